@@ -1,0 +1,143 @@
+#include "apierror.h"
+
+namespace veo {
+
+ApiError ApiError::fromKieCode(int code, const QString &msg, int httpStatus)
+{
+    ApiError e;
+    e.code = code;
+    e.httpStatus = httpStatus;
+    e.serverMessage = msg;
+    const QString lower = msg.toLower();
+    switch (code) {
+    case 200: e.kind = Kind::None; break;
+    case 401: e.kind = Kind::Unauthorized; break;
+    case 402: e.kind = Kind::InsufficientCredits; break;
+    case 404: e.kind = Kind::NotFound; break;
+    case 429: e.kind = Kind::RateLimited; break;
+    case 455: e.kind = Kind::Maintenance; break;
+    case 422:
+        if (lower.contains(QLatin1String("within 14 days"))) {
+            e.kind = Kind::Expired;
+        } else if (lower.contains(QLatin1String("is null"))) {
+            e.kind = Kind::NotFoundYet; // "record is null." / "recordInfo is null"
+        } else {
+            e.kind = Kind::Rejected;
+        }
+        break;
+    default:
+        if (code == 408 || code >= 500) {
+            e.kind = Kind::Server;
+        } else {
+            e.kind = Kind::Rejected;
+        }
+    }
+    return e;
+}
+
+bool ApiError::isFinal() const
+{
+    return kind == Kind::Expired || kind == Kind::NotFound;
+}
+
+bool ApiError::isRetryable() const
+{
+    switch (kind) {
+    case Kind::None:
+    case Kind::Expired:
+    case Kind::NotFound:
+    case Kind::InsecureBase:
+        return false;
+    default:
+        // Key, credit and validation problems may be fixed by the user; keep trying, slowly.
+        return true;
+    }
+}
+
+QString ApiError::text() const
+{
+    switch (kind) {
+    case Kind::None: return {};
+    case Kind::Network:
+        return tr("Could not reach KIE: %1").arg(serverMessage);
+    case Kind::Timeout:
+        return tr("KIE did not answer in time.");
+    case Kind::Offline:
+        return tr("This computer is offline.");
+    case Kind::TooLarge:
+        return tr("KIE sent an answer that is far too large; it was ignored.");
+    case Kind::BadResponse:
+        return tr("KIE sent an answer that could not be read (%1).").arg(serverMessage);
+    case Kind::Http:
+        return tr("KIE answered with HTTP error %1.").arg(httpStatus);
+    case Kind::Unauthorized:
+        return tr("The API key was refused (401).");
+    case Kind::InsufficientCredits:
+        return tr("The account has run out of credits (402).");
+    case Kind::NotFoundYet:
+        return tr("KIE does not know this task yet.");
+    case Kind::Expired:
+        return tr("KIE keeps task records for 14 days only; this one has expired.");
+    case Kind::NotFound:
+        return tr("KIE does not know this task ID.");
+    case Kind::RateLimited:
+        return tr("Too many requests: KIE asked us to slow down (429).");
+    case Kind::Maintenance:
+        return tr("KIE is under maintenance (455).");
+    case Kind::Server:
+        return serverMessage.isEmpty() ? tr("KIE reported a server error (%1).").arg(code)
+                                       : tr("KIE reported a server error (%1): %2")
+                                             .arg(code)
+                                             .arg(serverMessage);
+    case Kind::Rejected:
+        return serverMessage.isEmpty() ? tr("KIE rejected the request (%1).").arg(code)
+                                       : tr("KIE rejected the request (%1): %2")
+                                             .arg(code)
+                                             .arg(serverMessage);
+    case Kind::NoKey:
+        return tr("No API key is available for this task.");
+    case Kind::InsecureBase:
+        return tr("Refusing to send the API key over an unencrypted connection.");
+    }
+    return {};
+}
+
+QString ApiError::advice() const
+{
+    switch (kind) {
+    case Kind::None: return {};
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::Offline:
+        return tr("Check your internet connection; the task is checked again automatically.");
+    case Kind::TooLarge:
+    case Kind::BadResponse:
+    case Kind::Http:
+    case Kind::Server:
+        return tr("This is usually temporary; the task is checked again automatically.");
+    case Kind::Unauthorized:
+        return tr("Check the API key in Keys (kie.ai → API Key), or its IP whitelist.");
+    case Kind::InsufficientCredits:
+        return tr("Top up credits on kie.ai; polling continues meanwhile.");
+    case Kind::NotFoundYet:
+        return tr("A task that was just created can take a moment to appear; "
+                  "it is checked again shortly. If it persists, check the task ID and the key.");
+    case Kind::Expired:
+        return tr("Nothing more can be fetched; download results within 14 days next time.");
+    case Kind::NotFound:
+        return tr("Check that the task ID is right and belongs to this API key.");
+    case Kind::RateLimited:
+        return tr("Polling slows down by itself; nothing to do.");
+    case Kind::Maintenance:
+        return tr("Wait until KIE's maintenance ends; polling resumes by itself.");
+    case Kind::Rejected:
+        return tr("Read KIE's message above; the request itself was not accepted.");
+    case Kind::NoKey:
+        return tr("Add an API key (Keys → Add), then refresh.");
+    case Kind::InsecureBase:
+        return tr("Use an https:// API address.");
+    }
+    return {};
+}
+
+} // namespace veo

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "taskstatus.h"
+
+#include <QSortFilterProxyModel>
+#include <optional>
+
+namespace veo {
+
+// Search text (task ID, prompt, error), a status filter and sorting on SortRole.
+class TaskFilterProxy final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskFilterProxy)
+
+public:
+    explicit TaskFilterProxy(QObject *parent = nullptr);
+
+    void setSearchText(const QString &text);
+    QString searchText() const { return m_search; }
+    // nullopt = all statuses.
+    void setStatusFilter(std::optional<TaskStatus> status);
+    std::optional<TaskStatus> statusFilter() const { return m_status; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QString m_search; // lower-cased, trimmed
+    std::optional<TaskStatus> m_status;
+};
+
+} // namespace veo

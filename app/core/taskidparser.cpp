@@ -1,0 +1,1 @@
+// TODO: implementation pending

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "apierror.h"
+#include "taskstatus.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace veo {
+
+// Everything known about one Veo task: KIE's record-info fields plus local bookkeeping.
+struct TaskRecord
+{
+    // --- identity and local bookkeeping -------------------------------------------------
+    QString taskId;
+    QString keyId;       // which API key polls this task; empty = the default key
+    QDateTime addedAt;   // UTC
+    QDateTime lastChecked; // UTC, last time an answer (good or bad) arrived
+    ApiError lastError;  // last problem polling this task (None when the last poll was fine)
+
+    // --- record-info fields -------------------------------------------------------------
+    TaskStatus status = TaskStatus::Pending;
+    int successFlag = -1; // raw value from KIE; -1 = never read
+    QString paramJson;    // verbatim
+    // Parsed from paramJson (empty when absent):
+    QString prompt;
+    QString model;
+    QString aspectRatio;   // "aspect_ratio" or "aspectRatio"
+    QString requestedResolution;
+    QString generationType;
+    std::optional<int> errorCode;
+    QString errorMessage;
+    QDateTime createTime;   // UTC; invalid when absent
+    QDateTime completeTime; // UTC; invalid when absent
+    std::optional<bool> fallbackFlag;
+    QString resolution; // response.resolution
+    QStringList resultUrls;
+    QStringList originUrls;
+    QStringList fullResultUrls;
+    // Fields we do not know, kept as a compact JSON object for the details view:
+    // {"data": {...}, "response": {...}} with only the unknown members.
+    QByteArray extraJson;
+
+    // Copies every record-info field from a fresh answer, keeping local bookkeeping.
+    void mergeRemote(const TaskRecord &remote);
+    // True when the fields a user sees differ (used to skip no-op updates).
+    bool sameRemoteState(const TaskRecord &other) const;
+
+    friend bool operator==(const TaskRecord &, const TaskRecord &) = default;
+};
+
+} // namespace veo

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "taskrecord.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <functional>
+
+namespace veo {
+
+// The in-memory mirror of the task store. Updates change only the rows that changed
+// (dataChanged per row, one full-range signal when more than half changed); never a reset
+// after the initial load.
+class TaskTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskTableModel)
+
+public:
+    enum Column {
+        TaskIdColumn,
+        StatusColumn,
+        PromptColumn,
+        ModelColumn,
+        ResolutionColumn,
+        CreatedColumn,
+        CompletedColumn,
+        KeyColumn,
+        LastCheckedColumn,
+        ErrorColumn,
+        ColumnCount
+    };
+    enum Role {
+        TaskIdRole = Qt::UserRole + 1,
+        StatusRole,    // int(TaskStatus)
+        SortRole,      // untranslated value for sorting (QDateTime, int, QString)
+        SearchTextRole // task id + prompt + error, lower-cased, for the filter
+    };
+
+    explicit TaskTableModel(QObject *parent = nullptr);
+    ~TaskTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    // Initial fill (the only reset).
+    void setTasks(QList<TaskRecord> tasks);
+    // Inserts new tasks, updates known ones in place (only changed rows signal).
+    void upsertTasks(const QList<TaskRecord> &tasks);
+    void removeTasks(const QStringList &taskIds);
+
+    int rowOf(const QString &taskId) const; // -1 when unknown
+    const TaskRecord *task(const QString &taskId) const;
+    const TaskRecord &taskAt(int row) const;
+    const QList<TaskRecord> &tasks() const { return m_tasks; }
+    int countByStatus(TaskStatus status) const;
+
+    // Display name of a key id for the "API key" column (labels come from the key profiles).
+    void setKeyLabelProvider(std::function<QString(const QString &keyId)> provider);
+
+Q_SIGNALS:
+    void countsChanged();
+
+private:
+    void rebuildIndex();
+
+    QList<TaskRecord> m_tasks;
+    QHash<QString, int> m_rowById;
+    std::function<QString(const QString &)> m_keyLabel;
+};
+
+} // namespace veo

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "taskrecord.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+namespace veo {
+
+// SQLite task store (QtSql). The store is the truth: every state change is committed before
+// the model mirrors it. Versioned schema with migrations; a corrupt file is moved aside.
+class TaskStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskStore)
+
+public:
+    explicit TaskStore(QObject *parent = nullptr);
+    ~TaskStore() override;
+
+    enum class OpenResult { Opened, RecoveredFromCorruption, Failed };
+    // Opens (creating folders and schema as needed). When the file is not a usable database it
+    // is renamed to "<path>.corrupt-<yyyyMMdd-HHmmss>" and a fresh one is created;
+    // message() then says where the old file went.
+    OpenResult open(const QString &path);
+    QString message() const { return m_message; }
+    QString path() const { return m_path; }
+    static int schemaVersion();
+
+    QList<TaskRecord> loadAll() const;
+    // Adds tasks not yet stored, in one transaction; returns the ones actually added.
+    QList<TaskRecord> insertNew(const QList<TaskRecord> &tasks);
+    // Writes every field of the given (known) tasks in one transaction.
+    bool update(const QList<TaskRecord> &tasks);
+    bool remove(const QStringList &taskIds);
+    bool contains(const QString &taskId) const;
+
+    // Default location: QStandardPaths::AppDataLocation + "/tasks.sqlite" (or "demo.sqlite").
+    static QString defaultPath(bool demo);
+
+private:
+    bool migrate();
+    QString m_connection; // unique QSqlDatabase connection name
+    QString m_path;
+    QString m_message;
+};
+
+} // namespace veo

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Installs every Debian 12 package that Veo Tracker's build, run time and tests need.
+# Idempotent and non-interactive; run as root.
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+
+BUILD="cmake g++ make qt6-base-dev qt6-multimedia-dev qtkeychain-qt6-dev qt6-l10n-tools
+  qt6-tools-dev qt6-tools-dev-tools libgl-dev"
+RUNTIME="libqt6sql6-sqlite libqt6keychain1 libsecret-1-0 qt6-translations-l10n
+  qt6-qpa-plugins libqt6multimediawidgets6
+  gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-noto-cjk"
+TEST="dbus dbus-x11 gnome-keyring libsecret-tools ffmpeg xvfb xauth curl"
+
+missing=""
+for p in $BUILD $RUNTIME $TEST; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: missing packages:$missing" >&2
+    echo "install-deps: run this script as root (or with sudo) to install them." >&2
+    exit 1
+  fi
+  apt-get update -q
+  # shellcheck disable=SC2086
+  apt-get install -y -q --no-install-recommends $missing
+fi
+echo "install-deps: all packages present."
