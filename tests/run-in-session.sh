@@ -10,13 +10,19 @@ done
 exec dbus-run-session -- sh -c '
   set -eu
   export HOME="$(mktemp -d)"
-  trap "rm -rf \"$HOME\"" EXIT
+  keyring_pid=
+  trap "[ -z \"\$keyring_pid\" ] || kill \$keyring_pid 2>/dev/null; rm -rf \"$HOME\"" EXIT
   export XDG_DATA_HOME="$HOME/.local/share" XDG_CONFIG_HOME="$HOME/.config" \
          XDG_CACHE_HOME="$HOME/.cache" XDG_RUNTIME_DIR="$HOME/.run"
   mkdir -p "$XDG_DATA_HOME/keyrings" "$XDG_RUNTIME_DIR"
   chmod 700 "$XDG_RUNTIME_DIR"
   eval "$(echo veo-test | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
+  # The daemon forks away from us; find it through the bus (this also waits until it serves
+  # org.freedesktop.secrets) so the trap can stop it: a short command otherwise leaves it behind.
+  keyring_pid=$(dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus \
+    /org/freedesktop/DBus org.freedesktop.DBus.GetConnectionUnixProcessID \
+    string:org.freedesktop.secrets | awk "{print \$2}")
   export QT_QPA_PLATFORM=offscreen VEO_TRACKER_TEST_SESSION=1
   "$@"
 ' veo-test-session "$@"
