@@ -1,1 +1,692 @@
-int main() { return 1; } // TODO pending
+#include "taskstore.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace veo;
+using veo::test::makeTask;
+
+namespace {
+
+const char *const ChildEnv = "VEO_TST_TASKSTORE_CHILD_DB";
+
+QString dateText(const QDateTime &dt)
+{
+    return dt.isValid() ? dt.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("<invalid>");
+}
+
+QString nullable(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("<null>") : QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+// Every field as text, so that a failed comparison shows which field differs.
+QString describe(const TaskRecord &t)
+{
+    QStringList f;
+    f << t.taskId << nullable(t.keyId) << dateText(t.addedAt) << dateText(t.lastChecked)
+      << QString::number(static_cast<int>(t.lastError.kind)) << QString::number(t.lastError.code)
+      << QString::number(t.lastError.httpStatus) << nullable(t.lastError.serverMessage)
+      << QString::number(t.lastError.retryAfterSeconds) << statusKey(t.status)
+      << QString::number(t.successFlag) << nullable(t.paramJson) << nullable(t.prompt)
+      << nullable(t.model) << nullable(t.aspectRatio) << nullable(t.requestedResolution)
+      << nullable(t.generationType)
+      << (t.errorCode ? QString::number(*t.errorCode) : QStringLiteral("<none>"))
+      << nullable(t.errorMessage) << dateText(t.createTime) << dateText(t.completeTime)
+      << (t.fallbackFlag ? QString::number(*t.fallbackFlag) : QStringLiteral("<none>"))
+      << nullable(t.resolution) << t.resultUrls.join(QLatin1Char('|'))
+      << QString::number(t.resultUrls.size()) << t.originUrls.join(QLatin1Char('|'))
+      << QString::number(t.originUrls.size()) << t.fullResultUrls.join(QLatin1Char('|'))
+      << QString::number(t.fullResultUrls.size()) << QString::fromLatin1(t.extraJson.toHex());
+    return f.join(QStringLiteral("\n"));
+}
+
+QList<QString> describeAll(const QList<TaskRecord> &tasks)
+{
+    QList<QString> out;
+    for (const TaskRecord &t : tasks) {
+        out << describe(t);
+    }
+    return out;
+}
+
+// A record with every field set, non-default values where a default would hide a bug.
+TaskRecord fullRecord()
+{
+    TaskRecord t = makeTask(QStringLiteral("veo_full_1"), TaskStatus::Succeeded, 3);
+    t.keyId = QStringLiteral("key-2");
+    t.addedAt = QDateTime(QDate(2026, 11, 2), QTime(9, 15, 30, 123), Qt::UTC);
+    t.lastChecked = QDateTime(QDate(2026, 11, 2), QTime(9, 20, 1, 7), Qt::UTC);
+    t.lastError.kind = ApiError::Kind::RateLimited;
+    t.lastError.code = 429;
+    t.lastError.httpStatus = 429;
+    t.lastError.serverMessage = QStringLiteral("Too many requests — 请稍后再试");
+    t.lastError.retryAfterSeconds = 30;
+    t.prompt =
+        QStringLiteral("黄昏时分的灯塔，海浪拍岸，电影感 🎬 \"quoted\", 'single'\nsecond line");
+    t.paramJson =
+        QStringLiteral(R"({"prompt":"%1","model":"veo3","aspectRatio":"9:16"})").arg(t.prompt);
+    t.model = QStringLiteral("veo3");
+    t.aspectRatio = QStringLiteral("9:16");
+    t.requestedResolution = QStringLiteral("1080p");
+    t.generationType = QStringLiteral("REFERENCE_2_VIDEO");
+    t.errorCode = 0; // present but zero: must not come back as "absent"
+    t.errorMessage = QStringLiteral("");
+    t.createTime = QDateTime(QDate(2026, 11, 2), QTime(9, 15, 31, 999), Qt::UTC);
+    t.completeTime = QDateTime(QDate(2026, 11, 2), QTime(9, 18, 2, 1), Qt::UTC);
+    t.fallbackFlag = false; // present but false
+    t.resolution = QStringLiteral("1080p");
+    t.resultUrls = {QStringLiteral("https://media.example/视频 1.mp4"),
+                    QStringLiteral("https://media.example/a,b\"c.mp4")};
+    t.originUrls = {QString()}; // one empty entry is not an empty list
+    t.fullResultUrls = {QStringLiteral("https://media.example/full.mp4")};
+    t.extraJson = QByteArray(R"({"data":{"foo":"bär"},"response":{"x":[1,2]}})") + '\0' + '\xff';
+    return t;
+}
+
+// As little as possible: null strings, absent optionals, invalid dates, empty lists.
+TaskRecord sparseRecord()
+{
+    TaskRecord t;
+    t.taskId = QStringLiteral("veo_sparse");
+    return t;
+}
+
+// Empty (not null) strings everywhere a string can be null.
+TaskRecord emptyStringsRecord()
+{
+    TaskRecord t;
+    t.taskId = QStringLiteral("veo_empty");
+    const QString empty = QStringLiteral("");
+    t.keyId = t.lastError.serverMessage = t.paramJson = t.prompt = t.model = t.aspectRatio = empty;
+    t.requestedResolution = t.generationType = t.errorMessage = t.resolution = empty;
+    t.fallbackFlag = true;
+    t.errorCode = -5;
+    t.extraJson = QByteArray("");
+    return t;
+}
+
+// What the killed child writes; the parent expects exactly this afterwards.
+QList<TaskRecord> childExpectedTasks()
+{
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < 3; ++i) {
+        tasks << makeTask(QStringLiteral("veo_child_%1").arg(i), TaskStatus::Generating, i);
+    }
+    tasks[1].status = TaskStatus::Succeeded;
+    tasks[1].successFlag = 1;
+    tasks[1].resultUrls = {QStringLiteral("https://media.example/child1.mp4")};
+    tasks[1].lastChecked = QDateTime(QDate(2026, 11, 3), QTime(1, 2, 3, 456), Qt::UTC);
+    tasks.removeAt(2);
+    return tasks;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+// Runs SQL on a file through its own short-lived connection (for hand-made fixtures).
+bool execOn(const QString &path, const QStringList &statements)
+{
+    const QString name = QStringLiteral("fixture");
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString &sql : statements) {
+            ok = ok && q.exec(sql);
+        }
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+int userVersion(const QString &path)
+{
+    const QString name = QStringLiteral("probe");
+    int version = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next()) {
+                version = q.value(0).toInt();
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return version;
+}
+
+QStringList corruptSiblings(const QString &dir)
+{
+    return QDir(dir).entryList({QStringLiteral("*.corrupt-*")}, QDir::Files, QDir::Name);
+}
+
+} // namespace
+
+class TestTaskStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void defaultPath();
+    void roundTripEveryField();
+    void roundTripEveryErrorKindAndStatus();
+    void insertDuplicateIsNoOp();
+    void update();
+    void updateUnknownTaskInsertsNothing();
+    void remove();
+    void reopenKeepsDataAndSchema();
+    void emptyFileIsANewDatabase();
+    void twoStoresSideBySide();
+    void notOpenIsHarmless();
+    void killedProcessKeepsCommittedData();
+    void unusableFileIsMovedAside_data();
+    void unusableFileIsMovedAside();
+    void futureSchemaIsRefusedUntouched();
+    void unwritableLocationFails_data();
+    void unwritableLocationFails();
+    void tenThousandTasks();
+
+private:
+    QString freshPath() const { return m_dir.filePath(QStringLiteral("tasks.sqlite")); }
+    QTemporaryDir m_dir;
+};
+
+void TestTaskStore::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestTaskStore::init()
+{
+    // Connections must be dropped correctly and never collide between instances.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("still in use|duplicate connection")));
+    for (const QString &name : QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden)) {
+        QFile::remove(m_dir.filePath(name));
+    }
+}
+
+void TestTaskStore::defaultPath()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QCOMPARE(TaskStore::defaultPath(false), base + QStringLiteral("/tasks.sqlite"));
+    QCOMPARE(TaskStore::defaultPath(true), base + QStringLiteral("/demo.sqlite"));
+}
+
+void TestTaskStore::roundTripEveryField()
+{
+    const QList<TaskRecord> tasks = {fullRecord(), sparseRecord(), emptyStringsRecord(),
+                                     makeTask(QStringLiteral("veo_failed"), TaskStatus::Failed, 4)};
+    {
+        TaskStore store;
+        QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+        QVERIFY(store.message().isEmpty());
+        QCOMPARE(store.insertNew(tasks).size(), tasks.size());
+        // Same connection, before any reopen:
+        QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+    }
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    const QList<TaskRecord> loaded = store.loadAll();
+    QCOMPARE(describeAll(loaded), describeAll(tasks));
+    QVERIFY(loaded == tasks);
+
+    // operator== does not tell null from empty strings; storage keeps the difference anyway.
+    QVERIFY(loaded.at(1).prompt.isNull());
+    QVERIFY(loaded.at(1).keyId.isNull());
+    QVERIFY(!loaded.at(2).prompt.isNull());
+    QVERIFY(!loaded.at(2).keyId.isNull());
+    QCOMPARE(loaded.at(0).addedAt.timeSpec(), Qt::UTC);
+    QCOMPARE(loaded.at(0).addedAt.time().msec(), 123);
+    QVERIFY(!loaded.at(1).addedAt.isValid());
+    QCOMPARE(loaded.at(0).errorCode, std::optional<int>(0));
+    QCOMPARE(loaded.at(1).errorCode, std::nullopt);
+    QCOMPARE(loaded.at(0).fallbackFlag, std::optional<bool>(false));
+    QCOMPARE(loaded.at(1).fallbackFlag, std::nullopt);
+    QCOMPARE(loaded.at(0).originUrls, QStringList{QString()});
+    QCOMPARE(loaded.at(1).originUrls, QStringList());
+    QCOMPARE(loaded.at(0).extraJson.size(), fullRecord().extraJson.size());
+}
+
+void TestTaskStore::roundTripEveryErrorKindAndStatus()
+{
+    QList<TaskRecord> tasks;
+    const int lastKind = static_cast<int>(ApiError::Kind::InsecureBase);
+    for (int k = 0; k <= lastKind; ++k) {
+        TaskRecord t = makeTask(QStringLiteral("veo_kind_%1").arg(k), TaskStatus::Pending, k);
+        t.lastError.kind = static_cast<ApiError::Kind>(k);
+        t.lastError.code = 1000 + k;
+        tasks << t;
+    }
+    for (int s = 0; s < TaskStatusCount; ++s) {
+        tasks << makeTask(QStringLiteral("veo_status_%1").arg(s), static_cast<TaskStatus>(s), s);
+    }
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QCOMPARE(store.insertNew(tasks).size(), tasks.size());
+    store.close();
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+}
+
+void TestTaskStore::insertDuplicateIsNoOp()
+{
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    const TaskRecord a = makeTask(QStringLiteral("veo_a"), TaskStatus::Pending, 1);
+    const TaskRecord b = makeTask(QStringLiteral("veo_b"), TaskStatus::Generating, 2);
+    const TaskRecord c = makeTask(QStringLiteral("veo_c"), TaskStatus::Pending, 3);
+    QCOMPARE(store.insertNew({a, b}), (QList<TaskRecord>{a, b}));
+
+    TaskRecord changedA = a;
+    changedA.prompt = QStringLiteral("must not overwrite the stored one");
+    // Known ids are skipped, a repeat within the batch too, an empty id is not a task.
+    const QList<TaskRecord> added = store.insertNew({changedA, c, c, TaskRecord()});
+    QCOMPARE(added, QList<TaskRecord>{c});
+    QCOMPARE(store.insertNew({a, b}), QList<TaskRecord>());
+    QCOMPARE(describeAll(store.loadAll()), describeAll({a, b, c}));
+    QVERIFY(store.contains(QStringLiteral("veo_b")));
+    QVERIFY(!store.contains(QStringLiteral("veo_zzz")));
+}
+
+void TestTaskStore::update()
+{
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QList<TaskRecord> tasks = {makeTask(QStringLiteral("veo_1"), TaskStatus::Generating, 1),
+                               makeTask(QStringLiteral("veo_2"), TaskStatus::Generating, 2),
+                               makeTask(QStringLiteral("veo_3"), TaskStatus::Generating, 3)};
+    QCOMPARE(store.insertNew(tasks).size(), 3);
+
+    TaskRecord done = fullRecord();
+    done.taskId = tasks[0].taskId;
+    tasks[0] = done;
+    tasks[2].errorCode = 500;
+    tasks[2].status = TaskStatus::Failed;
+    tasks[2].lastError.kind = ApiError::Kind::Server;
+    QVERIFY(store.update({tasks[0], tasks[2]}));
+    QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+
+    // Back to sparse values: optionals and dates must be cleared, not kept.
+    TaskRecord cleared = sparseRecord();
+    cleared.taskId = tasks[0].taskId;
+    tasks[0] = cleared;
+    QVERIFY(store.update({cleared}));
+    store.close();
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+}
+
+void TestTaskStore::updateUnknownTaskInsertsNothing()
+{
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QVERIFY(store.update({makeTask(QStringLiteral("veo_ghost"), TaskStatus::Succeeded)}));
+    QVERIFY(store.loadAll().isEmpty());
+    QVERIFY(store.update({}));
+}
+
+void TestTaskStore::remove()
+{
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    const QList<TaskRecord> tasks = {makeTask(QStringLiteral("veo_1"), TaskStatus::Pending, 1),
+                                     makeTask(QStringLiteral("veo_2"), TaskStatus::Pending, 2),
+                                     makeTask(QStringLiteral("veo_3"), TaskStatus::Pending, 3)};
+    QCOMPARE(store.insertNew(tasks).size(), 3);
+    QVERIFY(store.remove(
+        {QStringLiteral("veo_1"), QStringLiteral("veo_3"), QStringLiteral("veo_unknown")}));
+    QVERIFY(!store.contains(QStringLiteral("veo_1")));
+    QCOMPARE(describeAll(store.loadAll()), describeAll({tasks[1]}));
+    store.close();
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QCOMPARE(describeAll(store.loadAll()), describeAll({tasks[1]}));
+    // A removed task can be added again.
+    QCOMPARE(store.insertNew({tasks[0]}).size(), 1);
+}
+
+void TestTaskStore::reopenKeepsDataAndSchema()
+{
+    const QList<TaskRecord> tasks = {fullRecord()};
+    {
+        TaskStore store;
+        QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+        QVERIFY(store.isOpen());
+        QCOMPARE(store.path(), freshPath());
+        QCOMPARE(store.insertNew(tasks).size(), 1);
+    }
+    QVERIFY(TaskStore::schemaVersion() >= 1);
+    QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
+    const QByteArray before = readAll(freshPath());
+
+    // A restart: migrations do not run again (migration 1 would fail on the existing table
+    // and the file would be treated as unusable), the data is still there.
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QVERIFY(store.message().isEmpty());
+    QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+    QVERIFY(corruptSiblings(m_dir.path()).isEmpty());
+    store.close();
+    QVERIFY(!store.isOpen());
+    QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
+    QCOMPARE(readAll(freshPath()), before);
+}
+
+void TestTaskStore::emptyFileIsANewDatabase()
+{
+    QVERIFY(writeFile(freshPath(), {}));
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
+    QVERIFY(corruptSiblings(m_dir.path()).isEmpty());
+}
+
+void TestTaskStore::twoStoresSideBySide()
+{
+    const QString sub = m_dir.filePath(QStringLiteral("nested/deeper"));
+    QVERIFY(QDir(sub).removeRecursively());
+    TaskStore first;
+    TaskStore second;
+    QCOMPARE(first.open(freshPath()), TaskStore::OpenResult::Opened);
+    // open() creates missing folders.
+    QCOMPARE(second.open(sub + QStringLiteral("/demo.sqlite")), TaskStore::OpenResult::Opened);
+    QCOMPARE(first.insertNew({makeTask(QStringLiteral("veo_1"), TaskStatus::Pending)}).size(), 1);
+    QCOMPARE(second.loadAll().size(), 0);
+    {
+        TaskStore third; // destroyed while the others stay open
+        QCOMPARE(third.open(freshPath()), TaskStore::OpenResult::Opened);
+        QCOMPARE(third.loadAll().size(), 1);
+    }
+    QCOMPARE(first.loadAll().size(), 1);
+    // Re-opening an open store switches files cleanly.
+    QCOMPARE(first.open(sub + QStringLiteral("/demo.sqlite")), TaskStore::OpenResult::Opened);
+    QCOMPARE(first.loadAll().size(), 0);
+    QVERIFY(QDir(sub).removeRecursively());
+}
+
+void TestTaskStore::notOpenIsHarmless()
+{
+    TaskStore store;
+    QVERIFY(!store.isOpen());
+    QVERIFY(store.loadAll().isEmpty());
+    QVERIFY(store.insertNew({makeTask(QStringLiteral("veo_1"), TaskStatus::Pending)}).isEmpty());
+    QVERIFY(!store.update({makeTask(QStringLiteral("veo_1"), TaskStatus::Pending)}));
+    QVERIFY(!store.remove({QStringLiteral("veo_1")}));
+    QVERIFY(!store.contains(QStringLiteral("veo_1")));
+    store.close();
+}
+
+void TestTaskStore::killedProcessKeepsCommittedData()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QString::fromLatin1(ChildEnv), freshPath());
+    // The child dies before it can clean its own temporary folder: put that inside ours.
+    env.insert(QStringLiteral("TMPDIR"), m_dir.path());
+    QProcess child;
+    child.setProcessEnvironment(env);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForFinished(60000));
+    const QByteArray out = child.readAllStandardOutput();
+    QVERIFY2(out.contains("COMMITTED"), out.constData());
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(child.exitCode(), SIGKILL);
+    // Killed without a checkpoint: the commits live in the WAL, which the reopen must replay.
+    QVERIFY(QFile::exists(freshPath() + QStringLiteral("-wal")));
+
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QCOMPARE(describeAll(store.loadAll()), describeAll(childExpectedTasks()));
+}
+
+// Run instead of the tests when the binary is started as the child of
+// killedProcessKeepsCommittedData: writes, then dies without any cleanup.
+static void childWritesThenKillsItself(const QString &path)
+{
+    auto *store = new TaskStore; // never destroyed: the process dies with it open
+    if (store->open(path) != TaskStore::OpenResult::Opened) {
+        std::exit(3);
+    }
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < 3; ++i) {
+        tasks << makeTask(QStringLiteral("veo_child_%1").arg(i), TaskStatus::Generating, i);
+    }
+    const QList<TaskRecord> expected = childExpectedTasks();
+    if (store->insertNew(tasks).size() != 3 || !store->update({expected.at(1)})
+        || !store->remove({tasks.at(2).taskId})) {
+        std::exit(4);
+    }
+    // Say so before dying, so the parent knows the writes returned.
+    QTextStream(stdout) << "COMMITTED" << Qt::endl;
+    ::kill(::getpid(), SIGKILL);
+}
+
+void TestTaskStore::unusableFileIsMovedAside_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("withSiblings");
+    QTest::newRow("random bytes") << QStringLiteral("random") << false;
+    QTest::newRow("random bytes with -wal/-shm") << QStringLiteral("random") << true;
+    QTest::newRow("text file") << QStringLiteral("text") << false;
+    QTest::newRow("truncated header") << QStringLiteral("header") << false;
+    QTest::newRow("truncated to half") << QStringLiteral("half") << false;
+    QTest::newRow("pages overwritten") << QStringLiteral("pages") << false;
+    QTest::newRow("another program's database") << QStringLiteral("foreign") << false;
+}
+
+void TestTaskStore::unusableFileIsMovedAside()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, withSiblings);
+    const QString path = freshPath();
+
+    // A real store with enough rows to span many pages, as material to damage.
+    const auto realDatabase = [&] {
+        TaskStore store;
+        QList<TaskRecord> tasks;
+        for (int i = 0; i < 300; ++i) {
+            tasks << fullRecord();
+            tasks.last().taskId = QStringLiteral("veo_%1").arg(i);
+        }
+        return store.open(path) == TaskStore::OpenResult::Opened &&
+               store.insertNew(tasks).size() == tasks.size();
+    };
+    QRandomGenerator random(42);
+    QByteArray garbage(8192, '\0');
+    random.fillRange(reinterpret_cast<quint32 *>(garbage.data()),
+                     garbage.size() / static_cast<int>(sizeof(quint32)));
+
+    if (kind == QLatin1String("random")) {
+        QVERIFY(writeFile(path, garbage));
+    } else if (kind == QLatin1String("text")) {
+        QVERIFY(writeFile(path, "this is not a database\n"));
+    } else if (kind == QLatin1String("header")) {
+        QVERIFY(realDatabase());
+        QVERIFY(QFile::resize(path, 50));
+    } else if (kind == QLatin1String("half")) {
+        QVERIFY(realDatabase());
+        QVERIFY(QFile::resize(path, QFileInfo(path).size() / 2));
+    } else if (kind == QLatin1String("pages")) {
+        QVERIFY(realDatabase());
+        QByteArray bytes = readAll(path);
+        QVERIFY(bytes.size() > 4096 + garbage.size());
+        bytes.replace(4096, garbage.size(), garbage); // keep page 1, wreck what follows
+        QVERIFY(writeFile(path, bytes));
+    } else if (kind == QLatin1String("foreign")) {
+        QVERIFY(execOn(path, {QStringLiteral("CREATE TABLE tasks (id INTEGER, title TEXT)"),
+                              QStringLiteral("PRAGMA user_version = 1")}));
+    }
+    if (withSiblings) {
+        QVERIFY(writeFile(path + QStringLiteral("-wal"), garbage.left(1000)));
+        QVERIFY(writeFile(path + QStringLiteral("-shm"), garbage.left(2000)));
+    }
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || withSiblings);
+    const QByteArray original = readAll(path);
+
+    TaskStore store;
+    QCOMPARE(store.open(path), TaskStore::OpenResult::RecoveredFromCorruption);
+    const QStringList moved = corruptSiblings(m_dir.path());
+    const QRegularExpression name(QStringLiteral(R"(^tasks\.sqlite\.corrupt-\d{8}-\d{6}$)"));
+    QVERIFY2(!moved.isEmpty() && name.match(moved.first()).hasMatch(),
+             qPrintable(moved.join(QLatin1Char(' '))));
+    const QString movedPath = m_dir.filePath(moved.first());
+    QCOMPARE(readAll(movedPath), original);
+    QVERIFY(!store.message().isEmpty());
+    QVERIFY2(store.message().contains(QDir::toNativeSeparators(movedPath)),
+             qPrintable(store.message()));
+    if (withSiblings) {
+        QCOMPARE(moved.size(), 3);
+        QCOMPARE(readAll(movedPath + QStringLiteral("-wal")), garbage.left(1000));
+        QCOMPARE(readAll(movedPath + QStringLiteral("-shm")), garbage.left(2000));
+    }
+
+    // The fresh store works and stays healthy across a restart.
+    QVERIFY(store.loadAll().isEmpty());
+    QCOMPARE(store.insertNew({fullRecord()}).size(), 1);
+    store.close();
+    QCOMPARE(store.open(path), TaskStore::OpenResult::Opened);
+    QCOMPARE(describeAll(store.loadAll()), describeAll({fullRecord()}));
+    QCOMPARE(corruptSiblings(m_dir.path()), moved);
+}
+
+void TestTaskStore::futureSchemaIsRefusedUntouched()
+{
+    const QString path = freshPath();
+    const int future = TaskStore::schemaVersion() + 1;
+    QVERIFY(execOn(path, {QStringLiteral("CREATE TABLE tasks (task_id TEXT PRIMARY KEY, x TEXT)"),
+                          QStringLiteral("INSERT INTO tasks VALUES ('veo_future', 'x')"),
+                          QStringLiteral("PRAGMA user_version = %1").arg(future)}));
+    const QByteArray before = readAll(path);
+    const QStringList filesBefore = QDir(m_dir.path()).entryList(QDir::Files);
+
+    TaskStore store;
+    QCOMPARE(store.open(path), TaskStore::OpenResult::Failed);
+    QVERIFY(!store.message().isEmpty());
+    QVERIFY2(store.message().contains(QString::number(future)), qPrintable(store.message()));
+    QVERIFY(!store.isOpen());
+    QVERIFY(store.loadAll().isEmpty());
+    QVERIFY(store.insertNew({fullRecord()}).isEmpty());
+    store.close();
+
+    QCOMPARE(readAll(path), before);
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), filesBefore);
+    QCOMPARE(userVersion(path), future);
+}
+
+void TestTaskStore::unwritableLocationFails_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("parent is a file") << QStringLiteral("file-parent");
+    QTest::newRow("path is a folder") << QStringLiteral("folder");
+}
+
+void TestTaskStore::unwritableLocationFails()
+{
+    QFETCH(QString, kind);
+    QString path;
+    const QString blocker = m_dir.filePath(QStringLiteral("blocker"));
+    if (kind == QLatin1String("file-parent")) {
+        QVERIFY(writeFile(blocker, "a file, not a folder"));
+        path = blocker + QStringLiteral("/sub/tasks.sqlite");
+    } else if (kind == QLatin1String("folder")) {
+        path = m_dir.filePath(QStringLiteral("folder.sqlite"));
+        QVERIFY(QDir().mkpath(path));
+    }
+
+    TaskStore store;
+    QCOMPARE(store.open(path), TaskStore::OpenResult::Failed);
+    QVERIFY(!store.message().isEmpty());
+    QVERIFY(!store.isOpen());
+    QVERIFY(corruptSiblings(m_dir.path()).isEmpty());
+    if (kind == QLatin1String("file-parent")) {
+        QCOMPARE(readAll(blocker), QByteArray("a file, not a folder"));
+    }
+    QFile::setPermissions(blocker, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile::remove(blocker);
+    QDir(blocker).removeRecursively();
+    QDir(m_dir.filePath(QStringLiteral("folder.sqlite"))).removeRecursively();
+}
+
+void TestTaskStore::tenThousandTasks()
+{
+    QList<TaskRecord> tasks;
+    tasks.reserve(10000);
+    for (int i = 0; i < 10000; ++i) {
+        tasks << makeTask(QStringLiteral("veo_bulk_%1").arg(i),
+                          static_cast<TaskStatus>(i % TaskStatusCount), i);
+    }
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(store.insertNew(tasks).size(), tasks.size());
+    const qint64 insertMs = timer.restart();
+
+    QList<TaskRecord> changed = tasks.mid(0, 1000);
+    for (TaskRecord &t : changed) {
+        t.status = TaskStatus::Succeeded;
+        t.lastChecked = QDateTime(QDate(2026, 11, 5), QTime(10, 0, 0, 1), Qt::UTC);
+    }
+    QVERIFY(store.update(changed));
+    const qint64 updateMs = timer.restart();
+    std::copy(changed.cbegin(), changed.cend(), tasks.begin());
+
+    store.close();
+    timer.restart();
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened); // includes quick_check
+    const qint64 openMs = timer.restart();
+    const QList<TaskRecord> loaded = store.loadAll();
+    const qint64 loadMs = timer.elapsed();
+    QCOMPARE(loaded.size(), tasks.size());
+    QVERIFY(loaded == tasks);
+    qInfo("insert 10000: %lld ms, update 1000: %lld ms, reopen: %lld ms, load 10000: %lld ms",
+          insertMs, updateMs, openMs, loadMs);
+    // Loose bounds: they catch a transaction per row or a query per row, not a slow machine.
+    QVERIFY2(loadMs < 10000, "loading 10,000 tasks is far too slow");
+    QVERIFY2(updateMs < 10000, "updating 1,000 tasks is far too slow");
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (const QString path = qEnvironmentVariable(ChildEnv); !path.isEmpty()) {
+        childWritesThenKillsItself(path);
+        return 5; // not reached
+    }
+    TestTaskStore test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_taskstore.moc"

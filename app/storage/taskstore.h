@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+QT_FORWARD_DECLARE_CLASS(QSqlDatabase)
+
 namespace veo {
 
 // SQLite task store (QtSql). The store is the truth: every state change is committed before
@@ -25,6 +27,10 @@ public:
     // is renamed to "<path>.corrupt-<yyyyMMdd-HHmmss>" and a fresh one is created;
     // message() then says where the old file went.
     OpenResult open(const QString &path);
+    // Closes the database (the destructor does too); open() may be called again afterwards.
+    void close();
+    bool isOpen() const;
+    // Translated text for the last open(): empty after a plain success.
     QString message() const { return m_message; }
     QString path() const { return m_path; }
     static int schemaVersion();
@@ -41,10 +47,15 @@ public:
     static QString defaultPath(bool demo);
 
 private:
-    bool migrate();
+    enum class Attempt { Ready, Unusable, TooNew, Failed };
+    Attempt attemptOpen();
+    QSqlDatabase database() const;
+    Attempt migrate(int fromVersion);
+
     QString m_connection; // unique QSqlDatabase connection name
     QString m_path;
     QString m_message;
+    QString m_detail; // SQLite's own (untranslated) words for the last problem, for logs
 };
 
 } // namespace veo

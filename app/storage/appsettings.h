@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <chrono>
+
+namespace veo {
+
+// Typed access to the user's settings (an INI file under AppConfigLocation). Secrets never
+// go here. Values are validated on read, so a hand-edited file cannot break the app.
+class AppSettings final
+{
+public:
+    AppSettings();                             // the user's settings file
+    explicit AppSettings(const QString &path); // tests
+
+    static constexpr int DefaultPollSeconds = 30;
+    static constexpr int MinPollSeconds = 5;
+    static constexpr int MaxPollSeconds = 3600;
+    int pollSeconds() const; // clamped to [Min, Max]
+    void setPollSeconds(int seconds);
+    std::chrono::milliseconds pollInterval() const { return std::chrono::seconds(pollSeconds()); }
+
+    // Saved window layout blobs (QWidget/QMainWindow/QHeaderView/QSplitter saveState()).
+    enum class Layout { Geometry, WindowState, TableHeader, Splitter };
+    QByteArray layout(Layout which) const;
+    void setLayout(Layout which, const QByteArray &state);
+
+    QString fileName() const { return m_settings.fileName(); }
+    void sync() { m_settings.sync(); }
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace veo
