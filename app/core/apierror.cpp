@@ -10,12 +10,24 @@ ApiError ApiError::fromKieCode(int code, const QString &msg, int httpStatus)
     e.serverMessage = msg;
     const QString lower = msg.toLower();
     switch (code) {
-    case 200: e.kind = Kind::None; break;
-    case 401: e.kind = Kind::Unauthorized; break;
-    case 402: e.kind = Kind::InsufficientCredits; break;
-    case 404: e.kind = Kind::NotFound; break;
-    case 429: e.kind = Kind::RateLimited; break;
-    case 455: e.kind = Kind::Maintenance; break;
+    case 200:
+        e.kind = Kind::None;
+        break;
+    case 401:
+        e.kind = Kind::Unauthorized;
+        break;
+    case 402:
+        e.kind = Kind::InsufficientCredits;
+        break;
+    case 404:
+        e.kind = Kind::NotFound;
+        break;
+    case 429:
+        e.kind = Kind::RateLimited;
+        break;
+    case 455:
+        e.kind = Kind::Maintenance;
+        break;
     case 422:
         if (lower.contains(QLatin1String("within 14 days"))) {
             e.kind = Kind::Expired;
@@ -57,9 +69,12 @@ bool ApiError::isRetryable() const
 QString ApiError::text() const
 {
     switch (kind) {
-    case Kind::None: return {};
+    case Kind::None:
+        return {};
     case Kind::Network:
-        return tr("Could not reach KIE: %1").arg(serverMessage);
+        // An empty detail would leave a dangling ": " in the sentence.
+        return serverMessage.isEmpty() ? tr("Could not reach KIE.")
+                                       : tr("Could not reach KIE: %1").arg(serverMessage);
     case Kind::Timeout:
         return tr("KIE did not answer in time.");
     case Kind::Offline:
@@ -67,9 +82,11 @@ QString ApiError::text() const
     case Kind::TooLarge:
         return tr("KIE sent an answer that is far too large; it was ignored.");
     case Kind::BadResponse:
-        return tr("KIE sent an answer that could not be read (%1).").arg(serverMessage);
+        return serverMessage.isEmpty()
+                   ? tr("KIE sent an answer that could not be read.")
+                   : tr("KIE sent an answer that could not be read (%1).").arg(serverMessage);
     case Kind::Http:
-        return tr("KIE answered with HTTP error %1.").arg(httpStatus);
+        return tr("KIE answered with HTTP error %1.").arg(httpStatus != 0 ? httpStatus : code);
     case Kind::Unauthorized:
         return tr("The API key was refused (401).");
     case Kind::InsufficientCredits:
@@ -87,13 +104,11 @@ QString ApiError::text() const
     case Kind::Server:
         return serverMessage.isEmpty() ? tr("KIE reported a server error (%1).").arg(code)
                                        : tr("KIE reported a server error (%1): %2")
-                                             .arg(code)
-                                             .arg(serverMessage);
+                                             .arg(QString::number(code), serverMessage);
     case Kind::Rejected:
         return serverMessage.isEmpty() ? tr("KIE rejected the request (%1).").arg(code)
                                        : tr("KIE rejected the request (%1): %2")
-                                             .arg(code)
-                                             .arg(serverMessage);
+                                             .arg(QString::number(code), serverMessage);
     case Kind::NoKey:
         return tr("No API key is available for this task.");
     case Kind::InsecureBase:
@@ -105,7 +120,8 @@ QString ApiError::text() const
 QString ApiError::advice() const
 {
     switch (kind) {
-    case Kind::None: return {};
+    case Kind::None:
+        return {};
     case Kind::Network:
     case Kind::Timeout:
     case Kind::Offline:

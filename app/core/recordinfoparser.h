@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "kietime.h"
 #include "taskrecord.h"
 
 #include <QByteArray>
@@ -31,7 +32,6 @@ RecordInfoResult parseRecordInfo(int httpStatus, const QByteArray &body,
                                  const QByteArray &retryAfter = {});
 
 // Lower-level pieces, exposed for tests and other endpoints.
-QDateTime parseKieTime(const QJsonValue &value); // number (s or ms), ISO 8601, "yyyy-MM-dd HH:mm:ss"
 QStringList parseUrlList(const QJsonValue &value); // array, JSON-encoded string, single string, null
 
 } // namespace veo

@@ -45,7 +45,8 @@ struct TaskRecord
 
     // Copies every record-info field from a fresh answer, keeping local bookkeeping.
     void mergeRemote(const TaskRecord &remote);
-    // True when the fields a user sees differ (used to skip no-op updates).
+    // True when every record-info field equals other's, i.e. mergeRemote(other) would change
+    // nothing (used to skip no-op updates). Local bookkeeping is not compared.
     bool sameRemoteState(const TaskRecord &other) const;
 
     friend bool operator==(const TaskRecord &, const TaskRecord &) = default;

@@ -7,11 +7,16 @@ namespace veo {
 TaskStatus statusFromSuccessFlag(int successFlag)
 {
     switch (successFlag) {
-    case 0: return TaskStatus::Generating;
-    case 1: return TaskStatus::Succeeded;
-    case 2: return TaskStatus::Failed;
-    case 3: return TaskStatus::GenerationFailed;
-    default: return TaskStatus::OtherFailure; // KIE: any other value is a terminal failure
+    case 0:
+        return TaskStatus::Generating;
+    case 1:
+        return TaskStatus::Succeeded;
+    case 2:
+        return TaskStatus::Failed;
+    case 3:
+        return TaskStatus::GenerationFailed;
+    default:
+        return TaskStatus::OtherFailure; // KIE: any other value is a terminal failure
     }
 }
 
@@ -22,8 +27,8 @@ bool isFinal(TaskStatus status)
 
 bool isFailure(TaskStatus status)
 {
-    return status == TaskStatus::Failed || status == TaskStatus::GenerationFailed
-           || status == TaskStatus::OtherFailure;
+    return status == TaskStatus::Failed || status == TaskStatus::GenerationFailed ||
+           status == TaskStatus::OtherFailure;
 }
 
 QString statusText(TaskStatus status, int rawSuccessFlag)
@@ -55,14 +60,19 @@ QString statusText(TaskStatus status, int rawSuccessFlag)
 }
 
 namespace {
-constexpr const char *Keys[TaskStatusCount] = {"pending", "generating", "succeeded", "failed",
-                                               "generation_failed", "other_failure",
+constexpr const char *Keys[TaskStatusCount] = {"pending",    "generating",        "succeeded",
+                                               "failed",     "generation_failed", "other_failure",
                                                "unavailable"};
 }
 
 QString statusKey(TaskStatus status)
 {
-    return QString::fromLatin1(Keys[static_cast<int>(status)]);
+    // A value read from a corrupt database must not index past the table.
+    const int index = static_cast<int>(status);
+    if (index < 0 || index >= TaskStatusCount) {
+        return {};
+    }
+    return QString::fromLatin1(Keys[index]);
 }
 
 TaskStatus statusFromKey(const QString &key, bool *ok)

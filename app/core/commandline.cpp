@@ -1,0 +1,84 @@
+#include "commandline.h"
+
+#include "taskidparser.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace veo {
+
+CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFromEnv)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "Watches KIE.AI Veo 3.1 render tasks until they finish."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("CommandLine",
+                                                              "Show this help and exit."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QCoreApplication::translate("CommandLine",
+                                                                 "Show the version and exit."));
+    const QCommandLineOption add(
+        QStringLiteral("add"),
+        QCoreApplication::translate("CommandLine", "Track these task IDs (same as listing "
+                                                   "them without an option)."));
+    const QCommandLineOption check(
+        QStringLiteral("check"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "Check each task ID once, print one JSON line per task and exit: 0 when all "
+            "succeeded, 1 when some are still generating, 2 when any failed or could not be "
+            "read."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("CommandLine",
+                                    "Try the app with simulated tasks; no API key needed."));
+    const QCommandLineOption apiBase(
+        QStringLiteral("api-base"),
+        QCoreApplication::translate("CommandLine",
+                                    "API address (default https://api.kie.ai; also "
+                                    "VEO_TRACKER_API_BASE)."),
+        QStringLiteral("url"));
+    parser.addOptions({help, version, add, check, demo, apiBase});
+    parser.addPositionalArgument(
+        QStringLiteral("ids"),
+        QCoreApplication::translate("CommandLine", "Task IDs to track or check."),
+        QStringLiteral("[ID...]"));
+
+    CommandLine cl;
+    cl.helpText = parser.helpText();
+    if (!parser.parse(args)) {
+        cl.mode = CommandLine::Mode::Error;
+        cl.errorText = parser.errorText();
+        return cl;
+    }
+    if (parser.isSet(help)) {
+        cl.mode = CommandLine::Mode::Help;
+        return cl;
+    }
+    if (parser.isSet(version)) {
+        cl.mode = CommandLine::Mode::Version;
+        return cl;
+    }
+    const TaskIdParseResult ids = parseTaskIds(parser.positionalArguments().join(QLatin1Char(' ')));
+    cl.taskIds = ids.ids;
+    cl.invalidIds = ids.invalid;
+    cl.demo = parser.isSet(demo);
+    cl.apiBase = parser.isSet(apiBase) ? parser.value(apiBase) : apiBaseFromEnv;
+    if (parser.isSet(check)) {
+        cl.mode = CommandLine::Mode::Check;
+        if (cl.taskIds.isEmpty()) {
+            cl.mode = CommandLine::Mode::Error;
+            cl.errorText = QCoreApplication::translate("CommandLine",
+                                                       "--check needs at least one task ID.");
+        }
+    }
+    if (!cl.invalidIds.isEmpty()) {
+        cl.mode = CommandLine::Mode::Error;
+        cl.errorText = QCoreApplication::translate("CommandLine", "Not a task ID: %1")
+                           .arg(cl.invalidIds.join(QStringLiteral(", ")));
+    }
+    return cl;
+}
+
+} // namespace veo

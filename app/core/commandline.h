@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace veo {
+
+// What the user asked for on the command line. Parsing is separate from acting so that it
+// can be tested and so --help/--version/--check never open a window.
+struct CommandLine
+{
+    enum class Mode { Gui, Check, Help, Version, Error };
+    Mode mode = Mode::Gui;
+    QStringList taskIds;     // positional IDs and --add IDs
+    QStringList invalidIds;  // tokens that are not task IDs
+    bool demo = false;
+    QString apiBase;         // --api-base, else VEO_TRACKER_API_BASE, else empty
+    QString helpText;        // for Help and Error
+    QString errorText;       // for Error (translated)
+};
+
+// args includes the program name, as QCoreApplication::arguments().
+CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFromEnv);
+
+} // namespace veo

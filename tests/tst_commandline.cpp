@@ -1,0 +1,97 @@
+#include "commandline.h"
+
+#include <QTest>
+
+using namespace veo;
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void modes_data();
+    void modes();
+    void apiBasePrecedence();
+    void helpNamesEveryOption();
+};
+
+void TestCommandLine::modes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<bool>("demo");
+
+    const QString a = QStringLiteral("veo_task_abcdef123456");
+    const QString b = QStringLiteral("0123456789abcdef0123456789abcdef");
+    QTest::newRow("no args") << QStringList{} << int(CommandLine::Mode::Gui) << QStringList{}
+                             << false;
+    QTest::newRow("positional") << QStringList{a, b} << int(CommandLine::Mode::Gui)
+                                << QStringList{a, b} << false;
+    QTest::newRow("--add") << QStringList{QStringLiteral("--add"), a}
+                           << int(CommandLine::Mode::Gui) << QStringList{a} << false;
+    QTest::newRow("comma list") << QStringList{a + QLatin1Char(',') + b}
+                                << int(CommandLine::Mode::Gui) << QStringList{a, b} << false;
+    QTest::newRow("duplicates folded") << QStringList{a, a} << int(CommandLine::Mode::Gui)
+                                       << QStringList{a} << false;
+    QTest::newRow("demo") << QStringList{QStringLiteral("--demo")} << int(CommandLine::Mode::Gui)
+                          << QStringList{} << true;
+    QTest::newRow("check") << QStringList{QStringLiteral("--check"), a}
+                           << int(CommandLine::Mode::Check) << QStringList{a} << false;
+    QTest::newRow("check needs ids") << QStringList{QStringLiteral("--check")}
+                                     << int(CommandLine::Mode::Error) << QStringList{} << false;
+    QTest::newRow("invalid id") << QStringList{QStringLiteral("no!")}
+                                << int(CommandLine::Mode::Error) << QStringList{} << false;
+    QTest::newRow("help") << QStringList{QStringLiteral("--help")} << int(CommandLine::Mode::Help)
+                          << QStringList{} << false;
+    QTest::newRow("-h") << QStringList{QStringLiteral("-h")} << int(CommandLine::Mode::Help)
+                        << QStringList{} << false;
+    QTest::newRow("version") << QStringList{QStringLiteral("--version")}
+                             << int(CommandLine::Mode::Version) << QStringList{} << false;
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
+                                    << int(CommandLine::Mode::Error) << QStringList{} << false;
+    QTest::newRow("api-base needs value") << QStringList{QStringLiteral("--api-base")}
+                                          << int(CommandLine::Mode::Error) << QStringList{}
+                                          << false;
+}
+
+void TestCommandLine::modes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, mode);
+    QFETCH(QStringList, ids);
+    QFETCH(bool, demo);
+    args.prepend(QStringLiteral("veo-tracker"));
+    const CommandLine cl = parseCommandLine(args, {});
+    QCOMPARE(int(cl.mode), mode);
+    if (cl.mode == CommandLine::Mode::Error) {
+        QVERIFY(!cl.errorText.isEmpty());
+        return;
+    }
+    QCOMPARE(cl.taskIds, ids);
+    QCOMPARE(cl.demo, demo);
+}
+
+void TestCommandLine::apiBasePrecedence()
+{
+    const QString env = QStringLiteral("http://127.0.0.1:9");
+    const QString arg = QStringLiteral("https://api.example.test");
+    QCOMPARE(parseCommandLine({QStringLiteral("veo-tracker")}, env).apiBase, env);
+    QCOMPARE(parseCommandLine({QStringLiteral("veo-tracker"), QStringLiteral("--api-base"), arg},
+                              env)
+                 .apiBase,
+             arg);
+    QCOMPARE(parseCommandLine({QStringLiteral("veo-tracker")}, {}).apiBase, QString());
+}
+
+void TestCommandLine::helpNamesEveryOption()
+{
+    const CommandLine cl =
+        parseCommandLine({QStringLiteral("veo-tracker"), QStringLiteral("--help")}, {});
+    for (const char *option : {"--add", "--check", "--demo", "--api-base", "--version"}) {
+        QVERIFY2(cl.helpText.contains(QLatin1String(option)), option);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
