@@ -1,1 +1,492 @@
-int main() { return 1; } // TODO pending
+#include "taskfilterproxy.h"
+#include "tasktablemodel.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QCollator>
+#include <QCoreApplication>
+#include <QIdentityProxyModel>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTranslator>
+#include <algorithm>
+#include <optional>
+
+using veo::ApiError;
+using veo::TaskFilterProxy;
+using veo::TaskRecord;
+using veo::TaskStatus;
+using veo::TaskTableModel;
+using veo::test::makeTask;
+
+namespace {
+
+// Counts how often the filter asks for the search text, to prove when it re-filters.
+class CountingProxy final : public QIdentityProxyModel
+{
+public:
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == TaskTableModel::SearchTextRole) {
+            ++searchReads;
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+    mutable int searchReads = 0;
+};
+
+// Prefixes every translated string: display texts change, sort values must not.
+class PrefixTranslator final : public QTranslator
+{
+public:
+    QString translate(const char *, const char *sourceText, const char *, int) const override
+    {
+        return QStringLiteral("[zz] ") + QString::fromUtf8(sourceText);
+    }
+    bool isEmpty() const override { return false; }
+};
+
+TaskRecord withPrompt(TaskRecord t, const QString &prompt)
+{
+    t.prompt = prompt;
+    return t;
+}
+
+// Five tasks with distinct ids, prompts and errors.
+QList<TaskRecord> fixture()
+{
+    TaskRecord delta = makeTask(QStringLiteral("veo_delta_004"), TaskStatus::Pending, 4);
+    delta.prompt = QStringLiteral("City at night");
+    delta.lastError.kind = ApiError::Kind::Network;
+    delta.lastError.serverMessage = QStringLiteral("Connection refused");
+    return {
+        withPrompt(makeTask(QStringLiteral("veo_alpha_001"), TaskStatus::Succeeded, 1),
+                   QStringLiteral("A lighthouse at dusk")),
+        withPrompt(makeTask(QStringLiteral("veo_beta_002"), TaskStatus::Failed, 2),
+                   QStringLiteral("Ocean waves, slow motion")),
+        withPrompt(makeTask(QStringLiteral("veo_gamma_003"), TaskStatus::Generating, 3),
+                   QStringLiteral("Lighthouse keeper\nportrait")),
+        delta,
+        withPrompt(makeTask(QStringLiteral("veo_eps_005"), TaskStatus::Failed, 5),
+                   QStringLiteral("Forest lighthouse")),
+    };
+}
+
+// Task ids in proxy order.
+QStringList idsOf(const QAbstractItemModel &proxy)
+{
+    QStringList ids;
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        ids.append(proxy.index(row, 0).data(TaskTableModel::TaskIdRole).toString());
+    }
+    return ids;
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+} // namespace
+
+class tst_TaskFilterProxy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanup();
+    void modelTesterOnProxy();
+    void defaults();
+    void filter_data();
+    void filter();
+    void unchangedFilterDoesNotRefilter();
+    void sortByCreated();
+    void sortByCompletedPutsUnfinishedFirst();
+    void sortByStatusIgnoresTranslation();
+    void sortTextCaseInsensitive();
+    void sortTextNumeric();
+    void followsModelUpdates();
+    void tenThousandRows();
+};
+
+void tst_TaskFilterProxy::cleanup()
+{
+    QLocale::setDefault(QLocale::c());
+}
+
+void tst_TaskFilterProxy::modelTesterOnProxy()
+{
+    TaskTableModel model;
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTasks(fixture());
+    proxy.sort(TaskTableModel::CreatedColumn, Qt::DescendingOrder);
+    proxy.setSearchText(QStringLiteral("lighthouse"));
+    QCOMPARE(proxy.rowCount(), 3);
+    proxy.setStatusFilter(TaskStatus::Failed);
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setStatusFilter(std::nullopt);
+    model.upsertTasks({withPrompt(makeTask(QStringLiteral("veo_new"), TaskStatus::Generating, 9),
+                                  QStringLiteral("lighthouse again"))});
+    QCOMPARE(proxy.rowCount(), 4);
+    model.removeTasks({QStringLiteral("veo_alpha_001"), QStringLiteral("veo_eps_005")});
+    QCOMPARE(proxy.rowCount(), 2);
+    proxy.setSearchText({});
+    QCOMPARE(proxy.rowCount(), 4);
+    model.setTasks({});
+    QCOMPARE(proxy.rowCount(), 0);
+}
+
+void tst_TaskFilterProxy::defaults()
+{
+    TaskFilterProxy proxy;
+    QVERIFY(proxy.dynamicSortFilter());
+    QCOMPARE(proxy.sortRole(), int(TaskTableModel::SortRole));
+    QCOMPARE(proxy.searchText(), QString());
+    QVERIFY(!proxy.statusFilter());
+    proxy.setSearchText(QStringLiteral("  Foo   BAR "));
+    QCOMPARE(proxy.searchText(), QStringLiteral("foo bar"));
+    proxy.setStatusFilter(TaskStatus::Succeeded);
+    QCOMPARE(proxy.statusFilter(), std::optional(TaskStatus::Succeeded));
+}
+
+void tst_TaskFilterProxy::filter_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<int>("status"); // -1: all statuses
+    QTest::addColumn<QStringList>("expected");
+
+    const QString alpha = QStringLiteral("veo_alpha_001");
+    const QString beta = QStringLiteral("veo_beta_002");
+    const QString gamma = QStringLiteral("veo_gamma_003");
+    const QString delta = QStringLiteral("veo_delta_004");
+    const QString eps = QStringLiteral("veo_eps_005");
+    const int failed = int(TaskStatus::Failed);
+
+    QTest::newRow("empty") << QString() << -1 << QStringList{alpha, beta, gamma, delta, eps};
+    QTest::newRow("blank") << QStringLiteral("   ") << -1
+                           << QStringList{alpha, beta, gamma, delta, eps};
+    QTest::newRow("prompt") << QStringLiteral("lighthouse") << -1 << QStringList{alpha, gamma, eps};
+    QTest::newRow("case") << QStringLiteral("LightHOUSE") << -1 << QStringList{alpha, gamma, eps};
+    QTest::newRow("task id") << QStringLiteral("BETA_0") << -1 << QStringList{beta};
+    QTest::newRow("id prefix") << QStringLiteral("veo_") << -1
+                               << QStringList{alpha, beta, gamma, delta, eps};
+    QTest::newRow("failure message") << QStringLiteral("flagged") << -1 << QStringList{beta, eps};
+    QTest::newRow("failure code") << QStringLiteral("code 400") << -1 << QStringList{beta, eps};
+    QTest::newRow("poll error") << QStringLiteral("refused") << -1 << QStringList{delta};
+    QTest::newRow("two words") << QStringLiteral("lighthouse dusk") << -1 << QStringList{alpha};
+    QTest::newRow("words reordered, spaced")
+        << QStringLiteral("  dusk \t  lighthouse ") << -1 << QStringList{alpha};
+    QTest::newRow("one word misses") << QStringLiteral("lighthouse zebra") << -1 << QStringList{};
+    QTest::newRow("second prompt line")
+        << QStringLiteral("keeper portrait") << -1 << QStringList{gamma};
+    QTest::newRow("id and prompt") << QStringLiteral("alpha dusk") << -1 << QStringList{alpha};
+    QTest::newRow("model is not searched") << QStringLiteral("veo3_fast") << -1 << QStringList{};
+    QTest::newRow("status") << QString() << failed << QStringList{beta, eps};
+    QTest::newRow("status and text") << QStringLiteral("lighthouse") << failed << QStringList{eps};
+    QTest::newRow("status and id")
+        << QStringLiteral("alpha") << int(TaskStatus::Succeeded) << QStringList{alpha};
+    QTest::newRow("status excludes text")
+        << QStringLiteral("ocean") << int(TaskStatus::Succeeded) << QStringList{};
+    QTest::newRow("status without tasks")
+        << QString() << int(TaskStatus::Unavailable) << QStringList{};
+}
+
+void tst_TaskFilterProxy::filter()
+{
+    QFETCH(QString, search);
+    QFETCH(int, status);
+    QFETCH(QStringList, expected);
+
+    TaskTableModel model;
+    model.setTasks(fixture());
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSearchText(search);
+    if (status >= 0) {
+        proxy.setStatusFilter(static_cast<TaskStatus>(status));
+    }
+    QCOMPARE(sorted(idsOf(proxy)), sorted(expected));
+
+    // Clearing both filters shows everything again.
+    proxy.setSearchText({});
+    proxy.setStatusFilter(std::nullopt);
+    QCOMPARE(proxy.rowCount(), model.rowCount());
+}
+
+void tst_TaskFilterProxy::unchangedFilterDoesNotRefilter()
+{
+    TaskTableModel model;
+    model.setTasks(fixture());
+    CountingProxy counting;
+    counting.setSourceModel(&model);
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&counting);
+    QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy reset(&proxy, &QAbstractItemModel::modelReset);
+
+    QCOMPARE(proxy.rowCount(), 5); // builds the proxy's mapping
+    proxy.setSearchText(QStringLiteral("lighthouse"));
+    QCOMPARE(counting.searchReads, model.rowCount()); // one read per row
+    QCOMPARE(proxy.rowCount(), 3);
+    QVERIFY(!removed.isEmpty());
+    counting.searchReads = 0;
+    removed.clear();
+
+    // Same words after normalisation: nothing is evaluated, nothing signals.
+    proxy.setSearchText(QStringLiteral("  LIGHTHOUSE "));
+    proxy.setSearchText(QStringLiteral("lighthouse"));
+    QCOMPARE(counting.searchReads, 0);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(layout.size(), 0);
+    QCOMPARE(reset.size(), 0);
+
+    proxy.setStatusFilter(std::nullopt); // unchanged
+    QCOMPARE(counting.searchReads, 0);
+    proxy.setStatusFilter(TaskStatus::Failed);
+    QVERIFY(counting.searchReads > 0);
+    QCOMPARE(proxy.rowCount(), 1);
+    counting.searchReads = 0;
+    proxy.setStatusFilter(TaskStatus::Failed); // unchanged
+    QCOMPARE(counting.searchReads, 0);
+
+    proxy.setSearchText(QStringLiteral("lighthouses"));
+    QVERIFY(counting.searchReads > 0);
+    QCOMPARE(proxy.rowCount(), 0);
+    QCOMPARE(reset.size(), 0);
+}
+
+void tst_TaskFilterProxy::sortByCreated()
+{
+    QList<TaskRecord> tasks;
+    for (int seed : {3, 1, 4, 0, 2}) {
+        tasks.append(makeTask(QStringLiteral("seed%1").arg(seed), TaskStatus::Succeeded, seed));
+    }
+    TaskRecord undated = makeTask(QStringLiteral("undated"), TaskStatus::Pending, 9);
+    undated.createTime = {};
+    tasks.insert(2, undated);
+    TaskTableModel model;
+    model.setTasks(tasks);
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+
+    proxy.sort(TaskTableModel::CreatedColumn, Qt::AscendingOrder);
+    QCOMPARE(idsOf(proxy), (QStringList{QStringLiteral("undated"), QStringLiteral("seed0"),
+                                        QStringLiteral("seed1"), QStringLiteral("seed2"),
+                                        QStringLiteral("seed3"), QStringLiteral("seed4")}));
+    proxy.sort(TaskTableModel::CreatedColumn, Qt::DescendingOrder);
+    QCOMPARE(idsOf(proxy), (QStringList{QStringLiteral("seed4"), QStringLiteral("seed3"),
+                                        QStringLiteral("seed2"), QStringLiteral("seed1"),
+                                        QStringLiteral("seed0"), QStringLiteral("undated")}));
+
+    // Sorting uses the date, not the displayed text: seconds apart within the same minute
+    // look equal on screen but still sort.
+    TaskRecord early = makeTask(QStringLiteral("early"), TaskStatus::Succeeded, 100);
+    TaskRecord late = early;
+    late.taskId = QStringLiteral("late");
+    late.createTime = early.createTime.addSecs(20);
+    model.setTasks({late, early});
+    proxy.sort(TaskTableModel::CreatedColumn, Qt::AscendingOrder);
+    QCOMPARE(idsOf(proxy), (QStringList{QStringLiteral("early"), QStringLiteral("late")}));
+}
+
+void tst_TaskFilterProxy::sortByCompletedPutsUnfinishedFirst()
+{
+    TaskTableModel model;
+    model.setTasks({makeTask(QStringLiteral("done-late"), TaskStatus::Succeeded, 20),
+                    makeTask(QStringLiteral("running"), TaskStatus::Generating, 5),
+                    makeTask(QStringLiteral("done-early"), TaskStatus::Failed, 10)});
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(TaskTableModel::CompletedColumn, Qt::AscendingOrder);
+    QCOMPARE(idsOf(proxy), (QStringList{QStringLiteral("running"), QStringLiteral("done-early"),
+                                        QStringLiteral("done-late")}));
+}
+
+void tst_TaskFilterProxy::sortByStatusIgnoresTranslation()
+{
+    // Source order is alphabetical by English status text, the opposite of the enum order.
+    TaskTableModel model;
+    model.setTasks({makeTask(QStringLiteral("w"), TaskStatus::Pending),     // "Waiting"
+                    makeTask(QStringLiteral("u"), TaskStatus::Unavailable), // "Unavailable"
+                    makeTask(QStringLiteral("s"), TaskStatus::Succeeded),   // "Succeeded"
+                    makeTask(QStringLiteral("g"), TaskStatus::Generating),  // "Generating"
+                    makeTask(QStringLiteral("f"), TaskStatus::Failed)});    // "Failed"
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(TaskTableModel::StatusColumn, Qt::AscendingOrder);
+    const QStringList enumOrder = {QStringLiteral("w"), QStringLiteral("g"), QStringLiteral("s"),
+                                   QStringLiteral("f"), QStringLiteral("u")};
+    QCOMPARE(idsOf(proxy), enumOrder);
+
+    PrefixTranslator translator;
+    QCoreApplication::installTranslator(&translator);
+    model.retranslate();
+    proxy.invalidate(); // re-sort from scratch under the new language
+    const QString shown = proxy.index(0, TaskTableModel::StatusColumn).data().toString();
+    const QStringList order = idsOf(proxy);
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(shown, QStringLiteral("[zz] Waiting"));
+    QCOMPARE(order, enumOrder);
+}
+
+void tst_TaskFilterProxy::sortTextCaseInsensitive()
+{
+    TaskTableModel model;
+    model.setTasks({withPrompt(makeTask(QStringLiteral("b"), TaskStatus::Pending, 1),
+                               QStringLiteral("Banana split")),
+                    withPrompt(makeTask(QStringLiteral("c"), TaskStatus::Pending, 2),
+                               QStringLiteral("cherry tart")),
+                    withPrompt(makeTask(QStringLiteral("a"), TaskStatus::Pending, 3),
+                               QStringLiteral("apple pie"))});
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    // A plain QString comparison would put "Banana" before "apple".
+    proxy.sort(TaskTableModel::PromptColumn, Qt::AscendingOrder);
+    QCOMPARE(idsOf(proxy),
+             (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+    proxy.sort(TaskTableModel::PromptColumn, Qt::DescendingOrder);
+    QCOMPARE(idsOf(proxy),
+             (QStringList{QStringLiteral("c"), QStringLiteral("b"), QStringLiteral("a")}));
+}
+
+void tst_TaskFilterProxy::sortTextNumeric()
+{
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    QCollator probe(english);
+    probe.setNumericMode(true);
+    if (probe.compare(QStringLiteral("9"), QStringLiteral("10")) >= 0) {
+        QSKIP("QCollator has no numeric mode here (Qt built without ICU)");
+    }
+    QLocale::setDefault(english); // the proxy's collator follows the default locale
+    TaskTableModel model;
+    model.setTasks({makeTask(QStringLiteral("t10"), TaskStatus::Pending, 10),
+                    makeTask(QStringLiteral("t9"), TaskStatus::Pending, 9),
+                    makeTask(QStringLiteral("t100"), TaskStatus::Pending, 100)});
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(TaskTableModel::PromptColumn, Qt::AscendingOrder); // "Prompt 9: …" etc.
+    QCOMPARE(idsOf(proxy),
+             (QStringList{QStringLiteral("t9"), QStringLiteral("t10"), QStringLiteral("t100")}));
+}
+
+void tst_TaskFilterProxy::followsModelUpdates()
+{
+    TaskTableModel model;
+    model.setTasks(fixture());
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(TaskTableModel::StatusColumn, Qt::AscendingOrder);
+    QCOMPARE(idsOf(proxy).constFirst(), QStringLiteral("veo_delta_004")); // Pending first
+
+    // Pending -> Succeeded moves the row; no re-sort call needed.
+    TaskRecord delta = *model.task(QStringLiteral("veo_delta_004"));
+    delta.status = TaskStatus::Succeeded;
+    delta.successFlag = 1;
+    delta.lastError = {};
+    model.upsertTasks({delta});
+    QCOMPARE(idsOf(proxy).constFirst(), QStringLiteral("veo_gamma_003")); // Generating
+    QCOMPARE(proxy.rowCount(), 5);
+
+    // With a status filter, a task leaves when its status changes and a new one appears.
+    proxy.setStatusFilter(TaskStatus::Generating);
+    QCOMPARE(idsOf(proxy), QStringList{QStringLiteral("veo_gamma_003")});
+    TaskRecord gamma = *model.task(QStringLiteral("veo_gamma_003"));
+    gamma.status = TaskStatus::Succeeded;
+    model.upsertTasks({gamma, makeTask(QStringLiteral("veo_new"), TaskStatus::Generating, 7)});
+    QCOMPARE(idsOf(proxy), QStringList{QStringLiteral("veo_new")});
+
+    // A search that matches only an error disappears when the error is cleared.
+    proxy.setStatusFilter(std::nullopt);
+    proxy.setSearchText(QStringLiteral("flagged"));
+    QCOMPARE(proxy.rowCount(), 2);
+    TaskRecord beta = *model.task(QStringLiteral("veo_beta_002"));
+    beta.status = TaskStatus::Succeeded;
+    beta.errorCode.reset();
+    beta.errorMessage.clear();
+    model.upsertTasks({beta});
+    QCOMPARE(idsOf(proxy), QStringList{QStringLiteral("veo_eps_005")});
+}
+
+void tst_TaskFilterProxy::tenThousandRows()
+{
+    constexpr int n = 10000;
+    constexpr TaskStatus cycle[] = {TaskStatus::Pending, TaskStatus::Generating,
+                                    TaskStatus::Succeeded, TaskStatus::Failed};
+    QList<TaskRecord> tasks;
+    tasks.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        // Seeds out of order, so that sorting has work to do.
+        const int seed = (i * 7919) % n;
+        tasks.append(makeTask(QStringLiteral("veo_%1").arg(seed), cycle[i % 4], seed));
+    }
+    TaskTableModel model;
+    model.setTasks(tasks);
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(TaskTableModel::CreatedColumn, Qt::DescendingOrder);
+
+    const auto createdAt = [&proxy](int row) {
+        return proxy.index(row, TaskTableModel::CreatedColumn)
+            .data(TaskTableModel::SortRole)
+            .toDateTime();
+    };
+    QCOMPARE(proxy.rowCount(), n);
+    QCOMPARE(proxy.index(0, 0).data(TaskTableModel::TaskIdRole).toString(),
+             QStringLiteral("veo_9999"));
+    for (int row = 1; row < n; ++row) {
+        QVERIFY2(createdAt(row - 1) > createdAt(row), qPrintable(QString::number(row)));
+    }
+
+    proxy.setStatusFilter(TaskStatus::Failed);
+    QCOMPARE(proxy.rowCount(), model.countByStatus(TaskStatus::Failed));
+    QCOMPARE(proxy.rowCount(), n / 4);
+
+    // Words match independently and anywhere: "prompt 12" is "prompt" (every task) and "12"
+    // (ids "veo_<seed>" and prompts "Prompt <seed>: …" whose seed contains 12).
+    proxy.setStatusFilter(std::nullopt);
+    proxy.setSearchText(QStringLiteral("prompt 12"));
+    int with12 = 0;
+    for (int seed = 0; seed < n; ++seed) {
+        with12 += QString::number(seed).contains(QLatin1String("12"));
+    }
+    QCOMPARE(with12, 299);
+    QCOMPARE(proxy.rowCount(), with12);
+    proxy.setSearchText(QStringLiteral("4321:"));
+    QCOMPARE(idsOf(proxy), QStringList{QStringLiteral("veo_4321")});
+    proxy.setSearchText(QStringLiteral("veo_4321"));
+    QCOMPARE(idsOf(proxy), QStringList{QStringLiteral("veo_4321")});
+
+    // Brute-force cross-check of a combined filter after a mass update.
+    QList<TaskRecord> changed;
+    for (int i = 0; i < 6000; ++i) {
+        TaskRecord t = model.taskAt(i);
+        t.status = TaskStatus::Succeeded;
+        changed.append(t);
+    }
+    // Two words, each anywhere: "dusk" is in every prompt, "12" in some ids and prompts.
+    proxy.setSearchText(QStringLiteral("DUSK 12"));
+    proxy.setStatusFilter(TaskStatus::Succeeded);
+    model.upsertTasks(changed);
+    int expected = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const TaskRecord &t = model.taskAt(row);
+        expected += t.status == TaskStatus::Succeeded && t.prompt.contains(QLatin1String("dusk")) &&
+                    t.taskId.contains(QLatin1String("12"));
+    }
+    QVERIFY(expected > 100);
+    QCOMPARE(proxy.rowCount(), expected);
+    for (int row = 1; row < proxy.rowCount(); ++row) {
+        QVERIFY2(createdAt(row - 1) > createdAt(row), qPrintable(QString::number(row)));
+        QCOMPARE(proxy.index(row, 0).data(TaskTableModel::StatusRole).toInt(),
+                 int(TaskStatus::Succeeded));
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_TaskFilterProxy)
+#include "tst_taskfilterproxy.moc"

@@ -2,7 +2,9 @@
 
 #include "taskstatus.h"
 
+#include <QCollator>
 #include <QSortFilterProxyModel>
+#include <QStringList>
 #include <optional>
 
 namespace veo {
@@ -27,7 +29,9 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    QString m_search; // lower-cased, trimmed
+    QString m_search;     // lower-cased, whitespace simplified
+    QStringList m_words;  // m_search split at spaces; every word must match
+    QCollator m_collator; // locale-aware, case-insensitive, numeric text comparison
     std::optional<TaskStatus> m_status;
 };
 

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <array>
 #include <functional>
 
 namespace veo {
@@ -43,6 +44,7 @@ public:
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
@@ -56,20 +58,36 @@ public:
     int rowOf(const QString &taskId) const; // -1 when unknown
     const TaskRecord *task(const QString &taskId) const;
     const TaskRecord &taskAt(int row) const;
+    // All tasks in row order; not to be used from a slot connected to a removal signal.
     const QList<TaskRecord> &tasks() const { return m_tasks; }
     int countByStatus(TaskStatus status) const;
 
     // Display name of a key id for the "API key" column (labels come from the key profiles).
     void setKeyLabelProvider(std::function<QString(const QString &keyId)> provider);
 
+    // Call after a translator was installed or removed: texts are translated in data() at
+    // call time, this only tells views to fetch them again (no reset).
+    void retranslate();
+
 Q_SIGNALS:
     void countsChanged();
 
 private:
     void rebuildIndex();
+    void emitRowsChanged(QList<int> rows);
+    QString keyLabel(const QString &keyId) const;
+    QVariant displayValue(const TaskRecord &task, int column) const;
+    QVariant sortValue(const TaskRecord &task, int column) const;
+    qsizetype position(int row) const { return row < m_gapStart ? row : row + m_gapSize; }
+    int rowAt(qsizetype pos) const;
 
     QList<TaskRecord> m_tasks;
-    QHash<QString, int> m_rowById;
+    // removeTasks() leaves a gap of moved-from records at [m_gapStart, m_gapStart + m_gapSize)
+    // while it signals, so each record moves once however many ranges go; empty otherwise.
+    qsizetype m_gapStart = 0;
+    qsizetype m_gapSize = 0;
+    QHash<QString, int> m_rowById; // position in m_tasks (the row when there is no gap)
+    std::array<int, TaskStatusCount> m_counts{}; // kept current so countByStatus() is O(1)
     std::function<QString(const QString &)> m_keyLabel;
 };
 
