@@ -1,1 +1,220 @@
-int main() { return 0; } // TODO pending
+// Veo Tracker: command line, translators and wiring of the layers. No logic lives here.
+
+#include "apibase.h"
+#include "appsettings.h"
+#include "commandline.h"
+#include "demoscenario.h"
+#include "fakekieserver.h"
+#include "keychaintokenstore.h"
+#include "keyring.h"
+#include "languagemanager.h"
+#include "kieclient.h"
+#include "mainwindow.h"
+#include "refreshscheduler.h"
+#include "taskchecker.h"
+#include "taskstore.h"
+#include "tasktablemodel.h"
+#include "tasktracker.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <cstdio>
+#include <memory>
+
+using namespace veo;
+
+namespace {
+
+void printLine(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fprintf(stream, "%s\n", bytes.constData());
+    std::fflush(stream);
+}
+
+// The simulated KIE endpoint for --demo, on loopback inside this process.
+std::unique_ptr<FakeKieServer> startDemoServer(QStringList *demoIds)
+{
+    auto server = std::make_unique<FakeKieServer>();
+    if (!server->listen(QHostAddress::LocalHost)) {
+        return nullptr;
+    }
+    *demoIds = installDemoScenario(*server);
+    return server;
+}
+
+constexpr auto DemoToken = "demo-key";
+
+int runCheck(const CommandLine &cl, QCoreApplication &app)
+{
+    QStringList demoIds;
+    std::unique_ptr<FakeKieServer> demo;
+    QString base = cl.apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : cl.apiBase;
+    if (cl.demo) {
+        demo = startDemoServer(&demoIds);
+        if (!demo) {
+            printLine(stderr, QCoreApplication::translate("main", "Could not start the demo."));
+            return 2;
+        }
+        base = demo->baseUrl().toString();
+    }
+    const ApiBaseCheck api = checkApiBase(base);
+    if (!api.error.isEmpty()) {
+        printLine(stderr, api.error);
+        return 2;
+    }
+    KieClient client(api.url);
+    KeychainTokenStore keychain;
+    KeyRing keys(&keychain);
+    if (cl.demo) {
+        keys.setSessionKey(QString::fromLatin1(DemoToken));
+    } else if (const QString env = qEnvironmentVariable("KIE_API_KEY"); !env.isEmpty()) {
+        keys.setSessionKey(env);
+    }
+    int exitCode = 2;
+    std::unique_ptr<TaskChecker> checker;
+    QObject::connect(&keys, &KeyRing::stateChanged, &app, [&](KeyRing::State state) {
+        if (state == KeyRing::State::Loading || checker) {
+            return;
+        }
+        if (!keys.hasKey()) {
+            printLine(stderr, QCoreApplication::translate(
+                                  "main", "No API key: set KIE_API_KEY, or save a key in "
+                                          "Veo Tracker first."));
+            if (state == KeyRing::State::Unavailable) {
+                printLine(stderr, keys.lastResult().userMessage());
+            }
+            QCoreApplication::quit();
+            return;
+        }
+        checker = std::make_unique<TaskChecker>(&client, keys.token({}));
+        QObject::connect(checker.get(), &TaskChecker::finished, &app,
+                         [&exitCode](const QList<CheckResult> &results) {
+                             for (const CheckResult &r : results) {
+                                 printLine(stdout, QString::fromUtf8(checkResultJson(r)));
+                             }
+                             exitCode = checkExitCode(results);
+                             QCoreApplication::quit();
+                         });
+        checker->start(cl.taskIds);
+    });
+    keys.load();
+    app.exec();
+    return exitCode;
+}
+
+int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
+           LanguageManager &languages)
+{
+    QStringList demoIds;
+    std::unique_ptr<FakeKieServer> demo;
+    QString base = cl.apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : cl.apiBase;
+    if (cl.demo) {
+        demo = startDemoServer(&demoIds);
+        if (!demo) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Veo Tracker"),
+                                  QCoreApplication::translate(
+                                      "main", "Could not start the simulated KIE server for "
+                                              "the demo on 127.0.0.1."));
+            return 1;
+        }
+        base = demo->baseUrl().toString();
+    }
+    const ApiBaseCheck api = checkApiBase(base);
+    if (!api.error.isEmpty()) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Veo Tracker"),
+                              api.error);
+        return 2;
+    }
+
+    TaskStore store;
+    const TaskStore::OpenResult opened = store.open(TaskStore::defaultPath(cl.demo));
+    if (opened == TaskStore::OpenResult::Failed) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Veo Tracker"),
+                              store.message());
+        return 1;
+    }
+
+    TaskTableModel model;
+    KieClient client(api.url);
+    KeychainTokenStore keychain;
+    KeyRing keys(&keychain);
+    RefreshScheduler scheduler(&client, [&keys](const QString &keyId) { return keys.token(keyId); });
+    // The demo's tasks move within minutes; poll them at the shortest allowed interval.
+    scheduler.setInterval(cl.demo ? std::chrono::seconds(AppSettings::MinPollSeconds)
+                                  : settings.pollInterval());
+    TaskTracker tracker(&store, &model, &scheduler);
+
+    MainWindow window(
+        {&tracker, &model, &scheduler, &keys, &settings, &languages, cl.demo, store.path()});
+    if (opened == TaskStore::OpenResult::RecoveredFromCorruption) {
+        window.showMessage(store.message(), true);
+    }
+    if (cl.demo) {
+        keys.setSessionKey(QString::fromLatin1(DemoToken));
+    } else if (const QString env = qEnvironmentVariable("KIE_API_KEY"); !env.isEmpty()) {
+        keys.setSessionKey(env); // used for this run only, never stored
+    }
+    tracker.load();
+    window.show();
+    keys.load();
+    if (cl.demo) {
+        tracker.addTasks(demoIds); // a no-op for the ones already in the demo store
+    }
+    window.addTaskIds(cl.taskIds);
+    return app.exec();
+}
+
+bool wantsConsoleOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--check" || arg == "--help" || arg == "-h" || arg == "--version"
+            || arg == "-v" || arg == "--help-all") {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("veo-tracker"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VEO_VERSION));
+    QCoreApplication::setOrganizationName(QString());
+    const bool console = wantsConsoleOnly(argc, argv);
+    std::unique_ptr<QCoreApplication> app = console
+                                                ? std::make_unique<QCoreApplication>(argc, argv)
+                                                : std::make_unique<QApplication>(argc, argv);
+    if (!console) {
+        QGuiApplication::setApplicationDisplayName(QStringLiteral("Veo Tracker"));
+        QGuiApplication::setDesktopFileName(QStringLiteral(VEO_APP_ID));
+    }
+    const QString envBase = qEnvironmentVariable("VEO_TRACKER_API_BASE");
+    CommandLine cl = parseCommandLine(QCoreApplication::arguments(), envBase);
+    AppSettings settings;
+    LanguageManager languages;
+    languages.apply(cl.language.isEmpty() ? settings.language() : cl.language);
+    if (cl.mode == CommandLine::Mode::Help || cl.mode == CommandLine::Mode::Error) {
+        cl = parseCommandLine(QCoreApplication::arguments(), envBase); // now translated
+    }
+    switch (cl.mode) {
+    case CommandLine::Mode::Help:
+        printLine(stdout, cl.helpText);
+        return 0;
+    case CommandLine::Mode::Version:
+        printLine(stdout, QStringLiteral("Veo Tracker %1").arg(QStringLiteral(VEO_VERSION)));
+        return 0;
+    case CommandLine::Mode::Error:
+        printLine(stderr, cl.errorText);
+        printLine(stderr, QCoreApplication::translate("main", "Try `veo-tracker --help`."));
+        return 2;
+    case CommandLine::Mode::Check:
+        return runCheck(cl, *app);
+    case CommandLine::Mode::Gui:
+        return runGui(cl, *static_cast<QApplication *>(app.get()), settings, languages);
+    }
+    return 0;
+}

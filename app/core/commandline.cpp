@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "languagemanager.h"
 #include "taskidparser.h"
 
 #include <QCommandLineParser>
@@ -39,7 +40,12 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
                                     "API address (default https://api.kie.ai; also "
                                     "VEO_TRACKER_API_BASE)."),
         QStringLiteral("url"));
-    parser.addOptions({help, version, add, check, demo, apiBase});
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("CommandLine",
+                                    "Interface language for this run: en or zh_CN."),
+        QStringLiteral("language"));
+    parser.addOptions({help, version, add, check, demo, apiBase, lang});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QCoreApplication::translate("CommandLine", "Task IDs to track or check."),
@@ -65,6 +71,17 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
     cl.invalidIds = ids.invalid;
     cl.demo = parser.isSet(demo);
     cl.apiBase = parser.isSet(apiBase) ? parser.value(apiBase) : apiBaseFromEnv;
+    if (parser.isSet(lang)) {
+        cl.language = parser.value(lang);
+        if (!LanguageManager::available().contains(cl.language)) {
+            cl.mode = CommandLine::Mode::Error;
+            cl.errorText = QCoreApplication::translate("CommandLine",
+                                                       "Unknown language \"%1\"; use %2.")
+                               .arg(cl.language, LanguageManager::available().join(
+                                                     QStringLiteral(" or ")));
+            return cl;
+        }
+    }
     if (parser.isSet(check)) {
         cl.mode = CommandLine::Mode::Check;
         if (cl.taskIds.isEmpty()) {

@@ -15,6 +15,7 @@ struct CommandLine
     QStringList invalidIds;  // tokens that are not task IDs
     bool demo = false;
     QString apiBase;         // --api-base, else VEO_TRACKER_API_BASE, else empty
+    QString language;        // --lang: "en" or "zh_CN" for this run; empty = the saved choice
     QString helpText;        // for Help and Error
     QString errorText;       // for Error (translated)
 };

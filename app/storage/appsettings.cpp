@@ -30,6 +30,16 @@ void AppSettings::setPollSeconds(int seconds)
                         std::clamp(seconds, MinPollSeconds, MaxPollSeconds));
 }
 
+QString AppSettings::language() const
+{
+    return m_settings.value(QStringLiteral("ui/language")).toString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    m_settings.setValue(QStringLiteral("ui/language"), language);
+}
+
 namespace {
 QString layoutKey(AppSettings::Layout which)
 {

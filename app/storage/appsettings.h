@@ -21,6 +21,10 @@ public:
     void setPollSeconds(int seconds);
     std::chrono::milliseconds pollInterval() const { return std::chrono::seconds(pollSeconds()); }
 
+    // "en", "zh_CN", or "" to follow the system locale.
+    QString language() const;
+    void setLanguage(const QString &language);
+
     // Saved window layout blobs (QWidget/QMainWindow/QHeaderView/QSplitter saveState()).
     enum class Layout { Geometry, WindowState, TableHeader, Splitter };
     QByteArray layout(Layout which) const;

@@ -1,1 +1,646 @@
-// TODO pending
+#include "mainwindow.h"
+
+#include "addtasksdialog.h"
+#include "apikeydialog.h"
+#include "appsettings.h"
+#include "keyring.h"
+#include "languagemanager.h"
+#include "messagebar.h"
+#include "refreshscheduler.h"
+#include "taskdetailspane.h"
+#include "taskfilterproxy.h"
+#include "taskidparser.h"
+#include "tasktablemodel.h"
+#include "tasktracker.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace veo {
+
+MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
+    : QMainWindow(parent), m_deps(deps), m_proxy(new TaskFilterProxy(this)),
+      m_messageBar(new MessageBar), m_search(new QLineEdit), m_statusFilter(new QComboBox),
+      m_table(new QTableView), m_details(new TaskDetailsPane), m_splitter(new QSplitter),
+      m_toolBar(new QToolBar(this)), m_countsLabel(new QLabel), m_nextLabel(new QLabel),
+      m_keyLabel(new QLabel), m_keyCancel(new QPushButton)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/veo-tracker.svg")));
+    setAcceptDrops(true);
+    m_proxy->setSourceModel(m_deps.model);
+    createActions();
+    createMenus();
+    createCentralWidget();
+
+    statusBar()->addWidget(m_countsLabel, 1);
+    statusBar()->addPermanentWidget(m_keyLabel);
+    statusBar()->addPermanentWidget(m_keyCancel);
+    statusBar()->addPermanentWidget(m_nextLabel);
+    m_keyCancel->setVisible(false);
+    connect(m_keyCancel, &QPushButton::clicked, m_deps.keys, &KeyRing::cancel);
+
+    connect(m_deps.model, &TaskTableModel::countsChanged, this, &MainWindow::updateCounts);
+    connect(m_deps.model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetails);
+    connect(m_deps.model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateDetails);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateDetails();
+        updateActions();
+    });
+    connect(m_deps.scheduler, &RefreshScheduler::nextPollChanged, this,
+            &MainWindow::updateNextRefresh);
+    connect(m_deps.scheduler, &RefreshScheduler::onlineChanged, this,
+            &MainWindow::updateNextRefresh);
+    connect(m_deps.tracker, &TaskTracker::storeError, this,
+            [this](const QString &text) { showMessage(text, true); });
+    connect(m_deps.keys, &KeyRing::stateChanged, this, &MainWindow::onKeyStateChanged);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateNextRefresh);
+    m_tick.start();
+
+    retranslateUi();
+    restoreLayout();
+    updateActions();
+    onKeyStateChanged();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_addAction = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), {}, this);
+    m_addAction->setShortcut(QKeySequence::New);
+    connect(m_addAction, &QAction::triggered, this, [this] { addTasksDialog(); });
+
+    m_removeAction = new QAction(QIcon::fromTheme(QStringLiteral("list-remove")), {}, this);
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
+
+    m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), {}, this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshNow);
+
+    m_pauseAction = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-pause")), {},
+                                this);
+    m_pauseAction->setCheckable(true);
+    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
+        m_deps.scheduler->setPaused(paused);
+        updateNextRefresh();
+    });
+
+    m_copyIdAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), {}, this);
+    m_copyIdAction->setShortcut(QKeySequence::Copy);
+    m_copyIdAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copySelectedIds);
+
+    m_findAction = new QAction(this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    addAction(m_findAction);
+
+    m_apiKeyAction = new QAction(QIcon::fromTheme(QStringLiteral("dialog-password")), {}, this);
+    connect(m_apiKeyAction, &QAction::triggered, this, &MainWindow::editApiKey);
+    m_intervalAction = new QAction(this);
+    connect(m_intervalAction, &QAction::triggered, this, &MainWindow::editPollInterval);
+    m_aboutAction = new QAction(this);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), {}, this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_addAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+    m_tasksMenu = menuBar()->addMenu(QString());
+    m_tasksMenu->addAction(m_refreshAction);
+    m_tasksMenu->addAction(m_pauseAction);
+    m_tasksMenu->addSeparator();
+    m_tasksMenu->addAction(m_copyIdAction);
+    m_tasksMenu->addAction(m_findAction);
+    m_tasksMenu->addSeparator();
+    m_tasksMenu->addAction(m_removeAction);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    createLanguageMenu();
+    m_settingsMenu = menuBar()->addMenu(QString());
+    m_settingsMenu->addAction(m_apiKeyAction);
+    m_settingsMenu->addAction(m_intervalAction);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+
+    m_toolBar->setObjectName(QStringLiteral("MainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setMovable(false);
+    m_toolBar->addAction(m_addAction);
+    m_toolBar->addAction(m_refreshAction);
+    m_toolBar->addAction(m_pauseAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_removeAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_apiKeyAction);
+    addToolBar(m_toolBar);
+}
+
+void MainWindow::createLanguageMenu()
+{
+    m_languageGroup = new QActionGroup(this);
+    m_systemLanguageAction = m_languageMenu->addAction(QString());
+    m_systemLanguageAction->setData(QString());
+    m_languageMenu->addSeparator();
+    QList<QAction *> actions{m_systemLanguageAction};
+    for (const QString &lang : LanguageManager::available()) {
+        // Each language is named in itself, so a user who cannot read the current one finds it.
+        QAction *action = m_languageMenu->addAction(LanguageManager::nativeName(lang));
+        action->setData(lang);
+        actions << action;
+    }
+    const QString saved = m_deps.settings->language();
+    for (QAction *action : actions) {
+        action->setCheckable(true);
+        action->setChecked(action->data().toString() == saved);
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, action] {
+            const QString lang = action->data().toString();
+            m_deps.settings->setLanguage(lang);
+            m_deps.languages->apply(lang);
+        });
+    }
+}
+
+void MainWindow::createCentralWidget()
+{
+    m_search->setObjectName(QStringLiteral("SearchBox"));
+    m_statusFilter->setObjectName(QStringLiteral("StatusFilter"));
+    m_details->setObjectName(QStringLiteral("DetailsPane"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &TaskFilterProxy::setSearchText);
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const QVariant v = m_statusFilter->itemData(index);
+        m_proxy->setStatusFilter(v.isValid() ? std::optional(static_cast<TaskStatus>(v.toInt()))
+                                             : std::nullopt);
+    });
+    m_statusFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+
+    m_table->setObjectName(QStringLiteral("TaskTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(TaskTableModel::CreatedColumn, Qt::DescendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->addAction(m_removeAction);
+    m_table->addAction(m_copyIdAction);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    const int widths[TaskTableModel::ColumnCount] = {230, 130, 280, 90, 85, 135, 135, 90, 135, 200};
+    for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
+        m_table->setColumnWidth(c, widths[c]);
+    }
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_search, 1);
+    filterRow->addWidget(m_statusFilter);
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(filterRow);
+    leftLayout->addWidget(m_table, 1);
+
+    m_splitter->setObjectName(QStringLiteral("MainSplitter"));
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_details->setMinimumWidth(280);
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    if (m_deps.demo) {
+        m_demoBar = new MessageBar;
+        layout->addWidget(m_demoBar);
+    }
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(m_deps.demo ? tr("Veo Tracker — Demo") : tr("Veo Tracker"));
+    if (m_demoBar) {
+        m_demoBar->showMessage(
+            tr("Demo mode: these sample tasks come from a simulated KIE server on this "
+               "computer. Nothing is sent to KIE, and your real task list is not touched."),
+            MessageBar::Kind::Info, false);
+    }
+    m_fileMenu->setTitle(tr("&File"));
+    m_tasksMenu->setTitle(tr("&Tasks"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_systemLanguageAction->setText(tr("System Default"));
+    m_settingsMenu->setTitle(tr("&Settings"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Main toolbar"));
+    m_addAction->setText(tr("&Add Tasks…"));
+    m_addAction->setToolTip(tr("Add task IDs to watch (%1)")
+                                .arg(m_addAction->shortcut().toString(QKeySequence::NativeText)));
+    m_removeAction->setText(tr("&Remove"));
+    m_removeAction->setToolTip(tr("Stop tracking the selected tasks (Delete)"));
+    m_refreshAction->setText(tr("Refresh &Now"));
+    m_refreshAction->setToolTip(tr("Check the selected tasks now, or all tasks when none is "
+                                   "selected (F5)"));
+    m_pauseAction->setText(tr("&Pause Polling"));
+    m_pauseAction->setToolTip(tr("Stop checking tasks until you resume"));
+    m_copyIdAction->setText(tr("&Copy Task ID"));
+    m_findAction->setText(tr("&Find…"));
+    m_apiKeyAction->setText(tr("API &Key…"));
+    m_apiKeyAction->setToolTip(tr("Set the KIE API key used to read tasks"));
+    m_intervalAction->setText(tr("Polling &Interval…"));
+    m_aboutAction->setText(tr("&About Veo Tracker"));
+    m_quitAction->setText(tr("&Quit"));
+    m_search->setPlaceholderText(tr("Search task ID, prompt or error (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search tasks"));
+    m_statusFilter->setAccessibleName(tr("Filter by status"));
+    m_table->setAccessibleName(tr("Tasks"));
+    m_keyCancel->setText(tr("Cancel"));
+    updateStatusFilterItems();
+    updateCounts();
+    updateNextRefresh();
+    onKeyStateChanged();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        m_deps.model->retranslate(); // headers and status cells are translated at call time
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    AppSettings &s = *m_deps.settings;
+    if (!restoreGeometry(s.layout(AppSettings::Layout::Geometry))) {
+        resize(1280, 760);
+    }
+    restoreState(s.layout(AppSettings::Layout::WindowState));
+    m_table->horizontalHeader()->restoreState(s.layout(AppSettings::Layout::TableHeader));
+    if (!m_splitter->restoreState(s.layout(AppSettings::Layout::Splitter))) {
+        m_splitter->setSizes({900, 380});
+    }
+}
+
+void MainWindow::saveLayout()
+{
+    AppSettings &s = *m_deps.settings;
+    s.setLayout(AppSettings::Layout::Geometry, saveGeometry());
+    s.setLayout(AppSettings::Layout::WindowState, saveState());
+    s.setLayout(AppSettings::Layout::TableHeader, m_table->horizontalHeader()->saveState());
+    s.setLayout(AppSettings::Layout::Splitter, m_splitter->saveState());
+    s.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    m_deps.tracker->flush();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasText()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString text = event->mimeData()->text();
+    event->acceptProposedAction();
+    const TaskIdParseResult parsed = parseTaskIds(text);
+    if (parsed.invalid.isEmpty() && !parsed.ids.isEmpty()) {
+        addTaskIds(parsed.ids);
+    } else {
+        addTasksDialog(text); // shows what is not an ID instead of dropping it silently
+    }
+}
+
+void MainWindow::showMessage(const QString &text, bool warning)
+{
+    m_messageBar->showMessage(text, warning ? MessageBar::Kind::Warning : MessageBar::Kind::Info);
+}
+
+void MainWindow::addTaskIds(const QStringList &taskIds)
+{
+    if (taskIds.isEmpty()) {
+        return;
+    }
+    const int added = m_deps.tracker->addTasks(taskIds);
+    const int known = int(taskIds.size()) - added;
+    QString text = tr("Added %n task(s).", nullptr, added);
+    if (known > 0) {
+        text += QLatin1Char(' ') + tr("%n already tracked.", nullptr, known);
+    }
+    statusBar()->showMessage(text, 8000);
+    selectTask(taskIds.constFirst());
+}
+
+void MainWindow::selectTask(const QString &taskId)
+{
+    const int row = m_deps.model->rowOf(taskId);
+    if (row < 0) {
+        return;
+    }
+    const QModelIndex index = m_proxy->mapFromSource(m_deps.model->index(row, 0));
+    if (!index.isValid()) {
+        return; // hidden by the filter
+    }
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+void MainWindow::addTasksDialog(const QString &prefill)
+{
+    AddTasksDialog dialog(this);
+    dialog.setText(prefill);
+    if (dialog.exec() == QDialog::Accepted) {
+        addTaskIds(dialog.taskIds());
+    }
+}
+
+QStringList MainWindow::selectedTaskIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    ids.reserve(rows.size());
+    for (const QModelIndex &index : rows) {
+        ids << index.data(TaskTableModel::TaskIdRole).toString();
+    }
+    return ids;
+}
+
+void MainWindow::removeSelected()
+{
+    const QStringList ids = selectedTaskIds();
+    if (ids.isEmpty()) {
+        return;
+    }
+    const QString question =
+        ids.size() == 1
+            ? tr("Stop tracking task %1? Its record is removed from this list; the video on "
+                 "KIE is not affected.")
+                  .arg(ids.constFirst())
+            : tr("Stop tracking %n tasks? Their records are removed from this list; the videos "
+                 "on KIE are not affected.",
+                 nullptr, int(ids.size()));
+    QMessageBox box(QMessageBox::Question, tr("Remove Tasks"), question,
+                    QMessageBox::Cancel, this);
+    QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == remove) {
+        m_deps.tracker->removeTasks(ids);
+    }
+}
+
+void MainWindow::refreshNow()
+{
+    const QStringList ids = selectedTaskIds();
+    m_deps.scheduler->refreshNow(ids);
+    statusBar()->showMessage(ids.isEmpty() ? tr("Checking all tasks…")
+                                           : tr("Checking %n task(s)…", nullptr,
+                                                int(ids.size())),
+                             4000);
+}
+
+void MainWindow::copySelectedIds()
+{
+    const QStringList ids = selectedTaskIds();
+    if (!ids.isEmpty()) {
+        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+        statusBar()->showMessage(tr("Copied %n task ID(s).", nullptr, int(ids.size())), 4000);
+    }
+}
+
+void MainWindow::showContextMenu(const QPoint &pos)
+{
+    if (!m_table->indexAt(pos).isValid()) {
+        return;
+    }
+    QMenu menu(this);
+    menu.addAction(m_refreshAction);
+    menu.addAction(m_copyIdAction);
+    menu.addSeparator();
+    menu.addAction(m_removeAction);
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::editApiKey()
+{
+    KeyRing *keys = m_deps.keys;
+    ApiKeyDialog dialog(this);
+    const bool keychain = keys->state() != KeyRing::State::Unavailable;
+    dialog.setKeychainAvailable(keychain);
+    if (!keychain) {
+        dialog.setNotice(keys->lastResult().userMessage());
+    } else if (keys->hasKey()) {
+        dialog.setNotice(tr("A key ending in %1 is in use. A new key replaces it.")
+                             .arg(keys->hint()));
+    }
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    if (dialog.sessionOnly()) {
+        keys->setSessionKey(dialog.secret());
+        m_deps.scheduler->refreshNow();
+        return;
+    }
+    keys->storeDefault(dialog.secret(), [this](const TokenResult &result) {
+        if (result.ok()) {
+            statusBar()->showMessage(tr("API key saved in the system keyring."), 6000);
+            m_deps.scheduler->refreshNow();
+        } else {
+            showMessage(tr("The API key could not be saved: %1").arg(result.userMessage()),
+                        true);
+        }
+    });
+}
+
+void MainWindow::editPollInterval()
+{
+    bool ok = false;
+    const int seconds = QInputDialog::getInt(
+        this, tr("Polling Interval"),
+        tr("Check unfinished tasks every (seconds, %1–%2):")
+            .arg(AppSettings::MinPollSeconds)
+            .arg(AppSettings::MaxPollSeconds),
+        m_deps.settings->pollSeconds(), AppSettings::MinPollSeconds,
+        AppSettings::MaxPollSeconds, 5, &ok);
+    if (ok) {
+        m_deps.settings->setPollSeconds(seconds);
+        m_deps.scheduler->setInterval(m_deps.settings->pollInterval());
+        updateNextRefresh();
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Veo Tracker"),
+        tr("<h3>Veo Tracker %1</h3><p>Watches your KIE.AI Veo 3.1 render tasks until they "
+           "finish.</p><p>Task data: %2</p>")
+            .arg(QStringLiteral(VEO_VERSION),
+                 m_deps.storePath.toHtmlEscaped()));
+}
+
+void MainWindow::updateDetails()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.size() != 1) {
+        m_details->showTask(std::nullopt, int(rows.size()));
+        return;
+    }
+    const QString id = rows.constFirst().data(TaskTableModel::TaskIdRole).toString();
+    const TaskRecord *task = m_deps.model->task(id);
+    m_details->showTask(task ? std::optional(*task) : std::nullopt);
+}
+
+void MainWindow::updateStatusFilterItems()
+{
+    const QSignalBlocker blocker(m_statusFilter);
+    const int current = m_statusFilter->currentIndex();
+    m_statusFilter->clear();
+    m_statusFilter->addItem(tr("All statuses (%L1)").arg(m_deps.model->rowCount()));
+    for (int i = 0; i < TaskStatusCount; ++i) {
+        const auto status = static_cast<TaskStatus>(i);
+        //: Status filter entry: status name and how many tasks have it
+        m_statusFilter->addItem(tr("%1 (%L2)")
+                                    .arg(statusText(status, -1))
+                                    .arg(m_deps.model->countByStatus(status)),
+                                i);
+    }
+    m_statusFilter->setCurrentIndex(std::max(0, current));
+}
+
+void MainWindow::updateCounts()
+{
+    updateStatusFilterItems();
+    const TaskTableModel &m = *m_deps.model;
+    QStringList parts;
+    parts << tr("%L1 tasks").arg(m.rowCount());
+    for (TaskStatus s : {TaskStatus::Pending, TaskStatus::Generating, TaskStatus::Succeeded}) {
+        if (const int n = m.countByStatus(s); n > 0) {
+            //: Status bar: count and status, e.g. "3 Generating"
+            parts << tr("%L1 %2").arg(n).arg(statusText(s, -1));
+        }
+    }
+    const int failed = m.countByStatus(TaskStatus::Failed)
+                       + m.countByStatus(TaskStatus::GenerationFailed)
+                       + m.countByStatus(TaskStatus::OtherFailure);
+    if (failed > 0) {
+        parts << tr("%L1 failed").arg(failed);
+    }
+    if (const int n = m.countByStatus(TaskStatus::Unavailable); n > 0) {
+        parts << tr("%L1 %2").arg(n).arg(statusText(TaskStatus::Unavailable, -1));
+    }
+    m_countsLabel->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::updateNextRefresh()
+{
+    const RefreshScheduler &s = *m_deps.scheduler;
+    QString text;
+    if (s.isPaused()) {
+        text = tr("Polling paused");
+    } else if (!s.isOnline()) {
+        text = tr("Offline — waiting for the network");
+    } else if (const QDateTime next = s.nextPollAt(); next.isValid()) {
+        const qint64 secs = std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(next));
+        text = secs == 0 ? tr("Checking…") : tr("Next check in %n s", nullptr, int(secs));
+    } else {
+        text = tr("All tasks finished");
+    }
+    m_nextLabel->setText(text);
+}
+
+void MainWindow::updateActions()
+{
+    const bool selected = m_table->selectionModel()->hasSelection();
+    m_removeAction->setEnabled(selected);
+    m_copyIdAction->setEnabled(selected);
+}
+
+void MainWindow::onKeyStateChanged()
+{
+    const KeyRing &keys = *m_deps.keys;
+    m_keyCancel->setVisible(keys.state() == KeyRing::State::Loading);
+    switch (keys.state()) {
+    case KeyRing::State::Loading:
+        m_keyLabel->setText(tr("Waiting for the keyring…"));
+        break;
+    case KeyRing::State::Ready:
+        m_keyLabel->setText(keys.isSessionOnly() ? tr("Key %1 (this session only)").arg(keys.hint())
+                                                 : tr("Key %1").arg(keys.hint()));
+        break;
+    case KeyRing::State::NoKey:
+        m_keyLabel->setText(tr("No API key"));
+        if (!m_askedForKey && !m_deps.demo) {
+            m_askedForKey = true;
+            QTimer::singleShot(0, this, &MainWindow::editApiKey);
+        }
+        break;
+    case KeyRing::State::Unavailable:
+        m_keyLabel->setText(tr("Keyring unavailable"));
+        showMessage(tr("The system keyring cannot be used: %1 Your task history is shown; "
+                       "use API Key… to enter a key for this session.")
+                        .arg(keys.lastResult().userMessage()),
+                    true);
+        break;
+    }
+}
+
+} // namespace veo

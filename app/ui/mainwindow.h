@@ -1,1 +1,128 @@
 #pragma once
+
+#include "taskstatus.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPushButton;
+class QSplitter;
+class QTableView;
+class QToolBar;
+
+namespace veo {
+
+class AppSettings;
+class KeyRing;
+class LanguageManager;
+class MessageBar;
+class RefreshScheduler;
+class TaskDetailsPane;
+class TaskFilterProxy;
+class TaskTableModel;
+class TaskTracker;
+
+struct MainWindowDeps
+{
+    TaskTracker *tracker = nullptr;
+    TaskTableModel *model = nullptr;
+    RefreshScheduler *scheduler = nullptr;
+    KeyRing *keys = nullptr;
+    AppSettings *settings = nullptr;
+    LanguageManager *languages = nullptr;
+    bool demo = false;
+    QString storePath; // shown in About
+};
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(const MainWindowDeps &deps, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shown in the message bar at the top (e.g. "the old database was moved aside").
+    void showMessage(const QString &text, bool warning);
+    // Adds task IDs from any source (command line, drop, dialog); reports what happened.
+    void addTaskIds(const QStringList &taskIds);
+    void selectTask(const QString &taskId);
+    QTableView *tableView() const { return m_table; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createLanguageMenu();
+    void createCentralWidget();
+    void retranslateUi();
+    void restoreLayout();
+    void saveLayout();
+
+    void addTasksDialog(const QString &prefill = {});
+    void removeSelected();
+    void refreshNow();
+    void editApiKey();
+    void editPollInterval();
+    void showAbout();
+    void showContextMenu(const QPoint &pos);
+    void copySelectedIds();
+
+    QStringList selectedTaskIds() const;
+    void updateDetails();
+    void updateCounts();
+    void updateStatusFilterItems();
+    void updateNextRefresh();
+    void updateActions();
+    void onKeyStateChanged();
+
+    MainWindowDeps m_deps;
+    TaskFilterProxy *m_proxy;
+    MessageBar *m_messageBar;
+    MessageBar *m_demoBar = nullptr;
+    QLineEdit *m_search;
+    QComboBox *m_statusFilter;
+    QTableView *m_table;
+    TaskDetailsPane *m_details;
+    QSplitter *m_splitter;
+    QToolBar *m_toolBar;
+    QLabel *m_countsLabel;
+    QLabel *m_nextLabel;
+    QLabel *m_keyLabel;
+    QPushButton *m_keyCancel;
+    QTimer m_tick;
+    bool m_askedForKey = false;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_tasksMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_settingsMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_addAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_copyIdAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_apiKeyAction = nullptr;
+    QAction *m_intervalAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_systemLanguageAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+};
+
+} // namespace veo

@@ -1,0 +1,177 @@
+#include "taskdetailspane.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QUrl>
+#include <algorithm>
+
+namespace veo {
+
+namespace {
+QString formatTime(const QDateTime &dt)
+{
+    return dt.isValid() ? QLocale().toString(dt.toLocalTime(), QLocale::LongFormat) : QString();
+}
+
+QString prettyJson(const QString &json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
+    return doc.isNull() ? json : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+}
+} // namespace
+
+TaskDetailsPane::TaskDetailsPane(QWidget *parent)
+    : QScrollArea(parent), m_content(new QWidget), m_form(new QFormLayout(m_content))
+{
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    setWidget(m_content);
+    rebuild();
+}
+
+void TaskDetailsPane::showTask(const std::optional<TaskRecord> &task, int selectedCount)
+{
+    if (task == m_task && selectedCount == m_selectedCount) {
+        return; // no flicker on refreshes that changed nothing
+    }
+    m_task = task;
+    m_selectedCount = selectedCount;
+    rebuild();
+}
+
+void TaskDetailsPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        rebuild();
+    }
+    QScrollArea::changeEvent(event);
+}
+
+void TaskDetailsPane::addRow(const QString &label, const QString &value)
+{
+    if (value.isEmpty()) {
+        return;
+    }
+    auto *field = new QLabel(value, m_content);
+    field->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    field->setWordWrap(true);
+    field->setTextFormat(Qt::PlainText);
+    m_form->addRow(label, field);
+}
+
+void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls)
+{
+    for (qsizetype i = 0; i < urls.size(); ++i) {
+        const QString url = urls.at(i);
+        auto *row = new QWidget(m_content);
+        auto *layout = new QHBoxLayout(row);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto *text = new QLabel(row);
+        text->setTextFormat(Qt::PlainText);
+        text->setText(url);
+        text->setToolTip(url);
+        text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        text->setMinimumWidth(80);
+        text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        auto *copy = new QPushButton(tr("Copy"), row);
+        copy->setAccessibleName(tr("Copy link"));
+        auto *open = new QPushButton(tr("Open"), row);
+        open->setAccessibleName(tr("Open link in browser"));
+        connect(copy, &QPushButton::clicked, this, [this, url] {
+            QApplication::clipboard()->setText(url);
+            Q_EMIT copied(url);
+        });
+        connect(open, &QPushButton::clicked, this,
+                [url] { QDesktopServices::openUrl(QUrl(url, QUrl::StrictMode)); });
+        layout->addWidget(text, 1);
+        layout->addWidget(copy);
+        layout->addWidget(open);
+        m_form->addRow(urls.size() > 1 ? QStringLiteral("%1 %2").arg(label).arg(i + 1) : label,
+                       row);
+    }
+}
+
+void TaskDetailsPane::addBlock(const QString &label, const QString &text, bool monospace)
+{
+    if (text.isEmpty()) {
+        return;
+    }
+    auto *edit = new QPlainTextEdit(text, m_content);
+    edit->setReadOnly(true);
+    edit->setAccessibleName(label);
+    if (monospace) {
+        edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    }
+    const int lines = std::min(12, int(text.count(QLatin1Char('\n'))) + 2);
+    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 12);
+    m_form->addRow(label, edit);
+}
+
+void TaskDetailsPane::rebuild()
+{
+    while (m_form->rowCount() > 0) {
+        m_form->removeRow(0);
+    }
+    if (!m_task) {
+        auto *hint = new QLabel(m_content);
+        hint->setWordWrap(true);
+        hint->setAlignment(Qt::AlignCenter);
+        hint->setEnabled(false);
+        hint->setText(m_selectedCount > 1 ? tr("%n tasks selected.", nullptr, m_selectedCount)
+                                          : tr("Select a task to see its details."));
+        m_form->addRow(hint);
+        return;
+    }
+    const TaskRecord &t = *m_task;
+    //: Details pane label
+    addRow(tr("Task ID"), t.taskId);
+    //: Details pane label: status of a task
+    addRow(tr("Status"), statusText(t.status, t.successFlag)
+                             + (t.successFlag >= 0 ? QStringLiteral(" (successFlag %1)")
+                                                         .arg(t.successFlag)
+                                                   : QString()));
+    if (t.lastError.isError()) {
+        addRow(tr("Problem"), t.lastError.text());
+        addRow(tr("What to do"), t.lastError.advice());
+    }
+    if (t.errorCode || !t.errorMessage.isEmpty()) {
+        addRow(tr("KIE error"), t.errorCode ? QStringLiteral("%1 — %2")
+                                                   .arg(*t.errorCode)
+                                                   .arg(t.errorMessage)
+                                             : t.errorMessage);
+    }
+    addBlock(tr("Prompt"), t.prompt, false);
+    addRow(tr("Model"), t.model);
+    addRow(tr("Aspect ratio"), t.aspectRatio);
+    addRow(tr("Resolution"), t.resolution.isEmpty() ? t.requestedResolution : t.resolution);
+    addRow(tr("Generation type"), t.generationType);
+    addRow(tr("Created"), formatTime(t.createTime));
+    addRow(tr("Completed"), formatTime(t.completeTime));
+    if (t.fallbackFlag) {
+        addRow(tr("Fallback model"), *t.fallbackFlag ? tr("Yes") : tr("No"));
+    }
+    addUrlRows(tr("Result"), t.resultUrls);
+    addUrlRows(tr("Full result"), t.fullResultUrls);
+    addUrlRows(tr("Origin"), t.originUrls);
+    //: Details pane label: which API key polls this task
+    addRow(tr("API key"), t.keyId.isEmpty() ? tr("Default") : t.keyId);
+    addRow(tr("Added"), formatTime(t.addedAt));
+    addRow(tr("Last checked"), formatTime(t.lastChecked));
+    addBlock(tr("Request (paramJson)"), prettyJson(t.paramJson), true);
+    addBlock(tr("Other fields"), prettyJson(QString::fromUtf8(t.extraJson)), true);
+}
+
+} // namespace veo

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "taskrecord.h"
+
+#include <QScrollArea>
+#include <optional>
+
+class QFormLayout;
+
+namespace veo {
+
+// Every field of the selected task: the full prompt, paramJson pretty-printed, each URL with
+// Copy and Open, and the error with what to do about it.
+class TaskDetailsPane final : public QScrollArea
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskDetailsPane)
+
+public:
+    explicit TaskDetailsPane(QWidget *parent = nullptr);
+
+    // nullopt shows the "nothing selected" hint; count is how many rows are selected.
+    void showTask(const std::optional<TaskRecord> &task, int selectedCount = 1);
+    std::optional<TaskRecord> task() const { return m_task; }
+
+Q_SIGNALS:
+    void copied(const QString &what);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuild();
+    void addRow(const QString &label, const QString &value);
+    void addUrlRows(const QString &label, const QStringList &urls);
+    void addBlock(const QString &label, const QString &text, bool monospace);
+
+    QWidget *m_content;
+    QFormLayout *m_form;
+    std::optional<TaskRecord> m_task;
+    int m_selectedCount = 0;
+};
+
+} // namespace veo

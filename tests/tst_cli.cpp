@@ -1,0 +1,169 @@
+// The real veo-tracker binary, run as a script would run it.
+#include "fakekieserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace veo;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void versionAndHelpWithoutWindow();
+    void badArguments_data();
+    void badArguments();
+    void checkPrintsJsonLines();
+    void checkWithoutKeySaysWhatToDo();
+    void checkDemo();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run run(const QStringList &args, const QProcessEnvironment &env = {});
+    QProcessEnvironment baseEnv() const;
+    FakeKieServer m_server;
+};
+
+namespace {
+const QString Token = QStringLiteral("sk-cli-secret-777");
+const QString Done = QStringLiteral("cli_task_done_0001");
+const QString Running = QStringLiteral("cli_task_running_1");
+} // namespace
+
+void TestCli::initTestCase()
+{
+    QVERIFY(QFile::exists(QStringLiteral(VEO_TRACKER_BINARY)));
+    QVERIFY(m_server.listen());
+    m_server.setValidKeys({Token});
+    FakeKieServer::Record done;
+    done.taskId = Done;
+    done.successFlag = 1;
+    done.resultUrls = {QStringLiteral("https://media.example/done.mp4")};
+    m_server.setScript(Done, {FakeKieServer::ok(done)});
+    FakeKieServer::Record running;
+    running.taskId = Running;
+    m_server.setScript(Running, {FakeKieServer::ok(running)});
+}
+
+QProcessEnvironment TestCli::baseEnv() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("KIE_API_KEY"));
+    env.remove(QStringLiteral("VEO_TRACKER_API_BASE"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+
+TestCli::Run TestCli::run(const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env.isEmpty() ? baseEnv() : env);
+    p.start(QStringLiteral(VEO_TRACKER_BINARY), args);
+    Run r;
+    if (!p.waitForStarted(10000)) {
+        return r;
+    }
+    // Wait with the event loop turning: the fake server lives in this process.
+    QSignalSpy finished(&p, &QProcess::finished);
+    if (!finished.wait(30000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+void TestCli::versionAndHelpWithoutWindow()
+{
+    QProcessEnvironment env = baseEnv();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY")); // no display at all: must still answer
+    const Run version = run({QStringLiteral("--version")}, env);
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(version.out.startsWith("Veo Tracker " VEO_VERSION), version.out.constData());
+    const Run help = run({QStringLiteral("--help")}, env);
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("--check"));
+    QVERIFY(help.out.contains("--demo"));
+}
+
+void TestCli::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--nope")} << QByteArray("nope");
+    QTest::newRow("invalid id") << QStringList{QStringLiteral("--check"), QStringLiteral("bad!")}
+                                << QByteArray("bad!");
+    QTest::newRow("plain http to a remote host")
+        << QStringList{QStringLiteral("--api-base"), QStringLiteral("http://api.kie.ai"),
+                       QStringLiteral("--check"), Done}
+        << QByteArray("https");
+}
+
+void TestCli::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, message);
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("KIE_API_KEY"), Token);
+    const Run r = run(args, env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), r.err.constData());
+    QVERIFY(!r.err.contains(Token.toUtf8()));
+}
+
+void TestCli::checkPrintsJsonLines()
+{
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("KIE_API_KEY"), Token);
+    env.insert(QStringLiteral("VEO_TRACKER_API_BASE"), m_server.baseUrl().toString());
+    Run r = run({QStringLiteral("--check"), Done}, env);
+    QCOMPARE(r.exitCode, 0);
+    QJsonObject o = QJsonDocument::fromJson(r.out.trimmed()).object();
+    QCOMPARE(o.value(QStringLiteral("taskId")).toString(), Done);
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+
+    r = run({QStringLiteral("--check"), Done, Running}, env);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out.trimmed().split('\n').size(), 2);
+    QVERIFY(!r.out.contains(Token.toUtf8()));
+}
+
+void TestCli::checkWithoutKeySaysWhatToDo()
+{
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("VEO_TRACKER_API_BASE"), m_server.baseUrl().toString());
+    const Run r = run({QStringLiteral("--check"), Done}, env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("KIE_API_KEY"), r.err.constData());
+}
+
+void TestCli::checkDemo()
+{
+    // --demo needs no key and no network: the simulated endpoint runs inside the process.
+    // An ID the demo does not know is "not visible yet", like a task created a moment ago.
+    const Run r = run({QStringLiteral("--demo"), QStringLiteral("--check"),
+                       QStringLiteral("not_a_demo_task_0001")});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.trimmed()).object();
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,293 @@
+// End to end: the real window, offscreen, against the fake KIE server over loopback, with a
+// real SQLite store; then a restart on the same data.
+#include "addtasksdialog.h"
+#include "appsettings.h"
+#include "fakekieserver.h"
+#include "keyring.h"
+#include "languagemanager.h"
+#include "kieclient.h"
+#include "mainwindow.h"
+#include "memorytokenstore.h"
+#include "refreshscheduler.h"
+#include "taskdetailspane.h"
+#include "taskstore.h"
+#include "tasktablemodel.h"
+#include "tasktracker.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <memory>
+
+using namespace veo;
+
+namespace {
+const QString Token = QStringLiteral("sk-window-test-key");
+const QString A = QStringLiteral("e2e_task_succeeds_01");
+const QString B = QStringLiteral("e2e_task_fails_00002");
+const QString C = QStringLiteral("e2e_task_genfail_003");
+const QString D = QStringLiteral("e2e_task_dropped_004");
+
+FakeKieServer::Record rec(const QString &id, int flag)
+{
+    FakeKieServer::Record r;
+    r.taskId = id;
+    r.successFlag = flag;
+    r.prompt = QStringLiteral("End-to-end prompt for %1").arg(id);
+    if (flag == 1) {
+        r.resultUrls = {QStringLiteral("https://media.example/%1.mp4").arg(id)};
+        r.resolution = QStringLiteral("720p");
+    } else if (flag >= 2) {
+        r.errorCode = flag == 2 ? 400 : 501;
+        r.errorMessage = QStringLiteral("Generation problem %1").arg(flag);
+    }
+    return r;
+}
+
+// Answers the next modal dialog (message box or add dialog) once it is open.
+template<typename F>
+void whenModal(F handle)
+{
+    QTimer::singleShot(0, [handle] {
+        QTRY_VERIFY(QApplication::activeModalWidget() != nullptr);
+        handle(QApplication::activeModalWidget());
+    });
+}
+} // namespace
+
+// One running app instance: everything main.cpp wires, against the test's server and files.
+struct Instance
+{
+    Instance(const QString &dir, const QUrl &base)
+        : settings(dir + QStringLiteral("/settings.ini")), client(base), keys(&tokens),
+          scheduler(&client, [this](const QString &id) { return keys.token(id); }),
+          tracker(&store, &model, &scheduler)
+    {
+        opened = store.open(dir + QStringLiteral("/tasks.sqlite"));
+        scheduler.setInterval(std::chrono::milliseconds(150));
+        scheduler.setJitter(0);
+        keys.setSessionKey(Token);
+        window = std::make_unique<MainWindow>(
+            MainWindowDeps{&tracker, &model, &scheduler, &keys, &settings, &languages, false,
+                           store.path()});
+        tracker.load();
+        window->show();
+    }
+    ~Instance()
+    {
+        window->close();
+        window.reset();
+    }
+    TaskStatus status(const QString &id) const
+    {
+        const TaskRecord *t = model.task(id);
+        return t ? t->status : TaskStatus::Unavailable;
+    }
+
+    TaskStore::OpenResult opened = TaskStore::OpenResult::Failed;
+    AppSettings settings;
+    TaskStore store;
+    TaskTableModel model;
+    KieClient client;
+    MemoryTokenStore tokens;
+    KeyRing keys;
+    RefreshScheduler scheduler;
+    TaskTracker tracker;
+    LanguageManager languages;
+    std::unique_ptr<MainWindow> window;
+};
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void addWatchRestart();
+    void searchAndStatusFilter();
+    void dropTextAddsTasks();
+    void removeAsksFirst();
+
+private:
+    QTemporaryDir m_dir;
+    FakeKieServer m_server;
+    std::unique_ptr<Instance> m_app;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_server.listen());
+    m_server.setValidKeys({Token});
+    const FakeKieServer::Response generating = FakeKieServer::ok(rec(A, 0));
+    m_server.setScript(A, {generating, generating, FakeKieServer::ok(rec(A, 1))});
+    m_server.setScript(B, {generating, FakeKieServer::ok(rec(B, 2))});
+    m_server.setScript(C, {FakeKieServer::ok(rec(C, 3))});
+    m_server.setScript(D, {FakeKieServer::ok(rec(D, 1))});
+}
+
+void TestMainWindow::addWatchRestart()
+{
+    m_app = std::make_unique<Instance>(m_dir.path(), m_server.baseUrl());
+    QCOMPARE(m_app->opened, TaskStore::OpenResult::Opened);
+    MainWindow &w = *m_app->window;
+
+    // Two IDs through the Add Tasks dialog, with junk that must be reported, not dropped.
+    bool dialogChecked = false;
+    whenModal([&](QWidget *modal) {
+        auto *dialog = qobject_cast<AddTasksDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->setText(A + QStringLiteral(", ") + B + QStringLiteral("\nnot-an-id!"));
+        QCOMPARE(dialog->taskIds(), (QStringList{A, B}));
+        const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+        const bool listed = std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
+            return l->text().contains(QStringLiteral("not-an-id!"));
+        });
+        QVERIFY(listed);
+        dialogChecked = true;
+        dialog->accept();
+    });
+    QAction *add = nullptr;
+    for (QAction *a : w.findChildren<QAction *>()) {
+        if (a->shortcut() == QKeySequence(QKeySequence::New)) {
+            add = a;
+        }
+    }
+    QVERIFY(add);
+    add->trigger();
+    QVERIFY(dialogChecked);
+    // The third one as from the command line.
+    w.addTaskIds({C});
+    QCOMPARE(m_app->model.rowCount(), 3);
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(A), TaskStatus::Succeeded, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(B), TaskStatus::Failed, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(C), TaskStatus::GenerationFailed, 15000);
+
+    // The table shows it.
+    QTableView *table = w.tableView();
+    QAbstractItemModel *view = table->model();
+    QStringList statuses;
+    for (int r = 0; r < view->rowCount(); ++r) {
+        statuses << view->index(r, TaskTableModel::StatusColumn).data().toString();
+    }
+    statuses.sort();
+    QCOMPARE(statuses, (QStringList{QStringLiteral("Failed"), QStringLiteral("Generation failed"),
+                                    QStringLiteral("Succeeded")}));
+
+    // Details of the selected task include its result URL and the prompt.
+    w.selectTask(A);
+    auto *details = w.findChild<TaskDetailsPane *>(QStringLiteral("DetailsPane"));
+    QVERIFY(details);
+    QTRY_VERIFY(details->task().has_value());
+    QCOMPARE(details->task()->taskId, A);
+    const QList<QLabel *> labels = details->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
+        return l->text() == QStringLiteral("https://media.example/%1.mp4").arg(A);
+    }));
+
+    // Finished tasks are not polled again.
+    m_server.clearRequests();
+    QTest::qWait(800);
+    QCOMPARE(m_server.requests().size(), 0);
+
+    // Restart on the same data: all three are there with their final states.
+    m_app.reset();
+    m_app = std::make_unique<Instance>(m_dir.path(), m_server.baseUrl());
+    QCOMPARE(m_app->model.rowCount(), 3);
+    QCOMPARE(m_app->status(A), TaskStatus::Succeeded);
+    QCOMPARE(m_app->status(B), TaskStatus::Failed);
+    QCOMPARE(m_app->status(C), TaskStatus::GenerationFailed);
+    QCOMPARE(m_app->model.task(A)->resultUrls,
+             QStringList{QStringLiteral("https://media.example/%1.mp4").arg(A)});
+    QTest::qWait(500);
+    QCOMPARE(m_server.requests().size(), 0); // still nothing to poll after the restart
+}
+
+void TestMainWindow::searchAndStatusFilter()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    auto *search = w.findChild<QLineEdit *>(QStringLiteral("SearchBox"));
+    auto *filter = w.findChild<QComboBox *>(QStringLiteral("StatusFilter"));
+    QVERIFY(search && filter);
+    QAbstractItemModel *view = w.tableView()->model();
+    QCOMPARE(view->rowCount(), 3);
+    QTest::keyClicks(search, QStringLiteral("fails_0"));
+    QCOMPARE(view->rowCount(), 1);
+    QCOMPARE(view->index(0, 0).data(TaskTableModel::TaskIdRole).toString(), B);
+    search->clear();
+    QCOMPARE(view->rowCount(), 3);
+
+    const int succeeded = filter->findData(int(TaskStatus::Succeeded));
+    QVERIFY(succeeded > 0);
+    QVERIFY(filter->itemText(succeeded).contains(QStringLiteral("(1)"))); // live count
+    filter->setCurrentIndex(succeeded);
+    QCOMPARE(view->rowCount(), 1);
+    QCOMPARE(view->index(0, 0).data(TaskTableModel::TaskIdRole).toString(), A);
+    filter->setCurrentIndex(0);
+    QCOMPARE(view->rowCount(), 3);
+}
+
+void TestMainWindow::dropTextAddsTasks()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    QMimeData mime;
+    mime.setText(QStringLiteral("  ") + D + QStringLiteral("\n"));
+    const QPoint pos = w.rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    QCOMPARE(m_app->model.rowCount(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(D), TaskStatus::Succeeded, 15000);
+}
+
+void TestMainWindow::removeAsksFirst()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    w.selectTask(D);
+    QAction *remove = nullptr;
+    for (QAction *a : w.findChildren<QAction *>()) {
+        if (a->shortcut() == QKeySequence(QKeySequence::Delete)) {
+            remove = a;
+        }
+    }
+    QVERIFY(remove && remove->isEnabled());
+
+    whenModal([](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        QVERIFY(box);
+        box->button(QMessageBox::Cancel)->click();
+    });
+    remove->trigger();
+    QCOMPARE(m_app->model.rowCount(), 4); // cancelled: nothing removed
+
+    whenModal([](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        QVERIFY(box);
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::DestructiveRole) {
+                b->click();
+            }
+        }
+    });
+    remove->trigger();
+    QCOMPARE(m_app->model.rowCount(), 3);
+    QVERIFY(!m_app->model.task(D));
+    QVERIFY(!m_app->store.contains(D)); // gone from the store too
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
