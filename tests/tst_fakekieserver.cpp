@@ -1,1 +1,515 @@
-int main() { return 1; } // TODO pending
+#include "demoscenario.h"
+#include "fakekieserver.h"
+#include "rawhttpclient.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTest>
+#include <functional>
+#include <memory>
+
+using namespace veo;
+using veo::test::RawClient;
+using veo::test::RawReply;
+using Response = FakeKieServer::Response;
+using Record = FakeKieServer::Record;
+
+namespace {
+
+Record generating(const QString &taskId)
+{
+    Record r;
+    r.taskId = taskId;
+    return r;
+}
+
+Record succeeded(const QString &taskId)
+{
+    Record r = generating(taskId);
+    r.successFlag = 1;
+    r.resultUrls = {QStringLiteral("http://127.0.0.1/media/%1.mp4").arg(taskId)};
+    r.completeTimeMs = 1760000000000;
+    return r;
+}
+
+int flagOf(const RawReply &reply)
+{
+    return reply.json()
+        .value(QLatin1String("data"))
+        .toObject()
+        .value(QLatin1String("successFlag"))
+        .toInt(-1);
+}
+
+Response withAfter(Response r, qint64 afterMs)
+{
+    r.afterMs = afterMs;
+    return r;
+}
+
+QByteArray fileData()
+{
+    QByteArray data;
+    for (int i = 0; i < 100; ++i) {
+        data.append(char('A' + i % 26));
+    }
+    return data;
+}
+
+} // namespace
+
+class TestFakeKieServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<FakeKieServer>();
+        QVERIFY(m_server->listen());
+        m_client = std::make_unique<RawClient>();
+        QVERIFY(m_client->connectTo(m_server->baseUrl()));
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_server.reset();
+    }
+
+    void unknownTaskIsRecordNull()
+    {
+        RawClient &c = *m_client;
+        const RawReply r = c.get("/api/v1/veo/record-info?taskId=nope");
+        QVERIFY(r.complete);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers.value("content-type"), QByteArray("application/json"));
+        QCOMPARE(r.code(), 422);
+        QCOMPARE(r.msg(), QStringLiteral("record is null."));
+        QVERIFY(r.json().value(QLatin1String("data")).isNull());
+    }
+
+    void scriptAdvancesPerRequestOnOneConnection()
+    {
+        const QString id = QStringLiteral("task1");
+        m_server->setScript(id, {FakeKieServer::ok(generating(id)),
+                                 FakeKieServer::kieError(500, QStringLiteral("Timeout"), 500),
+                                 FakeKieServer::ok(succeeded(id))});
+        RawClient &c = *m_client;
+        RawReply r = c.get("/api/v1/veo/record-info?taskId=task1");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(flagOf(r), 0);
+        QCOMPARE(r.headers.value("connection"), QByteArray("keep-alive"));
+        r = c.get("/api/v1/veo/record-info?taskId=task1");
+        QCOMPARE(r.status, 500);
+        QCOMPARE(r.msg(), QStringLiteral("Timeout"));
+        r = c.get("/api/v1/veo/record-info?taskId=task1");
+        QCOMPARE(flagOf(r), 1);
+        r = c.get("/api/v1/veo/record-info?taskId=task1"); // the last step repeats
+        QCOMPARE(flagOf(r), 1);
+        QVERIFY(c.isConnected());
+        QCOMPARE(m_server->requestsFor(id).size(), 4);
+        // Another task is unaffected.
+        QCOMPARE(c.get("/api/v1/veo/record-info?taskId=other").code(), 422);
+    }
+
+    void timeDrivenStepsFollowTheClock()
+    {
+        const QString id = QStringLiteral("timed");
+        m_server->setScript(id,
+                            {FakeKieServer::ok(generating(id)),
+                             withAfter(FakeKieServer::kieError(455, QStringLiteral("maint")), 300),
+                             withAfter(FakeKieServer::ok(succeeded(id)), 800)});
+        QTest::qWait(900); // the clock starts at the task's first request, not at listen()
+        RawClient &c = *m_client;
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(flagOf(c.get("/api/v1/veo/record-info?taskId=timed")), 0);
+        QCOMPARE(flagOf(c.get("/api/v1/veo/record-info?taskId=timed")),
+                 0); // no per-request advance
+        QTest::qWait(int(450 - clock.elapsed()));
+        QCOMPARE(c.get("/api/v1/veo/record-info?taskId=timed").code(), 455);
+        QTest::qWait(int(950 - clock.elapsed()));
+        QCOMPARE(flagOf(c.get("/api/v1/veo/record-info?taskId=timed")), 1);
+    }
+
+    void recordBodyIsRealistic()
+    {
+        Record r = succeeded(QStringLiteral("abc"));
+        r.prompt = QStringLiteral("一只猫 \"quoted\"");
+        r.model = QStringLiteral("veo3");
+        r.aspectRatio = QStringLiteral("9:16");
+        r.originUrls = {QStringLiteral("http://h/o.mp4")};
+        r.createTimeMs = 1759999000000;
+        const QJsonObject data = QJsonDocument::fromJson(FakeKieServer::recordBody(r)).object();
+        QCOMPARE(data.value(QLatin1String("taskId")).toString(), QStringLiteral("abc"));
+        QVERIFY(data.value(QLatin1String("paramJson")).isString());
+        const QJsonObject param =
+            QJsonDocument::fromJson(data.value(QLatin1String("paramJson")).toString().toUtf8())
+                .object();
+        QCOMPARE(param.value(QLatin1String("prompt")).toString(), r.prompt);
+        QCOMPARE(param.value(QLatin1String("model")).toString(), QStringLiteral("veo3"));
+        QCOMPARE(param.value(QLatin1String("aspect_ratio")).toString(), QStringLiteral("9:16"));
+        const QJsonObject response = data.value(QLatin1String("response")).toObject();
+        QCOMPARE(response.value(QLatin1String("resultUrls")).toArray().first().toString(),
+                 r.resultUrls.first());
+        QCOMPARE(response.value(QLatin1String("originUrls")).toArray().first().toString(),
+                 QStringLiteral("http://h/o.mp4"));
+        QVERIFY(response.value(QLatin1String("fullResultUrls")).isNull());
+        QCOMPARE(response.value(QLatin1String("resolution")).toString(), QStringLiteral("720p"));
+        QCOMPARE(data.value(QLatin1String("successFlag")).toInt(), 1);
+        QVERIFY(data.value(QLatin1String("errorCode")).isNull());
+        QCOMPARE(data.value(QLatin1String("createTime")).toInteger(), 1759999000000);
+        QCOMPARE(data.value(QLatin1String("completeTime")).toInteger(), 1760000000000);
+        QCOMPARE(data.value(QLatin1String("fallbackFlag")), QJsonValue(false));
+
+        Record failed = generating(QStringLiteral("f"));
+        failed.successFlag = 2;
+        failed.errorCode = 400;
+        failed.errorMessage = QStringLiteral("flagged");
+        const QJsonObject f = QJsonDocument::fromJson(FakeKieServer::recordBody(failed)).object();
+        QVERIFY(f.value(QLatin1String("response")).isNull());
+        QCOMPARE(f.value(QLatin1String("errorCode")).toInt(), 400);
+        QCOMPARE(f.value(QLatin1String("errorMessage")).toString(), QStringLiteral("flagged"));
+        QVERIFY(f.value(QLatin1String("completeTime")).isNull());
+        QVERIFY(f.value(QLatin1String("createTime")).toDouble() > 1.7e12); // "now"
+
+        QCOMPARE(FakeKieServer::envelope(200, QStringLiteral("success"), "42"),
+                 QByteArray("{\"code\":200,\"msg\":\"success\",\"data\":42}"));
+    }
+
+    void delayedAnswer()
+    {
+        Response slow = FakeKieServer::ok(generating(QStringLiteral("slow")));
+        slow.delayMs = 300;
+        m_server->setScript(QStringLiteral("slow"), {slow});
+        RawClient &c = *m_client;
+        QElapsedTimer t;
+        t.start();
+        const RawReply r = c.get("/api/v1/veo/record-info?taskId=slow");
+        QVERIFY(r.complete);
+        QVERIFY2(t.elapsed() >= 290, QByteArray::number(t.elapsed()).constData());
+        QCOMPARE(flagOf(r), 0);
+    }
+
+    void dropConnection()
+    {
+        Response drop;
+        drop.fault = Response::Fault::DropConnection;
+        m_server->setScript(QStringLiteral("drop"), {drop});
+        RawClient &c = *m_client;
+        c.send("GET /api/v1/veo/record-info?taskId=drop HTTP/1.1\r\nHost: t\r\n\r\n");
+        QVERIFY(c.waitForClose());
+        QVERIFY(c.pending().isEmpty());
+    }
+
+    void truncateBody()
+    {
+        Response cut = FakeKieServer::ok(succeeded(QStringLiteral("cut")));
+        cut.fault = Response::Fault::TruncateBody;
+        const qsizetype full = cut.body.size();
+        m_server->setScript(QStringLiteral("cut"), {cut});
+        RawClient &c = *m_client;
+        const RawReply r = c.get("/api/v1/veo/record-info?taskId=cut");
+        QVERIFY(!r.complete);
+        QVERIFY(c.waitForClose());
+        QCOMPARE(r.headers.value("content-length").toLongLong(), full);
+        QCOMPARE(r.body.size(), full / 2);
+        QVERIFY(QJsonDocument::fromJson(r.body).isNull());
+    }
+
+    void neverAnswer()
+    {
+        Response never;
+        never.fault = Response::Fault::NeverAnswer;
+        m_server->setScript(QStringLiteral("never"), {never});
+        RawClient &c = *m_client;
+        const RawReply r = c.read(true, 0);
+        QVERIFY(!r.complete);
+        c.send("GET /api/v1/veo/record-info?taskId=never HTTP/1.1\r\nHost: t\r\n\r\n");
+        const RawReply r2 = c.read(true, 400);
+        QVERIFY(!r2.complete);
+        QVERIFY(c.pending().isEmpty());
+        QVERIFY(c.isConnected());
+        QCOMPARE(m_server->requestsFor(QStringLiteral("never")).size(), 1);
+    }
+
+    void extraHeadersAndHtml()
+    {
+        Response limited = FakeKieServer::kieError(429, QStringLiteral("Rate limited"), 429);
+        limited.headers = {{"Retry-After", "7"}};
+        Response html;
+        html.httpStatus = 502;
+        html.body = "<html><body>502 Bad Gateway</body></html>";
+        m_server->setScript(QStringLiteral("rl"), {limited, html});
+        RawClient &c = *m_client;
+        RawReply r = c.get("/api/v1/veo/record-info?taskId=rl");
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.headers.value("retry-after"), QByteArray("7"));
+        r = c.get("/api/v1/veo/record-info?taskId=rl");
+        QCOMPARE(r.status, 502);
+        QVERIFY(r.headers.value("content-type").startsWith("text/html"));
+        QVERIFY(r.body.startsWith("<html>"));
+    }
+
+    void keysAreChecked()
+    {
+        m_server->setValidKeys({QStringLiteral("good")});
+        m_server->addFile(QStringLiteral("/media/a.mp4"), "video", "video/mp4");
+        RawClient &c = *m_client;
+        RawReply r = c.get("/api/v1/veo/record-info?taskId=x");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.code(), 401);
+        QCOMPARE(r.msg(), QStringLiteral("You do not have access permissions"));
+        r = c.get("/api/v1/veo/record-info?taskId=x", "Authorization: Bearer bad\r\n");
+        QCOMPARE(r.code(), 401);
+        r = c.get("/api/v1/veo/record-info?taskId=x", "Authorization: Bearer good\r\n");
+        QCOMPARE(r.code(), 422);
+        r = c.get("/api/v1/chat/credit", "Authorization: Bearer nope\r\n");
+        QCOMPARE(r.code(), 401);
+        r = c.get("/media/a.mp4"); // media needs no key
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("video"));
+    }
+
+    void credits()
+    {
+        m_server->setCredits(QStringLiteral("k1"), 42);
+        RawClient &c = *m_client;
+        RawReply r = c.get("/api/v1/chat/credit", "Authorization: Bearer k1\r\n");
+        QCOMPARE(r.body, QByteArray("{\"code\":200,\"msg\":\"success\",\"data\":42}"));
+        r = c.get("/api/v1/chat/credit", "Authorization: Bearer k2\r\n");
+        QCOMPARE(r.json().value(QLatin1String("data")).toInt(-1), 0);
+        m_server->setCredits(QString(), 7);
+        r = c.get("/api/v1/chat/credit", "Authorization: Bearer k2\r\n");
+        QCOMPARE(r.json().value(QLatin1String("data")).toInt(-1), 7);
+    }
+
+    void downloadUrlAndAlias()
+    {
+        m_server->addFile(QStringLiteral("/media/v.mp4"), fileData(), "video/mp4");
+        RawClient &c = *m_client;
+        const QByteArray body = "{\"url\":\"" + m_server->baseUrl().toEncoded() + "/media/v.mp4\"}";
+        c.send("POST /api/v1/common/download-url HTTP/1.1\r\nHost: t\r\nContent-Type: "
+               "application/json\r\nContent-Length: " +
+               QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        RawReply r = c.read();
+        QCOMPARE(r.code(), 200);
+        const QUrl link(r.json().value(QLatin1String("data")).toString());
+        QCOMPARE(link.path(), QStringLiteral("/dl/media/v.mp4"));
+        QCOMPARE(link.port(), m_server->baseUrl().port());
+        r = c.get(link.path(QUrl::FullyEncoded).toLatin1() + '?' + link.query().toLatin1());
+        QCOMPARE(r.body, fileData());
+        // GET is the wrong method; an empty body is a validation error.
+        QCOMPARE(c.get("/api/v1/common/download-url").status, 405);
+        c.send(
+            "POST /api/v1/common/download-url HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\n{}");
+        QCOMPARE(c.read().code(), 422);
+    }
+
+    void ranges_data()
+    {
+        QTest::addColumn<QByteArray>("range");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("contentRange");
+        QTest::addColumn<int>("first");
+        QTest::addColumn<int>("length");
+        QTest::newRow("none") << QByteArray() << 200 << QByteArray() << 0 << 100;
+        QTest::newRow("a-b") << QByteArray("bytes=0-9") << 206 << QByteArray("bytes 0-9/100") << 0
+                             << 10;
+        QTest::newRow("a-") << QByteArray("bytes=90-") << 206 << QByteArray("bytes 90-99/100") << 90
+                            << 10;
+        QTest::newRow("suffix") << QByteArray("bytes=-5") << 206 << QByteArray("bytes 95-99/100")
+                                << 95 << 5;
+        QTest::newRow("past end") << QByteArray("bytes=95-200") << 206
+                                  << QByteArray("bytes 95-99/100") << 95 << 5;
+        QTest::newRow("last byte")
+            << QByteArray("bytes=99-99") << 206 << QByteArray("bytes 99-99/100") << 99 << 1;
+        QTest::newRow("unsatisfiable")
+            << QByteArray("bytes=100-") << 416 << QByteArray("bytes */100") << 0 << 0;
+        QTest::newRow("multi ignored")
+            << QByteArray("bytes=0-1,5-6") << 200 << QByteArray() << 0 << 100;
+        QTest::newRow("junk ignored") << QByteArray("bytes=x-y") << 200 << QByteArray() << 0 << 100;
+    }
+
+    void ranges()
+    {
+        QFETCH(QByteArray, range);
+        QFETCH(int, status);
+        QFETCH(QByteArray, contentRange);
+        QFETCH(int, first);
+        QFETCH(int, length);
+        m_server->addFile(QStringLiteral("/media/r.mp4"), fileData(), "video/mp4");
+        RawClient &c = *m_client;
+        const RawReply r =
+            c.get("/media/r.mp4", range.isEmpty() ? QByteArray() : "Range: " + range + "\r\n");
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.headers.value("content-range"), contentRange);
+        QCOMPARE(r.headers.value("accept-ranges"), QByteArray("bytes"));
+        QCOMPARE(r.body, fileData().mid(first, length));
+        if (status != 416) {
+            QCOMPARE(r.headers.value("content-type"), QByteArray("video/mp4"));
+        }
+    }
+
+    void rangeSupportOff()
+    {
+        m_server->addFile(QStringLiteral("/media/r.mp4"), fileData(), "video/mp4");
+        m_server->setRangeSupport(false);
+        RawClient &c = *m_client;
+        const RawReply r = c.get("/media/r.mp4", "Range: bytes=10-19\r\n");
+        QCOMPARE(r.status, 200);
+        QVERIFY(!r.headers.contains("content-range"));
+        QVERIFY(!r.headers.contains("accept-ranges"));
+        QCOMPARE(r.body, fileData());
+    }
+
+    void headHasNoBody()
+    {
+        m_server->addFile(QStringLiteral("/media/r.mp4"), fileData(), "video/mp4");
+        RawClient &c = *m_client;
+        c.send("HEAD /media/r.mp4 HTTP/1.1\r\nHost: t\r\n\r\n");
+        const RawReply head = c.read(false);
+        QCOMPARE(head.status, 200);
+        QCOMPARE(head.headers.value("content-length"), QByteArray("100"));
+        // If the HEAD answer had carried a body, this next answer would not parse.
+        const RawReply r = c.get("/media/r.mp4", "Range: bytes=0-0\r\n");
+        QCOMPARE(r.status, 206);
+        QCOMPARE(r.body, QByteArray("A"));
+        QCOMPARE(m_server->requests().first().method, QByteArray("HEAD"));
+    }
+
+    void requestsAreRecorded()
+    {
+        QTest::qWait(100);
+        RawClient &c = *m_client;
+        // Split across writes, with a body, odd header case and an encoded query.
+        c.send(
+            "POST /api/v1/common/download-url?x=a%20b+c HTTP/1.1\r\nHost: t\r\nX-Custom-Thing: ");
+        QTest::qWait(30);
+        c.send("Value\r\nContent-Length: 11\r\n\r\n{\"url\":");
+        QTest::qWait(30);
+        c.send("\"u\"}");
+        QVERIFY(c.read().complete);
+        c.get("/api/v1/veo/record-info?taskId=t%2B1%26z", "authorization: Bearer k\r\n");
+        const QList<FakeKieServer::Request> requests = m_server->requests();
+        QCOMPARE(requests.size(), 2);
+        const FakeKieServer::Request &post = requests.at(0);
+        QCOMPARE(post.method, QByteArray("POST"));
+        QCOMPARE(post.path, QByteArray("/api/v1/common/download-url"));
+        QCOMPARE(post.query.queryItemValue(QStringLiteral("x"), QUrl::FullyDecoded),
+                 QStringLiteral("a b c"));
+        QCOMPARE(post.headers.value("x-custom-thing"), QByteArray("Value"));
+        QCOMPARE(post.body, QByteArray("{\"url\":\"u\"}"));
+        QCOMPARE(post.localAddress, QHostAddress(QHostAddress::LocalHost));
+        const FakeKieServer::Request &get = requests.at(1);
+        QCOMPARE(get.headers.value("authorization"), QByteArray("Bearer k"));
+        QVERIFY(post.atMs >= 100 + 60); // ms since listen(), stamped when the request completed
+        QVERIFY(get.atMs >= post.atMs);
+        QCOMPARE(m_server->requestsFor(QStringLiteral("t+1&z")).size(), 1);
+        m_server->clearRequests();
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void pipelinedRequestsKeepOrder()
+    {
+        Response slow = FakeKieServer::kieError(500, QStringLiteral("first"));
+        slow.delayMs = 200;
+        m_server->setScript(QStringLiteral("p1"), {slow});
+        m_server->setScript(QStringLiteral("p2"),
+                            {FakeKieServer::kieError(501, QStringLiteral("second"))});
+        RawClient &c = *m_client;
+        c.send("GET /api/v1/veo/record-info?taskId=p1 HTTP/1.1\r\nHost: t\r\n\r\n"
+               "GET /api/v1/veo/record-info?taskId=p2 HTTP/1.1\r\nHost: t\r\n\r\n");
+        QCOMPARE(c.read().msg(), QStringLiteral("first"));
+        QCOMPARE(c.read().msg(), QStringLiteral("second"));
+    }
+
+    void connectionCloseIsHonoured()
+    {
+        RawClient &c = *m_client;
+        const RawReply r = c.get("/api/v1/veo/record-info?taskId=x", "Connection: close\r\n");
+        QVERIFY(r.complete);
+        QCOMPARE(r.headers.value("connection"), QByteArray("close"));
+        QVERIFY(c.waitForClose());
+    }
+
+    void routesAndErrors()
+    {
+        Response limited = FakeKieServer::kieError(429, QStringLiteral("slow down"), 429);
+        limited.headers = {{"Retry-After", "3"}};
+        m_server->setRouteScript("/api/v1/chat/credit", {limited});
+        RawClient &c = *m_client;
+        QCOMPARE(c.get("/api/v1/chat/credit").status, 429);
+        m_server->setRouteScript("/api/v1/chat/credit", {});
+        QCOMPARE(c.get("/api/v1/chat/credit").status, 200);
+        const RawReply missing = c.get("/api/v1/nothing");
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.code(), 404);
+        QCOMPARE(c.get("/api/v1/veo/record-info").code(), 422);
+        c.send("garbage\r\n\r\n");
+        QCOMPARE(c.read().status, 400);
+        QVERIFY(c.waitForClose());
+    }
+
+    void secondLoopbackAddress()
+    {
+        FakeKieServer media;
+        QVERIFY(media.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
+        QCOMPARE(media.baseUrl().host(), QStringLiteral("127.0.0.2"));
+        QVERIFY(media.baseUrl().port() > 0);
+        media.addFile(QStringLiteral("/media/x.mp4"), "xyz", "video/mp4");
+        RawClient c;
+        QVERIFY(c.connectTo(media.baseUrl()));
+        QCOMPARE(c.get("/media/x.mp4").body, QByteArray("xyz"));
+        QCOMPARE(media.requests().size(), 1);
+        QCOMPARE(media.requests().first().localAddress, QHostAddress(QStringLiteral("127.0.0.2")));
+        QVERIFY(!media.requests().first().headers.contains("authorization"));
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void demoScenario()
+    {
+        const QStringList ids = installDemoScenario(*m_server);
+        QCOMPARE(ids.size(), 12);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 12);
+        const QRegularExpression hex(QStringLiteral("^[0-9a-f]{32}$"));
+        RawClient &c = *m_client;
+        QMap<QString, int> firstAnswers;
+        for (const QString &id : ids) {
+            QVERIFY2(hex.match(id).hasMatch(), qPrintable(id));
+            const RawReply r = c.get("/api/v1/veo/record-info?taskId=" + id.toLatin1());
+            QCOMPARE(r.status, 200);
+            const int code = r.code();
+            const QString key = code == 200 ? QStringLiteral("flag%1").arg(flagOf(r))
+                                            : QStringLiteral("code%1").arg(code);
+            ++firstAnswers[key];
+            if (code == 200 && flagOf(r) == 1) {
+                const QJsonObject response =
+                    r.json()[QLatin1String("data")][QLatin1String("response")].toObject();
+                const QUrl url(response[QLatin1String("resultUrls")][0].toString());
+                QCOMPARE(url.host(), m_server->baseUrl().host());
+                QCOMPARE(url.port(), m_server->baseUrl().port());
+                QCOMPARE(url.path(), QStringLiteral("/media/%1.mp4").arg(id));
+                QVERIFY(!response[QLatin1String("originUrls")].toArray().isEmpty());
+                QVERIFY(!response[QLatin1String("fullResultUrls")].toArray().isEmpty());
+            }
+        }
+        const QMap<QString, int> expected{{QStringLiteral("flag0"), 8},
+                                          {QStringLiteral("flag1"), 1},
+                                          {QStringLiteral("code422"), 2},
+                                          {QStringLiteral("code455"), 1}};
+        QCOMPARE(firstAnswers, expected);
+        QVERIFY(c.get("/api/v1/chat/credit").json().value(QLatin1String("data")).toInt() > 0);
+    }
+
+private:
+    std::unique_ptr<FakeKieServer> m_server;
+    std::unique_ptr<RawClient> m_client; // connected to m_server
+};
+
+QTEST_GUILESS_MAIN(TestFakeKieServer)
+#include "tst_fakekieserver.moc"

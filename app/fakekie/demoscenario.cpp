@@ -1,1 +1,222 @@
-// TODO: implementation pending
+#include "demoscenario.h"
+
+#include "fakekieserver.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+
+namespace veo {
+namespace {
+
+using Response = FakeKieServer::Response;
+using Record = FakeKieServer::Record;
+
+constexpr qint64 Second = 1000;
+
+// Stable, realistic-looking 32-hex task IDs (KIE's look like an MD5).
+QString demoTaskId(const char *name)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QByteArray("veo-tracker-demo:").append(name),
+                                 QCryptographicHash::Md5)
+            .toHex());
+}
+
+Response at(qint64 afterMs, Response response)
+{
+    response.afterMs = afterMs;
+    return response;
+}
+
+class Builder
+{
+public:
+    explicit Builder(FakeKieServer &server)
+        : m_server(server), m_base(server.baseUrl()), m_now(QDateTime::currentMSecsSinceEpoch())
+    {
+    }
+
+    Record record(const char *name, const QString &prompt, const QString &model,
+                  const QString &aspect, qint64 createdAgoMs = 5 * Second) const
+    {
+        Record r;
+        r.taskId = demoTaskId(name);
+        r.prompt = prompt;
+        r.model = model;
+        r.aspectRatio = aspect;
+        r.createTimeMs = m_now - createdAgoMs;
+        return r;
+    }
+
+    QString mediaUrl(const QString &taskId, const QString &suffix = {}) const
+    {
+        QUrl url = m_base;
+        url.setPath(QStringLiteral("/media/") + taskId + suffix + QStringLiteral(".mp4"));
+        return url.toString();
+    }
+
+    Record succeeded(Record r, qint64 afterMs,
+                     const QString &resolution = QStringLiteral("720p")) const
+    {
+        r.successFlag = 1;
+        r.resolution = resolution;
+        r.resultUrls = {mediaUrl(r.taskId)};
+        if (r.aspectRatio != QLatin1String("16:9")) {
+            r.originUrls = {mediaUrl(r.taskId, QStringLiteral("_origin"))};
+        }
+        r.completeTimeMs = m_now + afterMs;
+        return r;
+    }
+
+    Record failed(Record r, int successFlag, const QVariant &errorCode, const QString &message,
+                  qint64 afterMs) const
+    {
+        r.successFlag = successFlag;
+        r.errorCode = errorCode;
+        r.errorMessage = message;
+        r.completeTimeMs = m_now + afterMs;
+        return r;
+    }
+
+    QString install(const Record &generating, QList<Response> later)
+    {
+        later.prepend(FakeKieServer::ok(generating));
+        m_server.setScript(generating.taskId, later);
+        return generating.taskId;
+    }
+
+    QString installSteps(const QString &taskId, const QList<Response> &steps)
+    {
+        m_server.setScript(taskId, steps);
+        return taskId;
+    }
+
+    qint64 now() const { return m_now; }
+
+private:
+    FakeKieServer &m_server;
+    QUrl m_base;
+    qint64 m_now;
+};
+
+} // namespace
+
+QStringList installDemoScenario(FakeKieServer &server)
+{
+    const auto ok = &FakeKieServer::ok;
+    Builder b(server);
+    QStringList ids;
+    const QString fast = QStringLiteral("veo3_fast");
+    const QString quality = QStringLiteral("veo3");
+    const QString wide = QStringLiteral("16:9");
+    const QString tall = QStringLiteral("9:16");
+
+    // Plain successes after 20 s, 45 s and 90 s.
+    const Record fox = b.record("fox",
+                                QStringLiteral("A red fox running through fresh snow at "
+                                               "sunrise, tracking shot, shallow depth of field"),
+                                fast, wide);
+    ids << b.install(fox, {at(20 * Second, ok(b.succeeded(fox, 20 * Second)))});
+
+    const Record cat = b.record(
+        "cat", QStringLiteral("一只橘猫在雨夜的霓虹街头漫步，电影感镜头，慢动作"), quality, wide);
+    ids << b.install(cat,
+                     {at(45 * Second, ok(b.succeeded(cat, 45 * Second, QStringLiteral("1080p"))))});
+
+    const Record fjord = b.record("fjord",
+                                  QStringLiteral("Aerial drone shot over a Norwegian fjord "
+                                                 "at golden hour, mist rising from the water"),
+                                  quality, wide, 40 * Second);
+    ids << b.install(fjord, {at(90 * Second, ok(b.succeeded(fjord, 90 * Second)))});
+
+    // Vertical video: success with originUrls.
+    const Record sakura = b.record("sakura",
+                                   QStringLiteral("竖屏：樱花树下的女孩转身微笑，花瓣飘落，"
+                                                  "柔和的春日阳光"),
+                                   fast, tall);
+    ids << b.install(sakura, {at(60 * Second, ok(b.succeeded(sakura, 60 * Second)))});
+
+    // successFlag 2: content policy.
+    const Record policy = b.record("policy",
+                                   QStringLiteral("A street fight between two gangs, "
+                                                  "graphic and bloody"),
+                                   fast, wide);
+    ids << b.install(policy,
+                     {at(30 * Second, ok(b.failed(policy, 2, 400,
+                                                  QStringLiteral("Your prompt was flagged by "
+                                                                 "the content policy. Please "
+                                                                 "modify your prompt."),
+                                                  30 * Second)))});
+
+    // successFlag 3: upstream generation failed.
+    const Record upstream = b.record("upstream",
+                                     QStringLiteral("赛博朋克城市上空的飞行汽车车流，"
+                                                    "广角镜头，夜景"),
+                                     quality, wide);
+    ids << b.install(
+        upstream, {at(50 * Second,
+                      ok(b.failed(upstream, 3, 501, QStringLiteral("Video generation task failed"),
+                                  50 * Second)))});
+
+    // An undocumented successFlag: must show as a failure, not hang as "generating".
+    const Record odd = b.record("odd",
+                                QStringLiteral("Time-lapse of a cactus flower blooming "
+                                               "in the desert"),
+                                fast, tall);
+    ids << b.install(odd,
+                     {at(40 * Second, ok(b.failed(odd, 5, QVariant(), QString(), 40 * Second)))});
+
+    // Not visible for a while ("record is null."), then generating, then success.
+    const Record late = b.record("late",
+                                 QStringLiteral("A paper boat sailing down a rain gutter, "
+                                                "macro lens"),
+                                 fast, wide, 0);
+    ids << b.installSteps(late.taskId,
+                          {FakeKieServer::kieError(422, QStringLiteral("record is null.")),
+                           at(15 * Second, ok(late)),
+                           at(70 * Second, ok(b.succeeded(late, 70 * Second)))});
+
+    // Older than 14 days.
+    ids << b.installSteps(
+        demoTaskId("expired"),
+        {FakeKieServer::kieError(422,
+                                 QStringLiteral("Temporarily supports records within 14 days."))});
+
+    // A transient server error (HTTP 500 with an envelope), then success.
+    const Record flaky = b.record("flaky",
+                                  QStringLiteral("Close-up of espresso pouring into a "
+                                                 "glass cup, slow motion, warm light"),
+                                  quality, wide);
+    ids << b.install(
+        flaky,
+        {at(10 * Second, FakeKieServer::kieError(
+                             500, QStringLiteral("Internal Error, Please try again later."), 500)),
+         at(20 * Second, ok(flaky)), at(55 * Second, ok(b.succeeded(flaky, 55 * Second)))});
+
+    // Maintenance (455) for half a minute, then generating, then success.
+    const Record maintenance = b.record("maintenance",
+                                        QStringLiteral("水墨画风格的山水，云雾缭绕，"
+                                                       "一叶扁舟缓缓驶过"),
+                                        quality, wide);
+    ids << b.installSteps(
+        maintenance.taskId,
+        {FakeKieServer::kieError(455, QStringLiteral("Service is currently unavailable due to "
+                                                     "system maintenance.")),
+         at(30 * Second, ok(maintenance)),
+         at(80 * Second, ok(b.succeeded(maintenance, 80 * Second, QStringLiteral("1080p"))))});
+
+    // Finished two days ago: vertical, with originUrls and fullResultUrls.
+    Record done = b.record("done",
+                           QStringLiteral("Vertical shot of a skateboarder gliding down a "
+                                          "coastal road at dusk"),
+                           fast, tall, 2 * 24 * 3600 * Second);
+    done = b.succeeded(done, 0);
+    done.completeTimeMs = done.createTimeMs + 184 * Second;
+    done.fullResultUrls = {b.mediaUrl(done.taskId, QStringLiteral("_full"))};
+    ids << b.installSteps(done.taskId, {ok(done)});
+
+    server.setCredits(QString(), 1280);
+    return ids;
+}
+
+} // namespace veo

@@ -9,6 +9,7 @@
 #include <QPair>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QVariant>
 
 class QTcpServer;
 class QTcpSocket;
@@ -26,7 +27,7 @@ public:
     struct Request
     {
         QByteArray method;
-        QByteArray path;  // without the query
+        QByteArray path; // without the query
         QUrlQuery query;
         QHash<QByteArray, QByteArray> headers; // names lower-cased
         QByteArray body;
@@ -39,7 +40,9 @@ public:
         enum class Fault { None, DropConnection, TruncateBody, NeverAnswer };
         int httpStatus = 200;
         QByteArray body;
-        QList<QPair<QByteArray, QByteArray>> headers; // e.g. {"Retry-After", "2"}
+        // e.g. {"Retry-After", "2"}. Content-Type defaults to JSON (HTML when the body starts
+        // with '<'); Content-Length is added unless given or Transfer-Encoding is given.
+        QList<QPair<QByteArray, QByteArray>> headers;
         int delayMs = 0;
         Fault fault = Fault::None;
         // For time-driven scripts (demo): this step becomes current once this many ms have
@@ -57,10 +60,15 @@ public:
     // one repeats; time-driven steps (afterMs > 0) are chosen by elapsed time. A task with
     // no script answers HTTP 200 {"code":422,"msg":"record is null."}.
     void setScript(const QString &taskId, const QList<Response> &steps);
+    // Overrides the built-in answer of any path (any method), e.g. "/api/v1/chat/credit",
+    // with a script that advances like setScript(). An empty list removes the override.
+    void setRouteScript(const QByteArray &path, const QList<Response> &steps);
     // Keys: empty = any bearer token is accepted; otherwise others get {"code":401}.
     void setValidKeys(const QStringList &keys);
+    // key "" sets the balance reported for any key without its own entry (default 0).
     void setCredits(const QString &key, qint64 credits);
     // Static files (media), served on any path registered here, with Range support unless off.
+    // download-url answers baseUrl()/dl<path>, which serves the same file. No auth needed.
     void addFile(const QString &path, const QByteArray &data, const QByteArray &contentType);
     void setRangeSupport(bool on);
 
@@ -78,21 +86,30 @@ public:
         QString aspectRatio = QStringLiteral("16:9");
         QStringList resultUrls;
         QStringList originUrls;
-        QString resolution;
+        QStringList fullResultUrls;
+        QString resolution; // "720p" when empty and the task succeeded
         QVariant errorCode; // null when invalid
         QString errorMessage;
         qint64 createTimeMs = 0;
         qint64 completeTimeMs = 0;
     };
+    // The record-info data object; createTimeMs 0 = now, completeTimeMs 0 = null.
     static QByteArray recordBody(const Record &record);
     static QByteArray envelope(int code, const QString &msg, const QByteArray &dataJson = "null");
     static Response ok(const Record &record);
     static Response kieError(int code, const QString &msg, int httpStatus = 200);
 
 private:
+    struct Script;
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
+    void processBuffer(QTcpSocket *socket);
+    // Writes the answer; false when the connection is closed or closing afterwards.
+    bool writeResponse(QTcpSocket *socket, const Response &response, bool keepAlive, bool headOnly);
     Response answer(const Request &request);
+    Response answerApi(const Request &request);
+    Response answerFile(const Request &request, const QString &filePath) const;
+    static Response nextStep(Script &script, qint64 nowMs);
 
     QTcpServer *m_server;
     QElapsedTimer m_clock;
@@ -104,6 +121,7 @@ private:
         qint64 firstMs = -1;
     };
     QHash<QString, Script> m_scripts;
+    QHash<QByteArray, Script> m_routes;
     QStringList m_validKeys;
     QHash<QString, qint64> m_credits;
     struct File
@@ -113,7 +131,12 @@ private:
     };
     QHash<QString, File> m_files;
     bool m_rangeSupport = true;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
+    struct Connection
+    {
+        QByteArray buffer;
+        bool busy = false; // an answer is pending (delayed, never) or the socket is closing
+    };
+    QHash<QTcpSocket *, Connection> m_connections;
 };
 
 } // namespace veo

@@ -1,1 +1,294 @@
-// TODO: implementation pending
+#include "kieclient.h"
+
+#include "apibase.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+
+namespace veo {
+namespace {
+
+const QString RecordInfoPath = QStringLiteral("/api/v1/veo/record-info");
+const QString CreditPath = QStringLiteral("/api/v1/chat/credit");
+const QString DownloadUrlPath = QStringLiteral("/api/v1/common/download-url");
+
+ApiError makeError(ApiError::Kind kind, int httpStatus, const QString &message)
+{
+    ApiError e;
+    e.kind = kind;
+    e.code = httpStatus;
+    e.httpStatus = httpStatus;
+    e.serverMessage = message;
+    return e;
+}
+
+ApiError badData(int httpStatus, const QString &what)
+{
+    ApiError e = makeError(ApiError::Kind::BadResponse, httpStatus, what);
+    e.code = 200; // the envelope itself said success
+    return e;
+}
+
+// A header value must not carry control characters (header injection) or spaces.
+bool isSendableToken(const QString &token)
+{
+    return std::all_of(token.cbegin(), token.cend(),
+                       [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
+}
+
+// Transport-level failures (connection refused/closed, DNS, TLS, proxy); HTTP status errors
+// (4xx/5xx) are not among them and go to the envelope parser instead.
+bool isTransportError(QNetworkReply::NetworkError error)
+{
+    const int code = int(error);
+    return (code >= 1 && code < 100) || (code >= 101 && code < 200);
+}
+
+} // namespace
+
+KieClient::KieClient(const QUrl &apiBase, QObject *parent)
+    : QObject(parent), m_nam(new QNetworkAccessManager(this))
+{
+    const ApiBaseCheck check = checkApiBase(apiBase.toString());
+    m_base = check.error.isEmpty() ? check.url : apiBase;
+    m_baseError = check.error;
+    m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+}
+
+KieClient::~KieClient()
+{
+    // Replies die with m_nam; make sure none of them reaches a callback on the way.
+    for (QNetworkReply *reply : std::as_const(m_pending)) {
+        disconnect(reply, nullptr, this, nullptr);
+    }
+}
+
+void KieClient::setTransferTimeout(std::chrono::milliseconds timeout)
+{
+    m_timeout = timeout;
+}
+
+void KieClient::setMaxBodyBytes(qint64 bytes)
+{
+    m_maxBody = bytes;
+}
+
+void KieClient::recordInfo(const QString &taskId, const QString &token, RecordInfoCallback done)
+{
+    QUrlQuery query;
+    // QUrlQuery leaves '+', '&' and '=' alone in values; encode fully so that the server
+    // sees exactly this ID ('+' would otherwise read as a space).
+    query.addQueryItem(QStringLiteral("taskId"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(taskId)));
+    send("GET", RecordInfoPath, query, token, {},
+         [taskId, done = std::move(done)](int status, const QByteArray &body,
+                                          const QByteArray &retryAfter, const ApiError &netError) {
+             RecordInfoResult result;
+             if (netError.isError()) {
+                 result.error = netError;
+                 result.record.taskId = taskId;
+             } else {
+                 result = parseRecordInfo(status, body, taskId, retryAfter);
+             }
+             done(result);
+         });
+}
+
+void KieClient::credits(const QString &token, CreditsCallback done)
+{
+    send("GET", CreditPath, {}, token, {},
+         [done = std::move(done)](int status, const QByteArray &body, const QByteArray &retryAfter,
+                                  const ApiError &netError) {
+             if (netError.isError()) {
+                 done(netError, 0);
+                 return;
+             }
+             const Envelope envelope = parseEnvelope(status, body, retryAfter);
+             if (envelope.error.isError()) {
+                 done(envelope.error, 0);
+                 return;
+             }
+             // A bare integer; anything else (string, fraction, null) is not what we know.
+             const double value = envelope.data.toDouble(std::nan(""));
+             constexpr double limit = double(std::numeric_limits<qint64>::max() / 2);
+             if (!envelope.data.isDouble() || std::trunc(value) != value ||
+                 std::abs(value) > limit) {
+                 done(badData(status, QStringLiteral("credits are not an integer")), 0);
+                 return;
+             }
+             done(ApiError{}, qint64(value));
+         });
+}
+
+void KieClient::downloadUrl(const QUrl &fileUrl, const QString &token, DownloadUrlCallback done)
+{
+    const QJsonObject request{{QStringLiteral("url"), fileUrl.toString(QUrl::FullyEncoded)}};
+    send("POST", DownloadUrlPath, {}, token, QJsonDocument(request).toJson(QJsonDocument::Compact),
+         [done = std::move(done)](int status, const QByteArray &body, const QByteArray &retryAfter,
+                                  const ApiError &netError) {
+             if (netError.isError()) {
+                 done(netError, {});
+                 return;
+             }
+             const Envelope envelope = parseEnvelope(status, body, retryAfter);
+             if (envelope.error.isError()) {
+                 done(envelope.error, {});
+                 return;
+             }
+             const QUrl url(envelope.data.toString(), QUrl::StrictMode);
+             const QString scheme = url.scheme();
+             if (!envelope.data.isString() || !url.isValid() || url.host().isEmpty() ||
+                 (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+                 done(badData(status, QStringLiteral("download link is not an http(s) URL")), {});
+                 return;
+             }
+             done(ApiError{}, url);
+         });
+}
+
+void KieClient::cancelAll()
+{
+    ++m_generation; // drops queued local failures too
+    const QSet<QNetworkReply *> replies = std::exchange(m_pending, {});
+    for (QNetworkReply *reply : replies) {
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
+    setInFlight(0);
+}
+
+void KieClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                     const QString &token, const QByteArray &body, RawCallback done)
+{
+    if (!m_baseError.isEmpty()) {
+        failLater(makeError(ApiError::Kind::InsecureBase, 0, m_baseError), std::move(done));
+        return;
+    }
+    const QString key = token.trimmed();
+    if (key.isEmpty()) {
+        failLater(makeError(ApiError::Kind::NoKey, 0, {}), std::move(done));
+        return;
+    }
+    if (!isSendableToken(key)) {
+        failLater(makeError(ApiError::Kind::Unauthorized, 0,
+                            QStringLiteral("the API key contains characters that cannot be sent")),
+                  std::move(done));
+        return;
+    }
+
+    // The URL is always the API base plus a fixed path: the token cannot be sent elsewhere.
+    QUrl url = m_base;
+    url.setPath(path);
+    url.setQuery(query);
+    if (!sameOrigin(url, m_base)) {
+        Q_ASSERT_X(false, "KieClient::send", "request URL left the API origin");
+        failLater(makeError(ApiError::Kind::InsecureBase, 0, {}), std::move(done));
+        return;
+    }
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("VeoTracker/" VEO_VERSION));
+    request.setRawHeader("Authorization", "Bearer " + key.toLatin1());
+    request.setTransferTimeout(int(std::min<std::chrono::milliseconds::rep>(
+        m_timeout.count(), std::numeric_limits<int>::max())));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+
+    QNetworkReply *reply = verb == "POST" ? m_nam->post(request, body) : m_nam->get(request);
+    m_pending.insert(reply);
+    setInFlight(m_inFlight + 1);
+
+    auto tooLarge = std::make_shared<bool>(false);
+    const qint64 limit = m_maxBody;
+    auto abortIfTooLarge = [reply, tooLarge, limit](qint64 size) {
+        if (size > limit && !*tooLarge) {
+            *tooLarge = true;
+            reply->abort(); // finished() follows, reporting TooLarge
+        }
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, this, [reply, abortIfTooLarge] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid()) {
+            abortIfTooLarge(length.toLongLong());
+        }
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [abortIfTooLarge](qint64 received, qint64) { abortIfTooLarge(received); });
+    connect(reply, &QNetworkReply::readyRead, this,
+            [reply, abortIfTooLarge] { abortIfTooLarge(reply->bytesAvailable()); });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, tooLarge, done = std::move(done)] { finish(reply, *tooLarge, done); });
+}
+
+void KieClient::failLater(const ApiError &error, RawCallback done)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation = m_generation, error, done = std::move(done)] {
+            if (generation == m_generation) {
+                done(0, {}, {}, error);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void KieClient::finish(QNetworkReply *reply, bool tooLarge, const RawCallback &done)
+{
+    if (!m_pending.remove(reply)) {
+        return;
+    }
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray retryAfter = reply->rawHeader("Retry-After");
+    const QNetworkReply::NetworkError error = reply->error();
+    ApiError netError;
+    QByteArray body;
+    if (tooLarge) {
+        netError = makeError(ApiError::Kind::TooLarge, status, {});
+    } else if (error == QNetworkReply::OperationCanceledError ||
+               error == QNetworkReply::TimeoutError) {
+        // Our own aborts are TooLarge or cancelAll(); what is left is the transfer timeout.
+        netError = makeError(ApiError::Kind::Timeout, status, reply->errorString());
+    } else if (error == QNetworkReply::InsecureRedirectError ||
+               error == QNetworkReply::TooManyRedirectsError) {
+        netError = makeError(ApiError::Kind::Http, status, reply->errorString());
+    } else if (isTransportError(error)) {
+        // With a status line already read, the connection broke inside the body.
+        netError = status > 0 ? makeError(ApiError::Kind::BadResponse, status,
+                                          QStringLiteral("the answer was cut off"))
+                              : makeError(ApiError::Kind::Network, 0, reply->errorString());
+    } else {
+        body = reply->readAll();
+        if (body.size() > m_maxBody) {
+            netError = makeError(ApiError::Kind::TooLarge, status, {});
+            body.clear();
+        }
+    }
+    setInFlight(m_inFlight - 1);
+    done(status, body, retryAfter, netError); // may delete this client: nothing after it
+}
+
+void KieClient::setInFlight(int count)
+{
+    if (count != m_inFlight) {
+        m_inFlight = count;
+        Q_EMIT inFlightChanged(count);
+    }
+}
+
+} // namespace veo

@@ -5,7 +5,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
+#include <QUrlQuery>
 #include <chrono>
 #include <functional>
 
@@ -15,8 +17,12 @@ class QNetworkReply;
 namespace veo {
 
 // Owns the one QNetworkAccessManager. Sends the Authorization header only to the API base's
-// origin; every request has a transfer timeout; bodies over maxBodyBytes are aborted.
-// Callbacks run on the client's thread once; a request can be abandoned with cancelAll().
+// origin (requests are built from the base, redirects to other origins are not followed);
+// every request has a transfer timeout; bodies over maxBodyBytes are aborted (TooLarge).
+// Callbacks run later on the client's thread, exactly once per request, never inside the
+// call that started it; after cancelAll() (or destruction) they are not called at all.
+// An empty token fails with NoKey without a request; an API base that checkApiBase() refuses
+// fails every request with InsecureBase.
 class KieClient final : public QObject
 {
     Q_OBJECT
@@ -44,6 +50,8 @@ public:
     void downloadUrl(const QUrl &fileUrl, const QString &token, DownloadUrlCallback done);
 
     int inFlight() const { return m_inFlight; }
+    // Aborts every outstanding request; their callbacks are dropped (not called) and
+    // inFlight() drops to 0. Callers that track requests must reset their own state.
     void cancelAll();
 
 Q_SIGNALS:
@@ -52,11 +60,18 @@ Q_SIGNALS:
 private:
     using RawCallback = std::function<void(int httpStatus, const QByteArray &body,
                                            const QByteArray &retryAfter, const ApiError &netError)>;
-    void send(const QString &verb, const QUrl &url, const QString &token, const QByteArray &body,
-              RawCallback done);
+    // Takes a path, not a URL: every authorised request goes to the API base's origin.
+    void send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+              const QString &token, const QByteArray &body, RawCallback done);
+    void failLater(const ApiError &error, RawCallback done);
+    void finish(QNetworkReply *reply, bool tooLarge, const RawCallback &done);
+    void setInFlight(int count);
 
     QNetworkAccessManager *m_nam;
     QUrl m_base;
+    QString m_baseError; // non-empty when checkApiBase() refused the base
+    QSet<QNetworkReply *> m_pending;
+    quint64 m_generation = 0; // bumped by cancelAll(); queued callbacks of older ones are dropped
     std::chrono::milliseconds m_timeout{20000};
     qint64 m_maxBody = DefaultMaxBodyBytes;
     int m_inFlight = 0;
