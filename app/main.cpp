@@ -5,6 +5,7 @@
 #include "commandline.h"
 #include "demoscenario.h"
 #include "fakekieserver.h"
+#include "instanceguard.h"
 #include "keychaintokenstore.h"
 #include "keyring.h"
 #include "languagemanager.h"
@@ -127,8 +128,30 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
         return 2;
     }
 
+    const QString storePath = TaskStore::defaultPath(cl.demo);
+    InstanceGuard instance(storePath);
+    switch (instance.claim()) {
+    case InstanceGuard::Role::Secondary:
+        // Another window owns this task list: hand the IDs over and let it come forward.
+        if (instance.handOver(cl.taskIds)) {
+            return 0;
+        }
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Veo Tracker"),
+                              QCoreApplication::translate(
+                                  "main", "Veo Tracker is already running but does not answer "
+                                          "(%1). Close it, or end its process, and try again.")
+                                  .arg(instance.errorString()));
+        return 1;
+    case InstanceGuard::Role::Failed:
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Veo Tracker"),
+                              instance.errorString());
+        return 1;
+    case InstanceGuard::Role::Primary:
+        break;
+    }
+
     TaskStore store;
-    const TaskStore::OpenResult opened = store.open(TaskStore::defaultPath(cl.demo));
+    const TaskStore::OpenResult opened = store.open(storePath);
     if (opened == TaskStore::OpenResult::Failed) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Veo Tracker"),
                               store.message());
@@ -155,6 +178,13 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     } else if (const QString env = qEnvironmentVariable("KIE_API_KEY"); !env.isEmpty()) {
         keys.setSessionKey(env); // used for this run only, never stored
     }
+    QObject::connect(&instance, &InstanceGuard::activated, &window,
+                     [&window](const QStringList &ids) {
+                         window.showNormal();
+                         window.raise();
+                         window.activateWindow();
+                         window.addTaskIds(ids);
+                     });
     tracker.load();
     window.show();
     keys.load();

@@ -1,10 +1,12 @@
 // The real veo-tracker binary, run as a script would run it.
 #include "fakekieserver.h"
+#include "taskstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace veo;
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void checkPrintsJsonLines();
     void checkWithoutKeySaysWhatToDo();
     void checkDemo();
+    void secondLaunchHandsIdsToTheRunningWindow();
 
 private:
     struct Run
@@ -163,6 +166,35 @@ void TestCli::checkDemo()
     QCOMPARE(r.exitCode, 1);
     const QJsonObject o = QJsonDocument::fromJson(r.out.trimmed()).object();
     QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+}
+
+void TestCli::secondLaunchHandsIdsToTheRunningWindow()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("KIE_API_KEY"), Token);
+    env.insert(QStringLiteral("VEO_TRACKER_API_BASE"), m_server.baseUrl().toString());
+
+    QProcess first;
+    first.setProcessEnvironment(env);
+    first.start(QStringLiteral(VEO_TRACKER_BINARY), {Done});
+    QVERIFY(first.waitForStarted(10000));
+    const QString storePath = home.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(storePath + QStringLiteral(".lock")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(Done).isEmpty(), 20000); // window is up
+
+    const Run second = run({QStringLiteral("--add"), Running}, env);
+    QCOMPARE(second.exitCode, 0); // handed over, no second window
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(Running).isEmpty(), 20000);
+    first.kill(); // like kill -9: everything must already be committed
+    first.waitForFinished();
+
+    TaskStore store;
+    QCOMPARE(store.open(storePath), TaskStore::OpenResult::Opened);
+    QVERIFY(store.contains(Done));
+    QVERIFY(store.contains(Running));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -231,7 +231,7 @@ void MainWindow::createCentralWidget()
     m_table->addAction(m_removeAction);
     m_table->addAction(m_copyIdAction);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    const int widths[TaskTableModel::ColumnCount] = {230, 130, 280, 90, 85, 135, 135, 90, 135, 200};
+    const int widths[TaskTableModel::ColumnCount] = {190, 120, 300, 85, 80, 130, 130, 90, 130, 260};
     for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
         m_table->setColumnWidth(c, widths[c]);
     }
@@ -328,7 +328,7 @@ void MainWindow::restoreLayout()
     restoreState(s.layout(AppSettings::Layout::WindowState));
     m_table->horizontalHeader()->restoreState(s.layout(AppSettings::Layout::TableHeader));
     if (!m_splitter->restoreState(s.layout(AppSettings::Layout::Splitter))) {
-        m_splitter->setSizes({900, 380});
+        m_splitter->setSizes({940, 340});
     }
 }
 
@@ -623,8 +623,13 @@ void MainWindow::onKeyStateChanged()
         m_keyLabel->setText(tr("Waiting for the keyring…"));
         break;
     case KeyRing::State::Ready:
-        m_keyLabel->setText(keys.isSessionOnly() ? tr("Key %1 (this session only)").arg(keys.hint())
-                                                 : tr("Key %1").arg(keys.hint()));
+        if (m_deps.demo) {
+            m_keyLabel->setText(tr("Demo key"));
+        } else {
+            m_keyLabel->setText(keys.isSessionOnly()
+                                    ? tr("Key %1 (this session only)").arg(keys.hint())
+                                    : tr("Key %1").arg(keys.hint()));
+        }
         break;
     case KeyRing::State::NoKey:
         m_keyLabel->setText(tr("No API key"));
