@@ -166,6 +166,8 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     // The demo's tasks move within minutes; poll them at the shortest allowed interval.
     scheduler.setInterval(cl.demo ? std::chrono::seconds(AppSettings::MinPollSeconds)
                                   : settings.pollInterval());
+    // The system's network state says nothing about a server on this machine (the demo).
+    scheduler.setFollowSystemNetwork(!isLoopbackHost(api.url.host()));
     TaskTracker tracker(&store, &model, &scheduler);
 
     MainWindow window(

@@ -88,6 +88,7 @@ int main(int argc, char **argv)
     scheduler.setMaxPerSecondPerKey(1000000); // measure our CPU, not KIE's rate limit
     scheduler.setMaxInFlight(16);
     scheduler.setInterval(std::chrono::hours(1));
+    scheduler.setFollowSystemNetwork(false);
     TaskTracker tracker(&store, &model, &scheduler);
 
     QElapsedTimer wall;

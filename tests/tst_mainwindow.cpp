@@ -74,6 +74,7 @@ struct Instance
         opened = store.open(dir + QStringLiteral("/tasks.sqlite"));
         scheduler.setInterval(std::chrono::milliseconds(150));
         scheduler.setJitter(0);
+        scheduler.setFollowSystemNetwork(false); // the fake server is on loopback
         keys.setSessionKey(Token);
         window = std::make_unique<MainWindow>(
             MainWindowDeps{&tracker, &model, &scheduler, &keys, &settings, &languages, false,

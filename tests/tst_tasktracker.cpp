@@ -1,1 +1,433 @@
-int main() { return 1; } // TODO pending
+// TaskTracker with the real pieces: a TaskStore on SQLite in a temporary folder, the real
+// TaskTableModel and a RefreshScheduler polling the fake KIE server over loopback.
+#include "fakekieserver.h"
+#include "kieclient.h"
+#include "recordinfoparser.h"
+#include "refreshscheduler.h"
+#include "taskstore.h"
+#include "tasktablemodel.h"
+#include "tasktracker.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace veo;
+using namespace std::chrono_literals;
+
+namespace {
+
+using Response = FakeKieServer::Response;
+
+Response record(const QString &id, int successFlag, const QString &prompt = {})
+{
+    FakeKieServer::Record r;
+    r.taskId = id;
+    r.successFlag = successFlag;
+    if (!prompt.isEmpty()) {
+        r.prompt = prompt;
+    }
+    if (successFlag == 1) {
+        r.resultUrls = {QStringLiteral("https://example.invalid/%1.mp4").arg(id)};
+    }
+    if (successFlag >= 2) {
+        r.errorCode = 501;
+        r.errorMessage = QStringLiteral("video generation task failed");
+    }
+    return FakeKieServer::ok(r);
+}
+
+struct Rig
+{
+    QTemporaryDir dir;
+    FakeKieServer server;
+    std::unique_ptr<TaskStore> store;
+    std::unique_ptr<TaskTableModel> model;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+    std::unique_ptr<KieClient> client;
+    std::unique_ptr<RefreshScheduler> scheduler;
+    std::unique_ptr<TaskTracker> tracker;
+    QList<std::pair<QString, TaskStatus>> finished;
+    QStringList storeErrors;
+
+    Rig()
+    {
+        if (!dir.isValid() || !server.listen()) {
+            qFatal("test rig could not start");
+        }
+        store = std::make_unique<TaskStore>();
+        if (store->open(dbPath()) == TaskStore::OpenResult::Failed) {
+            qFatal("store did not open");
+        }
+        model = std::make_unique<TaskTableModel>();
+        tester = std::make_unique<QAbstractItemModelTester>(
+            model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        client = std::make_unique<KieClient>(server.baseUrl());
+        scheduler = std::make_unique<RefreshScheduler>(
+            client.get(), [](const QString &) { return QStringLiteral("token-test"); });
+        scheduler->setFollowSystemNetwork(false);
+        scheduler->setJitter(0);
+        scheduler->setInterval(100ms);
+        makeTracker();
+    }
+    void makeTracker()
+    {
+        tracker = std::make_unique<TaskTracker>(store.get(), model.get(), scheduler.get());
+        QObject::connect(tracker.get(), &TaskTracker::taskFinished, tracker.get(),
+                         [this](const QString &id, TaskStatus s) {
+                             finished.append({id, s});
+                         });
+        QObject::connect(tracker.get(), &TaskTracker::storeError, tracker.get(),
+                         [this](const QString &message) { storeErrors.append(message); });
+    }
+    ~Rig()
+    {
+        tracker.reset();
+        scheduler.reset();
+        client.reset();
+    }
+    QString dbPath() const { return dir.filePath(QStringLiteral("tasks.sqlite")); }
+    TaskStatus status(const QString &id) const
+    {
+        const TaskRecord *t = model->task(id);
+        return t ? t->status : TaskStatus::Pending;
+    }
+    // What a fresh process would read from the same file.
+    QHash<QString, TaskRecord> reopened() const
+    {
+        TaskStore other;
+        if (other.open(dbPath()) == TaskStore::OpenResult::Failed) {
+            return {};
+        }
+        QHash<QString, TaskRecord> byId;
+        for (const TaskRecord &t : other.loadAll()) {
+            byId.insert(t.taskId, t);
+        }
+        return byId;
+    }
+};
+
+} // namespace
+
+class TestTaskTracker : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void tasksReachFinalStatusesAndAreStored();
+    void addingKnownIdsIsANoOp();
+    void loadRestoresAndPollsOnlyUnfinished();
+    void errorKeepsLastGoodState();
+    void finalErrorMakesPendingUnavailable();
+    void expiredSucceededTaskStaysSucceeded();
+    void answersAreBatched();
+    void destructionFlushes();
+    void storeFailureLeavesModelAlone();
+    void removeTasksStopsEverything();
+    void setTaskKey();
+};
+
+void TestTaskTracker::tasksReachFinalStatusesAndAreStored()
+{
+    Rig rig;
+    const QString a = QStringLiteral("veo_ok");
+    const QString b = QStringLiteral("veo_fail");
+    const QString c = QStringLiteral("veo_genfail");
+    rig.server.setScript(a, {record(a, 0), record(a, 0), record(a, 1)});
+    rig.server.setScript(b, {record(b, 0), record(b, 2)});
+    rig.server.setScript(c, {record(c, 3)});
+    QSignalSpy resets(rig.model.get(), &QAbstractItemModel::modelReset);
+
+    QCOMPARE(rig.tracker->addTasks({a, b, c}, QStringLiteral("key1")), 3);
+    QCOMPARE(rig.model->rowCount(), 3);
+    QCOMPARE(rig.model->task(a)->keyId, QStringLiteral("key1"));
+    QVERIFY(rig.model->task(a)->addedAt.isValid());
+    QCOMPARE(rig.model->task(a)->addedAt.timeSpec(), Qt::UTC);
+
+    QTRY_COMPARE_WITH_TIMEOUT(rig.status(a), TaskStatus::Succeeded, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.status(b), TaskStatus::Failed, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.status(c), TaskStatus::GenerationFailed, 10000);
+    QCOMPARE(rig.model->task(a)->resultUrls,
+             QStringList{QStringLiteral("https://example.invalid/veo_ok.mp4")});
+    QCOMPARE(rig.model->task(b)->errorCode, std::optional<int>(501));
+    QVERIFY(rig.model->task(a)->lastChecked.isValid());
+    QVERIFY(!rig.model->task(a)->lastError.isError());
+
+    QCOMPARE(rig.finished.size(), 3);
+    QVERIFY(rig.finished.contains(std::pair(a, TaskStatus::Succeeded)));
+    QVERIFY(rig.finished.contains(std::pair(b, TaskStatus::Failed)));
+    QVERIFY(rig.finished.contains(std::pair(c, TaskStatus::GenerationFailed)));
+    QCOMPARE(resets.size(), 0);
+
+    // The store was committed before the model changed: a new connection sees the same.
+    const QHash<QString, TaskRecord> stored = rig.reopened();
+    QCOMPARE(stored.size(), 3);
+    for (const QString &id : {a, b, c}) {
+        QCOMPARE(stored.value(id), *rig.model->task(id));
+    }
+
+    QTest::qWait(500); // final: no more requests
+    QCOMPARE(rig.server.requestsFor(a).size(), 3);
+    QCOMPARE(rig.server.requestsFor(b).size(), 2);
+    QCOMPARE(rig.server.requestsFor(c).size(), 1);
+    QCOMPARE(rig.finished.size(), 3);
+    QVERIFY(rig.storeErrors.isEmpty());
+}
+
+void TestTaskTracker::addingKnownIdsIsANoOp()
+{
+    Rig rig;
+    rig.scheduler->setPaused(true);
+    const QString a = QStringLiteral("veo_a");
+    QCOMPARE(rig.tracker->addTasks({a}), 1);
+    const TaskRecord before = *rig.model->task(a);
+    QSignalSpy inserted(rig.model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(rig.model.get(), &QAbstractItemModel::dataChanged);
+
+    QCOMPARE(rig.tracker->addTasks({a}, QStringLiteral("other")), 0);
+    QCOMPARE(rig.tracker->addTasks({a, QStringLiteral("veo_b"), QStringLiteral("veo_b")}), 1);
+    QCOMPARE(rig.tracker->addTasks({}), 0);
+    QCOMPARE(rig.model->rowCount(), 2);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(*rig.model->task(a), before); // key, addedAt untouched
+    QCOMPARE(rig.reopened().size(), 2);
+    QCOMPARE(rig.reopened().value(a).keyId, QString());
+}
+
+void TestTaskTracker::loadRestoresAndPollsOnlyUnfinished()
+{
+    const QString running = QStringLiteral("veo_running");
+    const QString done = QStringLiteral("veo_done");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tasks.sqlite"));
+    {
+        TaskStore seed;
+        QVERIFY(seed.open(path) != TaskStore::OpenResult::Failed);
+        TaskRecord r;
+        r.taskId = running;
+        r.status = TaskStatus::Generating;
+        r.addedAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+        r.lastChecked = QDateTime::currentDateTimeUtc().addSecs(-300);
+        TaskRecord d = r;
+        d.taskId = done;
+        d.status = TaskStatus::Succeeded;
+        QCOMPARE(seed.insertNew({r, d}).size(), 2);
+    }
+    Rig rig;
+    rig.store->close();
+    QVERIFY(rig.store->open(path) != TaskStore::OpenResult::Failed);
+    rig.server.setScript(running, {record(running, 1)});
+    rig.server.setScript(done, {record(done, 1)});
+    QSignalSpy resets(rig.model.get(), &QAbstractItemModel::modelReset);
+
+    rig.tracker->load();
+    QCOMPARE(resets.size(), 1); // the initial fill
+    QCOMPARE(rig.model->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.status(running), TaskStatus::Succeeded, 10000);
+    QTest::qWait(400);
+    QCOMPARE(rig.server.requestsFor(running).size(), 1);
+    QCOMPARE(rig.server.requestsFor(done).size(), 0);
+    QCOMPARE(resets.size(), 1);
+}
+
+void TestTaskTracker::errorKeepsLastGoodState()
+{
+    Rig rig;
+    rig.scheduler->setInterval(500ms); // the first answer is committed on its own
+    const QString id = QStringLiteral("veo_flaky");
+    rig.server.setScript(id, {record(id, 0, QStringLiteral("A lighthouse at dusk")),
+                              FakeKieServer::kieError(
+                                  500, QStringLiteral("Internal Error, Please try again later."))});
+    rig.tracker->addTasks({id});
+
+    QTRY_COMPARE_WITH_TIMEOUT(rig.status(id), TaskStatus::Generating, 10000);
+    const QDateTime firstChecked = rig.model->task(id)->lastChecked;
+    QTRY_VERIFY_WITH_TIMEOUT(rig.model->task(id)->lastError.kind == ApiError::Kind::Server, 10000);
+    const TaskRecord now = *rig.model->task(id);
+    QCOMPARE(now.status, TaskStatus::Generating);
+    QCOMPARE(now.successFlag, 0);
+    QCOMPARE(now.prompt, QStringLiteral("A lighthouse at dusk"));
+    QCOMPARE(now.lastError.code, 500);
+    QVERIFY(now.lastChecked > firstChecked);
+    rig.tracker->flush();
+    QCOMPARE(rig.reopened().value(id), *rig.model->task(id));
+    QVERIFY(rig.finished.isEmpty());
+}
+
+void TestTaskTracker::finalErrorMakesPendingUnavailable()
+{
+    Rig rig;
+    const QString id = QStringLiteral("veo_expired");
+    rig.server.setScript(id,
+                         {FakeKieServer::kieError(
+                             422, QStringLiteral("Temporarily supports records within 14 days."))});
+    rig.tracker->addTasks({id});
+
+    QTRY_COMPARE_WITH_TIMEOUT(rig.status(id), TaskStatus::Unavailable, 10000);
+    QCOMPARE(rig.model->task(id)->lastError.kind, ApiError::Kind::Expired);
+    QCOMPARE(rig.finished, (QList<std::pair<QString, TaskStatus>>{{id, TaskStatus::Unavailable}}));
+    QTest::qWait(400);
+    QCOMPARE(rig.server.requestsFor(id).size(), 1);
+    QCOMPARE(rig.reopened().value(id).status, TaskStatus::Unavailable);
+}
+
+void TestTaskTracker::expiredSucceededTaskStaysSucceeded()
+{
+    Rig rig;
+    const QString id = QStringLiteral("veo_old");
+    rig.server.setScript(
+        id,
+        {record(id, 1), FakeKieServer::kieError(
+                            422, QStringLiteral("Temporarily supports records within 14 days."))});
+    rig.tracker->addTasks({id});
+    QTRY_COMPARE_WITH_TIMEOUT(rig.status(id), TaskStatus::Succeeded, 10000);
+    QCOMPARE(rig.finished.size(), 1);
+
+    rig.scheduler->refreshNow({id});
+    QTRY_COMPARE_WITH_TIMEOUT(rig.model->task(id)->lastError.kind, ApiError::Kind::Expired, 10000);
+    QCOMPARE(rig.status(id), TaskStatus::Succeeded);
+    QCOMPARE(rig.model->task(id)->resultUrls.size(), 1);
+    QCOMPARE(rig.finished.size(), 1); // it did not "finish" again
+    QTest::qWait(400);
+    QCOMPARE(rig.server.requestsFor(id).size(), 2);
+}
+
+void TestTaskTracker::answersAreBatched()
+{
+    Rig rig;
+    rig.tracker->setFlushDelay(60s); // only an explicit flush commits in this test
+    rig.scheduler->setMaxPerSecondPerKey(1000);
+    rig.scheduler->setMaxInFlight(20);
+    rig.scheduler->setPaused(true);
+    QStringList ids;
+    for (int i = 0; i < 200; ++i) {
+        const QString id = QStringLiteral("veo_b%1").arg(i, 3, 10, QLatin1Char('0'));
+        rig.server.setScript(id, {record(id, 1)});
+        ids.append(id);
+    }
+    QCOMPARE(rig.tracker->addTasks(ids), 200);
+    int answered = 0;
+    connect(rig.scheduler.get(), &RefreshScheduler::taskAnswered, rig.scheduler.get(),
+            [&answered] { ++answered; });
+    QSignalSpy changed(rig.model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy resets(rig.model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(rig.model.get(), &QAbstractItemModel::rowsInserted);
+
+    rig.scheduler->setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 200, 20000);
+    // Everything answered, nothing committed or shown yet.
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(rig.model->countByStatus(TaskStatus::Pending), 200);
+    QCOMPARE(rig.reopened().value(ids.first()).status, TaskStatus::Pending);
+
+    rig.tracker->flush();
+    QCOMPARE(rig.model->countByStatus(TaskStatus::Succeeded), 200);
+    QCOMPARE(changed.size(), 1); // one full-range signal for the whole round
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(rig.finished.size(), 200);
+    QCOMPARE(rig.reopened().value(ids.last()).status, TaskStatus::Succeeded);
+
+    rig.tracker->flush(); // nothing left
+    QCOMPARE(changed.size(), 1);
+}
+
+void TestTaskTracker::destructionFlushes()
+{
+    Rig rig;
+    rig.tracker->setFlushDelay(60s);
+    const QString id = QStringLiteral("veo_d");
+    rig.server.setScript(id, {record(id, 1)});
+    int answered = 0;
+    connect(rig.scheduler.get(), &RefreshScheduler::taskAnswered, rig.scheduler.get(),
+            [&answered] { ++answered; });
+    rig.tracker->addTasks({id});
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 1, 10000);
+    QCOMPARE(rig.reopened().value(id).status, TaskStatus::Pending);
+
+    rig.tracker.reset();
+    QCOMPARE(rig.reopened().value(id).status, TaskStatus::Succeeded);
+    QCOMPARE(rig.status(id), TaskStatus::Succeeded);
+}
+
+void TestTaskTracker::storeFailureLeavesModelAlone()
+{
+    Rig rig;
+    rig.scheduler->setInterval(500ms); // the two answers land in different batches
+    const QString id = QStringLiteral("veo_s");
+    rig.server.setScript(id, {record(id, 0), record(id, 1)});
+    rig.tracker->addTasks({id});
+    QTRY_COMPARE_WITH_TIMEOUT(rig.status(id), TaskStatus::Generating, 10000);
+
+    rig.store->close(); // every write fails from now on
+    QSignalSpy changed(rig.model.get(), &QAbstractItemModel::dataChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(!rig.storeErrors.isEmpty(), 10000);
+    QCOMPARE(rig.status(id), TaskStatus::Generating);
+    QCOMPARE(changed.size(), 0);
+    QVERIFY(rig.finished.isEmpty());
+    QVERIFY(!rig.storeErrors.first().isEmpty());
+
+    // Once the store works again the kept answer is committed with the next flush.
+    QVERIFY(rig.store->open(rig.dbPath()) != TaskStore::OpenResult::Failed);
+    rig.tracker->flush();
+    QCOMPARE(rig.status(id), TaskStatus::Succeeded);
+    QCOMPARE(rig.reopened().value(id).status, TaskStatus::Succeeded);
+    QCOMPARE(rig.finished.size(), 1);
+}
+
+void TestTaskTracker::removeTasksStopsEverything()
+{
+    Rig rig;
+    const QString keep = QStringLiteral("veo_keep");
+    const QString drop = QStringLiteral("veo_drop");
+    rig.server.setScript(keep, {record(keep, 0)});
+    rig.server.setScript(drop, {record(drop, 0)});
+    rig.tracker->addTasks({keep, drop});
+    QTRY_VERIFY_WITH_TIMEOUT(rig.server.requestsFor(drop).size() >= 2, 10000);
+
+    rig.tracker->removeTasks({drop});
+    QCOMPARE(rig.model->rowCount(), 1);
+    QVERIFY(!rig.model->task(drop));
+    QVERIFY(!rig.reopened().contains(drop));
+    QTest::qWait(200);
+    const qsizetype requests = rig.server.requestsFor(drop).size();
+    QTest::qWait(500);
+    rig.tracker->flush();
+    QCOMPARE(rig.server.requestsFor(drop).size(), requests);
+    QVERIFY(!rig.model->task(drop)); // a late answer did not bring it back
+    QVERIFY(!rig.reopened().contains(drop));
+    QVERIFY(rig.model->task(keep));
+}
+
+void TestTaskTracker::setTaskKey()
+{
+    Rig rig;
+    rig.scheduler.reset();
+    rig.tracker.reset();
+    rig.scheduler = std::make_unique<RefreshScheduler>(rig.client.get(), [](const QString &keyId) {
+        return QStringLiteral("token-%1").arg(keyId);
+    });
+    rig.scheduler->setFollowSystemNetwork(false);
+    rig.scheduler->setInterval(100ms);
+    rig.makeTracker();
+    const QString id = QStringLiteral("veo_k");
+    rig.server.setScript(id, {record(id, 0)});
+    rig.tracker->addTasks({id}, QStringLiteral("one"));
+    QTRY_VERIFY_WITH_TIMEOUT(!rig.server.requestsFor(id).isEmpty(), 10000);
+
+    rig.tracker->setTaskKey({id}, QStringLiteral("two"));
+    QCOMPARE(rig.model->task(id)->keyId, QStringLiteral("two"));
+    QCOMPARE(rig.reopened().value(id).keyId, QStringLiteral("two"));
+    const qsizetype before = rig.server.requestsFor(id).size();
+    QTRY_VERIFY_WITH_TIMEOUT(rig.server.requestsFor(id).size() >= before + 2, 10000);
+    QCOMPARE(rig.server.requestsFor(id).last().headers.value("authorization"),
+             QByteArray("Bearer token-two"));
+    QCOMPARE(rig.server.requestsFor(id).first().headers.value("authorization"),
+             QByteArray("Bearer token-one"));
+}
+
+QTEST_GUILESS_MAIN(TestTaskTracker)
+#include "tst_tasktracker.moc"

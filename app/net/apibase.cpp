@@ -11,15 +11,6 @@ ApiBaseCheck refuse(const QString &error)
     return ApiBaseCheck{QUrl(), error};
 }
 
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
-        return true;
-    }
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
 int defaultPort(const QString &scheme)
 {
     if (scheme == QLatin1String("https")) {
@@ -32,6 +23,15 @@ int defaultPort(const QString &scheme)
 }
 
 } // namespace
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
+        return true;
+    }
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
 
 ApiBaseCheck checkApiBase(const QString &text)
 {

@@ -13,6 +13,8 @@ struct ApiBaseCheck
 
 // https is required unless the host is a loopback address (127.0.0.0/8, ::1, localhost).
 ApiBaseCheck checkApiBase(const QString &text);
+// 127.0.0.0/8, ::1 or "localhost".
+bool isLoopbackHost(const QString &host);
 // Same scheme, host and port.
 bool sameOrigin(const QUrl &a, const QUrl &b);
 inline constexpr auto DefaultApiBase = "https://api.kie.ai";

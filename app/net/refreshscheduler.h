@@ -10,7 +10,11 @@
 #include <QStringList>
 #include <QTimer>
 #include <chrono>
+#include <deque>
 #include <functional>
+#include <optional>
+#include <set>
+#include <utility>
 
 namespace veo {
 
@@ -54,6 +58,10 @@ public:
     bool isOnline() const { return m_online; }
     // Feeds the network state (the scheduler also listens to QNetworkInformation if loaded).
     void setOnline(bool online);
+    // Follow QNetworkInformation's reachability (default on; loads a backend when one exists).
+    // Off for a loopback server (demo mode, tests), which works without any network.
+    void setFollowSystemNetwork(bool follow);
+    int inFlight() const { return int(m_requests.size()); }
     // When the next poll is due (invalid when nothing is scheduled).
     QDateTime nextPollAt() const;
     int pendingCount() const; // unfinished tasks being watched
@@ -66,39 +74,69 @@ Q_SIGNALS:
     void nextPollChanged(const QDateTime &at);
 
 private:
+    using Queue = std::set<std::pair<qint64, QString>>; // (due ms on m_clock, task id)
     struct Entry
     {
         QString keyId;
         bool final = false;
         bool inFlight = false;
-        bool forced = false;      // refreshNow() on this task
-        qint64 dueMs = 0;         // on m_clock
+        bool forced = false;     // refreshNow() on this task
+        qint64 dueMs = -1;       // on m_clock; -1 = not queued
+        qint64 lastCheckMs = -1; // on m_clock; -1 = never in this session and not known
         int failures = 0;
-        qint64 firstNotFoundMs = -1;
+        std::optional<qint64> firstNotFoundMs;
+        quint64 serial = 0; // of the request in flight; answers to older requests are ignored
     };
+    // Requests are limited per token (two key ids may hold the same key), not per key id.
+    struct Limiter
+    {
+        std::deque<qint64> sent; // send times within the window
+        qint64 blockedUntilMs = -1;
+    };
+    struct KeyQueue
+    {
+        Queue due;
+        QString limiterId; // the token last used for this key id
+    };
+
     void schedule();
     void dispatch();
-    void handleAnswer(const QString &taskId, RecordInfoResult result);
+    void send(const QString &taskId, const QString &token);
+    void handleAnswer(quint64 serial, const QString &taskId, const QString &limiterId,
+                      RecordInfoResult result);
     qint64 nowMs() const { return m_clock.elapsed(); }
     qint64 backoffMs(int failures) const;
-    bool takeRateToken(const QString &keyId);
+    // Earliest time the limiter lets the next request through (<= now: at once).
+    qint64 limiterFreeAt(Limiter &limiter, qint64 now) const;
+    void enqueue(const QString &taskId, Entry &entry, qint64 dueMs);
+    void dequeue(const QString &taskId, Entry &entry);
+    void setFinal(Entry &entry, bool done);
+    void setNextWake(qint64 wakeMs);
+    bool canPoll() const { return !m_paused && m_online; }
+    void onReachabilityChanged();
+    void onClientIdle();
 
     KieClient *m_client;
     TokenProvider m_tokens;
     QTimer m_timer;
     QElapsedTimer m_clock;
     QHash<QString, Entry> m_entries;
-    QHash<QString, QList<qint64>> m_sentByKey;   // send times in the last second, per key
-    QHash<QString, qint64> m_keyBlockedUntilMs;  // 429 Retry-After per key
+    QHash<QString, KeyQueue> m_queues;  // per key id, only tasks waiting to be sent
+    QHash<QString, Limiter> m_limiters; // per token
+    QHash<quint64, QString> m_requests; // in flight: serial -> task id
     std::chrono::milliseconds m_interval{30000};
     std::chrono::milliseconds m_backoffCap{600000};
     std::chrono::milliseconds m_notFoundGrace{600000};
     double m_jitter = 0.2;
     int m_maxPerSecond = 10;
     int m_maxInFlight = 4;
-    int m_inFlight = 0;
+    int m_unfinished = 0;
+    quint64 m_nextSerial = 0;
+    qint64 m_nextWakeMs = -1;
+    QDateTime m_nextPollAt;
     bool m_paused = false;
     bool m_online = true;
+    bool m_followSystem = false;
 };
 
 } // namespace veo

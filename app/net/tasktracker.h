@@ -2,9 +2,12 @@
 
 #include "taskrecord.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QTimer>
+#include <chrono>
 
 namespace veo {
 
@@ -33,6 +36,8 @@ public:
     void setTaskKey(const QStringList &taskIds, const QString &keyId);
     // Commits answers that are still waiting in the batch (also done on a short timer).
     void flush();
+    // How long answers are collected before one commit (default 200 ms).
+    void setFlushDelay(std::chrono::milliseconds delay);
 
 Q_SIGNALS:
     // A task reached a final status during this session (for notifications).
@@ -42,10 +47,11 @@ Q_SIGNALS:
 private:
     void onAnswer(const QString &taskId, const RecordInfoResult &result);
 
-    TaskStore *m_store;
-    TaskTableModel *m_model;
-    RefreshScheduler *m_scheduler;
-    QHash<QString, TaskRecord> m_pending; // answered, not yet committed
+    // Guarded: with Qt parent ownership the tracker may outlive them at shutdown.
+    QPointer<TaskStore> m_store;
+    QPointer<TaskTableModel> m_model;
+    QPointer<RefreshScheduler> m_scheduler;
+    QHash<QString, TaskRecord> m_pending; // answered, not yet committed (or failed to commit)
     QTimer m_flushTimer;
 };
 

@@ -1,0 +1,125 @@
+// Notifications through a real D-Bus session (the test run's private bus), with a fake
+// org.freedesktop.Notifications service registered by the test.
+#include "notifier.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace veo;
+
+class FakeNotifications : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+
+public:
+    struct Call
+    {
+        QString appName, icon, summary, body;
+        QStringList actions;
+        QVariantMap hints;
+    };
+    QList<Call> calls;
+
+public Q_SLOTS:
+    uint Notify(const QString &appName, uint replacesId, const QString &icon,
+                const QString &summary, const QString &body, const QStringList &actions,
+                const QVariantMap &hints, int timeout)
+    {
+        Q_UNUSED(replacesId)
+        Q_UNUSED(timeout)
+        calls.append({appName, icon, summary, body, actions, hints});
+        return uint(100 + calls.size());
+    }
+};
+
+class TestNotifier : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void notifyOffersActions();
+    void actionsComeBackAsIntents();
+    void foreignNotificationsIgnored();
+
+private:
+    void invoke(uint id, const QString &action);
+    FakeNotifications m_service;
+};
+
+void TestNotifier::initTestCase()
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    QVERIFY2(bus.isConnected(), "no session bus: run via tests/run-in-session.sh");
+    QVERIFY(bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &m_service,
+                               QDBusConnection::ExportAllSlots));
+    QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));
+}
+
+void TestNotifier::invoke(uint id, const QString &action)
+{
+    QDBusMessage signal = QDBusMessage::createSignal(
+        QStringLiteral("/org/freedesktop/Notifications"),
+        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("ActionInvoked"));
+    signal << id << action;
+    QVERIFY(QDBusConnection::sessionBus().send(signal));
+}
+
+void TestNotifier::notifyOffersActions()
+{
+    Notifier notifier;
+    QVERIFY(notifier.hasNotificationService());
+    notifier.notify(QStringLiteral("task_one_000001"), QStringLiteral("Render finished"),
+                    QStringLiteral("A fox in the snow"), true, true);
+    QTRY_COMPARE(m_service.calls.size(), 1);
+    const FakeNotifications::Call &c = m_service.calls.constLast();
+    QCOMPARE(c.appName, QStringLiteral("Veo Tracker"));
+    QCOMPARE(c.summary, QStringLiteral("Render finished"));
+    QCOMPARE(c.body, QStringLiteral("A fox in the snow"));
+    QCOMPARE(c.hints.value(QStringLiteral("desktop-entry")).toString(), QStringLiteral(VEO_APP_ID));
+    QVERIFY(c.actions.contains(QStringLiteral("default")));
+    QVERIFY(c.actions.contains(QStringLiteral("play")));
+    QVERIFY(c.actions.contains(QStringLiteral("show-in-folder")));
+
+    notifier.notify(QStringLiteral("task_two_000002"), QStringLiteral("Render failed"),
+                    QStringLiteral("Content policy"), false, false);
+    QTRY_COMPARE(m_service.calls.size(), 2);
+    QVERIFY(!m_service.calls.constLast().actions.contains(QStringLiteral("play")));
+    QVERIFY(!m_service.calls.constLast().actions.contains(QStringLiteral("show-in-folder")));
+}
+
+void TestNotifier::actionsComeBackAsIntents()
+{
+    m_service.calls.clear();
+    Notifier notifier;
+    QSignalSpy activated(&notifier, &Notifier::activated);
+    QSignalSpy play(&notifier, &Notifier::playRequested);
+    QSignalSpy folder(&notifier, &Notifier::showInFolderRequested);
+    notifier.notify(QStringLiteral("task_three_00003"), QStringLiteral("Done"), {}, true, true);
+    QTRY_COMPARE(m_service.calls.size(), 1);
+    QTest::qWait(100); // the reply carrying the id arrives asynchronously
+    const uint id = 101;
+    invoke(id, QStringLiteral("play"));
+    QTRY_COMPARE(play.size(), 1);
+    QCOMPARE(play.at(0).at(0).toString(), QStringLiteral("task_three_00003"));
+    invoke(id, QStringLiteral("show-in-folder"));
+    QTRY_COMPARE(folder.size(), 1);
+    invoke(id, QStringLiteral("default"));
+    QTRY_COMPARE(activated.size(), 1);
+    QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("task_three_00003"));
+}
+
+void TestNotifier::foreignNotificationsIgnored()
+{
+    Notifier notifier;
+    QSignalSpy activated(&notifier, &Notifier::activated);
+    invoke(4242, QStringLiteral("default")); // not ours
+    QTest::qWait(200);
+    QCOMPARE(activated.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestNotifier)
+#include "tst_notifier.moc"
