@@ -7,7 +7,11 @@
 #include "fakekieserver.h"
 #include "instanceguard.h"
 #include "keychaintokenstore.h"
+#include "creditsmonitor.h"
+#include "keycommands.h"
 #include "keyring.h"
+#include "keystore.h"
+#include "memorytokenstore.h"
 #include "languagemanager.h"
 #include "kieclient.h"
 #include "mainwindow.h"
@@ -18,6 +22,7 @@
 #include "tasktracker.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QMessageBox>
 #include <cstdio>
 #include <memory>
@@ -104,6 +109,43 @@ int runCheck(const CommandLine &cl, QCoreApplication &app)
     return exitCode;
 }
 
+int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
+{
+    const ApiBaseCheck api =
+        checkApiBase(cl.apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : cl.apiBase);
+    if (!api.error.isEmpty()) {
+        printLine(stderr, api.error);
+        return 2;
+    }
+    TaskStore store; // runs the migrations
+    if (store.open(TaskStore::defaultPath(false)) == TaskStore::OpenResult::Failed) {
+        printLine(stderr, store.message());
+        return 3;
+    }
+    KeyStore meta;
+    meta.open(store.path());
+    KieClient client(api.url);
+    KeychainTokenStore keychain;
+    KeyRing keys(&keychain, &meta);
+    QFile out;
+    QFile err;
+    out.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle);
+    err.open(stderr, QIODevice::WriteOnly, QFileDevice::DontCloseHandle);
+    KeyCommands command(&keys, &client, &out, &err);
+    int code = 0;
+    QObject::connect(&command, &KeyCommands::finished, &app, [&code](int result) {
+        code = result;
+        QCoreApplication::quit();
+    });
+    if (cl.mode == CommandLine::Mode::AddKey) {
+        command.addKey(cl.keyLabel, KeyCommands::readStandardInput());
+    } else {
+        command.listKeys();
+    }
+    app.exec();
+    return code;
+}
+
 int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
            LanguageManager &languages)
 {
@@ -160,8 +202,17 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
 
     TaskTableModel model;
     KieClient client(api.url);
+    KeyStore keyMeta;
+    keyMeta.open(store.path());
+    MemoryTokenStore demoSecrets; // the demo never touches the real keychain
     KeychainTokenStore keychain;
-    KeyRing keys(&keychain);
+    KeyRing keys(cl.demo ? static_cast<TokenStore *>(&demoSecrets) : &keychain, &keyMeta);
+    model.setKeyLabelProvider([&keys](const QString &keyId) {
+        const auto profile = keys.profile(keyId);
+        return profile ? profile->label : QString();
+    });
+    CreditsMonitor credits(&client, &keys);
+    credits.setLowThreshold(settings.lowCreditThreshold());
     RefreshScheduler scheduler(&client, [&keys](const QString &keyId) { return keys.token(keyId); });
     // The demo's tasks move within minutes; poll them at the shortest allowed interval.
     scheduler.setInterval(cl.demo ? std::chrono::seconds(AppSettings::MinPollSeconds)
@@ -170,8 +221,31 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     scheduler.setFollowSystemNetwork(!isLoopbackHost(api.url.host()));
     TaskTracker tracker(&store, &model, &scheduler);
 
-    MainWindow window(
-        {&tracker, &model, &scheduler, &keys, &settings, &languages, cl.demo, store.path()});
+    MainWindow window({&tracker, &model, &scheduler, &keys, &keyMeta, &credits, &settings,
+                       &languages, cl.demo, store.path()});
+    QObject::connect(&keys, &KeyRing::stateChanged, &credits, [&credits](KeyRing::State state) {
+        if (state == KeyRing::State::Ready && !credits.isRunning()) {
+            credits.start(); // at start, then every 10 minutes
+        }
+    });
+    QObject::connect(&tracker, &TaskTracker::taskFinished, &credits,
+                     [&](const QString &taskId, TaskStatus) {
+                         if (const TaskRecord *t = model.task(taskId)) {
+                             credits.taskFinished(keys.resolve(t->keyId));
+                         }
+                     });
+    QObject::connect(&credits, &CreditsMonitor::lowCredits, &window,
+                     [&](const QString &keyId, qint64 left, qint64 threshold) {
+                         const auto profile = keys.profile(keyId);
+                         window.showMessage(
+                             QCoreApplication::translate(
+                                 "main", "The API key “%1” has %L2 credits left (warning "
+                                         "below %L3). Top up on kie.ai to keep rendering.")
+                                 .arg(profile ? profile->label : keyId)
+                                 .arg(left)
+                                 .arg(threshold),
+                             true);
+                     });
     if (opened == TaskStore::OpenResult::RecoveredFromCorruption) {
         window.showMessage(store.message(), true);
     }
@@ -202,7 +276,7 @@ bool wantsConsoleOnly(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--check" || arg == "--help" || arg == "-h" || arg == "--version"
-            || arg == "-v" || arg == "--help-all") {
+            || arg == "-v" || arg == "--help-all" || arg == "--add-key" || arg == "--list-keys") {
             return true;
         }
     }
@@ -245,6 +319,9 @@ int main(int argc, char **argv)
         return 2;
     case CommandLine::Mode::Check:
         return runCheck(cl, *app);
+    case CommandLine::Mode::AddKey:
+    case CommandLine::Mode::ListKeys:
+        return runKeyCommand(cl, *app);
     case CommandLine::Mode::Gui:
         return runGui(cl, *static_cast<QApplication *>(app.get()), settings, languages);
     }

@@ -5,14 +5,15 @@ set -eu
 export DEBIAN_FRONTEND=noninteractive
 
 BUILD="cmake g++ make qt6-base-dev qt6-multimedia-dev qtkeychain-qt6-dev qt6-l10n-tools
-  qt6-tools-dev qt6-tools-dev-tools libgl-dev"
+  qt6-tools-dev qt6-tools-dev-tools libgl-dev librsvg2-bin"
 RUNTIME="libqt6sql6-sqlite libqt6keychain1 libsecret-1-0 qt6-translations-l10n
-  qt6-qpa-plugins libqt6multimediawidgets6
+  qt6-qpa-plugins libqt6multimediawidgets6 libqt6svg6
   gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-noto-cjk"
 TEST="dbus dbus-x11 gnome-keyring libsecret-tools locales libglib2.0-data ffmpeg xvfb xauth curl"
+PACKAGING="dpkg-dev file desktop-file-utils appstream lintian"
 
 missing=""
-for p in $BUILD $RUNTIME $TEST; do
+for p in $BUILD $RUNTIME $TEST $PACKAGING; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 if [ -n "$missing" ]; then

@@ -3,7 +3,9 @@
 #include "addtasksdialog.h"
 #include "appsettings.h"
 #include "fakekieserver.h"
+#include "creditsmonitor.h"
 #include "keyring.h"
+#include "keystore.h"
 #include "languagemanager.h"
 #include "kieclient.h"
 #include "mainwindow.h"
@@ -72,13 +74,14 @@ struct Instance
           tracker(&store, &model, &scheduler)
     {
         opened = store.open(dir + QStringLiteral("/tasks.sqlite"));
+        keyStore.open(store.path());
         scheduler.setInterval(std::chrono::milliseconds(150));
         scheduler.setJitter(0);
         scheduler.setFollowSystemNetwork(false); // the fake server is on loopback
         keys.setSessionKey(Token);
         window = std::make_unique<MainWindow>(
-            MainWindowDeps{&tracker, &model, &scheduler, &keys, &settings, &languages, false,
-                           store.path()});
+            MainWindowDeps{&tracker, &model, &scheduler, &keys, &keyStore, &credits, &settings,
+                           &languages, false, store.path()});
         tracker.load();
         window->show();
     }
@@ -100,6 +103,8 @@ struct Instance
     KieClient client;
     MemoryTokenStore tokens;
     KeyRing keys;
+    KeyStore keyStore;
+    CreditsMonitor credits{&client, &keys};
     RefreshScheduler scheduler;
     TaskTracker tracker;
     LanguageManager languages;

@@ -45,7 +45,18 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
         QCoreApplication::translate("CommandLine",
                                     "Interface language for this run: en or zh_CN."),
         QStringLiteral("language"));
-    parser.addOptions({help, version, add, check, demo, apiBase, lang});
+    const QCommandLineOption addKey(
+        QStringLiteral("add-key"),
+        QCoreApplication::translate("CommandLine",
+                                    "Store an API key under this label. The key is read from "
+                                    "standard input, never from the command line."),
+        QStringLiteral("label"));
+    const QCommandLineOption listKeys(
+        QStringLiteral("list-keys"),
+        QCoreApplication::translate("CommandLine",
+                                    "List the stored API keys (labels, hints, credits; never a "
+                                    "secret)."));
+    parser.addOptions({help, version, add, check, demo, apiBase, lang, addKey, listKeys});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QCoreApplication::translate("CommandLine", "Task IDs to track or check."),
@@ -81,6 +92,21 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
                                                      QStringLiteral(" or ")));
             return cl;
         }
+    }
+    if (parser.isSet(addKey) || parser.isSet(listKeys)) {
+        cl.mode = parser.isSet(addKey) ? CommandLine::Mode::AddKey : CommandLine::Mode::ListKeys;
+        cl.keyLabel = parser.value(addKey).trimmed();
+        if (!parser.positionalArguments().isEmpty()) {
+            // Most likely a secret typed after the label, visible in the process list.
+            cl.mode = CommandLine::Mode::Error;
+            cl.errorText = QCoreApplication::translate(
+                "CommandLine", "Give the key on standard input, not as an argument: "
+                               "echo \"$KEY\" | veo-tracker --add-key LABEL");
+        } else if (cl.mode == CommandLine::Mode::AddKey && cl.keyLabel.isEmpty()) {
+            cl.mode = CommandLine::Mode::Error;
+            cl.errorText = QCoreApplication::translate("CommandLine", "--add-key needs a label.");
+        }
+        return cl;
     }
     if (parser.isSet(check)) {
         cl.mode = CommandLine::Mode::Check;

@@ -9,12 +9,13 @@ namespace veo {
 // can be tested and so --help/--version/--check never open a window.
 struct CommandLine
 {
-    enum class Mode { Gui, Check, Help, Version, Error };
+    enum class Mode { Gui, Check, AddKey, ListKeys, Help, Version, Error };
     Mode mode = Mode::Gui;
     QStringList taskIds;     // positional IDs and --add IDs
     QStringList invalidIds;  // tokens that are not task IDs
     bool demo = false;
     QString apiBase;         // --api-base, else VEO_TRACKER_API_BASE, else empty
+    QString keyLabel;        // --add-key LABEL (the secret comes from standard input)
     QString language;        // --lang: "en" or "zh_CN" for this run; empty = the saved choice
     QString helpText;        // for Help and Error
     QString errorText;       // for Error (translated)

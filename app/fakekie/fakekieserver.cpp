@@ -118,7 +118,7 @@ void FakeKieServer::setCredits(const QString &key, qint64 credits)
 void FakeKieServer::addFile(const QString &path, const QByteArray &data,
                             const QByteArray &contentType)
 {
-    m_files.insert(path, File{data, contentType});
+    m_files.insert(path, File{data, contentType, {}});
 }
 
 void FakeKieServer::setRangeSupport(bool on)
@@ -145,6 +145,7 @@ void FakeKieServer::onNewConnection()
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         m_connections.insert(socket, Connection{});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] { pumpStream(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             m_connections.remove(socket);
             socket->deleteLater();
@@ -222,6 +223,12 @@ void FakeKieServer::processBuffer(QTcpSocket *socket)
         const bool headOnly = request.method == "HEAD";
         m_requests.append(request);
 
+        if (const QString file = filePathFor(request); !file.isEmpty()) {
+            if (!serveFile(socket, request, file, keepAlive, headOnly)) {
+                return; // streaming (continues by itself) or closed
+            }
+            continue;
+        }
         const Response response = answer(request);
         if (response.fault == Response::Fault::NeverAnswer) {
             it->busy = true; // hold the socket open until the client gives up
@@ -331,10 +338,7 @@ FakeKieServer::Response FakeKieServer::answer(const Request &request)
         filePath = decodedPath.mid(DownloadAliasPrefix.size());
     }
     if (!filePath.isEmpty()) {
-        if (request.method != "GET" && request.method != "HEAD") {
-            return plain(405, "method not allowed\n");
-        }
-        return answerFile(request, filePath);
+        return plain(405, "method not allowed\n"); // GET and HEAD went to serveFile()
     }
     return answerApi(request);
 }
@@ -389,38 +393,6 @@ FakeKieServer::Response FakeKieServer::answerApi(const Request &request)
     link.setQuery(QStringLiteral("expires=1200"));
     return json(200, envelope(200, QStringLiteral("success"),
                               jsonValue(link.toString(QUrl::FullyEncoded))));
-}
-
-FakeKieServer::Response FakeKieServer::answerFile(const Request &request,
-                                                  const QString &filePath) const
-{
-    const File &file = m_files[filePath];
-    const qint64 size = file.data.size();
-    Response r;
-    r.headers.append({QByteArray("Content-Type"), file.contentType});
-    if (!m_rangeSupport) {
-        r.body = file.data;
-        return r;
-    }
-    r.headers.append({QByteArray("Accept-Ranges"), QByteArray("bytes")});
-    const httpwire::ByteRange range = httpwire::parseRange(request.headers.value("range"), size);
-    switch (range.kind) {
-    case httpwire::ByteRange::Kind::Ignore:
-        r.body = file.data;
-        break;
-    case httpwire::ByteRange::Kind::Unsatisfiable:
-        r.httpStatus = 416;
-        r.headers.append({QByteArray("Content-Range"), "bytes */" + QByteArray::number(size)});
-        break;
-    case httpwire::ByteRange::Kind::Satisfiable:
-        r.httpStatus = 206;
-        r.body = file.data.mid(range.first, range.last - range.first + 1);
-        r.headers.append({QByteArray("Content-Range"), "bytes " + QByteArray::number(range.first) +
-                                                           '-' + QByteArray::number(range.last) +
-                                                           '/' + QByteArray::number(size)});
-        break;
-    }
-    return r;
 }
 
 // --- body builders -----------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVariant>
+#include <memory>
 
 class QTcpServer;
 class QTcpSocket;
@@ -71,6 +72,25 @@ public:
     // download-url answers baseUrl()/dl<path>, which serves the same file. No auth needed.
     void addFile(const QString &path, const QByteArray &data, const QByteArray &contentType);
     void setRangeSupport(bool on);
+    // A file served from disk in chunks (never held in memory), for large downloads.
+    void addFileFromDisk(const QString &path, const QString &filePath,
+                         const QByteArray &contentType);
+
+    // Per-file behaviour for download tests; applies to the file's path and its /dl alias.
+    struct FileOptions
+    {
+        qint64 bytesPerSecond = 0;  // throttle the body (timers, never blocking); 0 = unlimited
+        qint64 dropAfterBytes = -1; // close the connection after this many body bytes
+        bool dropEveryTime = false; // false: only the first answer that gets that far drops
+        QByteArray etag;            // sent as ETag (quoted, e.g. "\"v1\""), checked by If-Range
+        QByteArray lastModified;    // sent as Last-Modified, checked by If-Range
+        bool honourIfRange = true;  // false: a stale If-Range still gets 206 (a broken server)
+        QList<int> statuses;        // answered one per request before the file, e.g. {403}
+    };
+    void setFileOptions(const QString &path, const FileOptions &options);
+    // Body bytes of file answers written so far, and file answers being sent right now.
+    qint64 fileBytesSent() const { return m_fileBytesSent; }
+    int activeFileStreams() const;
 
     QList<Request> requests() const { return m_requests; }
     QList<Request> requestsFor(const QString &taskId) const;
@@ -108,7 +128,13 @@ private:
     bool writeResponse(QTcpSocket *socket, const Response &response, bool keepAlive, bool headOnly);
     Response answer(const Request &request);
     Response answerApi(const Request &request);
-    Response answerFile(const Request &request, const QString &filePath) const;
+    // The registered file a GET/HEAD request asks for; empty when a route or no file matches.
+    QString filePathFor(const Request &request) const;
+    qint64 fileSize(const QString &filePath) const;
+    // Writes a file answer; false when the body goes on streaming or the connection closes.
+    bool serveFile(QTcpSocket *socket, const Request &request, const QString &filePath,
+                   bool keepAlive, bool headOnly);
+    void pumpStream(QTcpSocket *socket);
     static Response nextStep(Script &script, qint64 nowMs);
 
     QTcpServer *m_server;
@@ -128,13 +154,23 @@ private:
     {
         QByteArray data;
         QByteArray contentType;
+        QString diskPath; // served from disk instead of data when set
     };
     QHash<QString, File> m_files;
+    struct FileState
+    {
+        FileOptions options;
+        bool dropped = false; // a connection was dropped once
+    };
+    QHash<QString, FileState> m_fileStates;
+    qint64 m_fileBytesSent = 0;
     bool m_rangeSupport = true;
+    struct Stream; // a file body being sent (fakekieserver.cpp)
     struct Connection
     {
         QByteArray buffer;
         bool busy = false; // an answer is pending (delayed, never) or the socket is closing
+        std::shared_ptr<Stream> stream;
     };
     QHash<QTcpSocket *, Connection> m_connections;
 };

@@ -1,15 +1,25 @@
 #pragma once
 
+#include "apierror.h"
+#include "keystore.h"
 #include "tokenstore.h"
 
+#include <QHash>
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
+#include <functional>
+#include <optional>
 
 namespace veo {
 
-// The API keys this run can use, with their secrets held in memory only. Secrets are read
-// from the TokenStore (OS keychain) at start; KIE_API_KEY from the environment is a
-// session-only key that is never stored. Each task names its key by id; "" = the default.
+// The API keys this run can use: key profiles whose metadata lives in the KeyStore (SQLite)
+// and whose secrets live only in the TokenStore (OS keychain), keyed by the profile's stable
+// id. Secrets are held in memory for the run. KIE_API_KEY (or --demo) is a session-only key
+// that is never stored. Each task names its key by id; "" = the default key.
+// Every keychain operation is asynchronous; callbacks run later, never inside the call, and
+// are dropped when their context object is destroyed.
 class KeyRing final : public QObject
 {
     Q_OBJECT
@@ -17,41 +27,104 @@ class KeyRing final : public QObject
 
 public:
     enum class State { Loading, Ready, NoKey, Unavailable };
-    // Id of the key kept in the keychain, and of the session-only environment key.
+    // Id of the single key stored before key profiles existed (adopted as a profile), and of
+    // the session-only key.
     static inline const QString DefaultKeyId = QStringLiteral("default");
     static inline const QString SessionKeyId = QStringLiteral("session");
 
-    explicit KeyRing(TokenStore *store, QObject *parent = nullptr);
+    // metadata may be null: profiles are then kept in memory only (tests, fallbacks).
+    explicit KeyRing(TokenStore *store, KeyStore *metadata = nullptr, QObject *parent = nullptr);
+    ~KeyRing() override;
 
-    // A key used for this run only (KIE_API_KEY, --demo, or no keychain); it wins over the
-    // stored one and is never written anywhere.
+    // A key used for this run only; it becomes the default for this run and is never written
+    // anywhere. An empty secret removes it.
     void setSessionKey(const QString &secret);
-    // Reads the default key from the store; emits stateChanged when done.
+    // Reads the profiles from the KeyStore and their secrets from the keychain.
     void load();
-    // Stores a secret as the default key (keychain), then uses it. done gets the outcome.
-    void storeDefault(const QString &secret, TokenStore::Callback done);
+    // Reads the profiles only, at once, without touching the keychain (listing keys, or
+    // adding one from the command line).
+    void loadProfiles();
+    // Gives up on the keychain jobs in flight: their callbacks get Cancelled, later answers
+    // are ignored (a key written after all is deleted again).
     void cancel();
+
+    using AddCallback = std::function<void(const TokenResult &result, const QString &keyId)>;
+    // Stores a new key (keychain first, then metadata). The first stored key becomes the
+    // default. health: Ok after a successful check, Unchecked when it could not be checked.
+    void addKey(const QString &label, const QString &secret, KeyHealth health,
+                std::optional<qint64> credits, QObject *context, AddCallback done);
+    // Deletes the keychain entry, then the metadata; tasks keep the id (shown as needing a key).
+    void removeKey(const QString &keyId, QObject *context, TokenStore::Callback done);
+    bool renameKey(const QString &keyId, const QString &label);
+    bool setDefaultKey(const QString &keyId);
+    // Replaces the default stored key's secret (or adds a first key). For the simple
+    // "enter your API key" flow.
+    void storeDefault(const QString &secret, TokenStore::Callback done);
+    // The outcome of a credits check (or any request made with this key).
+    void recordCheck(const QString &keyId, const ApiError &error, qint64 credits);
 
     State state() const { return m_state; }
     TokenResult lastResult() const { return m_lastResult; }
-    bool hasKey() const { return !currentSecret().isEmpty(); }
-    bool isSessionOnly() const { return !m_session.isEmpty(); }
-    // The secret for a task's key id ("" = default); empty when unavailable.
+    bool isBusy() const { return !m_pending.isEmpty(); } // a keychain job is in flight
+    bool hasKey() const { return !token({}).isEmpty(); }
+    bool isSessionOnly() const { return m_defaultId == SessionKeyId; }
+    // The secret for a task's key id ("" = default); empty when unavailable. A hash lookup.
     QString token(const QString &keyId) const;
-    // Last four characters, for display ("…abcd").
+    // The default key's hint ("…abcd").
     QString hint() const;
+
+    QList<KeyProfile> profiles() const { return m_profiles; }
+    std::optional<KeyProfile> profile(const QString &keyId) const;
+    bool contains(const QString &keyId) const { return indexOf(resolve(keyId)) >= 0; }
+    QString defaultKeyId() const { return m_defaultId; }
+    // "" -> the default key's id; other ids unchanged.
+    QString resolve(const QString &keyId) const { return keyId.isEmpty() ? m_defaultId : keyId; }
+    // Ids of the keys whose secret is available now.
+    QStringList usableKeyIds() const;
+    bool labelInUse(const QString &label, const QString &exceptKeyId = {}) const;
+
+    static KeyHealth healthFor(const ApiError &error, qint64 credits);
+    // Translated, short: "Invalid key", "No credits", ...
+    static QString healthText(KeyHealth health);
+    // Last four characters of a secret, or empty when it is too short to show any of it.
+    static QString hintFor(const QString &secret);
 
 Q_SIGNALS:
     void stateChanged(veo::KeyRing::State state);
+    void profilesChanged();
+    void busyChanged(bool busy);
 
 private:
-    QString currentSecret() const { return m_session.isEmpty() ? m_stored : m_session; }
-    void setState(State state);
+    struct Pending
+    {
+        QPointer<QObject> context;
+        bool hasContext = false;
+        std::function<void(const TokenResult &)> cancelled; // tells the caller on cancel()
+    };
+    qsizetype indexOf(const QString &keyId) const;
+    quint64 begin(QObject *context, std::function<void(const TokenResult &)> onCancel);
+    // False when the job was cancelled or its caller's context is gone.
+    bool finish(quint64 job, bool *contextAlive = nullptr);
+    void readSecret(const QString &keyId);
+    void adoptLegacyKey();
+    void loadFinished();
+    void updateState();
+    void chooseDefault();
+    void persist(const KeyProfile &profile);
+    QString sanitized(const QString &text) const;
+    void setState(State state, bool force = false);
 
     TokenStore *m_store;
-    QObject *m_jobContext = nullptr; // parent of in-flight jobs' callbacks; deleted on cancel
-    QString m_stored;
-    QString m_session;
+    QPointer<KeyStore> m_metadata;
+    QList<KeyProfile> m_profiles; // the session key first, then stored keys in added order
+    QHash<QString, QString> m_secrets;
+    QString m_defaultId;
+    QHash<quint64, Pending> m_pending;
+    quint64 m_nextJob = 0;
+    int m_reads = 0; // secrets still being read by load()
+    quint64 m_loadGeneration = 0;
+    bool m_loadFailed = false;
+    bool m_sessionDefault = false; // the session key is the default (until another is chosen)
     State m_state = State::Loading;
     TokenResult m_lastResult;
 };

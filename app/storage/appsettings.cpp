@@ -30,6 +30,49 @@ void AppSettings::setPollSeconds(int seconds)
                         std::clamp(seconds, MinPollSeconds, MaxPollSeconds));
 }
 
+namespace {
+struct FlagInfo
+{
+    const char *key;
+    bool defaultValue;
+};
+
+FlagInfo flagInfo(AppSettings::Flag which)
+{
+    switch (which) {
+    case AppSettings::Flag::NotifyOnSuccess: return {"notifications/onSuccess", true};
+    case AppSettings::Flag::NotifyOnFailure: return {"notifications/onFailure", true};
+    case AppSettings::Flag::NotificationSound: return {"notifications/sound", false};
+    case AppSettings::Flag::CloseToTray: return {"window/closeToTray", false};
+    }
+    return {"", false};
+}
+} // namespace
+
+bool AppSettings::flag(Flag which) const
+{
+    const FlagInfo info = flagInfo(which);
+    return m_settings.value(QLatin1String(info.key), info.defaultValue).toBool();
+}
+
+void AppSettings::setFlag(Flag which, bool on)
+{
+    m_settings.setValue(QLatin1String(flagInfo(which).key), on);
+}
+
+qint64 AppSettings::lowCreditThreshold() const
+{
+    bool ok = false;
+    const qint64 value = m_settings.value(QStringLiteral("keys/lowCreditThreshold"), 100)
+                             .toLongLong(&ok);
+    return ok && value >= 0 ? value : 100;
+}
+
+void AppSettings::setLowCreditThreshold(qint64 credits)
+{
+    m_settings.setValue(QStringLiteral("keys/lowCreditThreshold"), std::max<qint64>(0, credits));
+}
+
 QString AppSettings::language() const
 {
     return m_settings.value(QStringLiteral("ui/language")).toString();

@@ -21,6 +21,14 @@ public:
     void setPollSeconds(int seconds);
     std::chrono::milliseconds pollInterval() const { return std::chrono::seconds(pollSeconds()); }
 
+    enum class Flag { NotifyOnSuccess, NotifyOnFailure, NotificationSound, CloseToTray };
+    bool flag(Flag which) const;
+    void setFlag(Flag which, bool on);
+
+    // Warn when a key's credits fall below this; 0 = never.
+    qint64 lowCreditThreshold() const;
+    void setLowCreditThreshold(qint64 credits);
+
     // "en", "zh_CN", or "" to follow the system locale.
     QString language() const;
     void setLanguage(const QString &language);

@@ -57,6 +57,36 @@ const QList<QStringList> &migrations()
                         "full_result_urls TEXT NOT NULL DEFAULT '[]',"
                         "extra_json BLOB)"),
          QStringLiteral("CREATE INDEX tasks_status ON tasks(status)")},
+        // 2: API key profiles (metadata only: secrets live in the OS keychain, see KeyStore).
+        {QStringLiteral("CREATE TABLE keys ("
+                        "key_id TEXT PRIMARY KEY NOT NULL,"
+                        "label TEXT NOT NULL,"
+                        "hint TEXT,"
+                        "is_default INTEGER NOT NULL DEFAULT 0,"
+                        "credits INTEGER,"
+                        "credits_checked INTEGER,"
+                        "health TEXT NOT NULL DEFAULT 'unchecked',"
+                        "health_detail TEXT,"
+                        "added_at INTEGER)"),
+         QStringLiteral("CREATE INDEX tasks_key ON tasks(key_id)")},
+        // 3: downloads, one row per task video (see DownloadStore); local_path is the last
+        // completed copy and stays while a new download of the same video runs.
+        {QStringLiteral("CREATE TABLE downloads ("
+                        "task_id TEXT NOT NULL,"
+                        "kind TEXT NOT NULL,"
+                        "idx INTEGER NOT NULL,"
+                        "url TEXT NOT NULL,"
+                        "source_url TEXT,"
+                        "dest_dir TEXT NOT NULL,"
+                        "file_name TEXT NOT NULL,"
+                        "expected_size INTEGER,"
+                        "state TEXT NOT NULL,"
+                        "error_category TEXT,"
+                        "error_http INTEGER NOT NULL DEFAULT 0,"
+                        "error_detail TEXT,"
+                        "local_path TEXT,"
+                        "updated_at INTEGER,"
+                        "PRIMARY KEY (task_id, kind, idx))")},
     };
     return list;
 }

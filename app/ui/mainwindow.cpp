@@ -1,17 +1,23 @@
 #include "mainwindow.h"
 
 #include "addtasksdialog.h"
-#include "apikeydialog.h"
 #include "appsettings.h"
+#include "creditsmonitor.h"
 #include "keyring.h"
+#include "keysdialog.h"
+#include "keystore.h"
 #include "languagemanager.h"
 #include "messagebar.h"
+#include "notifier.h"
 #include "refreshscheduler.h"
+#include "settingsdialog.h"
+#include "statuspanel.h"
 #include "taskdetailspane.h"
 #include "taskfilterproxy.h"
 #include "taskidparser.h"
 #include "tasktablemodel.h"
 #include "tasktracker.h"
+#include "trayicon.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -24,7 +30,6 @@
 #include <QDropEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,8 +50,9 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     : QMainWindow(parent), m_deps(deps), m_proxy(new TaskFilterProxy(this)),
       m_messageBar(new MessageBar), m_search(new QLineEdit), m_statusFilter(new QComboBox),
       m_table(new QTableView), m_details(new TaskDetailsPane), m_splitter(new QSplitter),
-      m_toolBar(new QToolBar(this)), m_countsLabel(new QLabel), m_nextLabel(new QLabel),
-      m_keyLabel(new QLabel), m_keyCancel(new QPushButton)
+      m_toolBar(new QToolBar(this)),
+      m_statusPanel(new StatusPanel(deps.model, deps.scheduler, deps.keys, deps.demo)),
+      m_notifier(new Notifier(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/veo-tracker.svg")));
@@ -56,30 +62,34 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     createMenus();
     createCentralWidget();
 
-    statusBar()->addWidget(m_countsLabel, 1);
-    statusBar()->addPermanentWidget(m_keyLabel);
-    statusBar()->addPermanentWidget(m_keyCancel);
-    statusBar()->addPermanentWidget(m_nextLabel);
-    m_keyCancel->setVisible(false);
-    connect(m_keyCancel, &QPushButton::clicked, m_deps.keys, &KeyRing::cancel);
+    statusBar()->addWidget(m_statusPanel, 1);
+    for (QWidget *w : m_statusPanel->permanentWidgets()) {
+        statusBar()->addPermanentWidget(w);
+    }
 
-    connect(m_deps.model, &TaskTableModel::countsChanged, this, &MainWindow::updateCounts);
+    connect(m_deps.model, &TaskTableModel::countsChanged, this,
+            &MainWindow::updateStatusFilterItems);
     connect(m_deps.model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetails);
     connect(m_deps.model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateDetails();
         updateActions();
     });
-    connect(m_deps.scheduler, &RefreshScheduler::nextPollChanged, this,
-            &MainWindow::updateNextRefresh);
-    connect(m_deps.scheduler, &RefreshScheduler::onlineChanged, this,
-            &MainWindow::updateNextRefresh);
     connect(m_deps.tracker, &TaskTracker::storeError, this,
             [this](const QString &text) { showMessage(text, true); });
     connect(m_deps.keys, &KeyRing::stateChanged, this, &MainWindow::onKeyStateChanged);
-    m_tick.setInterval(1000);
-    connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateNextRefresh);
-    m_tick.start();
+    connect(m_deps.tracker, &TaskTracker::taskFinished, this, &MainWindow::onTaskFinished);
+    m_tray = new TrayIcon(m_deps.model, m_refreshAllAction, m_pauseAction, m_quitAction, this);
+    m_notifier->setTrayIcon(m_tray->systemTrayIcon());
+    connect(m_tray, &TrayIcon::showRequested, this, &MainWindow::bringToFront);
+    connect(m_notifier, &Notifier::activated, this, [this](const QString &taskId) {
+        bringToFront();
+        selectTask(taskId);
+    });
+    connect(m_notifier, &Notifier::playRequested, this, [this](const QString &taskId) {
+        bringToFront();
+        selectTask(taskId);
+    });
 
     retranslateUi();
     restoreLayout();
@@ -104,12 +114,16 @@ void MainWindow::createActions()
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshNow);
 
+    m_refreshAllAction = new QAction(this);
+    connect(m_refreshAllAction, &QAction::triggered, this,
+            [this] { m_deps.scheduler->refreshNow(); });
+
     m_pauseAction = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-pause")), {},
                                 this);
     m_pauseAction->setCheckable(true);
     connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
         m_deps.scheduler->setPaused(paused);
-        updateNextRefresh();
+        m_statusPanel->refresh();
     });
 
     m_copyIdAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), {}, this);
@@ -126,15 +140,21 @@ void MainWindow::createActions()
     addAction(m_findAction);
 
     m_apiKeyAction = new QAction(QIcon::fromTheme(QStringLiteral("dialog-password")), {}, this);
-    connect(m_apiKeyAction, &QAction::triggered, this, &MainWindow::editApiKey);
-    m_intervalAction = new QAction(this);
-    connect(m_intervalAction, &QAction::triggered, this, &MainWindow::editPollInterval);
+    connect(m_apiKeyAction, &QAction::triggered, this, [this] { showKeys(false); });
+    m_settingsAction = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), {},
+                                   this);
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::editSettings);
     m_aboutAction = new QAction(this);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), {}, this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_quitAction, &QAction::triggered, this, [this] {
+        m_quitting = true; // Quit means quit, even with close-to-tray on
+        close();
+    });
 }
 
 void MainWindow::createMenus()
@@ -156,7 +176,8 @@ void MainWindow::createMenus()
     createLanguageMenu();
     m_settingsMenu = menuBar()->addMenu(QString());
     m_settingsMenu->addAction(m_apiKeyAction);
-    m_settingsMenu->addAction(m_intervalAction);
+    m_settingsMenu->addSeparator();
+    m_settingsMenu->addAction(m_settingsAction);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
 
@@ -290,24 +311,25 @@ void MainWindow::retranslateUi()
     m_refreshAction->setText(tr("Refresh &Now"));
     m_refreshAction->setToolTip(tr("Check the selected tasks now, or all tasks when none is "
                                    "selected (F5)"));
+    m_refreshAllAction->setText(tr("Refresh &All"));
     m_pauseAction->setText(tr("&Pause Polling"));
     m_pauseAction->setToolTip(tr("Stop checking tasks until you resume"));
     m_copyIdAction->setText(tr("&Copy Task ID"));
     m_findAction->setText(tr("&Find…"));
-    m_apiKeyAction->setText(tr("API &Key…"));
-    m_apiKeyAction->setToolTip(tr("Set the KIE API key used to read tasks"));
-    m_intervalAction->setText(tr("Polling &Interval…"));
+    //: Menu/toolbar: manage the KIE API keys
+    m_apiKeyAction->setText(tr("API &Keys…"));
+    m_apiKeyAction->setToolTip(tr("Add, test and choose the KIE API keys used to read tasks"));
+    m_settingsAction->setText(tr("&Preferences…"));
     m_aboutAction->setText(tr("&About Veo Tracker"));
     m_quitAction->setText(tr("&Quit"));
     m_search->setPlaceholderText(tr("Search task ID, prompt or error (Ctrl+F)"));
     m_search->setAccessibleName(tr("Search tasks"));
     m_statusFilter->setAccessibleName(tr("Filter by status"));
     m_table->setAccessibleName(tr("Tasks"));
-    m_keyCancel->setText(tr("Cancel"));
     updateStatusFilterItems();
-    updateCounts();
-    updateNextRefresh();
-    onKeyStateChanged();
+    if (m_tray) {
+        m_tray->retranslate();
+    }
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -344,6 +366,12 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_quitting && m_tray && m_tray->isAvailable()
+        && m_deps.settings->flag(AppSettings::Flag::CloseToTray)) {
+        hide(); // keeps watching from the tray
+        event->ignore();
+        return;
+    }
     saveLayout();
     m_deps.tracker->flush();
     event->accept();
@@ -479,52 +507,38 @@ void MainWindow::showContextMenu(const QPoint &pos)
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
-void MainWindow::editApiKey()
+void MainWindow::showKeys(bool addPage)
 {
-    KeyRing *keys = m_deps.keys;
-    ApiKeyDialog dialog(this);
-    const bool keychain = keys->state() != KeyRing::State::Unavailable;
-    dialog.setKeychainAvailable(keychain);
-    if (!keychain) {
-        dialog.setNotice(keys->lastResult().userMessage());
-    } else if (keys->hasKey()) {
-        dialog.setNotice(tr("A key ending in %1 is in use. A new key replaces it.")
-                             .arg(keys->hint()));
+    if (m_keysDialog) {
+        m_keysDialog->raise();
+        m_keysDialog->activateWindow();
+    } else {
+        m_keysDialog = new KeysDialog(m_deps.keys, m_deps.credits, this);
+        m_keysDialog->setAttribute(Qt::WA_DeleteOnClose);
+        KeyStore *store = m_deps.keyStore;
+        m_keysDialog->setTaskCounter([store] { return store->taskCounts(); });
+        m_keysDialog->open(); // not exec(): keychain jobs finish while it is open
     }
+    if (addPage) {
+        m_keysDialog->showAddPage();
+    }
+}
+
+void MainWindow::editSettings()
+{
+    SettingsDialog dialog(m_deps.settings, m_tray && m_tray->isAvailable(), this);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
-    if (dialog.sessionOnly()) {
-        keys->setSessionKey(dialog.secret());
-        m_deps.scheduler->refreshNow();
-        return;
+    dialog.apply();
+    m_deps.scheduler->setInterval(m_deps.settings->pollInterval());
+    m_deps.credits->setLowThreshold(m_deps.settings->lowCreditThreshold());
+    const QString lang = m_deps.settings->language();
+    for (QAction *action : m_languageGroup->actions()) {
+        action->setChecked(action->data().toString() == lang);
     }
-    keys->storeDefault(dialog.secret(), [this](const TokenResult &result) {
-        if (result.ok()) {
-            statusBar()->showMessage(tr("API key saved in the system keyring."), 6000);
-            m_deps.scheduler->refreshNow();
-        } else {
-            showMessage(tr("The API key could not be saved: %1").arg(result.userMessage()),
-                        true);
-        }
-    });
-}
-
-void MainWindow::editPollInterval()
-{
-    bool ok = false;
-    const int seconds = QInputDialog::getInt(
-        this, tr("Polling Interval"),
-        tr("Check unfinished tasks every (seconds, %1–%2):")
-            .arg(AppSettings::MinPollSeconds)
-            .arg(AppSettings::MaxPollSeconds),
-        m_deps.settings->pollSeconds(), AppSettings::MinPollSeconds,
-        AppSettings::MaxPollSeconds, 5, &ok);
-    if (ok) {
-        m_deps.settings->setPollSeconds(seconds);
-        m_deps.scheduler->setInterval(m_deps.settings->pollInterval());
-        updateNextRefresh();
-    }
+    m_deps.languages->apply(lang);
+    m_statusPanel->refresh();
 }
 
 void MainWindow::showAbout()
@@ -535,6 +549,38 @@ void MainWindow::showAbout()
            "finish.</p><p>Task data: %2</p>")
             .arg(QStringLiteral(VEO_VERSION),
                  m_deps.storePath.toHtmlEscaped()));
+}
+
+void MainWindow::bringToFront()
+{
+    showNormal();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::onTaskFinished(const QString &taskId, TaskStatus status)
+{
+    const TaskRecord *task = m_deps.model->task(taskId);
+    if (!task) {
+        return;
+    }
+    const bool success = status == TaskStatus::Succeeded;
+    const AppSettings::Flag wanted = success ? AppSettings::Flag::NotifyOnSuccess
+                                             : AppSettings::Flag::NotifyOnFailure;
+    if (!m_deps.settings->flag(wanted) || !isFinal(status)) {
+        return;
+    }
+    const QString prompt = task->prompt.section(QLatin1Char('\n'), 0, 0).left(120);
+    QString body = prompt.isEmpty() ? taskId : prompt;
+    if (!success) {
+        body += QLatin1Char('\n') + (task->errorMessage.isEmpty() ? statusText(status, task->successFlag)
+                                                                 : task->errorMessage);
+    }
+    m_notifier->notify(taskId, success ? tr("Video ready") : tr("Render failed"), body, success,
+                       false);
+    if (m_deps.settings->flag(AppSettings::Flag::NotificationSound)) {
+        QApplication::beep();
+    }
 }
 
 void MainWindow::updateDetails()
@@ -566,47 +612,6 @@ void MainWindow::updateStatusFilterItems()
     m_statusFilter->setCurrentIndex(std::max(0, current));
 }
 
-void MainWindow::updateCounts()
-{
-    updateStatusFilterItems();
-    const TaskTableModel &m = *m_deps.model;
-    QStringList parts;
-    parts << tr("%L1 tasks").arg(m.rowCount());
-    for (TaskStatus s : {TaskStatus::Pending, TaskStatus::Generating, TaskStatus::Succeeded}) {
-        if (const int n = m.countByStatus(s); n > 0) {
-            //: Status bar: count and status, e.g. "3 Generating"
-            parts << tr("%L1 %2").arg(n).arg(statusText(s, -1));
-        }
-    }
-    const int failed = m.countByStatus(TaskStatus::Failed)
-                       + m.countByStatus(TaskStatus::GenerationFailed)
-                       + m.countByStatus(TaskStatus::OtherFailure);
-    if (failed > 0) {
-        parts << tr("%L1 failed").arg(failed);
-    }
-    if (const int n = m.countByStatus(TaskStatus::Unavailable); n > 0) {
-        parts << tr("%L1 %2").arg(n).arg(statusText(TaskStatus::Unavailable, -1));
-    }
-    m_countsLabel->setText(parts.join(QStringLiteral(" · ")));
-}
-
-void MainWindow::updateNextRefresh()
-{
-    const RefreshScheduler &s = *m_deps.scheduler;
-    QString text;
-    if (s.isPaused()) {
-        text = tr("Polling paused");
-    } else if (!s.isOnline()) {
-        text = tr("Offline — waiting for the network");
-    } else if (const QDateTime next = s.nextPollAt(); next.isValid()) {
-        const qint64 secs = std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(next));
-        text = secs == 0 ? tr("Checking…") : tr("Next check in %n s", nullptr, int(secs));
-    } else {
-        text = tr("All tasks finished");
-    }
-    m_nextLabel->setText(text);
-}
-
 void MainWindow::updateActions()
 {
     const bool selected = m_table->selectionModel()->hasSelection();
@@ -617,31 +622,19 @@ void MainWindow::updateActions()
 void MainWindow::onKeyStateChanged()
 {
     const KeyRing &keys = *m_deps.keys;
-    m_keyCancel->setVisible(keys.state() == KeyRing::State::Loading);
     switch (keys.state()) {
     case KeyRing::State::Loading:
-        m_keyLabel->setText(tr("Waiting for the keyring…"));
-        break;
     case KeyRing::State::Ready:
-        if (m_deps.demo) {
-            m_keyLabel->setText(tr("Demo key"));
-        } else {
-            m_keyLabel->setText(keys.isSessionOnly()
-                                    ? tr("Key %1 (this session only)").arg(keys.hint())
-                                    : tr("Key %1").arg(keys.hint()));
-        }
         break;
     case KeyRing::State::NoKey:
-        m_keyLabel->setText(tr("No API key"));
         if (!m_askedForKey && !m_deps.demo) {
             m_askedForKey = true;
-            QTimer::singleShot(0, this, &MainWindow::editApiKey);
+            QTimer::singleShot(0, this, [this] { showKeys(true); });
         }
         break;
     case KeyRing::State::Unavailable:
-        m_keyLabel->setText(tr("Keyring unavailable"));
         showMessage(tr("The system keyring cannot be used: %1 Your task history is shown; "
-                       "use API Key… to enter a key for this session.")
+                       "use API Keys… to enter a key for this session.")
                         .arg(keys.lastResult().userMessage()),
                     true);
         break;

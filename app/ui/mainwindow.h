@@ -3,6 +3,7 @@
 #include "taskstatus.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class QAction;
@@ -19,10 +20,16 @@ class QToolBar;
 namespace veo {
 
 class AppSettings;
+class CreditsMonitor;
+class KeyStore;
+class KeysDialog;
 class KeyRing;
 class LanguageManager;
 class MessageBar;
+class Notifier;
+class TrayIcon;
 class RefreshScheduler;
+class StatusPanel;
 class TaskDetailsPane;
 class TaskFilterProxy;
 class TaskTableModel;
@@ -34,6 +41,8 @@ struct MainWindowDeps
     TaskTableModel *model = nullptr;
     RefreshScheduler *scheduler = nullptr;
     KeyRing *keys = nullptr;
+    KeyStore *keyStore = nullptr;
+    CreditsMonitor *credits = nullptr;
     AppSettings *settings = nullptr;
     LanguageManager *languages = nullptr;
     bool demo = false;
@@ -74,19 +83,19 @@ private:
     void addTasksDialog(const QString &prefill = {});
     void removeSelected();
     void refreshNow();
-    void editApiKey();
-    void editPollInterval();
+    void showKeys(bool addPage);
+    void editSettings();
     void showAbout();
     void showContextMenu(const QPoint &pos);
     void copySelectedIds();
 
     QStringList selectedTaskIds() const;
     void updateDetails();
-    void updateCounts();
     void updateStatusFilterItems();
-    void updateNextRefresh();
     void updateActions();
     void onKeyStateChanged();
+    void onTaskFinished(const QString &taskId, TaskStatus status);
+    void bringToFront();
 
     MainWindowDeps m_deps;
     TaskFilterProxy *m_proxy;
@@ -98,12 +107,12 @@ private:
     TaskDetailsPane *m_details;
     QSplitter *m_splitter;
     QToolBar *m_toolBar;
-    QLabel *m_countsLabel;
-    QLabel *m_nextLabel;
-    QLabel *m_keyLabel;
-    QPushButton *m_keyCancel;
-    QTimer m_tick;
+    StatusPanel *m_statusPanel;
+    Notifier *m_notifier;
+    TrayIcon *m_tray = nullptr;
+    bool m_quitting = false;
     bool m_askedForKey = false;
+    QPointer<KeysDialog> m_keysDialog;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_tasksMenu = nullptr;
@@ -114,11 +123,12 @@ private:
     QAction *m_addAction = nullptr;
     QAction *m_removeAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_refreshAllAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_apiKeyAction = nullptr;
-    QAction *m_intervalAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_systemLanguageAction = nullptr;

@@ -1,0 +1,207 @@
+#include "downloadstore.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+#include <atomic>
+
+namespace veo {
+namespace {
+
+Q_LOGGING_CATEGORY(lcDownloads, "veo.storage.downloads")
+
+MediaKind kindFromKey(const QString &key)
+{
+    for (const MediaKind kind : {MediaKind::Result, MediaKind::Origin, MediaKind::Full}) {
+        if (mediaKindKey(kind) == key) {
+            return kind;
+        }
+    }
+    return MediaKind::Result;
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+} // namespace
+
+DownloadStore::DownloadStore(QObject *parent) : QObject(parent)
+{
+    static std::atomic<int> serial{0};
+    m_connection = QStringLiteral("veo-downloads-%1").arg(++serial);
+}
+
+DownloadStore::~DownloadStore()
+{
+    close();
+}
+
+bool DownloadStore::open(const QString &path)
+{
+    close();
+    m_error.clear();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    // TaskStore and KeyStore write the same file through their own connections.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        m_error = db.lastError().text();
+        close();
+        return false;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT task_id FROM downloads LIMIT 0"))) {
+        m_error = q.lastError().text(); // not migrated: TaskStore::open() was not called
+        q.finish();
+        close();
+        return false;
+    }
+    return true;
+}
+
+void DownloadStore::close()
+{
+    if (!QSqlDatabase::contains(m_connection)) {
+        return;
+    }
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool DownloadStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) &&
+           QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+bool DownloadStore::save(const Download &download)
+{
+    if (!isOpen()) {
+        return false;
+    }
+    const DownloadRequest &r = download.request;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (download.state == DownloadState::Cancelled) {
+        // Only the row of a video never downloaded goes; a completed copy stays known.
+        q.prepare(QStringLiteral("DELETE FROM downloads WHERE task_id=? AND kind=? AND idx=? "
+                                 "AND local_path IS NULL"));
+        q.addBindValue(r.taskId);
+        q.addBindValue(mediaKindKey(r.kind));
+        q.addBindValue(r.index);
+        if (!q.exec()) {
+            qCWarning(lcDownloads) << "removing a download failed:" << q.lastError().text();
+            return false;
+        }
+        q.prepare(QStringLiteral("UPDATE downloads SET state='completed' WHERE task_id=? AND "
+                                 "kind=? AND idx=?"));
+        q.addBindValue(r.taskId);
+        q.addBindValue(mediaKindKey(r.kind));
+        q.addBindValue(r.index);
+        return q.exec();
+    }
+    const bool completed = download.state == DownloadState::Completed;
+    q.prepare(QStringLiteral(
+        "INSERT INTO downloads (task_id, kind, idx, url, source_url, dest_dir, file_name, "
+        "expected_size, state, error_category, error_http, error_detail, local_path, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(task_id, kind, idx) DO UPDATE SET "
+        "url=excluded.url, source_url=excluded.source_url, dest_dir=excluded.dest_dir, "
+        "file_name=excluded.file_name, expected_size=excluded.expected_size, "
+        "state=excluded.state, error_category=excluded.error_category, "
+        "error_http=excluded.error_http, error_detail=excluded.error_detail, "
+        "local_path=COALESCE(excluded.local_path, local_path), updated_at=excluded.updated_at"));
+    q.addBindValue(r.taskId);
+    q.addBindValue(mediaKindKey(r.kind));
+    q.addBindValue(r.index);
+    q.addBindValue(r.url.toString(QUrl::FullyEncoded));
+    q.addBindValue(textOrNull(r.sourceUrl.toString(QUrl::FullyEncoded)));
+    q.addBindValue(r.destinationDir);
+    q.addBindValue(r.fileName);
+    q.addBindValue(r.expectedSize ? QVariant(*r.expectedSize)
+                                  : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(downloadStateKey(download.state));
+    q.addBindValue(textOrNull(download.error.isError()
+                                  ? DownloadError::categoryKey(download.error.category)
+                                  : QString()));
+    q.addBindValue(download.error.httpStatus);
+    q.addBindValue(textOrNull(download.error.detail));
+    q.addBindValue(completed ? textOrNull(download.filePath)
+                             : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec()) {
+        qCWarning(lcDownloads) << "saving a download failed:" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QList<Download> DownloadStore::loadUnfinished() const
+{
+    QList<Download> list;
+    if (!isOpen()) {
+        return list;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT task_id, kind, idx, url, source_url, dest_dir, file_name, "
+                               "expected_size, state, error_category, error_http, error_detail "
+                               "FROM downloads WHERE state IN "
+                               "('queued','running','paused','failed') ORDER BY rowid"))) {
+        qCWarning(lcDownloads) << "loading downloads failed:" << q.lastError().text();
+        return list;
+    }
+    while (q.next()) {
+        Download d;
+        DownloadRequest &r = d.request;
+        r.taskId = q.value(0).toString();
+        r.kind = kindFromKey(q.value(1).toString());
+        r.index = q.value(2).toInt();
+        r.url = QUrl(q.value(3).toString(), QUrl::StrictMode);
+        r.sourceUrl = QUrl(q.value(4).toString(), QUrl::StrictMode);
+        r.destinationDir = q.value(5).toString();
+        r.fileName = q.value(6).toString();
+        if (!q.value(7).isNull()) {
+            r.expectedSize = q.value(7).toLongLong();
+        }
+        d.state = downloadStateFromKey(q.value(8).toString());
+        if (d.state == DownloadState::Failed) {
+            d.error.category = DownloadError::categoryFromKey(q.value(9).toString());
+            d.error.httpStatus = q.value(10).toInt();
+            d.error.detail = q.value(11).toString();
+        }
+        list.append(d);
+    }
+    return list;
+}
+
+QString DownloadStore::localFile(const QString &taskId, MediaKind kind, int index) const
+{
+    if (!isOpen()) {
+        return {};
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT local_path FROM downloads WHERE task_id=? AND kind=? AND idx=?"));
+    q.addBindValue(taskId);
+    q.addBindValue(mediaKindKey(kind));
+    q.addBindValue(index);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+bool DownloadStore::removeTask(const QString &taskId)
+{
+    if (!isOpen()) {
+        return false;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("DELETE FROM downloads WHERE task_id=?"));
+    q.addBindValue(taskId);
+    return q.exec();
+}
+
+} // namespace veo

@@ -1,0 +1,586 @@
+#include "playerpane.h"
+
+#include "playercontrols.h"
+
+#include <QAudioOutput>
+#include <QNetworkAccessManager>
+#include <QBoxLayout>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVideoWidget>
+#include <QDebug>
+
+namespace veo {
+
+PlayerPane::PlayerPane(QWidget *parent)
+    : QWidget(parent), m_player(new QMediaPlayer(this)), m_audio(new QAudioOutput(this)),
+      m_pages(new QStackedWidget(this)), m_placeholder(new QLabel(m_pages)),
+      m_sourceLabel(new QLabel), m_switcher(new QComboBox), m_browserButton(new QToolButton),
+      m_systemPlayerButton(new QToolButton), m_view(new QStackedWidget),
+      m_video(new QVideoWidget), m_errorPanel(new QWidget), m_errorTitle(new QLabel),
+      m_errorText(new QLabel), m_freshLinkButton(new QPushButton), m_retryButton(new QPushButton),
+      m_streamButton(new QPushButton), m_controls(new PlayerControls)
+{
+    m_player->setAudioOutput(m_audio);
+    m_player->setVideoOutput(m_video);
+
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setTextFormat(Qt::PlainText);
+    m_placeholder->setEnabled(false); // the palette's dimmed text: a hint, not content
+    m_placeholder->setMargin(12);
+
+    m_sourceLabel->setBuddy(m_switcher);
+    m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (QToolButton *button : {m_browserButton, m_systemPlayerButton}) {
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setAutoRaise(true);
+    }
+    auto *sourceRow = new QHBoxLayout;
+    sourceRow->addWidget(m_sourceLabel);
+    sourceRow->addWidget(m_switcher);
+    sourceRow->addStretch(1);
+    sourceRow->addWidget(m_browserButton);
+    sourceRow->addWidget(m_systemPlayerButton);
+
+    // Black behind the video, as players are; also where letterboxing shows.
+    m_video->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_video->setMinimumSize(160, 90);
+    QPalette black = m_video->palette();
+    black.setColor(QPalette::Window, Qt::black);
+    m_video->setPalette(black);
+    m_video->setAutoFillBackground(true);
+    m_video->setFocusPolicy(Qt::StrongFocus);
+    m_video->installEventFilter(this);
+
+    m_errorTitle->setWordWrap(true);
+    m_errorTitle->setTextFormat(Qt::PlainText);
+    QFont bold = m_errorTitle->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    m_errorTitle->setFont(bold);
+    m_errorText->setWordWrap(true);
+    m_errorText->setTextFormat(Qt::PlainText);
+    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *errorButtons = new QHBoxLayout;
+    errorButtons->addWidget(m_freshLinkButton);
+    errorButtons->addWidget(m_retryButton);
+    errorButtons->addWidget(m_streamButton);
+    errorButtons->addStretch(1);
+    auto *errorLayout = new QVBoxLayout(m_errorPanel);
+    errorLayout->addStretch(1);
+    errorLayout->addWidget(m_errorTitle);
+    errorLayout->addWidget(m_errorText);
+    errorLayout->addLayout(errorButtons);
+    errorLayout->addStretch(1);
+    m_errorPanel->setAutoFillBackground(true);
+    m_errorPanel->setBackgroundRole(QPalette::Base);
+
+    m_view->addWidget(m_video);
+    m_view->addWidget(m_errorPanel);
+
+    auto *playerPage = new QWidget;
+    auto *playerLayout = new QVBoxLayout(playerPage);
+    playerLayout->setContentsMargins(0, 0, 0, 0);
+    playerLayout->addLayout(sourceRow);
+    playerLayout->addWidget(m_view, 1);
+    playerLayout->addWidget(m_controls);
+
+    m_pages->addWidget(m_placeholder);
+    m_pages->addWidget(playerPage);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
+    setFocusPolicy(Qt::StrongFocus); // so the pane itself can hold focus for the shortcuts
+    m_controls->attachShortcuts(this);
+
+    // Intents from the controls.
+    connect(m_controls, &PlayerControls::playClicked, m_player, &QMediaPlayer::play);
+    connect(m_controls, &PlayerControls::pauseClicked, m_player, &QMediaPlayer::pause);
+    connect(m_controls, &PlayerControls::seek, m_player, &QMediaPlayer::setPosition);
+    connect(m_controls, &PlayerControls::volumeChanged, m_audio, &QAudioOutput::setVolume);
+    connect(m_controls, &PlayerControls::muteToggled, m_audio, &QAudioOutput::setMuted);
+    connect(m_controls, &PlayerControls::loopToggled, this, [this](bool on) { m_loop = on; });
+    connect(m_controls, &PlayerControls::fullScreenToggled, this, &PlayerPane::setFullScreen);
+    // State back to the controls.
+    connect(m_player, &QMediaPlayer::playbackStateChanged, m_controls,
+            &PlayerControls::setPlaybackState);
+    connect(m_player, &QMediaPlayer::positionChanged, m_controls, &PlayerControls::setPosition);
+    connect(m_player, &QMediaPlayer::durationChanged, m_controls, &PlayerControls::setDuration);
+    connect(m_player, &QMediaPlayer::seekableChanged, m_controls, &PlayerControls::setSeekable);
+    connect(m_player, &QMediaPlayer::bufferProgressChanged, m_controls,
+            &PlayerControls::setBufferProgress);
+    connect(m_audio, &QAudioOutput::volumeChanged, m_controls, &PlayerControls::setVolume);
+    connect(m_audio, &QAudioOutput::mutedChanged, m_controls, &PlayerControls::setMuted);
+    connect(m_video, &QVideoWidget::fullScreenChanged, m_controls,
+            &PlayerControls::setFullScreen);
+    connect(m_player, &QMediaPlayer::mediaStatusChanged, this, &PlayerPane::onMediaStatusChanged);
+    connect(m_player, &QMediaPlayer::errorOccurred, this, &PlayerPane::onPlayerError);
+    m_controls->setVolume(m_audio->volume());
+    m_controls->setMuted(m_audio->isMuted());
+
+    connect(m_switcher, &QComboBox::currentIndexChanged, this, &PlayerPane::onSwitcherChanged);
+    connect(m_freshLinkButton, &QPushButton::clicked, this, &PlayerPane::requestFreshLink);
+    connect(m_retryButton, &QPushButton::clicked, this, &PlayerPane::retry);
+    connect(m_streamButton, &QPushButton::clicked, this, [this] {
+        m_forceRemote = true;
+        load(true);
+    });
+    connect(m_browserButton, &QToolButton::clicked, this, &PlayerPane::openInBrowser);
+    connect(m_systemPlayerButton, &QToolButton::clicked, this,
+            &PlayerPane::openWithSystemPlayer);
+
+    retranslateUi();
+    updatePlaceholder();
+}
+
+PlayerPane::~PlayerPane()
+{
+    // Stop the pipeline before the video widget it renders into goes away.
+    m_player->stop();
+    m_player->setVideoOutput(static_cast<QObject *>(nullptr));
+}
+
+void PlayerPane::setTask(const std::optional<TaskRecord> &task)
+{
+    const bool sameTask = task && m_task && task->taskId == m_task->taskId;
+    if (!sameTask) {
+        m_localFiles.clear();
+        m_freshUrls.clear();
+    }
+    m_task = task;
+    rebuildSources(sameTask);
+}
+
+void PlayerPane::setLocalFileProvider(LocalFileProvider provider)
+{
+    m_localFileProvider = std::move(provider);
+    rebuildSources(true);
+}
+
+void PlayerPane::setLocalFile(MediaKind kind, int index, const QString &path)
+{
+    m_localFiles.insert(sourceKey(kind, index), path);
+    rebuildSources(true);
+}
+
+void PlayerPane::setNetworkAccessManager(QNetworkAccessManager *network)
+{
+    m_network = network;
+}
+
+void PlayerPane::playFreshLink(const QString &taskId, MediaKind kind, int index,
+                               const QUrl &freshUrl)
+{
+    if (!m_task || m_task->taskId != taskId || !freshUrl.isValid()) {
+        return;
+    }
+    m_freshUrls.insert(sourceKey(kind, index), freshUrl);
+    m_awaitingFreshLink = false;
+    m_freshLinkError.clear();
+    const std::optional<MediaSource> current = currentSource();
+    if (current && current->kind == kind && current->index == index) {
+        m_forceRemote = true; // the user asked for the online copy
+        load(true);
+    } else {
+        selectSource(kind, index, true);
+    }
+}
+
+void PlayerPane::showFreshLinkError(const QString &taskId, const QString &message)
+{
+    if (!m_task || m_task->taskId != taskId) {
+        return;
+    }
+    m_awaitingFreshLink = false;
+    m_freshLinkError = message;
+    updateErrorPanel();
+}
+
+std::optional<MediaSource> PlayerPane::currentSource() const
+{
+    if (m_current < 0 || m_current >= m_sources.size()) {
+        return std::nullopt;
+    }
+    return m_sources.at(m_current);
+}
+
+bool PlayerPane::selectSource(MediaKind kind, int index, bool autoplay)
+{
+    for (qsizetype i = 0; i < m_sources.size(); ++i) {
+        if (m_sources.at(i).kind == kind && m_sources.at(i).index == index) {
+            {
+                const QSignalBlocker blocker(m_switcher);
+                m_switcher->setCurrentIndex(static_cast<int>(i));
+            }
+            m_current = static_cast<int>(i);
+            m_forceRemote = false;
+            load(autoplay);
+            return true;
+        }
+    }
+    return false;
+}
+
+void PlayerPane::rebuildSources(bool keepSelection)
+{
+    QList<MediaSource> sources;
+    if (m_task && m_task->status == TaskStatus::Succeeded) {
+        const LocalFileProvider local = [this](const QString &taskId, MediaKind kind, int index) {
+            const QString key = sourceKey(kind, index);
+            if (m_localFiles.contains(key)) {
+                return m_localFiles.value(key);
+            }
+            return m_localFileProvider ? m_localFileProvider(taskId, kind, index) : QString();
+        };
+        sources = mediaSources(*m_task, local);
+    }
+    const std::optional<MediaSource> previous = currentSource();
+    if (keepSelection && sources == m_sources) {
+        updatePlaceholder();
+        return; // a refresh that changed nothing: no reload, no flicker
+    }
+
+    int next = sources.isEmpty() ? -1 : 0;
+    bool sameMedia = false;
+    if (keepSelection && previous) {
+        for (qsizetype i = 0; i < sources.size(); ++i) {
+            const MediaSource &s = sources.at(i);
+            if (s.kind == previous->kind && s.index == previous->index) {
+                next = static_cast<int>(i);
+                sameMedia = s == *previous;
+                break;
+            }
+        }
+    }
+    m_sources = sources;
+    m_current = next;
+    fillSwitcher();
+    updatePlaceholder();
+
+    const bool idle = m_player->playbackState() == QMediaPlayer::StoppedState ||
+                      m_problem != PlaybackProblem::None;
+    if (sameMedia) {
+        return;
+    }
+    if (keepSelection && previous && next >= 0 && !idle &&
+        sources.at(next).remoteUrl == previous->remoteUrl) {
+        return; // only the local copy changed while it plays: it is used from the next load
+    }
+    m_forceRemote = false;
+    load(false);
+}
+
+void PlayerPane::fillSwitcher()
+{
+    const QSignalBlocker blocker(m_switcher);
+    m_switcher->clear();
+    for (const MediaSource &source : std::as_const(m_sources)) {
+        m_switcher->addItem(source.label());
+    }
+    m_switcher->setCurrentIndex(m_current);
+    m_switcher->setEnabled(m_sources.size() > 1);
+}
+
+QUrl PlayerPane::remoteUrlOf(const MediaSource &source) const
+{
+    return m_freshUrls.value(sourceKey(source.kind, source.index), source.remoteUrl);
+}
+
+QUrl PlayerPane::playUrlOf(const MediaSource &source) const
+{
+    return source.isLocal() && !m_forceRemote ? source.playUrl() : remoteUrlOf(source);
+}
+
+void PlayerPane::load(bool autoplay)
+{
+    ++m_loadSerial;
+    clearProblem();
+    m_controls->setPosition(0);
+    m_controls->setDuration(0);
+    const std::optional<MediaSource> source = currentSource();
+    m_browserButton->setEnabled(source.has_value());
+    m_systemPlayerButton->setEnabled(source.has_value());
+    if (!source) {
+        m_player->stop();
+        m_player->setSource(QUrl());
+        return;
+    }
+    // QMediaPlayer makes its own requests with no credentials: nothing here may add any.
+    m_player->setSource(playUrlOf(*source));
+    if (autoplay) {
+        m_player->play();
+    }
+}
+
+void PlayerPane::onSwitcherChanged(int row)
+{
+    if (row < 0 || row >= m_sources.size()) {
+        return;
+    }
+    m_current = row;
+    m_forceRemote = false;
+    load(true); // choosing a source is asking to watch it
+}
+
+void PlayerPane::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
+{
+    qInfo() << "DBG status" << status << m_player->source();
+    m_controls->setMediaStatus(status);
+    if (status == QMediaPlayer::EndOfMedia && m_loop) {
+        m_player->setPosition(0);
+        m_player->play();
+    } else if (status == QMediaPlayer::InvalidMedia && !m_errorHandled) {
+        onPlayerError(m_player->error() == QMediaPlayer::NoError ? QMediaPlayer::ResourceError
+                                                                  : m_player->error(),
+                      m_player->errorString());
+    }
+}
+
+void PlayerPane::onPlayerError(QMediaPlayer::Error error, const QString &errorString)
+{
+    // GStreamer follows the real cause with generic ones ("Internal data stream error."):
+    // the first error of a load is the one that explains it.
+    qInfo() << "DBG error" << error << errorString << m_errorHandled << m_current;
+    if (m_errorHandled || error == QMediaPlayer::NoError || m_current < 0) {
+        return;
+    }
+    m_errorHandled = true;
+    const QUrl source = m_player->source();
+    const PlaybackProblem problem = classifyPlaybackError(error, errorString, source.isLocalFile());
+    showProblem(problem, errorString);
+    const bool unclear = problem == PlaybackProblem::Network || problem == PlaybackProblem::Other;
+    if (unclear && m_network && !source.isLocalFile()) {
+        probeMediaLink(m_network, source, this,
+                       [this, serial = m_loadSerial](int httpStatus, const QString &networkError) {
+                           if (serial == m_loadSerial) {
+                               onProbed(httpStatus, networkError);
+                           }
+                       });
+    }
+}
+
+void PlayerPane::onProbed(int httpStatus, const QString &networkError)
+{
+    const PlaybackProblem problem = problemForHttpStatus(httpStatus);
+    if (problem == PlaybackProblem::None || m_problem == PlaybackProblem::None) {
+        return; // the host serves it: the backend's own error stands
+    }
+    m_problem = problem;
+    m_probedStatus = httpStatus;
+    if (httpStatus == 0 && !networkError.isEmpty()) {
+        m_problemDetail += QStringLiteral("; ") + networkError;
+    }
+    updateErrorPanel();
+}
+
+void PlayerPane::showProblem(PlaybackProblem problem, const QString &detail)
+{
+    m_problem = problem;
+    m_problemDetail = detail;
+    m_probedStatus = 0;
+    m_awaitingFreshLink = false;
+    m_freshLinkError.clear();
+    if (m_video->isFullScreen()) {
+        setFullScreen(false); // the message is in the pane
+    }
+    updateErrorPanel();
+}
+
+void PlayerPane::clearProblem()
+{
+    m_errorHandled = false;
+    m_problem = PlaybackProblem::None;
+    m_problemDetail.clear();
+    m_probedStatus = 0;
+    m_awaitingFreshLink = false;
+    m_freshLinkError.clear();
+    updateErrorPanel();
+}
+
+void PlayerPane::updateErrorPanel()
+{
+    if (m_problem == PlaybackProblem::None) {
+        m_view->setCurrentWidget(m_video);
+        return;
+    }
+    m_errorTitle->setText(playbackProblemTitle(m_problem));
+    QString detail = m_problemDetail;
+    if (m_probedStatus > 0) {
+        //: Detail of a playback error: the media server's HTTP status code
+        const QString http = tr("the server answered HTTP %1").arg(m_probedStatus);
+        detail = detail.isEmpty() ? http : detail + QStringLiteral("; ") + http;
+    }
+    QString text = playbackProblemAdvice(m_problem, detail);
+    if (!m_freshLinkError.isEmpty()) {
+        //: Shown under an expired-link error when asking KIE for a new link failed;
+        //: %1 is KIE's or the network's error message
+        text += u'\n' + tr("A fresh link could not be obtained: %1").arg(m_freshLinkError);
+    }
+    m_errorText->setText(text);
+    const std::optional<MediaSource> source = currentSource();
+    const bool playedLocal = m_player->source().isLocalFile();
+    m_freshLinkButton->setVisible(m_problem == PlaybackProblem::LinkExpired && !playedLocal);
+    m_freshLinkButton->setEnabled(!m_awaitingFreshLink);
+    m_freshLinkButton->setText(m_awaitingFreshLink ? tr("Getting a fresh link…")
+                                                   : tr("Get a fresh link"));
+    m_streamButton->setVisible(playedLocal && source && source->remoteUrl.isValid());
+    m_retryButton->setVisible(m_problem == PlaybackProblem::Network ||
+                              m_problem == PlaybackProblem::Other);
+    m_view->setCurrentWidget(m_errorPanel);
+}
+
+void PlayerPane::updatePlaceholder()
+{
+    if (!m_sources.isEmpty()) {
+        m_pages->setCurrentIndex(1);
+        return;
+    }
+    if (!m_task) {
+        //: Player pane when no task is selected
+        m_placeholder->setText(tr("Select a task to watch its video."));
+    } else if (m_task->status != TaskStatus::Succeeded) {
+        //: Player pane for a task that is still running or has failed
+        m_placeholder->setText(tr("The video appears here when the task has succeeded."));
+    } else {
+        //: Player pane for a succeeded task whose answer had no video URL
+        m_placeholder->setText(tr("KIE reported no video for this task."));
+    }
+    m_pages->setCurrentIndex(0);
+    if (m_video->isFullScreen()) {
+        setFullScreen(false);
+    }
+}
+
+void PlayerPane::requestFreshLink()
+{
+    const std::optional<MediaSource> source = currentSource();
+    if (!m_task || !source) {
+        return;
+    }
+    m_awaitingFreshLink = true;
+    m_freshLinkError.clear();
+    updateErrorPanel();
+    // The original KIE URL: download-url accepts only URLs KIE generated.
+    Q_EMIT freshLinkRequested(m_task->taskId, source->remoteUrl, source->kind, source->index);
+}
+
+void PlayerPane::retry()
+{
+    load(true);
+}
+
+void PlayerPane::openInBrowser()
+{
+    if (const std::optional<MediaSource> source = currentSource()) {
+        m_player->pause();
+        QDesktopServices::openUrl(remoteUrlOf(*source));
+    }
+}
+
+void PlayerPane::openWithSystemPlayer()
+{
+    if (const std::optional<MediaSource> source = currentSource()) {
+        m_player->pause();
+        QDesktopServices::openUrl(source->isLocal() ? source->playUrl() : remoteUrlOf(*source));
+    }
+}
+
+void PlayerPane::setFullScreen(bool on)
+{
+    if (on == m_video->isFullScreen()) {
+        m_controls->setFullScreen(on);
+        return;
+    }
+    if (on && m_view->currentWidget() != m_video) {
+        m_controls->setFullScreen(false); // nothing to show full screen
+        return;
+    }
+    m_video->setFullScreen(on);
+    m_controls->setFullScreen(on);
+    if (on) {
+        m_video->activateWindow();
+        m_video->setFocus(Qt::ShortcutFocusReason);
+    } else {
+        setFocus(Qt::ShortcutFocusReason);
+    }
+}
+
+bool PlayerPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_video) {
+        if (event->type() == QEvent::KeyPress && m_video->isFullScreen()) {
+            // Full screen, the video is its own window: the pane's shortcuts do not reach it.
+            if (m_controls->handleKey(static_cast<QKeyEvent *>(event)->keyCombination())) {
+                return true;
+            }
+        } else if (event->type() == QEvent::MouseButtonDblClick) {
+            setFullScreen(!m_video->isFullScreen());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void PlayerPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    QWidget::changeEvent(event);
+}
+
+void PlayerPane::retranslateUi()
+{
+    //: Label before the player's source switcher
+    m_sourceLabel->setText(tr("&Video:"));
+    //: Accessible name of the switcher between a task's videos (result, origin, full)
+    m_switcher->setAccessibleName(tr("Video source"));
+    m_switcher->setToolTip(tr("Which of the task's videos to play"));
+    for (qsizetype i = 0; i < m_sources.size(); ++i) {
+        m_switcher->setItemText(static_cast<int>(i), m_sources.at(i).label());
+    }
+    //: Player button: opens the video's web address in the default browser
+    m_browserButton->setText(tr("Open in browser"));
+    m_browserButton->setAccessibleName(tr("Open in browser"));
+    m_browserButton->setToolTip(tr("Open the video's web address in your browser"));
+    //: Player button: opens the video (the downloaded file, else its address) in the
+    //: desktop's default video player
+    m_systemPlayerButton->setText(tr("Open with system player"));
+    m_systemPlayerButton->setAccessibleName(tr("Open with system player"));
+    m_systemPlayerButton->setToolTip(
+        tr("Play the video in your desktop's video player (the downloaded file when there "
+           "is one)"));
+    //: Accessible name of the video area
+    m_video->setAccessibleName(tr("Video"));
+    m_video->setToolTip(tr("Double-click for full screen"));
+    m_placeholder->setAccessibleName(tr("Player"));
+    m_errorTitle->setAccessibleName(tr("Playback problem"));
+    m_errorText->setAccessibleName(tr("What to do"));
+    m_freshLinkButton->setAccessibleName(tr("Get a fresh link"));
+    m_freshLinkButton->setToolTip(
+        tr("Ask KIE for a new temporary link to this video (valid for 20 minutes)"));
+    //: Player button after a network error: load the video again
+    m_retryButton->setText(tr("Try again"));
+    m_retryButton->setAccessibleName(tr("Try again"));
+    //: Player button when the downloaded file fails: stream the online copy instead
+    m_streamButton->setText(tr("Play online copy"));
+    m_streamButton->setAccessibleName(tr("Play online copy"));
+    //: Accessible name of the whole player pane
+    setAccessibleName(tr("Player"));
+    updateErrorPanel();
+    updatePlaceholder();
+}
+
+QString PlayerPane::sourceKey(MediaKind kind, int index)
+{
+    return mediaKindKey(kind) + u'/' + QString::number(index);
+}
+
+} // namespace veo

@@ -1,0 +1,143 @@
+#pragma once
+
+#include "mediasource.h"
+#include "mediasources.h"
+#include "taskrecord.h"
+
+#include <QHash>
+#include <QMediaPlayer>
+#include <QPointer>
+#include <QUrl>
+#include <QWidget>
+#include <optional>
+
+class QAudioOutput;
+class QComboBox;
+class QLabel;
+class QNetworkAccessManager;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+class QVideoWidget;
+
+namespace veo {
+
+class PlayerControls;
+
+// Plays the selected task's videos: a switcher between its sources (result, origin, full;
+// numbered when a list has several), the video, the controls, and when playback fails a
+// message saying why and what to do. Owns the QMediaPlayer; PlayerControls only asks.
+// A downloaded video plays from disk. QMediaPlayer fetches remote URLs itself, with no
+// credentials: the API token never reaches the media host.
+class PlayerPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PlayerPane)
+
+public:
+    explicit PlayerPane(QWidget *parent = nullptr);
+    ~PlayerPane() override;
+
+    // Shows a task: its first source is loaded (not started); nullopt clears the pane. Calling
+    // it again for the same task (a refresh) keeps the current source and playback going
+    // unless its sources changed.
+    void setTask(const std::optional<TaskRecord> &task);
+    std::optional<TaskRecord> task() const { return m_task; }
+
+    // Where downloaded videos are. Asked whenever the sources are rebuilt.
+    void setLocalFileProvider(LocalFileProvider provider);
+    // A download of the current task finished (or was removed: empty path). The source plays
+    // from disk from its next load; a source that is not playing switches right away.
+    void setLocalFile(MediaKind kind, int index, const QString &path);
+
+    // Optional: lets the pane ask the media host for the HTTP status when the backend's error
+    // does not tell an expired link from a network problem (see probeMediaLink: no
+    // credentials, no cookies). Without it, the backend's error text alone decides.
+    void setNetworkAccessManager(QNetworkAccessManager *network);
+
+    // The answer to freshLinkRequested: plays that source from freshUrl (a temporary
+    // download-url link). Ignored when the pane shows another task by now.
+    void playFreshLink(const QString &taskId, MediaKind kind, int index, const QUrl &freshUrl);
+    // The fresh link could not be obtained: shows why, and offers the button again.
+    void showFreshLinkError(const QString &taskId, const QString &message);
+
+    // The switcher's entries, in order, and the one selected (nullopt when none).
+    QList<MediaSource> sources() const { return m_sources; }
+    std::optional<MediaSource> currentSource() const;
+    // Selects a source as the switcher does; it starts playing when autoplay is set.
+    bool selectSource(MediaKind kind, int index, bool autoplay = true);
+
+    PlaybackProblem problem() const { return m_problem; }
+    QMediaPlayer *mediaPlayer() const { return m_player; }
+    PlayerControls *controls() const { return m_controls; }
+    QVideoWidget *videoWidget() const { return m_video; }
+
+Q_SIGNALS:
+    // The media host refused the link (expired). Connect to KieClient::downloadUrl(url) and
+    // answer with playFreshLink() or showFreshLinkError().
+    void freshLinkRequested(const QString &taskId, const QUrl &url, veo::MediaKind kind,
+                            int index);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void rebuildSources(bool keepSelection);
+    void fillSwitcher();
+    void load(bool autoplay);
+    QUrl remoteUrlOf(const MediaSource &source) const;
+    QUrl playUrlOf(const MediaSource &source) const;
+    void onSwitcherChanged(int row);
+    void onMediaStatusChanged(QMediaPlayer::MediaStatus status);
+    void onPlayerError(QMediaPlayer::Error error, const QString &errorString);
+    void onProbed(int httpStatus, const QString &networkError);
+    void showProblem(PlaybackProblem problem, const QString &detail);
+    void clearProblem();
+    void updateErrorPanel();
+    void updatePlaceholder();
+    void requestFreshLink();
+    void retry();
+    void openInBrowser();
+    void openWithSystemPlayer();
+    void setFullScreen(bool on);
+    static QString sourceKey(MediaKind kind, int index);
+
+    QMediaPlayer *m_player;
+    QAudioOutput *m_audio;
+    QStackedWidget *m_pages; // placeholder | player
+    QLabel *m_placeholder;
+    QLabel *m_sourceLabel;
+    QComboBox *m_switcher;
+    QToolButton *m_browserButton;
+    QToolButton *m_systemPlayerButton;
+    QStackedWidget *m_view; // video | error panel
+    QVideoWidget *m_video;
+    QWidget *m_errorPanel;
+    QLabel *m_errorTitle;
+    QLabel *m_errorText;
+    QPushButton *m_freshLinkButton;
+    QPushButton *m_retryButton;
+    QPushButton *m_streamButton;
+    PlayerControls *m_controls;
+
+    std::optional<TaskRecord> m_task;
+    QList<MediaSource> m_sources;
+    int m_current = -1; // index into m_sources
+    LocalFileProvider m_localFileProvider;
+    QPointer<QNetworkAccessManager> m_network;
+    quint64 m_loadSerial = 0; // tells a late probe answer from a stale load
+    QHash<QString, QString> m_localFiles; // sourceKey -> path, from setLocalFile()
+    QHash<QString, QUrl> m_freshUrls;     // sourceKey -> download-url link
+    bool m_forceRemote = false;           // "Play online copy" after a local file failed
+    bool m_loop = false;
+    bool m_errorHandled = false; // only the first error of a load is shown
+    bool m_awaitingFreshLink = false;
+    PlaybackProblem m_problem = PlaybackProblem::None;
+    QString m_problemDetail; // the backend's error text
+    int m_probedStatus = 0;   // HTTP status from probeMediaLink, 0 = none
+    QString m_freshLinkError;
+};
+
+} // namespace veo

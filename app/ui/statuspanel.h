@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace veo {
+
+class KeyRing;
+class RefreshScheduler;
+class TaskTableModel;
+
+// The status bar's content: counts by status, the key in use (with Cancel while the keyring
+// is being read), and the time until the next check or why there is none.
+class StatusPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StatusPanel)
+
+public:
+    StatusPanel(TaskTableModel *model, RefreshScheduler *scheduler, KeyRing *keys, bool demo,
+                QWidget *parent = nullptr);
+
+    // Widgets for QStatusBar::addPermanentWidget (the panel itself holds the counts).
+    QList<QWidget *> permanentWidgets() const;
+    void refresh();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateCounts();
+    void updateNextRefresh();
+    void updateKey();
+
+    TaskTableModel *m_model;
+    RefreshScheduler *m_scheduler;
+    KeyRing *m_keys;
+    bool m_demo;
+    QLabel *m_counts;
+    QLabel *m_key;
+    QPushButton *m_keyCancel;
+    QLabel *m_next;
+    QTimer m_tick;
+};
+
+} // namespace veo
