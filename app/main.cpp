@@ -25,6 +25,7 @@
 #include <QFile>
 #include <QMessageBox>
 #include <cstdio>
+#include <limits>
 #include <memory>
 
 using namespace veo;
@@ -221,7 +222,7 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     scheduler.setFollowSystemNetwork(!isLoopbackHost(api.url.host()));
     TaskTracker tracker(&store, &model, &scheduler);
 
-    MainWindow window({&tracker, &model, &scheduler, &keys, &keyMeta, &credits, &settings,
+    MainWindow window({&tracker, &model, &scheduler, &client, &keys, &keyMeta, &credits, &settings,
                        &languages, cl.demo, store.path()});
     QObject::connect(&keys, &KeyRing::stateChanged, &credits, [&credits](KeyRing::State state) {
         if (state == KeyRing::State::Ready && !credits.isRunning()) {
@@ -237,14 +238,17 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     QObject::connect(&credits, &CreditsMonitor::lowCredits, &window,
                      [&](const QString &keyId, qint64 left, qint64 threshold) {
                          const auto profile = keys.profile(keyId);
-                         window.showMessage(
+                         //: %n: credits left; %1: the key's label; %L2: the warning level
+                         const QString text =
                              QCoreApplication::translate(
-                                 "main", "The API key “%1” has %L2 credits left (warning "
-                                         "below %L3). Top up on kie.ai to keep rendering.")
+                                 "main",
+                                 "The API key “%1” has %n credit(s) left (you are warned below "
+                                 "%L2). Top up on kie.ai to keep rendering.",
+                                 nullptr,
+                                 int(std::min<qint64>(left, std::numeric_limits<int>::max())))
                                  .arg(profile ? profile->label : keyId)
-                                 .arg(left)
-                                 .arg(threshold),
-                             true);
+                                 .arg(threshold);
+                         window.showMessage(text, true);
                      });
     if (opened == TaskStore::OpenResult::RecoveredFromCorruption) {
         window.showMessage(store.message(), true);

@@ -240,8 +240,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<bool>("honoursIfRange");
         QTest::addColumn<int>("expectedGets");
-        QTest::newRow("If-Range honoured") << true << 2;   // 200 with the new file
-        QTest::newRow("If-Range ignored") << false << 3;   // 206 with a new ETag: start over
+        QTest::newRow("If-Range honoured") << true << 2; // 200 with the new file
+        QTest::newRow("If-Range ignored") << false << 3; // 206 with a new ETag: start over
     }
 
     void changedFileIsFetchedAgain()

@@ -115,15 +115,17 @@ private Q_SLOTS:
                                   << QStringLiteral("a_b_c_d_e_f_g_h_i_j.mp4");
         QTest::newRow("whitespace") << QStringLiteral(" tab\there\r\nnew \u00a0 line .mp4")
                                     << QStringLiteral("tab here new line.mp4");
-        QTest::newRow("control") << QStringLiteral("\x01" "ctl\x7f" "x\u0085y.mp4")
+        QTest::newRow("control") << QStringLiteral("\x01"
+                                                   "ctl\x7f"
+                                                   "x\u0085y.mp4")
                                  << QStringLiteral("_ctl_x y.mp4");
-        QTest::newRow("leading dots") << QStringLiteral("...hidden.mp4")
-                                      << QStringLiteral("hidden.mp4");
-        QTest::newRow("trailing dots") << QStringLiteral("name. . .mp4")
-                                       << QStringLiteral("name.mp4");
+        QTest::newRow("leading dots")
+            << QStringLiteral("...hidden.mp4") << QStringLiteral("hidden.mp4");
+        QTest::newRow("trailing dots")
+            << QStringLiteral("name. . .mp4") << QStringLiteral("name.mp4");
         QTest::newRow("no extension") << QStringLiteral("name. ") << QStringLiteral("name");
-        QTest::newRow("traversal") << QStringLiteral("../../etc/passwd")
-                                   << QStringLiteral("_.._etc_passwd");
+        QTest::newRow("traversal")
+            << QStringLiteral("../../etc/passwd") << QStringLiteral("_.._etc_passwd");
         QTest::newRow("empty") << QString() << QStringLiteral("download");
         QTest::newRow("only dots") << QStringLiteral(". . .mp4") << QStringLiteral("download.mp4");
         QTest::newRow("bidi") << QStringLiteral("evil\u202egpj.exe")
@@ -134,12 +136,12 @@ private Q_SLOTS:
         QTest::newRow("con") << QStringLiteral("con") << QStringLiteral("_con");
         QTest::newRow("nul space") << QStringLiteral("nul .mp4") << QStringLiteral("_nul.mp4");
         QTest::newRow("Com1") << QStringLiteral("Com1.mp4") << QStringLiteral("_Com1.mp4");
-        QTest::newRow("LPT9 double") << QStringLiteral("LPT9.tar.mp4")
-                                     << QStringLiteral("_LPT9.tar.mp4");
-        QTest::newRow("COM superscript") << QStringLiteral("COM\u00b9.mp4")
-                                         << QStringLiteral("_COM\u00b9.mp4");
-        QTest::newRow("AUX prefix only") << QStringLiteral("AUXILIARY.mp4")
-                                         << QStringLiteral("AUXILIARY.mp4");
+        QTest::newRow("LPT9 double")
+            << QStringLiteral("LPT9.tar.mp4") << QStringLiteral("_LPT9.tar.mp4");
+        QTest::newRow("COM superscript")
+            << QStringLiteral("COM\u00b9.mp4") << QStringLiteral("_COM\u00b9.mp4");
+        QTest::newRow("AUX prefix only")
+            << QStringLiteral("AUXILIARY.mp4") << QStringLiteral("AUXILIARY.mp4");
         QTest::newRow("COM10") << QStringLiteral("COM10.mp4") << QStringLiteral("COM10.mp4");
         QTest::newRow("Chinese") << QStringLiteral("红色狐狸：雪地.mp4")
                                  << QStringLiteral("红色狐狸：雪地.mp4");
@@ -171,7 +173,8 @@ private Q_SLOTS:
     void longChinesePromptIsCutOnCharacters()
     {
         FileNameFields f = sampleFields();
-        f.prompt = QStringLiteral("一只红色的狐狸在清晨的雪地里奔跑，电影感，慢动作。").repeated(20);
+        f.prompt =
+            QStringLiteral("一只红色的狐狸在清晨的雪地里奔跑，电影感，慢动作。").repeated(20);
         const QString name = FileNameTemplate::fileName(QStringLiteral("{prompt}"), f);
         QVERIFY2(bytes(name) <= FileNameTemplate::MaxFileNameBytes, qPrintable(name));
         QVERIFY(name.endsWith(QLatin1String(".mp4")));
@@ -229,12 +232,14 @@ private Q_SLOTS:
         const QString name = QStringLiteral("clip.mp4");
         QCOMPARE(FileNameTemplate::uniquePath(d, name), QDir(d).filePath(name));
         QVERIFY(touch(QDir(d).filePath(name)));
-        QCOMPARE(FileNameTemplate::uniquePath(d, name), QDir(d).filePath(QStringLiteral("clip (2).mp4")));
+        QCOMPARE(FileNameTemplate::uniquePath(d, name),
+                 QDir(d).filePath(QStringLiteral("clip (2).mp4")));
         // A download in progress owns its name through its .part (and .part.json).
         QVERIFY(touch(QDir(d).filePath(QStringLiteral("clip (2).mp4.part"))));
         QVERIFY(touch(QDir(d).filePath(QStringLiteral("clip (3).mp4.part.json"))));
         QVERIFY(touch(QDir(d).filePath(QStringLiteral("clip (4).mp4.json"))));
-        QCOMPARE(FileNameTemplate::uniquePath(d, name), QDir(d).filePath(QStringLiteral("clip (5).mp4")));
+        QCOMPARE(FileNameTemplate::uniquePath(d, name),
+                 QDir(d).filePath(QStringLiteral("clip (5).mp4")));
         // Names promised to queued downloads (case-insensitively: Windows and macOS).
         const QSet<QString> taken{QDir(d).filePath(QStringLiteral("CLIP (5).MP4"))};
         QCOMPARE(FileNameTemplate::uniquePath(d, name, taken),
@@ -282,14 +287,13 @@ private Q_SLOTS:
         QTest::newRow("unopened") << QStringLiteral("a}b") << false << QStringLiteral("2");
         QTest::newRow("nested") << QStringLiteral("{a{taskId}}") << false << QStringLiteral("1");
         QTest::newRow("empty field") << QStringLiteral("{}") << false << QString();
-        QTest::newRow("prompt 0") << QStringLiteral("{prompt:0}") << false
-                                  << QStringLiteral("200");
-        QTest::newRow("prompt 201") << QStringLiteral("{prompt:201}") << false
-                                    << QStringLiteral("200");
-        QTest::newRow("prompt text") << QStringLiteral("{prompt:abc}") << false
-                                     << QStringLiteral("200");
-        QTest::newRow("option on model") << QStringLiteral("{model:3}") << false
-                                         << QStringLiteral("model");
+        QTest::newRow("prompt 0") << QStringLiteral("{prompt:0}") << false << QStringLiteral("200");
+        QTest::newRow("prompt 201")
+            << QStringLiteral("{prompt:201}") << false << QStringLiteral("200");
+        QTest::newRow("prompt text")
+            << QStringLiteral("{prompt:abc}") << false << QStringLiteral("200");
+        QTest::newRow("option on model")
+            << QStringLiteral("{model:3}") << false << QStringLiteral("model");
         QTest::newRow("empty") << QString() << false << QString();
     }
 

@@ -80,7 +80,7 @@ struct Instance
         scheduler.setFollowSystemNetwork(false); // the fake server is on loopback
         keys.setSessionKey(Token);
         window = std::make_unique<MainWindow>(
-            MainWindowDeps{&tracker, &model, &scheduler, &keys, &keyStore, &credits, &settings,
+            MainWindowDeps{&tracker, &model, &scheduler, &client, &keys, &keyStore, &credits, &settings,
                            &languages, false, store.path()});
         tracker.load();
         window->show();

@@ -62,8 +62,8 @@ void TestMediaSources::offered_data()
     QTest::newRow("several results")
         << task({u("a.mp4"), u("b.mp4")})
         << QStringList{QStringLiteral("Result 1"), QStringLiteral("Result 2")};
-    QTest::newRow("full only")
-        << task({}, {}, {u("f.mp4")}) << QStringList{QStringLiteral("Full (extended)")};
+    QTest::newRow("full only") << task({}, {}, {u("f.mp4")})
+                               << QStringList{QStringLiteral("Full (extended)")};
     QTest::newRow("all kinds, two origins")
         << task({u("a.mp4")}, {u("o1.mp4"), u("o2.mp4")}, {u("f.mp4")})
         << QStringList{QStringLiteral("Result"), QStringLiteral("Origin 1"),

@@ -11,9 +11,9 @@
 #include <QDir>
 #include <QLabel>
 #include <QMediaMetaData>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QPushButton>
-#include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -56,17 +56,19 @@ TaskRecord succeeded(const QStringList &results, const QStringList &origins = {}
 bool makeClip(const QString &ffmpeg, const QString &path, const QString &size)
 {
     QProcess p;
-    p.start(ffmpeg, {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-f"),
-                     QStringLiteral("lavfi"), QStringLiteral("-i"),
-                     QStringLiteral("testsrc=size=%1:rate=24").arg(size), QStringLiteral("-f"),
-                     QStringLiteral("lavfi"), QStringLiteral("-i"),
-                     QStringLiteral("sine=frequency=440"), QStringLiteral("-t"),
-                     QStringLiteral("3"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
-                     QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), QStringLiteral("-c:a"),
-                     QStringLiteral("aac"), QStringLiteral("-movflags"),
-                     QStringLiteral("+faststart"), QStringLiteral("-y"), path});
-    return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit &&
-           p.exitCode() == 0;
+    p.start(ffmpeg,
+            {QStringLiteral("-loglevel"), QStringLiteral("error"),
+             QStringLiteral("-f"),        QStringLiteral("lavfi"),
+             QStringLiteral("-i"),        QStringLiteral("testsrc=size=%1:rate=24").arg(size),
+             QStringLiteral("-f"),        QStringLiteral("lavfi"),
+             QStringLiteral("-i"),        QStringLiteral("sine=frequency=440"),
+             QStringLiteral("-t"),        QStringLiteral("3"),
+             QStringLiteral("-c:v"),      QStringLiteral("libx264"),
+             QStringLiteral("-pix_fmt"),  QStringLiteral("yuv420p"),
+             QStringLiteral("-c:a"),      QStringLiteral("aac"),
+             QStringLiteral("-movflags"), QStringLiteral("+faststart"),
+             QStringLiteral("-y"),        path});
+    return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 } // namespace
 
@@ -88,7 +90,7 @@ public:
     QString translate(const char *context, const char *sourceText, const char *, int) const override
     {
         const QByteArray c(context);
-        if (c == "PlayerPane" || c == "PlayerControls" || c == "MediaSource") {
+        if (c == "veo::PlayerPane" || c == "veo::PlayerControls" || c == "MediaSource") {
             return QStringLiteral("XX ") + QString::fromUtf8(sourceText);
         }
         return QString();
@@ -180,7 +182,8 @@ void TestPlayerPane::initTestCase()
     m_server.addFile(QStringLiteral("/v/garbage.mp4"), garbage, "video/mp4");
     FakeKieServer::Response forbidden;
     forbidden.httpStatus = 403;
-    forbidden.body = "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>";
+    forbidden.body =
+        "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>";
     forbidden.headers = {{"Content-Type", "application/xml"}};
     m_server.setRouteScript("/v/expired403.mp4", {forbidden});
     FakeKieServer::Response gone;
@@ -254,12 +257,10 @@ void TestPlayerPane::classify_data()
                                 << P::LinkExpired;
     QTest::newRow("403") << E::ResourceError << QStringLiteral("Forbidden") << false
                          << P::LinkExpired;
-    QTest::newRow("410") << E::ResourceError << QStringLiteral("Gone") << false
-                         << P::LinkExpired;
+    QTest::newRow("410") << E::ResourceError << QStringLiteral("Gone") << false << P::LinkExpired;
     QTest::newRow("code") << E::ResourceError << QStringLiteral("HTTP status 403") << false
                           << P::LinkExpired;
-    QTest::newRow("access denied") << E::AccessDeniedError << QString() << false
-                                   << P::LinkExpired;
+    QTest::newRow("access denied") << E::AccessDeniedError << QString() << false << P::LinkExpired;
     QTest::newRow("500") << E::ResourceError << QStringLiteral("Internal Server Error") << false
                          << P::Network;
     QTest::newRow("refused") << E::ResourceError << QStringLiteral("Internal data stream error.")
@@ -270,16 +271,22 @@ void TestPlayerPane::classify_data()
                              << QStringLiteral("Could not determine type of stream.") << false
                              << P::NotAVideo;
     QTest::newRow("garbage 6.5") << E::FormatError
-                                 << QStringLiteral("Could not determine type of stream.")
-                                 << false << P::NotAVideo;
+                                 << QStringLiteral("Could not determine type of stream.") << false
+                                 << P::NotAVideo;
     QTest::newRow("codec") << E::FormatError
                            << QStringLiteral("Cannot play stream of type: <unknown>") << false
                            << P::CodecMissing;
     QTest::newRow("plugin") << E::ResourceError
                             << QStringLiteral("Your GStreamer installation is missing a plug-in.")
                             << false << P::CodecMissing;
-    QTest::newRow("local missing") << E::ResourceError << QStringLiteral("Resource not found.")
-                                   << true << P::LocalFileMissing;
+    QTest::newRow("local missing")
+        << E::ResourceError << QStringLiteral("Resource not found.") << true << P::LocalFileMissing;
+    QTest::newRow("local text file")
+        << E::ResourceError << QStringLiteral("This appears to be a text file") << true
+        << P::NotAVideo;
+    QTest::newRow("local other") << E::ResourceError
+                                 << QStringLiteral("Internal data stream error.") << true
+                                 << P::Other;
     QTest::newRow("no error") << E::NoError << QString() << false << P::None;
 }
 
@@ -323,6 +330,11 @@ void TestPlayerPane::placeholders()
     QVERIFY(pane.sources().isEmpty());
     QVERIFY(pane.mediaPlayer()->source().isEmpty());
 
+    running.status = TaskStatus::GenerationFailed;
+    running.successFlag = 3;
+    pane.setTask(running);
+    QCOMPARE(shown(), QStringLiteral("This task failed, so it has no video."));
+
     pane.setTask(succeeded({}));
     QVERIFY(shown().contains(u"no video"));
 
@@ -352,7 +364,6 @@ void TestPlayerPane::switcherLabels()
     pane.setTask(succeeded({media(QStringLiteral("/v/a.mp4")).toString()}));
     QCOMPARE(switcher->count(), 1);
     QCOMPARE(switcher->itemText(0), QStringLiteral("Result"));
-    QVERIFY(!switcher->isEnabled()); // nothing to switch to
 }
 
 void TestPlayerPane::accessibleNamesAndTooltips()
@@ -495,7 +506,8 @@ void TestPlayerPane::retranslates()
     MarkingTranslator translator;
     QVERIFY(QCoreApplication::installTranslator(&translator));
     QTRY_COMPARE(switcher->itemText(0), QStringLiteral("XX Result"));
-    QVERIFY(named(&pane, QStringLiteral("XX Play")));
+    QVERIFY2(named(&pane, QStringLiteral("XX Play")),
+             qPrintable(pane.controls()->findChild<QToolButton *>()->accessibleName()));
     QVERIFY(named(&pane, QStringLiteral("XX Open in browser")));
     QCoreApplication::removeTranslator(&translator);
     QTRY_COMPARE(switcher->itemText(0), QStringLiteral("Result"));
@@ -598,9 +610,8 @@ void TestPlayerPane::switchesSource()
     QCOMPARE(pane.currentSource()->kind, MediaKind::Origin);
     QTRY_COMPARE_WITH_TIMEOUT(player->playbackState(), QMediaPlayer::PlayingState, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(player->position() > 200, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(player->metaData().value(QMediaMetaData::Resolution).toSize() ==
-                                 QSize(180, 320),
-                             Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        player->metaData().value(QMediaMetaData::Resolution).toSize() == QSize(180, 320), Timeout);
     bool originFetched = false;
     for (const FakeKieServer::Request &r : m_server.requests()) {
         originFetched = originFetched || r.path == "/v/origin.mp4";
@@ -711,7 +722,9 @@ void TestPlayerPane::damagedLocalFileOffersOnlineCopy()
     pane.setLocalFile(MediaKind::Result, 0, path);
     QCOMPARE(pane.mediaPlayer()->source(), QUrl::fromLocalFile(path));
     play(pane);
-    QTRY_COMPARE_WITH_TIMEOUT(pane.problem(), PlaybackProblem::NotAVideo, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(pane.problem() != PlaybackProblem::None, Timeout);
+    QVERIFY2(pane.problem() == PlaybackProblem::NotAVideo,
+             qPrintable(named<QLabel>(&pane, QStringLiteral("What to do"))->text()));
     auto *online = named(&pane, QStringLiteral("Play online copy"));
     QVERIFY(online && online->isVisibleTo(&pane));
     QVERIFY(!named(&pane, QStringLiteral("Get a fresh link"))->isVisibleTo(&pane));
@@ -806,14 +819,14 @@ void TestPlayerPane::freshLinkEndToEnd()
     pane.show();
     connect(&pane, &PlayerPane::freshLinkRequested, &client,
             [&](const QString &taskId, const QUrl &url, MediaKind kind, int index) {
-                client.downloadUrl(url, token, [&, taskId, kind, index](const ApiError &e,
-                                                                         const QUrl &fresh) {
-                    if (e.isError()) {
-                        pane.showFreshLinkError(taskId, e.text());
-                    } else {
-                        pane.playFreshLink(taskId, kind, index, fresh);
-                    }
-                });
+                client.downloadUrl(url, token,
+                                   [&, taskId, kind, index](const ApiError &e, const QUrl &fresh) {
+                                       if (e.isError()) {
+                                           pane.showFreshLinkError(taskId, e.text());
+                                       } else {
+                                           pane.playFreshLink(taskId, kind, index, fresh);
+                                       }
+                                   });
             });
     // Gone from the media host; download-url answers the API host's /dl alias of that path.
     const QUrl expired = media(QStringLiteral("/v/only-on-api.mp4"));
@@ -933,6 +946,9 @@ void TestPlayerPane::screenshots()
     play(pane);
     QTRY_COMPARE_WITH_TIMEOUT(pane.problem(), PlaybackProblem::LinkExpired, Timeout);
     QVERIFY(pane.grab().save(dir + QStringLiteral("/expired.png")));
+    pane.setTask(succeeded({QStringLiteral("http://127.0.0.2:1/v/result.mp4")}));
+    QTRY_COMPARE_WITH_TIMEOUT(pane.problem(), PlaybackProblem::Network, Timeout);
+    QVERIFY(pane.grab().save(dir + QStringLiteral("/network.png")));
 }
 
 QTEST_MAIN(TestPlayerPane)

@@ -1,4 +1,1774 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>ApiBase</name>
+    <message>
+        <source>The API address is empty. Enter one such as https://api.kie.ai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address is not a valid URL. Enter one such as https://api.kie.ai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address must start with https://, for example https://api.kie.ai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address has no host name. Enter one such as https://api.kie.ai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address must not contain a user name or password. Remove them; the API key is entered separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address must be just the server, without a path such as /api/v1. Enter it like https://api.kie.ai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address uses http://, which would send the API key unencrypted. Use https:// (plain http:// is allowed only for a test server on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>Could not reach KIE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach KIE: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE sent an answer that is far too large; it was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE sent an answer that could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE sent an answer that could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE answered with HTTP error %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key was refused (401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account has run out of credits (402).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE does not know this task yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE keeps task records for 14 days only; this one has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE does not know this task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests: KIE asked us to slow down (429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE is under maintenance (455).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE reported a server error (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE reported a server error (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE rejected the request (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE rejected the request (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is available for this task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to send the API key over an unencrypted connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your internet connection; the task is checked again automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is usually temporary; the task is checked again automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the API key in Keys (kie.ai → API Key), or its IP whitelist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top up credits on kie.ai; polling continues meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A task that was just created can take a moment to appear; it is checked again shortly. If it persists, check the task ID and the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing more can be fetched; download results within 14 days next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the task ID is right and belongs to this API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling slows down by itself; nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait until KIE&apos;s maintenance ends; polling resumes by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read KIE&apos;s message above; the request itself was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an API key (Keys → Add), then refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an https:// API address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Watches KIE.AI Veo 3.1 render tasks until they finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track these task IDs (same as listing them without an option).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check each task ID once, print one JSON line per task and exit: 0 when all succeeded, 1 when some are still generating, 2 when any failed or could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the app with simulated tasks; no API key needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API address (default https://api.kie.ai; also VEO_TRACKER_API_BASE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface language for this run: en or zh_CN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store an API key under this label. The key is read from standard input, never from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the stored API keys (labels, hints, credits; never a secret).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task IDs to track or check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the key on standard input, not as an argument: echo &quot;$KEY&quot; | veo-tracker --add-key LABEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--add-key needs a label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--check needs at least one task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a task ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Download</name>
+    <message>
+        <source>Queued</source>
+        <extracomment>A download waiting for a free slot.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <extracomment>A finished download.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DownloadError</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is a sentence saying what went wrong, %2 the system&apos;s own words for it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the media server failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The media server answered with HTTP status %1.</source>
+        <extracomment>%1 is an HTTP status code such as 500.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download folder cannot be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than this system allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download link has expired or was removed (HTTP %1).</source>
+        <extracomment>%1 is an HTTP status code: 403, 404 or 410.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The downloaded file does not have the expected size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file changed on the server while it was being downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the connection and try again; the download continues where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free some space and try again; what was downloaded so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another download folder in Settings, or fix the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a download folder on another drive (FAT32 drives cannot hold files over 4 GB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get a fresh link and try again. KIE keeps generated videos for 14 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again to download the file from the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileNameTemplate</name>
+    <message>
+        <source>The “}” at position %1 has no matching “{”. Write “}}” for a brace in the name.</source>
+        <extracomment>A file name template; %1 is a character position (1 = first).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The “{” at position %1 has no matching “}”.</source>
+        <extracomment>A file name template; %1 is a character position (1 = first).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field “{%1}”. Known fields: %2.</source>
+        <extracomment>%1 is what the user wrote between braces, %2 the list of known fields.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In “{prompt:N}”, N must be a number from 1 to %1.</source>
+        <extracomment>{prompt:N} in a file name template; %1 is the largest allowed N.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field “{%1}” takes no option after “:”.</source>
+        <extracomment>%1 is a field name of a file name template, e.g. {taskId}.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A red fox running through fresh snow at dawn, cinematic, slow motion</source>
+        <extracomment>A sample prompt shown in the file name preview in Settings.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaSource</name>
+    <message>
+        <source>Result</source>
+        <extracomment>Video source in the player&apos;s switcher: the generated video (KIE&apos;s resultUrls)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <extracomment>Video source in the player&apos;s switcher: the original video before it was reframed to the requested aspect ratio (KIE&apos;s originUrls)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full (extended)</source>
+        <extracomment>Video source in the player&apos;s switcher: the complete video after an extension (KIE&apos;s fullResultUrls)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Several videos of one kind: %1 is the kind (&quot;Result&quot;), %2 its number (1, 2, ...)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlayerControls</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>Tooltip of a player control: %1 is the action (&quot;Play&quot;), %2 its keyboard shortcut</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlayerPane</name>
+    <message>
+        <source>This video link has expired</source>
+        <extracomment>Player error title: the media host no longer serves the video at this address</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The downloaded file can&apos;t be read</source>
+        <extracomment>Player error title: the downloaded video file cannot be read</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video couldn&apos;t be loaded</source>
+        <extracomment>Player error title: a network problem while streaming the video</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This isn&apos;t a playable video</source>
+        <extracomment>Player error title: the received data is not a playable video</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A video codec is missing</source>
+        <extracomment>Player error title: the system lacks a decoder for the video format</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video couldn&apos;t be played</source>
+        <extracomment>Player error title: any other playback failure</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE&apos;s video links work only for a limited time. Get a fresh link to keep watching, and download the video to keep a copy.</source>
+        <extracomment>Player error advice for an expired link</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file may have been moved or deleted. Play the online copy instead, or download the video again.</source>
+        <extracomment>Player error advice when the downloaded copy is gone or unreadable</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The media server couldn&apos;t be reached or answered with an error. Check your internet connection, then try again.</source>
+        <extracomment>Player error advice for a network problem</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file may be damaged or incomplete. Open it in the browser, or download it again.</source>
+        <extracomment>Player error advice when the data is not a video</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the packages gstreamer1.0-libav (H.264/AAC) and gstreamer1.0-plugins-good, then restart Veo Tracker. Until then, open the video with the system player.</source>
+        <extracomment>Player error advice when a codec is missing. Keep the Debian package names as they are.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again, or open the video in the browser or with the system player.</source>
+        <extracomment>Player error advice for any other failure</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <extracomment>Appended to a player error: %1 is the media backend&apos;s own (often English) message</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatus</name>
+    <message>
+        <source>Waiting</source>
+        <extracomment>Task status: added, KIE has not reported it yet</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <extracomment>Task status, successFlag 0 (KIE CN docs: 生成中)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <extracomment>Task status, successFlag 1 (KIE CN docs: 成功)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <extracomment>Task status, successFlag 2 (KIE CN docs: 失败)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation failed</source>
+        <extracomment>Task status, successFlag 3 (KIE CN docs: 生成失败)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed (flag %1)</source>
+        <extracomment>Task status for an undocumented successFlag value; %1 is that raw value</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <extracomment>Task status: KIE no longer has the record (expired after 14 days, or never existed)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenResult</name>
+    <message>
+        <source>No API key is stored in the system keyring under this name. Enter the key again to store it.</source>
+        <extracomment>Keyring read: the Secret Service works, but has no entry for this API key name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Secret Service (system keyring) is running, so API keys cannot be stored securely. Install and start gnome-keyring or KWallet (Debian: apt install gnome-keyring libsecret-1-0), then restart Veo Tracker. Meanwhile you can use a session-only key, which is forgotten when the app quits.</source>
+        <extracomment>Keyring unusable: no Secret Service (gnome-keyring, KWallet) answers on D-Bus. Keep the package names and the command unchanged.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring is locked or refused access. Unlock it (for example in &quot;Passwords and Keys&quot; or by logging in again) and try again.</source>
+        <extracomment>Keyring exists but refused access: locked (e.g. no login unlock) or the user said no</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring operation was cancelled.</source>
+        <extracomment>Keyring operation cancelled (by the user or because the app is closing)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring reported an unknown error.</source>
+        <extracomment>Keyring failure without any further explanation from the keyring</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring reported an error: %1</source>
+        <extracomment>Keyring failure; %1 is the keyring&apos;s own message, usually English</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Could not start the demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key: set KIE_API_KEY, or save a key in Veo Tracker first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veo Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the simulated KIE server for the demo on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veo Tracker is already running but does not answer (%1). Close it, or end its process, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key “%1” has %L2 credits left (warning below %L3). Top up on kie.ai to keep rendering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try `veo-tracker --help`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::AddTasksDialog</name>
+    <message>
+        <source>Add Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste one or more task IDs: one per line, or separated by spaces or commas. Links that contain taskId=… work too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. veo_task_abcdef123456</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task ID(s) ready to add.</source>
+        <translation>
+            <numerusform>%n task ID ready to add.</numerusform>
+            <numerusform>%n task IDs ready to add.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeated ID(s) will be added once.</source>
+        <translation>
+            <numerusform>%n repeated ID will be added once.</numerusform>
+            <numerusform>%n repeated IDs will be added once.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) are not task IDs and will be skipped: %1</source>
+        <translation>
+            <numerusform>%n entry is not a task ID and will be skipped: %1</numerusform>
+            <numerusform>%n entries are not task IDs and will be skipped: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::InstanceGuard</name>
+    <message>
+        <source>Cannot create the lock file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::KeyCommands</name>
+    <message>
+        <source>API key (input hidden): </source>
+        <extracomment>Prompt on the terminal for `veo-tracker --add-key LABEL`; the typed key is not shown</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key needs a label, e.g. --add-key &quot;Client A&quot;.</source>
+        <extracomment>--add-key was given an empty label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key labelled &quot;%1&quot; already exists. Choose another label.</source>
+        <extracomment>--add-key: %1 is the label the user gave</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key on standard input. Pipe it in, for example: veo-tracker --add-key &quot;Client A&quot; &lt; key.txt</source>
+        <extracomment>--add-key: nothing arrived on standard input</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE.AI refused this API key (%1). Check that it was copied completely. Nothing was saved.</source>
+        <extracomment>--add-key: KIE.AI answered 401 for the key read from standard input</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the key with KIE.AI (%1). It is saved unchecked.</source>
+        <extracomment>--add-key: the key could not be checked; %1 says why</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be stored: %1</source>
+        <extracomment>--add-key: the system keyring could not store the key; %1 says why</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved key &quot;%1&quot; (%2) in the system keyring.</source>
+        <extracomment>--add-key success; %1 = label, %2 = last characters of the key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API keys are stored. Add one with: veo-tracker --add-key LABEL</source>
+        <extracomment>--list-keys when no key is stored</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 credits (%2)</source>
+        <extracomment>--list-keys column: remaining credits; %1 = number, %2 = when checked (UTC)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(this session only)</source>
+        <extracomment>--list-keys: marks the key from KIE_API_KEY</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::KeyRing</name>
+    <message>
+        <source>Session key</source>
+        <extracomment>Label of the API key given for this run only (KIE_API_KEY), never stored</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default key</source>
+        <extracomment>Label given to the API key that was stored before keys had names
+----------
+Label given to an API key entered in the simple &quot;API key&quot; dialog</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <extracomment>Health of an API key: the last credits check worked</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <extracomment>Health of an API key: never checked successfully with KIE.AI</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid key</source>
+        <extracomment>Health of an API key: KIE.AI refused it (HTTP 401)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credits</source>
+        <extracomment>Health of an API key: the account has no credits left</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <extracomment>Health of an API key: KIE.AI asked to slow down (HTTP 429)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE.AI unreachable</source>
+        <extracomment>Health of an API key: KIE.AI could not be reached to check it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing from the keyring</source>
+        <extracomment>Health of an API key: its secret is missing from the system keyring</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <extracomment>Health of an API key: some other error</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::KeysDialog</name>
+    <message>
+        <source>(hidden)</source>
+        <extracomment>Keys dialog: the key&apos;s last characters are unknown (too short to show any)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <extracomment>Keys dialog, Default column: this key is the default key
+----------
+Keys table column: marks the default API key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <extracomment>Keys dialog: the key&apos;s credits are being checked right now</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(this session only)</source>
+        <extracomment>Keys dialog: appended to the status of the key that is never stored</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key needs a label.</source>
+        <extracomment>Keys dialog: renaming failed; %1 = the label the user typed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another key is already labelled &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the key &quot;%1&quot; (%2)? It is deleted from the system keyring. Its tasks stay in the list and need another key.</source>
+        <extracomment>%1 = label of the API key, %2 = its last characters</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be removed: %1</source>
+        <extracomment>Keys dialog: removing a key failed; %1 explains why (keyring problem)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default key could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the key with KIE.AI…</source>
+        <extracomment>Keys dialog: the new key is being checked with KIE.AI&apos;s credits endpoint</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE.AI does not accept this key: it is wrong or was revoked. Check that it was copied completely. Nothing was saved.</source>
+        <extracomment>Keys dialog: KIE.AI answered 401 for the key being added</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be checked: %1 You can save it anyway; it is marked as not checked until KIE.AI answers.</source>
+        <extracomment>Keys dialog: the new key could not be checked; %1 says why</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the key in the system keyring…</source>
+        <extracomment>Keys dialog: the key is being written to the system keyring</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not saved: %1</source>
+        <extracomment>Keys dialog: storing the key failed; %1 explains why</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Keys</source>
+        <extracomment>Window title; &quot;Keys&quot; = KIE.AI API keys</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the system keyring; only labels and the last characters are shown. Double-click a label to rename the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <extracomment>Keys table column: the name the user gave the API key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <extracomment>Keys table column: last characters of the API key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <extracomment>Keys table column: remaining KIE.AI credits</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <extracomment>Keys table column: when the credits were checked</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Keys table column: last error of the key, or OK</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <extracomment>Keys table column: number of tasks polled with this key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set as &amp;Default</source>
+        <extracomment>Button: make the selected API key the default one</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <extracomment>Button: check the selected API key&apos;s credits with KIE.AI now</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or copy a key at &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt;. It is checked with KIE.AI, then kept in the system keyring, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <extracomment>Add-key form: the name for the new API key, e.g. &quot;Client A&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Personal, Client A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <extracomment>Add-key form: the API key itself</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold to show the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use for this session only (do not store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and &amp;Save</source>
+        <extracomment>Add-key form button: check the key with KIE.AI, then store it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Anyway</source>
+        <extracomment>Add-key form button, offered when KIE.AI could not be reached</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the keyring…</source>
+        <extracomment>Shown while a system keyring operation is pending</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::MainWindow</name>
+    <message>
+        <source>Veo Tracker — Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veo Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo mode: these sample tasks come from a simulated KIE server on this computer. Nothing is sent to KIE, and your real task list is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add task IDs to watch (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop tracking the selected tasks (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the selected tasks now, or all tasks when none is selected (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop checking tasks until you resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Task ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;Keys…</source>
+        <extracomment>Menu/toolbar: manage the KIE API keys</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, test and choose the KIE API keys used to read tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Veo Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search task ID, prompt or error (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n task(s).</source>
+        <translation>
+            <numerusform>Added %n task.</numerusform>
+            <numerusform>Added %n tasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already tracked.</source>
+        <translation>
+            <numerusform>%n already tracked.</numerusform>
+            <numerusform>%n already tracked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop tracking task %1? Its record is removed from this list; the video on KIE is not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop tracking %n tasks? Their records are removed from this list; the videos on KIE are not affected.</source>
+        <translation>
+            <numerusform>Stop tracking %n task? Its record is removed from this list; the video on KIE is not affected.</numerusform>
+            <numerusform>Stop tracking %n tasks? Their records are removed from this list; the videos on KIE are not affected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking all tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n task(s)…</source>
+        <translation>
+            <numerusform>Checking %n task…</numerusform>
+            <numerusform>Checking %n tasks…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n task ID(s).</source>
+        <translation>
+            <numerusform>Copied %n task ID.</numerusform>
+            <numerusform>Copied %n task IDs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About Veo Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Veo Tracker %1&lt;/h3&gt;&lt;p&gt;Watches your KIE.AI Veo 3.1 render tasks until they finish.&lt;/p&gt;&lt;p&gt;Task data: %2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses (%L1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <extracomment>Status filter entry: status name and how many tasks have it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::Notifier</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::PlayerControls</name>
+    <message>
+        <source>Position</source>
+        <extracomment>Accessible name of the player&apos;s position slider</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position (%1 / %2: 5 seconds back / ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <extracomment>Accessible name of the label showing how much of the video has played</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <extracomment>Accessible name of the label showing the video&apos;s length</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading state</source>
+        <extracomment>Accessible name of the loading / buffering indicator</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <extracomment>Accessible name of the volume slider</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <extracomment>Player button: play the video again from the start when it ends</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the video again from the start when it ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <extracomment>Player button: show the video on the whole screen</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen (%1; %2 to leave)</source>
+        <extracomment>Tooltip of the full-screen button: %1 enters, %2 leaves full screen</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <extracomment>Player button (accessible name and tooltip)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <extracomment>Player button (accessible name and tooltip)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <extracomment>Player status while the video is being opened</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buffering %1%</source>
+        <extracomment>Player status while data is being fetched; %1 is a percentage (0-100)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::PlayerPane</name>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <extracomment>Detail of a playback error: the media server&apos;s HTTP status code</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fresh link could not be obtained: %1</source>
+        <extracomment>Shown under an expired-link error when asking KIE for a new link failed; %1 is KIE&apos;s or the network&apos;s error message</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting a fresh link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get a fresh link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a task to watch its video.</source>
+        <extracomment>Player pane when no task is selected</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video appears here when the task has succeeded.</source>
+        <extracomment>Player pane for a task that is still running or has failed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE reported no video for this task.</source>
+        <extracomment>Player pane for a succeeded task whose answer had no video URL</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Video:</source>
+        <extracomment>Label before the player&apos;s source switcher</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video source</source>
+        <extracomment>Accessible name of the switcher between a task&apos;s videos (result, origin, full)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which of the task&apos;s videos to play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <extracomment>Player button: opens the video&apos;s web address in the default browser</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the video&apos;s web address in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open with system player</source>
+        <extracomment>Player button: opens the video (the downloaded file, else its address) in the desktop&apos;s default video player</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the video in your desktop&apos;s video player (the downloaded file when there is one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <extracomment>Accessible name of the video area</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click for full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <extracomment>Accessible name of the whole player pane</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask KIE for a new temporary link to this video (valid for 20 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <extracomment>Player button after a network error: load the video again</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play online copy</source>
+        <extracomment>Player button when the downloaded file fails: stream the online copy instead</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check unfinished tasks &amp;every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>Suffix of the polling interval, in seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between %1 and %2 seconds. KIE&apos;s renders take minutes; 30 s is a good balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify when a video is &amp;ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify when a render &amp;fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound with notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn when a key&apos;s &amp;credits fall below:</source>
+        <extracomment>Settings: warn when an API key&apos;s credits (积分) fall below this number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close to the tray and keep watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close to the tray (this desktop has no tray)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::StatusPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting for the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 %2</source>
+        <extracomment>Status bar: count and status, e.g. &quot;3 Generating&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 failed</source>
+        <extracomment>Status bar: number of failed tasks of any kind</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — waiting for the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Next check in %n s</source>
+        <translation>
+            <numerusform>Next check in %n s</numerusform>
+            <numerusform>Next check in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tasks finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the keyring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 (this session only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyring unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskDetailsPane</name>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open link in browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tasks selected.</source>
+        <translation>
+            <numerusform>%n task selected.</numerusform>
+            <numerusform>%n tasks selected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a task to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <extracomment>Details pane label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Details pane label: status of a task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <extracomment>Details pane label: which API key polls this task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request (paramJson)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskStore</name>
+    <message>
+        <source>Could not create the folder %1 for the task list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the task list: %1 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task list %1 is damaged and could not be moved aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task list could not be read. It was moved to %1 and a new, empty task list was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the task list %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SQLite driver for Qt is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task list %1 was written by a newer version of Veo Tracker (format %2; this version understands up to %3). It was left unchanged: please update Veo Tracker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskTableModel</name>
+    <message>
+        <source>%1 (code %2)</source>
+        <extracomment>Error column for a failed task: %1 is KIE&apos;s error message, %2 its error code</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error code %1</source>
+        <extracomment>Error column for a failed task that came with a code but no message</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <extracomment>API key column: the task uses the default key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <extracomment>Column header: KIE&apos;s task ID</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Column header: status of a task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <extracomment>Column header: the text prompt the video was generated from</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <extracomment>Column header: the Veo model (veo3, veo3_fast)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <extracomment>Column header: video resolution (720p, 1080p)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <extracomment>Column header: when KIE created the task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <extracomment>Column header: when KIE finished the task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <extracomment>Column header: which API key polls the task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <extracomment>Column header: when the app last asked KIE about the task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <extracomment>Column header: the last error for the task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskTracker</name>
+    <message>
+        <source>Could not remove tasks from the task database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the new API key of the tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not save %n task update(s) to the task database.</source>
+        <translation>
+            <numerusform>Could not save %n task update to the task database.</numerusform>
+            <numerusform>Could not save %n task updates to the task database.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>veo::TrayIcon</name>
+    <message>
+        <source>Show Veo Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veo Tracker: %1, %2</source>
+        <extracomment>Tray tooltip, e.g. &quot;2 generating, 1 ready&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generating</source>
+        <translation>
+            <numerusform>%n generating</numerusform>
+            <numerusform>%n generating</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ready</source>
+        <translation>
+            <numerusform>%n ready</numerusform>
+            <numerusform>%n ready</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1760 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ApiBase</name>
+    <message>
+        <source>The API address is empty. Enter one such as https://api.kie.ai.</source>
+        <translation>API 地址为空。请输入地址，例如 https://api.kie.ai。</translation>
+    </message>
+    <message>
+        <source>The API address is not a valid URL. Enter one such as https://api.kie.ai.</source>
+        <translation>API 地址不是有效的 URL。请输入类似 https://api.kie.ai 的地址。</translation>
+    </message>
+    <message>
+        <source>The API address must start with https://, for example https://api.kie.ai.</source>
+        <translation>API 地址必须以 https:// 开头，例如 https://api.kie.ai。</translation>
+    </message>
+    <message>
+        <source>The API address has no host name. Enter one such as https://api.kie.ai.</source>
+        <translation>API 地址缺少主机名。请输入类似 https://api.kie.ai 的地址。</translation>
+    </message>
+    <message>
+        <source>The API address must not contain a user name or password. Remove them; the API key is entered separately.</source>
+        <translation>API 地址中不能包含用户名或密码，请将其删除；API 密钥需另行输入。</translation>
+    </message>
+    <message>
+        <source>The API address must be just the server, without a path such as /api/v1. Enter it like https://api.kie.ai.</source>
+        <translation>API 地址只能是服务器地址，不能带 /api/v1 之类的路径。请按 https://api.kie.ai 的格式输入。</translation>
+    </message>
+    <message>
+        <source>The API address uses http://, which would send the API key unencrypted. Use https:// (plain http:// is allowed only for a test server on this computer).</source>
+        <translation>API 地址使用的是 http://，API 密钥会以明文发送。请使用 https://（仅本机上的测试服务器可以使用 http://）。</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>Could not reach KIE.</source>
+        <translation>无法连接到 KIE。</translation>
+    </message>
+    <message>
+        <source>Could not reach KIE: %1</source>
+        <translation>无法连接到 KIE：%1</translation>
+    </message>
+    <message>
+        <source>KIE did not answer in time.</source>
+        <translation>KIE 未能及时响应。</translation>
+    </message>
+    <message>
+        <source>This computer is offline.</source>
+        <translation>本机处于离线状态。</translation>
+    </message>
+    <message>
+        <source>KIE sent an answer that is far too large; it was ignored.</source>
+        <translation>KIE 返回的响应过大，已忽略。</translation>
+    </message>
+    <message>
+        <source>KIE sent an answer that could not be read.</source>
+        <translation>无法解析 KIE 返回的响应。</translation>
+    </message>
+    <message>
+        <source>KIE sent an answer that could not be read (%1).</source>
+        <translation>无法解析 KIE 返回的响应（%1）。</translation>
+    </message>
+    <message>
+        <source>KIE answered with HTTP error %1.</source>
+        <translation>KIE 返回了 HTTP 错误 %1。</translation>
+    </message>
+    <message>
+        <source>The API key was refused (401).</source>
+        <translation>API 密钥被拒绝（401）。</translation>
+    </message>
+    <message>
+        <source>The account has run out of credits (402).</source>
+        <translation>账户积分已用完（402）。</translation>
+    </message>
+    <message>
+        <source>KIE does not know this task yet.</source>
+        <translation>KIE 暂时还查不到此任务。</translation>
+    </message>
+    <message>
+        <source>KIE keeps task records for 14 days only; this one has expired.</source>
+        <translation>KIE 仅保留 14 天内的任务记录，此任务的记录已过期。</translation>
+    </message>
+    <message>
+        <source>KIE does not know this task ID.</source>
+        <translation>KIE 中不存在此任务ID。</translation>
+    </message>
+    <message>
+        <source>Too many requests: KIE asked us to slow down (429).</source>
+        <translation>请求过于频繁：KIE 要求降低请求频率（429）。</translation>
+    </message>
+    <message>
+        <source>KIE is under maintenance (455).</source>
+        <translation>KIE 正在维护（455）。</translation>
+    </message>
+    <message>
+        <source>KIE reported a server error (%1).</source>
+        <translation>KIE 报告了服务器错误（%1）。</translation>
+    </message>
+    <message>
+        <source>KIE reported a server error (%1): %2</source>
+        <translation>KIE 报告了服务器错误（%1）：%2</translation>
+    </message>
+    <message>
+        <source>KIE rejected the request (%1).</source>
+        <translation>KIE 拒绝了该请求（%1）。</translation>
+    </message>
+    <message>
+        <source>KIE rejected the request (%1): %2</source>
+        <translation>KIE 拒绝了该请求（%1）：%2</translation>
+    </message>
+    <message>
+        <source>No API key is available for this task.</source>
+        <translation>此任务没有可用的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Refusing to send the API key over an unencrypted connection.</source>
+        <translation>拒绝通过未加密的连接发送 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Check your internet connection; the task is checked again automatically.</source>
+        <translation>请检查网络连接；稍后会自动重新检查该任务。</translation>
+    </message>
+    <message>
+        <source>This is usually temporary; the task is checked again automatically.</source>
+        <translation>这通常是暂时性问题，稍后会自动重新检查该任务。</translation>
+    </message>
+    <message>
+        <source>Check the API key in Keys (kie.ai → API Key), or its IP whitelist.</source>
+        <translation>请在“API 密钥”中检查该密钥（kie.ai → API Key），或检查其 IP 白名单。</translation>
+    </message>
+    <message>
+        <source>Top up credits on kie.ai; polling continues meanwhile.</source>
+        <translation>请在 kie.ai 充值积分；在此期间会继续轮询。</translation>
+    </message>
+    <message>
+        <source>A task that was just created can take a moment to appear; it is checked again shortly. If it persists, check the task ID and the key.</source>
+        <translation>刚创建的任务可能需要片刻才能查到，稍后会自动重新检查。如果问题持续存在，请检查任务ID和密钥。</translation>
+    </message>
+    <message>
+        <source>Nothing more can be fetched; download results within 14 days next time.</source>
+        <translation>已无法再获取任何内容；下次请在 14 天内下载生成结果。</translation>
+    </message>
+    <message>
+        <source>Check that the task ID is right and belongs to this API key.</source>
+        <translation>请确认任务ID正确，且属于此 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Polling slows down by itself; nothing to do.</source>
+        <translation>轮询会自动放慢，无需任何操作。</translation>
+    </message>
+    <message>
+        <source>Wait until KIE&apos;s maintenance ends; polling resumes by itself.</source>
+        <translation>请等待 KIE 维护结束，轮询会自动恢复。</translation>
+    </message>
+    <message>
+        <source>Read KIE&apos;s message above; the request itself was not accepted.</source>
+        <translation>请查看上方 KIE 返回的消息；该请求本身未被接受。</translation>
+    </message>
+    <message>
+        <source>Add an API key (Keys → Add), then refresh.</source>
+        <translation>请添加 API 密钥（API 密钥 → 添加），然后刷新。</translation>
+    </message>
+    <message>
+        <source>Use an https:// API address.</source>
+        <translation>请使用以 https:// 开头的 API 地址。</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Watches KIE.AI Veo 3.1 render tasks until they finish.</source>
+        <translation>跟踪 KIE.AI Veo 3.1 视频生成任务，直至完成。</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本信息并退出。</translation>
+    </message>
+    <message>
+        <source>Track these task IDs (same as listing them without an option).</source>
+        <translation>跟踪这些任务ID（与不加选项直接列出任务ID的效果相同）。</translation>
+    </message>
+    <message>
+        <source>Check each task ID once, print one JSON line per task and exit: 0 when all succeeded, 1 when some are still generating, 2 when any failed or could not be read.</source>
+        <translation>将每个任务ID检查一次，每个任务输出一行 JSON 后退出：全部成功时返回 0，仍有任务生成中时返回 1，有任务失败或无法读取时返回 2。</translation>
+    </message>
+    <message>
+        <source>Try the app with simulated tasks; no API key needed.</source>
+        <translation>使用模拟任务试用本程序，无需 API 密钥。</translation>
+    </message>
+    <message>
+        <source>API address (default https://api.kie.ai; also VEO_TRACKER_API_BASE).</source>
+        <translation>API 地址（默认为 https://api.kie.ai；也可通过 VEO_TRACKER_API_BASE 设置）。</translation>
+    </message>
+    <message>
+        <source>Interface language for this run: en or zh_CN.</source>
+        <translation>本次运行使用的界面语言：en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>Store an API key under this label. The key is read from standard input, never from the command line.</source>
+        <translation>以此名称保存一个 API 密钥。密钥从标准输入读取，绝不从命令行读取。</translation>
+    </message>
+    <message>
+        <source>List the stored API keys (labels, hints, credits; never a secret).</source>
+        <translation>列出已保存的 API 密钥（名称、末尾字符、积分；绝不显示密钥本身）。</translation>
+    </message>
+    <message>
+        <source>Task IDs to track or check.</source>
+        <translation>要跟踪或检查的任务ID。</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; use %2.</source>
+        <translation>未知语言“%1”；请使用 %2。</translation>
+    </message>
+    <message>
+        <source>Give the key on standard input, not as an argument: echo &quot;$KEY&quot; | veo-tracker --add-key LABEL</source>
+        <translation>请通过标准输入提供密钥，不要作为参数传入：echo &quot;$KEY&quot; | veo-tracker --add-key LABEL</translation>
+    </message>
+    <message>
+        <source>--add-key needs a label.</source>
+        <translation>--add-key 需要指定名称。</translation>
+    </message>
+    <message>
+        <source>--check needs at least one task ID.</source>
+        <translation>--check 至少需要一个任务ID。</translation>
+    </message>
+    <message>
+        <source>Not a task ID: %1</source>
+        <translation>不是有效的任务ID：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Download</name>
+    <message>
+        <source>Queued</source>
+        <extracomment>A download waiting for a free slot.</extracomment>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <extracomment>A finished download.</extracomment>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadError</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is a sentence saying what went wrong, %2 the system&apos;s own words for it.</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The connection to the media server failed.</source>
+        <translation>与媒体服务器的连接失败。</translation>
+    </message>
+    <message>
+        <source>The media server answered with HTTP status %1.</source>
+        <extracomment>%1 is an HTTP status code such as 500.</extracomment>
+        <translation>媒体服务器返回了 HTTP 状态码 %1。</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>磁盘已满。</translation>
+    </message>
+    <message>
+        <source>The download folder cannot be written to.</source>
+        <translation>无法写入下载文件夹。</translation>
+    </message>
+    <message>
+        <source>The file is larger than this system allows.</source>
+        <translation>文件大小超出了本系统允许的上限。</translation>
+    </message>
+    <message>
+        <source>The download link has expired or was removed (HTTP %1).</source>
+        <extracomment>%1 is an HTTP status code: 403, 404 or 410.</extracomment>
+        <translation>下载链接已过期或已被移除（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The downloaded file does not have the expected size.</source>
+        <translation>下载的文件大小与预期不符。</translation>
+    </message>
+    <message>
+        <source>The file changed on the server while it was being downloaded.</source>
+        <translation>下载过程中，服务器上的文件发生了变化。</translation>
+    </message>
+    <message>
+        <source>Check the connection and try again; the download continues where it stopped.</source>
+        <translation>请检查网络连接后重试，下载会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Free some space and try again; what was downloaded so far is kept.</source>
+        <translation>请释放一些磁盘空间后重试，已下载的部分会保留。</translation>
+    </message>
+    <message>
+        <source>Choose another download folder in Settings, or fix the folder&apos;s permissions.</source>
+        <translation>请在“设置”中选择其他下载文件夹，或修正该文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>Choose a download folder on another drive (FAT32 drives cannot hold files over 4 GB).</source>
+        <translation>请选择其他磁盘上的下载文件夹（FAT32 磁盘无法存放超过 4 GB 的文件）。</translation>
+    </message>
+    <message>
+        <source>Get a fresh link and try again. KIE keeps generated videos for 14 days.</source>
+        <translation>请获取新链接后重试。KIE 会将生成的视频保留 14 天。</translation>
+    </message>
+    <message>
+        <source>Try again to download the file from the start.</source>
+        <translation>请重新从头下载该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FileNameTemplate</name>
+    <message>
+        <source>The “}” at position %1 has no matching “{”. Write “}}” for a brace in the name.</source>
+        <extracomment>A file name template; %1 is a character position (1 = first).</extracomment>
+        <translation>第 %1 个字符处的“}”没有匹配的“{”。如需在文件名中使用“}”，请写成“}}”。</translation>
+    </message>
+    <message>
+        <source>The “{” at position %1 has no matching “}”.</source>
+        <extracomment>A file name template; %1 is a character position (1 = first).</extracomment>
+        <translation>第 %1 个字符处的“{”没有匹配的“}”。</translation>
+    </message>
+    <message>
+        <source>Unknown field “{%1}”. Known fields: %2.</source>
+        <extracomment>%1 is what the user wrote between braces, %2 the list of known fields.</extracomment>
+        <translation>未知字段“{%1}”。可用字段：%2。</translation>
+    </message>
+    <message>
+        <source>In “{prompt:N}”, N must be a number from 1 to %1.</source>
+        <extracomment>{prompt:N} in a file name template; %1 is the largest allowed N.</extracomment>
+        <translation>在“{prompt:N}”中，N 必须是 1 到 %1 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The field “{%1}” takes no option after “:”.</source>
+        <extracomment>%1 is a field name of a file name template, e.g. {taskId}.</extracomment>
+        <translation>字段“{%1}”不接受“:”后面的选项。</translation>
+    </message>
+    <message>
+        <source>The template is empty.</source>
+        <translation>模板为空。</translation>
+    </message>
+    <message>
+        <source>A red fox running through fresh snow at dawn, cinematic, slow motion</source>
+        <extracomment>A sample prompt shown in the file name preview in Settings.</extracomment>
+        <translation>黎明时分，一只赤狐在新雪中奔跑，电影感，慢动作</translation>
+    </message>
+</context>
+<context>
+    <name>MediaSource</name>
+    <message>
+        <source>Result</source>
+        <extracomment>Video source in the player&apos;s switcher: the generated video (KIE&apos;s resultUrls)</extracomment>
+        <translation>生成结果</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <extracomment>Video source in the player&apos;s switcher: the original video before it was reframed to the requested aspect ratio (KIE&apos;s originUrls)</extracomment>
+        <translation>原始视频</translation>
+    </message>
+    <message>
+        <source>Full (extended)</source>
+        <extracomment>Video source in the player&apos;s switcher: the complete video after an extension (KIE&apos;s fullResultUrls)</extracomment>
+        <translation>完整视频（扩展后）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Several videos of one kind: %1 is the kind (&quot;Result&quot;), %2 its number (1, 2, ...)</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerControls</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>Tooltip of a player control: %1 is the action (&quot;Play&quot;), %2 its keyboard shortcut</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerPane</name>
+    <message>
+        <source>This video link has expired</source>
+        <extracomment>Player error title: the media host no longer serves the video at this address</extracomment>
+        <translation>视频链接已过期</translation>
+    </message>
+    <message>
+        <source>The downloaded file can&apos;t be read</source>
+        <extracomment>Player error title: the downloaded video file cannot be read</extracomment>
+        <translation>无法读取已下载的文件</translation>
+    </message>
+    <message>
+        <source>The video couldn&apos;t be loaded</source>
+        <extracomment>Player error title: a network problem while streaming the video</extracomment>
+        <translation>视频加载失败</translation>
+    </message>
+    <message>
+        <source>This isn&apos;t a playable video</source>
+        <extracomment>Player error title: the received data is not a playable video</extracomment>
+        <translation>这不是可播放的视频</translation>
+    </message>
+    <message>
+        <source>A video codec is missing</source>
+        <extracomment>Player error title: the system lacks a decoder for the video format</extracomment>
+        <translation>缺少视频解码器</translation>
+    </message>
+    <message>
+        <source>The video couldn&apos;t be played</source>
+        <extracomment>Player error title: any other playback failure</extracomment>
+        <translation>视频无法播放</translation>
+    </message>
+    <message>
+        <source>KIE&apos;s video links work only for a limited time. Get a fresh link to keep watching, and download the video to keep a copy.</source>
+        <extracomment>Player error advice for an expired link</extracomment>
+        <translation>KIE 的视频链接仅在有限时间内有效。获取新链接即可继续观看；如需保留副本，请下载视频。</translation>
+    </message>
+    <message>
+        <source>The file may have been moved or deleted. Play the online copy instead, or download the video again.</source>
+        <extracomment>Player error advice when the downloaded copy is gone or unreadable</extracomment>
+        <translation>该文件可能已被移动或删除。请改为播放在线版本，或重新下载视频。</translation>
+    </message>
+    <message>
+        <source>The media server couldn&apos;t be reached or answered with an error. Check your internet connection, then try again.</source>
+        <extracomment>Player error advice for a network problem</extracomment>
+        <translation>无法连接媒体服务器，或服务器返回了错误。请检查网络连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>The file may be damaged or incomplete. Open it in the browser, or download it again.</source>
+        <extracomment>Player error advice when the data is not a video</extracomment>
+        <translation>该文件可能已损坏或不完整。请在浏览器中打开，或重新下载。</translation>
+    </message>
+    <message>
+        <source>Install the packages gstreamer1.0-libav (H.264/AAC) and gstreamer1.0-plugins-good, then restart Veo Tracker. Until then, open the video with the system player.</source>
+        <extracomment>Player error advice when a codec is missing. Keep the Debian package names as they are.</extracomment>
+        <translation>请安装 gstreamer1.0-libav（H.264/AAC）和 gstreamer1.0-plugins-good 软件包，然后重启 Veo Tracker。在此之前，可以用系统播放器打开视频。</translation>
+    </message>
+    <message>
+        <source>Try again, or open the video in the browser or with the system player.</source>
+        <extracomment>Player error advice for any other failure</extracomment>
+        <translation>请重试，或在浏览器中打开视频，或用系统播放器打开。</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <extracomment>Appended to a player error: %1 is the media backend&apos;s own (often English) message</extracomment>
+        <translation>详细信息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatus</name>
+    <message>
+        <source>Waiting</source>
+        <extracomment>Task status: added, KIE has not reported it yet</extracomment>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <extracomment>Task status, successFlag 0 (KIE CN docs: 生成中)</extracomment>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <extracomment>Task status, successFlag 1 (KIE CN docs: 成功)</extracomment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <extracomment>Task status, successFlag 2 (KIE CN docs: 失败)</extracomment>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Generation failed</source>
+        <extracomment>Task status, successFlag 3 (KIE CN docs: 生成失败)</extracomment>
+        <translation>生成失败</translation>
+    </message>
+    <message>
+        <source>Failed (flag %1)</source>
+        <extracomment>Task status for an undocumented successFlag value; %1 is that raw value</extracomment>
+        <translation>失败（标志值 %1）</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <extracomment>Task status: KIE no longer has the record (expired after 14 days, or never existed)</extracomment>
+        <translation>不可用</translation>
+    </message>
+</context>
+<context>
+    <name>TokenResult</name>
+    <message>
+        <source>No API key is stored in the system keyring under this name. Enter the key again to store it.</source>
+        <extracomment>Keyring read: the Secret Service works, but has no entry for this API key name</extracomment>
+        <translation>系统密钥环中没有以此名称保存的 API 密钥。请重新输入密钥以保存。</translation>
+    </message>
+    <message>
+        <source>No Secret Service (system keyring) is running, so API keys cannot be stored securely. Install and start gnome-keyring or KWallet (Debian: apt install gnome-keyring libsecret-1-0), then restart Veo Tracker. Meanwhile you can use a session-only key, which is forgotten when the app quits.</source>
+        <extracomment>Keyring unusable: no Secret Service (gnome-keyring, KWallet) answers on D-Bus. Keep the package names and the command unchanged.</extracomment>
+        <translation>没有正在运行的 Secret Service（系统密钥环），因此无法安全地保存 API 密钥。请安装并启动 gnome-keyring 或 KWallet（Debian：apt install gnome-keyring libsecret-1-0），然后重启 Veo Tracker。在此期间，可以使用仅限本次会话的密钥，退出程序后即被清除。</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked or refused access. Unlock it (for example in &quot;Passwords and Keys&quot; or by logging in again) and try again.</source>
+        <extracomment>Keyring exists but refused access: locked (e.g. no login unlock) or the user said no</extracomment>
+        <translation>系统密钥环已锁定或拒绝访问。请将其解锁（例如在“密码和密钥”中解锁，或重新登录），然后重试。</translation>
+    </message>
+    <message>
+        <source>The keyring operation was cancelled.</source>
+        <extracomment>Keyring operation cancelled (by the user or because the app is closing)</extracomment>
+        <translation>密钥环操作已取消。</translation>
+    </message>
+    <message>
+        <source>The system keyring reported an unknown error.</source>
+        <extracomment>Keyring failure without any further explanation from the keyring</extracomment>
+        <translation>系统密钥环报告了未知错误。</translation>
+    </message>
+    <message>
+        <source>The system keyring reported an error: %1</source>
+        <extracomment>Keyring failure; %1 is the keyring&apos;s own message, usually English</extracomment>
+        <translation>系统密钥环报告了错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Could not start the demo.</source>
+        <translation>无法启动演示。</translation>
+    </message>
+    <message>
+        <source>No API key: set KIE_API_KEY, or save a key in Veo Tracker first.</source>
+        <translation>没有 API 密钥：请设置 KIE_API_KEY，或先在 Veo Tracker 中保存一个密钥。</translation>
+    </message>
+    <message>
+        <source>Veo Tracker</source>
+        <translation>Veo Tracker</translation>
+    </message>
+    <message>
+        <source>Could not start the simulated KIE server for the demo on 127.0.0.1.</source>
+        <translation>无法在 127.0.0.1 上启动用于演示的模拟 KIE 服务器。</translation>
+    </message>
+    <message>
+        <source>Veo Tracker is already running but does not answer (%1). Close it, or end its process, and try again.</source>
+        <translation>Veo Tracker 已在运行，但没有响应（%1）。请关闭它或结束其进程，然后重试。</translation>
+    </message>
+    <message>
+        <source>The API key “%1” has %L2 credits left (warning below %L3). Top up on kie.ai to keep rendering.</source>
+        <translation>API 密钥“%1”仅剩 %L2 积分（低于 %L3 时提醒）。请在 kie.ai 充值，以便继续生成视频。</translation>
+    </message>
+    <message>
+        <source>Try `veo-tracker --help`.</source>
+        <translation>请尝试 `veo-tracker --help`。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::AddTasksDialog</name>
+    <message>
+        <source>Add Tasks</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Paste one or more task IDs: one per line, or separated by spaces or commas. Links that contain taskId=… work too.</source>
+        <translation>粘贴一个或多个任务ID：每行一个，或用空格、逗号分隔。也可以粘贴包含 taskId=… 的链接。</translation>
+    </message>
+    <message>
+        <source>Task IDs</source>
+        <translation>任务ID</translation>
+    </message>
+    <message>
+        <source>e.g. veo_task_abcdef123456</source>
+        <translation>例如 veo_task_abcdef123456</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task ID(s) ready to add.</source>
+        <translation>
+            <numerusform>可添加 %n 个任务ID。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeated ID(s) will be added once.</source>
+        <translation>
+            <numerusform>%n 个重复的任务ID只会添加一次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) are not task IDs and will be skipped: %1</source>
+        <translation>
+            <numerusform>%n 项不是任务ID，将被跳过：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>veo::InstanceGuard</name>
+    <message>
+        <source>Cannot create the lock file %1.</source>
+        <translation>无法创建锁文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::KeyCommands</name>
+    <message>
+        <source>API key (input hidden): </source>
+        <extracomment>Prompt on the terminal for `veo-tracker --add-key LABEL`; the typed key is not shown</extracomment>
+        <translation>API 密钥（输入内容不会显示）：</translation>
+    </message>
+    <message>
+        <source>The key needs a label, e.g. --add-key &quot;Client A&quot;.</source>
+        <extracomment>--add-key was given an empty label</extracomment>
+        <translation>密钥需要一个名称，例如 --add-key &quot;Client A&quot;。</translation>
+    </message>
+    <message>
+        <source>A key labelled &quot;%1&quot; already exists. Choose another label.</source>
+        <extracomment>--add-key: %1 is the label the user gave</extracomment>
+        <translation>名为“%1”的密钥已存在，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>No API key on standard input. Pipe it in, for example: veo-tracker --add-key &quot;Client A&quot; &lt; key.txt</source>
+        <extracomment>--add-key: nothing arrived on standard input</extracomment>
+        <translation>标准输入中没有 API 密钥。请通过管道传入，例如：veo-tracker --add-key &quot;Client A&quot; &lt; key.txt</translation>
+    </message>
+    <message>
+        <source>KIE.AI refused this API key (%1). Check that it was copied completely. Nothing was saved.</source>
+        <extracomment>--add-key: KIE.AI answered 401 for the key read from standard input</extracomment>
+        <translation>KIE.AI 拒绝了此 API 密钥（%1）。请检查密钥是否复制完整。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not check the key with KIE.AI (%1). It is saved unchecked.</source>
+        <extracomment>--add-key: the key could not be checked; %1 says why</extracomment>
+        <translation>无法通过 KIE.AI 验证该密钥（%1）。密钥已保存，但尚未验证。</translation>
+    </message>
+    <message>
+        <source>The key could not be stored: %1</source>
+        <extracomment>--add-key: the system keyring could not store the key; %1 says why</extracomment>
+        <translation>无法保存该密钥：%1</translation>
+    </message>
+    <message>
+        <source>Saved key &quot;%1&quot; (%2) in the system keyring.</source>
+        <extracomment>--add-key success; %1 = label, %2 = last characters of the key</extracomment>
+        <translation>已将密钥“%1”（%2）保存到系统密钥环。</translation>
+    </message>
+    <message>
+        <source>No API keys are stored. Add one with: veo-tracker --add-key LABEL</source>
+        <extracomment>--list-keys when no key is stored</extracomment>
+        <translation>尚未保存任何 API 密钥。可使用以下命令添加：veo-tracker --add-key LABEL</translation>
+    </message>
+    <message>
+        <source>%1 credits (%2)</source>
+        <extracomment>--list-keys column: remaining credits; %1 = number, %2 = when checked (UTC)</extracomment>
+        <translation>%1 积分（%2）</translation>
+    </message>
+    <message>
+        <source>(this session only)</source>
+        <extracomment>--list-keys: marks the key from KIE_API_KEY</extracomment>
+        <translation>（仅限本次会话）</translation>
+    </message>
+</context>
+<context>
+    <name>veo::KeyRing</name>
+    <message>
+        <source>Session key</source>
+        <extracomment>Label of the API key given for this run only (KIE_API_KEY), never stored</extracomment>
+        <translation>会话密钥</translation>
+    </message>
+    <message>
+        <source>Default key</source>
+        <extracomment>Label given to the API key that was stored before keys had names
+----------
+Label given to an API key entered in the simple &quot;API key&quot; dialog</extracomment>
+        <translation>默认密钥</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <extracomment>Health of an API key: the last credits check worked</extracomment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <extracomment>Health of an API key: never checked successfully with KIE.AI</extracomment>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <source>Invalid key</source>
+        <extracomment>Health of an API key: KIE.AI refused it (HTTP 401)</extracomment>
+        <translation>密钥无效</translation>
+    </message>
+    <message>
+        <source>No credits</source>
+        <extracomment>Health of an API key: the account has no credits left</extracomment>
+        <translation>积分已用完</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <extracomment>Health of an API key: KIE.AI asked to slow down (HTTP 429)</extracomment>
+        <translation>请求受限</translation>
+    </message>
+    <message>
+        <source>KIE.AI unreachable</source>
+        <extracomment>Health of an API key: KIE.AI could not be reached to check it</extracomment>
+        <translation>无法连接 KIE.AI</translation>
+    </message>
+    <message>
+        <source>Missing from the keyring</source>
+        <extracomment>Health of an API key: its secret is missing from the system keyring</extracomment>
+        <translation>密钥环中不存在</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <extracomment>Health of an API key: some other error</extracomment>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>veo::KeysDialog</name>
+    <message>
+        <source>(hidden)</source>
+        <extracomment>Keys dialog: the key&apos;s last characters are unknown (too short to show any)</extracomment>
+        <translation>（已隐藏）</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <extracomment>Keys dialog, Default column: this key is the default key
+----------
+Keys table column: marks the default API key</extracomment>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <extracomment>Keys dialog: the key&apos;s credits are being checked right now</extracomment>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>(this session only)</source>
+        <extracomment>Keys dialog: appended to the status of the key that is never stored</extracomment>
+        <translation>（仅限本次会话）</translation>
+    </message>
+    <message>
+        <source>A key needs a label.</source>
+        <extracomment>Keys dialog: renaming failed; %1 = the label the user typed</extracomment>
+        <translation>密钥需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Another key is already labelled &quot;%1&quot;.</source>
+        <translation>已有其他密钥名为“%1”。</translation>
+    </message>
+    <message>
+        <source>The key could not be renamed.</source>
+        <translation>无法重命名该密钥。</translation>
+    </message>
+    <message>
+        <source>Remove Key</source>
+        <translation>移除密钥</translation>
+    </message>
+    <message>
+        <source>Remove the key &quot;%1&quot; (%2)? It is deleted from the system keyring. Its tasks stay in the list and need another key.</source>
+        <extracomment>%1 = label of the API key, %2 = its last characters</extracomment>
+        <translation>要移除密钥“%1”（%2）吗？它将从系统密钥环中删除。使用它的任务仍保留在列表中，需要改用其他密钥。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>The key could not be removed: %1</source>
+        <extracomment>Keys dialog: removing a key failed; %1 explains why (keyring problem)</extracomment>
+        <translation>无法移除该密钥：%1</translation>
+    </message>
+    <message>
+        <source>The default key could not be changed.</source>
+        <translation>无法更改默认密钥。</translation>
+    </message>
+    <message>
+        <source>Checking the key with KIE.AI…</source>
+        <extracomment>Keys dialog: the new key is being checked with KIE.AI&apos;s credits endpoint</extracomment>
+        <translation>正在通过 KIE.AI 验证密钥…</translation>
+    </message>
+    <message>
+        <source>KIE.AI does not accept this key: it is wrong or was revoked. Check that it was copied completely. Nothing was saved.</source>
+        <extracomment>Keys dialog: KIE.AI answered 401 for the key being added</extracomment>
+        <translation>KIE.AI 不接受此密钥：密钥有误或已被撤销。请检查密钥是否复制完整。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The key could not be checked: %1 You can save it anyway; it is marked as not checked until KIE.AI answers.</source>
+        <extracomment>Keys dialog: the new key could not be checked; %1 says why</extracomment>
+        <translation>无法验证该密钥：%1你仍可以保存它；在 KIE.AI 响应之前，它会被标记为“未验证”。</translation>
+    </message>
+    <message>
+        <source>Saving the key in the system keyring…</source>
+        <extracomment>Keys dialog: the key is being written to the system keyring</extracomment>
+        <translation>正在将密钥保存到系统密钥环…</translation>
+    </message>
+    <message>
+        <source>The key was not saved: %1</source>
+        <extracomment>Keys dialog: storing the key failed; %1 explains why</extracomment>
+        <translation>密钥未保存：%1</translation>
+    </message>
+    <message>
+        <source>API Keys</source>
+        <extracomment>Window title; &quot;Keys&quot; = KIE.AI API keys</extracomment>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the system keyring; only labels and the last characters are shown. Double-click a label to rename the key.</source>
+        <translation>密钥本身保存在系统密钥环中，这里只显示名称和末尾几位字符。双击名称可重命名密钥。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <extracomment>Keys table column: the name the user gave the API key</extracomment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <extracomment>Keys table column: last characters of the API key</extracomment>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <extracomment>Keys table column: remaining KIE.AI credits</extracomment>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <extracomment>Keys table column: when the credits were checked</extracomment>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Keys table column: last error of the key, or OK</extracomment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <extracomment>Keys table column: number of tasks polled with this key</extracomment>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>重命名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Set as &amp;Default</source>
+        <extracomment>Button: make the selected API key the default one</extracomment>
+        <translation>设为默认(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <extracomment>Button: check the selected API key&apos;s credits with KIE.AI now</extracomment>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Create or copy a key at &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt;. It is checked with KIE.AI, then kept in the system keyring, never in a file.</source>
+        <translation>请在 &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt; 创建或复制密钥。密钥会先经 KIE.AI 验证，然后保存在系统密钥环中，绝不会写入文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <extracomment>Add-key form: the name for the new API key, e.g. &quot;Client A&quot;</extracomment>
+        <translation>名称(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. Personal, Client A</source>
+        <translation>例如：个人、客户 A</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <extracomment>Add-key form: the API key itself</extracomment>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Hold to show the key</source>
+        <translation>按住以显示密钥</translation>
+    </message>
+    <message>
+        <source>Use for this session only (do not store)</source>
+        <translation>仅用于本次会话（不保存）</translation>
+    </message>
+    <message>
+        <source>Check and &amp;Save</source>
+        <extracomment>Add-key form button: check the key with KIE.AI, then store it</extracomment>
+        <translation>验证并保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Anyway</source>
+        <extracomment>Add-key form button, offered when KIE.AI could not be reached</extracomment>
+        <translation>仍然保存(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Waiting for the keyring…</source>
+        <extracomment>Shown while a system keyring operation is pending</extracomment>
+        <translation>正在等待密钥环…</translation>
+    </message>
+</context>
+<context>
+    <name>veo::MainWindow</name>
+    <message>
+        <source>Veo Tracker — Demo</source>
+        <translation>Veo Tracker — 演示</translation>
+    </message>
+    <message>
+        <source>Veo Tracker</source>
+        <translation>Veo Tracker</translation>
+    </message>
+    <message>
+        <source>Demo mode: these sample tasks come from a simulated KIE server on this computer. Nothing is sent to KIE, and your real task list is not touched.</source>
+        <translation>演示模式：这些示例任务来自本机上模拟的 KIE 服务器。不会向 KIE 发送任何内容，也不会改动你真实的任务列表。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tasks…</source>
+        <translation>添加任务(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add task IDs to watch (%1)</source>
+        <translation>添加要跟踪的任务ID（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop tracking the selected tasks (Delete)</source>
+        <translation>停止跟踪所选任务（Delete）</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Now</source>
+        <translation>立即刷新(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Check the selected tasks now, or all tasks when none is selected (F5)</source>
+        <translation>立即检查所选任务；未选择任务时检查全部任务（F5）</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;All</source>
+        <translation>全部刷新(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Polling</source>
+        <translation>暂停轮询(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop checking tasks until you resume</source>
+        <translation>暂停检查任务，直到你手动恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Task ID</source>
+        <translation>复制任务ID(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>API &amp;Keys…</source>
+        <extracomment>Menu/toolbar: manage the KIE API keys</extracomment>
+        <translation>API 密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Add, test and choose the KIE API keys used to read tasks</source>
+        <translation>添加、测试和选择用于查询任务的 KIE API 密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Veo Tracker</source>
+        <translation>关于 Veo Tracker(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Search task ID, prompt or error (Ctrl+F)</source>
+        <translation>搜索任务ID、提示词或错误信息（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search tasks</source>
+        <translation>搜索任务</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务列表</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n task(s).</source>
+        <translation>
+            <numerusform>已添加 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already tracked.</source>
+        <translation>
+            <numerusform>另有 %n 个任务已在跟踪中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop tracking task %1? Its record is removed from this list; the video on KIE is not affected.</source>
+        <translation>要停止跟踪任务 %1 吗？该任务的记录将从此列表中移除，KIE 上的视频不受影响。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop tracking %n tasks? Their records are removed from this list; the videos on KIE are not affected.</source>
+        <translation>
+            <numerusform>要停止跟踪这 %n 个任务吗？这些任务的记录将从此列表中移除，KIE 上的视频不受影响。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove Tasks</source>
+        <translation>移除任务</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Checking all tasks…</source>
+        <translation>正在检查全部任务…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n task(s)…</source>
+        <translation>
+            <numerusform>正在检查 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n task ID(s).</source>
+        <translation>
+            <numerusform>已复制 %n 个任务ID。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About Veo Tracker</source>
+        <translation>关于 Veo Tracker</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Veo Tracker %1&lt;/h3&gt;&lt;p&gt;Watches your KIE.AI Veo 3.1 render tasks until they finish.&lt;/p&gt;&lt;p&gt;Task data: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Veo Tracker %1&lt;/h3&gt;&lt;p&gt;跟踪你的 KIE.AI Veo 3.1 视频生成任务，直至完成。&lt;/p&gt;&lt;p&gt;任务数据：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Video ready</source>
+        <translation>视频已生成</translation>
+    </message>
+    <message>
+        <source>Render failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <source>All statuses (%L1)</source>
+        <translation>全部状态（%L1）</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <extracomment>Status filter entry: status name and how many tasks have it</extracomment>
+        <translation>%1（%L2）</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
+        <translation>无法使用系统密钥环：%1任务历史仍可查看；请通过“API 密钥…”输入仅用于本次会话的密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>veo::Notifier</name>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+</context>
+<context>
+    <name>veo::PlayerControls</name>
+    <message>
+        <source>Position</source>
+        <extracomment>Accessible name of the player&apos;s position slider</extracomment>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <source>Position (%1 / %2: 5 seconds back / ahead)</source>
+        <translation>播放位置（%1 / %2：后退 / 前进 5 秒）</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <extracomment>Accessible name of the label showing how much of the video has played</extracomment>
+        <translation>已播放时间</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <extracomment>Accessible name of the label showing the video&apos;s length</extracomment>
+        <translation>总时长</translation>
+    </message>
+    <message>
+        <source>Loading state</source>
+        <extracomment>Accessible name of the loading / buffering indicator</extracomment>
+        <translation>加载状态</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>加载进度</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <extracomment>Accessible name of the volume slider</extracomment>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <extracomment>Player button: play the video again from the start when it ends</extracomment>
+        <translation>循环播放</translation>
+    </message>
+    <message>
+        <source>Play the video again from the start when it ends</source>
+        <translation>播放结束后从头重新播放</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <extracomment>Player button: show the video on the whole screen</extracomment>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Full screen (%1; %2 to leave)</source>
+        <extracomment>Tooltip of the full-screen button: %1 enters, %2 leaves full screen</extracomment>
+        <translation>全屏（%1；按 %2 退出）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <extracomment>Player button (accessible name and tooltip)</extracomment>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <extracomment>Player button (accessible name and tooltip)</extracomment>
+        <translation>取消静音</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <extracomment>Player status while the video is being opened</extracomment>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Buffering %1%</source>
+        <extracomment>Player status while data is being fetched; %1 is a percentage (0-100)</extracomment>
+        <translation>正在缓冲 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>veo::PlayerPane</name>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <extracomment>Detail of a playback error: the media server&apos;s HTTP status code</extracomment>
+        <translation>服务器返回 HTTP %1</translation>
+    </message>
+    <message>
+        <source>A fresh link could not be obtained: %1</source>
+        <extracomment>Shown under an expired-link error when asking KIE for a new link failed; %1 is KIE&apos;s or the network&apos;s error message</extracomment>
+        <translation>无法获取新链接：%1</translation>
+    </message>
+    <message>
+        <source>Getting a fresh link…</source>
+        <translation>正在获取新链接…</translation>
+    </message>
+    <message>
+        <source>Get a fresh link</source>
+        <translation>获取新链接</translation>
+    </message>
+    <message>
+        <source>Select a task to watch its video.</source>
+        <extracomment>Player pane when no task is selected</extracomment>
+        <translation>选择一个任务即可观看其视频。</translation>
+    </message>
+    <message>
+        <source>The video appears here when the task has succeeded.</source>
+        <extracomment>Player pane for a task that is still running or has failed</extracomment>
+        <translation>任务成功后，视频会显示在这里。</translation>
+    </message>
+    <message>
+        <source>KIE reported no video for this task.</source>
+        <extracomment>Player pane for a succeeded task whose answer had no video URL</extracomment>
+        <translation>KIE 未返回此任务的视频。</translation>
+    </message>
+    <message>
+        <source>&amp;Video:</source>
+        <extracomment>Label before the player&apos;s source switcher</extracomment>
+        <translation>视频(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Video source</source>
+        <extracomment>Accessible name of the switcher between a task&apos;s videos (result, origin, full)</extracomment>
+        <translation>视频来源</translation>
+    </message>
+    <message>
+        <source>Which of the task&apos;s videos to play</source>
+        <translation>选择要播放任务的哪个视频</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <extracomment>Player button: opens the video&apos;s web address in the default browser</extracomment>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <source>Open the video&apos;s web address in your browser</source>
+        <translation>在浏览器中打开视频的网址</translation>
+    </message>
+    <message>
+        <source>Open with system player</source>
+        <extracomment>Player button: opens the video (the downloaded file, else its address) in the desktop&apos;s default video player</extracomment>
+        <translation>用系统播放器打开</translation>
+    </message>
+    <message>
+        <source>Play the video in your desktop&apos;s video player (the downloaded file when there is one)</source>
+        <translation>用桌面的视频播放器播放（已下载时播放本地文件）</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <extracomment>Accessible name of the video area</extracomment>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Double-click for full screen</source>
+        <translation>双击可全屏</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <extracomment>Accessible name of the whole player pane</extracomment>
+        <translation>播放器</translation>
+    </message>
+    <message>
+        <source>Playback problem</source>
+        <translation>播放问题</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>解决方法</translation>
+    </message>
+    <message>
+        <source>Ask KIE for a new temporary link to this video (valid for 20 minutes)</source>
+        <translation>向 KIE 请求此视频的新临时链接（有效期 20 分钟）</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <extracomment>Player button after a network error: load the video again</extracomment>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Play online copy</source>
+        <extracomment>Player button when the downloaded file fails: stream the online copy instead</extracomment>
+        <translation>播放在线版本</translation>
+    </message>
+</context>
+<context>
+    <name>veo::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation>轮询</translation>
+    </message>
+    <message>
+        <source>Check unfinished tasks &amp;every:</source>
+        <translation>未完成任务的检查间隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>Suffix of the polling interval, in seconds</extracomment>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Between %1 and %2 seconds. KIE&apos;s renders take minutes; 30 s is a good balance.</source>
+        <translation>范围为 %1 到 %2 秒。KIE 生成视频需要数分钟，30 秒是比较均衡的选择。</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Notify when a video is &amp;ready</source>
+        <translation>视频生成后通知(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Notify when a render &amp;fails</source>
+        <translation>任务失败时通知(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound with notifications</source>
+        <translation>通知时播放提示音(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Warn when a key&apos;s &amp;credits fall below:</source>
+        <extracomment>Settings: warn when an API key&apos;s credits (积分) fall below this number</extracomment>
+        <translation>密钥积分低于此值时提醒(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Close to the tray and keep watching</source>
+        <translation>关闭时最小化到托盘并继续跟踪(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close to the tray (this desktop has no tray)</source>
+        <translation>关闭时最小化到托盘（此桌面没有托盘）(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>veo::StatusPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the keyring</source>
+        <translation>停止等待密钥环</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 %2</source>
+        <extracomment>Status bar: count and status, e.g. &quot;3 Generating&quot;</extracomment>
+        <translation>%2 %L1</translation>
+    </message>
+    <message>
+        <source>%L1 failed</source>
+        <extracomment>Status bar: number of failed tasks of any kind</extracomment>
+        <translation>失败 %L1</translation>
+    </message>
+    <message>
+        <source>Polling paused</source>
+        <translation>轮询已暂停</translation>
+    </message>
+    <message>
+        <source>Offline — waiting for the network</source>
+        <translation>已离线，正在等待网络连接</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next check in %n s</source>
+        <translation>
+            <numerusform>%n 秒后再次检查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tasks finished</source>
+        <translation>所有任务均已完成</translation>
+    </message>
+    <message>
+        <source>Waiting for the keyring…</source>
+        <translation>正在等待密钥环…</translation>
+    </message>
+    <message>
+        <source>Demo key</source>
+        <translation>演示密钥</translation>
+    </message>
+    <message>
+        <source>Key %1 (this session only)</source>
+        <translation>密钥 %1（仅限本次会话）</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>密钥 %1</translation>
+    </message>
+    <message>
+        <source>No API key</source>
+        <translation>无 API 密钥</translation>
+    </message>
+    <message>
+        <source>Keyring unavailable</source>
+        <translation>密钥环不可用</translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskDetailsPane</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open link in browser</source>
+        <translation>在浏览器中打开链接</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tasks selected.</source>
+        <translation>
+            <numerusform>已选择 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a task to see its details.</source>
+        <translation>选择一个任务以查看详细信息。</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <extracomment>Details pane label</extracomment>
+        <translation>任务ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Details pane label: status of a task</extracomment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>解决方法</translation>
+    </message>
+    <message>
+        <source>KIE error</source>
+        <translation>KIE 错误</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Generation type</source>
+        <translation>生成类型</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Fallback model</source>
+        <translation>托底模型</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>生成结果</translation>
+    </message>
+    <message>
+        <source>Full result</source>
+        <translation>完整结果</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>原始视频</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <extracomment>Details pane label: which API key polls this task</extracomment>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>Request (paramJson)</source>
+        <translation>请求参数（paramJson）</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>其他字段</translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskStore</name>
+    <message>
+        <source>Could not create the folder %1 for the task list.</source>
+        <translation>无法为任务列表创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Could not open the task list: %1 is not a file.</source>
+        <translation>无法打开任务列表：%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>The task list %1 is damaged and could not be moved aside.</source>
+        <translation>任务列表 %1 已损坏，且无法将其移到别处。</translation>
+    </message>
+    <message>
+        <source>The task list could not be read. It was moved to %1 and a new, empty task list was created.</source>
+        <translation>无法读取任务列表。已将其移至 %1，并新建了一个空的任务列表。</translation>
+    </message>
+    <message>
+        <source>Could not open the task list %1: %2</source>
+        <translation>无法打开任务列表 %1：%2</translation>
+    </message>
+    <message>
+        <source>the SQLite driver for Qt is not installed</source>
+        <translation>未安装 Qt 的 SQLite 驱动</translation>
+    </message>
+    <message>
+        <source>The task list %1 was written by a newer version of Veo Tracker (format %2; this version understands up to %3). It was left unchanged: please update Veo Tracker.</source>
+        <translation>任务列表 %1 由更新版本的 Veo Tracker 写入（格式 %2；当前版本最高支持格式 %3）。文件未做任何改动，请更新 Veo Tracker。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskTableModel</name>
+    <message>
+        <source>%1 (code %2)</source>
+        <extracomment>Error column for a failed task: %1 is KIE&apos;s error message, %2 its error code</extracomment>
+        <translation>%1（错误码 %2）</translation>
+    </message>
+    <message>
+        <source>Error code %1</source>
+        <extracomment>Error column for a failed task that came with a code but no message</extracomment>
+        <translation>错误码 %1</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <extracomment>API key column: the task uses the default key</extracomment>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Task ID</source>
+        <extracomment>Column header: KIE&apos;s task ID</extracomment>
+        <translation>任务ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Column header: status of a task</extracomment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <extracomment>Column header: the text prompt the video was generated from</extracomment>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <extracomment>Column header: the Veo model (veo3, veo3_fast)</extracomment>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <extracomment>Column header: video resolution (720p, 1080p)</extracomment>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <extracomment>Column header: when KIE created the task</extracomment>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <extracomment>Column header: when KIE finished the task</extracomment>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <extracomment>Column header: which API key polls the task</extracomment>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <extracomment>Column header: when the app last asked KIE about the task</extracomment>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <extracomment>Column header: the last error for the task</extracomment>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskTracker</name>
+    <message>
+        <source>Could not remove tasks from the task database.</source>
+        <translation>无法从任务数据库中移除任务。</translation>
+    </message>
+    <message>
+        <source>Could not save the new API key of the tasks.</source>
+        <translation>无法保存这些任务的新 API 密钥。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not save %n task update(s) to the task database.</source>
+        <translation>
+            <numerusform>有 %n 条任务更新无法保存到任务数据库。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>veo::TrayIcon</name>
+    <message>
+        <source>Show Veo Tracker</source>
+        <translation>显示 Veo Tracker</translation>
+    </message>
+    <message>
+        <source>Veo Tracker: %1, %2</source>
+        <extracomment>Tray tooltip, e.g. &quot;2 generating, 1 ready&quot;</extracomment>
+        <translation>Veo Tracker：%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generating</source>
+        <translation>
+            <numerusform>%n 个生成中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ready</source>
+        <translation>
+            <numerusform>%n 个已完成</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -30,9 +30,9 @@ struct Parsed
 const QStringList &knownFields()
 {
     static const QStringList fields = {
-        QStringLiteral("created"), QStringLiteral("completed"),  QStringLiteral("prompt"),
-        QStringLiteral("taskId"),  QStringLiteral("model"),      QStringLiteral("resolution"),
-        QStringLiteral("kind"),    QStringLiteral("index"),      QStringLiteral("ext"),
+        QStringLiteral("created"), QStringLiteral("completed"), QStringLiteral("prompt"),
+        QStringLiteral("taskId"),  QStringLiteral("model"),     QStringLiteral("resolution"),
+        QStringLiteral("kind"),    QStringLiteral("index"),     QStringLiteral("ext"),
     };
     return fields;
 }
@@ -94,7 +94,8 @@ void trimStart(QString &text)
 
 void trimEnd(QString &text)
 {
-    while (!text.isEmpty() && (text.endsWith(QLatin1Char(' ')) || text.endsWith(QLatin1Char('.')))) {
+    while (!text.isEmpty() &&
+           (text.endsWith(QLatin1Char(' ')) || text.endsWith(QLatin1Char('.')))) {
         text.chop(1);
     }
 }
@@ -114,14 +115,14 @@ QString cleanExtension(const QString &ext)
 bool isWindowsDeviceName(const QString &fileName)
 {
     const QString base = fileName.section(QLatin1Char('.'), 0, 0).trimmed().toUpper();
-    static const QStringList plain = {QStringLiteral("CON"), QStringLiteral("PRN"),
-                                      QStringLiteral("AUX"), QStringLiteral("NUL"),
+    static const QStringList plain = {QStringLiteral("CON"),    QStringLiteral("PRN"),
+                                      QStringLiteral("AUX"),    QStringLiteral("NUL"),
                                       QStringLiteral("CONIN$"), QStringLiteral("CONOUT$")};
     if (plain.contains(base)) {
         return true;
     }
-    if (base.size() != 4 || (!base.startsWith(QLatin1String("COM")) &&
-                             !base.startsWith(QLatin1String("LPT")))) {
+    if (base.size() != 4 ||
+        (!base.startsWith(QLatin1String("COM")) && !base.startsWith(QLatin1String("LPT")))) {
         return false;
     }
     const char16_t last = base.at(3).unicode();
@@ -215,8 +216,8 @@ Parsed parse(const QString &pattern)
         const qsizetype nextOpen = pattern.indexOf(QLatin1Char('{'), i + 1);
         if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
             //: A file name template; %1 is a character position (1 = first).
-            out.error = FileNameTemplate::tr("The “{” at position %1 has no matching “}”.")
-                            .arg(i + 1);
+            out.error =
+                FileNameTemplate::tr("The “{” at position %1 has no matching “}”.").arg(i + 1);
             return out;
         }
         const QString inner = pattern.mid(i + 1, close - i - 1);
@@ -228,10 +229,10 @@ Parsed parse(const QString &pattern)
         token.option = colon < 0 ? QString() : inner.mid(colon + 1);
         if (token.field.isEmpty()) {
             //: %1 is what the user wrote between braces, %2 the list of known fields.
-            out.error = FileNameTemplate::tr("Unknown field “{%1}”. Known fields: %2.")
-                            .arg(inner, QLatin1Char('{') +
-                                            knownFields().join(QStringLiteral("}, {")) +
-                                            QLatin1Char('}'));
+            out.error =
+                FileNameTemplate::tr("Unknown field “{%1}”. Known fields: %2.")
+                    .arg(inner, QLatin1Char('{') + knownFields().join(QStringLiteral("}, {")) +
+                                    QLatin1Char('}'));
             return out;
         }
         if (token.field == QLatin1String("prompt") && token.hasOption) {
@@ -433,8 +434,8 @@ QString FileNameTemplate::uniquePath(const QString &dir, const QString &fileName
     }
     const auto [stem, ext] = splitExtension(fileName);
     for (int n = 2; n < 10000; ++n) {
-        const QString path = QDir::cleanPath(folder.absoluteFilePath(
-            assemble(stem, QStringLiteral(" (%1)").arg(n), ext)));
+        const QString path = QDir::cleanPath(
+            folder.absoluteFilePath(assemble(stem, QStringLiteral(" (%1)").arg(n), ext)));
         if (isFree(path)) {
             return path;
         }

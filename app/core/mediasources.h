@@ -38,8 +38,7 @@ struct MediaSource
 };
 
 // Tells where a task's video is stored locally; an empty string when it is not downloaded.
-using LocalFileProvider =
-    std::function<QString(const QString &taskId, MediaKind kind, int index)>;
+using LocalFileProvider = std::function<QString(const QString &taskId, MediaKind kind, int index)>;
 
 // The videos a task offers, in switcher order: results, origins, full (extended) videos.
 // Empty or invalid URLs are skipped, and so is a URL that an earlier entry already offers

@@ -28,8 +28,7 @@ bool ifRangeMatches(const QByteArray &ifRange, const FakeKieServer::FileOptions 
         return false;
     }
     if (ifRange.startsWith('"')) {
-        return !options.etag.isEmpty() && !options.etag.startsWith("W/") &&
-               ifRange == options.etag;
+        return !options.etag.isEmpty() && !options.etag.startsWith("W/") && ifRange == options.etag;
     }
     return !options.lastModified.isEmpty() && ifRange == options.lastModified;
 }
@@ -69,8 +68,7 @@ int FakeKieServer::activeFileStreams() const
 
 QString FakeKieServer::filePathFor(const Request &request) const
 {
-    if ((request.method != "GET" && request.method != "HEAD") ||
-        m_routes.contains(request.path)) {
+    if ((request.method != "GET" && request.method != "HEAD") || m_routes.contains(request.path)) {
         return {};
     }
     const QString decoded = QString::fromUtf8(QByteArray::fromPercentEncoding(request.path));
@@ -139,9 +137,9 @@ bool FakeKieServer::serveFile(QTcpSocket *socket, const Request &request, const 
             status = 206;
             first = range.first;
             length = range.last - range.first + 1;
-            headers.append({QByteArray("Content-Range"), "bytes " + QByteArray::number(range.first) + '-' +
-                                                 QByteArray::number(range.last) + '/' +
-                                                 QByteArray::number(size)});
+            headers.append({QByteArray("Content-Range"),
+                            "bytes " + QByteArray::number(range.first) + '-' +
+                                QByteArray::number(range.last) + '/' + QByteArray::number(size)});
         }
     }
 

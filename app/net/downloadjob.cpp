@@ -20,7 +20,6 @@ namespace {
 
 using Category = DownloadError::Category;
 
-constexpr qsizetype ChunkBytes = 256 * 1024;
 constexpr qint64 MaxMetaBytes = 64 * 1024;
 // A file that changes under us this often is not going to hold still: give up.
 constexpr int MaxRestarts = 3;
@@ -81,10 +80,7 @@ bool isExpiredStatus(int status)
 
 DownloadJob::DownloadJob(QNetworkAccessManager *network, const DownloadRequest &request,
                          const Options &options, QObject *parent)
-    : QObject(parent),
-      m_network(network),
-      m_request(request),
-      m_options(options),
+    : QObject(parent), m_network(network), m_request(request), m_options(options),
       m_finalPath(request.finalPath())
 {
 }
@@ -138,11 +134,9 @@ void DownloadJob::begin()
                         0));
         return;
     }
-    m_buffer.resize(ChunkBytes);
     const qint64 partSize = m_file.size();
     m_meta = readMeta();
-    const bool known = !m_meta.etag.isEmpty() || !m_meta.lastModified.isEmpty() ||
-                       m_meta.total > 0;
+    const bool known = !m_meta.etag.isEmpty() || !m_meta.lastModified.isEmpty() || m_meta.total > 0;
     const bool resumable = partSize > 0 && known && (m_meta.total < 0 || partSize <= m_meta.total);
     m_offset = resumable ? partSize : 0;
     if (!resumable) {
@@ -283,12 +277,11 @@ bool DownloadJob::acceptPartial()
     const QByteArray etag = m_reply->rawHeader("ETag");
     const QByteArray lastModified = m_reply->rawHeader("Last-Modified");
     // A server that does not honour If-Range still shows a changed file in its validators.
-    const bool changed =
-        !range.ok || range.first != m_offset ||
-        (!m_meta.etag.isEmpty() && !etag.isEmpty() && etag != m_meta.etag) ||
-        (!m_meta.lastModified.isEmpty() && !lastModified.isEmpty() &&
-         lastModified != m_meta.lastModified) ||
-        (m_meta.total >= 0 && range.total >= 0 && range.total != m_meta.total);
+    const bool changed = !range.ok || range.first != m_offset ||
+                         (!m_meta.etag.isEmpty() && !etag.isEmpty() && etag != m_meta.etag) ||
+                         (!m_meta.lastModified.isEmpty() && !lastModified.isEmpty() &&
+                          lastModified != m_meta.lastModified) ||
+                         (m_meta.total >= 0 && range.total >= 0 && range.total != m_meta.total);
     if (changed) {
         restartClean();
         return false;
@@ -333,12 +326,12 @@ void DownloadJob::onReadyRead()
             return; // failed, or restarted with a new reply
         }
     }
-    for (;;) {
-        const qint64 n = m_reply->read(m_buffer.data(), m_buffer.size());
-        if (n <= 0) {
-            break;
-        }
-        if (!writeChunk(m_buffer.constData(), n)) {
+    // Reading exactly what is buffered takes over the reply's own block without a copy (Qt 6
+    // does that when the size is the next block's, the usual case right after readyRead).
+    // The reply's read buffer size bounds it.
+    while (m_reply->bytesAvailable() > 0) {
+        const QByteArray chunk = m_reply->read(m_reply->bytesAvailable());
+        if (chunk.isEmpty() || !writeChunk(chunk.constData(), chunk.size())) {
             return;
         }
     }

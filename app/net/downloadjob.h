@@ -81,10 +81,9 @@ private:
     QFile m_file;
     QPointer<QNetworkReply> m_reply;
     Meta m_meta;
-    QByteArray m_buffer;       // reused for every read: no allocation per chunk
-    qint64 m_offset = 0;       // bytes of the .part this request continues from
-    qint64 m_written = 0;      // bytes in the .part now
-    qint64 m_total = -1;       // the whole file's size; -1 while unknown
+    qint64 m_offset = 0;  // bytes of the .part this request continues from
+    qint64 m_written = 0; // bytes in the .part now
+    qint64 m_total = -1;  // the whole file's size; -1 while unknown
     bool m_validatorSent = false;
     bool m_headersDone = false;
     bool m_done = false;

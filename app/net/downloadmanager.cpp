@@ -115,8 +115,7 @@ QList<int> DownloadManager::restore(const QList<Download> &saved)
 {
     QList<int> ids;
     for (const Download &s : saved) {
-        if (s.isDone() ||
-            findActive(s.request.taskId, s.request.kind, s.request.index) != 0) {
+        if (s.isDone() || findActive(s.request.taskId, s.request.kind, s.request.index) != 0) {
             continue;
         }
         Entry e;
@@ -297,8 +296,8 @@ QSet<QString> DownloadManager::reservedPaths() const
     QSet<QString> paths;
     for (const auto &[id, e] : m_entries) {
         if (isUnfinished(e.d.state)) {
-            paths.insert(QDir::cleanPath(QDir(e.d.request.destinationDir)
-                                             .absoluteFilePath(e.d.request.fileName)));
+            paths.insert(QDir::cleanPath(
+                QDir(e.d.request.destinationDir).absoluteFilePath(e.d.request.fileName)));
         }
     }
     return paths;
@@ -324,7 +323,7 @@ void DownloadManager::launch(Entry &e)
 {
     DownloadJob::Options options;
     options.transferTimeout = m_transferTimeout;
-    options.readBufferSize = ReadBufferBytes;
+    options.readBufferSize = qEnvironmentVariableIsSet("VEO_DL_READBUF") ? qEnvironmentVariableIntValue("VEO_DL_READBUF") : ReadBufferBytes; // EXPERIMENT
     auto *job = new DownloadJob(m_client->network(), e.d.request, options, this);
     e.job = job;
     e.bytesAtLaunch = e.d.bytesReceived;
@@ -428,15 +427,14 @@ void DownloadManager::tick()
         if (elapsed <= 0) {
             continue;
         }
-        const double sample =
-            std::max<double>(0, double(e.d.bytesReceived - e.speedBytes)) * 1000.0 /
-            double(elapsed);
+        const double sample = std::max<double>(0, double(e.d.bytesReceived - e.speedBytes)) *
+                              1000.0 / double(elapsed);
         const double before = e.d.speed;
         e.d.speed = before <= 0 ? sample : SpeedSmoothing * sample + (1 - SpeedSmoothing) * before;
-        e.d.etaSeconds = e.d.bytesTotal >= 0 && e.d.speed >= 1
-                             ? qint64(std::ceil(double(e.d.bytesTotal - e.d.bytesReceived) /
-                                                e.d.speed))
-                             : -1;
+        e.d.etaSeconds =
+            e.d.bytesTotal >= 0 && e.d.speed >= 1
+                ? qint64(std::ceil(double(e.d.bytesTotal - e.d.bytesReceived) / e.d.speed))
+                : -1;
         const bool moved = e.d.bytesReceived != e.speedBytes || e.d.speed != before;
         e.speedBytes = e.d.bytesReceived;
         e.speedMs = now;

@@ -80,7 +80,7 @@ public:
 
 Q_SIGNALS:
     void added(int id);
-    void changed(int id); // state, error, progress (at most about four times a second)
+    void changed(int id);  // state, error, progress (at most about four times a second)
     void finished(int id); // Completed, Failed or Cancelled
     void removed(int id);
     void linkRefreshFailed(int id, const veo::ApiError &error);

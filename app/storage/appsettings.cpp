@@ -91,6 +91,7 @@ QString layoutKey(AppSettings::Layout which)
     case AppSettings::Layout::WindowState: return QStringLiteral("window/state");
     case AppSettings::Layout::TableHeader: return QStringLiteral("window/tableHeader");
     case AppSettings::Layout::Splitter: return QStringLiteral("window/splitter");
+    case AppSettings::Layout::DetailsSplitter: return QStringLiteral("window/detailsSplitter");
     }
     return {};
 }

@@ -34,7 +34,7 @@ public:
     void setLanguage(const QString &language);
 
     // Saved window layout blobs (QWidget/QMainWindow/QHeaderView/QSplitter saveState()).
-    enum class Layout { Geometry, WindowState, TableHeader, Splitter };
+    enum class Layout { Geometry, WindowState, TableHeader, Splitter, DetailsSplitter };
     QByteArray layout(Layout which) const;
     void setLayout(Layout which, const QByteArray &state);
 

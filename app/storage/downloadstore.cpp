@@ -185,8 +185,8 @@ QString DownloadStore::localFile(const QString &taskId, MediaKind kind, int inde
     }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT local_path FROM downloads WHERE task_id=? AND kind=? AND idx=?"));
+    q.prepare(
+        QStringLiteral("SELECT local_path FROM downloads WHERE task_id=? AND kind=? AND idx=?"));
     q.addBindValue(taskId);
     q.addBindValue(mediaKindKey(kind));
     q.addBindValue(index);

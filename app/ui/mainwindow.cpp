@@ -8,7 +8,9 @@
 #include "keystore.h"
 #include "languagemanager.h"
 #include "messagebar.h"
+#include "kieclient.h"
 #include "notifier.h"
+#include "playerpane.h"
 #include "refreshscheduler.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
@@ -49,7 +51,8 @@ namespace veo {
 MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     : QMainWindow(parent), m_deps(deps), m_proxy(new TaskFilterProxy(this)),
       m_messageBar(new MessageBar), m_search(new QLineEdit), m_statusFilter(new QComboBox),
-      m_table(new QTableView), m_details(new TaskDetailsPane), m_splitter(new QSplitter),
+      m_table(new QTableView), m_details(new TaskDetailsPane), m_player(new PlayerPane),
+      m_rightSplitter(new QSplitter(Qt::Vertical)), m_splitter(new QSplitter),
       m_toolBar(new QToolBar(this)),
       m_statusPanel(new StatusPanel(deps.model, deps.scheduler, deps.keys, deps.demo)),
       m_notifier(new Notifier(this))
@@ -89,6 +92,7 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     connect(m_notifier, &Notifier::playRequested, this, [this](const QString &taskId) {
         bringToFront();
         selectTask(taskId);
+        m_player->selectSource(MediaKind::Result, 0, true);
     });
 
     retranslateUi();
@@ -268,11 +272,20 @@ void MainWindow::createCentralWidget()
 
     m_splitter->setObjectName(QStringLiteral("MainSplitter"));
     m_splitter->addWidget(left);
-    m_splitter->addWidget(m_details);
+    m_rightSplitter->setObjectName(QStringLiteral("RightSplitter"));
+    m_rightSplitter->addWidget(m_player);
+    m_rightSplitter->addWidget(m_details);
+    m_rightSplitter->setStretchFactor(0, 1);
+    m_rightSplitter->setStretchFactor(1, 1);
+    m_rightSplitter->setChildrenCollapsible(false);
+    m_player->setObjectName(QStringLiteral("PlayerPane"));
+    m_player->setNetworkAccessManager(m_deps.client->network()); // no credentials, ever
+    connect(m_player, &PlayerPane::freshLinkRequested, this, &MainWindow::fetchFreshLink);
+    m_splitter->addWidget(m_rightSplitter);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_details->setMinimumWidth(280);
+    m_rightSplitter->setMinimumWidth(320);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -307,10 +320,13 @@ void MainWindow::retranslateUi()
     m_addAction->setToolTip(tr("Add task IDs to watch (%1)")
                                 .arg(m_addAction->shortcut().toString(QKeySequence::NativeText)));
     m_removeAction->setText(tr("&Remove"));
-    m_removeAction->setToolTip(tr("Stop tracking the selected tasks (Delete)"));
+    m_removeAction->setToolTip(tr("Stop tracking the selected tasks (%1)")
+                                   .arg(m_removeAction->shortcut().toString(QKeySequence::NativeText)));
     m_refreshAction->setText(tr("Refresh &Now"));
     m_refreshAction->setToolTip(tr("Check the selected tasks now, or all tasks when none is "
-                                   "selected (F5)"));
+                                   "selected (%1)")
+                                    .arg(m_refreshAction->shortcut().toString(
+                                        QKeySequence::NativeText)));
     m_refreshAllAction->setText(tr("Refresh &All"));
     m_pauseAction->setText(tr("&Pause Polling"));
     m_pauseAction->setToolTip(tr("Stop checking tasks until you resume"));
@@ -322,7 +338,8 @@ void MainWindow::retranslateUi()
     m_settingsAction->setText(tr("&Preferences…"));
     m_aboutAction->setText(tr("&About Veo Tracker"));
     m_quitAction->setText(tr("&Quit"));
-    m_search->setPlaceholderText(tr("Search task ID, prompt or error (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search task ID, prompt or error (%1)")
+                                      .arg(m_findAction->shortcut().toString(QKeySequence::NativeText)));
     m_search->setAccessibleName(tr("Search tasks"));
     m_statusFilter->setAccessibleName(tr("Filter by status"));
     m_table->setAccessibleName(tr("Tasks"));
@@ -350,7 +367,10 @@ void MainWindow::restoreLayout()
     restoreState(s.layout(AppSettings::Layout::WindowState));
     m_table->horizontalHeader()->restoreState(s.layout(AppSettings::Layout::TableHeader));
     if (!m_splitter->restoreState(s.layout(AppSettings::Layout::Splitter))) {
-        m_splitter->setSizes({940, 340});
+        m_splitter->setSizes({860, 420});
+    }
+    if (!m_rightSplitter->restoreState(s.layout(AppSettings::Layout::DetailsSplitter))) {
+        m_rightSplitter->setSizes({330, 420});
     }
 }
 
@@ -361,6 +381,7 @@ void MainWindow::saveLayout()
     s.setLayout(AppSettings::Layout::WindowState, saveState());
     s.setLayout(AppSettings::Layout::TableHeader, m_table->horizontalHeader()->saveState());
     s.setLayout(AppSettings::Layout::Splitter, m_splitter->saveState());
+    s.setLayout(AppSettings::Layout::DetailsSplitter, m_rightSplitter->saveState());
     s.sync();
 }
 
@@ -551,6 +572,25 @@ void MainWindow::showAbout()
                  m_deps.storePath.toHtmlEscaped()));
 }
 
+void MainWindow::fetchFreshLink(const QString &taskId, const QUrl &url, MediaKind kind, int index)
+{
+    const TaskRecord *task = m_deps.model->task(taskId);
+    const QString token = task ? m_deps.keys->token(task->keyId) : QString();
+    QPointer<PlayerPane> player = m_player;
+    // KIE's download-url answers with a temporary link (valid 20 minutes) for its own files.
+    m_deps.client->downloadUrl(url, token, [player, taskId, kind, index](const ApiError &error,
+                                                                         const QUrl &fresh) {
+        if (!player) {
+            return;
+        }
+        if (error.isError()) {
+            player->showFreshLinkError(taskId, error.text() + QLatin1Char('\n') + error.advice());
+        } else {
+            player->playFreshLink(taskId, kind, index, fresh);
+        }
+    });
+}
+
 void MainWindow::bringToFront()
 {
     showNormal();
@@ -588,11 +628,14 @@ void MainWindow::updateDetails()
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (rows.size() != 1) {
         m_details->showTask(std::nullopt, int(rows.size()));
+        m_player->setTask(std::nullopt);
         return;
     }
     const QString id = rows.constFirst().data(TaskTableModel::TaskIdRole).toString();
     const TaskRecord *task = m_deps.model->task(id);
-    m_details->showTask(task ? std::optional(*task) : std::nullopt);
+    const std::optional<TaskRecord> selected = task ? std::optional(*task) : std::nullopt;
+    m_details->showTask(selected);
+    m_player->setTask(selected);
 }
 
 void MainWindow::updateStatusFilterItems()

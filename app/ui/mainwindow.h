@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mediasources.h"
 #include "taskstatus.h"
 
 #include <QMainWindow>
@@ -25,7 +26,9 @@ class KeyStore;
 class KeysDialog;
 class KeyRing;
 class LanguageManager;
+class KieClient;
 class MessageBar;
+class PlayerPane;
 class Notifier;
 class TrayIcon;
 class RefreshScheduler;
@@ -40,6 +43,7 @@ struct MainWindowDeps
     TaskTracker *tracker = nullptr;
     TaskTableModel *model = nullptr;
     RefreshScheduler *scheduler = nullptr;
+    KieClient *client = nullptr;
     KeyRing *keys = nullptr;
     KeyStore *keyStore = nullptr;
     CreditsMonitor *credits = nullptr;
@@ -96,6 +100,7 @@ private:
     void onKeyStateChanged();
     void onTaskFinished(const QString &taskId, TaskStatus status);
     void bringToFront();
+    void fetchFreshLink(const QString &taskId, const QUrl &url, MediaKind kind, int index);
 
     MainWindowDeps m_deps;
     TaskFilterProxy *m_proxy;
@@ -105,6 +110,8 @@ private:
     QComboBox *m_statusFilter;
     QTableView *m_table;
     TaskDetailsPane *m_details;
+    PlayerPane *m_player;
+    QSplitter *m_rightSplitter;
     QSplitter *m_splitter;
     QToolBar *m_toolBar;
     StatusPanel *m_statusPanel;

@@ -25,10 +25,19 @@ bool mentionsExpiredLink(const QString &text)
 bool mentionsUnknownType(const QString &text)
 {
     static const QRegularExpression unknown(
-        QStringLiteral("could not determine type|not a valid|invalid (data|file)|"
+        QStringLiteral("could not determine type|text file|not a valid|invalid (data|file)|"
                        "demux|moov atom|no valid frames|stream doesn'?t contain"),
         QRegularExpression::CaseInsensitiveOption);
     return unknown.match(text).hasMatch();
+}
+
+bool mentionsMissingFile(const QString &text)
+{
+    static const QRegularExpression missing(
+        QStringLiteral("not found|no such file|could not open|permission denied|"
+                       "not authori[sz]ed|resource"),
+        QRegularExpression::CaseInsensitiveOption);
+    return missing.match(text).hasMatch();
 }
 
 bool mentionsMissingCodec(const QString &text)
@@ -65,7 +74,8 @@ PlaybackProblem classifyPlaybackError(QMediaPlayer::Error error, const QString &
             return PlaybackProblem::NotAVideo;
         }
         if (localFile) {
-            return PlaybackProblem::LocalFileMissing;
+            return mentionsMissingFile(errorString) ? PlaybackProblem::LocalFileMissing
+                                                    : PlaybackProblem::Other;
         }
         return mentionsExpiredLink(errorString) ? PlaybackProblem::LinkExpired
                                                 : PlaybackProblem::Network;
@@ -80,22 +90,22 @@ QString playbackProblemTitle(PlaybackProblem problem)
         return QString();
     case PlaybackProblem::LinkExpired:
         //: Player error title: the media host no longer serves the video at this address
-        return QCoreApplication::translate("PlayerPane", "This video link has expired");
+        return QCoreApplication::translate("veo::PlayerPane", "This video link has expired");
     case PlaybackProblem::LocalFileMissing:
         //: Player error title: the downloaded video file cannot be read
-        return QCoreApplication::translate("PlayerPane", "The downloaded file can't be read");
+        return QCoreApplication::translate("veo::PlayerPane", "The downloaded file can't be read");
     case PlaybackProblem::Network:
         //: Player error title: a network problem while streaming the video
-        return QCoreApplication::translate("PlayerPane", "The video couldn't be loaded");
+        return QCoreApplication::translate("veo::PlayerPane", "The video couldn't be loaded");
     case PlaybackProblem::NotAVideo:
         //: Player error title: the received data is not a playable video
-        return QCoreApplication::translate("PlayerPane", "This isn't a playable video");
+        return QCoreApplication::translate("veo::PlayerPane", "This isn't a playable video");
     case PlaybackProblem::CodecMissing:
         //: Player error title: the system lacks a decoder for the video format
-        return QCoreApplication::translate("PlayerPane", "A video codec is missing");
+        return QCoreApplication::translate("veo::PlayerPane", "A video codec is missing");
     case PlaybackProblem::Other:
         //: Player error title: any other playback failure
-        return QCoreApplication::translate("PlayerPane", "The video couldn't be played");
+        return QCoreApplication::translate("veo::PlayerPane", "The video couldn't be played");
     }
     return QString();
 }
@@ -109,46 +119,47 @@ QString playbackProblemAdvice(PlaybackProblem problem, const QString &detail)
     case PlaybackProblem::LinkExpired:
         //: Player error advice for an expired link
         text = QCoreApplication::translate(
-            "PlayerPane", "KIE's video links work only for a limited time. Get a fresh link to "
-                          "keep watching, and download the video to keep a copy.");
+            "veo::PlayerPane",
+            "KIE's video links work only for a limited time. Get a fresh link to "
+            "keep watching, and download the video to keep a copy.");
         break;
     case PlaybackProblem::LocalFileMissing:
         //: Player error advice when the downloaded copy is gone or unreadable
         text = QCoreApplication::translate(
-            "PlayerPane", "The file may have been moved or deleted. Play the online copy "
-                          "instead, or download the video again.");
+            "veo::PlayerPane", "The file may have been moved or deleted. Play the online copy "
+                               "instead, or download the video again.");
         break;
     case PlaybackProblem::Network:
         //: Player error advice for a network problem
         text = QCoreApplication::translate(
-            "PlayerPane", "The media server couldn't be reached or answered with an error. "
-                          "Check your internet connection, then try again.");
+            "veo::PlayerPane", "The media server couldn't be reached or answered with an error. "
+                               "Check your internet connection, then try again.");
         break;
     case PlaybackProblem::NotAVideo:
         //: Player error advice when the data is not a video
         text = QCoreApplication::translate(
-            "PlayerPane", "The file may be damaged or incomplete. Open it in the browser, or "
-                          "download it again.");
+            "veo::PlayerPane", "The file may be damaged or incomplete. Open it in the browser, or "
+                               "download it again.");
         break;
     case PlaybackProblem::CodecMissing:
         //: Player error advice when a codec is missing. Keep the Debian package names as
         //: they are.
         text = QCoreApplication::translate(
-            "PlayerPane", "Install the packages gstreamer1.0-libav (H.264/AAC) and "
-                          "gstreamer1.0-plugins-good, then restart Veo Tracker. Until then, "
-                          "open the video with the system player.");
+            "veo::PlayerPane", "Install the packages gstreamer1.0-libav (H.264/AAC) and "
+                               "gstreamer1.0-plugins-good, then restart Veo Tracker. Until then, "
+                               "open the video with the system player.");
         break;
     case PlaybackProblem::Other:
         //: Player error advice for any other failure
         text = QCoreApplication::translate(
-            "PlayerPane", "Try again, or open the video in the browser or with the system "
-                          "player.");
+            "veo::PlayerPane", "Try again, or open the video in the browser or with the system "
+                               "player.");
         break;
     }
     if (!detail.trimmed().isEmpty()) {
         //: Appended to a player error: %1 is the media backend's own (often English) message
-        text += u'\n' + QCoreApplication::translate("PlayerPane", "Details: %1")
-                            .arg(detail.trimmed());
+        text += u'\n' +
+                QCoreApplication::translate("veo::PlayerPane", "Details: %1").arg(detail.trimmed());
     }
     return text;
 }
@@ -181,12 +192,11 @@ void probeMediaLink(QNetworkAccessManager *network, const QUrl &url, QObject *co
     request.setTransferTimeout(10000);
     QNetworkReply *reply = network->get(request);
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    QObject::connect(context, &QObject::destroyed, reply,
-                     [reply = QPointer<QNetworkReply>(reply)] {
-                         if (reply) {
-                             reply->abort();
-                         }
-                     });
+    QObject::connect(context, &QObject::destroyed, reply, [reply = QPointer<QNetworkReply>(reply)] {
+        if (reply) {
+            reply->abort();
+        }
+    });
     auto reported = std::make_shared<bool>(false);
     const auto report = [reported, done](int status, const QString &error) {
         if (!*reported) {

@@ -26,7 +26,7 @@ enum class PlaybackProblem {
 PlaybackProblem classifyPlaybackError(QMediaPlayer::Error error, const QString &errorString,
                                       bool localFile);
 
-// Translated at call time (context "PlayerPane").
+// Translated at call time (context "veo::PlayerPane", as the pane's own strings).
 QString playbackProblemTitle(PlaybackProblem problem);
 // What happened and what to do; detail is the backend's own text, shown for reference.
 QString playbackProblemAdvice(PlaybackProblem problem, const QString &detail);

@@ -33,7 +33,7 @@ QToolButton *makeButton(QWidget *parent, bool checkable)
 QString withShortcut(const QString &action, const QKeySequence &key)
 {
     //: Tooltip of a player control: %1 is the action ("Play"), %2 its keyboard shortcut
-    return QCoreApplication::translate("PlayerControls", "%1 (%2)")
+    return QCoreApplication::translate("veo::PlayerControls", "%1 (%2)")
         .arg(action, key.toString(QKeySequence::NativeText));
 }
 } // namespace
@@ -91,14 +91,12 @@ PlayerControls::PlayerControls(QWidget *parent)
     // here is always the user: dragging, clicking the groove, or its own arrow keys.
     connect(m_seekSlider, &QSlider::valueChanged, this,
             [this](int value) { Q_EMIT seek(static_cast<qint64>(value)); });
-    connect(m_seekSlider, &QSlider::sliderMoved, this, [this](int value) {
-        m_elapsedLabel->setText(formatTime(value));
-    });
+    connect(m_seekSlider, &QSlider::sliderMoved, this,
+            [this](int value) { m_elapsedLabel->setText(formatTime(value)); });
     connect(m_volumeSlider, &QSlider::valueChanged, this,
             [this] { Q_EMIT volumeChanged(volume()); });
-    connect(m_muteButton, &QToolButton::clicked, this, [this](bool checked) {
-        Q_EMIT muteToggled(checked);
-    });
+    connect(m_muteButton, &QToolButton::clicked, this,
+            [this](bool checked) { Q_EMIT muteToggled(checked); });
     connect(m_loopButton, &QToolButton::toggled, this, &PlayerControls::loopToggled);
     connect(m_fullScreenButton, &QToolButton::clicked, this,
             [this](bool checked) { Q_EMIT fullScreenToggled(checked); });
@@ -286,10 +284,10 @@ void PlayerControls::retranslateUi()
 {
     //: Accessible name of the player's position slider
     m_seekSlider->setAccessibleName(tr("Position"));
-    m_seekSlider->setToolTip(tr("Position (%1 / %2: 5 seconds back / ahead)")
-                                 .arg(QKeySequence(Qt::Key_Left).toString(QKeySequence::NativeText),
-                                      QKeySequence(Qt::Key_Right).toString(
-                                          QKeySequence::NativeText)));
+    m_seekSlider->setToolTip(
+        tr("Position (%1 / %2: 5 seconds back / ahead)")
+            .arg(QKeySequence(Qt::Key_Left).toString(QKeySequence::NativeText),
+                 QKeySequence(Qt::Key_Right).toString(QKeySequence::NativeText)));
     //: Accessible name of the label showing how much of the video has played
     m_elapsedLabel->setAccessibleName(tr("Elapsed time"));
     //: Accessible name of the label showing the video's length
@@ -357,7 +355,8 @@ void PlayerControls::updateStatus()
         break;
     case QMediaPlayer::BufferingMedia:
     case QMediaPlayer::StalledMedia: {
-        const int percent = std::clamp(static_cast<int>(std::lround(m_bufferProgress * 100)), 0, 100);
+        const int percent =
+            std::clamp(static_cast<int>(std::lround(m_bufferProgress * 100)), 0, 100);
         //: Player status while data is being fetched; %1 is a percentage (0-100)
         m_statusLabel->setText(tr("Buffering %1%").arg(locale().toString(percent)));
         m_statusBar->setRange(0, 100);

@@ -3,18 +3,18 @@
 #include "playercontrols.h"
 
 #include <QAudioOutput>
-#include <QNetworkAccessManager>
 #include <QBoxLayout>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QToolButton>
 #include <QVideoWidget>
-#include <QDebug>
 
 namespace veo {
 
@@ -22,9 +22,9 @@ PlayerPane::PlayerPane(QWidget *parent)
     : QWidget(parent), m_player(new QMediaPlayer(this)), m_audio(new QAudioOutput(this)),
       m_pages(new QStackedWidget(this)), m_placeholder(new QLabel(m_pages)),
       m_sourceLabel(new QLabel), m_switcher(new QComboBox), m_browserButton(new QToolButton),
-      m_systemPlayerButton(new QToolButton), m_view(new QStackedWidget),
-      m_video(new QVideoWidget), m_errorPanel(new QWidget), m_errorTitle(new QLabel),
-      m_errorText(new QLabel), m_freshLinkButton(new QPushButton), m_retryButton(new QPushButton),
+      m_systemPlayerButton(new QToolButton), m_view(new QStackedWidget), m_video(new QVideoWidget),
+      m_errorPanel(new QWidget), m_errorTitle(new QLabel), m_errorText(new QLabel),
+      m_freshLinkButton(new QPushButton), m_retryButton(new QPushButton),
       m_streamButton(new QPushButton), m_controls(new PlayerControls)
 {
     m_player->setAudioOutput(m_audio);
@@ -33,8 +33,7 @@ PlayerPane::PlayerPane(QWidget *parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setTextFormat(Qt::PlainText);
-    m_placeholder->setEnabled(false); // the palette's dimmed text: a hint, not content
-    m_placeholder->setMargin(12);
+    m_placeholder->setMargin(24);
 
     m_sourceLabel->setBuddy(m_switcher);
     m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -68,17 +67,29 @@ PlayerPane::PlayerPane(QWidget *parent)
     m_errorText->setWordWrap(true);
     m_errorText->setTextFormat(Qt::PlainText);
     m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *errorIcon = new QLabel;
+    const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
+    errorIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize));
+    errorIcon->setAlignment(Qt::AlignTop);
     auto *errorButtons = new QHBoxLayout;
     errorButtons->addWidget(m_freshLinkButton);
     errorButtons->addWidget(m_retryButton);
     errorButtons->addWidget(m_streamButton);
     errorButtons->addStretch(1);
+    auto *errorBody = new QVBoxLayout;
+    errorBody->addWidget(m_errorTitle);
+    errorBody->addWidget(m_errorText);
+    errorBody->addSpacing(6);
+    errorBody->addLayout(errorButtons);
+    auto *errorRow = new QHBoxLayout;
+    errorRow->addWidget(errorIcon, 0, Qt::AlignTop);
+    errorRow->addSpacing(8);
+    errorRow->addLayout(errorBody, 1);
     auto *errorLayout = new QVBoxLayout(m_errorPanel);
+    errorLayout->setContentsMargins(16, 16, 16, 16);
     errorLayout->addStretch(1);
-    errorLayout->addWidget(m_errorTitle);
-    errorLayout->addWidget(m_errorText);
-    errorLayout->addLayout(errorButtons);
-    errorLayout->addStretch(1);
+    errorLayout->addLayout(errorRow);
+    errorLayout->addStretch(2);
     m_errorPanel->setAutoFillBackground(true);
     m_errorPanel->setBackgroundRole(QPalette::Base);
 
@@ -87,7 +98,7 @@ PlayerPane::PlayerPane(QWidget *parent)
 
     auto *playerPage = new QWidget;
     auto *playerLayout = new QVBoxLayout(playerPage);
-    playerLayout->setContentsMargins(0, 0, 0, 0);
+    playerLayout->setContentsMargins(6, 6, 6, 6);
     playerLayout->addLayout(sourceRow);
     playerLayout->addWidget(m_view, 1);
     playerLayout->addWidget(m_controls);
@@ -101,7 +112,13 @@ PlayerPane::PlayerPane(QWidget *parent)
     m_controls->attachShortcuts(this);
 
     // Intents from the controls.
-    connect(m_controls, &PlayerControls::playClicked, m_player, &QMediaPlayer::play);
+    connect(m_controls, &PlayerControls::playClicked, this, [this] {
+        if (m_problem != PlaybackProblem::None) {
+            retry(); // Play after a failure means: try again
+        } else {
+            m_player->play();
+        }
+    });
     connect(m_controls, &PlayerControls::pauseClicked, m_player, &QMediaPlayer::pause);
     connect(m_controls, &PlayerControls::seek, m_player, &QMediaPlayer::setPosition);
     connect(m_controls, &PlayerControls::volumeChanged, m_audio, &QAudioOutput::setVolume);
@@ -118,8 +135,7 @@ PlayerPane::PlayerPane(QWidget *parent)
             &PlayerControls::setBufferProgress);
     connect(m_audio, &QAudioOutput::volumeChanged, m_controls, &PlayerControls::setVolume);
     connect(m_audio, &QAudioOutput::mutedChanged, m_controls, &PlayerControls::setMuted);
-    connect(m_video, &QVideoWidget::fullScreenChanged, m_controls,
-            &PlayerControls::setFullScreen);
+    connect(m_video, &QVideoWidget::fullScreenChanged, m_controls, &PlayerControls::setFullScreen);
     connect(m_player, &QMediaPlayer::mediaStatusChanged, this, &PlayerPane::onMediaStatusChanged);
     connect(m_player, &QMediaPlayer::errorOccurred, this, &PlayerPane::onPlayerError);
     m_controls->setVolume(m_audio->volume());
@@ -133,8 +149,7 @@ PlayerPane::PlayerPane(QWidget *parent)
         load(true);
     });
     connect(m_browserButton, &QToolButton::clicked, this, &PlayerPane::openInBrowser);
-    connect(m_systemPlayerButton, &QToolButton::clicked, this,
-            &PlayerPane::openWithSystemPlayer);
+    connect(m_systemPlayerButton, &QToolButton::clicked, this, &PlayerPane::openWithSystemPlayer);
 
     retranslateUi();
     updatePlaceholder();
@@ -285,7 +300,6 @@ void PlayerPane::fillSwitcher()
         m_switcher->addItem(source.label());
     }
     m_switcher->setCurrentIndex(m_current);
-    m_switcher->setEnabled(m_sources.size() > 1);
 }
 
 QUrl PlayerPane::remoteUrlOf(const MediaSource &source) const
@@ -313,7 +327,11 @@ void PlayerPane::load(bool autoplay)
         return;
     }
     // QMediaPlayer makes its own requests with no credentials: nothing here may add any.
-    m_player->setSource(playUrlOf(*source));
+    const QUrl url = playUrlOf(*source);
+    if (m_player->source() == url) {
+        m_player->setSource(QUrl()); // setSource() ignores the same URL: a retry must reload
+    }
+    m_player->setSource(url);
     if (autoplay) {
         m_player->play();
     }
@@ -331,14 +349,13 @@ void PlayerPane::onSwitcherChanged(int row)
 
 void PlayerPane::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
 {
-    qInfo() << "DBG status" << status << m_player->source();
     m_controls->setMediaStatus(status);
     if (status == QMediaPlayer::EndOfMedia && m_loop) {
         m_player->setPosition(0);
         m_player->play();
     } else if (status == QMediaPlayer::InvalidMedia && !m_errorHandled) {
         onPlayerError(m_player->error() == QMediaPlayer::NoError ? QMediaPlayer::ResourceError
-                                                                  : m_player->error(),
+                                                                 : m_player->error(),
                       m_player->errorString());
     }
 }
@@ -347,7 +364,6 @@ void PlayerPane::onPlayerError(QMediaPlayer::Error error, const QString &errorSt
 {
     // GStreamer follows the real cause with generic ones ("Internal data stream error."):
     // the first error of a load is the one that explains it.
-    qInfo() << "DBG error" << error << errorString << m_errorHandled << m_current;
     if (m_errorHandled || error == QMediaPlayer::NoError || m_current < 0) {
         return;
     }
@@ -387,6 +403,9 @@ void PlayerPane::showProblem(PlaybackProblem problem, const QString &detail)
     m_probedStatus = 0;
     m_awaitingFreshLink = false;
     m_freshLinkError.clear();
+    // Show Play, which now means "try again". Not m_player->stop(): GStreamer's pipeline,
+    // stopped in this state, does not load the next source properly.
+    m_controls->setPlaybackState(QMediaPlayer::StoppedState);
     if (m_video->isFullScreen()) {
         setFullScreen(false); // the message is in the pane
     }
@@ -445,8 +464,11 @@ void PlayerPane::updatePlaceholder()
     if (!m_task) {
         //: Player pane when no task is selected
         m_placeholder->setText(tr("Select a task to watch its video."));
+    } else if (isFailure(m_task->status)) {
+        //: Player pane for a failed task
+        m_placeholder->setText(tr("This task failed, so it has no video."));
     } else if (m_task->status != TaskStatus::Succeeded) {
-        //: Player pane for a task that is still running or has failed
+        //: Player pane for a task that is still waiting or generating (or no longer known)
         m_placeholder->setText(tr("The video appears here when the task has succeeded."));
     } else {
         //: Player pane for a succeeded task whose answer had no video URL

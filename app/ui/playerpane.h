@@ -75,8 +75,7 @@ public:
 Q_SIGNALS:
     // The media host refused the link (expired). Connect to KieClient::downloadUrl(url) and
     // answer with playFreshLink() or showFreshLinkError().
-    void freshLinkRequested(const QString &taskId, const QUrl &url, veo::MediaKind kind,
-                            int index);
+    void freshLinkRequested(const QString &taskId, const QUrl &url, veo::MediaKind kind, int index);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -127,7 +126,7 @@ private:
     int m_current = -1; // index into m_sources
     LocalFileProvider m_localFileProvider;
     QPointer<QNetworkAccessManager> m_network;
-    quint64 m_loadSerial = 0; // tells a late probe answer from a stale load
+    quint64 m_loadSerial = 0;             // tells a late probe answer from a stale load
     QHash<QString, QString> m_localFiles; // sourceKey -> path, from setLocalFile()
     QHash<QString, QUrl> m_freshUrls;     // sourceKey -> download-url link
     bool m_forceRemote = false;           // "Play online copy" after a local file failed
@@ -136,7 +135,7 @@ private:
     bool m_awaitingFreshLink = false;
     PlaybackProblem m_problem = PlaybackProblem::None;
     QString m_problemDetail; // the backend's error text
-    int m_probedStatus = 0;   // HTTP status from probeMediaLink, 0 = none
+    int m_probedStatus = 0;  // HTTP status from probeMediaLink, 0 = none
     QString m_freshLinkError;
 };
 

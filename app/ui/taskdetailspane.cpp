@@ -36,7 +36,9 @@ TaskDetailsPane::TaskDetailsPane(QWidget *parent)
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    // Labels above their values: the pane is narrow and task IDs and URLs are long.
+    m_form->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    m_form->setVerticalSpacing(4);
     setWidget(m_content);
     rebuild();
 }
@@ -59,6 +61,15 @@ void TaskDetailsPane::changeEvent(QEvent *event)
     QScrollArea::changeEvent(event);
 }
 
+QLabel *TaskDetailsPane::caption(const QString &text)
+{
+    auto *label = new QLabel(text, m_content);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
 void TaskDetailsPane::addRow(const QString &label, const QString &value)
 {
     if (value.isEmpty()) {
@@ -68,7 +79,7 @@ void TaskDetailsPane::addRow(const QString &label, const QString &value)
     field->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     field->setWordWrap(true);
     field->setTextFormat(Qt::PlainText);
-    m_form->addRow(label, field);
+    m_form->addRow(caption(label), field);
 }
 
 void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls)
@@ -98,8 +109,8 @@ void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls)
         layout->addWidget(text, 1);
         layout->addWidget(copy);
         layout->addWidget(open);
-        m_form->addRow(urls.size() > 1 ? QStringLiteral("%1 %2").arg(label).arg(i + 1) : label,
-                       row);
+        m_form->addRow(
+            caption(urls.size() > 1 ? QStringLiteral("%1 %2").arg(label).arg(i + 1) : label), row);
     }
 }
 
@@ -115,9 +126,9 @@ void TaskDetailsPane::addBlock(const QString &label, const QString &text, bool m
         edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         edit->setLineWrapMode(QPlainTextEdit::NoWrap);
     }
-    const int lines = std::min(12, int(text.count(QLatin1Char('\n'))) + 2);
+    const int lines = std::clamp(int(text.count(QLatin1Char('\n'))) + 2, 3, 12);
     edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 12);
-    m_form->addRow(label, edit);
+    m_form->addRow(caption(label), edit);
 }
 
 void TaskDetailsPane::rebuild()

@@ -6,6 +6,7 @@
 #include <optional>
 
 class QFormLayout;
+class QLabel;
 
 namespace veo {
 
@@ -31,6 +32,7 @@ protected:
 
 private:
     void rebuild();
+    QLabel *caption(const QString &text);
     void addRow(const QString &label, const QString &value);
     void addUrlRows(const QString &label, const QStringList &urls);
     void addBlock(const QString &label, const QString &text, bool monospace);
