@@ -46,7 +46,9 @@ std::unique_ptr<FakeKieServer> startDemoServer(QStringList *demoIds)
     if (!server->listen(QHostAddress::LocalHost)) {
         return nullptr;
     }
-    *demoIds = installDemoScenario(*server);
+    QFile clip(QStringLiteral(":/demo/demo-clip.mp4"));
+    *demoIds = installDemoScenario(*server, clip.open(QIODevice::ReadOnly) ? clip.readAll()
+                                                                           : QByteArray());
     return server;
 }
 
@@ -238,14 +240,15 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     QObject::connect(&credits, &CreditsMonitor::lowCredits, &window,
                      [&](const QString &keyId, qint64 left, qint64 threshold) {
                          const auto profile = keys.profile(keyId);
+                         const int count =
+                             int(std::min<qint64>(left, std::numeric_limits<int>::max()));
                          //: %n: credits left; %1: the key's label; %L2: the warning level
                          const QString text =
                              QCoreApplication::translate(
                                  "main",
                                  "The API key “%1” has %n credit(s) left (you are warned below "
                                  "%L2). Top up on kie.ai to keep rendering.",
-                                 nullptr,
-                                 int(std::min<qint64>(left, std::numeric_limits<int>::max())))
+                                 nullptr, count)
                                  .arg(profile ? profile->label : keyId)
                                  .arg(threshold);
                          window.showMessage(text, true);

@@ -309,7 +309,7 @@ int main(int argc, char **argv)
             std::printf("   RSS growth over a 2 s stall: %ld KiB", bestManager.stallGrowthKiB);
         }
         const double gib = double(size) / double(1024 * MiB);
-        std::printf("%8s client CPU per GiB: manager %6.0f ms, curl %6.0f ms;"
+        std::printf("\n%8s client CPU per GiB: manager %6.0f ms, curl %6.0f ms;"
                     " minor faults per GiB: manager %7.0f, curl %7.0f\n",
                     "", bestManager.client.cpuMs / gib, bestCurl.client.cpuMs / gib,
                     double(bestManager.client.faults) / gib, double(bestCurl.client.faults) / gib);

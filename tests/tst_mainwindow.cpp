@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -121,6 +122,7 @@ private Q_SLOTS:
     void searchAndStatusFilter();
     void dropTextAddsTasks();
     void removeAsksFirst();
+    void switchesLanguageAtRunTime();
 
 private:
     QTemporaryDir m_dir;
@@ -293,6 +295,47 @@ void TestMainWindow::removeAsksFirst()
     QCOMPARE(m_app->model.rowCount(), 3);
     QVERIFY(!m_app->model.task(D));
     QVERIFY(!m_app->store.contains(D)); // gone from the store too
+}
+
+void TestMainWindow::switchesLanguageAtRunTime()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    QAbstractItemModel *view = w.tableView()->model();
+    const auto header = [view] {
+        return view->headerData(TaskTableModel::TaskIdColumn, Qt::Horizontal).toString();
+    };
+    const auto statusOf = [this, view](const QString &id) {
+        const QModelIndex source = m_app->model.index(m_app->model.rowOf(id), 0);
+        for (int r = 0; r < view->rowCount(); ++r) {
+            if (view->index(r, 0).data(TaskTableModel::TaskIdRole).toString() == id) {
+                return view->index(r, TaskTableModel::StatusColumn).data().toString();
+            }
+        }
+        return source.isValid() ? QStringLiteral("hidden") : QStringLiteral("missing");
+    };
+    const auto fileMenuTitle = [&w] { return w.menuBar()->actions().constFirst()->text(); };
+    AddTasksDialog dialog(&w); // an open dialog follows too
+    dialog.show();
+
+    QCOMPARE(header(), QStringLiteral("Task ID"));
+    QCOMPARE(statusOf(A), QStringLiteral("Succeeded"));
+    QCOMPARE(fileMenuTitle(), QStringLiteral("&File"));
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Add Tasks"));
+
+    QCOMPARE(m_app->languages.apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    QCOMPARE(header(), QStringLiteral("任务ID"));
+    QCOMPARE(statusOf(A), QStringLiteral("成功"));
+    QCOMPARE(statusOf(B), QStringLiteral("失败"));
+    // Qt posts QEvent::LanguageChange: widgets retranslate when the event loop runs.
+    QTRY_COMPARE(fileMenuTitle(), QStringLiteral("文件(&F)"));
+    QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("添加任务"));
+
+    m_app->languages.apply(QStringLiteral("en"));
+    QCOMPARE(header(), QStringLiteral("Task ID"));
+    QCOMPARE(statusOf(A), QStringLiteral("Succeeded"));
+    QTRY_COMPARE(fileMenuTitle(), QStringLiteral("&File"));
+    QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("Add Tasks"));
 }
 
 QTEST_MAIN(TestMainWindow)

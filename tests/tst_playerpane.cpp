@@ -90,7 +90,8 @@ public:
     QString translate(const char *context, const char *sourceText, const char *, int) const override
     {
         const QByteArray c(context);
-        if (c == "veo::PlayerPane" || c == "veo::PlayerControls" || c == "MediaSource") {
+        if (c == "veo::PlayerPane" || c == "veo::PlayerControls" || c == "PlayerPane" ||
+            c == "PlayerControls" || c == "MediaSource") {
             return QStringLiteral("XX ") + QString::fromUtf8(sourceText);
         }
         return QString();
@@ -146,6 +147,7 @@ private Q_SLOTS:
     void garbageGivesReadableError();
     void openInBrowserAndSystemPlayer();
     void mediaHostNeverSeesAuthorization();
+    void browsingFetchesNothing();
     void screenshots();
 
 private:
@@ -340,8 +342,9 @@ void TestPlayerPane::placeholders()
 
     pane.setTask(succeeded({media(QStringLiteral("/v/result.mp4")).toString()}));
     QVERIFY(shown().isEmpty());
-    QCOMPARE(pane.mediaPlayer()->source(), media(QStringLiteral("/v/result.mp4")));
-    QCOMPARE(pane.mediaPlayer()->playbackState(), QMediaPlayer::StoppedState); // not autoplay
+    QCOMPARE(pane.currentSource()->remoteUrl, media(QStringLiteral("/v/result.mp4")));
+    QVERIFY(pane.mediaPlayer()->source().isEmpty()); // nothing fetched before Play
+    QCOMPARE(pane.mediaPlayer()->playbackState(), QMediaPlayer::StoppedState);
 
     pane.setTask(std::nullopt);
     QVERIFY(shown().contains(u"Select a task"));
@@ -534,6 +537,11 @@ void TestPlayerPane::playsToEnd()
     QCOMPARE(pane.controls()->duration(), player->duration());
     QVERIFY(!m_server.requests().isEmpty());
     QCOMPARE(m_server.requests().constFirst().path, QByteArray("/v/result.mp4"));
+    QCOMPARE(pane.controls()->position(), player->duration()); // "0:03 / 0:03", not 0:02
+    // Play at the end plays again from the start.
+    play(pane);
+    QTRY_COMPARE_WITH_TIMEOUT(player->playbackState(), QMediaPlayer::PlayingState, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(player->position() > 100 && player->position() < 2000, Timeout);
 }
 
 void TestPlayerPane::pauseStopsPosition()
@@ -689,10 +697,11 @@ void TestPlayerPane::localFilePlaysFromDisk()
     });
     pane.setTask(succeeded({media(QStringLiteral("/v/result.mp4")).toString()}));
     QMediaPlayer *player = pane.mediaPlayer();
-    QCOMPARE(player->source(), QUrl::fromLocalFile(path));
+    QVERIFY(pane.currentSource()->isLocal());
     QTest::qWait(300); // requests of earlier tests' players still on their way
     m_server.clearRequests();
     play(pane);
+    QCOMPARE(player->source(), QUrl::fromLocalFile(path));
     QTRY_COMPARE_WITH_TIMEOUT(player->mediaStatus(), QMediaPlayer::EndOfMedia, Timeout);
     QVERIFY(m_server.requests().isEmpty()); // not one byte from the media host
 }
@@ -702,11 +711,15 @@ void TestPlayerPane::downloadFinishingSwitchesToDisk()
     PlayerPane pane;
     pane.show();
     pane.setTask(succeeded({media(QStringLiteral("/v/result.mp4")).toString()}));
-    QVERIFY(!pane.mediaPlayer()->source().isLocalFile());
+    play(pane);
+    QCOMPARE(pane.mediaPlayer()->source(), media(QStringLiteral("/v/result.mp4")));
+    QTRY_COMPARE_WITH_TIMEOUT(pane.mediaPlayer()->mediaStatus(), QMediaPlayer::EndOfMedia, Timeout);
     const QString path = m_dir.filePath(QStringLiteral("result.mp4"));
-    pane.setLocalFile(MediaKind::Result, 0, path); // stopped: switches now
-    QCOMPARE(pane.mediaPlayer()->source(), QUrl::fromLocalFile(path));
+    pane.setLocalFile(MediaKind::Result, 0, path); // not playing: the next Play uses the file
     QVERIFY(pane.currentSource()->isLocal());
+    play(pane);
+    QCOMPARE(pane.mediaPlayer()->source(), QUrl::fromLocalFile(path));
+    QTRY_VERIFY_WITH_TIMEOUT(pane.mediaPlayer()->position() > 200, Timeout);
 }
 
 void TestPlayerPane::damagedLocalFileOffersOnlineCopy()
@@ -720,8 +733,8 @@ void TestPlayerPane::damagedLocalFileOffersOnlineCopy()
     broken.close();
     pane.setTask(succeeded({media(QStringLiteral("/v/result.mp4")).toString()}));
     pane.setLocalFile(MediaKind::Result, 0, path);
-    QCOMPARE(pane.mediaPlayer()->source(), QUrl::fromLocalFile(path));
     play(pane);
+    QCOMPARE(pane.mediaPlayer()->source(), QUrl::fromLocalFile(path));
     QTRY_VERIFY_WITH_TIMEOUT(pane.problem() != PlaybackProblem::None, Timeout);
     QVERIFY2(pane.problem() == PlaybackProblem::NotAVideo,
              qPrintable(named<QLabel>(&pane, QStringLiteral("What to do"))->text()));
@@ -921,6 +934,22 @@ void TestPlayerPane::mediaHostNeverSeesAuthorization()
     }
 }
 
+void TestPlayerPane::browsingFetchesNothing()
+{
+    PlayerPane pane;
+    pane.show();
+    QTest::qWait(300); // requests of earlier tests' players still on their way
+    m_server.clearRequests();
+    for (int i = 0; i < 5; ++i) { // arrowing through the list
+        pane.setTask(succeeded({media(QStringLiteral("/v/result.mp4?%1").arg(i)).toString()},
+                               {media(QStringLiteral("/v/origin.mp4")).toString()}));
+        pane.selectSource(MediaKind::Origin, 0, false);
+    }
+    QTest::qWait(500);
+    QVERIFY(m_server.requests().isEmpty());
+    QVERIFY(pane.mediaPlayer()->source().isEmpty());
+}
+
 void TestPlayerPane::screenshots()
 {
     const QString dir = qEnvironmentVariable("VEO_PLAYERPANE_SHOTS");
@@ -947,8 +976,13 @@ void TestPlayerPane::screenshots()
     QTRY_COMPARE_WITH_TIMEOUT(pane.problem(), PlaybackProblem::LinkExpired, Timeout);
     QVERIFY(pane.grab().save(dir + QStringLiteral("/expired.png")));
     pane.setTask(succeeded({QStringLiteral("http://127.0.0.2:1/v/result.mp4")}));
+    play(pane);
     QTRY_COMPARE_WITH_TIMEOUT(pane.problem(), PlaybackProblem::Network, Timeout);
     QVERIFY(pane.grab().save(dir + QStringLiteral("/network.png")));
+    pane.resize(pane.minimumSizeHint().width(), 360); // as narrow as the layout allows
+    QTest::qWait(50);
+    qInfo() << "narrowest" << pane.minimumSizeHint() << pane.size();
+    QVERIFY(pane.grab().save(dir + QStringLiteral("/narrow.png")));
 }
 
 QTEST_MAIN(TestPlayerPane)

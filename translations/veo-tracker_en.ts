@@ -559,12 +559,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The API key “%1” has %L2 credits left (warning below %L3). Top up on kie.ai to keep rendering.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Try `veo-tracker --help`.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The API key “%1” has %n credit(s) left (you are warned below %L2). Top up on kie.ai to keep rendering.</source>
+        <extracomment>%n: credits left; %1: the key&apos;s label; %L2: the warning level</extracomment>
+        <translation>
+            <numerusform>The API key “%1” has %n credit left (you are warned below %L2). Top up on kie.ai to keep rendering.</numerusform>
+            <numerusform>The API key “%1” has %n credits left (you are warned below %L2). Top up on kie.ai to keep rendering.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -993,15 +997,7 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop tracking the selected tasks (Delete)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Refresh &amp;Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the selected tasks now, or all tasks when none is selected (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1043,10 +1039,6 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search task ID, prompt or error (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1141,6 +1133,18 @@ Keys table column: marks the default API key</extracomment>
         <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stop tracking the selected tasks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the selected tasks now, or all tasks when none is selected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search task ID, prompt or error (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>
@@ -1177,6 +1181,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Position (%1 / %2: 5 seconds back / ahead)</source>
+        <extracomment>Tooltip of the position slider: %1 and %2 are the Left and Right arrow keys</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1191,35 +1196,37 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Loading state</source>
-        <extracomment>Accessible name of the loading / buffering indicator</extracomment>
+        <extracomment>Accessible name of the &quot;Loading…&quot; / &quot;Buffering 45%&quot; text</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading progress</source>
+        <extracomment>Accessible name of the small bar beside &quot;Loading…&quot; / &quot;Buffering 45%&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Volume</source>
-        <extracomment>Accessible name of the volume slider</extracomment>
+        <extracomment>Accessible name and tooltip of the volume slider</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loop</source>
-        <extracomment>Player button: play the video again from the start when it ends</extracomment>
+        <extracomment>Player button (a toggle): play the video again from the start when it ends</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Play the video again from the start when it ends</source>
+        <extracomment>Tooltip of the Loop button</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Full screen</source>
-        <extracomment>Player button: show the video on the whole screen</extracomment>
+        <extracomment>Player button (a toggle): show the video on the whole screen</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Full screen (%1; %2 to leave)</source>
-        <extracomment>Tooltip of the full-screen button: %1 enters, %2 leaves full screen</extracomment>
+        <extracomment>Tooltip of the full-screen button: %1 enters, %2 leaves full screen (keys)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1229,15 +1236,17 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unmute</source>
         <extracomment>Player button (accessible name and tooltip)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unmute</source>
+        <extracomment>Player button (accessible name and tooltip): sound back on</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mute</source>
+        <extracomment>Player button (accessible name and tooltip): sound off</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1265,10 +1274,12 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Getting a fresh link…</source>
+        <extracomment>The &quot;Get a fresh link&quot; button while KIE is being asked</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Get a fresh link</source>
+        <extracomment>Player button after an expired link: ask KIE (download-url) for a new link</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1278,7 +1289,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>The video appears here when the task has succeeded.</source>
-        <extracomment>Player pane for a task that is still running or has failed</extracomment>
+        <extracomment>Player pane for a task that is still waiting or generating (or no longer known)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1288,7 +1299,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>&amp;Video:</source>
-        <extracomment>Label before the player&apos;s source switcher</extracomment>
+        <extracomment>Label before the player&apos;s source switcher (Result, Origin, Full)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1298,6 +1309,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Which of the task&apos;s videos to play</source>
+        <extracomment>Tooltip of the switcher between a task&apos;s videos</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1307,6 +1319,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Open the video&apos;s web address in your browser</source>
+        <extracomment>Tooltip of &quot;Open in browser&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1316,6 +1329,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Play the video in your desktop&apos;s video player (the downloaded file when there is one)</source>
+        <extracomment>Tooltip of &quot;Open with system player&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1325,23 +1339,27 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Double-click for full screen</source>
+        <extracomment>Tooltip of the video area</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Player</source>
-        <extracomment>Accessible name of the whole player pane</extracomment>
+        <extracomment>Accessible name of the whole player pane and of its placeholder text</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Playback problem</source>
+        <extracomment>Accessible name of the title of a playback error (&quot;This video link has expired&quot;)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What to do</source>
+        <extracomment>Accessible name of the explanation under a playback error</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ask KIE for a new temporary link to this video (valid for 20 minutes)</source>
+        <extracomment>Tooltip of &quot;Get a fresh link&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1352,6 +1370,11 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Play online copy</source>
         <extracomment>Player button when the downloaded file fails: stream the online copy instead</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task failed, so it has no video.</source>
+        <extracomment>Player pane for a failed task</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -559,12 +559,15 @@
         <translation>Veo Tracker 已在运行，但没有响应（%1）。请关闭它或结束其进程，然后重试。</translation>
     </message>
     <message>
-        <source>The API key “%1” has %L2 credits left (warning below %L3). Top up on kie.ai to keep rendering.</source>
-        <translation>API 密钥“%1”仅剩 %L2 积分（低于 %L3 时提醒）。请在 kie.ai 充值，以便继续生成视频。</translation>
-    </message>
-    <message>
         <source>Try `veo-tracker --help`.</source>
         <translation>请尝试 `veo-tracker --help`。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The API key “%1” has %n credit(s) left (you are warned below %L2). Top up on kie.ai to keep rendering.</source>
+        <extracomment>%n: credits left; %1: the key&apos;s label; %L2: the warning level</extracomment>
+        <translation>
+            <numerusform>API 密钥“%1”仅剩 %n 积分（低于 %L2 时提醒）。请在 kie.ai 充值，以便继续生成视频。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -990,16 +993,8 @@ Keys table column: marks the default API key</extracomment>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <source>Stop tracking the selected tasks (Delete)</source>
-        <translation>停止跟踪所选任务（Delete）</translation>
-    </message>
-    <message>
         <source>Refresh &amp;Now</source>
         <translation>立即刷新(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Check the selected tasks now, or all tasks when none is selected (F5)</source>
-        <translation>立即检查所选任务；未选择任务时检查全部任务（F5）</translation>
     </message>
     <message>
         <source>Refresh &amp;All</source>
@@ -1041,10 +1036,6 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Search task ID, prompt or error (Ctrl+F)</source>
-        <translation>搜索任务ID、提示词或错误信息（Ctrl+F）</translation>
     </message>
     <message>
         <source>Search tasks</source>
@@ -1133,6 +1124,18 @@ Keys table column: marks the default API key</extracomment>
         <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
         <translation>无法使用系统密钥环：%1任务历史仍可查看；请通过“API 密钥…”输入仅用于本次会话的密钥。</translation>
     </message>
+    <message>
+        <source>Stop tracking the selected tasks (%1)</source>
+        <translation>停止跟踪所选任务（%1）</translation>
+    </message>
+    <message>
+        <source>Check the selected tasks now, or all tasks when none is selected (%1)</source>
+        <translation>立即检查所选任务；未选择任务时检查全部任务（%1）</translation>
+    </message>
+    <message>
+        <source>Search task ID, prompt or error (%1)</source>
+        <translation>搜索任务ID、提示词或错误（%1）</translation>
+    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>
@@ -1169,6 +1172,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Position (%1 / %2: 5 seconds back / ahead)</source>
+        <extracomment>Tooltip of the position slider: %1 and %2 are the Left and Right arrow keys</extracomment>
         <translation>播放位置（%1 / %2：后退 / 前进 5 秒）</translation>
     </message>
     <message>
@@ -1183,35 +1187,37 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Loading state</source>
-        <extracomment>Accessible name of the loading / buffering indicator</extracomment>
+        <extracomment>Accessible name of the &quot;Loading…&quot; / &quot;Buffering 45%&quot; text</extracomment>
         <translation>加载状态</translation>
     </message>
     <message>
         <source>Loading progress</source>
+        <extracomment>Accessible name of the small bar beside &quot;Loading…&quot; / &quot;Buffering 45%&quot;</extracomment>
         <translation>加载进度</translation>
     </message>
     <message>
         <source>Volume</source>
-        <extracomment>Accessible name of the volume slider</extracomment>
+        <extracomment>Accessible name and tooltip of the volume slider</extracomment>
         <translation>音量</translation>
     </message>
     <message>
         <source>Loop</source>
-        <extracomment>Player button: play the video again from the start when it ends</extracomment>
+        <extracomment>Player button (a toggle): play the video again from the start when it ends</extracomment>
         <translation>循环播放</translation>
     </message>
     <message>
         <source>Play the video again from the start when it ends</source>
+        <extracomment>Tooltip of the Loop button</extracomment>
         <translation>播放结束后从头重新播放</translation>
     </message>
     <message>
         <source>Full screen</source>
-        <extracomment>Player button: show the video on the whole screen</extracomment>
+        <extracomment>Player button (a toggle): show the video on the whole screen</extracomment>
         <translation>全屏</translation>
     </message>
     <message>
         <source>Full screen (%1; %2 to leave)</source>
-        <extracomment>Tooltip of the full-screen button: %1 enters, %2 leaves full screen</extracomment>
+        <extracomment>Tooltip of the full-screen button: %1 enters, %2 leaves full screen (keys)</extracomment>
         <translation>全屏（%1；按 %2 退出）</translation>
     </message>
     <message>
@@ -1221,15 +1227,17 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Play</source>
+        <extracomment>Player button (accessible name and tooltip)</extracomment>
         <translation>播放</translation>
     </message>
     <message>
         <source>Unmute</source>
-        <extracomment>Player button (accessible name and tooltip)</extracomment>
+        <extracomment>Player button (accessible name and tooltip): sound back on</extracomment>
         <translation>取消静音</translation>
     </message>
     <message>
         <source>Mute</source>
+        <extracomment>Player button (accessible name and tooltip): sound off</extracomment>
         <translation>静音</translation>
     </message>
     <message>
@@ -1257,10 +1265,12 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Getting a fresh link…</source>
+        <extracomment>The &quot;Get a fresh link&quot; button while KIE is being asked</extracomment>
         <translation>正在获取新链接…</translation>
     </message>
     <message>
         <source>Get a fresh link</source>
+        <extracomment>Player button after an expired link: ask KIE (download-url) for a new link</extracomment>
         <translation>获取新链接</translation>
     </message>
     <message>
@@ -1270,7 +1280,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>The video appears here when the task has succeeded.</source>
-        <extracomment>Player pane for a task that is still running or has failed</extracomment>
+        <extracomment>Player pane for a task that is still waiting or generating (or no longer known)</extracomment>
         <translation>任务成功后，视频会显示在这里。</translation>
     </message>
     <message>
@@ -1280,7 +1290,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>&amp;Video:</source>
-        <extracomment>Label before the player&apos;s source switcher</extracomment>
+        <extracomment>Label before the player&apos;s source switcher (Result, Origin, Full)</extracomment>
         <translation>视频(&amp;V)：</translation>
     </message>
     <message>
@@ -1290,6 +1300,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Which of the task&apos;s videos to play</source>
+        <extracomment>Tooltip of the switcher between a task&apos;s videos</extracomment>
         <translation>选择要播放任务的哪个视频</translation>
     </message>
     <message>
@@ -1299,6 +1310,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Open the video&apos;s web address in your browser</source>
+        <extracomment>Tooltip of &quot;Open in browser&quot;</extracomment>
         <translation>在浏览器中打开视频的网址</translation>
     </message>
     <message>
@@ -1308,6 +1320,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Play the video in your desktop&apos;s video player (the downloaded file when there is one)</source>
+        <extracomment>Tooltip of &quot;Open with system player&quot;</extracomment>
         <translation>用桌面的视频播放器播放（已下载时播放本地文件）</translation>
     </message>
     <message>
@@ -1317,23 +1330,27 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Double-click for full screen</source>
+        <extracomment>Tooltip of the video area</extracomment>
         <translation>双击可全屏</translation>
     </message>
     <message>
         <source>Player</source>
-        <extracomment>Accessible name of the whole player pane</extracomment>
+        <extracomment>Accessible name of the whole player pane and of its placeholder text</extracomment>
         <translation>播放器</translation>
     </message>
     <message>
         <source>Playback problem</source>
+        <extracomment>Accessible name of the title of a playback error (&quot;This video link has expired&quot;)</extracomment>
         <translation>播放问题</translation>
     </message>
     <message>
         <source>What to do</source>
+        <extracomment>Accessible name of the explanation under a playback error</extracomment>
         <translation>解决方法</translation>
     </message>
     <message>
         <source>Ask KIE for a new temporary link to this video (valid for 20 minutes)</source>
+        <extracomment>Tooltip of &quot;Get a fresh link&quot;</extracomment>
         <translation>向 KIE 请求此视频的新临时链接（有效期 20 分钟）</translation>
     </message>
     <message>
@@ -1345,6 +1362,11 @@ Keys table column: marks the default API key</extracomment>
         <source>Play online copy</source>
         <extracomment>Player button when the downloaded file fails: stream the online copy instead</extracomment>
         <translation>播放在线版本</translation>
+    </message>
+    <message>
+        <source>This task failed, so it has no video.</source>
+        <extracomment>Player pane for a failed task</extracomment>
+        <translation>此任务已失败，因此没有视频。</translation>
     </message>
 </context>
 <context>

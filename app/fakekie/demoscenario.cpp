@@ -52,7 +52,19 @@ public:
     {
         QUrl url = m_base;
         url.setPath(QStringLiteral("/media/") + taskId + suffix + QStringLiteral(".mp4"));
+        m_mediaPaths << url.path();
         return url.toString();
+    }
+
+    // Every video the demo names plays this clip (when the app ships one).
+    void serveMedia(const QByteArray &clip) const
+    {
+        if (clip.isEmpty()) {
+            return;
+        }
+        for (const QString &path : std::as_const(m_mediaPaths)) {
+            m_server.addFile(path, clip, "video/mp4");
+        }
     }
 
     Record succeeded(Record r, qint64 afterMs,
@@ -97,11 +109,12 @@ private:
     FakeKieServer &m_server;
     QUrl m_base;
     qint64 m_now;
+    mutable QStringList m_mediaPaths; // every media URL handed out so far
 };
 
 } // namespace
 
-QStringList installDemoScenario(FakeKieServer &server)
+QStringList installDemoScenario(FakeKieServer &server, const QByteArray &clip)
 {
     const auto ok = &FakeKieServer::ok;
     Builder b(server);
@@ -216,6 +229,7 @@ QStringList installDemoScenario(FakeKieServer &server)
     ids << b.installSteps(done.taskId, {ok(done)});
 
     server.setCredits(QString(), 1280);
+    b.serveMedia(clip);
     return ids;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QStringList>
 
 namespace veo {
@@ -7,7 +8,8 @@ namespace veo {
 class FakeKieServer;
 
 // A dozen sample tasks that move through every status and error over a few minutes, for
-// `veo-tracker --demo`. Returns their task IDs.
-QStringList installDemoScenario(FakeKieServer &server);
+// `veo-tracker --demo`. Every result/origin/full URL serves `clip` (an MP4) when given.
+// Returns their task IDs.
+QStringList installDemoScenario(FakeKieServer &server, const QByteArray &clip = {});
 
 } // namespace veo

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "download.h"
+#include "downloadpart.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -28,7 +29,7 @@ public:
     struct Options
     {
         std::chrono::milliseconds transferTimeout{30000};
-        qint64 readBufferSize = 1024 * 1024; // bounded: memory does not grow with file size
+        qint64 readBufferSize = 256 * 1024; // bounded: memory does not grow with file size
     };
 
     DownloadJob(QNetworkAccessManager *network, const DownloadRequest &request,
@@ -51,14 +52,6 @@ Q_SIGNALS:
     void finished(const DownloadError &error, const QString &finalPath);
 
 private:
-    struct Meta
-    {
-        QString url;
-        QByteArray etag;
-        QByteArray lastModified;
-        qint64 total = -1;
-    };
-
     void begin();
     void sendRequest();
     void onHeaders();
@@ -70,7 +63,6 @@ private:
     void complete();
     void fail(const DownloadError &error);
     void dropReply();
-    Meta readMeta() const;
     bool writeMeta();
     DownloadError writeError(const QString &what, int savedErrno) const;
 
@@ -80,7 +72,7 @@ private:
     QString m_finalPath;
     QFile m_file;
     QPointer<QNetworkReply> m_reply;
-    Meta m_meta;
+    PartMeta m_meta;
     qint64 m_offset = 0;  // bytes of the .part this request continues from
     qint64 m_written = 0; // bytes in the .part now
     qint64 m_total = -1;  // the whole file's size; -1 while unknown

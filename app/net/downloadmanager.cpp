@@ -323,7 +323,7 @@ void DownloadManager::launch(Entry &e)
 {
     DownloadJob::Options options;
     options.transferTimeout = m_transferTimeout;
-    options.readBufferSize = qEnvironmentVariableIsSet("VEO_DL_READBUF") ? qEnvironmentVariableIntValue("VEO_DL_READBUF") : ReadBufferBytes; // EXPERIMENT
+    options.readBufferSize = ReadBufferBytes;
     auto *job = new DownloadJob(m_client->network(), e.d.request, options, this);
     e.job = job;
     e.bytesAtLaunch = e.d.bytesReceived;

@@ -38,7 +38,11 @@ public:
     ~DownloadManager() override;
 
     static constexpr int DefaultMaxConcurrent = 3;
-    static constexpr qint64 ReadBufferBytes = 1024 * 1024;
+    // The reply's read buffer: the network thread stops reading when it is full, so memory
+    // does not grow with the file (or with a slow disk). Measured with bench_download:
+    // 256 KiB keeps resident memory flat and costs no more CPU than curl; 1 MiB blocks churn
+    // glibc's arenas (page faults, resident spikes of tens of MiB); 64 KiB costs more wake-ups.
+    static constexpr qint64 ReadBufferBytes = 256 * 1024;
 
     // Not owned; may be null (nothing is saved).
     void setStore(DownloadStore *store);

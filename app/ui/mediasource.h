@@ -2,9 +2,12 @@
 
 #include <QMediaPlayer>
 #include <QString>
+#include <QWidget>
 #include <functional>
 
+class QLabel;
 class QNetworkAccessManager;
+class QPushButton;
 class QUrl;
 
 namespace veo {
@@ -26,7 +29,7 @@ enum class PlaybackProblem {
 PlaybackProblem classifyPlaybackError(QMediaPlayer::Error error, const QString &errorString,
                                       bool localFile);
 
-// Translated at call time (context "veo::PlayerPane", as the pane's own strings).
+// Translated at call time (context "PlayerPane").
 QString playbackProblemTitle(PlaybackProblem problem);
 // What happened and what to do; detail is the backend's own text, shown for reference.
 QString playbackProblemAdvice(PlaybackProblem problem, const QString &detail);
@@ -41,5 +44,50 @@ PlaybackProblem problemForHttpStatus(int httpStatus);
 // status, or 0 and the network error text; it is not called once context is gone.
 void probeMediaLink(QNetworkAccessManager *network, const QUrl &url, QObject *context,
                     std::function<void(int httpStatus, const QString &error)> done);
+
+// The player pane's message in place of the video when playback failed: what happened, what
+// to do, and the buttons for it. Only emits what the user clicked; the pane acts. Its strings
+// are in the pane's translation context ("veo::PlayerPane"): for a translator it is one pane.
+class PlaybackProblemPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PlaybackProblemPanel)
+
+public:
+    struct State
+    {
+        PlaybackProblem problem = PlaybackProblem::None;
+        QString detail;         // the backend's error text
+        int httpStatus = 0;     // from probeMediaLink, 0 = not asked or no answer
+        QString freshLinkError; // why download-url failed
+        bool awaitingFreshLink = false;
+        bool playedLocal = false; // the failing source was the downloaded file
+        bool hasOnlineCopy = false;
+    };
+
+    explicit PlaybackProblemPanel(QWidget *parent = nullptr);
+
+    void setState(const State &state);
+    const State &state() const { return m_state; }
+
+Q_SIGNALS:
+    void freshLinkClicked();
+    void retryClicked();
+    void playOnlineClicked();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateTexts();
+
+    State m_state;
+    QLabel *m_title;
+    QLabel *m_text;
+    QPushButton *m_freshLinkButton;
+    QPushButton *m_retryButton;
+    QPushButton *m_onlineButton;
+};
 
 } // namespace veo

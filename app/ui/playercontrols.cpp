@@ -33,7 +33,7 @@ QToolButton *makeButton(QWidget *parent, bool checkable)
 QString withShortcut(const QString &action, const QKeySequence &key)
 {
     //: Tooltip of a player control: %1 is the action ("Play"), %2 its keyboard shortcut
-    return QCoreApplication::translate("veo::PlayerControls", "%1 (%2)")
+    return QCoreApplication::translate("PlayerControls", "%1 (%2)")
         .arg(action, key.toString(QKeySequence::NativeText));
 }
 } // namespace
@@ -132,6 +132,11 @@ void PlayerControls::attachShortcuts(QWidget *scope)
         auto *shortcut = new QShortcut(QKeySequence(key), scope);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         shortcut->setAutoRepeat(key.key() == Qt::Key_Left || key.key() == Qt::Key_Right);
+        if (key.key() == Qt::Key_Escape) {
+            // Only ours in full screen; otherwise Esc stays with dialogs and the window.
+            shortcut->setEnabled(m_fullScreen);
+            m_escapeShortcuts.append(shortcut);
+        }
         connect(shortcut, &QShortcut::activated, this, [this, key] {
             // Keys the focused widget has its own use for stay with it: Space presses the
             // focused button, arrows move the focused volume slider.
@@ -255,6 +260,11 @@ void PlayerControls::setFullScreen(bool on)
 {
     m_fullScreen = on;
     m_fullScreenButton->setChecked(on);
+    for (QShortcut *shortcut : std::as_const(m_escapeShortcuts)) {
+        if (shortcut) {
+            shortcut->setEnabled(on);
+        }
+    }
 }
 
 void PlayerControls::setMediaStatus(QMediaPlayer::MediaStatus status)
@@ -282,34 +292,37 @@ void PlayerControls::changeEvent(QEvent *event)
 
 void PlayerControls::retranslateUi()
 {
+    const auto key = [](Qt::Key k) { return QKeySequence(k).toString(QKeySequence::NativeText); };
     //: Accessible name of the player's position slider
     m_seekSlider->setAccessibleName(tr("Position"));
-    m_seekSlider->setToolTip(
-        tr("Position (%1 / %2: 5 seconds back / ahead)")
-            .arg(QKeySequence(Qt::Key_Left).toString(QKeySequence::NativeText),
-                 QKeySequence(Qt::Key_Right).toString(QKeySequence::NativeText)));
+    //: Tooltip of the position slider: %1 and %2 are the Left and Right arrow keys
+    m_seekSlider->setToolTip(tr("Position (%1 / %2: 5 seconds back / ahead)")
+                                 .arg(key(Qt::Key_Left), key(Qt::Key_Right)));
     //: Accessible name of the label showing how much of the video has played
     m_elapsedLabel->setAccessibleName(tr("Elapsed time"));
     //: Accessible name of the label showing the video's length
     m_totalLabel->setAccessibleName(tr("Total time"));
-    //: Accessible name of the loading / buffering indicator
+    //: Accessible name of the "Loading…" / "Buffering 45%" text
     m_statusLabel->setAccessibleName(tr("Loading state"));
+    //: Accessible name of the small bar beside "Loading…" / "Buffering 45%"
     m_statusBar->setAccessibleName(tr("Loading progress"));
-    //: Accessible name of the volume slider
-    m_volumeSlider->setAccessibleName(tr("Volume"));
-    m_volumeSlider->setToolTip(tr("Volume"));
-    //: Player button: play the video again from the start when it ends
-    m_loopButton->setText(tr("Loop"));
-    m_loopButton->setAccessibleName(tr("Loop"));
+    //: Accessible name and tooltip of the volume slider
+    const QString volumeName = tr("Volume");
+    m_volumeSlider->setAccessibleName(volumeName);
+    m_volumeSlider->setToolTip(volumeName);
+    //: Player button (a toggle): play the video again from the start when it ends
+    const QString loop = tr("Loop");
+    m_loopButton->setText(loop);
+    m_loopButton->setAccessibleName(loop);
+    //: Tooltip of the Loop button
     m_loopButton->setToolTip(tr("Play the video again from the start when it ends"));
-    //: Player button: show the video on the whole screen
-    m_fullScreenButton->setText(tr("Full screen"));
-    m_fullScreenButton->setAccessibleName(tr("Full screen"));
+    //: Player button (a toggle): show the video on the whole screen
+    const QString fullScreen = tr("Full screen");
+    m_fullScreenButton->setText(fullScreen);
+    m_fullScreenButton->setAccessibleName(fullScreen);
+    //: Tooltip of the full-screen button: %1 enters, %2 leaves full screen (keys)
     m_fullScreenButton->setToolTip(
-        //: Tooltip of the full-screen button: %1 enters, %2 leaves full screen
-        tr("Full screen (%1; %2 to leave)")
-            .arg(QKeySequence(Qt::Key_F).toString(QKeySequence::NativeText),
-                 QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText)));
+        tr("Full screen (%1; %2 to leave)").arg(key(Qt::Key_F), key(Qt::Key_Escape)));
     updatePlayButton();
     updateMuteButton();
     updateStatus();
@@ -320,8 +333,14 @@ void PlayerControls::updatePlayButton()
     const bool playing = m_state == QMediaPlayer::PlayingState;
     m_playButton->setIcon(
         style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    //: Player button (accessible name and tooltip)
-    const QString action = playing ? tr("Pause") : tr("Play");
+    QString action;
+    if (playing) {
+        //: Player button (accessible name and tooltip)
+        action = tr("Pause");
+    } else {
+        //: Player button (accessible name and tooltip)
+        action = tr("Play");
+    }
     m_playButton->setAccessibleName(action);
     m_playButton->setToolTip(withShortcut(action, QKeySequence(Qt::Key_Space)));
 }
@@ -331,8 +350,14 @@ void PlayerControls::updateMuteButton()
     m_muteButton->setChecked(m_muted);
     m_muteButton->setIcon(
         style()->standardIcon(m_muted ? QStyle::SP_MediaVolumeMuted : QStyle::SP_MediaVolume));
-    //: Player button (accessible name and tooltip)
-    const QString action = m_muted ? tr("Unmute") : tr("Mute");
+    QString action;
+    if (m_muted) {
+        //: Player button (accessible name and tooltip): sound back on
+        action = tr("Unmute");
+    } else {
+        //: Player button (accessible name and tooltip): sound off
+        action = tr("Mute");
+    }
     m_muteButton->setAccessibleName(action);
     m_muteButton->setToolTip(withShortcut(action, QKeySequence(Qt::Key_M)));
 }

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QKeyCombination>
+#include <QList>
 #include <QLocale>
 #include <QMediaPlayer>
+#include <QPointer>
+#include <QShortcut>
 #include <QWidget>
 
 class QAbstractButton;
@@ -87,6 +90,7 @@ private:
     QSlider *m_volumeSlider;
     QToolButton *m_loopButton;
     QToolButton *m_fullScreenButton;
+    QList<QPointer<QShortcut>> m_escapeShortcuts; // enabled only in full screen
 
     QMediaPlayer::PlaybackState m_state = QMediaPlayer::StoppedState;
     QMediaPlayer::MediaStatus m_status = QMediaPlayer::NoMedia;

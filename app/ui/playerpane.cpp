@@ -10,7 +10,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QNetworkAccessManager>
-#include <QPushButton>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QToolButton>
@@ -23,9 +22,7 @@ PlayerPane::PlayerPane(QWidget *parent)
       m_pages(new QStackedWidget(this)), m_placeholder(new QLabel(m_pages)),
       m_sourceLabel(new QLabel), m_switcher(new QComboBox), m_browserButton(new QToolButton),
       m_systemPlayerButton(new QToolButton), m_view(new QStackedWidget), m_video(new QVideoWidget),
-      m_errorPanel(new QWidget), m_errorTitle(new QLabel), m_errorText(new QLabel),
-      m_freshLinkButton(new QPushButton), m_retryButton(new QPushButton),
-      m_streamButton(new QPushButton), m_controls(new PlayerControls)
+      m_problemPanel(new PlaybackProblemPanel), m_controls(new PlayerControls)
 {
     m_player->setAudioOutput(m_audio);
     m_player->setVideoOutput(m_video);
@@ -58,43 +55,8 @@ PlayerPane::PlayerPane(QWidget *parent)
     m_video->setFocusPolicy(Qt::StrongFocus);
     m_video->installEventFilter(this);
 
-    m_errorTitle->setWordWrap(true);
-    m_errorTitle->setTextFormat(Qt::PlainText);
-    QFont bold = m_errorTitle->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.15);
-    m_errorTitle->setFont(bold);
-    m_errorText->setWordWrap(true);
-    m_errorText->setTextFormat(Qt::PlainText);
-    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *errorIcon = new QLabel;
-    const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
-    errorIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize));
-    errorIcon->setAlignment(Qt::AlignTop);
-    auto *errorButtons = new QHBoxLayout;
-    errorButtons->addWidget(m_freshLinkButton);
-    errorButtons->addWidget(m_retryButton);
-    errorButtons->addWidget(m_streamButton);
-    errorButtons->addStretch(1);
-    auto *errorBody = new QVBoxLayout;
-    errorBody->addWidget(m_errorTitle);
-    errorBody->addWidget(m_errorText);
-    errorBody->addSpacing(6);
-    errorBody->addLayout(errorButtons);
-    auto *errorRow = new QHBoxLayout;
-    errorRow->addWidget(errorIcon, 0, Qt::AlignTop);
-    errorRow->addSpacing(8);
-    errorRow->addLayout(errorBody, 1);
-    auto *errorLayout = new QVBoxLayout(m_errorPanel);
-    errorLayout->setContentsMargins(16, 16, 16, 16);
-    errorLayout->addStretch(1);
-    errorLayout->addLayout(errorRow);
-    errorLayout->addStretch(2);
-    m_errorPanel->setAutoFillBackground(true);
-    m_errorPanel->setBackgroundRole(QPalette::Base);
-
     m_view->addWidget(m_video);
-    m_view->addWidget(m_errorPanel);
+    m_view->addWidget(m_problemPanel);
 
     auto *playerPage = new QWidget;
     auto *playerLayout = new QVBoxLayout(playerPage);
@@ -115,9 +77,16 @@ PlayerPane::PlayerPane(QWidget *parent)
     connect(m_controls, &PlayerControls::playClicked, this, [this] {
         if (m_problem != PlaybackProblem::None) {
             retry(); // Play after a failure means: try again
-        } else {
-            m_player->play();
+            return;
         }
+        if (m_player->source().isEmpty()) {
+            load(); // first Play on this source
+            return;
+        }
+        if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia) {
+            m_player->setPosition(0); // Play at the end means: again from the start
+        }
+        m_player->play();
     });
     connect(m_controls, &PlayerControls::pauseClicked, m_player, &QMediaPlayer::pause);
     connect(m_controls, &PlayerControls::seek, m_player, &QMediaPlayer::setPosition);
@@ -126,9 +95,14 @@ PlayerPane::PlayerPane(QWidget *parent)
     connect(m_controls, &PlayerControls::loopToggled, this, [this](bool on) { m_loop = on; });
     connect(m_controls, &PlayerControls::fullScreenToggled, this, &PlayerPane::setFullScreen);
     // State back to the controls.
-    connect(m_player, &QMediaPlayer::playbackStateChanged, m_controls,
-            &PlayerControls::setPlaybackState);
+    connect(m_player, &QMediaPlayer::playbackStateChanged, this,
+            [this](QMediaPlayer::PlaybackState state) {
+                // After a failure GStreamer may still report "playing": show Play (= retry).
+                m_controls->setPlaybackState(
+                    m_problem == PlaybackProblem::None ? state : QMediaPlayer::StoppedState);
+            });
     connect(m_player, &QMediaPlayer::positionChanged, m_controls, &PlayerControls::setPosition);
+    connect(m_player, &QMediaPlayer::positionChanged, this, &PlayerPane::onPositionChanged);
     connect(m_player, &QMediaPlayer::durationChanged, m_controls, &PlayerControls::setDuration);
     connect(m_player, &QMediaPlayer::seekableChanged, m_controls, &PlayerControls::setSeekable);
     connect(m_player, &QMediaPlayer::bufferProgressChanged, m_controls,
@@ -142,11 +116,12 @@ PlayerPane::PlayerPane(QWidget *parent)
     m_controls->setMuted(m_audio->isMuted());
 
     connect(m_switcher, &QComboBox::currentIndexChanged, this, &PlayerPane::onSwitcherChanged);
-    connect(m_freshLinkButton, &QPushButton::clicked, this, &PlayerPane::requestFreshLink);
-    connect(m_retryButton, &QPushButton::clicked, this, &PlayerPane::retry);
-    connect(m_streamButton, &QPushButton::clicked, this, [this] {
+    connect(m_problemPanel, &PlaybackProblemPanel::freshLinkClicked, this,
+            &PlayerPane::requestFreshLink);
+    connect(m_problemPanel, &PlaybackProblemPanel::retryClicked, this, &PlayerPane::retry);
+    connect(m_problemPanel, &PlaybackProblemPanel::playOnlineClicked, this, [this] {
         m_forceRemote = true;
-        load(true);
+        load();
     });
     connect(m_browserButton, &QToolButton::clicked, this, &PlayerPane::openInBrowser);
     connect(m_systemPlayerButton, &QToolButton::clicked, this, &PlayerPane::openWithSystemPlayer);
@@ -197,12 +172,10 @@ void PlayerPane::playFreshLink(const QString &taskId, MediaKind kind, int index,
         return;
     }
     m_freshUrls.insert(sourceKey(kind, index), freshUrl);
-    m_awaitingFreshLink = false;
-    m_freshLinkError.clear();
     const std::optional<MediaSource> current = currentSource();
     if (current && current->kind == kind && current->index == index) {
         m_forceRemote = true; // the user asked for the online copy
-        load(true);
+        load();
     } else {
         selectSource(kind, index, true);
     }
@@ -213,9 +186,13 @@ void PlayerPane::showFreshLinkError(const QString &taskId, const QString &messag
     if (!m_task || m_task->taskId != taskId) {
         return;
     }
-    m_awaitingFreshLink = false;
-    m_freshLinkError = message;
-    updateErrorPanel();
+    if (m_problem == PlaybackProblem::None) {
+        return;
+    }
+    PlaybackProblemPanel::State state = m_problemPanel->state();
+    state.awaitingFreshLink = false;
+    state.freshLinkError = message;
+    showProblemPanel(state);
 }
 
 std::optional<MediaSource> PlayerPane::currentSource() const
@@ -236,7 +213,11 @@ bool PlayerPane::selectSource(MediaKind kind, int index, bool autoplay)
             }
             m_current = static_cast<int>(i);
             m_forceRemote = false;
-            load(autoplay);
+            if (autoplay) {
+                load();
+            } else {
+                unload();
+            }
             return true;
         }
     }
@@ -289,7 +270,8 @@ void PlayerPane::rebuildSources(bool keepSelection)
         return; // only the local copy changed while it plays: it is used from the next load
     }
     m_forceRemote = false;
-    load(false);
+    // Not loaded before Play: browsing the list must not stream every video it passes.
+    unload();
 }
 
 void PlayerPane::fillSwitcher()
@@ -312,27 +294,29 @@ QUrl PlayerPane::playUrlOf(const MediaSource &source) const
     return source.isLocal() && !m_forceRemote ? source.playUrl() : remoteUrlOf(source);
 }
 
-void PlayerPane::load(bool autoplay)
+void PlayerPane::unload()
 {
     ++m_loadSerial;
     clearProblem();
     m_controls->setPosition(0);
     m_controls->setDuration(0);
-    const std::optional<MediaSource> source = currentSource();
-    m_browserButton->setEnabled(source.has_value());
-    m_systemPlayerButton->setEnabled(source.has_value());
-    if (!source) {
+    m_controls->setPlaybackState(QMediaPlayer::StoppedState);
+    m_controls->setMediaStatus(QMediaPlayer::NoMedia);
+    const bool hasSource = currentSource().has_value();
+    m_browserButton->setEnabled(hasSource);
+    m_systemPlayerButton->setEnabled(hasSource);
+    if (!m_player->source().isEmpty()) {
         m_player->stop();
         m_player->setSource(QUrl());
-        return;
     }
-    // QMediaPlayer makes its own requests with no credentials: nothing here may add any.
-    const QUrl url = playUrlOf(*source);
-    if (m_player->source() == url) {
-        m_player->setSource(QUrl()); // setSource() ignores the same URL: a retry must reload
-    }
-    m_player->setSource(url);
-    if (autoplay) {
+}
+
+void PlayerPane::load()
+{
+    unload();
+    if (const std::optional<MediaSource> source = currentSource()) {
+        // QMediaPlayer makes its own requests with no credentials: nothing may add any.
+        m_player->setSource(playUrlOf(*source));
         m_player->play();
     }
 }
@@ -344,7 +328,7 @@ void PlayerPane::onSwitcherChanged(int row)
     }
     m_current = row;
     m_forceRemote = false;
-    load(true); // choosing a source is asking to watch it
+    load(); // choosing a source is asking to watch it
 }
 
 void PlayerPane::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
@@ -353,10 +337,28 @@ void PlayerPane::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
     if (status == QMediaPlayer::EndOfMedia && m_loop) {
         m_player->setPosition(0);
         m_player->play();
+    } else if (status == QMediaPlayer::EndOfMedia) {
+        // The last position report is a frame short: "0:02 / 0:03" at the end looks wrong.
+        m_controls->setPosition(m_player->duration());
     } else if (status == QMediaPlayer::InvalidMedia && !m_errorHandled) {
         onPlayerError(m_player->error() == QMediaPlayer::NoError ? QMediaPlayer::ResourceError
                                                                  : m_player->error(),
                       m_player->errorString());
+    }
+}
+
+void PlayerPane::onPositionChanged(qint64 position)
+{
+    // GStreamer can deliver the last errors of the previous source after the next one has
+    // started loading, and they then look like this load's. A video that plays is not broken.
+    if (m_problem == PlaybackProblem::None || position <= 0 ||
+        m_player->playbackState() != QMediaPlayer::PlayingState) {
+        return;
+    }
+    const QMediaPlayer::MediaStatus status = m_player->mediaStatus();
+    if (status == QMediaPlayer::BufferedMedia || status == QMediaPlayer::BufferingMedia) {
+        clearProblem();
+        m_controls->setPlaybackState(QMediaPlayer::PlayingState);
     }
 }
 
@@ -388,71 +390,45 @@ void PlayerPane::onProbed(int httpStatus, const QString &networkError)
     if (problem == PlaybackProblem::None || m_problem == PlaybackProblem::None) {
         return; // the host serves it: the backend's own error stands
     }
-    m_problem = problem;
-    m_probedStatus = httpStatus;
+    PlaybackProblemPanel::State state = m_problemPanel->state();
+    state.problem = problem;
+    state.httpStatus = httpStatus;
     if (httpStatus == 0 && !networkError.isEmpty()) {
-        m_problemDetail += QStringLiteral("; ") + networkError;
+        state.detail += QStringLiteral("; ") + networkError;
     }
-    updateErrorPanel();
+    showProblemPanel(state);
 }
 
 void PlayerPane::showProblem(PlaybackProblem problem, const QString &detail)
 {
-    m_problem = problem;
-    m_problemDetail = detail;
-    m_probedStatus = 0;
-    m_awaitingFreshLink = false;
-    m_freshLinkError.clear();
+    const std::optional<MediaSource> source = currentSource();
+    PlaybackProblemPanel::State state;
+    state.problem = problem;
+    state.detail = detail;
+    state.playedLocal = m_player->source().isLocalFile();
+    state.hasOnlineCopy = source && source->remoteUrl.isValid();
     // Show Play, which now means "try again". Not m_player->stop(): GStreamer's pipeline,
     // stopped in this state, does not load the next source properly.
     m_controls->setPlaybackState(QMediaPlayer::StoppedState);
     if (m_video->isFullScreen()) {
         setFullScreen(false); // the message is in the pane
     }
-    updateErrorPanel();
+    showProblemPanel(state);
+}
+
+void PlayerPane::showProblemPanel(PlaybackProblemPanel::State state)
+{
+    m_problem = state.problem;
+    m_problemPanel->setState(state);
+    m_view->setCurrentWidget(m_problem == PlaybackProblem::None
+                                 ? static_cast<QWidget *>(m_video)
+                                 : static_cast<QWidget *>(m_problemPanel));
 }
 
 void PlayerPane::clearProblem()
 {
     m_errorHandled = false;
-    m_problem = PlaybackProblem::None;
-    m_problemDetail.clear();
-    m_probedStatus = 0;
-    m_awaitingFreshLink = false;
-    m_freshLinkError.clear();
-    updateErrorPanel();
-}
-
-void PlayerPane::updateErrorPanel()
-{
-    if (m_problem == PlaybackProblem::None) {
-        m_view->setCurrentWidget(m_video);
-        return;
-    }
-    m_errorTitle->setText(playbackProblemTitle(m_problem));
-    QString detail = m_problemDetail;
-    if (m_probedStatus > 0) {
-        //: Detail of a playback error: the media server's HTTP status code
-        const QString http = tr("the server answered HTTP %1").arg(m_probedStatus);
-        detail = detail.isEmpty() ? http : detail + QStringLiteral("; ") + http;
-    }
-    QString text = playbackProblemAdvice(m_problem, detail);
-    if (!m_freshLinkError.isEmpty()) {
-        //: Shown under an expired-link error when asking KIE for a new link failed;
-        //: %1 is KIE's or the network's error message
-        text += u'\n' + tr("A fresh link could not be obtained: %1").arg(m_freshLinkError);
-    }
-    m_errorText->setText(text);
-    const std::optional<MediaSource> source = currentSource();
-    const bool playedLocal = m_player->source().isLocalFile();
-    m_freshLinkButton->setVisible(m_problem == PlaybackProblem::LinkExpired && !playedLocal);
-    m_freshLinkButton->setEnabled(!m_awaitingFreshLink);
-    m_freshLinkButton->setText(m_awaitingFreshLink ? tr("Getting a fresh link…")
-                                                   : tr("Get a fresh link"));
-    m_streamButton->setVisible(playedLocal && source && source->remoteUrl.isValid());
-    m_retryButton->setVisible(m_problem == PlaybackProblem::Network ||
-                              m_problem == PlaybackProblem::Other);
-    m_view->setCurrentWidget(m_errorPanel);
+    showProblemPanel({});
 }
 
 void PlayerPane::updatePlaceholder()
@@ -486,16 +462,17 @@ void PlayerPane::requestFreshLink()
     if (!m_task || !source) {
         return;
     }
-    m_awaitingFreshLink = true;
-    m_freshLinkError.clear();
-    updateErrorPanel();
+    PlaybackProblemPanel::State state = m_problemPanel->state();
+    state.awaitingFreshLink = true;
+    state.freshLinkError.clear();
+    showProblemPanel(state);
     // The original KIE URL: download-url accepts only URLs KIE generated.
     Q_EMIT freshLinkRequested(m_task->taskId, source->remoteUrl, source->kind, source->index);
 }
 
 void PlayerPane::retry()
 {
-    load(true);
+    load();
 }
 
 void PlayerPane::openInBrowser()
@@ -530,6 +507,7 @@ void PlayerPane::setFullScreen(bool on)
         m_video->activateWindow();
         m_video->setFocus(Qt::ShortcutFocusReason);
     } else {
+        window()->activateWindow(); // the keys come back to the pane's window
         setFocus(Qt::ShortcutFocusReason);
     }
 }
@@ -560,43 +538,37 @@ void PlayerPane::changeEvent(QEvent *event)
 
 void PlayerPane::retranslateUi()
 {
-    //: Label before the player's source switcher
+    //: Label before the player's source switcher (Result, Origin, Full)
     m_sourceLabel->setText(tr("&Video:"));
     //: Accessible name of the switcher between a task's videos (result, origin, full)
     m_switcher->setAccessibleName(tr("Video source"));
+    //: Tooltip of the switcher between a task's videos
     m_switcher->setToolTip(tr("Which of the task's videos to play"));
     for (qsizetype i = 0; i < m_sources.size(); ++i) {
         m_switcher->setItemText(static_cast<int>(i), m_sources.at(i).label());
     }
     //: Player button: opens the video's web address in the default browser
-    m_browserButton->setText(tr("Open in browser"));
-    m_browserButton->setAccessibleName(tr("Open in browser"));
+    const QString browser = tr("Open in browser");
+    m_browserButton->setText(browser);
+    m_browserButton->setAccessibleName(browser);
+    //: Tooltip of "Open in browser"
     m_browserButton->setToolTip(tr("Open the video's web address in your browser"));
     //: Player button: opens the video (the downloaded file, else its address) in the
     //: desktop's default video player
-    m_systemPlayerButton->setText(tr("Open with system player"));
-    m_systemPlayerButton->setAccessibleName(tr("Open with system player"));
-    m_systemPlayerButton->setToolTip(
-        tr("Play the video in your desktop's video player (the downloaded file when there "
-           "is one)"));
+    const QString systemPlayer = tr("Open with system player");
+    m_systemPlayerButton->setText(systemPlayer);
+    m_systemPlayerButton->setAccessibleName(systemPlayer);
+    //: Tooltip of "Open with system player"
+    m_systemPlayerButton->setToolTip(tr("Play the video in your desktop's video player (the "
+                                        "downloaded file when there is one)"));
     //: Accessible name of the video area
     m_video->setAccessibleName(tr("Video"));
+    //: Tooltip of the video area
     m_video->setToolTip(tr("Double-click for full screen"));
-    m_placeholder->setAccessibleName(tr("Player"));
-    m_errorTitle->setAccessibleName(tr("Playback problem"));
-    m_errorText->setAccessibleName(tr("What to do"));
-    m_freshLinkButton->setAccessibleName(tr("Get a fresh link"));
-    m_freshLinkButton->setToolTip(
-        tr("Ask KIE for a new temporary link to this video (valid for 20 minutes)"));
-    //: Player button after a network error: load the video again
-    m_retryButton->setText(tr("Try again"));
-    m_retryButton->setAccessibleName(tr("Try again"));
-    //: Player button when the downloaded file fails: stream the online copy instead
-    m_streamButton->setText(tr("Play online copy"));
-    m_streamButton->setAccessibleName(tr("Play online copy"));
-    //: Accessible name of the whole player pane
-    setAccessibleName(tr("Player"));
-    updateErrorPanel();
+    //: Accessible name of the whole player pane and of its placeholder text
+    const QString player = tr("Player");
+    m_placeholder->setAccessibleName(player);
+    setAccessibleName(player);
     updatePlaceholder();
 }
 

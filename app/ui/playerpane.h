@@ -15,7 +15,6 @@ class QAudioOutput;
 class QComboBox;
 class QLabel;
 class QNetworkAccessManager;
-class QPushButton;
 class QStackedWidget;
 class QToolButton;
 class QVideoWidget;
@@ -38,9 +37,9 @@ public:
     explicit PlayerPane(QWidget *parent = nullptr);
     ~PlayerPane() override;
 
-    // Shows a task: its first source is loaded (not started); nullopt clears the pane. Calling
-    // it again for the same task (a refresh) keeps the current source and playback going
-    // unless its sources changed.
+    // Shows a task with its first source selected; nothing is fetched before Play. nullopt
+    // clears the pane. Calling it again for the same task (a refresh) keeps the current
+    // source and playback going unless its sources changed.
     void setTask(const std::optional<TaskRecord> &task);
     std::optional<TaskRecord> task() const { return m_task; }
 
@@ -64,7 +63,7 @@ public:
     // The switcher's entries, in order, and the one selected (nullopt when none).
     QList<MediaSource> sources() const { return m_sources; }
     std::optional<MediaSource> currentSource() const;
-    // Selects a source as the switcher does; it starts playing when autoplay is set.
+    // Selects a source as the switcher does; it is loaded and played when autoplay is set.
     bool selectSource(MediaKind kind, int index, bool autoplay = true);
 
     PlaybackProblem problem() const { return m_problem; }
@@ -85,16 +84,20 @@ private:
     void retranslateUi();
     void rebuildSources(bool keepSelection);
     void fillSwitcher();
-    void load(bool autoplay);
+    // Loads the current source and plays it (a retry loads again).
+    void load();
+    // Back to "nothing loaded": the next Play loads the current source.
+    void unload();
     QUrl remoteUrlOf(const MediaSource &source) const;
     QUrl playUrlOf(const MediaSource &source) const;
     void onSwitcherChanged(int row);
     void onMediaStatusChanged(QMediaPlayer::MediaStatus status);
+    void onPositionChanged(qint64 position);
     void onPlayerError(QMediaPlayer::Error error, const QString &errorString);
     void onProbed(int httpStatus, const QString &networkError);
     void showProblem(PlaybackProblem problem, const QString &detail);
     void clearProblem();
-    void updateErrorPanel();
+    void showProblemPanel(PlaybackProblemPanel::State state);
     void updatePlaceholder();
     void requestFreshLink();
     void retry();
@@ -113,12 +116,7 @@ private:
     QToolButton *m_systemPlayerButton;
     QStackedWidget *m_view; // video | error panel
     QVideoWidget *m_video;
-    QWidget *m_errorPanel;
-    QLabel *m_errorTitle;
-    QLabel *m_errorText;
-    QPushButton *m_freshLinkButton;
-    QPushButton *m_retryButton;
-    QPushButton *m_streamButton;
+    PlaybackProblemPanel *m_problemPanel;
     PlayerControls *m_controls;
 
     std::optional<TaskRecord> m_task;
@@ -131,12 +129,8 @@ private:
     QHash<QString, QUrl> m_freshUrls;     // sourceKey -> download-url link
     bool m_forceRemote = false;           // "Play online copy" after a local file failed
     bool m_loop = false;
-    bool m_errorHandled = false; // only the first error of a load is shown
-    bool m_awaitingFreshLink = false;
-    PlaybackProblem m_problem = PlaybackProblem::None;
-    QString m_problemDetail; // the backend's error text
-    int m_probedStatus = 0;  // HTTP status from probeMediaLink, 0 = none
-    QString m_freshLinkError;
+    bool m_errorHandled = false;                       // only the first error of a load is shown
+    PlaybackProblem m_problem = PlaybackProblem::None; // as shown in m_problemPanel
 };
 
 } // namespace veo
