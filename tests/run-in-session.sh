@@ -18,11 +18,16 @@ exec dbus-run-session -- sh -c '
   chmod 700 "$XDG_RUNTIME_DIR"
   eval "$(echo veo-test | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
-  # The daemon forks away from us; find it through the bus (this also waits until it serves
-  # org.freedesktop.secrets) so the trap can stop it: a short command otherwise leaves it behind.
-  keyring_pid=$(dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus \
-    /org/freedesktop/DBus org.freedesktop.DBus.GetConnectionUnixProcessID \
-    string:org.freedesktop.secrets | awk "{print \$2}")
+  # The daemon forks away from us and may claim org.freedesktop.secrets a moment later: wait
+  # for it (up to 10 s), then find its PID so the trap can stop it.
+  for _ in $(seq 50); do
+    keyring_pid=$(dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus \
+      /org/freedesktop/DBus org.freedesktop.DBus.GetConnectionUnixProcessID \
+      string:org.freedesktop.secrets 2>/dev/null | awk "{print \$2}")
+    [ -z "$keyring_pid" ] || break
+    sleep 0.2
+  done
+  [ -n "$keyring_pid" ] || echo "run-in-session: the Secret Service did not start" >&2
   export QT_QPA_PLATFORM=offscreen VEO_TRACKER_TEST_SESSION=1
   "$@"
 ' veo-test-session "$@"
