@@ -46,7 +46,7 @@ public:
     // Where downloaded videos are. Asked whenever the sources are rebuilt.
     void setLocalFileProvider(LocalFileProvider provider);
     // A download of the current task finished (or was removed: empty path). The source plays
-    // from disk from its next load; a source that is not playing switches right away.
+    // from disk from its next load: the next Play, unless it is playing or paused right now.
     void setLocalFile(MediaKind kind, int index, const QString &path);
 
     // Optional: lets the pane ask the media host for the HTTP status when the backend's error
