@@ -1,4 +1,5 @@
 #include "appsettings.h"
+#include "filenametemplate.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -14,6 +15,7 @@ private Q_SLOTS:
     void pollIntervalDefaultAndClamp();
     void handEditedGarbageFallsBack();
     void layoutRoundTrip();
+    void downloadSettings();
 
 private:
     QTemporaryDir m_dir;
@@ -59,6 +61,41 @@ void TestAppSettings::layoutRoundTrip()
     QCOMPARE(s.layout(AppSettings::Layout::TableHeader), QByteArray("\x00\x01header", 8));
     QCOMPARE(s.layout(AppSettings::Layout::Splitter), QByteArray("split"));
     QVERIFY(s.layout(AppSettings::Layout::Geometry).isEmpty());
+}
+
+void TestAppSettings::downloadSettings()
+{
+    const QString path = m_dir.filePath(QStringLiteral("d.ini"));
+    {
+        AppSettings s(path);
+        QVERIFY(s.downloadFolder().endsWith(QStringLiteral("/Veo Tracker")));
+        QCOMPARE(s.downloadFolder(), AppSettings::defaultDownloadFolder());
+        QCOMPARE(s.fileNameTemplate(), FileNameTemplate::defaultTemplate());
+        QCOMPARE(s.concurrentDownloads(), 3);
+        QVERIFY(!s.flag(AppSettings::Flag::AutoDownload)); // off unless the user asks
+        QVERIFY(!s.flag(AppSettings::Flag::DownloadSidecar));
+        s.setDownloadFolder(m_dir.filePath(QStringLiteral("videos/../clips/")));
+        s.setFileNameTemplate(QStringLiteral(" {taskId}_{kind} "));
+        s.setConcurrentDownloads(99);
+        s.setFlag(AppSettings::Flag::AutoDownload, true);
+        s.setLastSelectedTask(QStringLiteral("veo_task_1"));
+    }
+    AppSettings s(path);
+    QCOMPARE(s.downloadFolder(), m_dir.filePath(QStringLiteral("clips")));
+    QCOMPARE(s.fileNameTemplate(), QStringLiteral("{taskId}_{kind}"));
+    QCOMPARE(s.concurrentDownloads(), AppSettings::MaxConcurrentDownloads);
+    QVERIFY(s.flag(AppSettings::Flag::AutoDownload));
+    QCOMPARE(s.lastSelectedTask(), QStringLiteral("veo_task_1"));
+
+    // A hand-edited file with a broken template or a relative folder falls back.
+    QFile f(m_dir.filePath(QStringLiteral("e.ini")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[downloads]\nfolder=relative/dir\nfileNameTemplate={nosuchfield}\nconcurrent=0\n");
+    f.close();
+    AppSettings edited(f.fileName());
+    QCOMPARE(edited.downloadFolder(), AppSettings::defaultDownloadFolder());
+    QCOMPARE(edited.fileNameTemplate(), FileNameTemplate::defaultTemplate());
+    QCOMPARE(edited.concurrentDownloads(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAppSettings)

@@ -12,6 +12,7 @@
 #include <utility>
 
 using veo::ApiError;
+using veo::DownloadMark;
 using veo::TaskRecord;
 using veo::TaskStatus;
 using veo::TaskTableModel;
@@ -138,6 +139,7 @@ private Q_SLOTS:
     void statusText();
     void cellTexts();
     void keyColumn();
+    void downloadColumn();
     void errorColumn();
     void foregroundAndAlignment();
     void customRoles();
@@ -177,7 +179,7 @@ void tst_TaskTableModel::headers()
     TaskTableModel model;
     QCOMPARE(model.columnCount(), int(TaskTableModel::ColumnCount));
     const QStringList expected = {QStringLiteral("Task ID"),      QStringLiteral("Status"),
-                                  QStringLiteral("Prompt"),       QStringLiteral("Model"),
+                                  QStringLiteral("Download"),     QStringLiteral("Prompt"),       QStringLiteral("Model"),
                                   QStringLiteral("Resolution"),   QStringLiteral("Created"),
                                   QStringLiteral("Completed"),    QStringLiteral("API key"),
                                   QStringLiteral("Last checked"), QStringLiteral("Error")};
@@ -258,6 +260,43 @@ void tst_TaskTableModel::cellTexts()
     QVERIFY(!model.index(0, 0, model.index(0, 0)).isValid());
     QCOMPARE(model.rowCount(model.index(0, 0)), 0);
     QCOMPARE(model.columnCount(model.index(0, 0)), 0);
+}
+
+void tst_TaskTableModel::downloadColumn()
+{
+    TaskTableModel model;
+    model.setTasks({makeTask(QStringLiteral("a"), TaskStatus::Succeeded),
+                    makeTask(QStringLiteral("b"), TaskStatus::Succeeded)});
+    auto cell = [&model](int row, int role = Qt::DisplayRole) {
+        return model.index(row, TaskTableModel::DownloadColumn).data(role);
+    };
+    QCOMPARE(cell(0).toString(), QString()); // no provider: nothing to show
+
+    QHash<QString, DownloadMark> marks;
+    marks.insert(QStringLiteral("a"), {DownloadMark::State::Downloading, 45, 0});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setDownloadMarkProvider([&marks](const QString &id) { return marks.value(id); });
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(cell(0).toString(), QStringLiteral("45%"));
+    QCOMPARE(cell(1).toString(), QString());
+
+    marks.insert(QStringLiteral("b"), {DownloadMark::State::Downloaded, -1, 2});
+    changed.clear();
+    model.downloadMarkChanged(QStringLiteral("b"));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(range(changed.at(0)), (QList<int>{1, 1, TaskTableModel::DownloadColumn,
+                                               TaskTableModel::DownloadColumn}));
+    QCOMPARE(cell(1).toString(), QStringLiteral("Saved (2)"));
+    QVERIFY(!cell(1, Qt::ToolTipRole).toString().isEmpty());
+
+    marks.insert(QStringLiteral("b"), {DownloadMark::State::Missing, -1, 0});
+    QCOMPARE(cell(1).toString(), QStringLiteral("File missing"));
+    QVERIFY(cell(1, Qt::ForegroundRole).isValid()); // drawn as a problem
+    // Downloaded sorts after downloading, missing after downloaded.
+    QVERIFY(cell(1, TaskTableModel::SortRole).toInt() > cell(0, TaskTableModel::SortRole).toInt());
+    changed.clear();
+    model.downloadMarkChanged(QStringLiteral("unknown"));
+    QCOMPARE(changed.size(), 0);
 }
 
 void tst_TaskTableModel::keyColumn()

@@ -1,6 +1,8 @@
 #include "download.h"
 
 #include <QDir>
+#include <QLocale>
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -154,6 +156,95 @@ QString Download::stateText() const
         return tr("Cancelled");
     }
     return {};
+}
+
+int Download::percent() const
+{
+    if (bytesTotal <= 0) {
+        return state == DownloadState::Completed ? 100 : -1;
+    }
+    return int(std::clamp<qint64>(bytesReceived * 100 / bytesTotal, 0, 100));
+}
+
+QString Download::progressText() const
+{
+    const QLocale locale;
+    const QString received = locale.formattedDataSize(bytesReceived);
+    if (bytesTotal < 0) {
+        return received;
+    }
+    //: Download progress: bytes received of the file's size ("12.4 MB of 48 MB")
+    return tr("%1 of %2").arg(received, locale.formattedDataSize(bytesTotal));
+}
+
+QString Download::speedText() const
+{
+    if (state != DownloadState::Running || speed <= 0) {
+        return {};
+    }
+    //: Download speed, e.g. "2.1 MB/s"
+    return tr("%1/s").arg(QLocale().formattedDataSize(qint64(speed)));
+}
+
+QString Download::remainingText() const
+{
+    if (state != DownloadState::Running || etaSeconds < 0) {
+        return {};
+    }
+    const qint64 minutes = etaSeconds / 60;
+    const qint64 hours = minutes / 60;
+    if (hours > 0) {
+        //: Time left for a download: hours and minutes
+        return tr("%1 h %2 min left").arg(hours).arg(minutes % 60);
+    }
+    if (minutes > 0) {
+        //: Time left for a download: minutes and seconds
+        return tr("%1 min %2 s left").arg(minutes).arg(etaSeconds % 60);
+    }
+    //: Time left for a download: seconds
+    return tr("%1 s left").arg(etaSeconds);
+}
+
+QString DownloadMark::text() const
+{
+    switch (state) {
+    case State::None:
+        return {};
+    case State::Queued:
+        //: Download column: waiting to start downloading
+        return tr("Queued");
+    case State::Downloading:
+        //: Download column: percentage downloaded so far
+        return percent >= 0 ? tr("%1%").arg(percent) : tr("Downloading");
+    case State::Paused:
+        //: Download column: the download is paused
+        return tr("Paused");
+    case State::Failed:
+        //: Download column: the download failed
+        return tr("Failed");
+    case State::Downloaded:
+        //: Download column: the video is on disk; %n: how many videos when more than one
+        return files > 1 ? tr("Saved (%n)", nullptr, files) : tr("Saved");
+    case State::Missing:
+        //: Download column: the downloaded file was deleted or moved
+        return tr("File missing");
+    }
+    return {};
+}
+
+QString DownloadMark::toolTip() const
+{
+    switch (state) {
+    case State::Failed:
+        return tr("The download failed. Open the Downloads panel to see why and retry.");
+    case State::Downloaded:
+        return tr("Downloaded: plays from disk. Right-click to open the file or its folder.");
+    case State::Missing:
+        return tr("The downloaded file is no longer where it was saved. Download it again, "
+                  "or put it back.");
+    default:
+        return {};
+    }
 }
 
 } // namespace veo

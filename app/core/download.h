@@ -97,6 +97,41 @@ public:
     }
     // "Queued", "Downloading", "Paused"...: translated at call time.
     QString stateText() const;
+    // "12.4 MB of 48 MB", "12.4 MB" while the size is unknown; translated.
+    QString progressText() const;
+    // 0..100, or -1 while the size is unknown.
+    int percent() const;
+    // "2.1 MB/s" while running, otherwise empty.
+    QString speedText() const;
+    // "3 min 20 s left" while running with a known rate, otherwise empty.
+    QString remainingText() const;
+};
+
+// What the task list shows about a task's videos on disk (TaskTableModel's Download column).
+struct DownloadMark
+{
+    Q_DECLARE_TR_FUNCTIONS(DownloadMark)
+
+public:
+    enum class State {
+        None,        // nothing downloaded, nothing going on
+        Queued,      // waiting for a free slot
+        Downloading, // percent tells how far (all of the task's running videos together)
+        Paused,
+        Failed,     // a download failed and can be retried from the Downloads panel
+        Downloaded, // every downloaded copy is still on disk
+        Missing,    // a downloaded copy was deleted or moved away since
+    };
+
+    State state = State::None;
+    int percent = -1; // Downloading: 0..100, -1 while the size is unknown
+    int files = 0;    // Downloaded: how many videos are on disk
+
+    // "Saved", "Saved (2)", "45%", "Missing file"...: translated at call time.
+    QString text() const;
+    // A sentence for the tooltip, or empty.
+    QString toolTip() const;
+    friend bool operator==(const DownloadMark &, const DownloadMark &) = default;
 };
 
 } // namespace veo

@@ -124,6 +124,10 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         if (column == PromptColumn && !t.prompt.isEmpty()) {
             return t.prompt;
         }
+        if (column == DownloadColumn) {
+            const QString tip = downloadMark(t.taskId).toolTip();
+            return tip.isEmpty() ? QVariant() : QVariant(tip);
+        }
         if (column == ErrorColumn) {
             if (t.lastError.isError()) {
                 return QString(t.lastError.text() % QLatin1Char('\n') % t.lastError.advice());
@@ -139,6 +143,17 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             }
             if (t.status == TaskStatus::Succeeded && column == StatusColumn) {
                 return successColor();
+            }
+        }
+        if (column == DownloadColumn) {
+            switch (downloadMark(t.taskId).state) {
+            case DownloadMark::State::Failed:
+            case DownloadMark::State::Missing:
+                return failureColor();
+            case DownloadMark::State::Downloaded:
+                return successColor();
+            default:
+                break;
             }
         }
         return {};
@@ -174,6 +189,8 @@ QVariant TaskTableModel::displayValue(const TaskRecord &t, int column) const
         return t.taskId;
     case StatusColumn:
         return statusText(t.status, t.successFlag);
+    case DownloadColumn:
+        return downloadMark(t.taskId).text();
     case PromptColumn:
         return firstLine(t.prompt);
     case ModelColumn:
@@ -206,6 +223,10 @@ QVariant TaskTableModel::sortValue(const TaskRecord &t, int column) const
         return t.taskId;
     case StatusColumn:
         return statusIndex(t.status);
+    case DownloadColumn: {
+        const DownloadMark mark = downloadMark(t.taskId);
+        return int(mark.state) * 1000 + std::max(0, mark.percent) * 10 + mark.files;
+    }
     case PromptColumn:
         return t.prompt;
     case ModelColumn:
@@ -256,6 +277,9 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     case StatusColumn:
         //: Column header: status of a task
         return tr("Status");
+    case DownloadColumn:
+        //: Column header: whether the task's video is downloaded (or how far)
+        return tr("Download");
     case PromptColumn:
         //: Column header: the text prompt the video was generated from
         return tr("Prompt");
@@ -473,6 +497,29 @@ void TaskTableModel::setKeyLabelProvider(std::function<QString(const QString &)>
     m_keyLabel = std::move(provider);
     if (!m_tasks.isEmpty()) {
         Q_EMIT dataChanged(index(0, KeyColumn), index(rowCount() - 1, KeyColumn));
+    }
+}
+
+DownloadMark TaskTableModel::downloadMark(const QString &taskId) const
+{
+    return m_downloadMark ? m_downloadMark(taskId) : DownloadMark{};
+}
+
+void TaskTableModel::setDownloadMarkProvider(
+    std::function<DownloadMark(const QString &taskId)> provider)
+{
+    m_downloadMark = std::move(provider);
+    if (!m_tasks.isEmpty()) {
+        Q_EMIT dataChanged(index(0, DownloadColumn), index(rowCount() - 1, DownloadColumn));
+    }
+}
+
+void TaskTableModel::downloadMarkChanged(const QString &taskId)
+{
+    const int row = rowOf(taskId);
+    if (row >= 0) {
+        const QModelIndex cell = index(row, DownloadColumn);
+        Q_EMIT dataChanged(cell, cell);
     }
 }
 

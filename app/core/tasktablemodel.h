@@ -1,5 +1,6 @@
 #pragma once
 
+#include "download.h"
 #include "taskrecord.h"
 
 #include <QAbstractTableModel>
@@ -22,6 +23,7 @@ public:
     enum Column {
         TaskIdColumn,
         StatusColumn,
+        DownloadColumn,
         PromptColumn,
         ModelColumn,
         ResolutionColumn,
@@ -65,6 +67,11 @@ public:
     // Display name of a key id for the "API key" column (labels come from the key profiles).
     void setKeyLabelProvider(std::function<QString(const QString &keyId)> provider);
 
+    // What the Download column shows for a task (videos on disk, downloads going on).
+    void setDownloadMarkProvider(std::function<DownloadMark(const QString &taskId)> provider);
+    // The provider's answer for this task changed: repaints its Download cell.
+    void downloadMarkChanged(const QString &taskId);
+
     // Call after a translator was installed or removed: texts are translated in data() at
     // call time, this only tells views to fetch them again (no reset).
     void retranslate();
@@ -76,6 +83,7 @@ private:
     void rebuildIndex();
     void emitRowsChanged(QList<int> rows);
     QString keyLabel(const QString &keyId) const;
+    DownloadMark downloadMark(const QString &taskId) const;
     QVariant displayValue(const TaskRecord &task, int column) const;
     QVariant sortValue(const TaskRecord &task, int column) const;
     qsizetype position(int row) const { return row < m_gapStart ? row : row + m_gapSize; }
@@ -89,6 +97,7 @@ private:
     QHash<QString, int> m_rowById; // position in m_tasks (the row when there is no gap)
     std::array<int, TaskStatusCount> m_counts{}; // kept current so countByStatus() is O(1)
     std::function<QString(const QString &)> m_keyLabel;
+    std::function<DownloadMark(const QString &)> m_downloadMark;
 };
 
 } // namespace veo

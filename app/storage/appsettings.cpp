@@ -1,5 +1,8 @@
 #include "appsettings.h"
 
+#include "filenametemplate.h"
+
+#include <QDir>
 #include <QStandardPaths>
 #include <algorithm>
 
@@ -44,6 +47,8 @@ FlagInfo flagInfo(AppSettings::Flag which)
     case AppSettings::Flag::NotifyOnFailure: return {"notifications/onFailure", true};
     case AppSettings::Flag::NotificationSound: return {"notifications/sound", false};
     case AppSettings::Flag::CloseToTray: return {"window/closeToTray", false};
+    case AppSettings::Flag::AutoDownload: return {"downloads/automatic", false};
+    case AppSettings::Flag::DownloadSidecar: return {"downloads/sidecar", false};
     }
     return {"", false};
 }
@@ -73,6 +78,63 @@ void AppSettings::setLowCreditThreshold(qint64 credits)
     m_settings.setValue(QStringLiteral("keys/lowCreditThreshold"), std::max<qint64>(0, credits));
 }
 
+QString AppSettings::defaultDownloadFolder()
+{
+    QString videos = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+    if (videos.isEmpty()) {
+        videos = QDir::homePath();
+    }
+    return QDir(videos).filePath(QStringLiteral("Veo Tracker"));
+}
+
+QString AppSettings::downloadFolder() const
+{
+    const QString folder = m_settings.value(QStringLiteral("downloads/folder")).toString();
+    return folder.isEmpty() || QDir::isRelativePath(folder) ? defaultDownloadFolder()
+                                                            : QDir::cleanPath(folder);
+}
+
+void AppSettings::setDownloadFolder(const QString &folder)
+{
+    if (folder.isEmpty() || QDir::cleanPath(folder) == defaultDownloadFolder()) {
+        m_settings.remove(QStringLiteral("downloads/folder"));
+    } else {
+        m_settings.setValue(QStringLiteral("downloads/folder"), QDir::cleanPath(folder));
+    }
+}
+
+QString AppSettings::fileNameTemplate() const
+{
+    const QString pattern = m_settings.value(QStringLiteral("downloads/fileNameTemplate"))
+                                .toString()
+                                .trimmed();
+    return pattern.isEmpty() || !FileNameTemplate::validate(pattern).isEmpty()
+               ? FileNameTemplate::defaultTemplate()
+               : pattern;
+}
+
+void AppSettings::setFileNameTemplate(const QString &pattern)
+{
+    if (pattern.trimmed().isEmpty() || pattern.trimmed() == FileNameTemplate::defaultTemplate()) {
+        m_settings.remove(QStringLiteral("downloads/fileNameTemplate"));
+    } else {
+        m_settings.setValue(QStringLiteral("downloads/fileNameTemplate"), pattern.trimmed());
+    }
+}
+
+int AppSettings::concurrentDownloads() const
+{
+    bool ok = false;
+    const int value = m_settings.value(QStringLiteral("downloads/concurrent")).toInt(&ok);
+    return ok ? std::clamp(value, 1, MaxConcurrentDownloads) : 3;
+}
+
+void AppSettings::setConcurrentDownloads(int count)
+{
+    m_settings.setValue(QStringLiteral("downloads/concurrent"),
+                        std::clamp(count, 1, MaxConcurrentDownloads));
+}
+
 QString AppSettings::language() const
 {
     return m_settings.value(QStringLiteral("ui/language")).toString();
@@ -96,6 +158,16 @@ QString layoutKey(AppSettings::Layout which)
     return {};
 }
 } // namespace
+
+QString AppSettings::lastSelectedTask() const
+{
+    return m_settings.value(QStringLiteral("window/lastSelectedTask")).toString();
+}
+
+void AppSettings::setLastSelectedTask(const QString &taskId)
+{
+    m_settings.setValue(QStringLiteral("window/lastSelectedTask"), taskId);
+}
 
 QByteArray AppSettings::layout(Layout which) const
 {

@@ -21,13 +21,31 @@ public:
     void setPollSeconds(int seconds);
     std::chrono::milliseconds pollInterval() const { return std::chrono::seconds(pollSeconds()); }
 
-    enum class Flag { NotifyOnSuccess, NotifyOnFailure, NotificationSound, CloseToTray };
+    enum class Flag {
+        NotifyOnSuccess,
+        NotifyOnFailure,
+        NotificationSound,
+        CloseToTray,
+        AutoDownload,     // download every new success's videos (off by default)
+        DownloadSidecar,  // write "<video>.json" with the task's details next to each video
+    };
     bool flag(Flag which) const;
     void setFlag(Flag which, bool on);
 
     // Warn when a key's credits fall below this; 0 = never.
     qint64 lowCreditThreshold() const;
     void setLowCreditThreshold(qint64 credits);
+
+    // Where downloads go: the user's choice, or <Videos>/Veo Tracker.
+    QString downloadFolder() const;
+    static QString defaultDownloadFolder();
+    void setDownloadFolder(const QString &folder); // empty = the default
+    // The file name template (FileNameTemplate); the default when unset or empty.
+    QString fileNameTemplate() const;
+    void setFileNameTemplate(const QString &pattern);
+    static constexpr int MaxConcurrentDownloads = 10;
+    int concurrentDownloads() const; // clamped to [1, MaxConcurrentDownloads]; default 3
+    void setConcurrentDownloads(int count);
 
     // "en", "zh_CN", or "" to follow the system locale.
     QString language() const;
@@ -37,6 +55,10 @@ public:
     enum class Layout { Geometry, WindowState, TableHeader, Splitter, DetailsSplitter };
     QByteArray layout(Layout which) const;
     void setLayout(Layout which, const QByteArray &state);
+
+    // The task selected when the window closed, selected again at the next start.
+    QString lastSelectedTask() const;
+    void setLastSelectedTask(const QString &taskId);
 
     QString fileName() const { return m_settings.fileName(); }
     void sync() { m_settings.sync(); }

@@ -256,7 +256,7 @@ void MainWindow::createCentralWidget()
     m_table->addAction(m_removeAction);
     m_table->addAction(m_copyIdAction);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    const int widths[TaskTableModel::ColumnCount] = {190, 120, 300, 85, 80, 130, 130, 90, 130, 260};
+    const int widths[TaskTableModel::ColumnCount] = {190, 110, 90, 300, 85, 80, 130, 130, 90, 130, 260};
     for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
         m_table->setColumnWidth(c, widths[c]);
     }
