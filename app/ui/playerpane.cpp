@@ -21,7 +21,7 @@ PlayerPane::PlayerPane(QWidget *parent)
     : QWidget(parent), m_player(new QMediaPlayer(this)), m_audio(new QAudioOutput(this)),
       m_pages(new QStackedWidget(this)), m_placeholder(new QLabel(m_pages)),
       m_sourceLabel(new QLabel), m_switcher(new QComboBox), m_browserButton(new QToolButton),
-      m_systemPlayerButton(new QToolButton), m_view(new QStackedWidget), m_video(new QVideoWidget),
+      m_systemPlayerButton(new QToolButton), m_downloadButton(new QToolButton), m_view(new QStackedWidget), m_video(new QVideoWidget),
       m_problemPanel(new PlaybackProblemPanel), m_controls(new PlayerControls)
 {
     m_player->setAudioOutput(m_audio);
@@ -34,7 +34,7 @@ PlayerPane::PlayerPane(QWidget *parent)
 
     m_sourceLabel->setBuddy(m_switcher);
     m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    for (QToolButton *button : {m_browserButton, m_systemPlayerButton}) {
+    for (QToolButton *button : {m_downloadButton, m_browserButton, m_systemPlayerButton}) {
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setAutoRaise(true);
     }
@@ -42,6 +42,7 @@ PlayerPane::PlayerPane(QWidget *parent)
     sourceRow->addWidget(m_sourceLabel);
     sourceRow->addWidget(m_switcher);
     sourceRow->addStretch(1);
+    sourceRow->addWidget(m_downloadButton);
     sourceRow->addWidget(m_browserButton);
     sourceRow->addWidget(m_systemPlayerButton);
 
@@ -124,6 +125,11 @@ PlayerPane::PlayerPane(QWidget *parent)
         load();
     });
     connect(m_browserButton, &QToolButton::clicked, this, &PlayerPane::openInBrowser);
+    connect(m_downloadButton, &QToolButton::clicked, this, [this] {
+        if (const std::optional<MediaSource> source = currentSource(); source && m_task) {
+            Q_EMIT downloadRequested(m_task->taskId, source->kind, source->index);
+        }
+    });
     connect(m_systemPlayerButton, &QToolButton::clicked, this, &PlayerPane::openWithSystemPlayer);
 
     retranslateUi();
@@ -274,6 +280,14 @@ void PlayerPane::rebuildSources(bool keepSelection)
     unload();
 }
 
+void PlayerPane::updateSourceButtons()
+{
+    const std::optional<MediaSource> source = currentSource();
+    m_browserButton->setEnabled(source.has_value());
+    m_systemPlayerButton->setEnabled(source.has_value());
+    m_downloadButton->setVisible(source && !source->isLocal());
+}
+
 void PlayerPane::fillSwitcher()
 {
     const QSignalBlocker blocker(m_switcher);
@@ -282,6 +296,7 @@ void PlayerPane::fillSwitcher()
         m_switcher->addItem(source.label());
     }
     m_switcher->setCurrentIndex(m_current);
+    updateSourceButtons();
 }
 
 QUrl PlayerPane::remoteUrlOf(const MediaSource &source) const
@@ -302,9 +317,7 @@ void PlayerPane::unload()
     m_controls->setDuration(0);
     m_controls->setPlaybackState(QMediaPlayer::StoppedState);
     m_controls->setMediaStatus(QMediaPlayer::NoMedia);
-    const bool hasSource = currentSource().has_value();
-    m_browserButton->setEnabled(hasSource);
-    m_systemPlayerButton->setEnabled(hasSource);
+    updateSourceButtons();
     if (!m_player->source().isEmpty()) {
         m_player->stop();
         m_player->setSource(QUrl());
@@ -547,6 +560,12 @@ void PlayerPane::retranslateUi()
     for (qsizetype i = 0; i < m_sources.size(); ++i) {
         m_switcher->setItemText(static_cast<int>(i), m_sources.at(i).label());
     }
+    //: Player button: downloads the video being shown
+    const QString download = tr("Download");
+    m_downloadButton->setText(download);
+    m_downloadButton->setAccessibleName(download);
+    m_downloadButton->setToolTip(tr("Save this video to the download folder; it then plays "
+                                    "from disk"));
     //: Player button: opens the video's web address in the default browser
     const QString browser = tr("Open in browser");
     m_browserButton->setText(browser);

@@ -75,6 +75,8 @@ Q_SIGNALS:
     // The media host refused the link (expired). Connect to KieClient::downloadUrl(url) and
     // answer with playFreshLink() or showFreshLinkError().
     void freshLinkRequested(const QString &taskId, const QUrl &url, veo::MediaKind kind, int index);
+    // "Download" for the current source (shown while it is not downloaded).
+    void downloadRequested(const QString &taskId, veo::MediaKind kind, int index);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -99,6 +101,7 @@ private:
     void clearProblem();
     void showProblemPanel(PlaybackProblemPanel::State state);
     void updatePlaceholder();
+    void updateSourceButtons();
     void requestFreshLink();
     void retry();
     void openInBrowser();
@@ -114,6 +117,7 @@ private:
     QComboBox *m_switcher;
     QToolButton *m_browserButton;
     QToolButton *m_systemPlayerButton;
+    QToolButton *m_downloadButton;
     QStackedWidget *m_view; // video | error panel
     QVideoWidget *m_video;
     PlaybackProblemPanel *m_problemPanel;

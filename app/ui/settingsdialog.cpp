@@ -1,16 +1,24 @@
 #include "settingsdialog.h"
 
 #include "appsettings.h"
+#include "filenametemplate.h"
 #include "languagemanager.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace veo {
@@ -23,6 +31,13 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
       m_lowCreditsLabel(new QLabel(this)), m_lowCredits(new QSpinBox(this)),
       m_windowBox(new QGroupBox(this)), m_languageLabel(new QLabel(this)),
       m_language(new QComboBox(this)), m_closeToTray(new QCheckBox(this)),
+      m_tabs(new QTabWidget(this)), m_downloadsBox(new QGroupBox(this)),
+      m_folderLabel(new QLabel(this)), m_folder(new QLineEdit(this)),
+      m_browse(new QPushButton(this)), m_folderNote(new QLabel(this)),
+      m_templateLabel(new QLabel(this)), m_template(new QLineEdit(this)),
+      m_resetTemplate(new QPushButton(this)), m_preview(new QLabel(this)),
+      m_sidecar(new QCheckBox(this)), m_autoDownload(new QCheckBox(this)),
+      m_concurrentLabel(new QLabel(this)), m_concurrent(new QSpinBox(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("SettingsDialog"));
@@ -58,12 +73,60 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     window->addRow(m_languageLabel, m_language);
     window->addRow(m_closeToTray);
 
+    m_folder->setObjectName(QStringLiteral("DownloadFolder"));
+    m_folder->setText(QDir::toNativeSeparators(settings->downloadFolder()));
+    m_folder->setClearButtonEnabled(true);
+    m_folderLabel->setBuddy(m_folder);
+    m_folderNote->setWordWrap(true);
+    m_folderNote->setObjectName(QStringLiteral("FolderNote"));
+    connect(m_folder, &QLineEdit::textChanged, this, &SettingsDialog::updateFolderNote);
+    connect(m_browse, &QPushButton::clicked, this, &SettingsDialog::chooseFolder);
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(m_browse);
+    m_template->setObjectName(QStringLiteral("FileNameTemplate"));
+    m_template->setText(settings->fileNameTemplate());
+    m_templateLabel->setBuddy(m_template);
+    m_preview->setObjectName(QStringLiteral("FileNamePreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_template, &QLineEdit::textChanged, this, &SettingsDialog::updatePreview);
+    connect(m_resetTemplate, &QPushButton::clicked, this,
+            [this] { m_template->setText(FileNameTemplate::defaultTemplate()); });
+    auto *templateRow = new QHBoxLayout;
+    templateRow->addWidget(m_template, 1);
+    templateRow->addWidget(m_resetTemplate);
+    m_sidecar->setChecked(settings->flag(AppSettings::Flag::DownloadSidecar));
+    m_autoDownload->setChecked(settings->flag(AppSettings::Flag::AutoDownload));
+    m_concurrent->setRange(1, AppSettings::MaxConcurrentDownloads);
+    m_concurrent->setValue(settings->concurrentDownloads());
+    m_concurrentLabel->setBuddy(m_concurrent);
+    auto *downloads = new QFormLayout(m_downloadsBox);
+    downloads->addRow(m_folderLabel, folderRow);
+    downloads->addRow(QString(), m_folderNote);
+    downloads->addRow(m_templateLabel, templateRow);
+    downloads->addRow(QString(), m_preview);
+    downloads->addRow(m_sidecar);
+    downloads->addRow(m_autoDownload);
+    downloads->addRow(m_concurrentLabel, m_concurrent);
+
+    auto *general = new QWidget;
+    auto *generalLayout = new QVBoxLayout(general);
+    generalLayout->addWidget(m_pollingBox);
+    generalLayout->addWidget(m_notifyBox);
+    generalLayout->addWidget(m_windowBox);
+    generalLayout->addStretch(1);
+    auto *downloadsPage = new QWidget;
+    auto *downloadsLayout = new QVBoxLayout(downloadsPage);
+    downloadsLayout->addWidget(m_downloadsBox);
+    downloadsLayout->addStretch(1);
+    m_tabs->addTab(general, QString());
+    m_tabs->addTab(downloadsPage, QString());
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_pollingBox);
-    layout->addWidget(m_notifyBox);
-    layout->addWidget(m_windowBox);
-    layout->addStretch(1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_buttons);
+    resize(620, sizeHint().height());
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     retranslateUi();
@@ -78,7 +141,67 @@ void SettingsDialog::apply()
     m_settings->setFlag(AppSettings::Flag::CloseToTray, m_closeToTray->isChecked());
     m_settings->setLowCreditThreshold(m_lowCredits->value());
     m_settings->setLanguage(m_language->currentData().toString());
+    m_settings->setDownloadFolder(QDir::fromNativeSeparators(m_folder->text().trimmed()));
+    m_settings->setFileNameTemplate(m_template->text());
+    m_settings->setFlag(AppSettings::Flag::DownloadSidecar, m_sidecar->isChecked());
+    m_settings->setFlag(AppSettings::Flag::AutoDownload, m_autoDownload->isChecked());
+    m_settings->setConcurrentDownloads(m_concurrent->value());
     m_settings->sync();
+}
+
+QString SettingsDialog::fileNamePreview() const
+{
+    return m_preview->text();
+}
+
+QString SettingsDialog::folderNote() const
+{
+    return m_folderNote->text();
+}
+
+void SettingsDialog::updatePreview()
+{
+    const FileNameTemplate::Preview preview = FileNameTemplate::preview(m_template->text());
+    const bool ok = preview.error.isEmpty();
+    //: Settings: the file name the template gives for a sample task
+    m_preview->setText(ok ? tr("Example: %1").arg(preview.fileName) : preview.error);
+    m_preview->setStyleSheet(ok ? QString() : QStringLiteral("color: #c01c28;"));
+    updateFolderNote();
+}
+
+void SettingsDialog::updateFolderNote()
+{
+    const QString folder = QDir::fromNativeSeparators(m_folder->text().trimmed());
+    QString problem;
+    QString note;
+    if (folder.isEmpty()) {
+        note = tr("Empty: videos go to %1.")
+                   .arg(QDir::toNativeSeparators(AppSettings::defaultDownloadFolder()));
+    } else if (QDir::isRelativePath(folder)) {
+        problem = tr("Enter a full path, starting with / (or choose a folder with Browse…).");
+    } else if (const QFileInfo info(folder); info.exists() && !info.isDir()) {
+        problem = tr("This is a file, not a folder.");
+    } else if (info.exists() && !info.isWritable()) {
+        problem = tr("You cannot write to this folder. Choose another one.");
+    } else if (!info.exists()) {
+        note = tr("The folder does not exist yet; it is created at the first download.");
+    }
+    m_folderNote->setText(problem.isEmpty() ? note : problem);
+    m_folderNote->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("color: #c01c28;"));
+    m_folderNote->setVisible(!m_folderNote->text().isEmpty());
+    const bool templateOk = FileNameTemplate::validate(m_template->text()).isEmpty();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && templateOk);
+}
+
+void SettingsDialog::chooseFolder()
+{
+    const QString current = QDir::fromNativeSeparators(m_folder->text().trimmed());
+    const QString chosen = QFileDialog::getExistingDirectory(
+        this, tr("Download Folder"),
+        QFileInfo::exists(current) ? current : QDir::homePath());
+    if (!chosen.isEmpty()) {
+        m_folder->setText(QDir::toNativeSeparators(chosen));
+    }
 }
 
 void SettingsDialog::changeEvent(QEvent *event)
@@ -113,6 +236,24 @@ void SettingsDialog::retranslateUi()
     m_closeToTray->setText(m_closeToTray->isEnabled()
                                ? tr("&Close to the tray and keep watching")
                                : tr("&Close to the tray (this desktop has no tray)"));
+    //: Settings tab
+    m_tabs->setTabText(0, tr("General"));
+    //: Settings tab
+    m_tabs->setTabText(1, tr("Downloads"));
+    m_downloadsBox->setTitle(tr("Saving videos"));
+    m_folderLabel->setText(tr("Save &to:"));
+    m_browse->setText(tr("&Browse…"));
+    m_templateLabel->setText(tr("File &names:"));
+    m_template->setToolTip(
+        tr("Fields: {created:yyyyMMdd-HHmm}, {completed:…}, {prompt:40} (the first 40 "
+           "characters), {taskId}, {model}, {resolution}, {kind} (result, origin, full), "
+           "{index}, {ext}. Names are made safe for every system and never overwrite a file."));
+    //: Settings: put the default file name template back
+    m_resetTemplate->setText(tr("&Default"));
+    m_sidecar->setText(tr("Save the task's details next to each video (a .json &file)"));
+    m_autoDownload->setText(tr("Download new videos &automatically when they are ready"));
+    m_concurrentLabel->setText(tr("Downloads at the same &time:"));
+    updatePreview();
 }
 
 } // namespace veo

@@ -7,7 +7,10 @@ class QComboBox;
 class QDialogButtonBox;
 class QGroupBox;
 class QLabel;
+class QLineEdit;
+class QPushButton;
 class QSpinBox;
+class QTabWidget;
 
 namespace veo {
 
@@ -27,8 +30,15 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
 
+    // For tests: the live preview under the name template and the folder's note.
+    QString fileNamePreview() const;
+    QString folderNote() const;
+
 private:
     void retranslateUi();
+    void updatePreview();
+    void updateFolderNote();
+    void chooseFolder();
 
     AppSettings *m_settings;
     QGroupBox *m_pollingBox;
@@ -44,6 +54,20 @@ private:
     QLabel *m_languageLabel;
     QComboBox *m_language;
     QCheckBox *m_closeToTray;
+    QTabWidget *m_tabs;
+    QGroupBox *m_downloadsBox;
+    QLabel *m_folderLabel;
+    QLineEdit *m_folder;
+    QPushButton *m_browse;
+    QLabel *m_folderNote;
+    QLabel *m_templateLabel;
+    QLineEdit *m_template;
+    QPushButton *m_resetTemplate;
+    QLabel *m_preview;
+    QCheckBox *m_sidecar;
+    QCheckBox *m_autoDownload;
+    QLabel *m_concurrentLabel;
+    QSpinBox *m_concurrent;
     QDialogButtonBox *m_buttons;
 };
 

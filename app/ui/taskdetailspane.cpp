@@ -1,8 +1,11 @@
 #include "taskdetailspane.h"
 
+#include "desktopfiles.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QDir>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -53,6 +56,17 @@ void TaskDetailsPane::showTask(const std::optional<TaskRecord> &task, int select
     rebuild();
 }
 
+void TaskDetailsPane::setLocalFileProvider(LocalFileProvider provider)
+{
+    m_localFile = std::move(provider);
+    rebuild();
+}
+
+void TaskDetailsPane::refreshFiles()
+{
+    rebuild();
+}
+
 void TaskDetailsPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
@@ -82,8 +96,9 @@ void TaskDetailsPane::addRow(const QString &label, const QString &value)
     m_form->addRow(caption(label), field);
 }
 
-void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls)
+void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, MediaKind kind)
 {
+    const bool downloadable = m_task->status == TaskStatus::Succeeded;
     for (qsizetype i = 0; i < urls.size(); ++i) {
         const QString url = urls.at(i);
         auto *row = new QWidget(m_content);
@@ -109,6 +124,25 @@ void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls)
         layout->addWidget(text, 1);
         layout->addWidget(copy);
         layout->addWidget(open);
+        const int index = int(i);
+        const QString local = m_localFile ? m_localFile(m_task->taskId, kind, index) : QString();
+        if (!local.isEmpty()) {
+            //: Details pane button: show the downloaded video in the file manager
+            auto *show = new QPushButton(tr("Show File"), row);
+            show->setToolTip(QDir::toNativeSeparators(local));
+            connect(show, &QPushButton::clicked, this, [local] { showInFolder(local); });
+            layout->addWidget(show);
+        } else if (downloadable) {
+            //: Details pane button: download this video
+            auto *download = new QPushButton(tr("Download"), row);
+            download->setAccessibleName(tr("Download video"));
+            connect(download, &QPushButton::clicked, this, [this, kind, index] {
+                if (m_task) {
+                    Q_EMIT downloadRequested(m_task->taskId, kind, index);
+                }
+            });
+            layout->addWidget(download);
+        }
         m_form->addRow(
             caption(urls.size() > 1 ? QStringLiteral("%1 %2").arg(label).arg(i + 1) : label), row);
     }
@@ -174,9 +208,9 @@ void TaskDetailsPane::rebuild()
     if (t.fallbackFlag) {
         addRow(tr("Fallback model"), *t.fallbackFlag ? tr("Yes") : tr("No"));
     }
-    addUrlRows(tr("Result"), t.resultUrls);
-    addUrlRows(tr("Full result"), t.fullResultUrls);
-    addUrlRows(tr("Origin"), t.originUrls);
+    addUrlRows(tr("Result"), t.resultUrls, MediaKind::Result);
+    addUrlRows(tr("Full result"), t.fullResultUrls, MediaKind::Full);
+    addUrlRows(tr("Origin"), t.originUrls, MediaKind::Origin);
     //: Details pane label: which API key polls this task
     addRow(tr("API key"), t.keyId.isEmpty() ? tr("Default") : t.keyId);
     addRow(tr("Added"), formatTime(t.addedAt));

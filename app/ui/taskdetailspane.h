@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mediasources.h"
 #include "taskrecord.h"
 
 #include <QScrollArea>
@@ -23,9 +24,14 @@ public:
     // nullopt shows the "nothing selected" hint; count is how many rows are selected.
     void showTask(const std::optional<TaskRecord> &task, int selectedCount = 1);
     std::optional<TaskRecord> task() const { return m_task; }
+    // Where downloaded videos are: a downloaded video's row offers "Show File" instead of
+    // "Download". Call refreshFiles() when a file appeared or disappeared.
+    void setLocalFileProvider(LocalFileProvider provider);
+    void refreshFiles();
 
 Q_SIGNALS:
     void copied(const QString &what);
+    void downloadRequested(const QString &taskId, veo::MediaKind kind, int index);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -34,13 +40,14 @@ private:
     void rebuild();
     QLabel *caption(const QString &text);
     void addRow(const QString &label, const QString &value);
-    void addUrlRows(const QString &label, const QStringList &urls);
+    void addUrlRows(const QString &label, const QStringList &urls, MediaKind kind);
     void addBlock(const QString &label, const QString &text, bool monospace);
 
     QWidget *m_content;
     QFormLayout *m_form;
     std::optional<TaskRecord> m_task;
     int m_selectedCount = 0;
+    LocalFileProvider m_localFile;
 };
 
 } // namespace veo

@@ -1,0 +1,377 @@
+#include "downloadcoordinator.h"
+
+#include "appsettings.h"
+#include "downloadmanager.h"
+#include "downloadsidecar.h"
+#include "downloadstore.h"
+#include "filenametemplate.h"
+#include "tasktablemodel.h"
+
+#include <QFileInfo>
+#include <algorithm>
+
+namespace veo {
+
+namespace {
+// The extension of the video at url ("mp4" unless the URL's file name says otherwise).
+QString extensionOf(const QUrl &url)
+{
+    const QString suffix = QFileInfo(url.path()).suffix().toLower();
+    const bool usable = !suffix.isEmpty() && suffix.size() <= 5
+                        && std::all_of(suffix.cbegin(), suffix.cend(),
+                                       [](QChar c) { return c.isLetterOrNumber(); });
+    return usable ? suffix : QStringLiteral("mp4");
+}
+
+FileNameFields fieldsFor(const TaskRecord &task, const MediaSource &source)
+{
+    FileNameFields f;
+    f.created = task.createTime.isValid() ? task.createTime : task.addedAt;
+    f.completed = task.completeTime;
+    f.prompt = task.prompt;
+    f.taskId = task.taskId;
+    f.model = task.model;
+    f.resolution = task.resolution.isEmpty() ? task.requestedResolution : task.resolution;
+    f.kind = mediaKindKey(source.kind);
+    f.index = source.number;
+    f.ext = extensionOf(source.remoteUrl);
+    return f;
+}
+} // namespace
+
+QString DownloadCoordinator::Outcome::summary() const
+{
+    QStringList sentences;
+    if (queued > 0) {
+        sentences << tr("Downloading %n video(s).", nullptr, queued);
+    }
+    if (inProgress > 0) {
+        sentences << tr("%n video(s) already in the downloads.", nullptr, inProgress);
+    }
+    if (alreadyDownloaded > 0) {
+        sentences << tr("%n video(s) already downloaded.", nullptr, alreadyDownloaded);
+    }
+    if (noVideo > 0) {
+        sentences << tr("%n task(s) have no video to download yet.", nullptr, noVideo);
+    }
+    return sentences.join(QLatin1Char(' '));
+}
+
+DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskTableModel *model,
+                                         const AppSettings *settings, TokenProvider tokenFor,
+                                         QObject *parent)
+    : QObject(parent), m_manager(manager), m_model(model), m_settings(settings),
+      m_tokenFor(std::move(tokenFor))
+{
+    connect(manager, &DownloadManager::added, this, &DownloadCoordinator::onAdded);
+    connect(manager, &DownloadManager::changed, this, &DownloadCoordinator::onChanged);
+    connect(manager, &DownloadManager::finished, this, &DownloadCoordinator::onFinished);
+    connect(manager, &DownloadManager::removed, this, &DownloadCoordinator::onRemoved);
+    connect(manager, &DownloadManager::linkRefreshFailed, this,
+            &DownloadCoordinator::onLinkRefreshFailed);
+    applySettings();
+}
+
+DownloadCoordinator::~DownloadCoordinator() = default;
+
+void DownloadCoordinator::setStore(DownloadStore *store)
+{
+    m_store = store;
+    m_manager->setStore(store);
+    m_copies.clear();
+    if (!store) {
+        return;
+    }
+    for (const DownloadStore::LocalCopy &c : store->localCopies()) {
+        m_copies[c.taskId].append({c.kind, c.index, c.path, QFileInfo::exists(c.path)});
+    }
+    m_manager->restore(store->loadUnfinished());
+}
+
+void DownloadCoordinator::applySettings()
+{
+    m_manager->setMaxConcurrent(m_settings->concurrentDownloads());
+}
+
+DownloadCoordinator::Outcome DownloadCoordinator::downloadTasks(const QStringList &taskIds)
+{
+    Outcome outcome;
+    for (const QString &taskId : taskIds) {
+        const TaskRecord *task = m_model->task(taskId);
+        const QList<MediaSource> sources =
+            task ? mediaSources(*task, [this](const QString &id, MediaKind kind, int index) {
+                return localFile(id, kind, index);
+            })
+                 : QList<MediaSource>();
+        const auto results = std::count_if(sources.cbegin(), sources.cend(), [](const auto &s) {
+            return s.kind == MediaKind::Result;
+        });
+        if (!task || task->status != TaskStatus::Succeeded || results == 0) {
+            ++outcome.noVideo;
+            continue;
+        }
+        for (const MediaSource &source : sources) {
+            if (source.kind == MediaKind::Result) {
+                enqueue(*task, source, outcome);
+            }
+        }
+    }
+    return outcome;
+}
+
+DownloadCoordinator::Outcome DownloadCoordinator::downloadVideo(const QString &taskId,
+                                                                MediaKind kind, int index)
+{
+    Outcome outcome;
+    const TaskRecord *task = m_model->task(taskId);
+    if (task) {
+        const QList<MediaSource> sources =
+            mediaSources(*task, [this](const QString &id, MediaKind k, int i) {
+                return localFile(id, k, i);
+            });
+        for (const MediaSource &source : sources) {
+            if (source.kind == kind && source.index == index) {
+                enqueue(*task, source, outcome);
+                return outcome;
+            }
+        }
+    }
+    ++outcome.noVideo;
+    return outcome;
+}
+
+void DownloadCoordinator::enqueue(const TaskRecord &task, const MediaSource &source,
+                                  Outcome &outcome)
+{
+    if (source.isLocal()) {
+        ++outcome.alreadyDownloaded;
+        return;
+    }
+    if (const int active = m_manager->findActive(task.taskId, source.kind, source.index)) {
+        const auto d = m_manager->download(active);
+        if (d && (d->state == DownloadState::Failed || d->state == DownloadState::Paused)) {
+            retry(active);
+            ++outcome.queued;
+        } else {
+            ++outcome.inProgress;
+        }
+        return;
+    }
+    DownloadRequest request;
+    request.taskId = task.taskId;
+    request.kind = source.kind;
+    request.index = source.index;
+    request.url = source.remoteUrl;
+    request.destinationDir = m_settings->downloadFolder();
+    request.fileName =
+        FileNameTemplate::fileName(m_settings->fileNameTemplate(), fieldsFor(task, source));
+    m_manager->enqueue(request);
+    ++outcome.queued;
+}
+
+void DownloadCoordinator::retry(int downloadId)
+{
+    m_linkRenewed.remove(downloadId); // the user asks again: a fresh link may help again
+    m_manager->retry(downloadId);
+}
+
+QString DownloadCoordinator::localFile(const QString &taskId, MediaKind kind, int index) const
+{
+    for (const Copy &c : m_copies.value(taskId)) {
+        if (c.kind == kind && c.index == index) {
+            return c.exists ? c.path : QString();
+        }
+    }
+    return {};
+}
+
+QStringList DownloadCoordinator::localFiles(const QString &taskId) const
+{
+    QList<Copy> copies = m_copies.value(taskId);
+    std::sort(copies.begin(), copies.end(), [](const Copy &a, const Copy &b) {
+        return std::pair(int(a.kind), a.index) < std::pair(int(b.kind), b.index);
+    });
+    QStringList paths;
+    for (const Copy &c : std::as_const(copies)) {
+        if (c.exists) {
+            paths << c.path;
+        }
+    }
+    return paths;
+}
+
+DownloadMark DownloadCoordinator::mark(const QString &taskId) const
+{
+    bool running = false;
+    bool queued = false;
+    bool paused = false;
+    bool failed = false;
+    qint64 received = 0;
+    qint64 total = 0;
+    bool totalKnown = true;
+    for (const int id : m_downloads.value(taskId)) {
+        const std::optional<Download> d = m_manager->download(id);
+        if (!d) {
+            continue;
+        }
+        switch (d->state) {
+        case DownloadState::Running:
+            running = true;
+            received += d->bytesReceived;
+            totalKnown = totalKnown && d->bytesTotal > 0;
+            total += std::max<qint64>(0, d->bytesTotal);
+            break;
+        case DownloadState::Queued: queued = true; break;
+        case DownloadState::Paused: paused = true; break;
+        case DownloadState::Failed: failed = true; break;
+        case DownloadState::Completed:
+        case DownloadState::Cancelled: break;
+        }
+    }
+    using State = DownloadMark::State;
+    if (running) {
+        return {State::Downloading, totalKnown ? int(received * 100 / total) : -1, 0};
+    }
+    if (queued) {
+        return {State::Queued, -1, 0};
+    }
+    if (failed) {
+        return {State::Failed, -1, 0};
+    }
+    if (paused) {
+        return {State::Paused, -1, 0};
+    }
+    const QList<Copy> copies = m_copies.value(taskId);
+    if (copies.isEmpty()) {
+        return {};
+    }
+    const auto present =
+        std::count_if(copies.cbegin(), copies.cend(), [](const Copy &c) { return c.exists; });
+    return present == copies.size() ? DownloadMark{State::Downloaded, -1, int(present)}
+                                    : DownloadMark{State::Missing, -1, int(present)};
+}
+
+void DownloadCoordinator::checkFiles()
+{
+    for (auto it = m_copies.begin(); it != m_copies.end(); ++it) {
+        bool changed = false;
+        for (Copy &c : it.value()) {
+            const bool exists = QFileInfo::exists(c.path);
+            if (exists != c.exists) {
+                c.exists = exists;
+                changed = true;
+                Q_EMIT localFileChanged(it.key(), c.kind, c.index, exists ? c.path : QString());
+            }
+        }
+        if (changed) {
+            Q_EMIT markChanged(it.key());
+        }
+    }
+}
+
+void DownloadCoordinator::taskFinished(const QString &taskId, TaskStatus status)
+{
+    if (status == TaskStatus::Succeeded && m_settings->flag(AppSettings::Flag::AutoDownload)) {
+        downloadTasks({taskId});
+    }
+}
+
+void DownloadCoordinator::tasksRemoved(const QStringList &taskIds)
+{
+    for (const QString &taskId : taskIds) {
+        for (const int id : m_downloads.value(taskId)) {
+            m_manager->cancel(id);
+        }
+        m_copies.remove(taskId);
+        if (m_store) {
+            m_store->removeTask(taskId);
+        }
+    }
+}
+
+DownloadCoordinator::Copy *DownloadCoordinator::copy(const QString &taskId, MediaKind kind,
+                                                     int index)
+{
+    QList<Copy> &copies = m_copies[taskId];
+    for (Copy &c : copies) {
+        if (c.kind == kind && c.index == index) {
+            return &c;
+        }
+    }
+    copies.append({kind, index, {}, false});
+    return &copies.last();
+}
+
+void DownloadCoordinator::onAdded(int id)
+{
+    if (const auto d = m_manager->download(id)) {
+        m_downloads[d->request.taskId].insert(id);
+        m_taskOf.insert(id, d->request.taskId);
+        Q_EMIT markChanged(d->request.taskId);
+    }
+}
+
+void DownloadCoordinator::onChanged(int id)
+{
+    if (const auto it = m_taskOf.constFind(id); it != m_taskOf.cend()) {
+        Q_EMIT markChanged(*it);
+    }
+}
+
+void DownloadCoordinator::onFinished(int id)
+{
+    const std::optional<Download> d = m_manager->download(id);
+    if (!d) {
+        return;
+    }
+    const QString &taskId = d->request.taskId;
+    if (d->state == DownloadState::Completed) {
+        Copy *c = copy(taskId, d->request.kind, d->request.index);
+        c->path = d->filePath;
+        c->exists = true;
+        const TaskRecord *task = m_model->task(taskId);
+        QString error;
+        if (task && m_settings->flag(AppSettings::Flag::DownloadSidecar)
+            && !writeSidecar(*task, d->filePath, d->request.originalUrl(), &error)) {
+            Q_EMIT problem(tr("The video was saved, but its description file (%1) could not "
+                              "be written: %2")
+                               .arg(sidecarPath(d->filePath), error));
+        }
+        Q_EMIT localFileChanged(taskId, d->request.kind, d->request.index, d->filePath);
+    } else if (d->state == DownloadState::Failed
+               && d->error.category == DownloadError::Category::LinkExpired
+               && !m_linkRenewed.contains(id)) {
+        // KIE's media links expire; download-url gives a fresh one for the same file.
+        const TaskRecord *task = m_model->task(taskId);
+        const QString token = task ? m_tokenFor(task->keyId) : QString();
+        if (!token.isEmpty()) {
+            m_linkRenewed.insert(id);
+            m_manager->refreshLink(id, token);
+        }
+    }
+    Q_EMIT markChanged(taskId);
+}
+
+void DownloadCoordinator::onRemoved(int id)
+{
+    const QString taskId = m_taskOf.take(id);
+    m_linkRenewed.remove(id);
+    if (auto it = m_downloads.find(taskId); it != m_downloads.end()) {
+        it->remove(id);
+        if (it->isEmpty()) {
+            m_downloads.erase(it);
+        }
+    }
+    Q_EMIT markChanged(taskId);
+}
+
+void DownloadCoordinator::onLinkRefreshFailed(int id, const ApiError &error)
+{
+    const auto d = m_manager->download(id);
+    const QString name = d ? d->request.fileName : QString::number(id);
+    //: %1: a file name; %2: why KIE did not give a new link; %3: what to do
+    Q_EMIT problem(tr("The link to “%1” has expired and KIE did not give a new one: %2 %3")
+                       .arg(name, error.text(), error.advice()));
+}
+
+} // namespace veo

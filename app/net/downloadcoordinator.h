@@ -1,0 +1,122 @@
+#pragma once
+
+#include "apierror.h"
+#include "download.h"
+#include "mediasources.h"
+#include "taskstatus.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <functional>
+
+namespace veo {
+
+class AppSettings;
+class DownloadManager;
+class DownloadStore;
+class TaskTableModel;
+struct TaskRecord;
+
+// Turns "download this task" into downloads: which videos, into which folder, under which
+// name (the settings' template), and what happens around them: automatic downloads of new
+// successes, the JSON sidecar, a fresh link (download-url, with the task's own key) when a
+// media link expired, and the task list's Download column (DownloadMark), including files the
+// user deleted since. The DownloadManager does the transfers; this class never touches bytes.
+class DownloadCoordinator final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DownloadCoordinator)
+
+public:
+    using TokenProvider = std::function<QString(const QString &keyId)>;
+
+    // None is owned. The token is only handed to KieClient for download-url (the API origin).
+    DownloadCoordinator(DownloadManager *manager, const TaskTableModel *model,
+                        const AppSettings *settings, TokenProvider tokenFor,
+                        QObject *parent = nullptr);
+    ~DownloadCoordinator() override;
+
+    // Remembers downloads in the store (may be null): loads the downloaded copies and
+    // continues the downloads the last run left unfinished.
+    void setStore(DownloadStore *store);
+    // Applies the concurrency setting (call after the settings changed).
+    void applySettings();
+
+    // What a download request did, for the status bar.
+    struct Outcome
+    {
+        Q_DECLARE_TR_FUNCTIONS(DownloadCoordinator)
+
+    public:
+        int queued = 0;            // videos added to the queue (or retried)
+        int alreadyDownloaded = 0; // videos whose file is on disk
+        int inProgress = 0;        // videos already queued or downloading
+        int noVideo = 0;           // tasks without a video (not finished, failed, expired)
+        // One or more translated sentences.
+        QString summary() const;
+    };
+    // Every result video of each task.
+    Outcome downloadTasks(const QStringList &taskIds);
+    // One video (as MediaSource: kind and index in the task's list).
+    Outcome downloadVideo(const QString &taskId, MediaKind kind, int index);
+
+    // Retries a failed, paused or cancelled download; an expired link is renewed again.
+    void retry(int downloadId);
+
+    // The video's downloaded file when it is still there, otherwise empty (a LocalFileProvider).
+    QString localFile(const QString &taskId, MediaKind kind, int index) const;
+    // The task's downloaded files that are still there, results first.
+    QStringList localFiles(const QString &taskId) const;
+    // What the list shows for the task.
+    DownloadMark mark(const QString &taskId) const;
+    // Looks again whether downloaded files are still there (the user may have deleted or
+    // moved them); markChanged() and localFileChanged() for every change.
+    void checkFiles();
+
+    // A task reached a final status: downloads its results when automatic downloads are on.
+    void taskFinished(const QString &taskId, TaskStatus status);
+    // Tasks left the list: their unfinished downloads are cancelled and their records
+    // forgotten. Files on disk stay.
+    void tasksRemoved(const QStringList &taskIds);
+
+Q_SIGNALS:
+    void markChanged(const QString &taskId);
+    // A video's file appeared (download completed) or disappeared (empty path).
+    void localFileChanged(const QString &taskId, veo::MediaKind kind, int index,
+                          const QString &path);
+    // Something the user should read: a sidecar that could not be written, a link that could
+    // not be renewed. Translated.
+    void problem(const QString &message);
+
+private:
+    struct Copy
+    {
+        MediaKind kind = MediaKind::Result;
+        int index = 0;
+        QString path;
+        bool exists = true;
+    };
+
+    void onAdded(int id);
+    void onChanged(int id);
+    void onFinished(int id);
+    void onRemoved(int id);
+    void onLinkRefreshFailed(int id, const ApiError &error);
+    Copy *copy(const QString &taskId, MediaKind kind, int index);
+    void enqueue(const TaskRecord &task, const MediaSource &source, Outcome &outcome);
+
+    QPointer<DownloadManager> m_manager;
+    const TaskTableModel *m_model;
+    const AppSettings *m_settings;
+    TokenProvider m_tokenFor;
+    QPointer<DownloadStore> m_store;
+    QHash<QString, QList<Copy>> m_copies;     // taskId -> downloaded files
+    QHash<QString, QSet<int>> m_downloads;    // taskId -> manager ids
+    QHash<int, QString> m_taskOf;             // manager id -> taskId
+    QSet<int> m_linkRenewed;                  // ids that already got a fresh link once
+};
+
+} // namespace veo

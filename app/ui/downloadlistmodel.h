@@ -1,0 +1,51 @@
+#pragma once
+
+#include "download.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QPointer>
+
+namespace veo {
+
+class DownloadManager;
+
+// The download manager's queue as a table, in queue order: a row per download, updated in
+// place (changed() repaints one row; no resets after the first fill).
+class DownloadListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DownloadListModel)
+
+public:
+    enum Column { FileColumn, ProgressColumn, SpeedColumn, RemainingColumn, StateColumn, ColumnCount };
+    enum Role {
+        IdRole = Qt::UserRole + 1, // the manager's download id
+        StateRole,                 // int(DownloadState)
+        PercentRole,               // 0..100, -1 while unknown
+        FilePathRole,              // the final file (or where it will be)
+    };
+
+    explicit DownloadListModel(DownloadManager *manager, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    int rowOf(int id) const; // -1 when unknown
+    std::optional<Download> downloadAt(int row) const;
+    // Translated texts are produced at call time; this only repaints them.
+    void retranslate();
+
+private:
+    void onAdded(int id);
+    void onChanged(int id);
+    void onRemoved(int id);
+
+    QPointer<DownloadManager> m_manager;
+    QList<Download> m_rows; // snapshots, refreshed on changed()
+};
+
+} // namespace veo

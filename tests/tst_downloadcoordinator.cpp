@@ -1,0 +1,297 @@
+// DownloadCoordinator against real parts: the download manager over loopback (an API server
+// on 127.0.0.1 for download-url, media on 127.0.0.2), the SQLite download store, the settings
+// file and the task model.
+#include "appsettings.h"
+#include "downloadcoordinator.h"
+#include "downloadfixture.h"
+#include "downloadsidecar.h"
+#include "downloadstore.h"
+#include "taskstore.h"
+#include "tasktablemodel.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+
+using namespace veo;
+using namespace veo::test;
+
+class tst_DownloadCoordinator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void downloadsEveryResultUnderTheTemplateName();
+    void writesTheSidecarOnlyWhenAsked();
+    void detectsADeletedFileAndDownloadsItAgain();
+    void downloadsNewSuccessesOnlyWhenAutomatic();
+    void renewsAnExpiredLinkWithTheTasksOwnKey();
+    void remembersDownloadedFilesAcrossRestarts();
+    void removingATaskCancelsItsDownloads();
+
+private:
+    TaskRecord succeeded(const QString &taskId, const QStringList &paths,
+                         const QString &keyId = {}) const;
+    std::unique_ptr<DownloadCoordinator> newCoordinator();
+    int waitForCompleted(int count);
+
+    DownloadFixture m_fx;
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<TaskStore> m_tasks;
+    std::unique_ptr<DownloadStore> m_store;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<TaskTableModel> m_model;
+    QHash<QString, QString> m_tokens; // keyId -> token
+};
+
+void tst_DownloadCoordinator::init()
+{
+    QVERIFY(m_fx.setUp());
+    m_home = std::make_unique<QTemporaryDir>();
+    const QString db = m_home->filePath(QStringLiteral("tasks.sqlite"));
+    m_tasks = std::make_unique<TaskStore>();
+    QCOMPARE(m_tasks->open(db), TaskStore::OpenResult::Opened);
+    m_store = std::make_unique<DownloadStore>();
+    QVERIFY2(m_store->open(db), qPrintable(m_store->errorString()));
+    m_settings = std::make_unique<AppSettings>(m_home->filePath(QStringLiteral("settings.ini")));
+    m_settings->setDownloadFolder(m_fx.dir->filePath(QStringLiteral("videos")));
+    m_settings->setFileNameTemplate(QStringLiteral("{taskId}_{kind}{index}"));
+    m_model = std::make_unique<TaskTableModel>();
+    m_tokens = {{QString(), QStringLiteral("key-default")}, {QStringLiteral("k2"), QStringLiteral("key-two")}};
+    const QByteArray clip = randomBytes(300 * 1024, 7);
+    for (const char *path : {"/v/a1.mp4", "/v/a2.mp4", "/v/origin.mp4", "/v/b.mp4"}) {
+        m_fx.media->addFile(QString::fromLatin1(path), clip, "video/mp4");
+    }
+}
+
+void tst_DownloadCoordinator::cleanup()
+{
+    m_fx.tearDown(); // the manager first: it saves to the store
+    m_model.reset();
+    m_settings.reset();
+    m_store.reset();
+    m_tasks.reset();
+    m_home.reset();
+}
+
+TaskRecord tst_DownloadCoordinator::succeeded(const QString &taskId, const QStringList &paths,
+                                              const QString &keyId) const
+{
+    TaskRecord t;
+    t.taskId = taskId;
+    t.keyId = keyId;
+    t.status = TaskStatus::Succeeded;
+    t.successFlag = 1;
+    t.prompt = QStringLiteral("一只红狐狸在雪地里奔跑");
+    t.createTime = QDateTime::currentDateTimeUtc();
+    for (const QString &p : paths) {
+        t.resultUrls << m_fx.mediaUrl(p).toString();
+    }
+    return t;
+}
+
+std::unique_ptr<DownloadCoordinator> tst_DownloadCoordinator::newCoordinator()
+{
+    auto c = std::make_unique<DownloadCoordinator>(
+        m_fx.manager.get(), m_model.get(), m_settings.get(),
+        [this](const QString &keyId) { return m_tokens.value(keyId); });
+    c->setStore(m_store.get());
+    return c;
+}
+
+int tst_DownloadCoordinator::waitForCompleted(int count)
+{
+    auto completed = [this] {
+        const QList<Download> all = m_fx.manager->list();
+        return int(std::count_if(all.cbegin(), all.cend(), [](const Download &d) {
+            return d.state == DownloadState::Completed;
+        }));
+    };
+    QTest::qWaitFor([&] { return completed() >= count; }, 20000);
+    return completed();
+}
+
+void tst_DownloadCoordinator::downloadsEveryResultUnderTheTemplateName()
+{
+    TaskRecord a = succeeded(QStringLiteral("veo_a"),
+                             {QStringLiteral("/v/a1.mp4"), QStringLiteral("/v/a2.mp4")});
+    a.originUrls << m_fx.mediaUrl(QStringLiteral("/v/origin.mp4")).toString();
+    TaskRecord pending;
+    pending.taskId = QStringLiteral("veo_pending");
+    m_model->setTasks({a, pending});
+    auto c = newCoordinator();
+    QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
+    QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
+
+    const auto outcome = c->downloadTasks({a.taskId, pending.taskId, QStringLiteral("veo_gone")});
+    QCOMPARE(outcome.queued, 2); // the results, not the origin
+    QCOMPARE(outcome.noVideo, 2);
+    QCOMPARE(outcome.summary(), QStringLiteral("Downloading 2 videos. 2 tasks have no video to "
+                                               "download yet."));
+    QVERIFY(c->mark(a.taskId).state == DownloadMark::State::Queued
+            || c->mark(a.taskId).state == DownloadMark::State::Downloading);
+    QCOMPARE(waitForCompleted(2), 2);
+
+    const QString folder = m_settings->downloadFolder(); // created on demand
+    const QString first = QDir(folder).filePath(QStringLiteral("veo_a_result1.mp4"));
+    const QString second = QDir(folder).filePath(QStringLiteral("veo_a_result2.mp4"));
+    QCOMPARE(readAll(first).size(), 300 * 1024);
+    QCOMPARE(readAll(second).size(), 300 * 1024);
+    QCOMPARE(c->localFile(a.taskId, MediaKind::Result, 0), first);
+    QCOMPARE(c->localFile(a.taskId, MediaKind::Result, 1), second);
+    QCOMPARE(c->localFile(a.taskId, MediaKind::Origin, 0), QString());
+    QCOMPARE(c->localFiles(a.taskId), (QStringList{first, second}));
+    QCOMPARE(c->mark(a.taskId), (DownloadMark{DownloadMark::State::Downloaded, -1, 2}));
+    QCOMPARE(c->mark(pending.taskId), DownloadMark{});
+    QVERIFY(marks.count() >= 2);
+    QCOMPARE(files.count(), 2);
+    QVERIFY(!QFile::exists(sidecarPath(first))); // off by default
+
+    // Asking again fetches nothing: the files are there.
+    m_fx.media->clearRequests();
+    const auto again = c->downloadTasks({a.taskId});
+    QCOMPARE(again.queued, 0);
+    QCOMPARE(again.alreadyDownloaded, 2);
+    QCOMPARE(again.summary(), QStringLiteral("2 videos already downloaded."));
+    // The origin video on its own.
+    QCOMPARE(c->downloadVideo(a.taskId, MediaKind::Origin, 0).queued, 1);
+    QCOMPARE(waitForCompleted(3), 3);
+    QVERIFY(QFile::exists(QDir(folder).filePath(QStringLiteral("veo_a_origin.mp4"))));
+    QVERIFY(m_fx.noCredentialsSent());
+}
+
+void tst_DownloadCoordinator::writesTheSidecarOnlyWhenAsked()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    m_settings->setFlag(AppSettings::Flag::DownloadSidecar, true);
+    auto c = newCoordinator();
+    QCOMPARE(c->downloadTasks({b.taskId}).queued, 1);
+    QCOMPARE(waitForCompleted(1), 1);
+    const QString video = c->localFile(b.taskId, MediaKind::Result, 0);
+    QVERIFY(video.endsWith(QStringLiteral("veo_b_result.mp4")));
+    const QJsonObject json = QJsonDocument::fromJson(readAll(sidecarPath(video))).object();
+    QCOMPARE(json.value(QStringLiteral("taskId")).toString(), b.taskId);
+    QCOMPARE(json.value(QStringLiteral("prompt")).toString(), b.prompt);
+}
+
+void tst_DownloadCoordinator::detectsADeletedFileAndDownloadsItAgain()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    auto c = newCoordinator();
+    c->downloadTasks({b.taskId});
+    QCOMPARE(waitForCompleted(1), 1);
+    const QString video = c->localFile(b.taskId, MediaKind::Result, 0);
+    QVERIFY(QFile::remove(video));
+
+    QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
+    QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
+    c->checkFiles();
+    QCOMPARE(files.count(), 1);
+    QCOMPARE(files.at(0).at(3).toString(), QString()); // gone
+    QCOMPARE(marks.count(), 1);
+    QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Missing);
+    QCOMPARE(c->localFile(b.taskId, MediaKind::Result, 0), QString());
+    c->checkFiles(); // nothing changed since
+    QCOMPARE(files.count(), 1);
+
+    QCOMPARE(c->downloadTasks({b.taskId}).queued, 1);
+    QCOMPARE(waitForCompleted(2), 2);
+    QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Downloaded);
+    QVERIFY(QFile::exists(c->localFile(b.taskId, MediaKind::Result, 0)));
+}
+
+void tst_DownloadCoordinator::downloadsNewSuccessesOnlyWhenAutomatic()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    auto c = newCoordinator();
+    c->taskFinished(b.taskId, TaskStatus::Succeeded);
+    QVERIFY(m_fx.manager->list().isEmpty()); // off by default
+
+    m_settings->setFlag(AppSettings::Flag::AutoDownload, true);
+    c->taskFinished(b.taskId, TaskStatus::GenerationFailed);
+    QVERIFY(m_fx.manager->list().isEmpty());
+    c->taskFinished(b.taskId, TaskStatus::Succeeded);
+    QCOMPARE(m_fx.manager->list().size(), 1);
+    QCOMPARE(waitForCompleted(1), 1);
+}
+
+void tst_DownloadCoordinator::renewsAnExpiredLinkWithTheTasksOwnKey()
+{
+    const TaskRecord b =
+        succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")}, QStringLiteral("k2"));
+    m_model->setTasks({b});
+    FakeKieServer::FileOptions expired;
+    expired.statuses = {403, 403, 403, 403, 403, 403};
+    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), expired);
+    auto c = newCoordinator();
+    c->downloadTasks({b.taskId});
+    QCOMPARE(waitForCompleted(1), 1);
+
+    // download-url was asked once, on the API origin, with the key of this task.
+    QList<FakeKieServer::Request> renewals;
+    for (const auto &r : m_fx.api->requests()) {
+        if (r.path == "/api/v1/common/download-url") {
+            renewals << r;
+        }
+    }
+    QCOMPARE(renewals.size(), 1);
+    QCOMPARE(renewals.at(0).headers.value("authorization"), QByteArray("Bearer key-two"));
+    QVERIFY(m_fx.noCredentialsSent());
+    QVERIFY(QFile::exists(c->localFile(b.taskId, MediaKind::Result, 0)));
+}
+
+void tst_DownloadCoordinator::remembersDownloadedFilesAcrossRestarts()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    QString video;
+    {
+        auto c = newCoordinator();
+        c->downloadTasks({b.taskId});
+        QCOMPARE(waitForCompleted(1), 1);
+        video = c->localFile(b.taskId, MediaKind::Result, 0);
+    }
+    m_fx.newManager(); // a new run
+    auto c = newCoordinator();
+    QCOMPARE(c->localFile(b.taskId, MediaKind::Result, 0), video);
+    QCOMPARE(c->mark(b.taskId), (DownloadMark{DownloadMark::State::Downloaded, -1, 1}));
+    QVERIFY(m_fx.manager->list().isEmpty()); // nothing left to do
+}
+
+void tst_DownloadCoordinator::removingATaskCancelsItsDownloads()
+{
+    const TaskRecord a = succeeded(QStringLiteral("veo_a"), {QStringLiteral("/v/a1.mp4")});
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({a, b});
+    FakeKieServer::FileOptions slow;
+    slow.bytesPerSecond = 50 * 1024;
+    m_fx.media->setFileOptions(QStringLiteral("/v/a1.mp4"), slow);
+    auto c = newCoordinator();
+    c->downloadTasks({b.taskId});
+    QCOMPARE(waitForCompleted(1), 1);
+    const QString kept = c->localFile(b.taskId, MediaKind::Result, 0);
+    c->downloadTasks({a.taskId});
+    QVERIFY(QTest::qWaitFor(
+        [&] { return c->mark(a.taskId).state == DownloadMark::State::Downloading; }, 10000));
+
+    c->tasksRemoved({a.taskId, b.taskId});
+    QCOMPARE(c->mark(a.taskId), DownloadMark{});
+    QCOMPARE(c->mark(b.taskId), DownloadMark{});
+    QVERIFY(QFile::exists(kept)); // files stay
+    const QDir folder(m_settings->downloadFolder());
+    QVERIFY(QTest::qWaitFor(
+        [&] { return folder.entryList({QStringLiteral("*.part")}, QDir::Files).isEmpty(); },
+        5000)); // no .part left
+    m_fx.newManager();
+    auto restarted = newCoordinator();
+    QCOMPARE(restarted->mark(b.taskId), DownloadMark{}); // forgotten
+    QVERIFY(m_fx.manager->list().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_DownloadCoordinator)
+#include "tst_downloadcoordinator.moc"
