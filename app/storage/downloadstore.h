@@ -1,6 +1,7 @@
 #pragma once
 
 #include "download.h"
+#include "sqliteconnection.h"
 
 #include <QList>
 #include <QObject>
@@ -19,13 +20,12 @@ class DownloadStore final : public QObject
 
 public:
     explicit DownloadStore(QObject *parent = nullptr);
-    ~DownloadStore() override;
 
     // The file must already have the current schema (TaskStore::open() migrates it).
     bool open(const QString &path);
     void close();
     bool isOpen() const;
-    QString errorString() const { return m_error; }
+    QString errorString() const { return m_db.errorString(); }
 
     // Writes the download's request, state and error (insert or update). A Completed download
     // also records filePath as the video's local file; a Cancelled one that never completed
@@ -41,8 +41,7 @@ public:
     bool removeTask(const QString &taskId);
 
 private:
-    QString m_connection;
-    QString m_error;
+    SqliteConnection m_db;
 };
 
 } // namespace veo
