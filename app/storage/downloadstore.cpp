@@ -163,6 +163,26 @@ QString DownloadStore::localFile(const QString &taskId, MediaKind kind, int inde
     return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
+QList<LocalCopy> DownloadStore::localCopies() const
+{
+    QList<LocalCopy> copies;
+    if (!isOpen()) {
+        return copies;
+    }
+    QSqlQuery q(m_db.database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT task_id, kind, idx, local_path FROM downloads "
+                               "WHERE local_path IS NOT NULL ORDER BY rowid"))) {
+        qCWarning(lcDownloads) << "loading local copies failed:" << q.lastError().text();
+        return copies;
+    }
+    while (q.next()) {
+        copies.append({q.value(0).toString(), kindFromKey(q.value(1).toString()),
+                       q.value(2).toInt(), q.value(3).toString()});
+    }
+    return copies;
+}
+
 bool DownloadStore::removeTask(const QString &taskId)
 {
     if (!isOpen()) {

@@ -9,6 +9,17 @@
 
 namespace veo {
 
+// Where a task video's downloaded copy is (see DownloadStore::localCopies()).
+struct LocalCopy
+{
+    QString taskId;
+    MediaKind kind = MediaKind::Result;
+    int index = 0;
+    QString path;
+
+    friend bool operator==(const LocalCopy &, const LocalCopy &) = default;
+};
+
 // Downloads in the app's SQLite file (the `downloads` table that TaskStore's migration 3
 // creates): one row per task video (task, kind, index). It remembers unfinished downloads for
 // DownloadManager::restore() and where each video's downloaded copy is (localFile()).
@@ -37,6 +48,10 @@ public:
     // The video's last completed download; empty when there is none. The file may have been
     // moved or deleted since (mediaSources() checks). Fits LocalFileProvider.
     QString localFile(const QString &taskId, MediaKind kind, int index) const;
+    // Every video's last completed download (one per task/kind/index), for the list's
+    // "downloaded" mark at start, in the order the videos were first saved. The files may have
+    // been deleted since.
+    QList<LocalCopy> localCopies() const;
     // Forgets a task's downloads (when the task is removed from the list); files stay.
     bool removeTask(const QString &taskId);
 
