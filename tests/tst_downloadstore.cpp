@@ -50,6 +50,7 @@ private Q_SLOTS:
         QVERIFY(!store.errorString().isEmpty());
         QVERIFY(!store.isOpen());
         QVERIFY(store.loadUnfinished().isEmpty());
+        QVERIFY(store.localCopies().isEmpty());
         QVERIFY(
             !store.save(sample(QStringLiteral("a"), MediaKind::Result, 0, DownloadState::Queued)));
     }
@@ -131,6 +132,42 @@ private Q_SLOTS:
         QVERIFY(m_store.removeTask(QStringLiteral("t1")));
         QVERIFY(m_store.localFile(QStringLiteral("t1"), MediaKind::Result, 0).isEmpty());
         QCOMPARE(m_store.loadUnfinished().size(), 1);
+    }
+
+    void localCopies()
+    {
+        Download a = sample(QStringLiteral("t1"), MediaKind::Result, 0, DownloadState::Completed);
+        a.filePath = QStringLiteral("/videos/a.mp4");
+        Download b = sample(QStringLiteral("t2"), MediaKind::Origin, 1, DownloadState::Completed);
+        b.filePath = QStringLiteral("/videos/b.mp4");
+        const Download running =
+            sample(QStringLiteral("t1"), MediaKind::Origin, 0, DownloadState::Running);
+        const Download failed =
+            sample(QStringLiteral("t3"), MediaKind::Full, 0, DownloadState::Failed);
+        Download cancelled =
+            sample(QStringLiteral("t4"), MediaKind::Result, 0, DownloadState::Queued);
+        for (const Download &d : {a, running, b, failed, cancelled}) {
+            QVERIFY(m_store.save(d));
+        }
+        cancelled.state = DownloadState::Cancelled;
+        QVERIFY(m_store.save(cancelled));
+        // Downloading b again: its completed copy stays listed while the new one runs.
+        Download again = b;
+        again.state = DownloadState::Running;
+        again.filePath.clear();
+        QVERIFY(m_store.save(again));
+
+        const QList<LocalCopy> expected = {
+            {QStringLiteral("t1"), MediaKind::Result, 0, a.filePath},
+            {QStringLiteral("t2"), MediaKind::Origin, 1, b.filePath},
+        };
+        QCOMPARE(m_store.localCopies(), expected);
+        for (const LocalCopy &copy : expected) {
+            QCOMPARE(m_store.localFile(copy.taskId, copy.kind, copy.index), copy.path);
+        }
+
+        QVERIFY(m_store.removeTask(QStringLiteral("t1")));
+        QCOMPARE(m_store.localCopies(), expected.mid(1));
     }
 
     void survivesReopen()

@@ -6,7 +6,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-#include <atomic>
 
 namespace veo {
 namespace {
@@ -30,53 +29,24 @@ QVariant textOrNull(const QString &text)
 
 } // namespace
 
-DownloadStore::DownloadStore(QObject *parent) : QObject(parent)
+DownloadStore::DownloadStore(QObject *parent)
+    : QObject(parent), m_db(QStringLiteral("veo-downloads"))
 {
-    static std::atomic<int> serial{0};
-    m_connection = QStringLiteral("veo-downloads-%1").arg(++serial);
-}
-
-DownloadStore::~DownloadStore()
-{
-    close();
 }
 
 bool DownloadStore::open(const QString &path)
 {
-    close();
-    m_error.clear();
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
-    // TaskStore and KeyStore write the same file through their own connections.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        m_error = db.lastError().text();
-        close();
-        return false;
-    }
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT task_id FROM downloads LIMIT 0"))) {
-        m_error = q.lastError().text(); // not migrated: TaskStore::open() was not called
-        q.finish();
-        close();
-        return false;
-    }
-    return true;
+    return m_db.open(path, QStringLiteral("SELECT task_id FROM downloads LIMIT 0"));
 }
 
 void DownloadStore::close()
 {
-    if (!QSqlDatabase::contains(m_connection)) {
-        return;
-    }
-    QSqlDatabase::database(m_connection, false).close();
-    QSqlDatabase::removeDatabase(m_connection);
+    m_db.close();
 }
 
 bool DownloadStore::isOpen() const
 {
-    return QSqlDatabase::contains(m_connection) &&
-           QSqlDatabase::database(m_connection, false).isOpen();
+    return m_db.isOpen();
 }
 
 bool DownloadStore::save(const Download &download)
@@ -85,7 +55,7 @@ bool DownloadStore::save(const Download &download)
         return false;
     }
     const DownloadRequest &r = download.request;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     if (download.state == DownloadState::Cancelled) {
         // Only the row of a video never downloaded goes; a completed copy stays known.
         q.prepare(QStringLiteral("DELETE FROM downloads WHERE task_id=? AND kind=? AND idx=? "
@@ -145,7 +115,7 @@ QList<Download> DownloadStore::loadUnfinished() const
     if (!isOpen()) {
         return list;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT task_id, kind, idx, url, source_url, dest_dir, file_name, "
                                "expected_size, state, error_category, error_http, error_detail "
@@ -183,7 +153,7 @@ QString DownloadStore::localFile(const QString &taskId, MediaKind kind, int inde
     if (!isOpen()) {
         return {};
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT local_path FROM downloads WHERE task_id=? AND kind=? AND idx=?"));
@@ -193,12 +163,32 @@ QString DownloadStore::localFile(const QString &taskId, MediaKind kind, int inde
     return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
+QList<LocalCopy> DownloadStore::localCopies() const
+{
+    QList<LocalCopy> copies;
+    if (!isOpen()) {
+        return copies;
+    }
+    QSqlQuery q(m_db.database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT task_id, kind, idx, local_path FROM downloads "
+                               "WHERE local_path IS NOT NULL ORDER BY rowid"))) {
+        qCWarning(lcDownloads) << "loading local copies failed:" << q.lastError().text();
+        return copies;
+    }
+    while (q.next()) {
+        copies.append({q.value(0).toString(), kindFromKey(q.value(1).toString()),
+                       q.value(2).toInt(), q.value(3).toString()});
+    }
+    return copies;
+}
+
 bool DownloadStore::removeTask(const QString &taskId)
 {
     if (!isOpen()) {
         return false;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("DELETE FROM downloads WHERE task_id=?"));
     q.addBindValue(taskId);
     return q.exec();

@@ -1,12 +1,24 @@
 #pragma once
 
 #include "download.h"
+#include "sqliteconnection.h"
 
 #include <QList>
 #include <QObject>
 #include <QString>
 
 namespace veo {
+
+// Where a task video's downloaded copy is (see DownloadStore::localCopies()).
+struct LocalCopy
+{
+    QString taskId;
+    MediaKind kind = MediaKind::Result;
+    int index = 0;
+    QString path;
+
+    friend bool operator==(const LocalCopy &, const LocalCopy &) = default;
+};
 
 // Downloads in the app's SQLite file (the `downloads` table that TaskStore's migration 3
 // creates): one row per task video (task, kind, index). It remembers unfinished downloads for
@@ -19,13 +31,12 @@ class DownloadStore final : public QObject
 
 public:
     explicit DownloadStore(QObject *parent = nullptr);
-    ~DownloadStore() override;
 
     // The file must already have the current schema (TaskStore::open() migrates it).
     bool open(const QString &path);
     void close();
     bool isOpen() const;
-    QString errorString() const { return m_error; }
+    QString errorString() const { return m_db.errorString(); }
 
     // Writes the download's request, state and error (insert or update). A Completed download
     // also records filePath as the video's local file; a Cancelled one that never completed
@@ -37,12 +48,15 @@ public:
     // The video's last completed download; empty when there is none. The file may have been
     // moved or deleted since (mediaSources() checks). Fits LocalFileProvider.
     QString localFile(const QString &taskId, MediaKind kind, int index) const;
+    // Every video's last completed download (one per task/kind/index), for the list's
+    // "downloaded" mark at start, in the order the videos were first saved. The files may have
+    // been deleted since.
+    QList<LocalCopy> localCopies() const;
     // Forgets a task's downloads (when the task is removed from the list); files stay.
     bool removeTask(const QString &taskId);
 
 private:
-    QString m_connection;
-    QString m_error;
+    SqliteConnection m_db;
 };
 
 } // namespace veo

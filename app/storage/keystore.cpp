@@ -5,7 +5,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-#include <atomic>
 
 namespace veo {
 
@@ -71,53 +70,23 @@ KeyHealth keyHealthFromName(const QString &name)
     return KeyHealth::Unchecked;
 }
 
-KeyStore::KeyStore(QObject *parent) : QObject(parent)
-{
-    static std::atomic<int> serial{0};
-    m_connection = QStringLiteral("veo-keys-%1").arg(++serial);
-}
-
-KeyStore::~KeyStore()
-{
-    close();
-}
+KeyStore::KeyStore(QObject *parent) : QObject(parent), m_db(QStringLiteral("veo-keys")) {}
 
 bool KeyStore::open(const QString &path)
 {
-    close();
-    m_error.clear();
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(path);
-    // The window and a command-line action may share the file for a moment.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        m_error = db.lastError().text();
-        close();
-        return false;
-    }
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT key_id FROM keys LIMIT 0"))) {
-        m_error = q.lastError().text(); // not migrated: TaskStore::open() was not called
-        q.finish();
-        close();
-        return false;
-    }
-    return true;
+    const bool opened = m_db.open(path, QStringLiteral("SELECT key_id FROM keys LIMIT 0"));
+    m_error = m_db.errorString();
+    return opened;
 }
 
 void KeyStore::close()
 {
-    if (!QSqlDatabase::contains(m_connection)) {
-        return;
-    }
-    QSqlDatabase::database(m_connection, false).close();
-    QSqlDatabase::removeDatabase(m_connection);
+    m_db.close();
 }
 
 bool KeyStore::isOpen() const
 {
-    return QSqlDatabase::contains(m_connection) &&
-           QSqlDatabase::database(m_connection, false).isOpen();
+    return m_db.isOpen();
 }
 
 QList<KeyProfile> KeyStore::loadAll() const
@@ -126,7 +95,7 @@ QList<KeyProfile> KeyStore::loadAll() const
     if (!isOpen()) {
         return keys;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT key_id, label, hint, is_default, credits, credits_checked,"
                                " health, health_detail, added_at FROM keys ORDER BY rowid"))) {
@@ -156,7 +125,7 @@ bool KeyStore::save(const KeyProfile &p)
     if (!isOpen() || p.sessionOnly || p.id.isEmpty()) {
         return false;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     // An upsert keeps the rowid, and so the order of the list.
     q.prepare(QStringLiteral(
         "INSERT INTO keys (key_id, label, hint, is_default, credits, credits_checked, health,"
@@ -187,7 +156,7 @@ bool KeyStore::remove(const QString &keyId)
     if (!isOpen()) {
         return false;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("DELETE FROM keys WHERE key_id=?"));
     q.addBindValue(keyId);
     if (!q.exec()) {
@@ -202,7 +171,7 @@ bool KeyStore::setDefault(const QString &keyId)
     if (!isOpen()) {
         return false;
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlDatabase db = m_db.database();
     if (!db.transaction()) {
         m_error = db.lastError().text();
         return false;
@@ -226,7 +195,7 @@ QHash<QString, int> KeyStore::taskCounts() const
     if (!isOpen()) {
         return counts;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QSqlQuery q(m_db.database());
     q.setForwardOnly(true);
     if (q.exec(QStringLiteral(
             "SELECT COALESCE(key_id, ''), COUNT(*) FROM tasks GROUP BY COALESCE(key_id, '')"))) {

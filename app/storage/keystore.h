@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sqliteconnection.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -53,7 +55,6 @@ class KeyStore final : public QObject
 
 public:
     explicit KeyStore(QObject *parent = nullptr);
-    ~KeyStore() override;
 
     // The file must already have the current schema (TaskStore::open() migrates it).
     bool open(const QString &path);
@@ -71,7 +72,7 @@ public:
     QHash<QString, int> taskCounts() const;
 
 private:
-    QString m_connection;
+    SqliteConnection m_db;
     QString m_error;
 };
 
