@@ -82,7 +82,7 @@ void DownloadCoordinator::setStore(DownloadStore *store)
     if (!store) {
         return;
     }
-    for (const DownloadStore::LocalCopy &c : store->localCopies()) {
+    for (const LocalCopy &c : store->localCopies()) {
         m_copies[c.taskId].append({c.kind, c.index, c.path, QFileInfo::exists(c.path)});
     }
     m_manager->restore(store->loadUnfinished());
