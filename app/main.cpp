@@ -4,6 +4,9 @@
 #include "appsettings.h"
 #include "commandline.h"
 #include "demoscenario.h"
+#include "downloadcoordinator.h"
+#include "downloadmanager.h"
+#include "downloadstore.h"
 #include "fakekieserver.h"
 #include "instanceguard.h"
 #include "keychaintokenstore.h"
@@ -223,9 +226,13 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     // The system's network state says nothing about a server on this machine (the demo).
     scheduler.setFollowSystemNetwork(!isLoopbackHost(api.url.host()));
     TaskTracker tracker(&store, &model, &scheduler);
-
+    DownloadStore downloadRecords;
+    downloadRecords.open(store.path());
+    DownloadManager downloadManager(&client); // never sends the token: media hosts are not KIE
+    DownloadCoordinator downloads(&downloadManager, &model, &settings,
+                                  [&keys](const QString &keyId) { return keys.token(keyId); });
     MainWindow window({&tracker, &model, &scheduler, &client, &keys, &keyMeta, &credits, &settings,
-                       &languages, cl.demo, store.path()});
+                       &languages, &downloads, cl.demo, store.path()});
     QObject::connect(&keys, &KeyRing::stateChanged, &credits, [&credits](KeyRing::State state) {
         if (state == KeyRing::State::Ready && !credits.isRunning()) {
             credits.start(); // at start, then every 10 minutes
@@ -269,6 +276,7 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
                          window.addTaskIds(ids);
                      });
     tracker.load();
+    downloads.setStore(&downloadRecords); // after the tasks: unfinished downloads continue
     window.show();
     keys.load();
     if (cl.demo) {

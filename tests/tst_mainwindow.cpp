@@ -4,6 +4,9 @@
 #include "appsettings.h"
 #include "fakekieserver.h"
 #include "creditsmonitor.h"
+#include "downloadcoordinator.h"
+#include "downloadmanager.h"
+#include "downloadstore.h"
 #include "keyring.h"
 #include "keystore.h"
 #include "languagemanager.h"
@@ -11,6 +14,8 @@
 #include "mainwindow.h"
 #include "memorytokenstore.h"
 #include "refreshscheduler.h"
+#include "downloadlistmodel.h"
+#include "downloadspanel.h"
 #include "taskdetailspane.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
@@ -18,6 +23,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -76,14 +83,17 @@ struct Instance
     {
         opened = store.open(dir + QStringLiteral("/tasks.sqlite"));
         keyStore.open(store.path());
+        downloadStore.open(store.path());
+        settings.setDownloadFolder(dir + QStringLiteral("/videos"));
         scheduler.setInterval(std::chrono::milliseconds(150));
         scheduler.setJitter(0);
         scheduler.setFollowSystemNetwork(false); // the fake server is on loopback
         keys.setSessionKey(Token);
         window = std::make_unique<MainWindow>(
             MainWindowDeps{&tracker, &model, &scheduler, &client, &keys, &keyStore, &credits, &settings,
-                           &languages, false, store.path()});
+                           &languages, &downloads, false, store.path()});
         tracker.load();
+        downloads.setStore(&downloadStore);
         window->show();
     }
     ~Instance()
@@ -108,6 +118,10 @@ struct Instance
     CreditsMonitor credits{&client, &keys};
     RefreshScheduler scheduler;
     TaskTracker tracker;
+    DownloadStore downloadStore;
+    DownloadManager downloadManager{&client};
+    DownloadCoordinator downloads{&downloadManager, &model, &settings,
+                                  [this](const QString &id) { return keys.token(id); }};
     LanguageManager languages;
     std::unique_ptr<MainWindow> window;
 };
@@ -123,10 +137,12 @@ private Q_SLOTS:
     void dropTextAddsTasks();
     void removeAsksFirst();
     void switchesLanguageAtRunTime();
+    void downloadsFromTheWindow();
 
 private:
     QTemporaryDir m_dir;
     FakeKieServer m_server;
+    FakeKieServer m_media; // another origin, as KIE's file hosts are
     std::unique_ptr<Instance> m_app;
 };
 
@@ -214,6 +230,15 @@ void TestMainWindow::addWatchRestart()
     QCOMPARE(m_app->status(A), TaskStatus::Succeeded);
     QCOMPARE(m_app->status(B), TaskStatus::Failed);
     QCOMPARE(m_app->status(C), TaskStatus::GenerationFailed);
+    // The task selected at closing is selected again.
+    QTRY_COMPARE(m_app->window->tableView()->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(m_app->window->tableView()
+                 ->selectionModel()
+                 ->selectedRows()
+                 .constFirst()
+                 .data(TaskTableModel::TaskIdRole)
+                 .toString(),
+             A);
     QCOMPARE(m_app->model.task(A)->resultUrls,
              QStringList{QStringLiteral("https://media.example/%1.mp4").arg(A)});
     QTest::qWait(500);
@@ -266,13 +291,9 @@ void TestMainWindow::removeAsksFirst()
     QVERIFY(m_app);
     MainWindow &w = *m_app->window;
     w.selectTask(D);
-    QAction *remove = nullptr;
-    for (QAction *a : w.findChildren<QAction *>()) {
-        if (a->shortcut() == QKeySequence(QKeySequence::Delete)) {
-            remove = a;
-        }
-    }
+    auto *remove = w.findChild<QAction *>(QStringLiteral("RemoveAction"));
     QVERIFY(remove && remove->isEnabled());
+    QCOMPARE(remove->shortcut(), QKeySequence(QKeySequence::Delete));
 
     whenModal([](QWidget *modal) {
         auto *box = qobject_cast<QMessageBox *>(modal);
@@ -336,6 +357,73 @@ void TestMainWindow::switchesLanguageAtRunTime()
     QCOMPARE(statusOf(A), QStringLiteral("Succeeded"));
     QTRY_COMPARE(fileMenuTitle(), QStringLiteral("&File"));
     QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("Add Tasks"));
+}
+
+void TestMainWindow::downloadsFromTheWindow()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    QVERIFY(m_media.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
+    QByteArray clip(256 * 1024, Qt::Uninitialized);
+    for (int i = 0; i < clip.size(); ++i) {
+        clip[i] = char(i * 7);
+    }
+    m_media.addFile(QStringLiteral("/clips/e.mp4"), clip, "video/mp4");
+    const QString e = QStringLiteral("e2e_task_download_05");
+    FakeKieServer::Record done = rec(e, 1);
+    done.resultUrls = {m_media.baseUrl().toString() + QStringLiteral("/clips/e.mp4")};
+    m_server.setScript(e, {FakeKieServer::ok(done)});
+    w.addTaskIds({e});
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(e), TaskStatus::Succeeded, 15000);
+    w.selectTask(e);
+
+    auto *download = w.findChild<QAction *>(QStringLiteral("DownloadAction"));
+    QVERIFY(download);
+    QTRY_VERIFY(download->isEnabled());
+    auto *dock = w.findChild<QDockWidget *>(QStringLiteral("DownloadsDock"));
+    QVERIFY(dock && !dock->isVisible());
+    download->trigger();
+    QVERIFY(dock->isVisible()); // the user sees the progress
+
+    const QModelIndex cell = m_app->model.index(m_app->model.rowOf(e),
+                                                TaskTableModel::DownloadColumn);
+    QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Saved"), 15000);
+    const QString file = m_app->downloads.localFile(e, MediaKind::Result, 0);
+    QCOMPARE(QFileInfo(file).absolutePath(), m_app->settings.downloadFolder());
+    QFile saved(file);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), clip);
+    saved.close();
+    const auto mediaRequests = m_media.requests();
+    QVERIFY(!mediaRequests.isEmpty());
+    for (const auto &r : mediaRequests) {
+        QVERIFY(!r.headers.contains("authorization")); // the token never leaves the API
+    }
+
+    // The panel lists it as done; the details pane offers the file instead of a download.
+    auto *panel = w.downloadsPanel();
+    QCOMPARE(panel->model()->rowCount(), 1);
+    QCOMPARE(panel->model()->index(0, DownloadListModel::StateColumn).data().toString(),
+             QStringLiteral("Downloaded"));
+    auto *details = w.findChild<TaskDetailsPane *>(QStringLiteral("DetailsPane"));
+    auto buttonTexts = [details] {
+        QStringList texts;
+        for (QPushButton *b : details->findChildren<QPushButton *>()) {
+            texts << b->text();
+        }
+        return texts;
+    };
+    QTRY_VERIFY(buttonTexts().contains(QStringLiteral("Show File")));
+    QVERIFY(!buttonTexts().contains(QStringLiteral("Download")));
+
+    // Deleted behind the app's back: the list says so and offers the download again.
+    QVERIFY(QFile::remove(file));
+    m_app->downloads.checkFiles();
+    QCOMPARE(cell.data().toString(), QStringLiteral("File missing"));
+    QTRY_VERIFY(buttonTexts().contains(QStringLiteral("Download")));
+    download->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Saved"), 15000);
+    QVERIFY(QFile::exists(file));
 }
 
 QTEST_MAIN(TestMainWindow)

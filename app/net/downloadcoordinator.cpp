@@ -269,11 +269,13 @@ void DownloadCoordinator::checkFiles()
     }
 }
 
-void DownloadCoordinator::taskFinished(const QString &taskId, TaskStatus status)
+DownloadCoordinator::Outcome DownloadCoordinator::taskFinished(const QString &taskId,
+                                                               TaskStatus status)
 {
     if (status == TaskStatus::Succeeded && m_settings->flag(AppSettings::Flag::AutoDownload)) {
-        downloadTasks({taskId});
+        return downloadTasks({taskId});
     }
+    return {};
 }
 
 void DownloadCoordinator::tasksRemoved(const QStringList &taskIds)

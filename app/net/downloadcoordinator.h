@@ -39,6 +39,8 @@ public:
                         QObject *parent = nullptr);
     ~DownloadCoordinator() override;
 
+    DownloadManager *manager() const { return m_manager; }
+
     // Remembers downloads in the store (may be null): loads the downloaded copies and
     // continues the downloads the last run left unfinished.
     void setStore(DownloadStore *store);
@@ -77,7 +79,7 @@ public:
     void checkFiles();
 
     // A task reached a final status: downloads its results when automatic downloads are on.
-    void taskFinished(const QString &taskId, TaskStatus status);
+    Outcome taskFinished(const QString &taskId, TaskStatus status);
     // Tasks left the list: their unfinished downloads are cancelled and their records
     // forgotten. Files on disk stay.
     void tasksRemoved(const QStringList &taskIds);

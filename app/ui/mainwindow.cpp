@@ -3,6 +3,10 @@
 #include "addtasksdialog.h"
 #include "appsettings.h"
 #include "creditsmonitor.h"
+#include "desktopfiles.h"
+#include "downloadcoordinator.h"
+#include "downloadmanager.h"
+#include "downloadspanel.h"
 #include "keyring.h"
 #include "keysdialog.h"
 #include "keystore.h"
@@ -28,6 +32,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QHBoxLayout>
@@ -44,6 +49,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace veo {
@@ -62,17 +68,22 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     setAcceptDrops(true);
     m_proxy->setSourceModel(m_deps.model);
     createActions();
+    createDownloadsDock();
     createMenus();
     createCentralWidget();
 
     statusBar()->addWidget(m_statusPanel, 1);
+    statusBar()->addPermanentWidget(m_downloadsIndicator);
     for (QWidget *w : m_statusPanel->permanentWidgets()) {
         statusBar()->addPermanentWidget(w);
     }
 
     connect(m_deps.model, &TaskTableModel::countsChanged, this,
             &MainWindow::updateStatusFilterItems);
-    connect(m_deps.model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetails);
+    connect(m_deps.model, &QAbstractItemModel::dataChanged, this, [this] {
+        updateDetails();
+        updateActions(); // a selected task may have just succeeded, or been downloaded
+    });
     connect(m_deps.model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateDetails();
@@ -94,6 +105,17 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
         selectTask(taskId);
         m_player->selectSource(MediaKind::Result, 0, true);
     });
+    connect(m_notifier, &Notifier::showInFolderRequested, this, [this](const QString &taskId) {
+        const QStringList files = m_deps.downloads->localFiles(taskId);
+        if (!files.isEmpty()) {
+            showInFolder(files.constFirst());
+        }
+    });
+    connectDownloads();
+    // The task selected when the window last closed, once the list is loaded.
+    connect(
+        m_deps.model, &QAbstractItemModel::modelReset, this,
+        [this] { selectTask(m_deps.settings->lastSelectedTask()); }, Qt::SingleShotConnection);
 
     retranslateUi();
     restoreLayout();
@@ -101,7 +123,76 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     onKeyStateChanged();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_deps.model->setDownloadMarkProvider({}); // the coordinator may go before the model
+}
+
+void MainWindow::connectDownloads()
+{
+    DownloadCoordinator *downloads = m_deps.downloads;
+    m_deps.model->setDownloadMarkProvider(
+        [downloads](const QString &taskId) { return downloads->mark(taskId); });
+    connect(downloads, &DownloadCoordinator::markChanged, m_deps.model,
+            &TaskTableModel::downloadMarkChanged);
+    const LocalFileProvider localFile = [downloads](const QString &taskId, MediaKind kind,
+                                                    int index) {
+        return downloads->localFile(taskId, kind, index);
+    };
+    m_player->setLocalFileProvider(localFile);
+    m_details->setLocalFileProvider(localFile);
+    connect(downloads, &DownloadCoordinator::localFileChanged, this,
+            [this](const QString &taskId, MediaKind kind, int index, const QString &path) {
+                if (m_player->task() && m_player->task()->taskId == taskId) {
+                    m_player->setLocalFile(kind, index, path);
+                }
+                if (m_details->task() && m_details->task()->taskId == taskId) {
+                    m_details->refreshFiles();
+                }
+                if (!path.isEmpty() && m_notifyAfterDownload.remove(taskId)) {
+                    notifyFinished(taskId, true);
+                }
+                updateActions();
+            });
+    connect(downloads, &DownloadCoordinator::markChanged, this, [this](const QString &taskId) {
+        // A download that failed still gets its success notification, without the file.
+        if (m_notifyAfterDownload.contains(taskId)
+            && m_deps.downloads->mark(taskId).state == DownloadMark::State::Failed) {
+            m_notifyAfterDownload.remove(taskId);
+            notifyFinished(taskId, true);
+        }
+    });
+    connect(downloads, &DownloadCoordinator::problem, this,
+            [this](const QString &text) { showMessage(text, true); });
+    connect(m_player, &PlayerPane::downloadRequested, this, &MainWindow::downloadVideo);
+    connect(m_details, &TaskDetailsPane::downloadRequested, this, &MainWindow::downloadVideo);
+    connect(m_downloadsPanel, &DownloadsPanel::activityChanged, this,
+            &MainWindow::updateDownloadsIndicator);
+    // Files deleted or moved while the app was in the background show as missing.
+    connect(qApp, &QGuiApplication::applicationStateChanged, downloads,
+            [downloads](Qt::ApplicationState state) {
+                if (state == Qt::ApplicationActive) {
+                    downloads->checkFiles();
+                }
+            });
+}
+
+void MainWindow::createDownloadsDock()
+{
+    m_downloadsPanel = new DownloadsPanel(m_deps.downloads->manager(), m_deps.downloads);
+    m_downloadsDock = new QDockWidget(this);
+    m_downloadsDock->setObjectName(QStringLiteral("DownloadsDock"));
+    m_downloadsDock->setWidget(m_downloadsPanel);
+    m_downloadsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_downloadsDock);
+    m_downloadsDock->hide(); // until the first download, or the user opens it
+    m_downloadsViewAction = m_downloadsDock->toggleViewAction();
+    m_downloadsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    m_downloadsIndicator = new QToolButton(this);
+    m_downloadsIndicator->setObjectName(QStringLiteral("DownloadsIndicator"));
+    m_downloadsIndicator->setAutoRaise(true);
+    connect(m_downloadsIndicator, &QToolButton::clicked, this, &MainWindow::showDownloads);
+}
 
 void MainWindow::createActions()
 {
@@ -110,6 +201,7 @@ void MainWindow::createActions()
     connect(m_addAction, &QAction::triggered, this, [this] { addTasksDialog(); });
 
     m_removeAction = new QAction(QIcon::fromTheme(QStringLiteral("list-remove")), {}, this);
+    m_removeAction->setObjectName(QStringLiteral("RemoveAction"));
     m_removeAction->setShortcut(QKeySequence::Delete);
     m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
@@ -134,6 +226,26 @@ void MainWindow::createActions()
     m_copyIdAction->setShortcut(QKeySequence::Copy);
     m_copyIdAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copySelectedIds);
+
+    m_downloadAction = new QAction(this);
+    m_downloadAction->setObjectName(QStringLiteral("DownloadAction"));
+    m_downloadAction->setShortcut(QKeySequence::Save);
+    connect(m_downloadAction, &QAction::triggered, this, &MainWindow::downloadSelected);
+    m_openFileAction = new QAction(this);
+    m_openFileAction->setShortcut(QKeySequence::Open);
+    connect(m_openFileAction, &QAction::triggered, this, [this] {
+        const QStringList files = selectedLocalFiles();
+        if (!files.isEmpty()) {
+            openFile(files.constFirst());
+        }
+    });
+    m_showInFolderAction = new QAction(this);
+    connect(m_showInFolderAction, &QAction::triggered, this, [this] {
+        const QStringList files = selectedLocalFiles();
+        if (!files.isEmpty()) {
+            showInFolder(files.constFirst());
+        }
+    });
 
     m_findAction = new QAction(this);
     m_findAction->setShortcut(QKeySequence::Find);
@@ -171,11 +283,17 @@ void MainWindow::createMenus()
     m_tasksMenu->addAction(m_refreshAction);
     m_tasksMenu->addAction(m_pauseAction);
     m_tasksMenu->addSeparator();
+    m_tasksMenu->addAction(m_downloadAction);
+    m_tasksMenu->addAction(m_openFileAction);
+    m_tasksMenu->addAction(m_showInFolderAction);
+    m_tasksMenu->addSeparator();
     m_tasksMenu->addAction(m_copyIdAction);
     m_tasksMenu->addAction(m_findAction);
     m_tasksMenu->addSeparator();
     m_tasksMenu->addAction(m_removeAction);
     m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_downloadsViewAction);
+    m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
     createLanguageMenu();
     m_settingsMenu = menuBar()->addMenu(QString());
@@ -191,6 +309,9 @@ void MainWindow::createMenus()
     m_toolBar->addAction(m_addAction);
     m_toolBar->addAction(m_refreshAction);
     m_toolBar->addAction(m_pauseAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_downloadAction);
+    m_toolBar->addAction(m_downloadsViewAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_removeAction);
     m_toolBar->addSeparator();
@@ -331,6 +452,20 @@ void MainWindow::retranslateUi()
     m_pauseAction->setText(tr("&Pause Polling"));
     m_pauseAction->setToolTip(tr("Stop checking tasks until you resume"));
     m_copyIdAction->setText(tr("&Copy Task ID"));
+    //: Menu/toolbar: download the videos of the selected tasks
+    m_downloadAction->setText(tr("&Download"));
+    m_downloadAction->setToolTip(tr("Download the videos of the selected tasks (%1)")
+                                     .arg(m_downloadAction->shortcut().toString(
+                                         QKeySequence::NativeText)));
+    m_openFileAction->setText(tr("&Open Downloaded Video"));
+    m_showInFolderAction->setText(tr("Show in &Folder"));
+    m_downloadsDock->setWindowTitle(tr("Downloads"));
+    //: View menu / toolbar: show or hide the Downloads panel
+    m_downloadsViewAction->setText(tr("Do&wnloads"));
+    m_downloadsViewAction->setToolTip(tr("Show or hide the Downloads panel (%1)")
+                                          .arg(m_downloadsViewAction->shortcut().toString(
+                                              QKeySequence::NativeText)));
+    updateDownloadsIndicator();
     m_findAction->setText(tr("&Find…"));
     //: Menu/toolbar: manage the KIE API keys
     m_apiKeyAction->setText(tr("API &Keys…"));
@@ -382,6 +517,8 @@ void MainWindow::saveLayout()
     s.setLayout(AppSettings::Layout::TableHeader, m_table->horizontalHeader()->saveState());
     s.setLayout(AppSettings::Layout::Splitter, m_splitter->saveState());
     s.setLayout(AppSettings::Layout::DetailsSplitter, m_rightSplitter->saveState());
+    const QStringList selected = selectedTaskIds();
+    s.setLastSelectedTask(selected.size() == 1 ? selected.constFirst() : QString());
     s.sync();
 }
 
@@ -493,6 +630,7 @@ void MainWindow::removeSelected()
     box.exec();
     if (box.clickedButton() == remove) {
         m_deps.tracker->removeTasks(ids);
+        m_deps.downloads->tasksRemoved(ids);
     }
 }
 
@@ -521,6 +659,12 @@ void MainWindow::showContextMenu(const QPoint &pos)
         return;
     }
     QMenu menu(this);
+    menu.addAction(m_downloadAction);
+    if (m_openFileAction->isEnabled()) {
+        menu.addAction(m_openFileAction);
+        menu.addAction(m_showInFolderAction);
+    }
+    menu.addSeparator();
     menu.addAction(m_refreshAction);
     menu.addAction(m_copyIdAction);
     menu.addSeparator();
@@ -554,6 +698,7 @@ void MainWindow::editSettings()
     dialog.apply();
     m_deps.scheduler->setInterval(m_deps.settings->pollInterval());
     m_deps.credits->setLowThreshold(m_deps.settings->lowCreditThreshold());
+    m_deps.downloads->applySettings();
     const QString lang = m_deps.settings->language();
     for (QAction *action : m_languageGroup->actions()) {
         action->setChecked(action->data().toString() == lang);
@@ -605,19 +750,34 @@ void MainWindow::onTaskFinished(const QString &taskId, TaskStatus status)
         return;
     }
     const bool success = status == TaskStatus::Succeeded;
+    const DownloadCoordinator::Outcome downloading = m_deps.downloads->taskFinished(taskId, status);
     const AppSettings::Flag wanted = success ? AppSettings::Flag::NotifyOnSuccess
                                              : AppSettings::Flag::NotifyOnFailure;
     if (!m_deps.settings->flag(wanted) || !isFinal(status)) {
         return;
     }
+    if (downloading.queued > 0) {
+        m_notifyAfterDownload.insert(taskId); // then the notification can offer the file
+        return;
+    }
+    notifyFinished(taskId, success);
+}
+
+void MainWindow::notifyFinished(const QString &taskId, bool success)
+{
+    const TaskRecord *task = m_deps.model->task(taskId);
+    if (!task) {
+        return;
+    }
     const QString prompt = task->prompt.section(QLatin1Char('\n'), 0, 0).left(120);
     QString body = prompt.isEmpty() ? taskId : prompt;
     if (!success) {
-        body += QLatin1Char('\n') + (task->errorMessage.isEmpty() ? statusText(status, task->successFlag)
-                                                                 : task->errorMessage);
+        body += QLatin1Char('\n') + (task->errorMessage.isEmpty()
+                                          ? statusText(task->status, task->successFlag)
+                                          : task->errorMessage);
     }
     m_notifier->notify(taskId, success ? tr("Video ready") : tr("Render failed"), body, success,
-                       false);
+                       !m_deps.downloads->localFiles(taskId).isEmpty());
     if (m_deps.settings->flag(AppSettings::Flag::NotificationSound)) {
         QApplication::beep();
     }
@@ -660,6 +820,58 @@ void MainWindow::updateActions()
     const bool selected = m_table->selectionModel()->hasSelection();
     m_removeAction->setEnabled(selected);
     m_copyIdAction->setEnabled(selected);
+    bool anySucceeded = false;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows()) {
+        if (row.data(TaskTableModel::StatusRole).toInt() == int(TaskStatus::Succeeded)) {
+            anySucceeded = true;
+            break;
+        }
+    }
+    m_downloadAction->setEnabled(anySucceeded);
+    const bool hasFile = !selectedLocalFiles().isEmpty();
+    m_openFileAction->setEnabled(hasFile);
+    m_showInFolderAction->setEnabled(hasFile);
+}
+
+QStringList MainWindow::selectedLocalFiles() const
+{
+    const QStringList ids = selectedTaskIds();
+    return ids.size() == 1 ? m_deps.downloads->localFiles(ids.constFirst()) : QStringList();
+}
+
+void MainWindow::downloadSelected()
+{
+    const DownloadCoordinator::Outcome outcome =
+        m_deps.downloads->downloadTasks(selectedTaskIds());
+    statusBar()->showMessage(outcome.summary(), 8000);
+    if (outcome.queued > 0) {
+        showDownloads();
+    }
+}
+
+void MainWindow::downloadVideo(const QString &taskId, MediaKind kind, int index)
+{
+    const DownloadCoordinator::Outcome outcome =
+        m_deps.downloads->downloadVideo(taskId, kind, index);
+    statusBar()->showMessage(outcome.summary(), 8000);
+    if (outcome.queued > 0) {
+        showDownloads();
+    }
+}
+
+void MainWindow::showDownloads()
+{
+    m_downloadsDock->show();
+    m_downloadsDock->raise();
+}
+
+void MainWindow::updateDownloadsIndicator()
+{
+    const int active = m_downloadsPanel->activeCount();
+    //: Status bar button: downloads going on; opens the Downloads panel
+    m_downloadsIndicator->setText(tr("%n downloading", nullptr, active));
+    m_downloadsIndicator->setToolTip(m_downloadsViewAction->toolTip());
+    m_downloadsIndicator->setVisible(active > 0);
 }
 
 void MainWindow::onKeyStateChanged()

@@ -5,11 +5,14 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 class QAction;
 class QActionGroup;
 class QComboBox;
+class QDockWidget;
+class QToolButton;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -22,6 +25,8 @@ namespace veo {
 
 class AppSettings;
 class CreditsMonitor;
+class DownloadCoordinator;
+class DownloadsPanel;
 class KeyStore;
 class KeysDialog;
 class KeyRing;
@@ -49,6 +54,7 @@ struct MainWindowDeps
     CreditsMonitor *credits = nullptr;
     AppSettings *settings = nullptr;
     LanguageManager *languages = nullptr;
+    DownloadCoordinator *downloads = nullptr;
     bool demo = false;
     QString storePath; // shown in About
 };
@@ -68,6 +74,7 @@ public:
     void addTaskIds(const QStringList &taskIds);
     void selectTask(const QString &taskId);
     QTableView *tableView() const { return m_table; }
+    DownloadsPanel *downloadsPanel() const { return m_downloadsPanel; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,6 +87,8 @@ private:
     void createMenus();
     void createLanguageMenu();
     void createCentralWidget();
+    void createDownloadsDock();
+    void connectDownloads();
     void retranslateUi();
     void restoreLayout();
     void saveLayout();
@@ -92,6 +101,13 @@ private:
     void showAbout();
     void showContextMenu(const QPoint &pos);
     void copySelectedIds();
+    void downloadSelected();
+    void downloadVideo(const QString &taskId, MediaKind kind, int index);
+    void showDownloads();
+    void updateDownloadsIndicator();
+    void notifyFinished(const QString &taskId, bool success);
+    // The selected task's downloaded files that are still there (empty for 0 or 2+ rows).
+    QStringList selectedLocalFiles() const;
 
     QStringList selectedTaskIds() const;
     void updateDetails();
@@ -120,6 +136,11 @@ private:
     bool m_quitting = false;
     bool m_askedForKey = false;
     QPointer<KeysDialog> m_keysDialog;
+    DownloadsPanel *m_downloadsPanel = nullptr;
+    QDockWidget *m_downloadsDock = nullptr;
+    QToolButton *m_downloadsIndicator = nullptr;
+    // Successes whose notification waits for their automatic download (to offer the file).
+    QSet<QString> m_notifyAfterDownload;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_tasksMenu = nullptr;
@@ -133,6 +154,10 @@ private:
     QAction *m_refreshAllAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_copyIdAction = nullptr;
+    QAction *m_downloadAction = nullptr;
+    QAction *m_openFileAction = nullptr;
+    QAction *m_showInFolderAction = nullptr;
+    QAction *m_downloadsViewAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_apiKeyAction = nullptr;
     QAction *m_settingsAction = nullptr;
