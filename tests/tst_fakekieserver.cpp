@@ -275,6 +275,28 @@ private Q_SLOTS:
         QCOMPARE(r.body, QByteArray("video"));
     }
 
+    void taskOwnerAndKeyResponses()
+    {
+        m_server->setScript(QStringLiteral("t1"),
+                            {FakeKieServer::ok(succeeded(QStringLiteral("t1")))});
+        m_server->setTaskOwner(QStringLiteral("t1"), QStringLiteral("owner"));
+        m_server->setKeyResponses(
+            QStringLiteral("owner"),
+            {FakeKieServer::kieError(429, QStringLiteral("Rate limited"), 429)});
+        RawClient &c = *m_client;
+        RawReply r = c.get("/api/v1/veo/record-info?taskId=t1", "Authorization: Bearer other\r\n");
+        QCOMPARE(r.code(), 422);
+        QCOMPARE(r.msg(), QStringLiteral("record is null."));
+        r = c.get("/api/v1/veo/record-info?taskId=t1", "Authorization: Bearer owner\r\n");
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.code(), 429);
+        r = c.get("/api/v1/veo/record-info?taskId=t1", "Authorization: Bearer owner\r\n");
+        QCOMPARE(r.code(), 200);
+        QCOMPARE(flagOf(r), 1);
+        r = c.get("/api/v1/veo/record-info?taskId=t1", "Authorization: Bearer other\r\n");
+        QCOMPARE(r.code(), 422); // still not theirs
+    }
+
     void credits()
     {
         m_server->setCredits(QStringLiteral("k1"), 42);

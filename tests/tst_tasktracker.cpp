@@ -127,6 +127,7 @@ private Q_SLOTS:
     void storeFailureLeavesModelAlone();
     void removeTasksStopsEverything();
     void setTaskKey();
+    void unpolledTasksWaitForStartPolling();
 };
 
 void TestTaskTracker::tasksReachFinalStatusesAndAreStored()
@@ -427,6 +428,37 @@ void TestTaskTracker::setTaskKey()
              QByteArray("Bearer token-two"));
     QCOMPARE(rig.server.requestsFor(id).first().headers.value("authorization"),
              QByteArray("Bearer token-one"));
+}
+
+void TestTaskTracker::unpolledTasksWaitForStartPolling()
+{
+    Rig rig;
+    const QString id = QStringLiteral("veo_held");
+    const QString other = QStringLiteral("veo_held_known");
+    rig.server.setScript(id, {record(id, 1)});
+    rig.server.setScript(other, {record(other, 0)});
+    QCOMPARE(rig.tracker->addTasks({other}, QStringLiteral("k")), 1);
+    QCOMPARE(rig.tracker->addTasksUnpolled({id, other, id}), QStringList{id});
+    QVERIFY(rig.tracker->contains(id));
+    QCOMPARE(rig.model->task(id)->keyId, QString());
+    QCOMPARE(rig.reopened().value(id).taskId, id);
+    QTest::qWait(400); // four intervals: the other task is polled, this one is not
+    QVERIFY(!rig.server.requestsFor(other).isEmpty());
+    QVERIFY(rig.server.requestsFor(id).isEmpty());
+
+    // An answer obtained elsewhere counts like a poll; polling starts from it.
+    RecordInfoResult answer;
+    answer.record.taskId = id;
+    answer.record.status = TaskStatus::Generating;
+    answer.record.successFlag = 0;
+    rig.tracker->applyAnswer(id, answer);
+    rig.tracker->startPolling({id});
+    rig.tracker->flush();
+    QCOMPARE(rig.status(id), TaskStatus::Generating);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.status(id), TaskStatus::Succeeded, 10000);
+    QVERIFY(rig.model->task(id)->lastChecked.isValid());
+    QCOMPARE(rig.server.requestsFor(id).size(), 1);
+    QVERIFY(!rig.tracker->contains(QStringLiteral("veo_never_added")));
 }
 
 QTEST_GUILESS_MAIN(TestTaskTracker)

@@ -115,6 +115,16 @@ void FakeKieServer::setCredits(const QString &key, qint64 credits)
     m_credits.insert(key, credits);
 }
 
+void FakeKieServer::setTaskOwner(const QString &taskId, const QString &key)
+{
+    m_owners.insert(taskId, key);
+}
+
+void FakeKieServer::setKeyResponses(const QString &key, const QList<Response> &responses)
+{
+    m_keyResponses.insert(key, responses);
+}
+
 void FakeKieServer::addFile(const QString &path, const QByteArray &data,
                             const QByteArray &contentType)
 {
@@ -364,6 +374,10 @@ FakeKieServer::Response FakeKieServer::answerApi(const Request &request)
     if (!m_validKeys.isEmpty() && (key.isEmpty() || !m_validKeys.contains(key))) {
         return kieError(401, QStringLiteral("You do not have access permissions"));
     }
+    if (auto queued = m_keyResponses.find(key);
+        queued != m_keyResponses.end() && !queued->isEmpty()) {
+        return queued->takeFirst();
+    }
 
     if (request.path == RecordInfoPath) {
         const QString taskId =
@@ -372,7 +386,9 @@ FakeKieServer::Response FakeKieServer::answerApi(const Request &request)
             return kieError(422, QStringLiteral("taskId cannot be empty"));
         }
         const auto script = m_scripts.find(taskId);
-        if (script == m_scripts.end() || script->steps.isEmpty()) {
+        const auto owner = m_owners.constFind(taskId);
+        if (script == m_scripts.end() || script->steps.isEmpty() ||
+            (owner != m_owners.cend() && owner.value() != key)) {
             return kieError(422, QStringLiteral("record is null."));
         }
         return nextStep(*script, request.atMs);

@@ -68,6 +68,12 @@ public:
     void setValidKeys(const QStringList &keys);
     // key "" sets the balance reported for any key without its own entry (default 0).
     void setCredits(const QString &key, qint64 credits);
+    // The task belongs to this key's account: record-info with any other key answers
+    // {"code":422,"msg":"record is null."} without advancing the task's script.
+    void setTaskOwner(const QString &taskId, const QString &key);
+    // The next requests made with this (valid) key get these answers, one each, on any API
+    // path, before normal answers resume: a rate-limited or failing key.
+    void setKeyResponses(const QString &key, const QList<Response> &responses);
     // Static files (media), served on any path registered here, with Range support unless off.
     // download-url answers baseUrl()/dl<path>, which serves the same file. No auth needed.
     void addFile(const QString &path, const QByteArray &data, const QByteArray &contentType);
@@ -150,6 +156,8 @@ private:
     QHash<QByteArray, Script> m_routes;
     QStringList m_validKeys;
     QHash<QString, qint64> m_credits;
+    QHash<QString, QString> m_owners;               // task id -> key
+    QHash<QString, QList<Response>> m_keyResponses; // key -> answers still to give
     struct File
     {
         QByteArray data;

@@ -14,11 +14,6 @@ namespace veo {
 
 namespace {
 constexpr qint64 Never = std::numeric_limits<qint64>::max();
-// The server counts arrivals, we count sends: leave a little headroom so that uneven
-// latency never lets it see more than the limit within one second.
-constexpr qint64 RateWindowMs = 1050;
-// A 429 without Retry-After blocks the key for one rate window.
-constexpr qint64 DefaultRateBlockMs = 1000;
 } // namespace
 
 RefreshScheduler::RefreshScheduler(KieClient *client, TokenProvider tokens, QObject *parent)
@@ -54,7 +49,7 @@ void RefreshScheduler::setInterval(std::chrono::milliseconds interval)
 
 void RefreshScheduler::setMaxPerSecondPerKey(int n)
 {
-    m_maxPerSecond = std::max(1, n);
+    m_limiter.setMaxPerSecond(n);
     schedule();
 }
 
@@ -303,19 +298,6 @@ qint64 RefreshScheduler::backoffMs(int failures) const
     return std::max<qint64>(1, std::llround(capped * (1.0 + spread)));
 }
 
-qint64 RefreshScheduler::limiterFreeAt(Limiter &limiter, qint64 now) const
-{
-    while (!limiter.sent.empty() && limiter.sent.front() + RateWindowMs <= now) {
-        limiter.sent.pop_front();
-    }
-    qint64 at = limiter.blockedUntilMs;
-    if (qsizetype(limiter.sent.size()) >= m_maxPerSecond) {
-        at = std::max(at, limiter.sent[limiter.sent.size() - std::size_t(m_maxPerSecond)] +
-                              RateWindowMs);
-    }
-    return at;
-}
-
 void RefreshScheduler::dispatch()
 {
     if (!canPoll()) {
@@ -379,14 +361,13 @@ void RefreshScheduler::dispatch()
                 r.done = true;
                 continue;
             }
-            q->limiterId = r.token;
-            Limiter &limiter = m_limiters[r.token];
-            if (limiterFreeAt(limiter, now) > now) {
+            q->token = r.token;
+            if (m_limiter.waitMs(r.token) > 0) {
                 r.done = true;
                 continue;
             }
             const QString id = q->due.begin()->second;
-            limiter.sent.push_back(now);
+            m_limiter.recordSend(r.token);
             send(id, r.token); // may erase q
             progress = true;
         }
@@ -415,7 +396,7 @@ void RefreshScheduler::send(const QString &taskId, const QString &token)
                          });
 }
 
-void RefreshScheduler::handleAnswer(quint64 serial, const QString &taskId, const QString &limiterId,
+void RefreshScheduler::handleAnswer(quint64 serial, const QString &taskId, const QString &token,
                                     RecordInfoResult result)
 {
     if (!m_requests.remove(serial)) {
@@ -453,12 +434,8 @@ void RefreshScheduler::handleAnswer(quint64 serial, const QString &taskId, const
     } else {
         nextDue = now + backoffMs(++e.failures);
         if (kind == ApiError::Kind::RateLimited) {
-            Limiter &limiter = m_limiters[limiterId];
-            const qint64 block = result.error.retryAfterSeconds >= 0
-                                     ? qint64(result.error.retryAfterSeconds) * 1000
-                                     : DefaultRateBlockMs;
-            limiter.blockedUntilMs = std::max(limiter.blockedUntilMs, now + block);
-            nextDue = std::max(nextDue, limiter.blockedUntilMs);
+            m_limiter.block(token, result.error.retryAfterSeconds);
+            nextDue = std::max(nextDue, now + m_limiter.waitMs(token));
         }
     }
 
@@ -485,11 +462,8 @@ void RefreshScheduler::schedule()
             continue;
         }
         qint64 at = q->due.begin()->first;
-        if (!q->limiterId.isEmpty()) {
-            auto l = m_limiters.find(q->limiterId);
-            if (l != m_limiters.end()) {
-                at = std::max(at, limiterFreeAt(l.value(), now));
-            }
+        if (!q->token.isEmpty()) {
+            at = std::max(at, now + m_limiter.waitMs(q->token));
         }
         wake = std::min(wake, at);
     }

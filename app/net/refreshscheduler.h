@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ratelimiter.h"
 #include "recordinfoparser.h"
 #include "taskrecord.h"
 
@@ -10,7 +11,6 @@
 #include <QStringList>
 #include <QTimer>
 #include <chrono>
-#include <deque>
 #include <functional>
 #include <optional>
 #include <set>
@@ -39,7 +39,7 @@ public:
 
     void setInterval(std::chrono::milliseconds interval); // default 30 s
     std::chrono::milliseconds interval() const { return m_interval; }
-    void setMaxPerSecondPerKey(int n);                      // default 10
+    void setMaxPerSecondPerKey(int n);                      // default 10 (on rateLimiter())
     void setMaxInFlight(int n);                             // default 4
     void setBackoffCap(std::chrono::milliseconds cap);      // default 10 min
     void setNotFoundGrace(std::chrono::milliseconds grace); // default 10 min ("record is null")
@@ -65,6 +65,8 @@ public:
     // When the next poll is due (invalid when nothing is scheduled).
     QDateTime nextPollAt() const;
     int pendingCount() const; // unfinished tasks being watched
+    // Shared with other record-info pollers (KeyProber) so that together they keep the limit.
+    RateLimiter *rateLimiter() { return &m_limiter; }
 
 Q_SIGNALS:
     // One answer (or error) for one task. The scheduler has already turned a "record is null"
@@ -87,27 +89,19 @@ private:
         std::optional<qint64> firstNotFoundMs;
         quint64 serial = 0; // of the request in flight; answers to older requests are ignored
     };
-    // Requests are limited per token (two key ids may hold the same key), not per key id.
-    struct Limiter
-    {
-        std::deque<qint64> sent; // send times within the window
-        qint64 blockedUntilMs = -1;
-    };
     struct KeyQueue
     {
         Queue due;
-        QString limiterId; // the token last used for this key id
+        QString token; // the token last used for this key id (the limiter counts tokens)
     };
 
     void schedule();
     void dispatch();
     void send(const QString &taskId, const QString &token);
-    void handleAnswer(quint64 serial, const QString &taskId, const QString &limiterId,
+    void handleAnswer(quint64 serial, const QString &taskId, const QString &token,
                       RecordInfoResult result);
     qint64 nowMs() const { return m_clock.elapsed(); }
     qint64 backoffMs(int failures) const;
-    // Earliest time the limiter lets the next request through (<= now: at once).
-    qint64 limiterFreeAt(Limiter &limiter, qint64 now) const;
     void enqueue(const QString &taskId, Entry &entry, qint64 dueMs);
     void dequeue(const QString &taskId, Entry &entry);
     void setFinal(Entry &entry, bool done);
@@ -121,14 +115,13 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     QHash<QString, Entry> m_entries;
-    QHash<QString, KeyQueue> m_queues;  // per key id, only tasks waiting to be sent
-    QHash<QString, Limiter> m_limiters; // per token
+    QHash<QString, KeyQueue> m_queues; // per key id, only tasks waiting to be sent
+    RateLimiter m_limiter;
     QHash<quint64, QString> m_requests; // in flight: serial -> task id
     std::chrono::milliseconds m_interval{30000};
     std::chrono::milliseconds m_backoffCap{600000};
     std::chrono::milliseconds m_notFoundGrace{600000};
     double m_jitter = 0.2;
-    int m_maxPerSecond = 10;
     int m_maxInFlight = 4;
     int m_unfinished = 0;
     quint64 m_nextSerial = 0;

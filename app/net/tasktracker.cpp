@@ -16,7 +16,7 @@ TaskTracker::TaskTracker(TaskStore *store, TaskTableModel *model, RefreshSchedul
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(std::chrono::milliseconds(200));
     connect(&m_flushTimer, &QTimer::timeout, this, &TaskTracker::flush);
-    connect(m_scheduler, &RefreshScheduler::taskAnswered, this, &TaskTracker::onAnswer);
+    connect(m_scheduler, &RefreshScheduler::taskAnswered, this, &TaskTracker::applyAnswer);
 }
 
 TaskTracker::~TaskTracker()
@@ -41,8 +41,43 @@ void TaskTracker::load()
 
 int TaskTracker::addTasks(const QStringList &taskIds, const QString &keyId)
 {
+    const QList<TaskRecord> added = insertNew(taskIds, keyId);
+    if (!added.isEmpty()) {
+        m_scheduler->track(added);
+    }
+    return int(added.size());
+}
+
+QStringList TaskTracker::addTasksUnpolled(const QStringList &taskIds)
+{
+    QStringList ids;
+    for (const TaskRecord &record : insertNew(taskIds, {})) {
+        ids.append(record.taskId);
+    }
+    return ids;
+}
+
+void TaskTracker::startPolling(const QStringList &taskIds)
+{
+    if (!m_model || !m_scheduler) {
+        return;
+    }
+    QList<TaskRecord> tasks;
+    for (const QString &id : taskIds) {
+        // An answer still waiting for its commit is the newest state (last check, status).
+        if (auto pending = m_pending.constFind(id); pending != m_pending.cend()) {
+            tasks.append(pending.value());
+        } else if (const TaskRecord *current = m_model->task(id)) {
+            tasks.append(*current);
+        }
+    }
+    m_scheduler->track(tasks);
+}
+
+QList<TaskRecord> TaskTracker::insertNew(const QStringList &taskIds, const QString &keyId)
+{
     if (!m_store || !m_model || !m_scheduler) {
-        return 0;
+        return {};
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<TaskRecord> candidates;
@@ -60,15 +95,13 @@ int TaskTracker::addTasks(const QStringList &taskIds, const QString &keyId)
         candidates.append(record);
     }
     if (candidates.isEmpty()) {
-        return 0;
+        return {};
     }
     const QList<TaskRecord> added = m_store->insertNew(candidates);
-    if (added.isEmpty()) {
-        return 0;
+    if (!added.isEmpty()) {
+        m_model->upsertTasks(added);
     }
-    m_model->upsertTasks(added);
-    m_scheduler->track(added);
-    return int(added.size());
+    return added;
 }
 
 void TaskTracker::removeTasks(const QStringList &taskIds)
@@ -116,7 +149,12 @@ void TaskTracker::setTaskKey(const QStringList &taskIds, const QString &keyId)
     }
 }
 
-void TaskTracker::onAnswer(const QString &taskId, const RecordInfoResult &result)
+bool TaskTracker::contains(const QString &taskId) const
+{
+    return m_model && m_model->task(taskId);
+}
+
+void TaskTracker::applyAnswer(const QString &taskId, const RecordInfoResult &result)
 {
     if (!m_model) {
         return;

@@ -32,8 +32,17 @@ public:
     void load();
     // Adds the IDs not yet tracked (others are a no-op); returns how many were new.
     int addTasks(const QStringList &taskIds, const QString &keyId = {});
+    // Adds like addTasks() (with the default key) and shows them, but the scheduler leaves
+    // them alone until startPolling(): KeyProber first finds which key owns them. Returns the
+    // IDs that were new.
+    QStringList addTasksUnpolled(const QStringList &taskIds);
+    // Hands tasks from addTasksUnpolled() to the scheduler, with the key they have now.
+    void startPolling(const QStringList &taskIds);
     void removeTasks(const QStringList &taskIds);
     void setTaskKey(const QStringList &taskIds, const QString &keyId);
+    bool contains(const QString &taskId) const;
+    // Takes one answer like a poll's: merged, batched, committed (also used by KeyProber).
+    void applyAnswer(const QString &taskId, const veo::RecordInfoResult &result);
     // Commits answers that are still waiting in the batch (also done on a short timer).
     void flush();
     // How long answers are collected before one commit (default 200 ms).
@@ -45,7 +54,7 @@ Q_SIGNALS:
     void storeError(const QString &message);
 
 private:
-    void onAnswer(const QString &taskId, const RecordInfoResult &result);
+    QList<TaskRecord> insertNew(const QStringList &taskIds, const QString &keyId);
 
     // Guarded: with Qt parent ownership the tracker may outlive them at shutdown.
     QPointer<TaskStore> m_store;

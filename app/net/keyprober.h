@@ -1,0 +1,118 @@
+#pragma once
+
+#include "recordinfoparser.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+#include <chrono>
+#include <functional>
+#include <list>
+#include <optional>
+
+namespace veo {
+
+class KeyRing;
+class KieClient;
+class RefreshScheduler;
+class TaskTracker;
+
+// "Which key owns this task?" Adds task IDs whose owner is unknown and asks record-info with
+// each key in turn, the default first, until one answers with the record; the task is then
+// bound to that key and the answer counts as its first poll. "Not found"-style answers (401,
+// 402, 404, 422 "record is null" and other refusals) move on to the next key; transient ones
+// (network, timeout, 429, 5xx, maintenance) retry the same key later with backoff. When no key
+// owns a task it stays with the default key, gets the default key's answer and is reported.
+// The tasks are listed at once but RefreshScheduler polls them only once their key is
+// settled, so a wrong key's "record is null" never counts against them. Requests share the
+// scheduler's per-key rate limiter and wait while the scheduler is offline.
+class KeyProber final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KeyProber)
+
+public:
+    // The token of a key id ("" = default key); empty when unavailable.
+    using TokenProvider = std::function<QString(const QString &keyId)>;
+    // The key ids to try, in order, the default first.
+    using KeyList = std::function<QStringList()>;
+
+    KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker *tracker,
+              TokenProvider tokens, KeyList keys, QObject *parent = nullptr);
+    // Tries the keyring's usable keys (probeOrder()).
+    KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker *tracker, KeyRing *keys,
+              QObject *parent = nullptr);
+    ~KeyProber() override;
+
+    // The default key first, then the other usable keys in the keyring's order.
+    static QStringList probeOrder(const KeyRing &keys);
+
+    // Adds the IDs not yet tracked (others are a no-op) and finds their keys; returns how
+    // many were new. The keys are the ones known now.
+    int addTasksTryingAllKeys(const QStringList &taskIds);
+    bool isProbing(const QString &taskId) const;
+    int probingCount() const { return int(m_probes.size()); }
+
+    void setMaxInFlight(int n);                          // default 2
+    void setRetryDelay(std::chrono::milliseconds first); // default 2 s, doubling up to 1 min
+
+Q_SIGNALS:
+    // The task is now bound to keyId ("" when the owner is the session-only key, which is
+    // never stored: "" keeps it with whatever the default key is in later runs).
+    void ownerFound(const QString &taskId, const QString &keyId);
+    // Every key said it does not know these tasks (one signal per addTasksTryingAllKeys()
+    // call, once all of its tasks are settled); they stay with the default key.
+    void notOwnedByAnyKey(const QStringList &taskIds);
+
+private:
+    struct Probe
+    {
+        QString taskId;
+        QStringList keyIds; // still to ask, the current one first
+        quint64 batch = 0;
+        int failures = 0; // transient failures of the current key
+        qint64 dueMs = 0; // on m_clock
+        quint64 serial = 0;
+        bool inFlight = false;
+        std::optional<RecordInfoResult> firstRefusal; // the first key's "not mine"
+        QSet<QString> askedTokens; // two key ids may hold the same key: ask it once
+    };
+    enum class Outcome { Owned, NotOwned, Retry, GiveUp };
+    static Outcome classify(const ApiError &error);
+
+    void schedule();
+    void dispatch();
+    void handleAnswer(const QString &taskId, quint64 serial, const QString &token,
+                      const RecordInfoResult &result);
+    // Finishes a probe: hands the task to the scheduler, reports the batch when it is done.
+    std::list<Probe>::iterator settle(std::list<Probe>::iterator probe, bool unowned);
+    std::list<Probe>::iterator find(const QString &taskId);
+    qint64 backoffMs(int failures) const;
+    void onClientIdle();
+
+    QPointer<KieClient> m_client;
+    QPointer<RefreshScheduler> m_scheduler;
+    QPointer<TaskTracker> m_tracker;
+    TokenProvider m_tokens;
+    KeyList m_keys;
+    std::list<Probe> m_probes; // in the order they were added
+    struct Batch
+    {
+        int open = 0;
+        QStringList unowned;
+    };
+    QHash<quint64, Batch> m_batches;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    std::chrono::milliseconds m_retryDelay{2000};
+    int m_maxInFlight = 2;
+    int m_inFlight = 0;
+    quint64 m_nextBatch = 0;
+    quint64 m_nextSerial = 0;
+};
+
+} // namespace veo

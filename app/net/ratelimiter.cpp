@@ -1,0 +1,56 @@
+#include "ratelimiter.h"
+
+#include <algorithm>
+
+namespace veo {
+
+namespace {
+// The server counts arrivals, we count sends: leave a little headroom so that uneven
+// latency never lets it see more than the limit within one second.
+constexpr qint64 RateWindowMs = 1050;
+// A 429 without Retry-After blocks the key for one rate window.
+constexpr qint64 DefaultRateBlockMs = 1000;
+} // namespace
+
+RateLimiter::RateLimiter()
+{
+    m_clock.start();
+}
+
+void RateLimiter::setMaxPerSecond(int n)
+{
+    m_maxPerSecond = std::max(1, n);
+}
+
+qint64 RateLimiter::waitMs(const QString &token)
+{
+    auto it = m_windows.find(token);
+    if (it == m_windows.end()) {
+        return 0;
+    }
+    Window &w = it.value();
+    const qint64 now = m_clock.elapsed();
+    while (!w.sent.empty() && w.sent.front() + RateWindowMs <= now) {
+        w.sent.pop_front();
+    }
+    qint64 at = w.blockedUntilMs;
+    if (qsizetype(w.sent.size()) >= m_maxPerSecond) {
+        at = std::max(at, w.sent[w.sent.size() - std::size_t(m_maxPerSecond)] + RateWindowMs);
+    }
+    return std::max<qint64>(0, at - now);
+}
+
+void RateLimiter::recordSend(const QString &token)
+{
+    m_windows[token].sent.push_back(m_clock.elapsed());
+}
+
+void RateLimiter::block(const QString &token, int retryAfterSeconds)
+{
+    const qint64 ms =
+        retryAfterSeconds >= 0 ? qint64(retryAfterSeconds) * 1000 : DefaultRateBlockMs;
+    Window &w = m_windows[token];
+    w.blockedUntilMs = std::max(w.blockedUntilMs, m_clock.elapsed() + ms);
+}
+
+} // namespace veo

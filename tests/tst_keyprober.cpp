@@ -1,0 +1,338 @@
+// KeyProber with the production wiring: a KeyRing of three keys (memory token store), the
+// real TaskStore/TaskTableModel/TaskTracker and a RefreshScheduler, against the fake KIE
+// server, which knows which key's account each task belongs to.
+#include "fakekieserver.h"
+#include "keyprober.h"
+#include "keyring.h"
+#include "kieclient.h"
+#include "memorytokenstore.h"
+#include "refreshscheduler.h"
+#include "taskstore.h"
+#include "tasktablemodel.h"
+#include "tasktracker.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace veo;
+using namespace std::chrono_literals;
+
+namespace {
+
+using Response = FakeKieServer::Response;
+
+const QStringList Secrets = {QStringLiteral("sk-probe-one-1111"),
+                             QStringLiteral("sk-probe-two-2222"),
+                             QStringLiteral("sk-probe-three-3333")};
+
+Response record(const QString &id, int successFlag)
+{
+    FakeKieServer::Record r;
+    r.taskId = id;
+    r.successFlag = successFlag;
+    if (successFlag == 1) {
+        r.resultUrls = {QStringLiteral("https://example.invalid/%1.mp4").arg(id)};
+    }
+    return FakeKieServer::ok(r);
+}
+
+struct Rig
+{
+    QTemporaryDir dir;
+    FakeKieServer server;
+    MemoryTokenStore secrets;
+    KeyRing keys{&secrets};
+    QStringList keyIds; // in added order; the first is the default
+    std::unique_ptr<TaskStore> store;
+    std::unique_ptr<TaskTableModel> model;
+    std::unique_ptr<KieClient> client;
+    std::unique_ptr<RefreshScheduler> scheduler;
+    std::unique_ptr<TaskTracker> tracker;
+    std::unique_ptr<KeyProber> prober;
+
+    Rig()
+    {
+        if (!dir.isValid() || !server.listen()) {
+            qFatal("test rig could not start");
+        }
+        server.setValidKeys(Secrets);
+        for (qsizetype i = 0; i < Secrets.size(); ++i) {
+            keyIds.append(addKey(QStringLiteral("Key %1").arg(i + 1), Secrets.at(i)));
+        }
+        store = std::make_unique<TaskStore>();
+        if (store->open(dir.filePath(QStringLiteral("tasks.sqlite"))) ==
+            TaskStore::OpenResult::Failed) {
+            qFatal("store did not open");
+        }
+        model = std::make_unique<TaskTableModel>();
+        client = std::make_unique<KieClient>(server.baseUrl());
+        scheduler = std::make_unique<RefreshScheduler>(
+            client.get(), [this](const QString &id) { return keys.token(id); });
+        scheduler->setFollowSystemNetwork(false);
+        scheduler->setJitter(0);
+        scheduler->setInterval(100ms);
+        tracker = std::make_unique<TaskTracker>(store.get(), model.get(), scheduler.get());
+        tracker->setFlushDelay(10ms);
+        prober = std::make_unique<KeyProber>(client.get(), scheduler.get(), tracker.get(), &keys);
+        prober->setRetryDelay(50ms);
+    }
+    ~Rig()
+    {
+        prober.reset();
+        tracker.reset();
+        scheduler.reset();
+        client.reset();
+    }
+    QString addKey(const QString &label, const QString &secret)
+    {
+        QString id;
+        QObject context;
+        keys.addKey(label, secret, KeyHealth::Ok, qint64(100), &context,
+                    [&id](const TokenResult &, const QString &keyId) { id = keyId; });
+        if (!QTest::qWaitFor([&id] { return !id.isEmpty(); }, 5000)) {
+            qFatal("key was not added");
+        }
+        return id;
+    }
+    // The bearer token of each record-info request for this task, in order.
+    QStringList tokensAsked(const QString &taskId) const
+    {
+        QStringList tokens;
+        for (const FakeKieServer::Request &r : server.requestsFor(taskId)) {
+            tokens.append(QString::fromUtf8(r.headers.value("authorization")));
+        }
+        return tokens;
+    }
+    static QString bearer(qsizetype key) { return QStringLiteral("Bearer ") + Secrets.at(key); }
+    const TaskRecord *task(const QString &id) const { return model->task(id); }
+};
+
+} // namespace
+
+class TestKeyProber : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void probeOrderPutsTheDefaultFirst();
+    void ownerIsFoundAndBound();
+    void noKeyOwnsTheTask();
+    void transientErrorRetriesTheSameKey();
+    void rateLimitedKeyWaitsForRetryAfter();
+    void staysWithinThePerKeyRateLimit();
+    void sessionKeyOwnerAndSameSecretAskedOnce();
+    void knownIdsAreNotProbed();
+};
+
+void TestKeyProber::probeOrderPutsTheDefaultFirst()
+{
+    Rig rig;
+    QCOMPARE(KeyProber::probeOrder(rig.keys), rig.keyIds);
+    QVERIFY(rig.keys.setDefaultKey(rig.keyIds.at(2)));
+    QCOMPARE(KeyProber::probeOrder(rig.keys),
+             (QStringList{rig.keyIds.at(2), rig.keyIds.at(0), rig.keyIds.at(1)}));
+    // The session key (KIE_API_KEY) is the default while it is set.
+    rig.keys.setSessionKey(Secrets.at(1));
+    QCOMPARE(KeyProber::probeOrder(rig.keys).constFirst(), KeyRing::SessionKeyId);
+}
+
+void TestKeyProber::ownerIsFoundAndBound()
+{
+    Rig rig;
+    const QString done = QStringLiteral("veo_owned_by_two");
+    const QString running = QStringLiteral("veo_owned_by_three");
+    rig.server.setScript(done, {record(done, 1)});
+    rig.server.setTaskOwner(done, Secrets.at(1));
+    rig.server.setScript(running, {record(running, 0), record(running, 0), record(running, 1)});
+    rig.server.setTaskOwner(running, Secrets.at(2));
+    QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
+    QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
+
+    QCOMPARE(rig.prober->addTasksTryingAllKeys({done, running}), 2);
+    // Listed at once, with the default key, before any request.
+    QVERIFY(rig.task(done));
+    QCOMPARE(rig.task(done)->keyId, QString());
+    QCOMPARE(rig.task(done)->status, TaskStatus::Pending);
+    QVERIFY(rig.prober->isProbing(done));
+    QCOMPARE(rig.server.requests().size(), 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 2, 10000);
+    QCOMPARE(rig.prober->probingCount(), 0);
+    QCOMPARE(rig.task(done)->keyId, rig.keyIds.at(1));
+    QCOMPARE(rig.task(running)->keyId, rig.keyIds.at(2));
+    // The answer that proved ownership counted as the first poll.
+    QTRY_COMPARE_WITH_TIMEOUT(rig.task(done)->status, TaskStatus::Succeeded, 5000);
+    QCOMPARE(rig.task(done)->resultUrls,
+             QStringList{QStringLiteral("https://example.invalid/veo_owned_by_two.mp4")});
+    QCOMPARE(rig.tokensAsked(done), (QStringList{Rig::bearer(0), Rig::bearer(1)}));
+    // The scheduler takes over with the bound key only.
+    QTRY_COMPARE_WITH_TIMEOUT(rig.task(running)->status, TaskStatus::Succeeded, 10000);
+    QCOMPARE(rig.tokensAsked(running), (QStringList{Rig::bearer(0), Rig::bearer(1), Rig::bearer(2),
+                                                    Rig::bearer(2), Rig::bearer(2)}));
+    QTest::qWait(300); // final: nothing more, and nobody reported as unowned
+    QCOMPARE(rig.tokensAsked(done).size(), 2);
+    QCOMPARE(unowned.size(), 0);
+
+    TaskStore reopened;
+    QVERIFY(reopened.open(rig.dir.filePath(QStringLiteral("tasks.sqlite"))) !=
+            TaskStore::OpenResult::Failed);
+    for (const TaskRecord &t : reopened.loadAll()) {
+        QCOMPARE(t.keyId, t.taskId == done ? rig.keyIds.at(1) : rig.keyIds.at(2));
+    }
+}
+
+void TestKeyProber::noKeyOwnsTheTask()
+{
+    Rig rig;
+    const QString nobody = QStringLiteral("veo_owned_by_nobody");
+    const QString mine = QStringLiteral("veo_owned_by_one");
+    rig.server.setScript(nobody, {record(nobody, 1)});
+    rig.server.setTaskOwner(nobody, QStringLiteral("sk-someone-else"));
+    rig.server.setScript(mine, {record(mine, 1)});
+    rig.server.setTaskOwner(mine, Secrets.at(0));
+    QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
+    QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
+
+    QCOMPARE(rig.prober->addTasksTryingAllKeys({nobody, mine}), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(unowned.size(), 1, 10000);
+    QCOMPARE(unowned.constFirst().constFirst().toStringList(), QStringList{nobody});
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.constFirst().at(1).toString(), rig.keyIds.at(0));
+    QCOMPARE(rig.tokensAsked(mine), QStringList{Rig::bearer(0)}); // the default owned it
+
+    // Every key was asked once, in order; the task stays with the default key, showing the
+    // default key's answer, and is still waiting (a new task may take a moment to appear).
+    QCOMPARE(rig.tokensAsked(nobody).mid(0, 3),
+             (QStringList{Rig::bearer(0), Rig::bearer(1), Rig::bearer(2)}));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.task(nobody)->lastError.kind, ApiError::Kind::NotFoundYet, 5000);
+    QCOMPARE(rig.task(nobody)->keyId, QString());
+    QCOMPARE(rig.task(nobody)->status, TaskStatus::Pending);
+    // From then on the scheduler polls it with the default key only.
+    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(nobody).size() >= 5, 10000);
+    const QStringList later = rig.tokensAsked(nobody).mid(3);
+    QCOMPARE(later, QStringList(later.size(), Rig::bearer(0)));
+    QCOMPARE(unowned.size(), 1);
+}
+
+void TestKeyProber::transientErrorRetriesTheSameKey()
+{
+    Rig rig;
+    const QString id = QStringLiteral("veo_flaky_owned_by_two");
+    rig.server.setScript(
+        id,
+        {FakeKieServer::kieError(500, QStringLiteral("Internal Error, Please try again later.")),
+         FakeKieServer::kieError(502, QStringLiteral("Bad Gateway"), 502), record(id, 1)});
+    rig.server.setTaskOwner(id, Secrets.at(1));
+    QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
+
+    rig.prober->addTasksTryingAllKeys({id});
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 10000);
+    QCOMPARE(found.constFirst().at(1).toString(), rig.keyIds.at(1));
+    // Key one said "not mine"; key two failed twice and was asked again, not skipped.
+    QCOMPARE(rig.tokensAsked(id),
+             (QStringList{Rig::bearer(0), Rig::bearer(1), Rig::bearer(1), Rig::bearer(1)}));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.task(id)->status, TaskStatus::Succeeded, 5000);
+    QVERIFY(!rig.task(id)->lastError.isError());
+}
+
+void TestKeyProber::rateLimitedKeyWaitsForRetryAfter()
+{
+    Rig rig;
+    const QString id = QStringLiteral("veo_owned_by_busy_one");
+    rig.server.setScript(id, {record(id, 1)});
+    rig.server.setTaskOwner(id, Secrets.at(0));
+    Response limited = FakeKieServer::kieError(429, QStringLiteral("Rate limited"), 429);
+    limited.headers = {{"Retry-After", "1"}};
+    rig.server.setKeyResponses(Secrets.at(0), {limited});
+    QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
+
+    rig.prober->addTasksTryingAllKeys({id});
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 10000);
+    QCOMPARE(found.constFirst().at(1).toString(), rig.keyIds.at(0));
+    const QList<FakeKieServer::Request> asked = rig.server.requestsFor(id);
+    QCOMPARE(rig.tokensAsked(id), (QStringList{Rig::bearer(0), Rig::bearer(0)}));
+    QVERIFY2(asked.at(1).atMs - asked.at(0).atMs >= 950,
+             qPrintable(QString::number(asked.at(1).atMs - asked.at(0).atMs)));
+}
+
+void TestKeyProber::staysWithinThePerKeyRateLimit()
+{
+    Rig rig;
+    const int limit = 4;
+    rig.scheduler->setMaxPerSecondPerKey(limit);
+    rig.scheduler->setInterval(1s);
+    rig.prober->setMaxInFlight(4);
+    // The scheduler polls two tasks of the default key at the same time.
+    const QStringList polled = {QStringLiteral("veo_polled_a"), QStringLiteral("veo_polled_b")};
+    for (const QString &id : polled) {
+        rig.server.setScript(id, {record(id, 0)});
+    }
+    rig.tracker->addTasks(polled);
+    QStringList unknown;
+    for (int i = 0; i < 6; ++i) {
+        unknown.append(QStringLiteral("veo_unknown_%1").arg(i));
+    }
+    QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
+    QCOMPARE(rig.prober->addTasksTryingAllKeys(unknown), 6);
+    QTRY_COMPARE_WITH_TIMEOUT(unowned.size(), 1, 20000);
+    QCOMPARE(unowned.constFirst().constFirst().toStringList().size(), 6);
+
+    QHash<QByteArray, QList<qint64>> arrivals;
+    for (const FakeKieServer::Request &r : rig.server.requests()) {
+        arrivals[r.headers.value("authorization")].append(r.atMs);
+    }
+    QCOMPARE(arrivals.size(), 3);
+    for (auto it = arrivals.cbegin(); it != arrivals.cend(); ++it) {
+        const QList<qint64> &at = it.value();
+        for (qsizetype i = limit; i < at.size(); ++i) {
+            QVERIFY2(at.at(i) - at.at(i - limit) >= 1000,
+                     qPrintable(QStringLiteral("%1 requests within %2 ms")
+                                    .arg(limit + 1)
+                                    .arg(at.at(i) - at.at(i - limit))));
+        }
+    }
+}
+
+void TestKeyProber::sessionKeyOwnerAndSameSecretAskedOnce()
+{
+    Rig rig;
+    rig.keys.setSessionKey(Secrets.at(1)); // the same secret as stored key two
+    const QString owned = QStringLiteral("veo_owned_by_session");
+    const QString nobody = QStringLiteral("veo_owned_by_nobody");
+    rig.server.setScript(owned, {record(owned, 1)});
+    rig.server.setTaskOwner(owned, Secrets.at(1));
+    QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
+    QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
+
+    rig.prober->addTasksTryingAllKeys({owned, nobody});
+    QTRY_COMPARE_WITH_TIMEOUT(unowned.size(), 1, 10000);
+    QCOMPARE(found.size(), 1);
+    // Bound to "" (the default), not to the session key that no later run has.
+    QCOMPARE(found.constFirst().at(0).toString(), owned);
+    QCOMPARE(found.constFirst().at(1).toString(), QString());
+    QCOMPARE(rig.task(owned)->keyId, QString());
+    QCOMPARE(rig.tokensAsked(owned), QStringList{Rig::bearer(1)});
+    // Stored key two holds the session key's secret: not asked a second time.
+    QCOMPARE(rig.tokensAsked(nobody).mid(0, 3),
+             (QStringList{Rig::bearer(1), Rig::bearer(0), Rig::bearer(2)}));
+    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(nobody).size() >= 4, 5000);
+    QCOMPARE(rig.tokensAsked(nobody).at(3), Rig::bearer(1)); // polled with the default
+}
+
+void TestKeyProber::knownIdsAreNotProbed()
+{
+    Rig rig;
+    rig.scheduler->setPaused(true);
+    const QString id = QStringLiteral("veo_already_here");
+    QCOMPARE(rig.tracker->addTasks({id}, rig.keyIds.at(2)), 1);
+    QCOMPARE(rig.prober->addTasksTryingAllKeys({id, id}), 0);
+    QVERIFY(!rig.prober->isProbing(id));
+    QCOMPARE(rig.task(id)->keyId, rig.keyIds.at(2));
+    QTest::qWait(200);
+    QCOMPARE(rig.server.requests().size(), 0);
+}
+
+QTEST_MAIN(TestKeyProber)
+#include "tst_keyprober.moc"
