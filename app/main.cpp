@@ -12,6 +12,7 @@
 #include "keychaintokenstore.h"
 #include "creditsmonitor.h"
 #include "keycommands.h"
+#include "keyprober.h"
 #include "keyring.h"
 #include "keystore.h"
 #include "memorytokenstore.h"
@@ -226,13 +227,14 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     // The system's network state says nothing about a server on this machine (the demo).
     scheduler.setFollowSystemNetwork(!isLoopbackHost(api.url.host()));
     TaskTracker tracker(&store, &model, &scheduler);
+    KeyProber prober(&client, &scheduler, &tracker, &keys); // after what it uses: goes first
     DownloadStore downloadRecords;
     downloadRecords.open(store.path());
     DownloadManager downloadManager(&client); // never sends the token: media hosts are not KIE
     DownloadCoordinator downloads(&downloadManager, &model, &settings,
                                   [&keys](const QString &keyId) { return keys.token(keyId); });
     MainWindow window({&tracker, &model, &scheduler, &client, &keys, &keyMeta, &credits, &settings,
-                       &languages, &downloads, cl.demo, store.path()});
+                       &languages, &downloads, &prober, cl.demo, store.path()});
     QObject::connect(&keys, &KeyRing::stateChanged, &credits, [&credits](KeyRing::State state) {
         if (state == KeyRing::State::Ready && !credits.isRunning()) {
             credits.start(); // at start, then every 10 minutes

@@ -7,6 +7,7 @@
 #include "downloadcoordinator.h"
 #include "downloadmanager.h"
 #include "downloadstore.h"
+#include "keyprober.h"
 #include "keyring.h"
 #include "keystore.h"
 #include "languagemanager.h"
@@ -91,7 +92,7 @@ struct Instance
         keys.setSessionKey(Token);
         window = std::make_unique<MainWindow>(
             MainWindowDeps{&tracker, &model, &scheduler, &client, &keys, &keyStore, &credits, &settings,
-                           &languages, &downloads, false, store.path()});
+                           &languages, &downloads, &prober, false, store.path()});
         tracker.load();
         downloads.setStore(&downloadStore);
         window->show();
@@ -118,6 +119,7 @@ struct Instance
     CreditsMonitor credits{&client, &keys};
     RefreshScheduler scheduler;
     TaskTracker tracker;
+    KeyProber prober{&client, &scheduler, &tracker, &keys};
     DownloadStore downloadStore;
     DownloadManager downloadManager{&client};
     DownloadCoordinator downloads{&downloadManager, &model, &settings,

@@ -7,6 +7,7 @@
 #include "downloadcoordinator.h"
 #include "downloadmanager.h"
 #include "downloadspanel.h"
+#include "keyprober.h"
 #include "keyring.h"
 #include "keysdialog.h"
 #include "keystore.h"
@@ -112,6 +113,25 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
         }
     });
     connectDownloads();
+    connect(m_deps.prober, &KeyProber::notOwnedByAnyKey, this, [this](const QStringList &ids) {
+        showMessage(ids.size() == 1
+                        ? tr("None of your API keys can see task %1. Check the ID, or add the "
+                             "key of the account that created it (API Keys…).")
+                              .arg(ids.constFirst())
+                        : tr("None of your API keys can see %n of the added tasks. Check the "
+                             "IDs, or add the key of the account that created them (API Keys…).",
+                             nullptr, int(ids.size())),
+                    true);
+    });
+    connect(m_deps.prober, &KeyProber::ownerFound, this,
+            [this](const QString &taskId, const QString &keyId) {
+                const auto profile = m_deps.keys->profile(keyId);
+                //: %1: a task ID; %2: the label of the API key that owns it
+                statusBar()->showMessage(
+                    tr("Task %1 belongs to the key “%2”.")
+                        .arg(taskId, profile ? profile->label : tr("Default")),
+                    8000);
+            });
     // The task selected when the window last closed, once the list is loaded.
     connect(
         m_deps.model, &QAbstractItemModel::modelReset, this,
@@ -559,12 +579,13 @@ void MainWindow::showMessage(const QString &text, bool warning)
     m_messageBar->showMessage(text, warning ? MessageBar::Kind::Warning : MessageBar::Kind::Info);
 }
 
-void MainWindow::addTaskIds(const QStringList &taskIds)
+void MainWindow::addTaskIds(const QStringList &taskIds, const QString &keyId, bool tryAllKeys)
 {
     if (taskIds.isEmpty()) {
         return;
     }
-    const int added = m_deps.tracker->addTasks(taskIds);
+    const int added = tryAllKeys ? m_deps.prober->addTasksTryingAllKeys(taskIds)
+                                 : m_deps.tracker->addTasks(taskIds, keyId);
     const int known = int(taskIds.size()) - added;
     QString text = tr("Added %n task(s).", nullptr, added);
     if (known > 0) {
@@ -593,8 +614,10 @@ void MainWindow::addTasksDialog(const QString &prefill)
 {
     AddTasksDialog dialog(this);
     dialog.setText(prefill);
+    dialog.setKeys(m_deps.keys->profiles(), m_deps.keys->defaultKeyId());
     if (dialog.exec() == QDialog::Accepted) {
-        addTaskIds(dialog.taskIds());
+        const KeyChoice key = dialog.keyChoice();
+        addTaskIds(dialog.taskIds(), key.keyId, key.tryAllKeys);
     }
 }
 

@@ -27,6 +27,7 @@ class AppSettings;
 class CreditsMonitor;
 class DownloadCoordinator;
 class DownloadsPanel;
+class KeyProber;
 class KeyStore;
 class KeysDialog;
 class KeyRing;
@@ -55,6 +56,7 @@ struct MainWindowDeps
     AppSettings *settings = nullptr;
     LanguageManager *languages = nullptr;
     DownloadCoordinator *downloads = nullptr;
+    KeyProber *prober = nullptr; // "try all keys" in the Add Tasks dialog
     bool demo = false;
     QString storePath; // shown in About
 };
@@ -71,7 +73,9 @@ public:
     // Shown in the message bar at the top (e.g. "the old database was moved aside").
     void showMessage(const QString &text, bool warning);
     // Adds task IDs from any source (command line, drop, dialog); reports what happened.
-    void addTaskIds(const QStringList &taskIds);
+    // tryAllKeys: the owner is unknown, every key is asked (KeyProber); otherwise keyId ("" =
+    // the default key) polls them.
+    void addTaskIds(const QStringList &taskIds, const QString &keyId = {}, bool tryAllKeys = false);
     void selectTask(const QString &taskId);
     QTableView *tableView() const { return m_table; }
     DownloadsPanel *downloadsPanel() const { return m_downloadsPanel; }
