@@ -5,7 +5,7 @@ set -eu
 export DEBIAN_FRONTEND=noninteractive
 
 BUILD="cmake g++ make qt6-base-dev qt6-multimedia-dev qtkeychain-qt6-dev qt6-l10n-tools
-  qt6-tools-dev qt6-tools-dev-tools libgl-dev librsvg2-bin"
+  qt6-tools-dev qt6-tools-dev-tools qt6-svg-dev libgl-dev librsvg2-bin"
 RUNTIME="libqt6sql6-sqlite libqt6keychain1 libsecret-1-0 qt6-translations-l10n
   qt6-qpa-plugins libqt6multimediawidgets6 libqt6svg6
   gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-noto-cjk"
