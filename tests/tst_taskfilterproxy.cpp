@@ -109,7 +109,37 @@ private Q_SLOTS:
     void sortTextNumeric();
     void followsModelUpdates();
     void tenThousandRows();
+    void keyFilter();
 };
+
+void tst_TaskFilterProxy::keyFilter()
+{
+    QList<TaskRecord> tasks = fixture();
+    tasks[1].keyId = QStringLiteral("studio");
+    tasks[4].keyId = QStringLiteral("studio");
+    tasks[3].keyId = QStringLiteral("removed");
+    TaskTableModel model;
+    model.setTasks(tasks);
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setKeyFilter(QStringList{QStringLiteral("studio")});
+    QCOMPARE(sorted(idsOf(proxy)),
+             (QStringList{QStringLiteral("veo_beta_002"), QStringLiteral("veo_eps_005")}));
+    proxy.setKeyFilter(QStringList{QString(), QStringLiteral("default-id")}); // the default key
+    QCOMPARE(sorted(idsOf(proxy)),
+             (QStringList{QStringLiteral("veo_alpha_001"), QStringLiteral("veo_gamma_003")}));
+    proxy.setStatusFilter(TaskStatus::Generating); // combined with the other filters
+    QCOMPARE(idsOf(proxy), QStringList{QStringLiteral("veo_gamma_003")});
+    proxy.setStatusFilter(std::nullopt);
+    proxy.setKeyFilter(std::nullopt);
+    QCOMPARE(proxy.rowCount(), 5);
+    // A task moving to another key leaves a filtered view at once.
+    proxy.setKeyFilter(QStringList{QStringLiteral("studio")});
+    TaskRecord moved = tasks[1];
+    moved.keyId = QStringLiteral("other");
+    model.upsertTasks({moved});
+    QCOMPARE(idsOf(proxy), QStringList{QStringLiteral("veo_eps_005")});
+}
 
 void tst_TaskFilterProxy::cleanup()
 {

@@ -324,7 +324,14 @@ void tst_TaskTableModel::keyColumn()
     QCOMPARE(range(changed.at(0)),
              (QList<int>{0, 2, TaskTableModel::KeyColumn, TaskTableModel::KeyColumn}));
     QCOMPARE(key(0), QStringLiteral("Studio"));
-    QCOMPARE(key(1), QStringLiteral("key-2")); // the provider has no label: the id
+    QCOMPARE(key(1), QStringLiteral("Needs a key")); // the provider does not know it: removed
+    QVERIFY(model.needsKey(model.taskAt(1)));
+    QVERIFY(!model.needsKey(model.taskAt(0)));
+    QVERIFY(!model.needsKey(model.taskAt(2))); // the default key is never missing
+    QVERIFY(model.index(1, TaskTableModel::KeyColumn).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("Change Key")));
+    QCOMPARE(model.index(1, 0).data(TaskTableModel::KeyIdRole).toString(),
+             QStringLiteral("key-2"));
     QCOMPARE(key(2), QStringLiteral("Default"));
     QCOMPARE(model.index(0, TaskTableModel::KeyColumn).data(TaskTableModel::SortRole).toString(),
              QStringLiteral("Studio"));

@@ -262,6 +262,58 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>Download progress: bytes received of the file&apos;s size (&quot;12.4 MB of 48 MB&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>Download speed, e.g. &quot;2.1 MB/s&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <extracomment>Time left for a download: hours and minutes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s left</source>
+        <extracomment>Time left for a download: minutes and seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <extracomment>Time left for a download: seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DownloadCoordinator</name>
+    <message numerus="yes">
+        <source>Downloading %n video(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) already in the downloads.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) already downloaded.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) have no video to download yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DownloadError</name>
@@ -327,6 +379,61 @@
     <message>
         <source>Try again to download the file from the start.</source>
         <translation>请重新从头下载该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadMark</name>
+    <message>
+        <source>Queued</source>
+        <extracomment>Download column: waiting to start downloading</extracomment>
+        <translation type="unfinished">排队中</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <extracomment>Download column: percentage downloaded so far</extracomment>
+        <translation type="unfinished">%1%</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished">下载中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <extracomment>Download column: the download is paused</extracomment>
+        <translation type="unfinished">已暂停</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <extracomment>Download column: the download failed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved (%n)</source>
+        <extracomment>Download column: the video is on disk; %n: how many videos when more than one</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <extracomment>Download column: the downloaded file was deleted or moved</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download failed. Open the Downloads panel to see why and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded: plays from disk. Right-click to open the file or its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The downloaded file is no longer where it was saved. Download it again, or put it back.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -609,6 +716,137 @@
     <message>
         <source>Add</source>
         <translation>添加</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>An API key in the key list. %1: the key&apos;s name, %2: the end of the key (&quot;…abcd&quot;)</extracomment>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — default</source>
+        <extracomment>Marks the default API key in the key list. %1: the key&apos;s name and hint</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try all keys</source>
+        <extracomment>Last entry of the key list: for task IDs whose key is not known</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each key is asked in turn, the default first; the task is kept with the key that knows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <extracomment>Label of the list of API keys in the Add Tasks dialog</extracomment>
+        <translation type="unfinished">API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>API key for these tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key the tasks are checked with. Choose “Try all keys” when you do not know which key created them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::DownloadCoordinator</name>
+    <message>
+        <source>The video was saved, but its description file (%1) could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link to “%1” has expired and KIE did not give a new one: %2 %3</source>
+        <extracomment>%1: a file name; %2: why KIE did not give a new link; %3: what to do</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::DownloadListModel</name>
+    <message>
+        <source>%1
+Task %2</source>
+        <extracomment>Tooltip of a download: where the file goes and which task it belongs to</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <extracomment>Downloads panel column: the file&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <extracomment>Downloads panel column: how much is downloaded</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <extracomment>Downloads panel column: bytes per second</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <extracomment>Downloads panel column: estimated time until the download is complete</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Downloads panel column: queued, downloading, failed (with why)...</extracomment>
+        <translation type="unfinished">状态</translation>
+    </message>
+</context>
+<context>
+    <name>veo::DownloadsPanel</name>
+    <message>
+        <source>No downloads yet. Select finished tasks and choose Download (%1), or turn on automatic downloads in Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <extracomment>Downloads panel button</extracomment>
+        <translation type="unfinished">暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <extracomment>Downloads panel button</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <extracomment>Downloads panel button: try a failed download again</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Downloads panel button: stop a download and delete what was downloaded of it</extracomment>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Stop the selected downloads and delete their partial files (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <extracomment>Downloads panel button: open the downloaded video with the system&apos;s player</extracomment>
+        <translation type="unfinished">打开</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation type="unfinished">在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <extracomment>Downloads panel button: remove finished and cancelled downloads from this list</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove completed and cancelled downloads from this list; the files stay on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1374,62 @@ Keys table column: marks the default API key</extracomment>
         <source>Search task ID, prompt or error (%1)</source>
         <translation>搜索任务ID、提示词或错误（%1）</translation>
     </message>
+    <message>
+        <source>None of your API keys can see task %1. Check the ID, or add the key of the account that created it (API Keys…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>None of your API keys can see %n of the added tasks. Check the IDs, or add the key of the account that created them (API Keys…).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task %1 belongs to the key “%2”.</source>
+        <extracomment>%1: a task ID; %2: the label of the API key that owns it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished">默认</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <extracomment>Menu/toolbar: download the videos of the selected tasks</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the videos of the selected tasks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Downloaded Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do&amp;wnloads</source>
+        <extracomment>View menu / toolbar: show or hide the Downloads panel</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the Downloads panel (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downloading</source>
+        <extracomment>Status bar button: downloads going on; opens the Downloads panel</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>
@@ -1368,6 +1662,15 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Player pane for a failed task</extracomment>
         <translation>此任务已失败，因此没有视频。</translation>
     </message>
+    <message>
+        <source>Download</source>
+        <extracomment>Player button: downloads the video being shown</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this video to the download folder; it then plays from disk</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::SettingsDialog</name>
@@ -1436,6 +1739,82 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>&amp;Close to the tray (this desktop has no tray)</source>
         <translation>关闭时最小化到托盘（此桌面没有托盘）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Example: %1</source>
+        <extracomment>Settings: the file name the template gives for a sample task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: videos go to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a full path, starting with / (or choose a folder with Browse…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot write to this folder. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder does not exist yet; it is created at the first download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <extracomment>Settings tab</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <extracomment>Settings tab</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File &amp;names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields: {created:yyyyMMdd-HHmm}, {completed:…}, {prompt:40} (the first 40 characters), {taskId}, {model}, {resolution}, {kind} (result, origin, full), {index}, {ext}. Names are made safe for every system and never overwrite a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <extracomment>Settings: put the default file name template back</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the task&apos;s details next to each video (a .json &amp;file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download new videos &amp;automatically when they are ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloads at the same &amp;time:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1638,6 +2017,20 @@ Keys table column: marks the default API key</extracomment>
         <source>Other fields</source>
         <translation>其他字段</translation>
     </message>
+    <message>
+        <source>Show File</source>
+        <extracomment>Details pane button: show the downloaded video in the file manager</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <extracomment>Details pane button: download this video</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download video</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskStore</name>
@@ -1736,6 +2129,11 @@ Keys table column: marks the default API key</extracomment>
         <source>Error</source>
         <extracomment>Column header: the last error for the task</extracomment>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <extracomment>Column header: whether the task&apos;s video is downloaded (or how far)</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

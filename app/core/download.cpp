@@ -170,7 +170,7 @@ QString Download::progressText() const
 {
     const QLocale locale;
     const QString received = locale.formattedDataSize(bytesReceived);
-    if (bytesTotal < 0) {
+    if (bytesTotal < 0 || state == DownloadState::Completed) {
         return received;
     }
     //: Download progress: bytes received of the file's size ("12.4 MB of 48 MB")

@@ -35,13 +35,25 @@ void TaskFilterProxy::setStatusFilter(std::optional<TaskStatus> status)
     invalidateRowsFilter();
 }
 
+void TaskFilterProxy::setKeyFilter(const std::optional<QStringList> &keyIds)
+{
+    if (keyIds == m_keys) {
+        return;
+    }
+    m_keys = keyIds;
+    invalidateRowsFilter();
+}
+
 bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!m_status && m_words.isEmpty()) {
+    if (!m_status && !m_keys && m_words.isEmpty()) {
         return true;
     }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_status && index.data(TaskTableModel::StatusRole).toInt() != static_cast<int>(*m_status)) {
+        return false;
+    }
+    if (m_keys && !m_keys->contains(index.data(TaskTableModel::KeyIdRole).toString())) {
         return false;
     }
     if (m_words.isEmpty()) {

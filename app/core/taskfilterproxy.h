@@ -23,6 +23,9 @@ public:
     // nullopt = all statuses.
     void setStatusFilter(std::optional<TaskStatus> status);
     std::optional<TaskStatus> statusFilter() const { return m_status; }
+    // Only tasks whose key id (TaskTableModel::KeyIdRole) is one of these; nullopt = any key.
+    void setKeyFilter(const std::optional<QStringList> &keyIds);
+    std::optional<QStringList> keyFilter() const { return m_keys; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -33,6 +36,7 @@ private:
     QStringList m_words;  // m_search split at spaces; every word must match
     QCollator m_collator; // locale-aware, case-insensitive, numeric text comparison
     std::optional<TaskStatus> m_status;
+    std::optional<QStringList> m_keys;
 };
 
 } // namespace veo

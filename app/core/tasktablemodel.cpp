@@ -124,6 +124,10 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         if (column == PromptColumn && !t.prompt.isEmpty()) {
             return t.prompt;
         }
+        if (column == KeyColumn && needsKey(t)) {
+            return tr("The API key this task was polled with has been removed. Right-click the "
+                      "task and choose Change Key to pick another.");
+        }
         if (column == DownloadColumn) {
             const QString tip = downloadMark(t.taskId).toolTip();
             return tip.isEmpty() ? QVariant() : QVariant(tip);
@@ -144,6 +148,9 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             if (t.status == TaskStatus::Succeeded && column == StatusColumn) {
                 return successColor();
             }
+        }
+        if (column == KeyColumn && needsKey(t)) {
+            return failureColor();
         }
         if (column == DownloadColumn) {
             switch (downloadMark(t.taskId).state) {
@@ -174,6 +181,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         return statusIndex(t.status);
     case SortRole:
         return sortValue(t, column);
+    case KeyIdRole:
+        return t.keyId;
     case SearchTextRole:
         return QString(t.taskId % QLatin1Char('\n') % t.prompt % QLatin1Char('\n') % errorText(t))
             .toLower();
@@ -202,6 +211,10 @@ QVariant TaskTableModel::displayValue(const TaskRecord &t, int column) const
     case CompletedColumn:
         return shortDateTime(t.completeTime);
     case KeyColumn: {
+        if (needsKey(t)) {
+            //: API key column: the task's key was removed; the user must pick another
+            return tr("Needs a key");
+        }
         const QString label = keyLabel(t.keyId);
         //: API key column: the task uses the default key
         return label.isEmpty() ? tr("Default") : label;
@@ -252,6 +265,11 @@ QVariant TaskTableModel::sortValue(const TaskRecord &t, int column) const
     default:
         return {};
     }
+}
+
+bool TaskTableModel::needsKey(const TaskRecord &task) const
+{
+    return m_keyLabel && !task.keyId.isEmpty() && m_keyLabel(task.keyId).isEmpty();
 }
 
 QString TaskTableModel::keyLabel(const QString &keyId) const
@@ -495,6 +513,11 @@ int TaskTableModel::countByStatus(TaskStatus status) const
 void TaskTableModel::setKeyLabelProvider(std::function<QString(const QString &)> provider)
 {
     m_keyLabel = std::move(provider);
+    keyLabelsChanged();
+}
+
+void TaskTableModel::keyLabelsChanged()
+{
     if (!m_tasks.isEmpty()) {
         Q_EMIT dataChanged(index(0, KeyColumn), index(rowCount() - 1, KeyColumn));
     }

@@ -38,7 +38,8 @@ public:
         TaskIdRole = Qt::UserRole + 1,
         StatusRole,    // int(TaskStatus)
         SortRole,      // untranslated value for sorting (QDateTime, int, QString)
-        SearchTextRole // task id + prompt + error, lower-cased, for the filter
+        SearchTextRole, // task id + prompt + error, lower-cased, for the filter
+        KeyIdRole,      // the task's key id ("" = the default key)
     };
 
     explicit TaskTableModel(QObject *parent = nullptr);
@@ -65,7 +66,12 @@ public:
     int countByStatus(TaskStatus status) const;
 
     // Display name of a key id for the "API key" column (labels come from the key profiles).
+    // An empty answer for a task's own key id means the key was removed: "Needs a key".
     void setKeyLabelProvider(std::function<QString(const QString &keyId)> provider);
+    // The provider's answers changed (a key was added, renamed or removed).
+    void keyLabelsChanged();
+    // A task bound to a key that no longer exists (the provider has no label for it).
+    bool needsKey(const TaskRecord &task) const;
 
     // What the Download column shows for a task (videos on disk, downloads going on).
     void setDownloadMarkProvider(std::function<DownloadMark(const QString &taskId)> provider);

@@ -4,6 +4,7 @@
 #include "downloadcoordinator.h"
 #include "downloadlistmodel.h"
 #include "downloadmanager.h"
+#include "icons.h"
 
 #include <QAction>
 #include <QApplication>
@@ -64,9 +65,14 @@ DownloadsPanel::DownloadsPanel(DownloadManager *manager, DownloadCoordinator *co
                                QWidget *parent)
     : QWidget(parent), m_manager(manager), m_coordinator(coordinator),
       m_model(new DownloadListModel(manager, this)), m_pages(new QStackedWidget),
-      m_placeholder(new QLabel), m_view(new QTreeView), m_pause(new QAction(this)),
-      m_resume(new QAction(this)), m_retry(new QAction(this)), m_cancel(new QAction(this)),
-      m_open(new QAction(this)), m_showInFolder(new QAction(this)), m_clear(new QAction(this))
+      m_placeholder(new QLabel), m_view(new QTreeView),
+      m_pause(new QAction(themedIcon(QStringLiteral("pause")), {}, this)),
+      m_resume(new QAction(themedIcon(QStringLiteral("resume")), {}, this)),
+      m_retry(new QAction(themedIcon(QStringLiteral("retry")), {}, this)),
+      m_cancel(new QAction(themedIcon(QStringLiteral("cancel")), {}, this)),
+      m_open(new QAction(themedIcon(QStringLiteral("open-file")), {}, this)),
+      m_showInFolder(new QAction(themedIcon(QStringLiteral("folder")), {}, this)),
+      m_clear(new QAction(themedIcon(QStringLiteral("clear")), {}, this))
 {
     setObjectName(QStringLiteral("DownloadsPanel"));
     m_view->setObjectName(QStringLiteral("DownloadList"));

@@ -7,6 +7,7 @@
 #include "downloadcoordinator.h"
 #include "downloadmanager.h"
 #include "downloadspanel.h"
+#include "icons.h"
 #include "keyprober.h"
 #include "keyring.h"
 #include "keysdialog.h"
@@ -61,7 +62,7 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
       m_table(new QTableView), m_details(new TaskDetailsPane), m_player(new PlayerPane),
       m_rightSplitter(new QSplitter(Qt::Vertical)), m_splitter(new QSplitter),
       m_toolBar(new QToolBar(this)),
-      m_statusPanel(new StatusPanel(deps.model, deps.scheduler, deps.keys, deps.demo)),
+      m_statusPanel(new StatusPanel(deps.model, deps.scheduler, deps.keys, deps.credits, deps.demo)),
       m_notifier(new Notifier(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -207,26 +208,29 @@ void MainWindow::createDownloadsDock()
     addDockWidget(Qt::BottomDockWidgetArea, m_downloadsDock);
     m_downloadsDock->hide(); // until the first download, or the user opens it
     m_downloadsViewAction = m_downloadsDock->toggleViewAction();
+    m_downloadsViewAction->setIcon(themedIcon(QStringLiteral("downloads")));
     m_downloadsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     m_downloadsIndicator = new QToolButton(this);
     m_downloadsIndicator->setObjectName(QStringLiteral("DownloadsIndicator"));
     m_downloadsIndicator->setAutoRaise(true);
+    m_downloadsIndicator->setIcon(themedIcon(QStringLiteral("download")));
+    m_downloadsIndicator->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(m_downloadsIndicator, &QToolButton::clicked, this, &MainWindow::showDownloads);
 }
 
 void MainWindow::createActions()
 {
-    m_addAction = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), {}, this);
+    m_addAction = new QAction(themedIcon(QStringLiteral("add")), {}, this);
     m_addAction->setShortcut(QKeySequence::New);
     connect(m_addAction, &QAction::triggered, this, [this] { addTasksDialog(); });
 
-    m_removeAction = new QAction(QIcon::fromTheme(QStringLiteral("list-remove")), {}, this);
+    m_removeAction = new QAction(themedIcon(QStringLiteral("remove")), {}, this);
     m_removeAction->setObjectName(QStringLiteral("RemoveAction"));
     m_removeAction->setShortcut(QKeySequence::Delete);
     m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
 
-    m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), {}, this);
+    m_refreshAction = new QAction(themedIcon(QStringLiteral("refresh")), {}, this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshNow);
 
@@ -234,7 +238,7 @@ void MainWindow::createActions()
     connect(m_refreshAllAction, &QAction::triggered, this,
             [this] { m_deps.scheduler->refreshNow(); });
 
-    m_pauseAction = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-pause")), {},
+    m_pauseAction = new QAction(themedIcon(QStringLiteral("pause")), {},
                                 this);
     m_pauseAction->setCheckable(true);
     connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
@@ -242,16 +246,16 @@ void MainWindow::createActions()
         m_statusPanel->refresh();
     });
 
-    m_copyIdAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), {}, this);
+    m_copyIdAction = new QAction(themedIcon(QStringLiteral("copy")), {}, this);
     m_copyIdAction->setShortcut(QKeySequence::Copy);
     m_copyIdAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copySelectedIds);
 
-    m_downloadAction = new QAction(this);
+    m_downloadAction = new QAction(themedIcon(QStringLiteral("download")), {}, this);
     m_downloadAction->setObjectName(QStringLiteral("DownloadAction"));
     m_downloadAction->setShortcut(QKeySequence::Save);
     connect(m_downloadAction, &QAction::triggered, this, &MainWindow::downloadSelected);
-    m_openFileAction = new QAction(this);
+    m_openFileAction = new QAction(themedIcon(QStringLiteral("open-file")), {}, this);
     m_openFileAction->setShortcut(QKeySequence::Open);
     connect(m_openFileAction, &QAction::triggered, this, [this] {
         const QStringList files = selectedLocalFiles();
@@ -259,7 +263,7 @@ void MainWindow::createActions()
             openFile(files.constFirst());
         }
     });
-    m_showInFolderAction = new QAction(this);
+    m_showInFolderAction = new QAction(themedIcon(QStringLiteral("folder")), {}, this);
     connect(m_showInFolderAction, &QAction::triggered, this, [this] {
         const QStringList files = selectedLocalFiles();
         if (!files.isEmpty()) {
@@ -275,16 +279,16 @@ void MainWindow::createActions()
     });
     addAction(m_findAction);
 
-    m_apiKeyAction = new QAction(QIcon::fromTheme(QStringLiteral("dialog-password")), {}, this);
+    m_apiKeyAction = new QAction(themedIcon(QStringLiteral("keys")), {}, this);
     connect(m_apiKeyAction, &QAction::triggered, this, [this] { showKeys(false); });
-    m_settingsAction = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), {},
+    m_settingsAction = new QAction(themedIcon(QStringLiteral("preferences")), {},
                                    this);
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::editSettings);
     m_aboutAction = new QAction(this);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), {}, this);
+    m_quitAction = new QAction(themedIcon(QStringLiteral("quit")), {}, this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, [this] {
@@ -886,6 +890,9 @@ void MainWindow::showDownloads()
 {
     m_downloadsDock->show();
     m_downloadsDock->raise();
+    if (m_downloadsDock->height() > height() / 3) { // the task list stays the main thing
+        resizeDocks({m_downloadsDock}, {height() / 4}, Qt::Vertical);
+    }
 }
 
 void MainWindow::updateDownloadsIndicator()

@@ -1,5 +1,6 @@
 #include "playerpane.h"
 
+#include "icons.h"
 #include "playercontrols.h"
 
 #include <QAudioOutput>
@@ -34,10 +35,12 @@ PlayerPane::PlayerPane(QWidget *parent)
 
     m_sourceLabel->setBuddy(m_switcher);
     m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_downloadButton->setIcon(themedIcon(QStringLiteral("download")));
     for (QToolButton *button : {m_downloadButton, m_browserButton, m_systemPlayerButton}) {
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setAutoRaise(true);
     }
+    m_downloadButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *sourceRow = new QHBoxLayout;
     sourceRow->addWidget(m_sourceLabel);
     sourceRow->addWidget(m_switcher);

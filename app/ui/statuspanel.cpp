@@ -1,5 +1,6 @@
 #include "statuspanel.h"
 
+#include "creditsmonitor.h"
 #include "keyring.h"
 #include "refreshscheduler.h"
 #include "tasktablemodel.h"
@@ -13,8 +14,10 @@
 namespace veo {
 
 StatusPanel::StatusPanel(TaskTableModel *model, RefreshScheduler *scheduler, KeyRing *keys,
+                         CreditsMonitor *credits,
                          bool demo, QWidget *parent)
-    : QWidget(parent), m_model(model), m_scheduler(scheduler), m_keys(keys), m_demo(demo),
+    : QWidget(parent), m_model(model), m_scheduler(scheduler), m_keys(keys), m_credits(credits),
+      m_demo(demo),
       m_counts(new QLabel(this)), m_key(new QLabel), m_keyCancel(new QPushButton),
       m_next(new QLabel)
 {
@@ -30,6 +33,10 @@ StatusPanel::StatusPanel(TaskTableModel *model, RefreshScheduler *scheduler, Key
     connect(m_scheduler, &RefreshScheduler::onlineChanged, this,
             &StatusPanel::updateNextRefresh);
     connect(m_keys, &KeyRing::stateChanged, this, &StatusPanel::updateKey);
+    connect(m_keys, &KeyRing::profilesChanged, this, &StatusPanel::updateKey);
+    if (m_credits) {
+        connect(m_credits, &CreditsMonitor::checked, this, &StatusPanel::updateKey);
+    }
     m_tick.setInterval(1000); // the countdown
     connect(&m_tick, &QTimer::timeout, this, &StatusPanel::updateNextRefresh);
     m_tick.start();
@@ -111,8 +118,15 @@ void StatusPanel::updateKey()
         if (m_demo) {
             m_key->setText(tr("Demo key"));
         } else {
-            m_key->setText(keys.isSessionOnly() ? tr("Key %1 (this session only)").arg(keys.hint())
-                                                : tr("Key %1").arg(keys.hint()));
+            QString text = keys.isSessionOnly() ? tr("Key %1 (this session only)").arg(keys.hint())
+                                                : tr("Key %1").arg(keys.hint());
+            const std::optional<qint64> credits =
+                m_credits ? m_credits->lastCredits(keys.defaultKeyId()) : std::nullopt;
+            if (credits) {
+                //: Status bar: the default key, then its credits (积分) left
+                text = tr("%1 · %L2 credits").arg(text).arg(*credits);
+            }
+            m_key->setText(text);
         }
         break;
     case KeyRing::State::NoKey:

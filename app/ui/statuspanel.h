@@ -8,6 +8,7 @@ class QPushButton;
 
 namespace veo {
 
+class CreditsMonitor;
 class KeyRing;
 class RefreshScheduler;
 class TaskTableModel;
@@ -20,7 +21,9 @@ class StatusPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(StatusPanel)
 
 public:
-    StatusPanel(TaskTableModel *model, RefreshScheduler *scheduler, KeyRing *keys, bool demo,
+    // credits may be null (no credits shown).
+    StatusPanel(TaskTableModel *model, RefreshScheduler *scheduler, KeyRing *keys,
+                CreditsMonitor *credits, bool demo,
                 QWidget *parent = nullptr);
 
     // Widgets for QStatusBar::addPermanentWidget (the panel itself holds the counts).
@@ -38,6 +41,7 @@ private:
     TaskTableModel *m_model;
     RefreshScheduler *m_scheduler;
     KeyRing *m_keys;
+    CreditsMonitor *m_credits;
     bool m_demo;
     QLabel *m_counts;
     QLabel *m_key;
