@@ -214,10 +214,6 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     MemoryTokenStore demoSecrets; // the demo never touches the real keychain
     KeychainTokenStore keychain;
     KeyRing keys(cl.demo ? static_cast<TokenStore *>(&demoSecrets) : &keychain, &keyMeta);
-    model.setKeyLabelProvider([&keys](const QString &keyId) {
-        const auto profile = keys.profile(keyId);
-        return profile ? profile->label : QString();
-    });
     CreditsMonitor credits(&client, &keys);
     credits.setLowThreshold(settings.lowCreditThreshold());
     RefreshScheduler scheduler(&client, [&keys](const QString &keyId) { return keys.token(keyId); });

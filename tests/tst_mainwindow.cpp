@@ -28,6 +28,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -140,6 +141,7 @@ private Q_SLOTS:
     void removeAsksFirst();
     void switchesLanguageAtRunTime();
     void downloadsFromTheWindow();
+    void keysInTheWindow();
 
 private:
     QTemporaryDir m_dir;
@@ -426,6 +428,77 @@ void TestMainWindow::downloadsFromTheWindow()
     download->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Saved"), 15000);
     QVERIFY(QFile::exists(file));
+}
+
+void TestMainWindow::keysInTheWindow()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    const QString studioSecret = QStringLiteral("sk-studio-second-key");
+    m_server.setValidKeys({Token, studioSecret});
+    QString studio;
+    m_app->keys.addKey(QStringLiteral("Studio"), studioSecret, KeyHealth::Ok, 500, &w,
+                       [&studio](const TokenResult &, const QString &id) { studio = id; });
+    QTRY_VERIFY(!studio.isEmpty());
+    auto *keyFilter = w.findChild<QComboBox *>(QStringLiteral("KeyFilter"));
+    QVERIFY(keyFilter);
+    QTRY_VERIFY(keyFilter->isVisibleTo(&w)); // two keys: a choice worth a control
+
+    // An ID only the second key can see, added with "Try all keys".
+    const QString f = QStringLiteral("e2e_task_studio_0006");
+    m_server.setTaskOwner(f, studioSecret);
+    m_server.setScript(f, {FakeKieServer::ok(rec(f, 1))});
+    whenModal([](QWidget *modal) {
+        auto *dialog = qobject_cast<AddTasksDialog *>(modal);
+        QVERIFY(dialog);
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("keyCombo"));
+        QVERIFY(combo && combo->isEnabled());
+        QCOMPARE(combo->itemText(combo->count() - 1), QStringLiteral("Try all keys"));
+        combo->setCurrentIndex(combo->count() - 1);
+        dialog->setText(QStringLiteral("e2e_task_studio_0006"));
+        dialog->accept();
+    });
+    w.findChild<QAction *>(QStringLiteral("AddAction"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->model.task(f)->keyId, studio, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(f), TaskStatus::Succeeded, 15000);
+    const QModelIndex keyCell =
+        m_app->model.index(m_app->model.rowOf(f), TaskTableModel::KeyColumn);
+    QCOMPARE(keyCell.data().toString(), QStringLiteral("Studio"));
+
+    // Filter by key.
+    QAbstractItemModel *view = w.tableView()->model();
+    const int studioEntry = keyFilter->findText(QStringLiteral("Studio"));
+    QVERIFY(studioEntry > 0);
+    keyFilter->setCurrentIndex(studioEntry);
+    QCOMPARE(view->rowCount(), 1);
+    QCOMPARE(view->index(0, 0).data(TaskTableModel::TaskIdRole).toString(), f);
+    keyFilter->setCurrentIndex(0);
+    QVERIFY(view->rowCount() > 1);
+
+    // Removing the key keeps the task, shown as needing a key, and filterable as such.
+    bool removed = false;
+    m_app->keys.removeKey(studio, &w, [&removed](const TokenResult &) { removed = true; });
+    QTRY_VERIFY(removed);
+    QVERIFY(m_app->model.task(f));
+    QCOMPARE(keyCell.data().toString(), QStringLiteral("Needs a key"));
+    const int orphans = keyFilter->findText(QStringLiteral("Needs a key"));
+    QVERIFY(orphans > 0);
+    keyFilter->setCurrentIndex(orphans);
+    QCOMPARE(view->rowCount(), 1);
+    keyFilter->setCurrentIndex(0);
+
+    // Change Key moves it to the remaining (session) key.
+    w.selectTask(f);
+    auto *menu = w.findChild<QMenu *>(QStringLiteral("ChangeKeyMenu"));
+    QVERIFY(menu && menu->isEnabled());
+    Q_EMIT menu->aboutToShow();
+    const QList<QAction *> choices = menu->actions();
+    QCOMPARE(choices.size(), 1);
+    QVERIFY(!choices.constFirst()->isChecked());
+    choices.constFirst()->trigger();
+    QCOMPARE(m_app->model.task(f)->keyId, QString()); // the session key is never stored
+    QCOMPARE(keyCell.data().toString(), QStringLiteral("Session key")); // the default key
+    QCOMPARE(keyFilter->findText(QStringLiteral("Needs a key")), -1);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -59,6 +59,7 @@ namespace veo {
 MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     : QMainWindow(parent), m_deps(deps), m_proxy(new TaskFilterProxy(this)),
       m_messageBar(new MessageBar), m_search(new QLineEdit), m_statusFilter(new QComboBox),
+      m_keyFilter(new QComboBox),
       m_table(new QTableView), m_details(new TaskDetailsPane), m_player(new PlayerPane),
       m_rightSplitter(new QSplitter(Qt::Vertical)), m_splitter(new QSplitter),
       m_toolBar(new QToolBar(this)),
@@ -114,6 +115,7 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
         }
     });
     connectDownloads();
+    connectKeys();
     connect(m_deps.prober, &KeyProber::notOwnedByAnyKey, this, [this](const QStringList &ids) {
         showMessage(ids.size() == 1
                         ? tr("None of your API keys can see task %1. Check the ID, or add the "
@@ -198,6 +200,93 @@ void MainWindow::connectDownloads()
             });
 }
 
+void MainWindow::connectKeys()
+{
+    KeyRing *keys = m_deps.keys;
+    const auto label = [keys](const QString &keyId) {
+        const auto profile = keys->profile(keyId);
+        return profile ? profile->label : QString();
+    };
+    m_deps.model->setKeyLabelProvider(label);
+    m_details->setKeyLabelProvider(label);
+    connect(keys, &KeyRing::profilesChanged, this, [this] {
+        m_deps.model->keyLabelsChanged();
+        updateKeyFilterItems();
+        m_details->refreshFiles(); // its key label
+    });
+    connect(m_deps.model, &QAbstractItemModel::modelReset, this,
+            &MainWindow::updateKeyFilterItems);
+    connect(m_keyFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const QVariant ids = m_keyFilter->itemData(index);
+        m_proxy->setKeyFilter(ids.isValid() ? std::optional(ids.toStringList()) : std::nullopt);
+    });
+}
+
+void MainWindow::updateKeyFilterItems()
+{
+    const QVariant current = m_keyFilter->currentData();
+    const QSignalBlocker blocker(m_keyFilter);
+    m_keyFilter->clear();
+    m_keyFilter->addItem(tr("All keys"));
+    const QList<KeyProfile> profiles = m_deps.keys->profiles();
+    QStringList known{QString()};
+    for (const KeyProfile &p : profiles) {
+        known << p.id;
+        // Tasks bound to "" follow the default key.
+        const QStringList ids = p.isDefault ? QStringList{QString(), p.id} : QStringList{p.id};
+        //: Key filter entry of the default key: %1 is its label
+        m_keyFilter->addItem(p.isDefault ? tr("%1 (default)").arg(p.label) : p.label, ids);
+    }
+    QStringList orphans;
+    for (const TaskRecord &t : m_deps.model->tasks()) {
+        if (!known.contains(t.keyId) && !orphans.contains(t.keyId)) {
+            orphans << t.keyId;
+        }
+    }
+    if (!orphans.isEmpty()) {
+        //: Key filter entry: tasks whose key was removed
+        m_keyFilter->addItem(tr("Needs a key"), orphans);
+    }
+    const int index = current.isValid() ? m_keyFilter->findData(current) : 0;
+    m_keyFilter->setCurrentIndex(std::max(0, index));
+    m_proxy->setKeyFilter(index > 0 ? std::optional(current.toStringList()) : std::nullopt);
+    // Worth a control only when there is a choice.
+    m_keyFilter->setVisible(profiles.size() > 1 || !orphans.isEmpty());
+}
+
+void MainWindow::fillChangeKeyMenu()
+{
+    m_changeKeyMenu->clear();
+    const QStringList ids = selectedTaskIds();
+    QSet<QString> used;
+    for (const QString &id : ids) {
+        if (const TaskRecord *t = m_deps.model->task(id)) {
+            used.insert(m_deps.keys->profile(t->keyId) ? m_deps.keys->resolve(t->keyId)
+                                                       : t->keyId);
+        }
+    }
+    for (const KeyProfile &p : m_deps.keys->profiles()) {
+        QAction *action = m_changeKeyMenu->addAction(
+            p.isDefault ? tr("%1 (default)").arg(p.label) : p.label);
+        action->setCheckable(true);
+        action->setChecked(used.size() == 1 && used.contains(p.id));
+        // The session key is never stored: tasks that use it follow the default ("").
+        const QString keyId = p.sessionOnly ? QString() : p.id;
+        const QString label = p.label;
+        connect(action, &QAction::triggered, this, [this, ids, keyId, label] {
+            m_deps.tracker->setTaskKey(ids, keyId);
+            updateKeyFilterItems();
+            //: %n tasks now use the API key labelled %1
+            statusBar()->showMessage(
+                tr("%n task(s) now use the key “%1”.", nullptr, int(ids.size())).arg(label),
+                6000);
+        });
+    }
+    if (m_changeKeyMenu->isEmpty()) {
+        m_changeKeyMenu->addAction(tr("No API keys yet"))->setEnabled(false);
+    }
+}
+
 void MainWindow::createDownloadsDock()
 {
     m_downloadsPanel = new DownloadsPanel(m_deps.downloads->manager(), m_deps.downloads);
@@ -221,6 +310,7 @@ void MainWindow::createDownloadsDock()
 void MainWindow::createActions()
 {
     m_addAction = new QAction(themedIcon(QStringLiteral("add")), {}, this);
+    m_addAction->setObjectName(QStringLiteral("AddAction"));
     m_addAction->setShortcut(QKeySequence::New);
     connect(m_addAction, &QAction::triggered, this, [this] { addTasksDialog(); });
 
@@ -271,6 +361,10 @@ void MainWindow::createActions()
         }
     });
 
+    m_changeKeyMenu = new QMenu(this);
+    m_changeKeyMenu->setObjectName(QStringLiteral("ChangeKeyMenu"));
+    connect(m_changeKeyMenu, &QMenu::aboutToShow, this, &MainWindow::fillChangeKeyMenu);
+
     m_findAction = new QAction(this);
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
@@ -312,6 +406,7 @@ void MainWindow::createMenus()
     m_tasksMenu->addAction(m_showInFolderAction);
     m_tasksMenu->addSeparator();
     m_tasksMenu->addAction(m_copyIdAction);
+    m_tasksMenu->addMenu(m_changeKeyMenu);
     m_tasksMenu->addAction(m_findAction);
     m_tasksMenu->addSeparator();
     m_tasksMenu->addAction(m_removeAction);
@@ -373,6 +468,9 @@ void MainWindow::createCentralWidget()
 {
     m_search->setObjectName(QStringLiteral("SearchBox"));
     m_statusFilter->setObjectName(QStringLiteral("StatusFilter"));
+    m_keyFilter->setObjectName(QStringLiteral("KeyFilter"));
+    m_keyFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_keyFilter->hide(); // until there are several keys
     m_details->setObjectName(QStringLiteral("DetailsPane"));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &TaskFilterProxy::setSearchText);
@@ -409,6 +507,7 @@ void MainWindow::createCentralWidget()
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_search, 1);
     filterRow->addWidget(m_statusFilter);
+    filterRow->addWidget(m_keyFilter);
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -501,6 +600,10 @@ void MainWindow::retranslateUi()
                                       .arg(m_findAction->shortcut().toString(QKeySequence::NativeText)));
     m_search->setAccessibleName(tr("Search tasks"));
     m_statusFilter->setAccessibleName(tr("Filter by status"));
+    m_keyFilter->setAccessibleName(tr("Filter by API key"));
+    //: Tasks menu / context menu: move the selected tasks to another API key
+    m_changeKeyMenu->setTitle(tr("Change &Key"));
+    updateKeyFilterItems();
     m_table->setAccessibleName(tr("Tasks"));
     updateStatusFilterItems();
     if (m_tray) {
@@ -693,6 +796,7 @@ void MainWindow::showContextMenu(const QPoint &pos)
     }
     menu.addSeparator();
     menu.addAction(m_refreshAction);
+    menu.addMenu(m_changeKeyMenu);
     menu.addAction(m_copyIdAction);
     menu.addSeparator();
     menu.addAction(m_removeAction);
@@ -847,6 +951,7 @@ void MainWindow::updateActions()
     const bool selected = m_table->selectionModel()->hasSelection();
     m_removeAction->setEnabled(selected);
     m_copyIdAction->setEnabled(selected);
+    m_changeKeyMenu->setEnabled(selected);
     bool anySucceeded = false;
     for (const QModelIndex &row : m_table->selectionModel()->selectedRows()) {
         if (row.data(TaskTableModel::StatusRole).toInt() == int(TaskStatus::Succeeded)) {

@@ -93,6 +93,9 @@ private:
     void createCentralWidget();
     void createDownloadsDock();
     void connectDownloads();
+    void connectKeys();
+    void updateKeyFilterItems();
+    void fillChangeKeyMenu();
     void retranslateUi();
     void restoreLayout();
     void saveLayout();
@@ -128,6 +131,7 @@ private:
     MessageBar *m_demoBar = nullptr;
     QLineEdit *m_search;
     QComboBox *m_statusFilter;
+    QComboBox *m_keyFilter;
     QTableView *m_table;
     TaskDetailsPane *m_details;
     PlayerPane *m_player;
@@ -152,6 +156,7 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_settingsMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QMenu *m_changeKeyMenu = nullptr;
     QAction *m_addAction = nullptr;
     QAction *m_removeAction = nullptr;
     QAction *m_refreshAction = nullptr;

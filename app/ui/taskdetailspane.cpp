@@ -62,6 +62,12 @@ void TaskDetailsPane::setLocalFileProvider(LocalFileProvider provider)
     rebuild();
 }
 
+void TaskDetailsPane::setKeyLabelProvider(std::function<QString(const QString &)> provider)
+{
+    m_keyLabel = std::move(provider);
+    rebuild();
+}
+
 void TaskDetailsPane::refreshFiles()
 {
     rebuild();
@@ -212,7 +218,11 @@ void TaskDetailsPane::rebuild()
     addUrlRows(tr("Full result"), t.fullResultUrls, MediaKind::Full);
     addUrlRows(tr("Origin"), t.originUrls, MediaKind::Origin);
     //: Details pane label: which API key polls this task
-    addRow(tr("API key"), t.keyId.isEmpty() ? tr("Default") : t.keyId);
+    const QString keyLabel = m_keyLabel ? m_keyLabel(t.keyId) : QString();
+    addRow(tr("API key"), !keyLabel.isEmpty() ? keyLabel
+                          : t.keyId.isEmpty() ? tr("Default")
+                                              //: Details pane: the task's key was removed
+                                              : tr("Needs a key (right-click the task: Change Key)"));
     addRow(tr("Added"), formatTime(t.addedAt));
     addRow(tr("Last checked"), formatTime(t.lastChecked));
     addBlock(tr("Request (paramJson)"), prettyJson(t.paramJson), true);

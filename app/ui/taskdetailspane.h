@@ -4,6 +4,7 @@
 #include "taskrecord.h"
 
 #include <QScrollArea>
+#include <functional>
 #include <optional>
 
 class QFormLayout;
@@ -28,6 +29,8 @@ public:
     // "Download". Call refreshFiles() when a file appeared or disappeared.
     void setLocalFileProvider(LocalFileProvider provider);
     void refreshFiles();
+    // The label of a key id ("" = the default key); empty when the key was removed.
+    void setKeyLabelProvider(std::function<QString(const QString &keyId)> provider);
 
 Q_SIGNALS:
     void copied(const QString &what);
@@ -48,6 +51,7 @@ private:
     std::optional<TaskRecord> m_task;
     int m_selectedCount = 0;
     LocalFileProvider m_localFile;
+    std::function<QString(const QString &)> m_keyLabel;
 };
 
 } // namespace veo
