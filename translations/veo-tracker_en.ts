@@ -1446,6 +1446,41 @@ Keys table column: marks the default API key</extracomment>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>All keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <extracomment>Key filter entry of the default key: %1 is its label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a key</source>
+        <extracomment>Key filter entry: tasks whose key was removed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) now use the key “%1”.</source>
+        <extracomment>%n tasks now use the API key labelled %1</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No API keys yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;Key</source>
+        <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>
@@ -1907,6 +1942,11 @@ Keys table column: marks the default API key</extracomment>
         <source>Keyring unavailable</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · %L2 credits</source>
+        <extracomment>Status bar: the default key, then its credits (积分) left</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskDetailsPane</name>
@@ -2013,7 +2053,6 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>API key</source>
-        <extracomment>Details pane label: which API key polls this task</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2048,6 +2087,10 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Download video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a key (right-click the task: Change Key)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2152,6 +2195,15 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Download</source>
         <extracomment>Column header: whether the task&apos;s video is downloaded (or how far)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key this task was polled with has been removed. Right-click the task and choose Change Key to pick another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a key</source>
+        <extracomment>API key column: the task&apos;s key was removed; the user must pick another</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

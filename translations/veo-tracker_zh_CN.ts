@@ -1430,6 +1430,40 @@ Keys table column: marks the default API key</extracomment>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>All keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <extracomment>Key filter entry of the default key: %1 is its label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a key</source>
+        <extracomment>Key filter entry: tasks whose key was removed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) now use the key “%1”.</source>
+        <extracomment>%n tasks now use the API key labelled %1</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No API keys yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;Key</source>
+        <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>
@@ -1889,6 +1923,11 @@ Keys table column: marks the default API key</extracomment>
         <source>Keyring unavailable</source>
         <translation>密钥环不可用</translation>
     </message>
+    <message>
+        <source>%1 · %L2 credits</source>
+        <extracomment>Status bar: the default key, then its credits (积分) left</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskDetailsPane</name>
@@ -1994,7 +2033,6 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>API key</source>
-        <extracomment>Details pane label: which API key polls this task</extracomment>
         <translation>API 密钥</translation>
     </message>
     <message>
@@ -2029,6 +2067,10 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Download video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a key (right-click the task: Change Key)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2133,6 +2175,15 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Download</source>
         <extracomment>Column header: whether the task&apos;s video is downloaded (or how far)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key this task was polled with has been removed. Right-click the task and choose Change Key to pick another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a key</source>
+        <extracomment>API key column: the task&apos;s key was removed; the user must pick another</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

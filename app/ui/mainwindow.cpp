@@ -170,7 +170,7 @@ void MainWindow::connectDownloads()
                     m_player->setLocalFile(kind, index, path);
                 }
                 if (m_details->task() && m_details->task()->taskId == taskId) {
-                    m_details->refreshFiles();
+                    m_details->refresh();
                 }
                 if (!path.isEmpty() && m_notifyAfterDownload.remove(taskId)) {
                     notifyFinished(taskId, true);
@@ -212,7 +212,7 @@ void MainWindow::connectKeys()
     connect(keys, &KeyRing::profilesChanged, this, [this] {
         m_deps.model->keyLabelsChanged();
         updateKeyFilterItems();
-        m_details->refreshFiles(); // its key label
+        m_details->refresh(); // its key label
     });
     connect(m_deps.model, &QAbstractItemModel::modelReset, this,
             &MainWindow::updateKeyFilterItems);

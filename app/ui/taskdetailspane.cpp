@@ -68,7 +68,7 @@ void TaskDetailsPane::setKeyLabelProvider(std::function<QString(const QString &)
     rebuild();
 }
 
-void TaskDetailsPane::refreshFiles()
+void TaskDetailsPane::refresh()
 {
     rebuild();
 }

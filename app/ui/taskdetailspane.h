@@ -26,9 +26,9 @@ public:
     void showTask(const std::optional<TaskRecord> &task, int selectedCount = 1);
     std::optional<TaskRecord> task() const { return m_task; }
     // Where downloaded videos are: a downloaded video's row offers "Show File" instead of
-    // "Download". Call refreshFiles() when a file appeared or disappeared.
+    // "Download". Call refresh() when a file appeared or disappeared, or a key was renamed.
     void setLocalFileProvider(LocalFileProvider provider);
-    void refreshFiles();
+    void refresh();
     // The label of a key id ("" = the default key); empty when the key was removed.
     void setKeyLabelProvider(std::function<QString(const QString &keyId)> provider);
 
