@@ -27,12 +27,12 @@ public:
     // Writes the choices to the settings (the caller then applies interval and language).
     void apply();
 
-protected:
-    void changeEvent(QEvent *event) override;
-
-    // For tests: the live preview under the name template and the folder's note.
+    // The live preview under the name template, and the note under the folder.
     QString fileNamePreview() const;
     QString folderNote() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void retranslateUi();

@@ -1,0 +1,181 @@
+// The Downloads panel on a real download manager over loopback: rows follow the queue, the
+// buttons act on the selected rows and are enabled only when they can do something.
+#include "appsettings.h"
+#include "downloadcoordinator.h"
+#include "downloadfixture.h"
+#include "downloadlistmodel.h"
+#include "downloadspanel.h"
+#include "tasktablemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace veo;
+using namespace veo::test;
+
+class tst_DownloadsPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void placeholderThenRows();
+    void pauseResumeCancelSelected();
+    void failedRowSaysWhyAndRetries();
+    void clearFinishedKeepsFiles();
+
+private:
+    QAction *action(const QString &text) const;
+    void select(int id);
+    int add(const QString &path, const QString &name);
+
+    DownloadFixture m_fx;
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<TaskTableModel> m_tasks;
+    std::unique_ptr<DownloadCoordinator> m_coordinator;
+    std::unique_ptr<DownloadsPanel> m_panel;
+};
+
+void tst_DownloadsPanel::init()
+{
+    QVERIFY(m_fx.setUp());
+    m_home = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<AppSettings>(m_home->filePath(QStringLiteral("s.ini")));
+    m_tasks = std::make_unique<TaskTableModel>();
+    m_coordinator = std::make_unique<DownloadCoordinator>(
+        m_fx.manager.get(), m_tasks.get(), m_settings.get(),
+        [](const QString &) { return QStringLiteral("token"); });
+    m_panel = std::make_unique<DownloadsPanel>(m_fx.manager.get(), m_coordinator.get());
+    m_panel->resize(900, 300);
+    m_panel->show();
+}
+
+void tst_DownloadsPanel::cleanup()
+{
+    m_panel.reset();
+    m_coordinator.reset();
+    m_fx.tearDown();
+}
+
+QAction *tst_DownloadsPanel::action(const QString &text) const
+{
+    for (QToolButton *b : m_panel->findChildren<QToolButton *>()) {
+        if (b->defaultAction() && b->defaultAction()->text() == text) {
+            return b->defaultAction();
+        }
+    }
+    return nullptr;
+}
+
+void tst_DownloadsPanel::select(int id)
+{
+    m_panel->selectDownload(id);
+    QCOMPARE(m_panel->view()->selectionModel()->selectedRows().size(), 1);
+}
+
+int tst_DownloadsPanel::add(const QString &path, const QString &name)
+{
+    return m_fx.manager->enqueue(m_fx.request(path, name));
+}
+
+void tst_DownloadsPanel::placeholderThenRows()
+{
+    const QList<QLabel *> labels = m_panel->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](QLabel *l) {
+        return l->isVisible() && l->text().startsWith(QStringLiteral("No downloads yet"));
+    }));
+    QVERIFY(!m_panel->view()->isVisible());
+    QVERIFY(!action(QStringLiteral("Clear Finished"))->isEnabled());
+
+    m_fx.media->addFile(QStringLiteral("/a.mp4"), randomBytes(64 * 1024, 1), "video/mp4");
+    const int id = add(QStringLiteral("/a.mp4"), QStringLiteral("a.mp4"));
+    QVERIFY(m_panel->view()->isVisible());
+    QCOMPARE(m_panel->model()->rowCount(), 1);
+    QVERIFY(m_fx.waitForState(id, DownloadState::Completed));
+    const QAbstractItemModel *model = m_panel->model();
+    QTRY_COMPARE(model->index(0, DownloadListModel::StateColumn).data().toString(),
+                 QStringLiteral("Downloaded"));
+    QCOMPARE(model->index(0, DownloadListModel::FileColumn).data().toString(),
+             QStringLiteral("a.mp4"));
+    QCOMPARE(model->index(0, 0).data(DownloadListModel::PercentRole).toInt(), 100);
+    QCOMPARE(model->index(0, DownloadListModel::ProgressColumn).data().toString(),
+             QLocale().formattedDataSize(64 * 1024));
+    select(id);
+    QVERIFY(action(QStringLiteral("Open"))->isEnabled());
+    QVERIFY(action(QStringLiteral("Show in Folder"))->isEnabled());
+    QVERIFY(!action(QStringLiteral("Pause"))->isEnabled());
+    QVERIFY(!action(QStringLiteral("Cancel"))->isEnabled());
+    QVERIFY(action(QStringLiteral("Clear Finished"))->isEnabled());
+}
+
+void tst_DownloadsPanel::pauseResumeCancelSelected()
+{
+    FakeKieServer::FileOptions slow;
+    slow.bytesPerSecond = 64 * 1024;
+    m_fx.media->addFile(QStringLiteral("/slow.mp4"), randomBytes(2 * 1024 * 1024, 2),
+                        "video/mp4");
+    m_fx.media->setFileOptions(QStringLiteral("/slow.mp4"), slow);
+    const int id = add(QStringLiteral("/slow.mp4"), QStringLiteral("slow.mp4"));
+    QVERIFY(m_fx.waitForBytes(id, 32 * 1024));
+    QCOMPARE(m_panel->activeCount(), 1);
+    select(id);
+    QTRY_VERIFY(!m_panel->model()->index(0, DownloadListModel::SpeedColumn).data().toString()
+                     .isEmpty()); // running: a speed
+    QVERIFY(action(QStringLiteral("Pause"))->isEnabled());
+    QVERIFY(!action(QStringLiteral("Resume"))->isEnabled());
+
+    action(QStringLiteral("Pause"))->trigger();
+    QCOMPARE(m_fx.get(id).state, DownloadState::Paused);
+    QCOMPARE(m_panel->activeCount(), 0);
+    QVERIFY(QFile::exists(m_fx.path(QStringLiteral("slow.mp4.part")))); // kept for resuming
+    QVERIFY(action(QStringLiteral("Resume"))->isEnabled());
+    QVERIFY(!action(QStringLiteral("Pause"))->isEnabled());
+
+    action(QStringLiteral("Resume"))->trigger();
+    QVERIFY(m_fx.get(id).state == DownloadState::Queued
+            || m_fx.get(id).state == DownloadState::Running);
+    action(QStringLiteral("Cancel"))->trigger();
+    QCOMPARE(m_fx.get(id).state, DownloadState::Cancelled);
+    QTRY_VERIFY(!QFile::exists(m_fx.path(QStringLiteral("slow.mp4.part"))));
+    QVERIFY(action(QStringLiteral("Retry"))->isEnabled());
+}
+
+void tst_DownloadsPanel::failedRowSaysWhyAndRetries()
+{
+    const int id = add(QStringLiteral("/nowhere.mp4"), QStringLiteral("nowhere.mp4"));
+    QVERIFY(m_fx.waitForState(id, DownloadState::Failed));
+    const QModelIndex state = m_panel->model()->index(0, DownloadListModel::StateColumn);
+    QTRY_COMPARE(state.data().toString(), m_fx.get(id).error.text());
+    QVERIFY(state.data(Qt::ToolTipRole).toString().contains(m_fx.get(id).error.advice()));
+    select(id);
+    QVERIFY(action(QStringLiteral("Retry"))->isEnabled());
+    m_fx.media->addFile(QStringLiteral("/nowhere.mp4"), randomBytes(1000, 3), "video/mp4");
+    action(QStringLiteral("Retry"))->trigger();
+    QVERIFY(m_fx.waitForState(id, DownloadState::Completed));
+}
+
+void tst_DownloadsPanel::clearFinishedKeepsFiles()
+{
+    m_fx.media->addFile(QStringLiteral("/c.mp4"), randomBytes(1000, 4), "video/mp4");
+    const int done = add(QStringLiteral("/c.mp4"), QStringLiteral("c.mp4"));
+    QVERIFY(m_fx.waitForState(done, DownloadState::Completed));
+    FakeKieServer::FileOptions slow;
+    slow.bytesPerSecond = 16 * 1024;
+    m_fx.media->addFile(QStringLiteral("/d.mp4"), randomBytes(1024 * 1024, 5), "video/mp4");
+    m_fx.media->setFileOptions(QStringLiteral("/d.mp4"), slow);
+    const int running = add(QStringLiteral("/d.mp4"), QStringLiteral("d.mp4"));
+    QCOMPARE(m_panel->model()->rowCount(), 2);
+    action(QStringLiteral("Clear Finished"))->trigger();
+    QCOMPARE(m_panel->model()->rowCount(), 1);
+    QCOMPARE(m_panel->model()->rowOf(running), 0);
+    QVERIFY(QFile::exists(m_fx.path(QStringLiteral("c.mp4"))));
+}
+
+QTEST_MAIN(tst_DownloadsPanel)
+#include "tst_downloadspanel.moc"

@@ -1,0 +1,119 @@
+// The Preferences dialog: the Downloads tab validates as the user types (live file name
+// preview, folder checks), OK is refused for unusable values, and apply() saves everything.
+#include "appsettings.h"
+#include "filenametemplate.h"
+#include "settingsdialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace veo;
+
+class tst_SettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void previewFollowsTheTemplate();
+    void folderIsChecked();
+    void applySavesDownloadSettings();
+
+private:
+    QPushButton *okButton(SettingsDialog &dialog) const
+    {
+        return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    }
+    QTemporaryDir m_dir;
+};
+
+void tst_SettingsDialog::previewFollowsTheTemplate()
+{
+    AppSettings settings(m_dir.filePath(QStringLiteral("a.ini")));
+    SettingsDialog dialog(&settings, false);
+    auto *pattern = dialog.findChild<QLineEdit *>(QStringLiteral("FileNameTemplate"));
+    QVERIFY(pattern);
+    QCOMPARE(pattern->text(), FileNameTemplate::defaultTemplate());
+    QVERIFY(dialog.fileNamePreview().startsWith(QStringLiteral("Example: ")));
+    QVERIFY(dialog.fileNamePreview().endsWith(QStringLiteral(".mp4")));
+
+    pattern->setText(QStringLiteral("{taskId}-{kind}"));
+    const QString expected = FileNameTemplate::preview(QStringLiteral("{taskId}-{kind}")).fileName;
+    QCOMPARE(dialog.fileNamePreview(), QStringLiteral("Example: %1").arg(expected));
+    QVERIFY(okButton(dialog)->isEnabled());
+
+    pattern->setText(QStringLiteral("{nosuchfield}"));
+    QCOMPARE(dialog.fileNamePreview(),
+             FileNameTemplate::validate(QStringLiteral("{nosuchfield}")));
+    QVERIFY(!okButton(dialog)->isEnabled()); // an unusable template is not saved
+    pattern->setText(QStringLiteral("{prompt:20}"));
+    QVERIFY(okButton(dialog)->isEnabled());
+}
+
+void tst_SettingsDialog::folderIsChecked()
+{
+    AppSettings settings(m_dir.filePath(QStringLiteral("b.ini")));
+    SettingsDialog dialog(&settings, false);
+    auto *folder = dialog.findChild<QLineEdit *>(QStringLiteral("DownloadFolder"));
+    QVERIFY(folder);
+    QCOMPARE(QDir::fromNativeSeparators(folder->text()), AppSettings::defaultDownloadFolder());
+
+    folder->setText(QStringLiteral("videos/veo"));
+    QVERIFY(dialog.folderNote().contains(QStringLiteral("full path")));
+    QVERIFY(!okButton(dialog)->isEnabled());
+
+    QFile file(m_dir.filePath(QStringLiteral("not-a-folder")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    folder->setText(file.fileName());
+    QVERIFY(dialog.folderNote().contains(QStringLiteral("not a folder")));
+    QVERIFY(!okButton(dialog)->isEnabled());
+
+    folder->setText(m_dir.filePath(QStringLiteral("new/videos")));
+    QVERIFY(dialog.folderNote().contains(QStringLiteral("created at the first download")));
+    QVERIFY(okButton(dialog)->isEnabled());
+
+    folder->setText(m_dir.path());
+    QCOMPARE(dialog.folderNote(), QString()); // an existing, writable folder: nothing to say
+    QVERIFY(okButton(dialog)->isEnabled());
+}
+
+void tst_SettingsDialog::applySavesDownloadSettings()
+{
+    const QString path = m_dir.filePath(QStringLiteral("c.ini"));
+    AppSettings settings(path);
+    {
+        SettingsDialog dialog(&settings, false);
+        dialog.findChild<QLineEdit *>(QStringLiteral("DownloadFolder"))
+            ->setText(m_dir.filePath(QStringLiteral("out")));
+        dialog.findChild<QLineEdit *>(QStringLiteral("FileNameTemplate"))
+            ->setText(QStringLiteral("{taskId}"));
+        for (QCheckBox *box : dialog.findChildren<QCheckBox *>()) {
+            if (box->text().contains(QStringLiteral("automatically"))
+                || box->text().contains(QStringLiteral(".json"))) {
+                box->setChecked(true);
+            }
+        }
+        for (QSpinBox *spin : dialog.findChildren<QSpinBox *>()) {
+            if (spin->maximum() == AppSettings::MaxConcurrentDownloads) {
+                spin->setValue(5);
+            }
+        }
+        dialog.apply();
+    }
+    AppSettings reread(path);
+    QCOMPARE(reread.downloadFolder(), m_dir.filePath(QStringLiteral("out")));
+    QCOMPARE(reread.fileNameTemplate(), QStringLiteral("{taskId}"));
+    QVERIFY(reread.flag(AppSettings::Flag::AutoDownload));
+    QVERIFY(reread.flag(AppSettings::Flag::DownloadSidecar));
+    QCOMPARE(reread.concurrentDownloads(), 5);
+}
+
+QTEST_MAIN(tst_SettingsDialog)
+#include "tst_settingsdialog.moc"
