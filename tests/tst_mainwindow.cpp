@@ -391,7 +391,7 @@ void TestMainWindow::downloadsFromTheWindow()
 
     const QModelIndex cell = m_app->model.index(m_app->model.rowOf(e),
                                                 TaskTableModel::DownloadColumn);
-    QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Saved"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Downloaded"), 15000);
     const QString file = m_app->downloads.localFile(e, MediaKind::Result, 0);
     QCOMPARE(QFileInfo(file).absolutePath(), m_app->settings.downloadFolder());
     QFile saved(file);
@@ -417,7 +417,7 @@ void TestMainWindow::downloadsFromTheWindow()
         }
         return texts;
     };
-    QTRY_VERIFY(buttonTexts().contains(QStringLiteral("Show File")));
+    QTRY_VERIFY(buttonTexts().contains(QStringLiteral("Show in Folder")));
     QVERIFY(!buttonTexts().contains(QStringLiteral("Download")));
 
     // Deleted behind the app's back: the list says so and offers the download again.
@@ -426,7 +426,7 @@ void TestMainWindow::downloadsFromTheWindow()
     QCOMPARE(cell.data().toString(), QStringLiteral("File missing"));
     QTRY_VERIFY(buttonTexts().contains(QStringLiteral("Download")));
     download->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Saved"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Downloaded"), 15000);
     QVERIFY(QFile::exists(file));
 }
 
@@ -480,8 +480,8 @@ void TestMainWindow::keysInTheWindow()
     m_app->keys.removeKey(studio, &w, [&removed](const TokenResult &) { removed = true; });
     QTRY_VERIFY(removed);
     QVERIFY(m_app->model.task(f));
-    QCOMPARE(keyCell.data().toString(), QStringLiteral("Needs a key"));
-    const int orphans = keyFilter->findText(QStringLiteral("Needs a key"));
+    QCOMPARE(keyCell.data().toString(), QStringLiteral("Key removed"));
+    const int orphans = keyFilter->findText(QStringLiteral("Key removed"));
     QVERIFY(orphans > 0);
     keyFilter->setCurrentIndex(orphans);
     QCOMPARE(view->rowCount(), 1);
@@ -498,7 +498,7 @@ void TestMainWindow::keysInTheWindow()
     choices.constFirst()->trigger();
     QCOMPARE(m_app->model.task(f)->keyId, QString()); // the session key is never stored
     QCOMPARE(keyCell.data().toString(), QStringLiteral("Session key")); // the default key
-    QCOMPARE(keyFilter->findText(QStringLiteral("Needs a key")), -1);
+    QCOMPARE(keyFilter->findText(QStringLiteral("Key removed")), -1);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -96,7 +96,7 @@ void tst_SettingsDialog::applySavesDownloadSettings()
             ->setText(QStringLiteral("{taskId}"));
         for (QCheckBox *box : dialog.findChildren<QCheckBox *>()) {
             if (box->text().contains(QStringLiteral("automatically"))
-                || box->text().contains(QStringLiteral(".json"))) {
+                || box->text().contains(QStringLiteral("json"))) {
                 box->setChecked(true);
             }
         }

@@ -286,7 +286,7 @@ void tst_TaskTableModel::downloadColumn()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(range(changed.at(0)), (QList<int>{1, 1, TaskTableModel::DownloadColumn,
                                                TaskTableModel::DownloadColumn}));
-    QCOMPARE(cell(1).toString(), QStringLiteral("Saved (2)"));
+    QCOMPARE(cell(1).toString(), QStringLiteral("Downloaded (2)"));
     QVERIFY(!cell(1, Qt::ToolTipRole).toString().isEmpty());
 
     marks.insert(QStringLiteral("b"), {DownloadMark::State::Missing, -1, 0});
@@ -324,7 +324,7 @@ void tst_TaskTableModel::keyColumn()
     QCOMPARE(range(changed.at(0)),
              (QList<int>{0, 2, TaskTableModel::KeyColumn, TaskTableModel::KeyColumn}));
     QCOMPARE(key(0), QStringLiteral("Studio"));
-    QCOMPARE(key(1), QStringLiteral("Needs a key")); // the provider does not know it: removed
+    QCOMPARE(key(1), QStringLiteral("Key removed")); // the provider does not know it: removed
     QVERIFY(model.needsKey(model.taskAt(1)));
     QVERIFY(!model.needsKey(model.taskAt(0)));
     QVERIFY(!model.needsKey(model.taskAt(2))); // the default key is never missing

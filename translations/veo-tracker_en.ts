@@ -292,30 +292,30 @@
     <name>DownloadCoordinator</name>
     <message numerus="yes">
         <source>Downloading %n video(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Downloading %n video.</numerusform>
+            <numerusform>Downloading %n videos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n video(s) already in the downloads.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n video is already in the downloads.</numerusform>
+            <numerusform>%n videos are already in the downloads.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n video(s) already downloaded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n video is already downloaded.</numerusform>
+            <numerusform>%n videos are already downloaded.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) have no video to download yet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n task has no video to download yet.</numerusform>
+            <numerusform>%n tasks have no video to download yet.</numerusform>
         </translation>
     </message>
 </context>
@@ -369,10 +369,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose another download folder in Settings, or fix the folder&apos;s permissions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose a download folder on another drive (FAT32 drives cannot hold files over 4 GB).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,6 +378,10 @@
     </message>
     <message>
         <source>Try again to download the file from the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another download folder in Preferences, or fix the folder&apos;s permissions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -411,18 +411,6 @@
         <extracomment>Download column: the download failed</extracomment>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Saved (%n)</source>
-        <extracomment>Download column: the video is on disk; %n: how many videos when more than one</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>File missing</source>
         <extracomment>Download column: the downloaded file was deleted or moved</extracomment>
@@ -438,6 +426,18 @@
     </message>
     <message>
         <source>The downloaded file is no longer where it was saved. Download it again, or put it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloaded (%n)</source>
+        <extracomment>Download column: the video is on disk; %n: how many videos when more than one</extracomment>
+        <translation>
+            <numerusform>Downloaded (%n)</numerusform>
+            <numerusform>Downloaded (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1394,9 +1394,9 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message numerus="yes">
         <source>None of your API keys can see %n of the added tasks. Check the IDs, or add the key of the account that created them (API Keys…).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>None of your API keys can see %n of the added tasks. Check the ID, or add the key of the account that created it (API Keys…).</numerusform>
+            <numerusform>None of your API keys can see %n of the added tasks. Check the IDs, or add the key of the account that created them (API Keys…).</numerusform>
         </translation>
     </message>
     <message>
@@ -1441,9 +1441,9 @@ Keys table column: marks the default API key</extracomment>
     <message numerus="yes">
         <source>%n downloading</source>
         <extracomment>Status bar button: downloads going on; opens the Downloads panel</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n downloading</numerusform>
+            <numerusform>%n downloading</numerusform>
         </translation>
     </message>
     <message>
@@ -1455,17 +1455,12 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Key filter entry of the default key: %1 is its label</extracomment>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Needs a key</source>
-        <extracomment>Key filter entry: tasks whose key was removed</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n task(s) now use the key “%1”.</source>
         <extracomment>%n tasks now use the API key labelled %1</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n task now uses the key “%1”.</numerusform>
+            <numerusform>%n tasks now use the key “%1”.</numerusform>
         </translation>
     </message>
     <message>
@@ -1479,6 +1474,11 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Change &amp;Key</source>
         <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key removed</source>
+        <extracomment>Key filter entry: tasks whose key was removed</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1726,10 +1726,6 @@ Keys table column: marks the default API key</extracomment>
 <context>
     <name>veo::SettingsDialog</name>
     <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Polling</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,10 +1793,6 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Empty: videos go to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter a full path, starting with / (or choose a folder with Browse…).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,24 +1839,32 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fields: {created:yyyyMMdd-HHmm}, {completed:…}, {prompt:40} (the first 40 characters), {taskId}, {model}, {resolution}, {kind} (result, origin, full), {index}, {ext}. Names are made safe for every system and never overwrite a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Default</source>
-        <extracomment>Settings: put the default file name template back</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the task&apos;s details next to each video (a .json &amp;file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Download new videos &amp;automatically when they are ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Downloads at the same &amp;time:</source>
+        <source>When empty, videos are saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields: {created:yyyyMMdd-HHmm}, {completed:…}, {prompt:40} (the first 40 characters), {taskId}, {model}, {resolution}, {kind} (result, origin, full), {index}, {ext}. Unsafe characters are replaced, and existing files are never overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to &amp;Default</source>
+        <extracomment>Settings: put the default file name template back</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the task&apos;s details next to each video as a .&amp;json file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simultaneous &amp;downloads:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2076,11 +2076,6 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show File</source>
-        <extracomment>Details pane button: show the downloaded video in the file manager</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Download</source>
         <extracomment>Details pane button: download this video</extracomment>
         <translation type="unfinished"></translation>
@@ -2090,7 +2085,12 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Needs a key (right-click the task: Change Key)</source>
+        <source>Show in Folder</source>
+        <extracomment>Details pane button: show the downloaded video in the file manager</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key removed (right-click the task: Change Key)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2198,11 +2198,11 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The API key this task was polled with has been removed. Right-click the task and choose Change Key to pick another.</source>
+        <source>The API key this task was checked with has been removed. Right-click the task and choose Change Key to pick another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Needs a key</source>
+        <source>Key removed</source>
         <extracomment>API key column: the task&apos;s key was removed; the user must pick another</extracomment>
         <translation type="unfinished"></translation>
     </message>

@@ -265,53 +265,53 @@
     <message>
         <source>%1 of %2</source>
         <extracomment>Download progress: bytes received of the file&apos;s size (&quot;12.4 MB of 48 MB&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1/s</source>
         <extracomment>Download speed, e.g. &quot;2.1 MB/s&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>%1 h %2 min left</source>
         <extracomment>Time left for a download: hours and minutes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>剩余 %1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>%1 min %2 s left</source>
         <extracomment>Time left for a download: minutes and seconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>剩余 %1 分钟 %2 秒</translation>
     </message>
     <message>
         <source>%1 s left</source>
         <extracomment>Time left for a download: seconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>剩余 %1 秒</translation>
     </message>
 </context>
 <context>
     <name>DownloadCoordinator</name>
     <message numerus="yes">
         <source>Downloading %n video(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在下载 %n 个视频。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n video(s) already in the downloads.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个视频已在下载列表中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n video(s) already downloaded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个视频已下载过。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) have no video to download yet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务暂无可下载的视频。</numerusform>
         </translation>
     </message>
 </context>
@@ -365,10 +365,6 @@
         <translation>请释放一些磁盘空间后重试，已下载的部分会保留。</translation>
     </message>
     <message>
-        <source>Choose another download folder in Settings, or fix the folder&apos;s permissions.</source>
-        <translation>请在“设置”中选择其他下载文件夹，或修正该文件夹的权限。</translation>
-    </message>
-    <message>
         <source>Choose a download folder on another drive (FAT32 drives cannot hold files over 4 GB).</source>
         <translation>请选择其他磁盘上的下载文件夹（FAT32 磁盘无法存放超过 4 GB 的文件）。</translation>
     </message>
@@ -380,60 +376,64 @@
         <source>Try again to download the file from the start.</source>
         <translation>请重新从头下载该文件。</translation>
     </message>
+    <message>
+        <source>Choose another download folder in Preferences, or fix the folder&apos;s permissions.</source>
+        <translation>请在“首选项”中另选下载文件夹，或修正该文件夹的权限。</translation>
+    </message>
 </context>
 <context>
     <name>DownloadMark</name>
     <message>
         <source>Queued</source>
         <extracomment>Download column: waiting to start downloading</extracomment>
-        <translation type="unfinished">排队中</translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <source>%1%</source>
         <extracomment>Download column: percentage downloaded so far</extracomment>
-        <translation type="unfinished">%1%</translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>Downloading</source>
-        <translation type="unfinished">下载中</translation>
+        <translation>下载中</translation>
     </message>
     <message>
         <source>Paused</source>
         <extracomment>Download column: the download is paused</extracomment>
-        <translation type="unfinished">已暂停</translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Failed</source>
         <extracomment>Download column: the download failed</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved (%n)</source>
-        <extracomment>Download column: the video is on disk; %n: how many videos when more than one</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>下载失败</translation>
     </message>
     <message>
         <source>File missing</source>
         <extracomment>Download column: the downloaded file was deleted or moved</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>文件丢失</translation>
     </message>
     <message>
         <source>The download failed. Open the Downloads panel to see why and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载失败。请打开“下载”面板查看原因并重试。</translation>
     </message>
     <message>
         <source>Downloaded: plays from disk. Right-click to open the file or its folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>已下载：将从本地文件播放。右键单击可打开文件或其所在文件夹。</translation>
     </message>
     <message>
         <source>The downloaded file is no longer where it was saved. Download it again, or put it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>已下载的文件已不在原保存位置。请重新下载，或将其放回原处。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloaded (%n)</source>
+        <extracomment>Download column: the video is on disk; %n: how many videos when more than one</extracomment>
+        <translation>
+            <numerusform>已下载（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>已下载</translation>
     </message>
 </context>
 <context>
@@ -720,46 +720,46 @@
     <message>
         <source>%1 (%2)</source>
         <extracomment>An API key in the key list. %1: the key&apos;s name, %2: the end of the key (&quot;…abcd&quot;)</extracomment>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 — default</source>
         <extracomment>Marks the default API key in the key list. %1: the key&apos;s name and hint</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 默认</translation>
     </message>
     <message>
         <source>Try all keys</source>
         <extracomment>Last entry of the key list: for task IDs whose key is not known</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>尝试所有密钥</translation>
     </message>
     <message>
         <source>Each key is asked in turn, the default first; the task is kept with the key that knows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>依次用每个密钥查询（先用默认密钥），任务将归入能查到它的密钥。</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
         <extracomment>Label of the list of API keys in the Add Tasks dialog</extracomment>
-        <translation type="unfinished">API 密钥(&amp;K)：</translation>
+        <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
         <source>API key for these tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>这些任务使用的 API 密钥</translation>
     </message>
     <message>
         <source>The key the tasks are checked with. Choose “Try all keys” when you do not know which key created them.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于检查这些任务的密钥。如果不确定任务是用哪个密钥创建的，请选择“尝试所有密钥”。</translation>
     </message>
 </context>
 <context>
     <name>veo::DownloadCoordinator</name>
     <message>
         <source>The video was saved, but its description file (%1) could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>视频已保存，但无法写入其说明文件（%1）：%2</translation>
     </message>
     <message>
         <source>The link to “%1” has expired and KIE did not give a new one: %2 %3</source>
         <extracomment>%1: a file name; %2: why KIE did not give a new link; %3: what to do</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的链接已过期，且 KIE 未提供新链接：%2 %3</translation>
     </message>
 </context>
 <context>
@@ -768,85 +768,86 @@
         <source>%1
 Task %2</source>
         <extracomment>Tooltip of a download: where the file goes and which task it belongs to</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+任务 %2</translation>
     </message>
     <message>
         <source>File</source>
         <extracomment>Downloads panel column: the file&apos;s name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Progress</source>
         <extracomment>Downloads panel column: how much is downloaded</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Speed</source>
         <extracomment>Downloads panel column: bytes per second</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Time left</source>
         <extracomment>Downloads panel column: estimated time until the download is complete</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>剩余时间</translation>
     </message>
     <message>
         <source>Status</source>
         <extracomment>Downloads panel column: queued, downloading, failed (with why)...</extracomment>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
     <name>veo::DownloadsPanel</name>
     <message>
         <source>No downloads yet. Select finished tasks and choose Download (%1), or turn on automatic downloads in Preferences.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无下载。选中已完成的任务后点击“下载”（%1），或在“首选项”中开启自动下载。</translation>
     </message>
     <message>
         <source>Pause</source>
         <extracomment>Downloads panel button</extracomment>
-        <translation type="unfinished">暂停</translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Resume</source>
         <extracomment>Downloads panel button</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Retry</source>
         <extracomment>Downloads panel button: try a failed download again</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Cancel</source>
         <extracomment>Downloads panel button: stop a download and delete what was downloaded of it</extracomment>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Stop the selected downloads and delete their partial files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止所选下载，并删除未下载完的部分文件（%1）</translation>
     </message>
     <message>
         <source>Open</source>
         <extracomment>Downloads panel button: open the downloaded video with the system&apos;s player</extracomment>
-        <translation type="unfinished">打开</translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Show in Folder</source>
-        <translation type="unfinished">在文件夹中显示</translation>
+        <translation>在文件夹中显示</translation>
     </message>
     <message>
         <source>Clear Finished</source>
         <extracomment>Downloads panel button: remove finished and cancelled downloads from this list</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>清除已完成</translation>
     </message>
     <message>
         <source>Remove completed and cancelled downloads from this list; the files stay on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>从列表中移除已完成和已取消的下载；文件仍保留在磁盘上</translation>
     </message>
     <message>
         <source>Downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>下载列表</translation>
     </message>
 </context>
 <context>
@@ -1376,93 +1377,93 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>None of your API keys can see task %1. Check the ID, or add the key of the account that created it (API Keys…).</source>
-        <translation type="unfinished"></translation>
+        <translation>你的所有 API 密钥都查不到任务 %1。请检查任务ID，或添加创建该任务的账户的密钥（“API 密钥…”）。</translation>
     </message>
     <message numerus="yes">
         <source>None of your API keys can see %n of the added tasks. Check the IDs, or add the key of the account that created them (API Keys…).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>你的所有 API 密钥都查不到所添加任务中的 %n 个。请检查这些任务ID，或添加创建这些任务的账户的密钥（“API 密钥…”）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Task %1 belongs to the key “%2”.</source>
         <extracomment>%1: a task ID; %2: the label of the API key that owns it</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1 属于密钥“%2”。</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished">默认</translation>
+        <translation>默认</translation>
     </message>
     <message>
         <source>&amp;Download</source>
         <extracomment>Menu/toolbar: download the videos of the selected tasks</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>下载(&amp;D)</translation>
     </message>
     <message>
         <source>Download the videos of the selected tasks (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>下载所选任务的视频（%1）</translation>
     </message>
     <message>
         <source>&amp;Open Downloaded Video</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已下载的视频(&amp;O)</translation>
     </message>
     <message>
         <source>Show in &amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
         <source>Downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>Do&amp;wnloads</source>
         <extracomment>View menu / toolbar: show or hide the Downloads panel</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>下载(&amp;W)</translation>
     </message>
     <message>
         <source>Show or hide the Downloads panel (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏“下载”面板（%1）</translation>
     </message>
     <message numerus="yes">
         <source>%n downloading</source>
         <extracomment>Status bar button: downloads going on; opens the Downloads panel</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个下载中</numerusform>
         </translation>
     </message>
     <message>
         <source>All keys</source>
-        <translation type="unfinished"></translation>
+        <translation>全部密钥</translation>
     </message>
     <message>
         <source>%1 (default)</source>
         <extracomment>Key filter entry of the default key: %1 is its label</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs a key</source>
-        <extracomment>Key filter entry: tasks whose key was removed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1（默认）</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) now use the key “%1”.</source>
         <extracomment>%n tasks now use the API key labelled %1</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务现已改用密钥“%1”。</numerusform>
         </translation>
     </message>
     <message>
         <source>No API keys yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无 API 密钥</translation>
     </message>
     <message>
         <source>Filter by API key</source>
-        <translation type="unfinished"></translation>
+        <translation>按 API 密钥筛选</translation>
     </message>
     <message>
         <source>Change &amp;Key</source>
         <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>更换密钥(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Key removed</source>
+        <extracomment>Key filter entry: tasks whose key was removed</extracomment>
+        <translation>密钥已删除</translation>
     </message>
 </context>
 <context>
@@ -1699,19 +1700,15 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Download</source>
         <extracomment>Player button: downloads the video being shown</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>Save this video to the download folder; it then plays from disk</source>
-        <translation type="unfinished"></translation>
+        <translation>将此视频保存到下载文件夹，之后将从本地文件播放</translation>
     </message>
 </context>
 <context>
     <name>veo::SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
     <message>
         <source>Polling</source>
         <translation>轮询</translation>
@@ -1777,78 +1774,82 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Example: %1</source>
         <extracomment>Settings: the file name the template gives for a sample task</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Empty: videos go to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>示例：%1</translation>
     </message>
     <message>
         <source>Enter a full path, starting with / (or choose a folder with Browse…).</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入以 / 开头的完整路径（或通过“浏览…”选择文件夹）。</translation>
     </message>
     <message>
         <source>This is a file, not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是一个文件，不是文件夹。</translation>
     </message>
     <message>
         <source>You cannot write to this folder. Choose another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入此文件夹，请选择其他文件夹。</translation>
     </message>
     <message>
         <source>The folder does not exist yet; it is created at the first download.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件夹尚不存在，将在首次下载时创建。</translation>
     </message>
     <message>
         <source>Download Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>下载文件夹</translation>
     </message>
     <message>
         <source>General</source>
         <extracomment>Settings tab</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
     <message>
         <source>Downloads</source>
         <extracomment>Settings tab</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>Saving videos</source>
-        <translation type="unfinished"></translation>
+        <translation>保存视频</translation>
     </message>
     <message>
         <source>Save &amp;to:</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>File &amp;names:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fields: {created:yyyyMMdd-HHmm}, {completed:…}, {prompt:40} (the first 40 characters), {taskId}, {model}, {resolution}, {kind} (result, origin, full), {index}, {ext}. Names are made safe for every system and never overwrite a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Default</source>
-        <extracomment>Settings: put the default file name template back</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the task&apos;s details next to each video (a .json &amp;file)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名(&amp;N)：</translation>
     </message>
     <message>
         <source>Download new videos &amp;automatically when they are ready</source>
-        <translation type="unfinished"></translation>
+        <translation>新视频生成后自动下载(&amp;A)</translation>
     </message>
     <message>
-        <source>Downloads at the same &amp;time:</source>
-        <translation type="unfinished"></translation>
+        <source>When empty, videos are saved to %1.</source>
+        <translation>留空时，视频保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Fields: {created:yyyyMMdd-HHmm}, {completed:…}, {prompt:40} (the first 40 characters), {taskId}, {model}, {resolution}, {kind} (result, origin, full), {index}, {ext}. Unsafe characters are replaced, and existing files are never overwritten.</source>
+        <translation>可用字段：{created:yyyyMMdd-HHmm}、{completed:…}、{prompt:40}（提示词的前 40 个字符）、{taskId}、{model}、{resolution}、{kind}（result、origin、full）、{index}、{ext}。不安全的字符会被替换，已有文件绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>Reset to &amp;Default</source>
+        <extracomment>Settings: put the default file name template back</extracomment>
+        <translation>恢复默认(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save the task&apos;s details next to each video as a .&amp;json file</source>
+        <translation>在每个视频旁保存任务详情（.json 文件）(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Simultaneous &amp;downloads:</source>
+        <translation>同时下载数(&amp;D)：</translation>
     </message>
 </context>
 <context>
@@ -1926,7 +1927,7 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>%1 · %L2 credits</source>
         <extracomment>Status bar: the default key, then its credits (积分) left</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %L2 积分</translation>
     </message>
 </context>
 <context>
@@ -2056,22 +2057,22 @@ Keys table column: marks the default API key</extracomment>
         <translation>其他字段</translation>
     </message>
     <message>
-        <source>Show File</source>
-        <extracomment>Details pane button: show the downloaded video in the file manager</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Download</source>
         <extracomment>Details pane button: download this video</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>Download video</source>
-        <translation type="unfinished"></translation>
+        <translation>下载视频</translation>
     </message>
     <message>
-        <source>Needs a key (right-click the task: Change Key)</source>
-        <translation type="unfinished"></translation>
+        <source>Show in Folder</source>
+        <extracomment>Details pane button: show the downloaded video in the file manager</extracomment>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Key removed (right-click the task: Change Key)</source>
+        <translation>密钥已删除（右键单击任务：更换密钥）</translation>
     </message>
 </context>
 <context>
@@ -2175,16 +2176,16 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Download</source>
         <extracomment>Column header: whether the task&apos;s video is downloaded (or how far)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
-        <source>The API key this task was polled with has been removed. Right-click the task and choose Change Key to pick another.</source>
-        <translation type="unfinished"></translation>
+        <source>The API key this task was checked with has been removed. Right-click the task and choose Change Key to pick another.</source>
+        <translation>检查此任务所用的 API 密钥已被删除。请右键单击该任务，选择“更换密钥”以指定其他密钥。</translation>
     </message>
     <message>
-        <source>Needs a key</source>
+        <source>Key removed</source>
         <extracomment>API key column: the task&apos;s key was removed; the user must pick another</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>密钥已删除</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,7 @@ QString DownloadError::advice() const
     case Category::DiskFull:
         return tr("Free some space and try again; what was downloaded so far is kept.");
     case Category::NotWritable:
-        return tr("Choose another download folder in Settings, or fix the folder's permissions.");
+        return tr("Choose another download folder in Preferences, or fix the folder's permissions.");
     case Category::FileTooLarge:
         return tr("Choose a download folder on another drive (FAT32 drives cannot hold files "
                   "over 4 GB).");
@@ -224,7 +224,7 @@ QString DownloadMark::text() const
         return tr("Failed");
     case State::Downloaded:
         //: Download column: the video is on disk; %n: how many videos when more than one
-        return files > 1 ? tr("Saved (%n)", nullptr, files) : tr("Saved");
+        return files > 1 ? tr("Downloaded (%n)", nullptr, files) : tr("Downloaded");
     case State::Missing:
         //: Download column: the downloaded file was deleted or moved
         return tr("File missing");

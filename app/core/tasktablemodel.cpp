@@ -125,7 +125,7 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             return t.prompt;
         }
         if (column == KeyColumn && needsKey(t)) {
-            return tr("The API key this task was polled with has been removed. Right-click the "
+            return tr("The API key this task was checked with has been removed. Right-click the "
                       "task and choose Change Key to pick another.");
         }
         if (column == DownloadColumn) {
@@ -213,7 +213,7 @@ QVariant TaskTableModel::displayValue(const TaskRecord &t, int column) const
     case KeyColumn: {
         if (needsKey(t)) {
             //: API key column: the task's key was removed; the user must pick another
-            return tr("Needs a key");
+            return tr("Key removed");
         }
         const QString label = keyLabel(t.keyId);
         //: API key column: the task uses the default key

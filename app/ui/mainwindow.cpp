@@ -245,7 +245,7 @@ void MainWindow::updateKeyFilterItems()
     }
     if (!orphans.isEmpty()) {
         //: Key filter entry: tasks whose key was removed
-        m_keyFilter->addItem(tr("Needs a key"), orphans);
+        m_keyFilter->addItem(tr("Key removed"), orphans);
     }
     const int index = current.isValid() ? m_keyFilter->findData(current) : 0;
     m_keyFilter->setCurrentIndex(std::max(0, index));

@@ -175,7 +175,7 @@ void SettingsDialog::updateFolderNote()
     QString problem;
     QString note;
     if (folder.isEmpty()) {
-        note = tr("Empty: videos go to %1.")
+        note = tr("When empty, videos are saved to %1.")
                    .arg(QDir::toNativeSeparators(AppSettings::defaultDownloadFolder()));
     } else if (QDir::isRelativePath(folder)) {
         problem = tr("Enter a full path, starting with / (or choose a folder with Browse…).");
@@ -214,7 +214,7 @@ void SettingsDialog::changeEvent(QEvent *event)
 
 void SettingsDialog::retranslateUi()
 {
-    setWindowTitle(tr("Settings"));
+    setWindowTitle(tr("Preferences"));
     m_pollingBox->setTitle(tr("Polling"));
     m_intervalLabel->setText(tr("Check unfinished tasks &every:"));
     //: Suffix of the polling interval, in seconds
@@ -247,12 +247,12 @@ void SettingsDialog::retranslateUi()
     m_template->setToolTip(
         tr("Fields: {created:yyyyMMdd-HHmm}, {completed:…}, {prompt:40} (the first 40 "
            "characters), {taskId}, {model}, {resolution}, {kind} (result, origin, full), "
-           "{index}, {ext}. Names are made safe for every system and never overwrite a file."));
+           "{index}, {ext}. Unsafe characters are replaced, and existing files are never overwritten."));
     //: Settings: put the default file name template back
-    m_resetTemplate->setText(tr("&Default"));
-    m_sidecar->setText(tr("Save the task's details next to each video (a .json &file)"));
+    m_resetTemplate->setText(tr("Reset to &Default"));
+    m_sidecar->setText(tr("Save the task's details next to each video as a .&json file"));
     m_autoDownload->setText(tr("Download new videos &automatically when they are ready"));
-    m_concurrentLabel->setText(tr("Downloads at the same &time:"));
+    m_concurrentLabel->setText(tr("Simultaneous &downloads:"));
     updatePreview();
 }
 

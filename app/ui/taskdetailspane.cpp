@@ -134,7 +134,7 @@ void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, 
         const QString local = m_localFile ? m_localFile(m_task->taskId, kind, index) : QString();
         if (!local.isEmpty()) {
             //: Details pane button: show the downloaded video in the file manager
-            auto *show = new QPushButton(tr("Show File"), row);
+            auto *show = new QPushButton(tr("Show in Folder"), row);
             show->setToolTip(QDir::toNativeSeparators(local));
             connect(show, &QPushButton::clicked, this, [local] { showInFolder(local); });
             layout->addWidget(show);
@@ -222,7 +222,7 @@ void TaskDetailsPane::rebuild()
     addRow(tr("API key"), !keyLabel.isEmpty() ? keyLabel
                           : t.keyId.isEmpty() ? tr("Default")
                                               //: Details pane: the task's key was removed
-                                              : tr("Needs a key (right-click the task: Change Key)"));
+                                              : tr("Key removed (right-click the task: Change Key)"));
     addRow(tr("Added"), formatTime(t.addedAt));
     addRow(tr("Last checked"), formatTime(t.lastChecked));
     addBlock(tr("Request (paramJson)"), prettyJson(t.paramJson), true);
