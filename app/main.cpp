@@ -3,6 +3,7 @@
 #include "apibase.h"
 #include "appsettings.h"
 #include "commandline.h"
+#include "creditsmonitor.h"
 #include "demoscenario.h"
 #include "downloadcoordinator.h"
 #include "downloadmanager.h"
@@ -10,15 +11,14 @@
 #include "fakekieserver.h"
 #include "instanceguard.h"
 #include "keychaintokenstore.h"
-#include "creditsmonitor.h"
 #include "keycommands.h"
 #include "keyprober.h"
 #include "keyring.h"
 #include "keystore.h"
-#include "memorytokenstore.h"
-#include "languagemanager.h"
 #include "kieclient.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
+#include "memorytokenstore.h"
 #include "refreshscheduler.h"
 #include "taskchecker.h"
 #include "taskstore.h"
@@ -51,8 +51,8 @@ std::unique_ptr<FakeKieServer> startDemoServer(QStringList *demoIds)
         return nullptr;
     }
     QFile clip(QStringLiteral(":/demo/demo-clip.mp4"));
-    *demoIds = installDemoScenario(*server, clip.open(QIODevice::ReadOnly) ? clip.readAll()
-                                                                           : QByteArray());
+    *demoIds = installDemoScenario(*server,
+                                   clip.open(QIODevice::ReadOnly) ? clip.readAll() : QByteArray());
     return server;
 }
 
@@ -162,10 +162,10 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     if (cl.demo) {
         demo = startDemoServer(&demoIds);
         if (!demo) {
-            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Veo Tracker"),
-                                  QCoreApplication::translate(
-                                      "main", "Could not start the simulated KIE server for "
-                                              "the demo on 127.0.0.1."));
+            QMessageBox::critical(
+                nullptr, QCoreApplication::translate("main", "Veo Tracker"),
+                QCoreApplication::translate("main", "Could not start the simulated KIE server for "
+                                                    "the demo on 127.0.0.1."));
             return 1;
         }
         base = demo->baseUrl().toString();
@@ -216,7 +216,8 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     KeyRing keys(cl.demo ? static_cast<TokenStore *>(&demoSecrets) : &keychain, &keyMeta);
     CreditsMonitor credits(&client, &keys);
     credits.setLowThreshold(settings.lowCreditThreshold());
-    RefreshScheduler scheduler(&client, [&keys](const QString &keyId) { return keys.token(keyId); });
+    RefreshScheduler scheduler(&client,
+                               [&keys](const QString &keyId) { return keys.token(keyId); });
     // The demo's tasks move within minutes; poll them at the shortest allowed interval.
     scheduler.setInterval(cl.demo ? std::chrono::seconds(AppSettings::MinPollSeconds)
                                   : settings.pollInterval());
@@ -288,8 +289,8 @@ bool wantsConsoleOnly(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        if (arg == "--check" || arg == "--help" || arg == "-h" || arg == "--version"
-            || arg == "-v" || arg == "--help-all" || arg == "--add-key" || arg == "--list-keys") {
+        if (arg == "--check" || arg == "--help" || arg == "-h" || arg == "--version" ||
+            arg == "-v" || arg == "--help-all" || arg == "--add-key" || arg == "--list-keys") {
             return true;
         }
     }
@@ -304,9 +305,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(VEO_VERSION));
     QCoreApplication::setOrganizationName(QString());
     const bool console = wantsConsoleOnly(argc, argv);
-    std::unique_ptr<QCoreApplication> app = console
-                                                ? std::make_unique<QCoreApplication>(argc, argv)
-                                                : std::make_unique<QApplication>(argc, argv);
+    std::unique_ptr<QCoreApplication> app = console ? std::make_unique<QCoreApplication>(argc, argv)
+                                                    : std::make_unique<QApplication>(argc, argv);
     if (!console) {
         QGuiApplication::setApplicationDisplayName(QStringLiteral("Veo Tracker"));
         QGuiApplication::setDesktopFileName(QStringLiteral(VEO_APP_ID));

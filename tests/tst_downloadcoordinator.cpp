@@ -59,7 +59,8 @@ void tst_DownloadCoordinator::init()
     m_settings->setDownloadFolder(m_fx.dir->filePath(QStringLiteral("videos")));
     m_settings->setFileNameTemplate(QStringLiteral("{taskId}_{kind}{index}"));
     m_model = std::make_unique<TaskTableModel>();
-    m_tokens = {{QString(), QStringLiteral("key-default")}, {QStringLiteral("k2"), QStringLiteral("key-two")}};
+    m_tokens = {{QString(), QStringLiteral("key-default")},
+                {QStringLiteral("k2"), QStringLiteral("key-two")}};
     const QByteArray clip = randomBytes(300 * 1024, 7);
     for (const char *path : {"/v/a1.mp4", "/v/a2.mp4", "/v/origin.mp4", "/v/b.mp4"}) {
         m_fx.media->addFile(QString::fromLatin1(path), clip, "video/mp4");
@@ -130,8 +131,8 @@ void tst_DownloadCoordinator::downloadsEveryResultUnderTheTemplateName()
     // The source texts (the English catalogue adds the plural forms).
     QCOMPARE(outcome.summary(), QStringLiteral("Downloading 2 video(s). 2 task(s) have no video "
                                                "to download yet."));
-    QVERIFY(c->mark(a.taskId).state == DownloadMark::State::Queued
-            || c->mark(a.taskId).state == DownloadMark::State::Downloading);
+    QVERIFY(c->mark(a.taskId).state == DownloadMark::State::Queued ||
+            c->mark(a.taskId).state == DownloadMark::State::Downloading);
     QCOMPARE(waitForCompleted(2), 2);
 
     const QString folder = m_settings->downloadFolder(); // created on demand

@@ -118,14 +118,16 @@ void tst_DownloadsPanel::pauseResumeCancelSelected()
 {
     FakeKieServer::FileOptions slow;
     slow.bytesPerSecond = 64 * 1024;
-    m_fx.media->addFile(QStringLiteral("/slow.mp4"), randomBytes(2 * 1024 * 1024, 2),
-                        "video/mp4");
+    m_fx.media->addFile(QStringLiteral("/slow.mp4"), randomBytes(2 * 1024 * 1024, 2), "video/mp4");
     m_fx.media->setFileOptions(QStringLiteral("/slow.mp4"), slow);
     const int id = add(QStringLiteral("/slow.mp4"), QStringLiteral("slow.mp4"));
     QVERIFY(m_fx.waitForBytes(id, 32 * 1024));
     QCOMPARE(m_panel->activeCount(), 1);
     select(id);
-    QTRY_VERIFY(!m_panel->model()->index(0, DownloadListModel::SpeedColumn).data().toString()
+    QTRY_VERIFY(!m_panel->model()
+                     ->index(0, DownloadListModel::SpeedColumn)
+                     .data()
+                     .toString()
                      .isEmpty()); // running: a speed
     QVERIFY(action(QStringLiteral("Pause"))->isEnabled());
     QVERIFY(!action(QStringLiteral("Resume"))->isEnabled());
@@ -138,8 +140,8 @@ void tst_DownloadsPanel::pauseResumeCancelSelected()
     QVERIFY(!action(QStringLiteral("Pause"))->isEnabled());
 
     action(QStringLiteral("Resume"))->trigger();
-    QVERIFY(m_fx.get(id).state == DownloadState::Queued
-            || m_fx.get(id).state == DownloadState::Running);
+    QVERIFY(m_fx.get(id).state == DownloadState::Queued ||
+            m_fx.get(id).state == DownloadState::Running);
     action(QStringLiteral("Cancel"))->trigger();
     QCOMPARE(m_fx.get(id).state, DownloadState::Cancelled);
     QTRY_VERIFY(!QFile::exists(m_fx.path(QStringLiteral("slow.mp4.part"))));

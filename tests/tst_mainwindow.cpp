@@ -2,21 +2,21 @@
 // real SQLite store; then a restart on the same data.
 #include "addtasksdialog.h"
 #include "appsettings.h"
-#include "fakekieserver.h"
 #include "creditsmonitor.h"
 #include "downloadcoordinator.h"
+#include "downloadlistmodel.h"
 #include "downloadmanager.h"
+#include "downloadspanel.h"
 #include "downloadstore.h"
+#include "fakekieserver.h"
 #include "keyprober.h"
 #include "keyring.h"
 #include "keystore.h"
-#include "languagemanager.h"
 #include "kieclient.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
 #include "memorytokenstore.h"
 #include "refreshscheduler.h"
-#include "downloadlistmodel.h"
-#include "downloadspanel.h"
 #include "taskdetailspane.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
@@ -65,8 +65,7 @@ FakeKieServer::Record rec(const QString &id, int flag)
 }
 
 // Answers the next modal dialog (message box or add dialog) once it is open.
-template<typename F>
-void whenModal(F handle)
+template <typename F> void whenModal(F handle)
 {
     QTimer::singleShot(0, [handle] {
         QTRY_VERIFY(QApplication::activeModalWidget() != nullptr);
@@ -92,8 +91,8 @@ struct Instance
         scheduler.setFollowSystemNetwork(false); // the fake server is on loopback
         keys.setSessionKey(Token);
         window = std::make_unique<MainWindow>(
-            MainWindowDeps{&tracker, &model, &scheduler, &client, &keys, &keyStore, &credits, &settings,
-                           &languages, &downloads, &prober, false, store.path()});
+            MainWindowDeps{&tracker, &model, &scheduler, &client, &keys, &keyStore, &credits,
+                           &settings, &languages, &downloads, &prober, false, store.path()});
         tracker.load();
         downloads.setStore(&downloadStore);
         window->show();
@@ -389,8 +388,8 @@ void TestMainWindow::downloadsFromTheWindow()
     download->trigger();
     QVERIFY(dock->isVisible()); // the user sees the progress
 
-    const QModelIndex cell = m_app->model.index(m_app->model.rowOf(e),
-                                                TaskTableModel::DownloadColumn);
+    const QModelIndex cell =
+        m_app->model.index(m_app->model.rowOf(e), TaskTableModel::DownloadColumn);
     QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Downloaded"), 15000);
     const QString file = m_app->downloads.localFile(e, MediaKind::Result, 0);
     QCOMPARE(QFileInfo(file).absolutePath(), m_app->settings.downloadFolder());

@@ -49,8 +49,7 @@ void tst_SettingsDialog::previewFollowsTheTemplate()
     QVERIFY(okButton(dialog)->isEnabled());
 
     pattern->setText(QStringLiteral("{nosuchfield}"));
-    QCOMPARE(dialog.fileNamePreview(),
-             FileNameTemplate::validate(QStringLiteral("{nosuchfield}")));
+    QCOMPARE(dialog.fileNamePreview(), FileNameTemplate::validate(QStringLiteral("{nosuchfield}")));
     QVERIFY(!okButton(dialog)->isEnabled()); // an unusable template is not saved
     pattern->setText(QStringLiteral("{prompt:20}"));
     QVERIFY(okButton(dialog)->isEnabled());
@@ -95,8 +94,8 @@ void tst_SettingsDialog::applySavesDownloadSettings()
         dialog.findChild<QLineEdit *>(QStringLiteral("FileNameTemplate"))
             ->setText(QStringLiteral("{taskId}"));
         for (QCheckBox *box : dialog.findChildren<QCheckBox *>()) {
-            if (box->text().contains(QStringLiteral("automatically"))
-                || box->text().contains(QStringLiteral("json"))) {
+            if (box->text().contains(QStringLiteral("automatically")) ||
+                box->text().contains(QStringLiteral("json"))) {
                 box->setChecked(true);
             }
         }

@@ -178,11 +178,11 @@ void tst_TaskTableModel::headers()
 {
     TaskTableModel model;
     QCOMPARE(model.columnCount(), int(TaskTableModel::ColumnCount));
-    const QStringList expected = {QStringLiteral("Task ID"),      QStringLiteral("Status"),
-                                  QStringLiteral("Download"),     QStringLiteral("Prompt"),       QStringLiteral("Model"),
-                                  QStringLiteral("Resolution"),   QStringLiteral("Created"),
-                                  QStringLiteral("Completed"),    QStringLiteral("API key"),
-                                  QStringLiteral("Last checked"), QStringLiteral("Error")};
+    const QStringList expected = {
+        QStringLiteral("Task ID"),      QStringLiteral("Status"),    QStringLiteral("Download"),
+        QStringLiteral("Prompt"),       QStringLiteral("Model"),     QStringLiteral("Resolution"),
+        QStringLiteral("Created"),      QStringLiteral("Completed"), QStringLiteral("API key"),
+        QStringLiteral("Last checked"), QStringLiteral("Error")};
     QCOMPARE(expected.size(), qsizetype(TaskTableModel::ColumnCount));
     for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
         QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), expected.at(c));
@@ -284,8 +284,8 @@ void tst_TaskTableModel::downloadColumn()
     changed.clear();
     model.downloadMarkChanged(QStringLiteral("b"));
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(range(changed.at(0)), (QList<int>{1, 1, TaskTableModel::DownloadColumn,
-                                               TaskTableModel::DownloadColumn}));
+    QCOMPARE(range(changed.at(0)),
+             (QList<int>{1, 1, TaskTableModel::DownloadColumn, TaskTableModel::DownloadColumn}));
     QCOMPARE(cell(1).toString(), QStringLiteral("Downloaded (2)"));
     QVERIFY(!cell(1, Qt::ToolTipRole).toString().isEmpty());
 
@@ -328,10 +328,11 @@ void tst_TaskTableModel::keyColumn()
     QVERIFY(model.needsKey(model.taskAt(1)));
     QVERIFY(!model.needsKey(model.taskAt(0)));
     QVERIFY(!model.needsKey(model.taskAt(2))); // the default key is never missing
-    QVERIFY(model.index(1, TaskTableModel::KeyColumn).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("Change Key")));
-    QCOMPARE(model.index(1, 0).data(TaskTableModel::KeyIdRole).toString(),
-             QStringLiteral("key-2"));
+    QVERIFY(model.index(1, TaskTableModel::KeyColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Change Key")));
+    QCOMPARE(model.index(1, 0).data(TaskTableModel::KeyIdRole).toString(), QStringLiteral("key-2"));
     QCOMPARE(key(2), QStringLiteral("Default"));
     QCOMPARE(model.index(0, TaskTableModel::KeyColumn).data(TaskTableModel::SortRole).toString(),
              QStringLiteral("Studio"));

@@ -1284,18 +1284,6 @@ Keys table column: marks the default API key</extracomment>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Search tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter by status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Added %n task(s).</source>
         <translation>
@@ -1364,15 +1352,6 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All statuses (%L1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%L2)</source>
-        <extracomment>Status filter entry: status name and how many tasks have it</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,10 +1361,6 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Check the selected tasks now, or all tasks when none is selected (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search task ID, prompt or error (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1447,12 +1422,7 @@ Keys table column: marks the default API key</extracomment>
         </translation>
     </message>
     <message>
-        <source>All keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (default)</source>
-        <extracomment>Key filter entry of the default key: %1 is its label</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1468,17 +1438,8 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filter by API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Change &amp;Key</source>
         <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key removed</source>
-        <extracomment>Key filter entry: tasks whose key was removed</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2091,6 +2052,52 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Key removed (right-click the task: Change Key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskListPane</name>
+    <message>
+        <source>Search task ID, prompt or error (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses (%L1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <extracomment>Status filter entry: status name and how many tasks have it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <extracomment>Key filter entry of the default key: %1 is its label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key removed</source>
+        <extracomment>Key filter entry: tasks whose key was removed</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1276,18 +1276,6 @@ Keys table column: marks the default API key</extracomment>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
-    <message>
-        <source>Search tasks</source>
-        <translation>搜索任务</translation>
-    </message>
-    <message>
-        <source>Filter by status</source>
-        <translation>按状态筛选</translation>
-    </message>
-    <message>
-        <source>Tasks</source>
-        <translation>任务列表</translation>
-    </message>
     <message numerus="yes">
         <source>Added %n task(s).</source>
         <translation>
@@ -1351,15 +1339,6 @@ Keys table column: marks the default API key</extracomment>
         <translation>任务失败</translation>
     </message>
     <message>
-        <source>All statuses (%L1)</source>
-        <translation>全部状态（%L1）</translation>
-    </message>
-    <message>
-        <source>%1 (%L2)</source>
-        <extracomment>Status filter entry: status name and how many tasks have it</extracomment>
-        <translation>%1（%L2）</translation>
-    </message>
-    <message>
         <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
         <translation>无法使用系统密钥环：%1任务历史仍可查看；请通过“API 密钥…”输入仅用于本次会话的密钥。</translation>
     </message>
@@ -1370,10 +1349,6 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Check the selected tasks now, or all tasks when none is selected (%1)</source>
         <translation>立即检查所选任务；未选择任务时检查全部任务（%1）</translation>
-    </message>
-    <message>
-        <source>Search task ID, prompt or error (%1)</source>
-        <translation>搜索任务ID、提示词或错误（%1）</translation>
     </message>
     <message>
         <source>None of your API keys can see task %1. Check the ID, or add the key of the account that created it (API Keys…).</source>
@@ -1432,12 +1407,7 @@ Keys table column: marks the default API key</extracomment>
         </translation>
     </message>
     <message>
-        <source>All keys</source>
-        <translation>全部密钥</translation>
-    </message>
-    <message>
         <source>%1 (default)</source>
-        <extracomment>Key filter entry of the default key: %1 is its label</extracomment>
         <translation>%1（默认）</translation>
     </message>
     <message numerus="yes">
@@ -1452,18 +1422,9 @@ Keys table column: marks the default API key</extracomment>
         <translation>尚无 API 密钥</translation>
     </message>
     <message>
-        <source>Filter by API key</source>
-        <translation>按 API 密钥筛选</translation>
-    </message>
-    <message>
         <source>Change &amp;Key</source>
         <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
         <translation>更换密钥(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Key removed</source>
-        <extracomment>Key filter entry: tasks whose key was removed</extracomment>
-        <translation>密钥已删除</translation>
     </message>
 </context>
 <context>
@@ -2073,6 +2034,52 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Key removed (right-click the task: Change Key)</source>
         <translation>密钥已删除（右键单击任务：更换密钥）</translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskListPane</name>
+    <message>
+        <source>Search task ID, prompt or error (%1)</source>
+        <translation>搜索任务ID、提示词或错误（%1）</translation>
+    </message>
+    <message>
+        <source>Search tasks</source>
+        <translation>搜索任务</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <source>Filter by API key</source>
+        <translation>按 API 密钥筛选</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务列表</translation>
+    </message>
+    <message>
+        <source>All statuses (%L1)</source>
+        <translation>全部状态（%L1）</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <extracomment>Status filter entry: status name and how many tasks have it</extracomment>
+        <translation>%1（%L2）</translation>
+    </message>
+    <message>
+        <source>All keys</source>
+        <translation>全部密钥</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <extracomment>Key filter entry of the default key: %1 is its label</extracomment>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>Key removed</source>
+        <extracomment>Key filter entry: tasks whose key was removed</extracomment>
+        <translation>密钥已删除</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,8 @@ QString DownloadError::advice() const
     case Category::DiskFull:
         return tr("Free some space and try again; what was downloaded so far is kept.");
     case Category::NotWritable:
-        return tr("Choose another download folder in Preferences, or fix the folder's permissions.");
+        return tr(
+            "Choose another download folder in Preferences, or fix the folder's permissions.");
     case Category::FileTooLarge:
         return tr("Choose a download folder on another drive (FAT32 drives cannot hold files "
                   "over 4 GB).");

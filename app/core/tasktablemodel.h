@@ -36,8 +36,8 @@ public:
     };
     enum Role {
         TaskIdRole = Qt::UserRole + 1,
-        StatusRole,    // int(TaskStatus)
-        SortRole,      // untranslated value for sorting (QDateTime, int, QString)
+        StatusRole,     // int(TaskStatus)
+        SortRole,       // untranslated value for sorting (QDateTime, int, QString)
         SearchTextRole, // task id + prompt + error, lower-cased, for the filter
         KeyIdRole,      // the task's key id ("" = the default key)
     };

@@ -17,9 +17,9 @@ namespace {
 QString extensionOf(const QUrl &url)
 {
     const QString suffix = QFileInfo(url.path()).suffix().toLower();
-    const bool usable = !suffix.isEmpty() && suffix.size() <= 5
-                        && std::all_of(suffix.cbegin(), suffix.cend(),
-                                       [](QChar c) { return c.isLetterOrNumber(); });
+    const bool usable =
+        !suffix.isEmpty() && suffix.size() <= 5 &&
+        std::all_of(suffix.cbegin(), suffix.cend(), [](QChar c) { return c.isLetterOrNumber(); });
     return usable ? suffix : QStringLiteral("mp4");
 }
 
@@ -99,9 +99,8 @@ DownloadCoordinator::Outcome DownloadCoordinator::downloadTasks(const QStringLis
     for (const QString &taskId : taskIds) {
         const TaskRecord *task = m_model->task(taskId);
         const QList<MediaSource> sources =
-            task ? mediaSources(*task, [this](const QString &id, MediaKind kind, int index) {
-                return localFile(id, kind, index);
-            })
+            task ? mediaSources(*task, [this](const QString &id, MediaKind kind,
+                                              int index) { return localFile(id, kind, index); })
                  : QList<MediaSource>();
         const auto results = std::count_if(sources.cbegin(), sources.cend(), [](const auto &s) {
             return s.kind == MediaKind::Result;
@@ -125,10 +124,8 @@ DownloadCoordinator::Outcome DownloadCoordinator::downloadVideo(const QString &t
     Outcome outcome;
     const TaskRecord *task = m_model->task(taskId);
     if (task) {
-        const QList<MediaSource> sources =
-            mediaSources(*task, [this](const QString &id, MediaKind k, int i) {
-                return localFile(id, k, i);
-            });
+        const QList<MediaSource> sources = mediaSources(
+            *task, [this](const QString &id, MediaKind k, int i) { return localFile(id, k, i); });
         for (const MediaSource &source : sources) {
             if (source.kind == kind && source.index == index) {
                 enqueue(*task, source, outcome);
@@ -221,11 +218,18 @@ DownloadMark DownloadCoordinator::mark(const QString &taskId) const
             totalKnown = totalKnown && d->bytesTotal > 0;
             total += std::max<qint64>(0, d->bytesTotal);
             break;
-        case DownloadState::Queued: queued = true; break;
-        case DownloadState::Paused: paused = true; break;
-        case DownloadState::Failed: failed = true; break;
+        case DownloadState::Queued:
+            queued = true;
+            break;
+        case DownloadState::Paused:
+            paused = true;
+            break;
+        case DownloadState::Failed:
+            failed = true;
+            break;
         case DownloadState::Completed:
-        case DownloadState::Cancelled: break;
+        case DownloadState::Cancelled:
+            break;
         }
     }
     using State = DownloadMark::State;
@@ -333,16 +337,16 @@ void DownloadCoordinator::onFinished(int id)
         c->exists = true;
         const TaskRecord *task = m_model->task(taskId);
         QString error;
-        if (task && m_settings->flag(AppSettings::Flag::DownloadSidecar)
-            && !writeSidecar(*task, d->filePath, d->request.originalUrl(), &error)) {
+        if (task && m_settings->flag(AppSettings::Flag::DownloadSidecar) &&
+            !writeSidecar(*task, d->filePath, d->request.originalUrl(), &error)) {
             Q_EMIT problem(tr("The video was saved, but its description file (%1) could not "
                               "be written: %2")
                                .arg(sidecarPath(d->filePath), error));
         }
         Q_EMIT localFileChanged(taskId, d->request.kind, d->request.index, d->filePath);
-    } else if (d->state == DownloadState::Failed
-               && d->error.category == DownloadError::Category::LinkExpired
-               && !m_linkRenewed.contains(id)) {
+    } else if (d->state == DownloadState::Failed &&
+               d->error.category == DownloadError::Category::LinkExpired &&
+               !m_linkRenewed.contains(id)) {
         // KIE's media links expire; download-url gives a fresh one for the same file.
         const TaskRecord *task = m_model->task(taskId);
         const QString token = task ? m_tokenFor(task->keyId) : QString();

@@ -115,10 +115,10 @@ private:
     const AppSettings *m_settings;
     TokenProvider m_tokenFor;
     QPointer<DownloadStore> m_store;
-    QHash<QString, QList<Copy>> m_copies;     // taskId -> downloaded files
-    QHash<QString, QSet<int>> m_downloads;    // taskId -> manager ids
-    QHash<int, QString> m_taskOf;             // manager id -> taskId
-    QSet<int> m_linkRenewed;                  // ids that already got a fresh link once
+    QHash<QString, QList<Copy>> m_copies;  // taskId -> downloaded files
+    QHash<QString, QSet<int>> m_downloads; // taskId -> manager ids
+    QHash<int, QString> m_taskOf;          // manager id -> taskId
+    QSet<int> m_linkRenewed;               // ids that already got a fresh link once
 };
 
 } // namespace veo

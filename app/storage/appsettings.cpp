@@ -11,8 +11,8 @@ namespace veo {
 namespace {
 QString defaultSettingsPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-           + QStringLiteral("/settings.ini");
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+           QStringLiteral("/settings.ini");
 }
 } // namespace
 
@@ -43,12 +43,18 @@ struct FlagInfo
 FlagInfo flagInfo(AppSettings::Flag which)
 {
     switch (which) {
-    case AppSettings::Flag::NotifyOnSuccess: return {"notifications/onSuccess", true};
-    case AppSettings::Flag::NotifyOnFailure: return {"notifications/onFailure", true};
-    case AppSettings::Flag::NotificationSound: return {"notifications/sound", false};
-    case AppSettings::Flag::CloseToTray: return {"window/closeToTray", false};
-    case AppSettings::Flag::AutoDownload: return {"downloads/automatic", false};
-    case AppSettings::Flag::DownloadSidecar: return {"downloads/sidecar", false};
+    case AppSettings::Flag::NotifyOnSuccess:
+        return {"notifications/onSuccess", true};
+    case AppSettings::Flag::NotifyOnFailure:
+        return {"notifications/onFailure", true};
+    case AppSettings::Flag::NotificationSound:
+        return {"notifications/sound", false};
+    case AppSettings::Flag::CloseToTray:
+        return {"window/closeToTray", false};
+    case AppSettings::Flag::AutoDownload:
+        return {"downloads/automatic", false};
+    case AppSettings::Flag::DownloadSidecar:
+        return {"downloads/sidecar", false};
     }
     return {"", false};
 }
@@ -68,8 +74,8 @@ void AppSettings::setFlag(Flag which, bool on)
 qint64 AppSettings::lowCreditThreshold() const
 {
     bool ok = false;
-    const qint64 value = m_settings.value(QStringLiteral("keys/lowCreditThreshold"), 100)
-                             .toLongLong(&ok);
+    const qint64 value =
+        m_settings.value(QStringLiteral("keys/lowCreditThreshold"), 100).toLongLong(&ok);
     return ok && value >= 0 ? value : 100;
 }
 
@@ -105,9 +111,8 @@ void AppSettings::setDownloadFolder(const QString &folder)
 
 QString AppSettings::fileNameTemplate() const
 {
-    const QString pattern = m_settings.value(QStringLiteral("downloads/fileNameTemplate"))
-                                .toString()
-                                .trimmed();
+    const QString pattern =
+        m_settings.value(QStringLiteral("downloads/fileNameTemplate")).toString().trimmed();
     return pattern.isEmpty() || !FileNameTemplate::validate(pattern).isEmpty()
                ? FileNameTemplate::defaultTemplate()
                : pattern;
@@ -149,11 +154,16 @@ namespace {
 QString layoutKey(AppSettings::Layout which)
 {
     switch (which) {
-    case AppSettings::Layout::Geometry: return QStringLiteral("window/geometry");
-    case AppSettings::Layout::WindowState: return QStringLiteral("window/state");
-    case AppSettings::Layout::TableHeader: return QStringLiteral("window/tableHeader");
-    case AppSettings::Layout::Splitter: return QStringLiteral("window/splitter");
-    case AppSettings::Layout::DetailsSplitter: return QStringLiteral("window/detailsSplitter");
+    case AppSettings::Layout::Geometry:
+        return QStringLiteral("window/geometry");
+    case AppSettings::Layout::WindowState:
+        return QStringLiteral("window/state");
+    case AppSettings::Layout::TableHeader:
+        return QStringLiteral("window/tableHeader");
+    case AppSettings::Layout::Splitter:
+        return QStringLiteral("window/splitter");
+    case AppSettings::Layout::DetailsSplitter:
+        return QStringLiteral("window/detailsSplitter");
     }
     return {};
 }

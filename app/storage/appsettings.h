@@ -26,8 +26,8 @@ public:
         NotifyOnFailure,
         NotificationSound,
         CloseToTray,
-        AutoDownload,     // download every new success's videos (off by default)
-        DownloadSidecar,  // write "<video>.json" with the task's details next to each video
+        AutoDownload,    // download every new success's videos (off by default)
+        DownloadSidecar, // write "<video>.json" with the task's details next to each video
     };
     bool flag(Flag which) const;
     void setFlag(Flag which, bool on);

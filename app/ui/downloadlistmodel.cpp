@@ -45,25 +45,30 @@ QVariant DownloadListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case FileColumn: return QFileInfo(filePathOf(d)).fileName();
-        case ProgressColumn: return d.progressText();
-        case SpeedColumn: return d.speedText();
-        case RemainingColumn: return d.remainingText();
+        case FileColumn:
+            return QFileInfo(filePathOf(d)).fileName();
+        case ProgressColumn:
+            return d.progressText();
+        case SpeedColumn:
+            return d.speedText();
+        case RemainingColumn:
+            return d.remainingText();
         case StateColumn:
             return d.state == DownloadState::Failed ? d.error.text() : d.stateText();
-        default: return {};
+        default:
+            return {};
         }
     case Qt::ToolTipRole:
         switch (index.column()) {
         case FileColumn:
             //: Tooltip of a download: where the file goes and which task it belongs to
-            return tr("%1\nTask %2").arg(QDir::toNativeSeparators(filePathOf(d)),
-                                         d.request.taskId);
+            return tr("%1\nTask %2").arg(QDir::toNativeSeparators(filePathOf(d)), d.request.taskId);
         case StateColumn:
             return d.state == DownloadState::Failed
                        ? QVariant(d.error.text() + QLatin1Char('\n') + d.error.advice())
                        : QVariant();
-        default: return {};
+        default:
+            return {};
         }
     case Qt::ForegroundRole:
         if (index.column() == StateColumn && d.state == DownloadState::Failed) {
@@ -73,11 +78,16 @@ QVariant DownloadListModel::data(const QModelIndex &index, int role) const
             return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
         }
         return {};
-    case IdRole: return d.id;
-    case StateRole: return int(d.state);
-    case PercentRole: return d.percent();
-    case FilePathRole: return filePathOf(d);
-    default: return {};
+    case IdRole:
+        return d.id;
+    case StateRole:
+        return int(d.state);
+    case PercentRole:
+        return d.percent();
+    case FilePathRole:
+        return filePathOf(d);
+    default:
+        return {};
     }
 }
 
@@ -102,7 +112,8 @@ QVariant DownloadListModel::headerData(int section, Qt::Orientation orientation,
     case StateColumn:
         //: Downloads panel column: queued, downloading, failed (with why)...
         return tr("Status");
-    default: return {};
+    default:
+        return {};
     }
 }
 

@@ -18,7 +18,14 @@ class DownloadListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(DownloadListModel)
 
 public:
-    enum Column { FileColumn, ProgressColumn, SpeedColumn, RemainingColumn, StateColumn, ColumnCount };
+    enum Column {
+        FileColumn,
+        ProgressColumn,
+        SpeedColumn,
+        RemainingColumn,
+        StateColumn,
+        ColumnCount
+    };
     enum Role {
         IdRole = Qt::UserRole + 1, // the manager's download id
         StateRole,                 // int(DownloadState)

@@ -99,18 +99,14 @@ DownloadsPanel::DownloadsPanel(DownloadManager *manager, DownloadCoordinator *co
 
     m_cancel->setShortcut(QKeySequence::Delete);
     m_cancel->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_pause, &QAction::triggered, this, [this] {
-        forSelected([this](int id) { m_manager->pause(id); });
-    });
-    connect(m_resume, &QAction::triggered, this, [this] {
-        forSelected([this](int id) { m_manager->resume(id); });
-    });
-    connect(m_retry, &QAction::triggered, this, [this] {
-        forSelected([this](int id) { m_coordinator->retry(id); });
-    });
-    connect(m_cancel, &QAction::triggered, this, [this] {
-        forSelected([this](int id) { m_manager->cancel(id); });
-    });
+    connect(m_pause, &QAction::triggered, this,
+            [this] { forSelected([this](int id) { m_manager->pause(id); }); });
+    connect(m_resume, &QAction::triggered, this,
+            [this] { forSelected([this](int id) { m_manager->resume(id); }); });
+    connect(m_retry, &QAction::triggered, this,
+            [this] { forSelected([this](int id) { m_coordinator->retry(id); }); });
+    connect(m_cancel, &QAction::triggered, this,
+            [this] { forSelected([this](int id) { m_manager->cancel(id); }); });
     connect(m_open, &QAction::triggered, this, [this] { openFile(selectedFile()); });
     connect(m_showInFolder, &QAction::triggered, this, [this] {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
@@ -181,8 +177,8 @@ void DownloadsPanel::selectDownload(int id)
     const int row = m_model->rowOf(id);
     if (row >= 0) {
         const QModelIndex index = m_model->index(row, 0);
-        m_view->selectionModel()->setCurrentIndex(
-            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                             QItemSelectionModel::Rows);
         m_view->scrollTo(index);
     }
 }
@@ -198,10 +194,10 @@ void DownloadsPanel::changeEvent(QEvent *event)
 
 void DownloadsPanel::retranslateUi()
 {
-    m_placeholder->setText(tr("No downloads yet. Select finished tasks and choose Download "
-                              "(%1), or turn on automatic downloads in Preferences.")
-                               .arg(QKeySequence(Qt::CTRL | Qt::Key_S)
-                                        .toString(QKeySequence::NativeText)));
+    m_placeholder->setText(
+        tr("No downloads yet. Select finished tasks and choose Download "
+           "(%1), or turn on automatic downloads in Preferences.")
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_S).toString(QKeySequence::NativeText)));
     //: Downloads panel button
     m_pause->setText(tr("Pause"));
     //: Downloads panel button
@@ -262,8 +258,8 @@ void DownloadsPanel::updateActions()
         canPause = canPause || isActive(state);
         canResume = canResume || state == DownloadState::Paused;
         canRetry = canRetry || state == DownloadState::Failed || state == DownloadState::Cancelled;
-        canCancel = canCancel || isActive(state) || state == DownloadState::Paused
-                    || state == DownloadState::Failed;
+        canCancel = canCancel || isActive(state) || state == DownloadState::Paused ||
+                    state == DownloadState::Failed;
         completed = completed || state == DownloadState::Completed;
     }
     for (int row = 0; row < m_model->rowCount() && !finished; ++row) {

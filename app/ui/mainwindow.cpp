@@ -12,17 +12,17 @@
 #include "keyring.h"
 #include "keysdialog.h"
 #include "keystore.h"
+#include "kieclient.h"
 #include "languagemanager.h"
 #include "messagebar.h"
-#include "kieclient.h"
 #include "notifier.h"
 #include "playerpane.h"
 #include "refreshscheduler.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "taskdetailspane.h"
-#include "taskfilterproxy.h"
 #include "taskidparser.h"
+#include "tasklistpane.h"
 #include "tasktablemodel.h"
 #include "tasktracker.h"
 #include "trayicon.h"
@@ -32,16 +32,13 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -57,19 +54,17 @@
 namespace veo {
 
 MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
-    : QMainWindow(parent), m_deps(deps), m_proxy(new TaskFilterProxy(this)),
-      m_messageBar(new MessageBar), m_search(new QLineEdit), m_statusFilter(new QComboBox),
-      m_keyFilter(new QComboBox),
-      m_table(new QTableView), m_details(new TaskDetailsPane), m_player(new PlayerPane),
-      m_rightSplitter(new QSplitter(Qt::Vertical)), m_splitter(new QSplitter),
-      m_toolBar(new QToolBar(this)),
-      m_statusPanel(new StatusPanel(deps.model, deps.scheduler, deps.keys, deps.credits, deps.demo)),
+    : QMainWindow(parent), m_deps(deps), m_messageBar(new MessageBar),
+      m_list(new TaskListPane(deps.model, deps.keys)), m_details(new TaskDetailsPane),
+      m_player(new PlayerPane), m_rightSplitter(new QSplitter(Qt::Vertical)),
+      m_splitter(new QSplitter), m_toolBar(new QToolBar(this)),
+      m_statusPanel(
+          new StatusPanel(deps.model, deps.scheduler, deps.keys, deps.credits, deps.demo)),
       m_notifier(new Notifier(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/veo-tracker.svg")));
     setAcceptDrops(true);
-    m_proxy->setSourceModel(m_deps.model);
     createActions();
     createDownloadsDock();
     createMenus();
@@ -81,17 +76,16 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
         statusBar()->addPermanentWidget(w);
     }
 
-    connect(m_deps.model, &TaskTableModel::countsChanged, this,
-            &MainWindow::updateStatusFilterItems);
     connect(m_deps.model, &QAbstractItemModel::dataChanged, this, [this] {
         updateDetails();
         updateActions(); // a selected task may have just succeeded, or been downloaded
     });
     connect(m_deps.model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateDetails);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        updateDetails();
-        updateActions();
-    });
+    connect(m_list->tableView()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] {
+                updateDetails();
+                updateActions();
+            });
     connect(m_deps.tracker, &TaskTracker::storeError, this,
             [this](const QString &text) { showMessage(text, true); });
     connect(m_deps.keys, &KeyRing::stateChanged, this, &MainWindow::onKeyStateChanged);
@@ -130,10 +124,9 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
             [this](const QString &taskId, const QString &keyId) {
                 const auto profile = m_deps.keys->profile(keyId);
                 //: %1: a task ID; %2: the label of the API key that owns it
-                statusBar()->showMessage(
-                    tr("Task %1 belongs to the key “%2”.")
-                        .arg(taskId, profile ? profile->label : tr("Default")),
-                    8000);
+                statusBar()->showMessage(tr("Task %1 belongs to the key “%2”.")
+                                             .arg(taskId, profile ? profile->label : tr("Default")),
+                                         8000);
             });
     // The task selected when the window last closed, once the list is loaded.
     connect(
@@ -144,6 +137,11 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     restoreLayout();
     updateActions();
     onKeyStateChanged();
+}
+
+QTableView *MainWindow::tableView() const
+{
+    return m_list->tableView();
 }
 
 MainWindow::~MainWindow()
@@ -179,8 +177,8 @@ void MainWindow::connectDownloads()
             });
     connect(downloads, &DownloadCoordinator::markChanged, this, [this](const QString &taskId) {
         // A download that failed still gets its success notification, without the file.
-        if (m_notifyAfterDownload.contains(taskId)
-            && m_deps.downloads->mark(taskId).state == DownloadMark::State::Failed) {
+        if (m_notifyAfterDownload.contains(taskId) &&
+            m_deps.downloads->mark(taskId).state == DownloadMark::State::Failed) {
             m_notifyAfterDownload.remove(taskId);
             notifyFinished(taskId, true);
         }
@@ -211,47 +209,9 @@ void MainWindow::connectKeys()
     m_details->setKeyLabelProvider(label);
     connect(keys, &KeyRing::profilesChanged, this, [this] {
         m_deps.model->keyLabelsChanged();
-        updateKeyFilterItems();
+        m_list->updateKeyFilterItems();
         m_details->refresh(); // its key label
     });
-    connect(m_deps.model, &QAbstractItemModel::modelReset, this,
-            &MainWindow::updateKeyFilterItems);
-    connect(m_keyFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
-        const QVariant ids = m_keyFilter->itemData(index);
-        m_proxy->setKeyFilter(ids.isValid() ? std::optional(ids.toStringList()) : std::nullopt);
-    });
-}
-
-void MainWindow::updateKeyFilterItems()
-{
-    const QVariant current = m_keyFilter->currentData();
-    const QSignalBlocker blocker(m_keyFilter);
-    m_keyFilter->clear();
-    m_keyFilter->addItem(tr("All keys"));
-    const QList<KeyProfile> profiles = m_deps.keys->profiles();
-    QStringList known{QString()};
-    for (const KeyProfile &p : profiles) {
-        known << p.id;
-        // Tasks bound to "" follow the default key.
-        const QStringList ids = p.isDefault ? QStringList{QString(), p.id} : QStringList{p.id};
-        //: Key filter entry of the default key: %1 is its label
-        m_keyFilter->addItem(p.isDefault ? tr("%1 (default)").arg(p.label) : p.label, ids);
-    }
-    QStringList orphans;
-    for (const TaskRecord &t : m_deps.model->tasks()) {
-        if (!known.contains(t.keyId) && !orphans.contains(t.keyId)) {
-            orphans << t.keyId;
-        }
-    }
-    if (!orphans.isEmpty()) {
-        //: Key filter entry: tasks whose key was removed
-        m_keyFilter->addItem(tr("Key removed"), orphans);
-    }
-    const int index = current.isValid() ? m_keyFilter->findData(current) : 0;
-    m_keyFilter->setCurrentIndex(std::max(0, index));
-    m_proxy->setKeyFilter(index > 0 ? std::optional(current.toStringList()) : std::nullopt);
-    // Worth a control only when there is a choice.
-    m_keyFilter->setVisible(profiles.size() > 1 || !orphans.isEmpty());
 }
 
 void MainWindow::fillChangeKeyMenu()
@@ -261,13 +221,12 @@ void MainWindow::fillChangeKeyMenu()
     QSet<QString> used;
     for (const QString &id : ids) {
         if (const TaskRecord *t = m_deps.model->task(id)) {
-            used.insert(m_deps.keys->profile(t->keyId) ? m_deps.keys->resolve(t->keyId)
-                                                       : t->keyId);
+            used.insert(m_deps.keys->profile(t->keyId) ? m_deps.keys->resolve(t->keyId) : t->keyId);
         }
     }
     for (const KeyProfile &p : m_deps.keys->profiles()) {
-        QAction *action = m_changeKeyMenu->addAction(
-            p.isDefault ? tr("%1 (default)").arg(p.label) : p.label);
+        QAction *action =
+            m_changeKeyMenu->addAction(p.isDefault ? tr("%1 (default)").arg(p.label) : p.label);
         action->setCheckable(true);
         action->setChecked(used.size() == 1 && used.contains(p.id));
         // The session key is never stored: tasks that use it follow the default ("").
@@ -275,11 +234,10 @@ void MainWindow::fillChangeKeyMenu()
         const QString label = p.label;
         connect(action, &QAction::triggered, this, [this, ids, keyId, label] {
             m_deps.tracker->setTaskKey(ids, keyId);
-            updateKeyFilterItems();
+            m_list->updateKeyFilterItems();
             //: %n tasks now use the API key labelled %1
             statusBar()->showMessage(
-                tr("%n task(s) now use the key “%1”.", nullptr, int(ids.size())).arg(label),
-                6000);
+                tr("%n task(s) now use the key “%1”.", nullptr, int(ids.size())).arg(label), 6000);
         });
     }
     if (m_changeKeyMenu->isEmpty()) {
@@ -328,8 +286,7 @@ void MainWindow::createActions()
     connect(m_refreshAllAction, &QAction::triggered, this,
             [this] { m_deps.scheduler->refreshNow(); });
 
-    m_pauseAction = new QAction(themedIcon(QStringLiteral("pause")), {},
-                                this);
+    m_pauseAction = new QAction(themedIcon(QStringLiteral("pause")), {}, this);
     m_pauseAction->setCheckable(true);
     connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
         m_deps.scheduler->setPaused(paused);
@@ -367,16 +324,12 @@ void MainWindow::createActions()
 
     m_findAction = new QAction(this);
     m_findAction->setShortcut(QKeySequence::Find);
-    connect(m_findAction, &QAction::triggered, this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
-    });
+    connect(m_findAction, &QAction::triggered, this, [this] { m_list->focusSearch(); });
     addAction(m_findAction);
 
     m_apiKeyAction = new QAction(themedIcon(QStringLiteral("keys")), {}, this);
     connect(m_apiKeyAction, &QAction::triggered, this, [this] { showKeys(false); });
-    m_settingsAction = new QAction(themedIcon(QStringLiteral("preferences")), {},
-                                   this);
+    m_settingsAction = new QAction(themedIcon(QStringLiteral("preferences")), {}, this);
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::editSettings);
@@ -466,56 +419,15 @@ void MainWindow::createLanguageMenu()
 
 void MainWindow::createCentralWidget()
 {
-    m_search->setObjectName(QStringLiteral("SearchBox"));
-    m_statusFilter->setObjectName(QStringLiteral("StatusFilter"));
-    m_keyFilter->setObjectName(QStringLiteral("KeyFilter"));
-    m_keyFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_keyFilter->hide(); // until there are several keys
     m_details->setObjectName(QStringLiteral("DetailsPane"));
-    m_search->setClearButtonEnabled(true);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &TaskFilterProxy::setSearchText);
-    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
-        const QVariant v = m_statusFilter->itemData(index);
-        m_proxy->setStatusFilter(v.isValid() ? std::optional(static_cast<TaskStatus>(v.toInt()))
-                                             : std::nullopt);
-    });
-    m_statusFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-
-    m_table->setObjectName(QStringLiteral("TaskTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(TaskTableModel::CreatedColumn, Qt::DescendingOrder);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->addAction(m_removeAction);
-    m_table->addAction(m_copyIdAction);
-    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    const int widths[TaskTableModel::ColumnCount] = {190, 110, 90, 300, 85, 80, 130, 130, 90, 130, 260};
-    for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
-        m_table->setColumnWidth(c, widths[c]);
-    }
-
-    auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_search, 1);
-    filterRow->addWidget(m_statusFilter);
-    filterRow->addWidget(m_keyFilter);
-    auto *left = new QWidget;
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addLayout(filterRow);
-    leftLayout->addWidget(m_table, 1);
+    QTableView *table = m_list->tableView();
+    table->addAction(m_removeAction);
+    table->addAction(m_copyIdAction);
+    connect(table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    m_list->setSearchShortcut(m_findAction->shortcut());
 
     m_splitter->setObjectName(QStringLiteral("MainSplitter"));
-    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_list);
     m_rightSplitter->setObjectName(QStringLiteral("RightSplitter"));
     m_rightSplitter->addWidget(m_player);
     m_rightSplitter->addWidget(m_details);
@@ -564,30 +476,31 @@ void MainWindow::retranslateUi()
     m_addAction->setToolTip(tr("Add task IDs to watch (%1)")
                                 .arg(m_addAction->shortcut().toString(QKeySequence::NativeText)));
     m_removeAction->setText(tr("&Remove"));
-    m_removeAction->setToolTip(tr("Stop tracking the selected tasks (%1)")
-                                   .arg(m_removeAction->shortcut().toString(QKeySequence::NativeText)));
+    m_removeAction->setToolTip(
+        tr("Stop tracking the selected tasks (%1)")
+            .arg(m_removeAction->shortcut().toString(QKeySequence::NativeText)));
     m_refreshAction->setText(tr("Refresh &Now"));
-    m_refreshAction->setToolTip(tr("Check the selected tasks now, or all tasks when none is "
-                                   "selected (%1)")
-                                    .arg(m_refreshAction->shortcut().toString(
-                                        QKeySequence::NativeText)));
+    m_refreshAction->setToolTip(
+        tr("Check the selected tasks now, or all tasks when none is "
+           "selected (%1)")
+            .arg(m_refreshAction->shortcut().toString(QKeySequence::NativeText)));
     m_refreshAllAction->setText(tr("Refresh &All"));
     m_pauseAction->setText(tr("&Pause Polling"));
     m_pauseAction->setToolTip(tr("Stop checking tasks until you resume"));
     m_copyIdAction->setText(tr("&Copy Task ID"));
     //: Menu/toolbar: download the videos of the selected tasks
     m_downloadAction->setText(tr("&Download"));
-    m_downloadAction->setToolTip(tr("Download the videos of the selected tasks (%1)")
-                                     .arg(m_downloadAction->shortcut().toString(
-                                         QKeySequence::NativeText)));
+    m_downloadAction->setToolTip(
+        tr("Download the videos of the selected tasks (%1)")
+            .arg(m_downloadAction->shortcut().toString(QKeySequence::NativeText)));
     m_openFileAction->setText(tr("&Open Downloaded Video"));
     m_showInFolderAction->setText(tr("Show in &Folder"));
     m_downloadsDock->setWindowTitle(tr("Downloads"));
     //: View menu / toolbar: show or hide the Downloads panel
     m_downloadsViewAction->setText(tr("Do&wnloads"));
-    m_downloadsViewAction->setToolTip(tr("Show or hide the Downloads panel (%1)")
-                                          .arg(m_downloadsViewAction->shortcut().toString(
-                                              QKeySequence::NativeText)));
+    m_downloadsViewAction->setToolTip(
+        tr("Show or hide the Downloads panel (%1)")
+            .arg(m_downloadsViewAction->shortcut().toString(QKeySequence::NativeText)));
     updateDownloadsIndicator();
     m_findAction->setText(tr("&Find…"));
     //: Menu/toolbar: manage the KIE API keys
@@ -596,16 +509,8 @@ void MainWindow::retranslateUi()
     m_settingsAction->setText(tr("&Preferences…"));
     m_aboutAction->setText(tr("&About Veo Tracker"));
     m_quitAction->setText(tr("&Quit"));
-    m_search->setPlaceholderText(tr("Search task ID, prompt or error (%1)")
-                                      .arg(m_findAction->shortcut().toString(QKeySequence::NativeText)));
-    m_search->setAccessibleName(tr("Search tasks"));
-    m_statusFilter->setAccessibleName(tr("Filter by status"));
-    m_keyFilter->setAccessibleName(tr("Filter by API key"));
     //: Tasks menu / context menu: move the selected tasks to another API key
     m_changeKeyMenu->setTitle(tr("Change &Key"));
-    updateKeyFilterItems();
-    m_table->setAccessibleName(tr("Tasks"));
-    updateStatusFilterItems();
     if (m_tray) {
         m_tray->retranslate();
     }
@@ -627,7 +532,8 @@ void MainWindow::restoreLayout()
         resize(1280, 760);
     }
     restoreState(s.layout(AppSettings::Layout::WindowState));
-    m_table->horizontalHeader()->restoreState(s.layout(AppSettings::Layout::TableHeader));
+    m_list->tableView()->horizontalHeader()->restoreState(
+        s.layout(AppSettings::Layout::TableHeader));
     if (!m_splitter->restoreState(s.layout(AppSettings::Layout::Splitter))) {
         m_splitter->setSizes({860, 420});
     }
@@ -641,7 +547,8 @@ void MainWindow::saveLayout()
     AppSettings &s = *m_deps.settings;
     s.setLayout(AppSettings::Layout::Geometry, saveGeometry());
     s.setLayout(AppSettings::Layout::WindowState, saveState());
-    s.setLayout(AppSettings::Layout::TableHeader, m_table->horizontalHeader()->saveState());
+    s.setLayout(AppSettings::Layout::TableHeader,
+                m_list->tableView()->horizontalHeader()->saveState());
     s.setLayout(AppSettings::Layout::Splitter, m_splitter->saveState());
     s.setLayout(AppSettings::Layout::DetailsSplitter, m_rightSplitter->saveState());
     const QStringList selected = selectedTaskIds();
@@ -651,8 +558,8 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_quitting && m_tray && m_tray->isAvailable()
-        && m_deps.settings->flag(AppSettings::Flag::CloseToTray)) {
+    if (!m_quitting && m_tray && m_tray->isAvailable() &&
+        m_deps.settings->flag(AppSettings::Flag::CloseToTray)) {
         hide(); // keeps watching from the tray
         event->ignore();
         return;
@@ -704,17 +611,7 @@ void MainWindow::addTaskIds(const QStringList &taskIds, const QString &keyId, bo
 
 void MainWindow::selectTask(const QString &taskId)
 {
-    const int row = m_deps.model->rowOf(taskId);
-    if (row < 0) {
-        return;
-    }
-    const QModelIndex index = m_proxy->mapFromSource(m_deps.model->index(row, 0));
-    if (!index.isValid()) {
-        return; // hidden by the filter
-    }
-    m_table->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_table->scrollTo(index);
+    m_list->selectTask(taskId);
 }
 
 void MainWindow::addTasksDialog(const QString &prefill)
@@ -730,13 +627,7 @@ void MainWindow::addTasksDialog(const QString &prefill)
 
 QStringList MainWindow::selectedTaskIds() const
 {
-    QStringList ids;
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    ids.reserve(rows.size());
-    for (const QModelIndex &index : rows) {
-        ids << index.data(TaskTableModel::TaskIdRole).toString();
-    }
-    return ids;
+    return m_list->selectedTaskIds();
 }
 
 void MainWindow::removeSelected()
@@ -753,8 +644,7 @@ void MainWindow::removeSelected()
             : tr("Stop tracking %n tasks? Their records are removed from this list; the videos "
                  "on KIE are not affected.",
                  nullptr, int(ids.size()));
-    QMessageBox box(QMessageBox::Question, tr("Remove Tasks"), question,
-                    QMessageBox::Cancel, this);
+    QMessageBox box(QMessageBox::Question, tr("Remove Tasks"), question, QMessageBox::Cancel, this);
     QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
@@ -769,8 +659,7 @@ void MainWindow::refreshNow()
     const QStringList ids = selectedTaskIds();
     m_deps.scheduler->refreshNow(ids);
     statusBar()->showMessage(ids.isEmpty() ? tr("Checking all tasks…")
-                                           : tr("Checking %n task(s)…", nullptr,
-                                                int(ids.size())),
+                                           : tr("Checking %n task(s)…", nullptr, int(ids.size())),
                              4000);
 }
 
@@ -785,7 +674,7 @@ void MainWindow::copySelectedIds()
 
 void MainWindow::showContextMenu(const QPoint &pos)
 {
-    if (!m_table->indexAt(pos).isValid()) {
+    if (!m_list->tableView()->indexAt(pos).isValid()) {
         return;
     }
     QMenu menu(this);
@@ -800,7 +689,7 @@ void MainWindow::showContextMenu(const QPoint &pos)
     menu.addAction(m_copyIdAction);
     menu.addSeparator();
     menu.addAction(m_removeAction);
-    menu.exec(m_table->viewport()->mapToGlobal(pos));
+    menu.exec(m_list->tableView()->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::showKeys(bool addPage)
@@ -844,8 +733,7 @@ void MainWindow::showAbout()
         this, tr("About Veo Tracker"),
         tr("<h3>Veo Tracker %1</h3><p>Watches your KIE.AI Veo 3.1 render tasks until they "
            "finish.</p><p>Task data: %2</p>")
-            .arg(QStringLiteral(VEO_VERSION),
-                 m_deps.storePath.toHtmlEscaped()));
+            .arg(QStringLiteral(VEO_VERSION), m_deps.storePath.toHtmlEscaped()));
 }
 
 void MainWindow::fetchFreshLink(const QString &taskId, const QUrl &url, MediaKind kind, int index)
@@ -854,17 +742,18 @@ void MainWindow::fetchFreshLink(const QString &taskId, const QUrl &url, MediaKin
     const QString token = task ? m_deps.keys->token(task->keyId) : QString();
     QPointer<PlayerPane> player = m_player;
     // KIE's download-url answers with a temporary link (valid 20 minutes) for its own files.
-    m_deps.client->downloadUrl(url, token, [player, taskId, kind, index](const ApiError &error,
-                                                                         const QUrl &fresh) {
-        if (!player) {
-            return;
-        }
-        if (error.isError()) {
-            player->showFreshLinkError(taskId, error.text() + QLatin1Char('\n') + error.advice());
-        } else {
-            player->playFreshLink(taskId, kind, index, fresh);
-        }
-    });
+    m_deps.client->downloadUrl(
+        url, token, [player, taskId, kind, index](const ApiError &error, const QUrl &fresh) {
+            if (!player) {
+                return;
+            }
+            if (error.isError()) {
+                player->showFreshLinkError(taskId,
+                                           error.text() + QLatin1Char('\n') + error.advice());
+            } else {
+                player->playFreshLink(taskId, kind, index, fresh);
+            }
+        });
 }
 
 void MainWindow::bringToFront()
@@ -882,8 +771,8 @@ void MainWindow::onTaskFinished(const QString &taskId, TaskStatus status)
     }
     const bool success = status == TaskStatus::Succeeded;
     const DownloadCoordinator::Outcome downloading = m_deps.downloads->taskFinished(taskId, status);
-    const AppSettings::Flag wanted = success ? AppSettings::Flag::NotifyOnSuccess
-                                             : AppSettings::Flag::NotifyOnFailure;
+    const AppSettings::Flag wanted =
+        success ? AppSettings::Flag::NotifyOnSuccess : AppSettings::Flag::NotifyOnFailure;
     if (!m_deps.settings->flag(wanted) || !isFinal(status)) {
         return;
     }
@@ -904,8 +793,8 @@ void MainWindow::notifyFinished(const QString &taskId, bool success)
     QString body = prompt.isEmpty() ? taskId : prompt;
     if (!success) {
         body += QLatin1Char('\n') + (task->errorMessage.isEmpty()
-                                          ? statusText(task->status, task->successFlag)
-                                          : task->errorMessage);
+                                         ? statusText(task->status, task->successFlag)
+                                         : task->errorMessage);
     }
     m_notifier->notify(taskId, success ? tr("Video ready") : tr("Render failed"), body, success,
                        !m_deps.downloads->localFiles(taskId).isEmpty());
@@ -916,7 +805,7 @@ void MainWindow::notifyFinished(const QString &taskId, bool success)
 
 void MainWindow::updateDetails()
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const QModelIndexList rows = m_list->tableView()->selectionModel()->selectedRows();
     if (rows.size() != 1) {
         m_details->showTask(std::nullopt, int(rows.size()));
         m_player->setTask(std::nullopt);
@@ -929,31 +818,14 @@ void MainWindow::updateDetails()
     m_player->setTask(selected);
 }
 
-void MainWindow::updateStatusFilterItems()
-{
-    const QSignalBlocker blocker(m_statusFilter);
-    const int current = m_statusFilter->currentIndex();
-    m_statusFilter->clear();
-    m_statusFilter->addItem(tr("All statuses (%L1)").arg(m_deps.model->rowCount()));
-    for (int i = 0; i < TaskStatusCount; ++i) {
-        const auto status = static_cast<TaskStatus>(i);
-        //: Status filter entry: status name and how many tasks have it
-        m_statusFilter->addItem(tr("%1 (%L2)")
-                                    .arg(statusText(status, -1))
-                                    .arg(m_deps.model->countByStatus(status)),
-                                i);
-    }
-    m_statusFilter->setCurrentIndex(std::max(0, current));
-}
-
 void MainWindow::updateActions()
 {
-    const bool selected = m_table->selectionModel()->hasSelection();
+    const bool selected = m_list->tableView()->selectionModel()->hasSelection();
     m_removeAction->setEnabled(selected);
     m_copyIdAction->setEnabled(selected);
     m_changeKeyMenu->setEnabled(selected);
     bool anySucceeded = false;
-    for (const QModelIndex &row : m_table->selectionModel()->selectedRows()) {
+    for (const QModelIndex &row : m_list->tableView()->selectionModel()->selectedRows()) {
         if (row.data(TaskTableModel::StatusRole).toInt() == int(TaskStatus::Succeeded)) {
             anySucceeded = true;
             break;
@@ -973,8 +845,7 @@ QStringList MainWindow::selectedLocalFiles() const
 
 void MainWindow::downloadSelected()
 {
-    const DownloadCoordinator::Outcome outcome =
-        m_deps.downloads->downloadTasks(selectedTaskIds());
+    const DownloadCoordinator::Outcome outcome = m_deps.downloads->downloadTasks(selectedTaskIds());
     statusBar()->showMessage(outcome.summary(), 8000);
     if (outcome.queued > 0) {
         showDownloads();

@@ -10,11 +10,9 @@
 
 class QAction;
 class QActionGroup;
-class QComboBox;
 class QDockWidget;
 class QToolButton;
 class QLabel;
-class QLineEdit;
 class QMenu;
 class QPushButton;
 class QSplitter;
@@ -40,7 +38,7 @@ class TrayIcon;
 class RefreshScheduler;
 class StatusPanel;
 class TaskDetailsPane;
-class TaskFilterProxy;
+class TaskListPane;
 class TaskTableModel;
 class TaskTracker;
 
@@ -77,7 +75,7 @@ public:
     // the default key) polls them.
     void addTaskIds(const QStringList &taskIds, const QString &keyId = {}, bool tryAllKeys = false);
     void selectTask(const QString &taskId);
-    QTableView *tableView() const { return m_table; }
+    QTableView *tableView() const;
     DownloadsPanel *downloadsPanel() const { return m_downloadsPanel; }
 
 protected:
@@ -94,7 +92,6 @@ private:
     void createDownloadsDock();
     void connectDownloads();
     void connectKeys();
-    void updateKeyFilterItems();
     void fillChangeKeyMenu();
     void retranslateUi();
     void restoreLayout();
@@ -118,7 +115,6 @@ private:
 
     QStringList selectedTaskIds() const;
     void updateDetails();
-    void updateStatusFilterItems();
     void updateActions();
     void onKeyStateChanged();
     void onTaskFinished(const QString &taskId, TaskStatus status);
@@ -126,13 +122,9 @@ private:
     void fetchFreshLink(const QString &taskId, const QUrl &url, MediaKind kind, int index);
 
     MainWindowDeps m_deps;
-    TaskFilterProxy *m_proxy;
     MessageBar *m_messageBar;
     MessageBar *m_demoBar = nullptr;
-    QLineEdit *m_search;
-    QComboBox *m_statusFilter;
-    QComboBox *m_keyFilter;
-    QTableView *m_table;
+    TaskListPane *m_list;
     TaskDetailsPane *m_details;
     PlayerPane *m_player;
     QSplitter *m_rightSplitter;

@@ -22,7 +22,8 @@ PlayerPane::PlayerPane(QWidget *parent)
     : QWidget(parent), m_player(new QMediaPlayer(this)), m_audio(new QAudioOutput(this)),
       m_pages(new QStackedWidget(this)), m_placeholder(new QLabel(m_pages)),
       m_sourceLabel(new QLabel), m_switcher(new QComboBox), m_browserButton(new QToolButton),
-      m_systemPlayerButton(new QToolButton), m_downloadButton(new QToolButton), m_view(new QStackedWidget), m_video(new QVideoWidget),
+      m_systemPlayerButton(new QToolButton), m_downloadButton(new QToolButton),
+      m_view(new QStackedWidget), m_video(new QVideoWidget),
       m_problemPanel(new PlaybackProblemPanel), m_controls(new PlayerControls)
 {
     m_player->setAudioOutput(m_audio);

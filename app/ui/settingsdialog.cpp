@@ -197,8 +197,7 @@ void SettingsDialog::chooseFolder()
 {
     const QString current = QDir::fromNativeSeparators(m_folder->text().trimmed());
     const QString chosen = QFileDialog::getExistingDirectory(
-        this, tr("Download Folder"),
-        QFileInfo::exists(current) ? current : QDir::homePath());
+        this, tr("Download Folder"), QFileInfo::exists(current) ? current : QDir::homePath());
     if (!chosen.isEmpty()) {
         m_folder->setText(QDir::toNativeSeparators(chosen));
     }
@@ -247,7 +246,8 @@ void SettingsDialog::retranslateUi()
     m_template->setToolTip(
         tr("Fields: {created:yyyyMMdd-HHmm}, {completed:…}, {prompt:40} (the first 40 "
            "characters), {taskId}, {model}, {resolution}, {kind} (result, origin, full), "
-           "{index}, {ext}. Unsafe characters are replaced, and existing files are never overwritten."));
+           "{index}, {ext}. Unsafe characters are replaced, and existing files are never "
+           "overwritten."));
     //: Settings: put the default file name template back
     m_resetTemplate->setText(tr("Reset to &Default"));
     m_sidecar->setText(tr("Save the task's details next to each video as a .&json file"));

@@ -14,11 +14,9 @@
 namespace veo {
 
 StatusPanel::StatusPanel(TaskTableModel *model, RefreshScheduler *scheduler, KeyRing *keys,
-                         CreditsMonitor *credits,
-                         bool demo, QWidget *parent)
+                         CreditsMonitor *credits, bool demo, QWidget *parent)
     : QWidget(parent), m_model(model), m_scheduler(scheduler), m_keys(keys), m_credits(credits),
-      m_demo(demo),
-      m_counts(new QLabel(this)), m_key(new QLabel), m_keyCancel(new QPushButton),
+      m_demo(demo), m_counts(new QLabel(this)), m_key(new QLabel), m_keyCancel(new QPushButton),
       m_next(new QLabel)
 {
     auto *layout = new QHBoxLayout(this);
@@ -28,10 +26,8 @@ StatusPanel::StatusPanel(TaskTableModel *model, RefreshScheduler *scheduler, Key
     m_next->setObjectName(QStringLiteral("NextRefresh"));
     connect(m_keyCancel, &QPushButton::clicked, m_keys, &KeyRing::cancel);
     connect(m_model, &TaskTableModel::countsChanged, this, &StatusPanel::updateCounts);
-    connect(m_scheduler, &RefreshScheduler::nextPollChanged, this,
-            &StatusPanel::updateNextRefresh);
-    connect(m_scheduler, &RefreshScheduler::onlineChanged, this,
-            &StatusPanel::updateNextRefresh);
+    connect(m_scheduler, &RefreshScheduler::nextPollChanged, this, &StatusPanel::updateNextRefresh);
+    connect(m_scheduler, &RefreshScheduler::onlineChanged, this, &StatusPanel::updateNextRefresh);
     connect(m_keys, &KeyRing::stateChanged, this, &StatusPanel::updateKey);
     connect(m_keys, &KeyRing::profilesChanged, this, &StatusPanel::updateKey);
     if (m_credits) {
@@ -76,9 +72,9 @@ void StatusPanel::updateCounts()
             parts << tr("%L1 %2").arg(n).arg(statusText(s, -1));
         }
     }
-    const int failed = m.countByStatus(TaskStatus::Failed)
-                       + m.countByStatus(TaskStatus::GenerationFailed)
-                       + m.countByStatus(TaskStatus::OtherFailure);
+    const int failed = m.countByStatus(TaskStatus::Failed) +
+                       m.countByStatus(TaskStatus::GenerationFailed) +
+                       m.countByStatus(TaskStatus::OtherFailure);
     if (failed > 0) {
         //: Status bar: number of failed tasks of any kind
         parts << tr("%L1 failed").arg(failed);

@@ -23,8 +23,7 @@ class StatusPanel final : public QWidget
 public:
     // credits may be null (no credits shown).
     StatusPanel(TaskTableModel *model, RefreshScheduler *scheduler, KeyRing *keys,
-                CreditsMonitor *credits, bool demo,
-                QWidget *parent = nullptr);
+                CreditsMonitor *credits, bool demo, QWidget *parent = nullptr);
 
     // Widgets for QStatusBar::addPermanentWidget (the panel itself holds the counts).
     QList<QWidget *> permanentWidgets() const;

@@ -190,19 +190,18 @@ void TaskDetailsPane::rebuild()
     //: Details pane label
     addRow(tr("Task ID"), t.taskId);
     //: Details pane label: status of a task
-    addRow(tr("Status"), statusText(t.status, t.successFlag)
-                             + (t.successFlag >= 0 ? QStringLiteral(" (successFlag %1)")
-                                                         .arg(t.successFlag)
-                                                   : QString()));
+    addRow(tr("Status"),
+           statusText(t.status, t.successFlag) +
+               (t.successFlag >= 0 ? QStringLiteral(" (successFlag %1)").arg(t.successFlag)
+                                   : QString()));
     if (t.lastError.isError()) {
         addRow(tr("Problem"), t.lastError.text());
         addRow(tr("What to do"), t.lastError.advice());
     }
     if (t.errorCode || !t.errorMessage.isEmpty()) {
-        addRow(tr("KIE error"), t.errorCode ? QStringLiteral("%1 — %2")
-                                                   .arg(*t.errorCode)
-                                                   .arg(t.errorMessage)
-                                             : t.errorMessage);
+        addRow(tr("KIE error"),
+               t.errorCode ? QStringLiteral("%1 — %2").arg(*t.errorCode).arg(t.errorMessage)
+                           : t.errorMessage);
     }
     addBlock(tr("Prompt"), t.prompt, false);
     addRow(tr("Model"), t.model);
@@ -220,9 +219,10 @@ void TaskDetailsPane::rebuild()
     //: Details pane label: which API key polls this task
     const QString keyLabel = m_keyLabel ? m_keyLabel(t.keyId) : QString();
     addRow(tr("API key"), !keyLabel.isEmpty() ? keyLabel
-                          : t.keyId.isEmpty() ? tr("Default")
-                                              //: Details pane: the task's key was removed
-                                              : tr("Key removed (right-click the task: Change Key)"));
+                          : t.keyId.isEmpty()
+                              ? tr("Default")
+                              //: Details pane: the task's key was removed
+                              : tr("Key removed (right-click the task: Change Key)"));
     addRow(tr("Added"), formatTime(t.addedAt));
     addRow(tr("Last checked"), formatTime(t.lastChecked));
     addBlock(tr("Request (paramJson)"), prettyJson(t.paramJson), true);

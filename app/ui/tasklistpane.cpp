@@ -1,0 +1,184 @@
+#include "tasklistpane.h"
+
+#include "keyring.h"
+#include "taskfilterproxy.h"
+#include "tasktablemodel.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace veo {
+
+TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *parent)
+    : QWidget(parent), m_model(model), m_keys(keys), m_proxy(new TaskFilterProxy(this)),
+      m_search(new QLineEdit), m_statusFilter(new QComboBox), m_keyFilter(new QComboBox),
+      m_table(new QTableView)
+{
+    m_proxy->setSourceModel(model);
+    m_search->setObjectName(QStringLiteral("SearchBox"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &TaskFilterProxy::setSearchText);
+
+    m_statusFilter->setObjectName(QStringLiteral("StatusFilter"));
+    m_statusFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const QVariant v = m_statusFilter->itemData(index);
+        m_proxy->setStatusFilter(v.isValid() ? std::optional(static_cast<TaskStatus>(v.toInt()))
+                                             : std::nullopt);
+    });
+    connect(model, &TaskTableModel::countsChanged, this, &TaskListPane::updateStatusFilterItems);
+
+    m_keyFilter->setObjectName(QStringLiteral("KeyFilter"));
+    m_keyFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_keyFilter->hide(); // until there is a choice
+    connect(m_keyFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const QVariant ids = m_keyFilter->itemData(index);
+        m_proxy->setKeyFilter(ids.isValid() ? std::optional(ids.toStringList()) : std::nullopt);
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, &TaskListPane::updateKeyFilterItems);
+
+    m_table->setObjectName(QStringLiteral("TaskTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(TaskTableModel::CreatedColumn, Qt::DescendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    const int widths[TaskTableModel::ColumnCount] = {190, 110, 90, 300, 85, 80,
+                                                     130, 130, 90, 130, 260};
+    for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
+        m_table->setColumnWidth(c, widths[c]);
+    }
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_search, 1);
+    filterRow->addWidget(m_statusFilter);
+    filterRow->addWidget(m_keyFilter);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_table, 1);
+    retranslateUi();
+}
+
+QStringList TaskListPane::selectedTaskIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    ids.reserve(rows.size());
+    for (const QModelIndex &index : rows) {
+        ids << index.data(TaskTableModel::TaskIdRole).toString();
+    }
+    return ids;
+}
+
+bool TaskListPane::selectTask(const QString &taskId)
+{
+    const int row = m_model->rowOf(taskId);
+    if (row < 0) {
+        return false;
+    }
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid()) {
+        return false; // hidden by the filter
+    }
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
+}
+
+void TaskListPane::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void TaskListPane::setSearchShortcut(const QKeySequence &shortcut)
+{
+    m_searchShortcut = shortcut;
+    retranslateUi();
+}
+
+void TaskListPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    QWidget::changeEvent(event);
+}
+
+void TaskListPane::retranslateUi()
+{
+    m_search->setPlaceholderText(tr("Search task ID, prompt or error (%1)")
+                                     .arg(m_searchShortcut.toString(QKeySequence::NativeText)));
+    m_search->setAccessibleName(tr("Search tasks"));
+    m_statusFilter->setAccessibleName(tr("Filter by status"));
+    m_keyFilter->setAccessibleName(tr("Filter by API key"));
+    m_table->setAccessibleName(tr("Tasks"));
+    updateStatusFilterItems();
+    updateKeyFilterItems();
+}
+
+void TaskListPane::updateStatusFilterItems()
+{
+    const QSignalBlocker blocker(m_statusFilter);
+    const int current = m_statusFilter->currentIndex();
+    m_statusFilter->clear();
+    m_statusFilter->addItem(tr("All statuses (%L1)").arg(m_model->rowCount()));
+    for (int i = 0; i < TaskStatusCount; ++i) {
+        const auto status = static_cast<TaskStatus>(i);
+        //: Status filter entry: status name and how many tasks have it
+        m_statusFilter->addItem(
+            tr("%1 (%L2)").arg(statusText(status, -1)).arg(m_model->countByStatus(status)), i);
+    }
+    m_statusFilter->setCurrentIndex(std::max(0, current));
+}
+
+void TaskListPane::updateKeyFilterItems()
+{
+    const QVariant current = m_keyFilter->currentData();
+    const QSignalBlocker blocker(m_keyFilter);
+    m_keyFilter->clear();
+    m_keyFilter->addItem(tr("All keys"));
+    const QList<KeyProfile> profiles = m_keys->profiles();
+    QStringList known{QString()};
+    for (const KeyProfile &p : profiles) {
+        known << p.id;
+        // Tasks bound to "" follow the default key.
+        const QStringList ids = p.isDefault ? QStringList{QString(), p.id} : QStringList{p.id};
+        //: Key filter entry of the default key: %1 is its label
+        m_keyFilter->addItem(p.isDefault ? tr("%1 (default)").arg(p.label) : p.label, ids);
+    }
+    QStringList orphans;
+    for (const TaskRecord &t : m_model->tasks()) {
+        if (!known.contains(t.keyId) && !orphans.contains(t.keyId)) {
+            orphans << t.keyId;
+        }
+    }
+    if (!orphans.isEmpty()) {
+        //: Key filter entry: tasks whose key was removed
+        m_keyFilter->addItem(tr("Key removed"), orphans);
+    }
+    const int index = current.isValid() ? m_keyFilter->findData(current) : 0;
+    m_keyFilter->setCurrentIndex(std::max(0, index));
+    m_proxy->setKeyFilter(index > 0 ? std::optional(current.toStringList()) : std::nullopt);
+    // Worth a control only when there is a choice.
+    m_keyFilter->setVisible(profiles.size() > 1 || !orphans.isEmpty());
+}
+
+} // namespace veo
