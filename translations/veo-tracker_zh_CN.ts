@@ -1388,12 +1388,12 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Downloads</source>
-        <translation>下载</translation>
+        <translation>下载列表</translation>
     </message>
     <message>
         <source>Do&amp;wnloads</source>
         <extracomment>View menu / toolbar: show or hide the Downloads panel</extracomment>
-        <translation>下载(&amp;W)</translation>
+        <translation>下载列表(&amp;W)</translation>
     </message>
     <message>
         <source>Show or hide the Downloads panel (%1)</source>

@@ -866,9 +866,6 @@ void MainWindow::showDownloads()
 {
     m_downloadsDock->show();
     m_downloadsDock->raise();
-    if (m_downloadsDock->height() > height() / 3) { // the task list stays the main thing
-        resizeDocks({m_downloadsDock}, {height() / 4}, Qt::Vertical);
-    }
 }
 
 void MainWindow::updateDownloadsIndicator()

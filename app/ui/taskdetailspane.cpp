@@ -190,10 +190,7 @@ void TaskDetailsPane::rebuild()
     //: Details pane label
     addRow(tr("Task ID"), t.taskId);
     //: Details pane label: status of a task
-    addRow(tr("Status"),
-           statusText(t.status, t.successFlag) +
-               (t.successFlag >= 0 ? QStringLiteral(" (successFlag %1)").arg(t.successFlag)
-                                   : QString()));
+    addRow(tr("Status"), statusText(t.status, t.successFlag));
     if (t.lastError.isError()) {
         addRow(tr("Problem"), t.lastError.text());
         addRow(tr("What to do"), t.lastError.advice());
