@@ -3,7 +3,11 @@
 // process); and a security sweep after a whole session: no secret in any file under HOME,
 // in any log line, in any URL, and Authorization only ever sent to the API origin.
 // Secrets are random and never printed: comparisons use QVERIFY2 with fixed messages.
+#include "appsettings.h"
 #include "creditsmonitor.h"
+#include "downloadcoordinator.h"
+#include "downloadmanager.h"
+#include "downloadstore.h"
 #include "fakekieserver.h"
 #include "keychaintokenstore.h"
 #include "keyring.h"
@@ -12,6 +16,7 @@
 #include "kieresponses.h"
 #include "refreshscheduler.h"
 #include "taskstore.h"
+#include "tasktablemodel.h"
 
 #include <QDirIterator>
 #include <QNetworkAccessManager>
@@ -248,6 +253,12 @@ void TestKeyProfilesKeychain::securityAfterASession()
     FakeKieServer media; // a second loopback host, as the media CDN
     QVERIFY(media.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
     media.addFile(QStringLiteral("/a.mp4"), QByteArray(2048, 'v'), "video/mp4");
+    // The media link has expired once: the app asks download-url (with the task's key) for a
+    // fresh link, which points at the API host's /dl/ path (no key may go there either).
+    FakeKieServer::FileOptions expired;
+    expired.statuses = {403};
+    media.setFileOptions(QStringLiteral("/a.mp4"), expired);
+    api.addFile(QStringLiteral("/a.mp4"), QByteArray(2048, 'v'), "video/mp4");
     api.setValidKeys({secretA, secretB});
     api.setCredits(secretA, 700);
     api.setCredits(secretB, 5);
@@ -290,11 +301,31 @@ void TestKeyProfilesKeychain::securityAfterASession()
         QTRY_VERIFY_WITH_TIMEOUT(keys.profile(b)->credits == std::optional<qint64>(5), Timeout);
         QVERIFY(keys.profile(a)->credits == std::optional<qint64>(700));
 
-        // A download from the media host (no key needed, none may be sent).
-        std::unique_ptr<QNetworkReply> reply(client.network()->get(QNetworkRequest(
-            QUrl(QStringLiteral("http://127.0.0.2:%1/a.mp4").arg(media.baseUrl().port())))));
-        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), Timeout);
-        QCOMPARE(reply->readAll().size(), 2048);
+        // The app's own download path: settings, the download store in the task list, the
+        // JSON sidecar, an expired media link renewed with the task's key.
+        AppSettings settings; // under HOME, like the user's
+        settings.setFlag(AppSettings::Flag::DownloadSidecar, true);
+        settings.setDownloadFolder(m_home.filePath(QStringLiteral("Videos/Veo Tracker")));
+        DownloadStore downloadStore;
+        QVERIFY(downloadStore.open(tasks.path()));
+        TaskTableModel model;
+        TaskRecord done = ta;
+        done.keyId = b;
+        done.status = TaskStatus::Succeeded;
+        done.successFlag = 1;
+        done.resultUrls = {media.baseUrl().toString() + QStringLiteral("/a.mp4")};
+        model.setTasks({done});
+        DownloadManager manager(&client);
+        DownloadCoordinator downloads(&manager, &model, &settings,
+                                      [&keys](const QString &id) { return keys.token(id); });
+        downloads.setStore(&downloadStore);
+        QCOMPARE(downloads.downloadTasks({done.taskId}).queued, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !downloads.localFile(done.taskId, MediaKind::Result, 0).isEmpty(), Timeout);
+        const QString video = downloads.localFile(done.taskId, MediaKind::Result, 0);
+        QVERIFY(video.startsWith(m_home.path()));
+        QVERIFY(QFile::exists(video + QStringLiteral(".json")));
+        settings.sync();
     }
     qInstallMessageHandler(previous);
 
@@ -323,8 +354,17 @@ void TestKeyProfilesKeychain::securityAfterASession()
     }
     // 3. Each request to the API carried exactly its own key, only in the header.
     int recordInfo = 0;
+    int renewals = 0;
     for (const FakeKieServer::Request &r : api.requests()) {
         const QByteArray auth = r.headers.value("authorization");
+        if (r.path.startsWith("/dl/")) { // the fresh link: a file, not the API
+            QVERIFY2(auth.isEmpty(), "Authorization sent with a video download");
+            continue;
+        }
+        if (r.path == "/api/v1/common/download-url") {
+            ++renewals;
+            QVERIFY2(auth == "Bearer " + secretB.toUtf8(), "a link was renewed with another key");
+        }
         QVERIFY2(auth == "Bearer " + secretA.toUtf8() || auth == "Bearer " + secretB.toUtf8(),
                  "an API request without one of the keys");
         for (const QString &s : secrets) {
@@ -340,6 +380,7 @@ void TestKeyProfilesKeychain::securityAfterASession()
         }
     }
     QCOMPARE(recordInfo, 2);
+    QCOMPARE(renewals, 1);
     // 4. The other host never saw an Authorization header.
     QVERIFY(!media.requests().isEmpty());
     for (const FakeKieServer::Request &r : media.requests()) {
