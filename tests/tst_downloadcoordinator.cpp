@@ -28,6 +28,8 @@ private Q_SLOTS:
     void detectsADeletedFileAndDownloadsItAgain();
     void downloadsNewSuccessesOnlyWhenAutomatic();
     void renewsAnExpiredLinkWithTheTasksOwnKey();
+    void renewsALinkOnlyOnce();
+    void aLinkCannotBeRenewedWithoutAKey();
     void remembersDownloadedFilesAcrossRestarts();
     void removingATaskCancelsItsDownloads();
 
@@ -251,6 +253,55 @@ void tst_DownloadCoordinator::renewsAnExpiredLinkWithTheTasksOwnKey()
     }
     QVERIFY(m_fx.noCredentialsSent());
     QVERIFY(QFile::exists(c->localFile(b.taskId, MediaKind::Result, 0)));
+}
+
+void tst_DownloadCoordinator::renewsALinkOnlyOnce()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    FakeKieServer::FileOptions gone;
+    gone.statuses = {403, 403, 403, 403, 403, 403, 403, 403};
+    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), gone);
+    // The fresh link is refused too (a file KIE no longer has).
+    m_fx.api->addFile(QStringLiteral("/v/b.mp4"), randomBytes(1000, 8), "video/mp4");
+    m_fx.api->setFileOptions(QStringLiteral("/v/b.mp4"), gone);
+    auto c = newCoordinator();
+    QCOMPARE(c->downloadTasks({b.taskId}).queued, 1);
+    auto renewals = [this] {
+        const auto requests = m_fx.api->requests();
+        return std::count_if(requests.cbegin(), requests.cend(), [](const auto &r) {
+            return r.path == "/api/v1/common/download-url";
+        });
+    };
+    QVERIFY(QTest::qWaitFor([&] { return renewals() == 1; }, 10000));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return c->mark(b.taskId).state == DownloadMark::State::Failed; }, 10000));
+    QTest::qWait(500); // nothing more happens by itself
+    QCOMPARE(renewals(), 1);
+    QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Failed);
+
+    // The user asking again may renew once more.
+    QCOMPARE(c->downloadTasks({b.taskId}).queued, 1);
+    QVERIFY(QTest::qWaitFor([&] { return renewals() == 2; }, 10000));
+}
+
+void tst_DownloadCoordinator::aLinkCannotBeRenewedWithoutAKey()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")},
+                                   QStringLiteral("removed-key"));
+    m_model->setTasks({b});
+    FakeKieServer::FileOptions expired;
+    expired.statuses = {403};
+    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), expired);
+    auto c = newCoordinator();
+    QSignalSpy problems(c.get(), &DownloadCoordinator::problem);
+    c->downloadTasks({b.taskId});
+    QVERIFY(problems.wait(10000));
+    QVERIFY(problems.at(0).at(0).toString().contains(QStringLiteral("Change Key")));
+    QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Failed);
+    for (const auto &r : m_fx.api->requests()) {
+        QVERIFY(r.path != "/api/v1/common/download-url"); // nothing to ask it with
+    }
 }
 
 void tst_DownloadCoordinator::remembersDownloadedFilesAcrossRestarts()

@@ -238,7 +238,9 @@ QVariant TaskTableModel::sortValue(const TaskRecord &t, int column) const
         return statusIndex(t.status);
     case DownloadColumn: {
         const DownloadMark mark = downloadMark(t.taskId);
-        return int(mark.state) * 1000 + std::max(0, mark.percent) * 10 + mark.files;
+        // State first, then progress, then how many files (each field in its own digits).
+        return qint64(mark.state) * 1'000'000 + (mark.percent + 1) * 1000 +
+               std::min(mark.files, 999);
     }
     case PromptColumn:
         return t.prompt;

@@ -225,7 +225,8 @@ DownloadMark DownloadCoordinator::mark(const QString &taskId) const
             paused = true;
             break;
         case DownloadState::Failed:
-            failed = true;
+            // A download waiting for its fresh link is still on its way.
+            (m_renewing.contains(id) ? queued : failed) = true;
             break;
         case DownloadState::Completed:
         case DownloadState::Cancelled:
@@ -319,6 +320,9 @@ void DownloadCoordinator::onAdded(int id)
 
 void DownloadCoordinator::onChanged(int id)
 {
+    if (const auto d = m_manager->download(id); d && d->state != DownloadState::Failed) {
+        m_renewing.remove(id); // the fresh link is in use (or the user acted)
+    }
     if (const auto it = m_taskOf.constFind(id); it != m_taskOf.cend()) {
         Q_EMIT markChanged(*it);
     }
@@ -350,8 +354,15 @@ void DownloadCoordinator::onFinished(int id)
         // KIE's media links expire; download-url gives a fresh one for the same file.
         const TaskRecord *task = m_model->task(taskId);
         const QString token = task ? m_tokenFor(task->keyId) : QString();
-        if (!token.isEmpty()) {
+        if (token.isEmpty()) {
+            //: %1: a file name
+            Q_EMIT problem(tr("The link to “%1” has expired, and a new one needs the task's API "
+                              "key, which is not available. Give the task a key (Change Key), "
+                              "then retry the download.")
+                               .arg(d->request.fileName));
+        } else {
             m_linkRenewed.insert(id);
+            m_renewing.insert(id); // shown as queued: the download goes on with the new link
             m_manager->refreshLink(id, token);
         }
     }
@@ -362,6 +373,7 @@ void DownloadCoordinator::onRemoved(int id)
 {
     const QString taskId = m_taskOf.take(id);
     m_linkRenewed.remove(id);
+    m_renewing.remove(id);
     if (auto it = m_downloads.find(taskId); it != m_downloads.end()) {
         it->remove(id);
         if (it->isEmpty()) {
@@ -373,6 +385,10 @@ void DownloadCoordinator::onRemoved(int id)
 
 void DownloadCoordinator::onLinkRefreshFailed(int id, const ApiError &error)
 {
+    m_renewing.remove(id);
+    if (const auto it = m_taskOf.constFind(id); it != m_taskOf.cend()) {
+        Q_EMIT markChanged(*it);
+    }
     const auto d = m_manager->download(id);
     const QString name = d ? d->request.fileName : QString::number(id);
     //: %1: a file name; %2: why KIE did not give a new link; %3: what to do

@@ -110,7 +110,7 @@ private:
     Copy *copy(const QString &taskId, MediaKind kind, int index);
     void enqueue(const TaskRecord &task, const MediaSource &source, Outcome &outcome);
 
-    QPointer<DownloadManager> m_manager;
+    DownloadManager *m_manager; // outlives this
     const TaskTableModel *m_model;
     const AppSettings *m_settings;
     TokenProvider m_tokenFor;
@@ -118,7 +118,8 @@ private:
     QHash<QString, QList<Copy>> m_copies;  // taskId -> downloaded files
     QHash<QString, QSet<int>> m_downloads; // taskId -> manager ids
     QHash<int, QString> m_taskOf;          // manager id -> taskId
-    QSet<int> m_linkRenewed;               // ids that already got a fresh link once
+    QSet<int> m_linkRenewed; // ids that already got a fresh link once
+    QSet<int> m_renewing;    // failed ids waiting for download-url's answer
 };
 
 } // namespace veo
