@@ -375,6 +375,7 @@ void TestMainWindow::downloadsFromTheWindow()
     const QString e = QStringLiteral("e2e_task_download_05");
     FakeKieServer::Record done = rec(e, 1);
     done.resultUrls = {m_media.baseUrl().toString() + QStringLiteral("/clips/e.mp4")};
+    done.fullResultUrls = done.resultUrls; // KIE may repeat it: one video, not two
     m_server.setScript(e, {FakeKieServer::ok(done)});
     w.addTaskIds({e});
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(e), TaskStatus::Succeeded, 15000);
@@ -383,6 +384,15 @@ void TestMainWindow::downloadsFromTheWindow()
     auto *download = w.findChild<QAction *>(QStringLiteral("DownloadAction"));
     QVERIFY(download);
     QTRY_VERIFY(download->isEnabled());
+    auto *details = w.findChild<TaskDetailsPane *>(QStringLiteral("DetailsPane"));
+    auto buttonTexts = [details] {
+        QStringList texts;
+        for (QPushButton *b : details->findChildren<QPushButton *>()) {
+            texts << b->text();
+        }
+        return texts;
+    };
+    QTRY_COMPARE(buttonTexts().count(QStringLiteral("Download")), 1);
     auto *dock = w.findChild<QDockWidget *>(QStringLiteral("DownloadsDock"));
     QVERIFY(dock && !dock->isVisible());
     download->trigger();
@@ -408,14 +418,6 @@ void TestMainWindow::downloadsFromTheWindow()
     QCOMPARE(panel->model()->rowCount(), 1);
     QCOMPARE(panel->model()->index(0, DownloadListModel::StateColumn).data().toString(),
              QStringLiteral("Downloaded"));
-    auto *details = w.findChild<TaskDetailsPane *>(QStringLiteral("DetailsPane"));
-    auto buttonTexts = [details] {
-        QStringList texts;
-        for (QPushButton *b : details->findChildren<QPushButton *>()) {
-            texts << b->text();
-        }
-        return texts;
-    };
     QTRY_VERIFY(buttonTexts().contains(QStringLiteral("Show in Folder")));
     QVERIFY(!buttonTexts().contains(QStringLiteral("Download")));
 
@@ -427,6 +429,19 @@ void TestMainWindow::downloadsFromTheWindow()
     download->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Downloaded"), 15000);
     QVERIFY(QFile::exists(file));
+
+    // With automatic downloads on, a new success is saved without anyone asking.
+    m_app->settings.setFlag(AppSettings::Flag::AutoDownload, true);
+    m_media.addFile(QStringLiteral("/clips/g.mp4"), clip, "video/mp4");
+    const QString g = QStringLiteral("e2e_task_autodown_07");
+    FakeKieServer::Record later = rec(g, 1);
+    later.resultUrls = {m_media.baseUrl().toString() + QStringLiteral("/clips/g.mp4")};
+    m_server.setScript(g, {FakeKieServer::ok(rec(g, 0)), FakeKieServer::ok(later)});
+    w.addTaskIds({g});
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(g), TaskStatus::Succeeded, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QFile::exists(m_app->downloads.localFile(g, MediaKind::Result, 0)), 15000);
+    m_app->settings.setFlag(AppSettings::Flag::AutoDownload, false);
 }
 
 void TestMainWindow::keysInTheWindow()

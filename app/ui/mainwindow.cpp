@@ -21,6 +21,7 @@
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "taskdetailspane.h"
+#include "taskfilterproxy.h"
 #include "taskidparser.h"
 #include "tasklistpane.h"
 #include "tasktablemodel.h"
@@ -76,10 +77,21 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
         statusBar()->addPermanentWidget(w);
     }
 
-    connect(m_deps.model, &QAbstractItemModel::dataChanged, this, [this] {
-        updateDetails();
-        updateActions(); // a selected task may have just succeeded, or been downloaded
-    });
+    connect(m_deps.model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                if (topLeft.column() == TaskTableModel::DownloadColumn &&
+                    bottomRight.column() == TaskTableModel::DownloadColumn) {
+                    // Download progress (several times a second): only the single selected
+                    // task's file actions can change.
+                    const int row = singleSelectedRow();
+                    if (row >= topLeft.row() && row <= bottomRight.row()) {
+                        updateActions();
+                    }
+                    return;
+                }
+                updateDetails();
+                updateActions(); // a selected task may have just succeeded
+            });
     connect(m_deps.model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateDetails);
     connect(m_list->tableView()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] {
@@ -111,13 +123,16 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     connectDownloads();
     connectKeys();
     connect(m_deps.prober, &KeyProber::notOwnedByAnyKey, this, [this](const QStringList &ids) {
-        showMessage(ids.size() == 1
-                        ? tr("None of your API keys can see task %1. Check the ID, or add the "
-                             "key of the account that created it (API Keys…).")
-                              .arg(ids.constFirst())
-                        : tr("None of your API keys can see %n of the added tasks. Check the "
-                             "IDs, or add the key of the account that created them (API Keys…).",
-                             nullptr, int(ids.size())),
+        constexpr int Listed = 5;
+        QStringList shown = ids.mid(0, Listed);
+        if (ids.size() > Listed) {
+            shown << QStringLiteral("…");
+        }
+        //: %1: one task ID, or several separated by commas
+        showMessage(tr("None of your API keys can see %n task(s): %1. Check the IDs, or add the "
+                       "key of the account that created them (API Keys…).",
+                       nullptr, int(ids.size()))
+                        .arg(shown.join(QStringLiteral(", "))),
                     true);
     });
     connect(m_deps.prober, &KeyProber::ownerFound, this,
@@ -146,7 +161,10 @@ QTableView *MainWindow::tableView() const
 
 MainWindow::~MainWindow()
 {
-    m_deps.model->setDownloadMarkProvider({}); // the coordinator may go before the model
+    // The model outlives this window; what the providers point to may not.
+    disconnect(m_deps.model, nullptr, this, nullptr);
+    m_deps.model->setDownloadMarkProvider({});
+    m_deps.model->setKeyLabelProvider({});
 }
 
 void MainWindow::connectDownloads()
@@ -170,15 +188,19 @@ void MainWindow::connectDownloads()
                 if (m_details->task() && m_details->task()->taskId == taskId) {
                     m_details->refresh();
                 }
-                if (!path.isEmpty() && m_notifyAfterDownload.remove(taskId)) {
-                    notifyFinished(taskId, true);
-                }
                 updateActions();
             });
     connect(downloads, &DownloadCoordinator::markChanged, this, [this](const QString &taskId) {
-        // A download that failed still gets its success notification, without the file.
-        if (m_notifyAfterDownload.contains(taskId) &&
-            m_deps.downloads->mark(taskId).state == DownloadMark::State::Failed) {
+        if (!m_notifyAfterDownload.contains(taskId)) {
+            return;
+        }
+        switch (m_deps.downloads->mark(taskId).state) {
+        case DownloadMark::State::Queued:
+        case DownloadMark::State::Downloading:
+            return; // the notification waits for the files
+        default:
+            // Downloaded (the notification offers the file), or failed, paused, cancelled:
+            // the video is ready all the same.
             m_notifyAfterDownload.remove(taskId);
             notifyFinished(taskId, true);
         }
@@ -189,11 +211,14 @@ void MainWindow::connectDownloads()
     connect(m_details, &TaskDetailsPane::downloadRequested, this, &MainWindow::downloadVideo);
     connect(m_downloadsPanel, &DownloadsPanel::activityChanged, this,
             &MainWindow::updateDownloadsIndicator);
-    // Files deleted or moved while the app was in the background show as missing.
+    // Files deleted or moved while the app was in the background show as missing. At most
+    // every 10 s: the files may be on a slow or unplugged drive.
     connect(qApp, &QGuiApplication::applicationStateChanged, downloads,
-            [downloads](Qt::ApplicationState state) {
-                if (state == Qt::ApplicationActive) {
-                    downloads->checkFiles();
+            [this](Qt::ApplicationState state) {
+                if (state == Qt::ApplicationActive &&
+                    (!m_lastFileCheck.isValid() || m_lastFileCheck.hasExpired(10000))) {
+                    m_lastFileCheck.start();
+                    m_deps.downloads->checkFiles();
                 }
             });
 }
@@ -256,6 +281,8 @@ void MainWindow::createDownloadsDock()
     m_downloadsDock->hide(); // until the first download, or the user opens it
     m_downloadsViewAction = m_downloadsDock->toggleViewAction();
     m_downloadsViewAction->setIcon(themedIcon(QStringLiteral("downloads")));
+    connect(m_downloadsDock, &QDockWidget::visibilityChanged, this,
+            &MainWindow::updateDownloadsIndicator);
     m_downloadsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     m_downloadsIndicator = new QToolButton(this);
     m_downloadsIndicator->setObjectName(QStringLiteral("DownloadsIndicator"));
@@ -651,6 +678,9 @@ void MainWindow::removeSelected()
     if (box.clickedButton() == remove) {
         m_deps.tracker->removeTasks(ids);
         m_deps.downloads->tasksRemoved(ids);
+        for (const QString &id : ids) {
+            m_notifyAfterDownload.remove(id);
+        }
     }
 }
 
@@ -837,10 +867,20 @@ void MainWindow::updateActions()
     m_showInFolderAction->setEnabled(hasFile);
 }
 
+int MainWindow::singleSelectedRow() const
+{
+    const QItemSelection selection = m_list->tableView()->selectionModel()->selection();
+    if (selection.size() != 1 || selection.constFirst().height() != 1) {
+        return -1;
+    }
+    return m_list->proxy()->mapToSource(selection.constFirst().topLeft()).row();
+}
+
 QStringList MainWindow::selectedLocalFiles() const
 {
-    const QStringList ids = selectedTaskIds();
-    return ids.size() == 1 ? m_deps.downloads->localFiles(ids.constFirst()) : QStringList();
+    const int row = singleSelectedRow();
+    return row < 0 ? QStringList()
+                   : m_deps.downloads->localFiles(m_deps.model->taskAt(row).taskId);
 }
 
 void MainWindow::downloadSelected()
@@ -874,7 +914,7 @@ void MainWindow::updateDownloadsIndicator()
     //: Status bar button: downloads going on; opens the Downloads panel
     m_downloadsIndicator->setText(tr("%n downloading", nullptr, active));
     m_downloadsIndicator->setToolTip(m_downloadsViewAction->toolTip());
-    m_downloadsIndicator->setVisible(active > 0);
+    m_downloadsIndicator->setVisible(active > 0 && !m_downloadsDock->isVisible());
 }
 
 void MainWindow::onKeyStateChanged()

@@ -3,6 +3,7 @@
 #include "mediasources.h"
 #include "taskstatus.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
@@ -110,6 +111,8 @@ private:
     void showDownloads();
     void updateDownloadsIndicator();
     void notifyFinished(const QString &taskId, bool success);
+    // The source row of the one selected task; -1 for none or several.
+    int singleSelectedRow() const;
     // The selected task's downloaded files that are still there (empty for 0 or 2+ rows).
     QStringList selectedLocalFiles() const;
 
@@ -141,6 +144,7 @@ private:
     QToolButton *m_downloadsIndicator = nullptr;
     // Successes whose notification waits for their automatic download (to offer the file).
     QSet<QString> m_notifyAfterDownload;
+    QElapsedTimer m_lastFileCheck;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_tasksMenu = nullptr;

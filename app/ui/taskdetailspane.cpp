@@ -104,7 +104,10 @@ void TaskDetailsPane::addRow(const QString &label, const QString &value)
 
 void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, MediaKind kind)
 {
-    const bool downloadable = m_task->status == TaskStatus::Succeeded;
+    // The videos the player and the downloads offer: a repeated or broken URL is not one.
+    const QList<MediaSource> sources = m_task->status == TaskStatus::Succeeded
+                                           ? mediaSources(*m_task, m_localFile)
+                                           : QList<MediaSource>();
     for (qsizetype i = 0; i < urls.size(); ++i) {
         const QString url = urls.at(i);
         auto *row = new QWidget(m_content);
@@ -131,14 +134,17 @@ void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, 
         layout->addWidget(copy);
         layout->addWidget(open);
         const int index = int(i);
-        const QString local = m_localFile ? m_localFile(m_task->taskId, kind, index) : QString();
+        const auto source = std::find_if(sources.cbegin(), sources.cend(), [&](const auto &s) {
+            return s.kind == kind && s.index == index;
+        });
+        const QString local = source != sources.cend() ? source->localPath : QString();
         if (!local.isEmpty()) {
             //: Details pane button: show the downloaded video in the file manager
             auto *show = new QPushButton(tr("Show in Folder"), row);
             show->setToolTip(QDir::toNativeSeparators(local));
             connect(show, &QPushButton::clicked, this, [local] { showInFolder(local); });
             layout->addWidget(show);
-        } else if (downloadable) {
+        } else if (source != sources.cend()) {
             //: Details pane button: download this video
             auto *download = new QPushButton(tr("Download"), row);
             download->setAccessibleName(tr("Download video"));

@@ -41,7 +41,10 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
         const QVariant ids = m_keyFilter->itemData(index);
         m_proxy->setKeyFilter(ids.isValid() ? std::optional(ids.toStringList()) : std::nullopt);
     });
+    // Tasks of a removed key come and go with rows, not only with key changes.
     connect(model, &QAbstractItemModel::modelReset, this, &TaskListPane::updateKeyFilterItems);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &TaskListPane::updateKeyFilterItems);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &TaskListPane::updateKeyFilterItems);
 
     m_table->setObjectName(QStringLiteral("TaskTable"));
     m_table->setModel(m_proxy);
