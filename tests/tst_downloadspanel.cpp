@@ -112,6 +112,13 @@ void tst_DownloadsPanel::placeholderThenRows()
     QVERIFY(!action(QStringLiteral("Pause"))->isEnabled());
     QVERIFY(!action(QStringLiteral("Cancel"))->isEnabled());
     QVERIFY(action(QStringLiteral("Clear Finished"))->isEnabled());
+
+    // Deleted since: nothing to open or show any more.
+    QVERIFY(QFile::remove(m_fx.path(QStringLiteral("a.mp4"))));
+    m_panel->view()->clearSelection();
+    select(id); // a new selection looks at the disk again
+    QVERIFY(!action(QStringLiteral("Open"))->isEnabled());
+    QVERIFY(!action(QStringLiteral("Show in Folder"))->isEnabled());
 }
 
 void tst_DownloadsPanel::pauseResumeCancelSelected()
@@ -150,14 +157,19 @@ void tst_DownloadsPanel::pauseResumeCancelSelected()
 
 void tst_DownloadsPanel::failedRowSaysWhyAndRetries()
 {
-    const int id = add(QStringLiteral("/nowhere.mp4"), QStringLiteral("nowhere.mp4"));
+    FakeKieServer::FileOptions broken;
+    broken.statuses = {500}; // the first answer only
+    m_fx.media->addFile(QStringLiteral("/err.mp4"), randomBytes(1000, 3), "video/mp4");
+    m_fx.media->setFileOptions(QStringLiteral("/err.mp4"), broken);
+    const int id = add(QStringLiteral("/err.mp4"), QStringLiteral("err.mp4"));
     QVERIFY(m_fx.waitForState(id, DownloadState::Failed));
+    QCOMPARE(m_fx.get(id).error.category, DownloadError::Category::Http);
     const QModelIndex state = m_panel->model()->index(0, DownloadListModel::StateColumn);
     QTRY_COMPARE(state.data().toString(), m_fx.get(id).error.text());
     QVERIFY(state.data(Qt::ToolTipRole).toString().contains(m_fx.get(id).error.advice()));
     select(id);
     QVERIFY(action(QStringLiteral("Retry"))->isEnabled());
-    m_fx.media->addFile(QStringLiteral("/nowhere.mp4"), randomBytes(1000, 3), "video/mp4");
+    QVERIFY(!action(QStringLiteral("Show in Folder"))->isEnabled()); // no file yet
     action(QStringLiteral("Retry"))->trigger();
     QVERIFY(m_fx.waitForState(id, DownloadState::Completed));
 }

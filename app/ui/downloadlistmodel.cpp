@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPalette>
+#include <algorithm>
 
 namespace veo {
 
@@ -119,12 +120,10 @@ QVariant DownloadListModel::headerData(int section, Qt::Orientation orientation,
 
 int DownloadListModel::rowOf(int id) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id) {
-            return row;
-        }
-    }
-    return -1;
+    // Ids grow in queue order, and rows keep that order.
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), id,
+                                     [](const Download &d, int value) { return d.id < value; });
+    return it != m_rows.cend() && it->id == id ? int(it - m_rows.cbegin()) : -1;
 }
 
 std::optional<Download> DownloadListModel::downloadAt(int row) const
@@ -154,6 +153,7 @@ void DownloadListModel::onAdded(int id)
     beginInsertRows({}, row, row);
     m_rows.append(*d);
     endInsertRows();
+    Q_EMIT statesChanged();
 }
 
 void DownloadListModel::onChanged(int id)
@@ -163,8 +163,12 @@ void DownloadListModel::onChanged(int id)
     if (row < 0 || !d) {
         return;
     }
+    const bool stateChanged = m_rows.at(row).state != d->state;
     m_rows[row] = *d;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (stateChanged) {
+        Q_EMIT statesChanged();
+    }
 }
 
 void DownloadListModel::onRemoved(int id)
@@ -174,6 +178,7 @@ void DownloadListModel::onRemoved(int id)
         beginRemoveRows({}, row, row);
         m_rows.removeAt(row);
         endRemoveRows();
+        Q_EMIT statesChanged();
     }
 }
 

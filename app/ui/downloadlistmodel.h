@@ -46,6 +46,11 @@ public:
     // Translated texts are produced at call time; this only repaints them.
     void retranslate();
 
+Q_SIGNALS:
+    // A download changed state (queued, running, paused...), was added or removed; progress
+    // alone does not emit it (it comes several times a second).
+    void statesChanged();
+
 private:
     void onAdded(int id);
     void onChanged(int id);

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -109,9 +110,9 @@ DownloadsPanel::DownloadsPanel(DownloadManager *manager, DownloadCoordinator *co
             [this] { forSelected([this](int id) { m_manager->cancel(id); }); });
     connect(m_open, &QAction::triggered, this, [this] { openFile(selectedFile()); });
     connect(m_showInFolder, &QAction::triggered, this, [this] {
-        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-        if (!rows.isEmpty()) {
-            showInFolder(rows.constFirst().data(DownloadListModel::FilePathRole).toString());
+        const QString file = selectedFile();
+        if (!file.isEmpty()) {
+            showInFolder(file);
         }
     });
     connect(m_clear, &QAction::triggered, m_manager, &DownloadManager::clearFinished);
@@ -152,9 +153,7 @@ DownloadsPanel::DownloadsPanel(DownloadManager *manager, DownloadCoordinator *co
         updateActions();
         Q_EMIT activityChanged();
     };
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, refresh);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, refresh);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, refresh);
+    connect(m_model, &DownloadListModel::statesChanged, this, refresh);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DownloadsPanel::updateActions);
     retranslateUi();
@@ -238,8 +237,10 @@ void DownloadsPanel::forSelected(const std::function<void(int)> &action)
 QString DownloadsPanel::selectedFile() const
 {
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
-        if (index.data(DownloadListModel::StateRole).toInt() == int(DownloadState::Completed)) {
-            return index.data(DownloadListModel::FilePathRole).toString();
+        const QString path = index.data(DownloadListModel::FilePathRole).toString();
+        if (index.data(DownloadListModel::StateRole).toInt() == int(DownloadState::Completed) &&
+            QFileInfo::exists(path)) {
+            return path;
         }
     }
     return {};
@@ -251,7 +252,7 @@ void DownloadsPanel::updateActions()
     bool canResume = false;
     bool canRetry = false;
     bool canCancel = false;
-    bool completed = false;
+    bool hasFile = false;
     bool finished = false;
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
         const auto state = DownloadState(index.data(DownloadListModel::StateRole).toInt());
@@ -260,7 +261,9 @@ void DownloadsPanel::updateActions()
         canRetry = canRetry || state == DownloadState::Failed || state == DownloadState::Cancelled;
         canCancel = canCancel || isActive(state) || state == DownloadState::Paused ||
                     state == DownloadState::Failed;
-        completed = completed || state == DownloadState::Completed;
+        hasFile = hasFile ||
+                  (state == DownloadState::Completed &&
+                   QFileInfo::exists(index.data(DownloadListModel::FilePathRole).toString()));
     }
     for (int row = 0; row < m_model->rowCount() && !finished; ++row) {
         finished = m_model->downloadAt(row)->isDone();
@@ -269,8 +272,8 @@ void DownloadsPanel::updateActions()
     m_resume->setEnabled(canResume);
     m_retry->setEnabled(canRetry);
     m_cancel->setEnabled(canCancel);
-    m_open->setEnabled(completed);
-    m_showInFolder->setEnabled(m_view->selectionModel()->hasSelection());
+    m_open->setEnabled(hasFile);
+    m_showInFolder->setEnabled(hasFile);
     m_clear->setEnabled(finished);
 }
 

@@ -43,7 +43,7 @@ private:
     void updateActions();
     QList<int> selectedIds() const;
     void forSelected(const std::function<void(int id)> &action);
-    QString selectedFile() const; // the first selected completed download's file
+    QString selectedFile() const; // the first selected completed download's file, if it exists
     void showContextMenu(const QPoint &pos);
 
     DownloadManager *m_manager;
