@@ -489,6 +489,18 @@ void TestMainWindow::keysInTheWindow()
     keyFilter->setCurrentIndex(0);
     QVERIFY(view->rowCount() > 1);
 
+    // IDs added without a choice (command line, drop) belong to the key that is the default
+    // now: making another key the default later does not move them.
+    QVERIFY(m_app->keys.setDefaultKey(studio));
+    const QString h = QStringLiteral("e2e_task_defaultkey08");
+    m_server.setTaskOwner(h, studioSecret);
+    m_server.setScript(h, {FakeKieServer::ok(rec(h, 1))});
+    w.addTaskIds({h});
+    QCOMPARE(m_app->model.task(h)->keyId, studio);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(h), TaskStatus::Succeeded, 15000);
+    QVERIFY(m_app->keys.setDefaultKey(KeyRing::SessionKeyId));
+    QCOMPARE(m_app->model.task(h)->keyId, studio);
+
     // Removing the key keeps the task, shown as needing a key, and filterable as such.
     bool removed = false;
     m_app->keys.removeKey(studio, &w, [&removed](const TokenResult &) { removed = true; });
@@ -498,7 +510,7 @@ void TestMainWindow::keysInTheWindow()
     const int orphans = keyFilter->findText(QStringLiteral("Key removed"));
     QVERIFY(orphans > 0);
     keyFilter->setCurrentIndex(orphans);
-    QCOMPARE(view->rowCount(), 1);
+    QCOMPARE(view->rowCount(), 2); // f and h
     keyFilter->setCurrentIndex(0);
 
     // Change Key moves it to the remaining (session) key.
@@ -512,6 +524,10 @@ void TestMainWindow::keysInTheWindow()
     choices.constFirst()->trigger();
     QCOMPARE(m_app->model.task(f)->keyId, QString()); // the session key is never stored
     QCOMPARE(keyCell.data().toString(), QStringLiteral("Session key")); // the default key
+    QVERIFY(keyFilter->findText(QStringLiteral("Key removed")) > 0); // h still has none
+    w.selectTask(h);
+    Q_EMIT menu->aboutToShow();
+    menu->actions().constFirst()->trigger();
     QCOMPARE(keyFilter->findText(QStringLiteral("Key removed")), -1);
 }
 

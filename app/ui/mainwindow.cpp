@@ -625,8 +625,14 @@ void MainWindow::addTaskIds(const QStringList &taskIds, const QString &keyId, bo
     if (taskIds.isEmpty()) {
         return;
     }
+    // A task belongs to an account: "the default key" means the key that is the default now,
+    // not whichever becomes the default later. Only the session key (never stored) stays "".
+    QString owner = keyId;
+    if (owner.isEmpty() && m_deps.keys->defaultKeyId() != KeyRing::SessionKeyId) {
+        owner = m_deps.keys->defaultKeyId();
+    }
     const int added = tryAllKeys ? m_deps.prober->addTasksTryingAllKeys(taskIds)
-                                 : m_deps.tracker->addTasks(taskIds, keyId);
+                                 : m_deps.tracker->addTasks(taskIds, owner);
     const int known = int(taskIds.size()) - added;
     QString text = tr("Added %n task(s).", nullptr, added);
     if (known > 0) {

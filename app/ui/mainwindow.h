@@ -73,7 +73,7 @@ public:
     void showMessage(const QString &text, bool warning);
     // Adds task IDs from any source (command line, drop, dialog); reports what happened.
     // tryAllKeys: the owner is unknown, every key is asked (KeyProber); otherwise keyId ("" =
-    // the default key) polls them.
+    // the current default key, bound by its id) polls them.
     void addTaskIds(const QStringList &taskIds, const QString &keyId = {}, bool tryAllKeys = false);
     void selectTask(const QString &taskId);
     QTableView *tableView() const;
