@@ -120,6 +120,7 @@ private Q_SLOTS:
     void ownerIsFoundAndBound();
     void noKeyOwnsTheTask();
     void transientErrorRetriesTheSameKey();
+    void endlessFailuresStopProbing();
     void rateLimitedKeyWaitsForRetryAfter();
     void staysWithinThePerKeyRateLimit();
     void sessionKeyOwnerAndSameSecretAskedOnce();
@@ -235,6 +236,28 @@ void TestKeyProber::transientErrorRetriesTheSameKey()
              (QStringList{Rig::bearer(0), Rig::bearer(1), Rig::bearer(1), Rig::bearer(1)}));
     QTRY_COMPARE_WITH_TIMEOUT(rig.task(id)->status, TaskStatus::Succeeded, 5000);
     QVERIFY(!rig.task(id)->lastError.isError());
+}
+
+void TestKeyProber::endlessFailuresStopProbing()
+{
+    Rig rig;
+    const QString id = QStringLiteral("veo_behind_a_broken_proxy");
+    rig.server.setScript(id, {FakeKieServer::kieError(500, QStringLiteral("Internal Error"))});
+    QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
+    QSignalSpy nobody(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
+
+    rig.prober->addTasksTryingAllKeys({id});
+    QTRY_VERIFY_WITH_TIMEOUT(!rig.prober->isProbing(id), 10000);
+    const QStringList asked = rig.tokensAsked(id);
+    QVERIFY(asked.size() >= KeyProber::MaxTransientFailures);
+    for (int i = 0; i < KeyProber::MaxTransientFailures; ++i) {
+        QCOMPARE(asked.at(i), Rig::bearer(0)); // the same key, not skipped
+    }
+    QCOMPARE(rig.task(id)->lastError.kind, ApiError::Kind::Server); // the row says why
+    QCOMPARE(found.size(), 0);
+    QCOMPARE(nobody.size(), 0); // not "no key owns it": nobody could tell
+    // The regular polls take over.
+    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(id).size() > asked.size(), 5000);
 }
 
 void TestKeyProber::rateLimitedKeyWaitsForRetryAfter()

@@ -253,7 +253,16 @@ void KeyProber::handleAnswer(const QString &taskId, quint64 serial, const QStrin
         p.dueMs = now;
         break;
     case Outcome::Retry:
-        p.dueMs = now + backoffMs(++p.failures);
+        if (++p.failures >= MaxTransientFailures) {
+            // Something other than ownership keeps failing (a proxy, a broken answer): stop
+            // probing, show the error on the task and let the regular polls go on.
+            if (m_tracker) {
+                m_tracker->applyAnswer(taskId, result);
+            }
+            settle(it, false);
+            break;
+        }
+        p.dueMs = now + backoffMs(p.failures);
         if (result.error.kind == ApiError::Kind::RateLimited && m_scheduler) {
             RateLimiter *limiter = m_scheduler->rateLimiter();
             limiter->block(token, result.error.retryAfterSeconds);

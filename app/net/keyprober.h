@@ -59,6 +59,9 @@ public:
 
     void setMaxInFlight(int n);                          // default 2
     void setRetryDelay(std::chrono::milliseconds first); // default 2 s, doubling up to 1 min
+    // Transient failures in a row with one key before probing stops; the task then shows the
+    // error and is polled with the key it was added with.
+    static constexpr int MaxTransientFailures = 5;
 
 Q_SIGNALS:
     // The task is now bound to keyId ("" when the owner is the session-only key, which is
