@@ -770,6 +770,11 @@
         <extracomment>%1: a file name; %2: why KIE did not give a new link; %3: what to do</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The link to “%1” has expired, and a new one needs the task&apos;s API key, which is not available. Give the task a key (Change Key), then retry the download.</source>
+        <extracomment>%1: a file name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::DownloadListModel</name>
@@ -1364,23 +1369,8 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>None of your API keys can see task %1. Check the ID, or add the key of the account that created it (API Keys…).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>None of your API keys can see %n of the added tasks. Check the IDs, or add the key of the account that created them (API Keys…).</source>
-        <translation>
-            <numerusform>None of your API keys can see %n of the added tasks. Check the ID, or add the key of the account that created it (API Keys…).</numerusform>
-            <numerusform>None of your API keys can see %n of the added tasks. Check the IDs, or add the key of the account that created them (API Keys…).</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Task %1 belongs to the key “%2”.</source>
         <extracomment>%1: a task ID; %2: the label of the API key that owns it</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1440,6 +1430,18 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Change &amp;Key</source>
         <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>None of your API keys can see %n task(s): %1. Check the IDs, or add the key of the account that created them (API Keys…).</source>
+        <extracomment>%1: one task ID, or several separated by commas</extracomment>
+        <translation>
+            <numerusform>None of your API keys can see task %1. Check the ID, or add the key of the account that created it (API Keys…).</numerusform>
+            <numerusform>None of your API keys can see these %n tasks: %1. Check the IDs, or add the key of the account that created them (API Keys…).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task %1 belongs to the default key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1816,16 +1818,16 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reset to &amp;Default</source>
-        <extracomment>Settings: put the default file name template back</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the task&apos;s details next to each video as a .&amp;json file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Simultaneous &amp;downloads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset to Default</source>
+        <extracomment>Settings: put the default file name template back</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1903,10 +1905,13 @@ Keys table column: marks the default API key</extracomment>
         <source>Keyring unavailable</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 · %L2 credits</source>
+    <message numerus="yes">
+        <source>%1 · %Ln credit(s)</source>
         <extracomment>Status bar: the default key, then its credits (积分) left</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>%1 · %Ln credit</numerusform>
+            <numerusform>%1 · %Ln credits</numerusform>
+        </translation>
     </message>
 </context>
 <context>

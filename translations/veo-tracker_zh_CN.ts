@@ -761,6 +761,11 @@
         <extracomment>%1: a file name; %2: why KIE did not give a new link; %3: what to do</extracomment>
         <translation>“%1”的链接已过期，且 KIE 未提供新链接：%2 %3</translation>
     </message>
+    <message>
+        <source>The link to “%1” has expired, and a new one needs the task&apos;s API key, which is not available. Give the task a key (Change Key), then retry the download.</source>
+        <extracomment>%1: a file name</extracomment>
+        <translation>“%1”的链接已过期，获取新链接需要该任务的 API 密钥，但该密钥不可用。请先为任务指定密钥（更换密钥），再重试下载。</translation>
+    </message>
 </context>
 <context>
     <name>veo::DownloadListModel</name>
@@ -1351,23 +1356,9 @@ Keys table column: marks the default API key</extracomment>
         <translation>立即检查所选任务；未选择任务时检查全部任务（%1）</translation>
     </message>
     <message>
-        <source>None of your API keys can see task %1. Check the ID, or add the key of the account that created it (API Keys…).</source>
-        <translation>你的所有 API 密钥都查不到任务 %1。请检查任务ID，或添加创建该任务的账户的密钥（“API 密钥…”）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>None of your API keys can see %n of the added tasks. Check the IDs, or add the key of the account that created them (API Keys…).</source>
-        <translation>
-            <numerusform>你的所有 API 密钥都查不到所添加任务中的 %n 个。请检查这些任务ID，或添加创建这些任务的账户的密钥（“API 密钥…”）。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Task %1 belongs to the key “%2”.</source>
         <extracomment>%1: a task ID; %2: the label of the API key that owns it</extracomment>
         <translation>任务 %1 属于密钥“%2”。</translation>
-    </message>
-    <message>
-        <source>Default</source>
-        <translation>默认</translation>
     </message>
     <message>
         <source>&amp;Download</source>
@@ -1425,6 +1416,17 @@ Keys table column: marks the default API key</extracomment>
         <source>Change &amp;Key</source>
         <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
         <translation>更换密钥(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of your API keys can see %n task(s): %1. Check the IDs, or add the key of the account that created them (API Keys…).</source>
+        <extracomment>%1: one task ID, or several separated by commas</extracomment>
+        <translation>
+            <numerusform>你的所有 API 密钥都查不到这 %n 个任务：%1。请检查任务ID，或添加创建这些任务的账户的密钥（API 密钥…）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Task %1 belongs to the default key.</source>
+        <translation>任务 %1 属于默认密钥。</translation>
     </message>
 </context>
 <context>
@@ -1800,17 +1802,17 @@ Keys table column: marks the default API key</extracomment>
         <translation>可用字段：{created:yyyyMMdd-HHmm}、{completed:…}、{prompt:40}（提示词的前 40 个字符）、{taskId}、{model}、{resolution}、{kind}（result、origin、full）、{index}、{ext}。不安全的字符会被替换，已有文件绝不会被覆盖。</translation>
     </message>
     <message>
-        <source>Reset to &amp;Default</source>
-        <extracomment>Settings: put the default file name template back</extracomment>
-        <translation>恢复默认(&amp;D)</translation>
-    </message>
-    <message>
         <source>Save the task&apos;s details next to each video as a .&amp;json file</source>
         <translation>在每个视频旁保存任务详情（.json 文件）(&amp;J)</translation>
     </message>
     <message>
         <source>Simultaneous &amp;downloads:</source>
         <translation>同时下载数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to Default</source>
+        <extracomment>Settings: put the default file name template back</extracomment>
+        <translation>恢复默认(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1885,10 +1887,12 @@ Keys table column: marks the default API key</extracomment>
         <source>Keyring unavailable</source>
         <translation>密钥环不可用</translation>
     </message>
-    <message>
-        <source>%1 · %L2 credits</source>
+    <message numerus="yes">
+        <source>%1 · %Ln credit(s)</source>
         <extracomment>Status bar: the default key, then its credits (积分) left</extracomment>
-        <translation>%1 · %L2 积分</translation>
+        <translation>
+            <numerusform>%1 · %Ln 积分</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -127,7 +127,7 @@ public:
     int percent = -1; // Downloading: 0..100, -1 while the size is unknown
     int files = 0;    // Downloaded: how many videos are on disk
 
-    // "Saved", "Saved (2)", "45%", "Missing file"...: translated at call time.
+    // "Downloaded", "Downloaded (2)", "45%", "File missing"...: translated at call time.
     QString text() const;
     // A sentence for the tooltip, or empty.
     QString toolTip() const;

@@ -29,4 +29,9 @@ QString statusText(TaskStatus status, int rawSuccessFlag = -1);
 QString statusKey(TaskStatus status);
 TaskStatus statusFromKey(const QString &key, bool *ok = nullptr);
 
+// Text colours for failures and successes: mid tones with about 4:1 contrast on both light
+// (#fff) and dark (#1e1e1e) backgrounds, so they work with the system palette either way.
+inline constexpr char FailureColorName[] = "#e0443e";
+inline constexpr char SuccessColorName[] = "#2f9e44";
+
 } // namespace veo

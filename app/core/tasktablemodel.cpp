@@ -74,16 +74,15 @@ QVariant colorValue(const QString &name)
     return value;
 }
 
-// Mid tones, about 4:1 contrast on both light (#fff) and dark (#1e1e1e) backgrounds.
 const QVariant &failureColor()
 {
-    static const QVariant color = colorValue(QStringLiteral("#e0443e"));
+    static const QVariant color = colorValue(QLatin1String(FailureColorName));
     return color;
 }
 
 const QVariant &successColor()
 {
-    static const QVariant color = colorValue(QStringLiteral("#2f9e44"));
+    static const QVariant color = colorValue(QLatin1String(SuccessColorName));
     return color;
 }
 

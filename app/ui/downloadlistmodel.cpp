@@ -1,6 +1,7 @@
 #include "downloadlistmodel.h"
 
 #include "downloadmanager.h"
+#include "taskstatus.h"
 
 #include <QApplication>
 #include <QColor>
@@ -73,7 +74,7 @@ QVariant DownloadListModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ForegroundRole:
         if (index.column() == StateColumn && d.state == DownloadState::Failed) {
-            return QColor(0xc0, 0x1c, 0x28);
+            return QColor(QLatin1String(FailureColorName));
         }
         if (d.state == DownloadState::Cancelled) {
             return QApplication::palette().color(QPalette::Disabled, QPalette::Text);

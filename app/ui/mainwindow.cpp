@@ -139,9 +139,10 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
             [this](const QString &taskId, const QString &keyId) {
                 const auto profile = m_deps.keys->profile(keyId);
                 //: %1: a task ID; %2: the label of the API key that owns it
-                statusBar()->showMessage(tr("Task %1 belongs to the key “%2”.")
-                                             .arg(taskId, profile ? profile->label : tr("Default")),
-                                         8000);
+                statusBar()->showMessage(
+                    profile ? tr("Task %1 belongs to the key “%2”.").arg(taskId, profile->label)
+                            : tr("Task %1 belongs to the default key.").arg(taskId),
+                    8000);
             });
     // The task selected when the window last closed, once the list is loaded.
     connect(
@@ -885,8 +886,7 @@ int MainWindow::singleSelectedRow() const
 QStringList MainWindow::selectedLocalFiles() const
 {
     const int row = singleSelectedRow();
-    return row < 0 ? QStringList()
-                   : m_deps.downloads->localFiles(m_deps.model->taskAt(row).taskId);
+    return row < 0 ? QStringList() : m_deps.downloads->localFiles(m_deps.model->taskAt(row).taskId);
 }
 
 void MainWindow::downloadSelected()

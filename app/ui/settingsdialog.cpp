@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "filenametemplate.h"
 #include "languagemanager.h"
+#include "taskstatus.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,6 +23,13 @@
 #include <QVBoxLayout>
 
 namespace veo {
+
+namespace {
+QString problemStyle()
+{
+    return QStringLiteral("color: %1;").arg(QLatin1String(FailureColorName));
+}
+} // namespace
 
 SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_pollingBox(new QGroupBox(this)),
@@ -165,7 +173,7 @@ void SettingsDialog::updatePreview()
     const bool ok = preview.error.isEmpty();
     //: Settings: the file name the template gives for a sample task
     m_preview->setText(ok ? tr("Example: %1").arg(preview.fileName) : preview.error);
-    m_preview->setStyleSheet(ok ? QString() : QStringLiteral("color: #c01c28;"));
+    m_preview->setStyleSheet(ok ? QString() : problemStyle());
     updateFolderNote();
 }
 
@@ -187,7 +195,7 @@ void SettingsDialog::updateFolderNote()
         note = tr("The folder does not exist yet; it is created at the first download.");
     }
     m_folderNote->setText(problem.isEmpty() ? note : problem);
-    m_folderNote->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("color: #c01c28;"));
+    m_folderNote->setStyleSheet(problem.isEmpty() ? QString() : problemStyle());
     m_folderNote->setVisible(!m_folderNote->text().isEmpty());
     const bool templateOk = FileNameTemplate::validate(m_template->text()).isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && templateOk);
@@ -249,7 +257,7 @@ void SettingsDialog::retranslateUi()
            "{index}, {ext}. Unsafe characters are replaced, and existing files are never "
            "overwritten."));
     //: Settings: put the default file name template back
-    m_resetTemplate->setText(tr("Reset to &Default"));
+    m_resetTemplate->setText(tr("&Reset to Default"));
     m_sidecar->setText(tr("Save the task's details next to each video as a .&json file"));
     m_autoDownload->setText(tr("Download new videos &automatically when they are ready"));
     m_concurrentLabel->setText(tr("Simultaneous &downloads:"));

@@ -10,6 +10,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <algorithm>
+#include <limits>
 
 namespace veo {
 
@@ -119,8 +121,9 @@ void StatusPanel::updateKey()
             const std::optional<qint64> credits =
                 m_credits ? m_credits->lastCredits(keys.defaultKeyId()) : std::nullopt;
             if (credits) {
+                const int count = int(std::min<qint64>(*credits, std::numeric_limits<int>::max()));
                 //: Status bar: the default key, then its credits (积分) left
-                text = tr("%1 · %L2 credits").arg(text).arg(*credits);
+                text = tr("%1 · %Ln credit(s)", nullptr, count).arg(text);
             }
             m_key->setText(text);
         }

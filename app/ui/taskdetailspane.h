@@ -25,7 +25,7 @@ public:
     // nullopt shows the "nothing selected" hint; count is how many rows are selected.
     void showTask(const std::optional<TaskRecord> &task, int selectedCount = 1);
     std::optional<TaskRecord> task() const { return m_task; }
-    // Where downloaded videos are: a downloaded video's row offers "Show File" instead of
+    // Where downloaded videos are: a downloaded video's row offers "Show in Folder" instead of
     // "Download". Call refresh() when a file appeared or disappeared, or a key was renamed.
     void setLocalFileProvider(LocalFileProvider provider);
     void refresh();
