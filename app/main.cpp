@@ -31,6 +31,7 @@
 #include <cstdio>
 #include <limits>
 #include <memory>
+#include <optional>
 
 using namespace veo;
 
@@ -43,17 +44,30 @@ void printLine(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-// The simulated KIE endpoint for --demo, on loopback inside this process.
-std::unique_ptr<FakeKieServer> startDemoServer(QStringList *demoIds)
+// The simulated KIE endpoint for --demo, on loopback inside this process: the API on
+// 127.0.0.1, the videos on 127.0.0.2 (another origin, as KIE's file hosts are; the API's own
+// address when that one cannot be used).
+struct DemoServers
 {
-    auto server = std::make_unique<FakeKieServer>();
-    if (!server->listen(QHostAddress::LocalHost)) {
-        return nullptr;
+    std::unique_ptr<FakeKieServer> api;
+    std::unique_ptr<FakeKieServer> media;
+    QUrl baseUrl() const { return api->baseUrl(); }
+};
+
+std::optional<DemoServers> startDemoServer(QStringList *demoIds)
+{
+    DemoServers demo{std::make_unique<FakeKieServer>(), std::make_unique<FakeKieServer>()};
+    if (!demo.api->listen(QHostAddress::LocalHost)) {
+        return std::nullopt;
+    }
+    if (!demo.media->listen(QHostAddress(QStringLiteral("127.0.0.2")))) {
+        demo.media.reset();
     }
     QFile clip(QStringLiteral(":/demo/demo-clip.mp4"));
-    *demoIds = installDemoScenario(*server,
-                                   clip.open(QIODevice::ReadOnly) ? clip.readAll() : QByteArray());
-    return server;
+    *demoIds = installDemoScenario(*demo.api,
+                                   clip.open(QIODevice::ReadOnly) ? clip.readAll() : QByteArray(),
+                                   demo.media.get());
+    return demo;
 }
 
 constexpr auto DemoToken = "demo-key";
@@ -61,7 +75,7 @@ constexpr auto DemoToken = "demo-key";
 int runCheck(const CommandLine &cl, QCoreApplication &app)
 {
     QStringList demoIds;
-    std::unique_ptr<FakeKieServer> demo;
+    std::optional<DemoServers> demo;
     QString base = cl.apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : cl.apiBase;
     if (cl.demo) {
         demo = startDemoServer(&demoIds);
@@ -157,7 +171,7 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
            LanguageManager &languages)
 {
     QStringList demoIds;
-    std::unique_ptr<FakeKieServer> demo;
+    std::optional<DemoServers> demo;
     QString base = cl.apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : cl.apiBase;
     if (cl.demo) {
         demo = startDemoServer(&demoIds);

@@ -528,6 +528,33 @@ private Q_SLOTS:
         QVERIFY(c.get("/api/v1/chat/credit").json().value(QLatin1String("data")).toInt() > 0);
     }
 
+    // With a media server, the videos live on that other host (and the API host keeps a copy
+    // for download-url's fresh links).
+    void demoScenarioOnAMediaHost()
+    {
+        FakeKieServer media;
+        QVERIFY(media.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
+        const QStringList ids = installDemoScenario(*m_server, QByteArray("clip-bytes"), &media);
+        bool checked = false;
+        for (const QString &id : ids) {
+            const RawReply r = m_client->get("/api/v1/veo/record-info?taskId=" + id.toLatin1());
+            if (r.code() != 200 || flagOf(r) != 1) {
+                continue;
+            }
+            const QJsonObject response =
+                r.json()[QLatin1String("data")][QLatin1String("response")].toObject();
+            const QUrl url(response[QLatin1String("resultUrls")][0].toString());
+            QCOMPARE(url.host(), QStringLiteral("127.0.0.2"));
+            QCOMPARE(url.port(), media.baseUrl().port());
+            RawClient onMedia;
+            QVERIFY(onMedia.connectTo(media.baseUrl()));
+            QCOMPARE(onMedia.get(url.path().toLatin1()).body, QByteArray("clip-bytes"));
+            QCOMPARE(m_client->get("/dl" + url.path().toLatin1()).body, QByteArray("clip-bytes"));
+            checked = true;
+        }
+        QVERIFY(checked);
+    }
+
 private:
     std::unique_ptr<FakeKieServer> m_server;
     std::unique_ptr<RawClient> m_client; // connected to m_server

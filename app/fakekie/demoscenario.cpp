@@ -31,8 +31,9 @@ Response at(qint64 afterMs, Response response)
 class Builder
 {
 public:
-    explicit Builder(FakeKieServer &server)
-        : m_server(server), m_base(server.baseUrl()), m_now(QDateTime::currentMSecsSinceEpoch())
+    Builder(FakeKieServer &server, FakeKieServer &media)
+        : m_server(server), m_media(media), m_base(media.baseUrl()),
+          m_now(QDateTime::currentMSecsSinceEpoch())
     {
     }
 
@@ -63,7 +64,10 @@ public:
             return;
         }
         for (const QString &path : std::as_const(m_mediaPaths)) {
-            m_server.addFile(path, clip, "video/mp4");
+            m_media.addFile(path, clip, "video/mp4");
+            if (&m_media != &m_server) {
+                m_server.addFile(path, clip, "video/mp4"); // download-url's fresh links
+            }
         }
     }
 
@@ -107,6 +111,7 @@ public:
 
 private:
     FakeKieServer &m_server;
+    FakeKieServer &m_media;
     QUrl m_base;
     qint64 m_now;
     mutable QStringList m_mediaPaths; // every media URL handed out so far
@@ -114,10 +119,10 @@ private:
 
 } // namespace
 
-QStringList installDemoScenario(FakeKieServer &server, const QByteArray &clip)
+QStringList installDemoScenario(FakeKieServer &server, const QByteArray &clip, FakeKieServer *media)
 {
     const auto ok = &FakeKieServer::ok;
-    Builder b(server);
+    Builder b(server, media ? *media : server);
     QStringList ids;
     const QString fast = QStringLiteral("veo3_fast");
     const QString quality = QStringLiteral("veo3");
