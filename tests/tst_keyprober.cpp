@@ -121,6 +121,7 @@ private Q_SLOTS:
     void noKeyOwnsTheTask();
     void transientErrorRetriesTheSameKey();
     void endlessFailuresStopProbing();
+    void pausedPollingPausesProbing();
     void rateLimitedKeyWaitsForRetryAfter();
     void staysWithinThePerKeyRateLimit();
     void sessionKeyOwnerAndSameSecretAskedOnce();
@@ -253,11 +254,29 @@ void TestKeyProber::endlessFailuresStopProbing()
     for (int i = 0; i < KeyProber::MaxTransientFailures; ++i) {
         QCOMPARE(asked.at(i), Rig::bearer(0)); // the same key, not skipped
     }
-    QCOMPARE(rig.task(id)->lastError.kind, ApiError::Kind::Server); // the row says why
+    // The row says why (once the tracker has committed the answer).
+    QTRY_COMPARE_WITH_TIMEOUT(rig.task(id)->lastError.kind, ApiError::Kind::Server, 2000);
     QCOMPARE(found.size(), 0);
     QCOMPARE(nobody.size(), 0); // not "no key owns it": nobody could tell
     // The regular polls take over.
     QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(id).size() > asked.size(), 5000);
+}
+
+void TestKeyProber::pausedPollingPausesProbing()
+{
+    Rig rig;
+    const QString id = QStringLiteral("veo_added_while_paused");
+    rig.server.setScript(id, {record(id, 1)});
+    rig.server.setTaskOwner(id, Secrets.at(1));
+    QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
+    rig.scheduler->setPaused(true); // the user's "Pause Polling"
+    rig.prober->addTasksTryingAllKeys({id});
+    QVERIFY(rig.task(id)); // listed at once
+    QTest::qWait(300);
+    QCOMPARE(rig.tokensAsked(id), QStringList()); // nothing asked while paused
+    rig.scheduler->setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 5000);
+    QCOMPARE(found.constFirst().at(1).toString(), rig.keyIds.at(1));
 }
 
 void TestKeyProber::rateLimitedKeyWaitsForRetryAfter()

@@ -27,6 +27,7 @@ KeyProber::KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &KeyProber::dispatch);
     connect(m_scheduler, &RefreshScheduler::onlineChanged, this, &KeyProber::schedule);
+    connect(m_scheduler, &RefreshScheduler::pausedChanged, this, &KeyProber::schedule);
     // Queued: KieClient lowers its count just before it runs a callback; when it reaches zero
     // with our requests still open, cancelAll() dropped them and they will never answer.
     connect(m_client, &KieClient::inFlightChanged, this, &KeyProber::onClientIdle,
@@ -141,8 +142,9 @@ qint64 KeyProber::backoffMs(int failures) const
 
 void KeyProber::schedule()
 {
-    if (!m_scheduler || !m_scheduler->isOnline() || m_inFlight >= m_maxInFlight) {
-        m_timer.stop(); // onlineChanged or the next answer schedules again
+    if (!m_scheduler || !m_scheduler->isOnline() || m_scheduler->isPaused() ||
+        m_inFlight >= m_maxInFlight) {
+        m_timer.stop(); // onlineChanged, pausedChanged or the next answer schedules again
         return;
     }
     RateLimiter *limiter = m_scheduler->rateLimiter();

@@ -29,7 +29,7 @@ class TaskTracker;
 // owns a task it stays with the default key, gets the default key's answer and is reported.
 // The tasks are listed at once but RefreshScheduler polls them only once their key is
 // settled, so a wrong key's "record is null" never counts against them. Requests share the
-// scheduler's per-key rate limiter and wait while the scheduler is offline.
+// scheduler's per-key rate limiter and wait while the scheduler is offline or paused.
 class KeyProber final : public QObject
 {
     Q_OBJECT

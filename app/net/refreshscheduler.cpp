@@ -180,6 +180,7 @@ void RefreshScheduler::setPaused(bool paused)
     }
     m_paused = paused;
     schedule();
+    Q_EMIT pausedChanged(paused);
 }
 
 void RefreshScheduler::setOnline(bool online)

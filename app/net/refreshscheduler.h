@@ -73,6 +73,7 @@ Q_SIGNALS:
     // older than the grace period into a final NotFound.
     void taskAnswered(const QString &taskId, const veo::RecordInfoResult &result);
     void onlineChanged(bool online);
+    void pausedChanged(bool paused);
     void nextPollChanged(const QDateTime &at);
 
 private:

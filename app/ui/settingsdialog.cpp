@@ -108,6 +108,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     m_autoDownload->setChecked(settings->flag(AppSettings::Flag::AutoDownload));
     m_concurrent->setRange(1, AppSettings::MaxConcurrentDownloads);
     m_concurrent->setValue(settings->concurrentDownloads());
+    m_concurrent->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_concurrentLabel->setBuddy(m_concurrent);
     auto *downloads = new QFormLayout(m_downloadsBox);
     downloads->addRow(m_folderLabel, folderRow);
