@@ -37,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <memory>
 
 using namespace veo;
@@ -433,14 +434,25 @@ void TestMainWindow::downloadsFromTheWindow()
     // With automatic downloads on, a new success is saved without anyone asking.
     m_app->settings.setFlag(AppSettings::Flag::AutoDownload, true);
     m_media.addFile(QStringLiteral("/clips/g.mp4"), clip, "video/mp4");
+    FakeKieServer::FileOptions slow;
+    slow.bytesPerSecond = 128 * 1024; // about two seconds
+    m_media.setFileOptions(QStringLiteral("/clips/g.mp4"), slow);
+    dock->toggleViewAction()->trigger(); // the user closed the panel
+    QVERIFY(!dock->isVisible());
+    auto *indicator = w.findChild<QToolButton *>(QStringLiteral("DownloadsIndicator"));
+    QVERIFY(indicator && !indicator->isVisible());
     const QString g = QStringLiteral("e2e_task_autodown_07");
     FakeKieServer::Record later = rec(g, 1);
     later.resultUrls = {m_media.baseUrl().toString() + QStringLiteral("/clips/g.mp4")};
     m_server.setScript(g, {FakeKieServer::ok(rec(g, 0)), FakeKieServer::ok(later)});
     w.addTaskIds({g});
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(g), TaskStatus::Succeeded, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        QFile::exists(m_app->downloads.localFile(g, MediaKind::Result, 0)), 15000);
+    // Running while the panel is hidden: the status bar says so.
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->isVisible(), 5000);
+    QCOMPARE(indicator->text(), QStringLiteral("1 downloading"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_app->downloads.localFile(g, MediaKind::Result, 0)),
+                             15000);
+    QTRY_VERIFY(!indicator->isVisible()); // nothing running any more
     m_app->settings.setFlag(AppSettings::Flag::AutoDownload, false);
 }
 
@@ -524,7 +536,7 @@ void TestMainWindow::keysInTheWindow()
     choices.constFirst()->trigger();
     QCOMPARE(m_app->model.task(f)->keyId, QString()); // the session key is never stored
     QCOMPARE(keyCell.data().toString(), QStringLiteral("Session key")); // the default key
-    QVERIFY(keyFilter->findText(QStringLiteral("Key removed")) > 0); // h still has none
+    QVERIFY(keyFilter->findText(QStringLiteral("Key removed")) > 0);    // h still has none
     w.selectTask(h);
     Q_EMIT menu->aboutToShow();
     menu->actions().constFirst()->trigger();

@@ -811,6 +811,30 @@ Task %2</source>
     </message>
 </context>
 <context>
+    <name>veo::DownloadsDock</name>
+    <message>
+        <source>Downloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do&amp;wnloads</source>
+        <extracomment>View menu / toolbar: show or hide the Downloads panel</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the Downloads panel (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downloading</source>
+        <extracomment>Status bar button: downloads going on; opens the Downloads panel</extracomment>
+        <translation>
+            <numerusform>%n downloading</numerusform>
+            <numerusform>%n downloading</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veo::DownloadsPanel</name>
     <message>
         <source>No downloads yet. Select finished tasks and choose Download (%1), or turn on automatic downloads in Preferences.</source>
@@ -1389,27 +1413,6 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Show in &amp;Folder</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Downloads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do&amp;wnloads</source>
-        <extracomment>View menu / toolbar: show or hide the Downloads panel</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show or hide the Downloads panel (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n downloading</source>
-        <extracomment>Status bar button: downloads going on; opens the Downloads panel</extracomment>
-        <translation>
-            <numerusform>%n downloading</numerusform>
-            <numerusform>%n downloading</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 (default)</source>

@@ -803,6 +803,29 @@ Task %2</source>
     </message>
 </context>
 <context>
+    <name>veo::DownloadsDock</name>
+    <message>
+        <source>Downloads</source>
+        <translation>下载列表</translation>
+    </message>
+    <message>
+        <source>Do&amp;wnloads</source>
+        <extracomment>View menu / toolbar: show or hide the Downloads panel</extracomment>
+        <translation>下载列表(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Show or hide the Downloads panel (%1)</source>
+        <translation>显示或隐藏“下载”面板（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downloading</source>
+        <extracomment>Status bar button: downloads going on; opens the Downloads panel</extracomment>
+        <translation>
+            <numerusform>%n 个下载中</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veo::DownloadsPanel</name>
     <message>
         <source>No downloads yet. Select finished tasks and choose Download (%1), or turn on automatic downloads in Preferences.</source>
@@ -1376,26 +1399,6 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Show in &amp;Folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Downloads</source>
-        <translation>下载列表</translation>
-    </message>
-    <message>
-        <source>Do&amp;wnloads</source>
-        <extracomment>View menu / toolbar: show or hide the Downloads panel</extracomment>
-        <translation>下载列表(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Show or hide the Downloads panel (%1)</source>
-        <translation>显示或隐藏“下载”面板（%1）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n downloading</source>
-        <extracomment>Status bar button: downloads going on; opens the Downloads panel</extracomment>
-        <translation>
-            <numerusform>%n 个下载中</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 (default)</source>

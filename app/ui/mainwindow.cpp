@@ -6,7 +6,7 @@
 #include "desktopfiles.h"
 #include "downloadcoordinator.h"
 #include "downloadmanager.h"
-#include "downloadspanel.h"
+#include "downloadsdock.h"
 #include "icons.h"
 #include "keyprober.h"
 #include "keyring.h"
@@ -34,7 +34,6 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
-#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QHeaderView>
@@ -72,7 +71,7 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     createCentralWidget();
 
     statusBar()->addWidget(m_statusPanel, 1);
-    statusBar()->addPermanentWidget(m_downloadsIndicator);
+    statusBar()->addPermanentWidget(m_downloadsDock->indicator());
     for (QWidget *w : m_statusPanel->permanentWidgets()) {
         statusBar()->addPermanentWidget(w);
     }
@@ -155,6 +154,11 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
     onKeyStateChanged();
 }
 
+DownloadsPanel *MainWindow::downloadsPanel() const
+{
+    return m_downloadsDock->panel();
+}
+
 QTableView *MainWindow::tableView() const
 {
     return m_list->tableView();
@@ -210,8 +214,6 @@ void MainWindow::connectDownloads()
             [this](const QString &text) { showMessage(text, true); });
     connect(m_player, &PlayerPane::downloadRequested, this, &MainWindow::downloadVideo);
     connect(m_details, &TaskDetailsPane::downloadRequested, this, &MainWindow::downloadVideo);
-    connect(m_downloadsPanel, &DownloadsPanel::activityChanged, this,
-            &MainWindow::updateDownloadsIndicator);
     // Files deleted or moved while the app was in the background show as missing. At most
     // every 10 s: the files may be on a slow or unplugged drive.
     connect(qApp, &QGuiApplication::applicationStateChanged, downloads,
@@ -273,24 +275,8 @@ void MainWindow::fillChangeKeyMenu()
 
 void MainWindow::createDownloadsDock()
 {
-    m_downloadsPanel = new DownloadsPanel(m_deps.downloads->manager(), m_deps.downloads);
-    m_downloadsDock = new QDockWidget(this);
-    m_downloadsDock->setObjectName(QStringLiteral("DownloadsDock"));
-    m_downloadsDock->setWidget(m_downloadsPanel);
-    m_downloadsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
+    m_downloadsDock = new DownloadsDock(m_deps.downloads, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_downloadsDock);
-    m_downloadsDock->hide(); // until the first download, or the user opens it
-    m_downloadsViewAction = m_downloadsDock->toggleViewAction();
-    m_downloadsViewAction->setIcon(themedIcon(QStringLiteral("downloads")));
-    connect(m_downloadsDock, &QDockWidget::visibilityChanged, this,
-            &MainWindow::updateDownloadsIndicator);
-    m_downloadsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
-    m_downloadsIndicator = new QToolButton(this);
-    m_downloadsIndicator->setObjectName(QStringLiteral("DownloadsIndicator"));
-    m_downloadsIndicator->setAutoRaise(true);
-    m_downloadsIndicator->setIcon(themedIcon(QStringLiteral("download")));
-    m_downloadsIndicator->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    connect(m_downloadsIndicator, &QToolButton::clicked, this, &MainWindow::showDownloads);
 }
 
 void MainWindow::createActions()
@@ -392,7 +378,7 @@ void MainWindow::createMenus()
     m_tasksMenu->addSeparator();
     m_tasksMenu->addAction(m_removeAction);
     m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->addAction(m_downloadsViewAction);
+    m_viewMenu->addAction(m_downloadsDock->toggleAction());
     m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
     createLanguageMenu();
@@ -411,7 +397,7 @@ void MainWindow::createMenus()
     m_toolBar->addAction(m_pauseAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_downloadAction);
-    m_toolBar->addAction(m_downloadsViewAction);
+    m_toolBar->addAction(m_downloadsDock->toggleAction());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_removeAction);
     m_toolBar->addSeparator();
@@ -523,13 +509,6 @@ void MainWindow::retranslateUi()
             .arg(m_downloadAction->shortcut().toString(QKeySequence::NativeText)));
     m_openFileAction->setText(tr("&Open Downloaded Video"));
     m_showInFolderAction->setText(tr("Show in &Folder"));
-    m_downloadsDock->setWindowTitle(tr("Downloads"));
-    //: View menu / toolbar: show or hide the Downloads panel
-    m_downloadsViewAction->setText(tr("Do&wnloads"));
-    m_downloadsViewAction->setToolTip(
-        tr("Show or hide the Downloads panel (%1)")
-            .arg(m_downloadsViewAction->shortcut().toString(QKeySequence::NativeText)));
-    updateDownloadsIndicator();
     m_findAction->setText(tr("&Find…"));
     //: Menu/toolbar: manage the KIE API keys
     m_apiKeyAction->setText(tr("API &Keys…"));
@@ -894,7 +873,7 @@ void MainWindow::downloadSelected()
     const DownloadCoordinator::Outcome outcome = m_deps.downloads->downloadTasks(selectedTaskIds());
     statusBar()->showMessage(outcome.summary(), 8000);
     if (outcome.queued > 0) {
-        showDownloads();
+        m_downloadsDock->reveal();
     }
 }
 
@@ -904,23 +883,8 @@ void MainWindow::downloadVideo(const QString &taskId, MediaKind kind, int index)
         m_deps.downloads->downloadVideo(taskId, kind, index);
     statusBar()->showMessage(outcome.summary(), 8000);
     if (outcome.queued > 0) {
-        showDownloads();
+        m_downloadsDock->reveal();
     }
-}
-
-void MainWindow::showDownloads()
-{
-    m_downloadsDock->show();
-    m_downloadsDock->raise();
-}
-
-void MainWindow::updateDownloadsIndicator()
-{
-    const int active = m_downloadsPanel->activeCount();
-    //: Status bar button: downloads going on; opens the Downloads panel
-    m_downloadsIndicator->setText(tr("%n downloading", nullptr, active));
-    m_downloadsIndicator->setToolTip(m_downloadsViewAction->toolTip());
-    m_downloadsIndicator->setVisible(active > 0 && !m_downloadsDock->isVisible());
 }
 
 void MainWindow::onKeyStateChanged()

@@ -11,8 +11,6 @@
 
 class QAction;
 class QActionGroup;
-class QDockWidget;
-class QToolButton;
 class QLabel;
 class QMenu;
 class QPushButton;
@@ -25,6 +23,7 @@ namespace veo {
 class AppSettings;
 class CreditsMonitor;
 class DownloadCoordinator;
+class DownloadsDock;
 class DownloadsPanel;
 class KeyProber;
 class KeyStore;
@@ -77,7 +76,7 @@ public:
     void addTaskIds(const QStringList &taskIds, const QString &keyId = {}, bool tryAllKeys = false);
     void selectTask(const QString &taskId);
     QTableView *tableView() const;
-    DownloadsPanel *downloadsPanel() const { return m_downloadsPanel; }
+    DownloadsPanel *downloadsPanel() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -108,8 +107,6 @@ private:
     void copySelectedIds();
     void downloadSelected();
     void downloadVideo(const QString &taskId, MediaKind kind, int index);
-    void showDownloads();
-    void updateDownloadsIndicator();
     void notifyFinished(const QString &taskId, bool success);
     // The source row of the one selected task; -1 for none or several.
     int singleSelectedRow() const;
@@ -139,9 +136,7 @@ private:
     bool m_quitting = false;
     bool m_askedForKey = false;
     QPointer<KeysDialog> m_keysDialog;
-    DownloadsPanel *m_downloadsPanel = nullptr;
-    QDockWidget *m_downloadsDock = nullptr;
-    QToolButton *m_downloadsIndicator = nullptr;
+    DownloadsDock *m_downloadsDock = nullptr;
     // Successes whose notification waits for their automatic download (to offer the file).
     QSet<QString> m_notifyAfterDownload;
     QElapsedTimer m_lastFileCheck;
@@ -162,7 +157,6 @@ private:
     QAction *m_downloadAction = nullptr;
     QAction *m_openFileAction = nullptr;
     QAction *m_showInFolderAction = nullptr;
-    QAction *m_downloadsViewAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_apiKeyAction = nullptr;
     QAction *m_settingsAction = nullptr;

@@ -108,7 +108,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     m_autoDownload->setChecked(settings->flag(AppSettings::Flag::AutoDownload));
     m_concurrent->setRange(1, AppSettings::MaxConcurrentDownloads);
     m_concurrent->setValue(settings->concurrentDownloads());
-    m_concurrent->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+
     m_concurrentLabel->setBuddy(m_concurrent);
     auto *downloads = new QFormLayout(m_downloadsBox);
     downloads->addRow(m_folderLabel, folderRow);
@@ -131,6 +131,11 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     downloadsLayout->addStretch(1);
     m_tabs->addTab(general, QString());
     m_tabs->addTab(downloadsPage, QString());
+
+    // Numbers keep their natural width instead of stretching across the dialog.
+    for (QSpinBox *spin : {m_interval, m_lowCredits, m_concurrent}) {
+        spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
