@@ -25,7 +25,7 @@ const QStringList iconNames = {
     QStringLiteral("download"),    QStringLiteral("downloads"),   QStringLiteral("folder"),
     QStringLiteral("open-file"),   QStringLiteral("play"),        QStringLiteral("cancel"),
     QStringLiteral("retry"),       QStringLiteral("clear"),       QStringLiteral("warning"),
-    QStringLiteral("key-missing"),
+    QStringLiteral("key-missing"), QStringLiteral("volume"),      QStringLiteral("volume-muted"),
 };
 
 const QColor lightText(0x1a, 0x1a, 0x1a);

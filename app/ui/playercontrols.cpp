@@ -1,5 +1,7 @@
 #include "playercontrols.h"
 
+#include "icons.h"
+
 #include <QAbstractSlider>
 #include <QApplication>
 #include <QAudio>
@@ -10,7 +12,6 @@
 #include <QProgressBar>
 #include <QShortcut>
 #include <QSlider>
-#include <QStyle>
 #include <QToolButton>
 #include <algorithm>
 #include <cmath>
@@ -331,8 +332,7 @@ void PlayerControls::retranslateUi()
 void PlayerControls::updatePlayButton()
 {
     const bool playing = m_state == QMediaPlayer::PlayingState;
-    m_playButton->setIcon(
-        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_playButton->setIcon(themedIcon(playing ? QStringLiteral("pause") : QStringLiteral("play")));
     QString action;
     if (playing) {
         //: Player button (accessible name and tooltip)
@@ -349,7 +349,7 @@ void PlayerControls::updateMuteButton()
 {
     m_muteButton->setChecked(m_muted);
     m_muteButton->setIcon(
-        style()->standardIcon(m_muted ? QStyle::SP_MediaVolumeMuted : QStyle::SP_MediaVolume));
+        themedIcon(m_muted ? QStringLiteral("volume-muted") : QStringLiteral("volume")));
     QString action;
     if (m_muted) {
         //: Player button (accessible name and tooltip): sound back on
