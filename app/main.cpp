@@ -244,6 +244,7 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     DownloadManager downloadManager(&client); // never sends the token: media hosts are not KIE
     DownloadCoordinator downloads(&downloadManager, &model, &settings,
                                   [&keys](const QString &keyId) { return keys.token(keyId); });
+    downloads.setRateLimiter(scheduler.rateLimiter()); // renewals count against the key's limit
     MainWindow window({&tracker, &model, &scheduler, &client, &keys, &keyMeta, &credits, &settings,
                        &languages, &downloads, &prober, cl.demo, store.path()});
     QObject::connect(&keys, &KeyRing::stateChanged, &credits, [&credits](KeyRing::State state) {

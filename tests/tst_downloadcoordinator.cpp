@@ -6,6 +6,7 @@
 #include "downloadfixture.h"
 #include "downloadsidecar.h"
 #include "downloadstore.h"
+#include "ratelimiter.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
 
@@ -30,6 +31,8 @@ private Q_SLOTS:
     void renewsAnExpiredLinkWithTheTasksOwnKey();
     void renewsALinkOnlyOnce();
     void aLinkCannotBeRenewedWithoutAKey();
+    void renewalsArePaced();
+    void aRenewalRefusedAsTooFastWaits();
     void remembersDownloadedFilesAcrossRestarts();
     void removingATaskCancelsItsDownloads();
 
@@ -269,13 +272,12 @@ void tst_DownloadCoordinator::renewsALinkOnlyOnce()
     QCOMPARE(c->downloadTasks({b.taskId}).queued, 1);
     auto renewals = [this] {
         const auto requests = m_fx.api->requests();
-        return std::count_if(requests.cbegin(), requests.cend(), [](const auto &r) {
-            return r.path == "/api/v1/common/download-url";
-        });
+        return std::count_if(requests.cbegin(), requests.cend(),
+                             [](const auto &r) { return r.path == "/api/v1/common/download-url"; });
     };
     QVERIFY(QTest::qWaitFor([&] { return renewals() == 1; }, 10000));
-    QVERIFY(QTest::qWaitFor(
-        [&] { return c->mark(b.taskId).state == DownloadMark::State::Failed; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return c->mark(b.taskId).state == DownloadMark::State::Failed; },
+                            10000));
     QTest::qWait(500); // nothing more happens by itself
     QCOMPARE(renewals(), 1);
     QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Failed);
@@ -302,6 +304,80 @@ void tst_DownloadCoordinator::aLinkCannotBeRenewedWithoutAKey()
     for (const auto &r : m_fx.api->requests()) {
         QVERIFY(r.path != "/api/v1/common/download-url"); // nothing to ask it with
     }
+}
+
+void tst_DownloadCoordinator::renewalsArePaced()
+{
+    // Six finished tasks whose links have all expired, downloaded at once.
+    QList<TaskRecord> tasks;
+    QStringList ids;
+    FakeKieServer::FileOptions expired;
+    expired.statuses = {403};
+    for (int i = 0; i < 6; ++i) {
+        const QString path = QStringLiteral("/v/e%1.mp4").arg(i);
+        m_fx.media->addFile(path, randomBytes(2000, quint32(20 + i)), "video/mp4");
+        m_fx.media->setFileOptions(path, expired);
+        m_fx.api->addFile(path, randomBytes(2000, quint32(20 + i)), "video/mp4");
+        tasks << succeeded(QStringLiteral("veo_e%1").arg(i), {path});
+        ids << tasks.last().taskId;
+    }
+    m_model->setTasks(tasks);
+    m_settings->setConcurrentDownloads(AppSettings::MaxConcurrentDownloads);
+    RateLimiter limiter; // shared with the polls in the app
+    limiter.setMaxPerSecond(2);
+    auto c = newCoordinator();
+    c->setRateLimiter(&limiter);
+    QCOMPARE(c->downloadTasks(ids).queued, 6);
+    QCOMPARE(waitForCompleted(6), 6);
+    QList<qint64> sent;
+    for (const auto &r : m_fx.api->requests()) {
+        if (r.path == "/api/v1/common/download-url") {
+            sent << r.atMs;
+        }
+    }
+    QCOMPARE(sent.size(), 6);
+    for (qsizetype i = 2; i < sent.size(); ++i) { // never more than two in one second
+        QVERIFY2(sent.at(i) - sent.at(i - 2) >= 950,
+                 qPrintable(QStringLiteral("renewals %1 and %2 were %3 ms apart")
+                                .arg(i - 2)
+                                .arg(i)
+                                .arg(sent.at(i) - sent.at(i - 2))));
+    }
+}
+
+void tst_DownloadCoordinator::aRenewalRefusedAsTooFastWaits()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    FakeKieServer::FileOptions expired;
+    expired.statuses = {403};
+    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), expired);
+    m_fx.api->addFile(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7), "video/mp4");
+    // KIE refuses the first renewal as too fast (Retry-After 1 s), then gives the link.
+    FakeKieServer::Response tooFast =
+        FakeKieServer::kieError(429, QStringLiteral("Rate limit exceeded"), 429);
+    tooFast.headers = {{"Retry-After", "1"}};
+    QUrl fresh = m_fx.api->baseUrl();
+    fresh.setPath(QStringLiteral("/dl/v/b.mp4"));
+    FakeKieServer::Response link;
+    link.body = FakeKieServer::envelope(200, QStringLiteral("success"),
+                                        '"' + fresh.toString().toUtf8() + '"');
+    m_fx.api->setRouteScript("/api/v1/common/download-url", {tooFast, link});
+    RateLimiter limiter;
+    auto c = newCoordinator();
+    c->setRateLimiter(&limiter);
+    QSignalSpy problems(c.get(), &DownloadCoordinator::problem);
+    c->downloadTasks({b.taskId});
+    QCOMPARE(waitForCompleted(1), 1);
+    QList<qint64> sent;
+    for (const auto &r : m_fx.api->requests()) {
+        if (r.path == "/api/v1/common/download-url") {
+            sent << r.atMs;
+        }
+    }
+    QCOMPARE(sent.size(), 2);
+    QVERIFY(sent.at(1) - sent.at(0) >= 950); // Retry-After was honoured
+    QCOMPARE(problems.count(), 0);           // nothing for the user to do
 }
 
 void tst_DownloadCoordinator::remembersDownloadedFilesAcrossRestarts()

@@ -5,6 +5,7 @@
 #include "downloadsidecar.h"
 #include "downloadstore.h"
 #include "filenametemplate.h"
+#include "ratelimiter.h"
 #include "tasktablemodel.h"
 
 #include <QFileInfo>
@@ -69,6 +70,8 @@ DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskTab
     connect(manager, &DownloadManager::removed, this, &DownloadCoordinator::onRemoved);
     connect(manager, &DownloadManager::linkRefreshFailed, this,
             &DownloadCoordinator::onLinkRefreshFailed);
+    m_renewalTimer.setSingleShot(true);
+    connect(&m_renewalTimer, &QTimer::timeout, this, &DownloadCoordinator::sendRenewals);
     applySettings();
 }
 
@@ -86,6 +89,41 @@ void DownloadCoordinator::setStore(DownloadStore *store)
         m_copies[c.taskId].append({c.kind, c.index, c.path, QFileInfo::exists(c.path)});
     }
     m_manager->restore(store->loadUnfinished());
+}
+
+void DownloadCoordinator::setRateLimiter(RateLimiter *limiter)
+{
+    m_limiter = limiter;
+}
+
+void DownloadCoordinator::renewLink(int id, const QString &token)
+{
+    m_renewing.insert(id); // shown as queued: the download goes on with the new link
+    m_renewals.append({id, token});
+    sendRenewals();
+}
+
+void DownloadCoordinator::sendRenewals()
+{
+    while (!m_renewals.isEmpty()) {
+        const auto [id, token] = m_renewals.constFirst();
+        const std::optional<Download> d = m_manager->download(id);
+        if (!d || d->state != DownloadState::Failed || !m_renewing.contains(id)) {
+            m_renewals.removeFirst(); // retried, cancelled or gone meanwhile
+            continue;
+        }
+        const qint64 wait = m_limiter ? m_limiter->waitMs(token) : 0;
+        if (wait > 0) {
+            m_renewalTimer.start(int(std::min<qint64>(wait, 60'000)));
+            return;
+        }
+        m_renewals.removeFirst();
+        if (m_limiter) {
+            m_limiter->recordSend(token);
+        }
+        m_renewalToken.insert(id, token);
+        m_manager->refreshLink(id, token);
+    }
 }
 
 void DownloadCoordinator::applySettings()
@@ -322,6 +360,7 @@ void DownloadCoordinator::onChanged(int id)
 {
     if (const auto d = m_manager->download(id); d && d->state != DownloadState::Failed) {
         m_renewing.remove(id); // the fresh link is in use (or the user acted)
+        m_renewalToken.remove(id);
     }
     if (const auto it = m_taskOf.constFind(id); it != m_taskOf.cend()) {
         Q_EMIT markChanged(*it);
@@ -362,8 +401,7 @@ void DownloadCoordinator::onFinished(int id)
                                .arg(d->request.fileName));
         } else {
             m_linkRenewed.insert(id);
-            m_renewing.insert(id); // shown as queued: the download goes on with the new link
-            m_manager->refreshLink(id, token);
+            renewLink(id, token);
         }
     }
     Q_EMIT markChanged(taskId);
@@ -374,6 +412,7 @@ void DownloadCoordinator::onRemoved(int id)
     const QString taskId = m_taskOf.take(id);
     m_linkRenewed.remove(id);
     m_renewing.remove(id);
+    m_renewalToken.remove(id);
     if (auto it = m_downloads.find(taskId); it != m_downloads.end()) {
         it->remove(id);
         if (it->isEmpty()) {
@@ -385,6 +424,14 @@ void DownloadCoordinator::onRemoved(int id)
 
 void DownloadCoordinator::onLinkRefreshFailed(int id, const ApiError &error)
 {
+    const QString token = m_renewalToken.take(id);
+    if (error.kind == ApiError::Kind::RateLimited && m_limiter && !token.isEmpty()) {
+        // Too fast for KIE: this key waits, and the renewal waits its turn again.
+        m_limiter->block(token, error.retryAfterSeconds);
+        m_renewals.append({id, token});
+        sendRenewals();
+        return;
+    }
     m_renewing.remove(id);
     if (const auto it = m_taskOf.constFind(id); it != m_taskOf.cend()) {
         Q_EMIT markChanged(*it);

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 #include <functional>
 
 namespace veo {
@@ -17,6 +18,7 @@ namespace veo {
 class AppSettings;
 class DownloadManager;
 class DownloadStore;
+class RateLimiter;
 class TaskTableModel;
 struct TaskRecord;
 
@@ -46,6 +48,10 @@ public:
     void setStore(DownloadStore *store);
     // Applies the concurrency setting (call after the settings changed).
     void applySettings();
+    // Paces the download-url requests that renew expired links with the limiter the polls use
+    // (RefreshScheduler::rateLimiter()), so a batch of expired links cannot flood KIE; a 429
+    // blocks that key and the renewal waits its turn. Not owned; null = no pacing.
+    void setRateLimiter(RateLimiter *limiter);
 
     // What a download request did, for the status bar.
     struct Outcome
@@ -107,6 +113,8 @@ private:
     void onFinished(int id);
     void onRemoved(int id);
     void onLinkRefreshFailed(int id, const ApiError &error);
+    void renewLink(int id, const QString &token);
+    void sendRenewals();
     Copy *copy(const QString &taskId, MediaKind kind, int index);
     void enqueue(const TaskRecord &task, const MediaSource &source, Outcome &outcome);
 
@@ -118,8 +126,12 @@ private:
     QHash<QString, QList<Copy>> m_copies;  // taskId -> downloaded files
     QHash<QString, QSet<int>> m_downloads; // taskId -> manager ids
     QHash<int, QString> m_taskOf;          // manager id -> taskId
-    QSet<int> m_linkRenewed; // ids that already got a fresh link once
-    QSet<int> m_renewing;    // failed ids waiting for download-url's answer
+    QSet<int> m_linkRenewed;               // ids that already got a fresh link once
+    QSet<int> m_renewing;                  // failed ids waiting for download-url's answer
+    RateLimiter *m_limiter = nullptr;
+    QList<QPair<int, QString>> m_renewals; // (id, token) not sent yet, in order
+    QHash<int, QString> m_renewalToken;    // id -> token of the renewal in flight
+    QTimer m_renewalTimer;
 };
 
 } // namespace veo
