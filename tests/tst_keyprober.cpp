@@ -126,6 +126,7 @@ private Q_SLOTS:
     void staysWithinThePerKeyRateLimit();
     void sessionKeyOwnerAndSameSecretAskedOnce();
     void knownIdsAreNotProbed();
+    void findsTheOwnerOfAListedTask();
 };
 
 void TestKeyProber::probeOrderPutsTheDefaultFirst()
@@ -374,6 +375,36 @@ void TestKeyProber::knownIdsAreNotProbed()
     QCOMPARE(rig.task(id)->keyId, rig.keyIds.at(2));
     QTest::qWait(200);
     QCOMPARE(rig.server.requests().size(), 0);
+}
+
+void TestKeyProber::findsTheOwnerOfAListedTask()
+{
+    Rig rig;
+    const QString wrong = QStringLiteral("veo_listed_with_the_wrong_key");
+    const QString nobodys = QStringLiteral("veo_listed_owned_by_nobody");
+    rig.server.setScript(wrong, {record(wrong, 1)});
+    rig.server.setTaskOwner(wrong, Secrets.at(2));
+    rig.server.setTaskOwner(nobodys, QStringLiteral("sk-someone-else"));
+    QCOMPARE(rig.tracker->addTasks({wrong}, rig.keyIds.at(0)), 1);
+    QCOMPARE(rig.tracker->addTasks({nobodys}, rig.keyIds.at(1)), 1);
+    // Its key cannot see it: the polls say "not visible yet".
+    QTRY_VERIFY_WITH_TIMEOUT(rig.task(wrong)->lastError.isError(), 5000);
+    QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
+    QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
+
+    QCOMPARE(rig.prober->findOwners({wrong, wrong, nobodys, QStringLiteral("veo_not_listed")}), 2);
+    QCOMPARE(rig.prober->findOwners({wrong}), 0); // already being probed
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 10000);
+    QCOMPARE(found.constFirst().at(0).toString(), wrong);
+    QCOMPARE(rig.task(wrong)->keyId, rig.keyIds.at(2));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.task(wrong)->status, TaskStatus::Succeeded, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(unowned.size(), 1, 10000);
+    QCOMPARE(unowned.constFirst().at(0).toStringList(), QStringList{nobodys});
+    QCOMPARE(rig.task(nobodys)->keyId, rig.keyIds.at(1)); // keeps its key
+    // Both are polled again as usual.
+    const qsizetype before = rig.tokensAsked(nobodys).size();
+    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(nobodys).size() > before, 5000);
+    QCOMPARE(rig.tokensAsked(nobodys).constLast(), Rig::bearer(1));
 }
 
 QTEST_MAIN(TestKeyProber)

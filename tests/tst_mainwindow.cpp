@@ -513,6 +513,21 @@ void TestMainWindow::keysInTheWindow()
     QVERIFY(m_app->keys.setDefaultKey(KeyRing::SessionKeyId));
     QCOMPARE(m_app->model.task(h)->keyId, studio);
 
+    // A task added with the wrong key finds its owner from the Change Key menu.
+    const QString lost = QStringLiteral("e2e_task_wrongkey_009");
+    m_server.setTaskOwner(lost, studioSecret);
+    m_server.setScript(lost, {FakeKieServer::ok(rec(lost, 1))});
+    w.addTaskIds({lost}); // bound to the session key, which cannot see it
+    QCOMPARE(m_app->model.task(lost)->keyId, QString());
+    w.selectTask(lost);
+    auto *changeKey = w.findChild<QMenu *>(QStringLiteral("ChangeKeyMenu"));
+    Q_EMIT changeKey->aboutToShow();
+    auto *findOwner = changeKey->findChild<QAction *>(QStringLiteral("FindOwnerAction"));
+    QVERIFY(findOwner);
+    findOwner->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->model.task(lost)->keyId, studio, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(lost), TaskStatus::Succeeded, 15000);
+
     // Removing the key keeps the task, shown as needing a key, and filterable as such.
     bool removed = false;
     m_app->keys.removeKey(studio, &w, [&removed](const TokenResult &) { removed = true; });
@@ -522,7 +537,7 @@ void TestMainWindow::keysInTheWindow()
     const int orphans = keyFilter->findText(QStringLiteral("Key removed"));
     QVERIFY(orphans > 0);
     keyFilter->setCurrentIndex(orphans);
-    QCOMPARE(view->rowCount(), 2); // f and h
+    QCOMPARE(view->rowCount(), 3); // f, h and lost
     keyFilter->setCurrentIndex(0);
 
     // Change Key moves it to the remaining (session) key.
@@ -531,15 +546,17 @@ void TestMainWindow::keysInTheWindow()
     QVERIFY(menu && menu->isEnabled());
     Q_EMIT menu->aboutToShow();
     const QList<QAction *> choices = menu->actions();
-    QCOMPARE(choices.size(), 1);
+    QCOMPARE(choices.size(), 1); // one key left: no "Find the Owner" either
     QVERIFY(!choices.constFirst()->isChecked());
     choices.constFirst()->trigger();
     QCOMPARE(m_app->model.task(f)->keyId, QString()); // the session key is never stored
     QCOMPARE(keyCell.data().toString(), QStringLiteral("Session key")); // the default key
-    QVERIFY(keyFilter->findText(QStringLiteral("Key removed")) > 0);    // h still has none
-    w.selectTask(h);
-    Q_EMIT menu->aboutToShow();
-    menu->actions().constFirst()->trigger();
+    QVERIFY(keyFilter->findText(QStringLiteral("Key removed")) > 0);    // h, lost need one
+    for (const QString &orphan : {h, lost}) {
+        w.selectTask(orphan);
+        Q_EMIT menu->aboutToShow();
+        menu->actions().constFirst()->trigger();
+    }
     QCOMPARE(keyFilter->findText(QStringLiteral("Key removed")), -1);
 }
 

@@ -1447,6 +1447,18 @@ Keys table column: marks the default API key</extracomment>
         <source>Task %1 belongs to the default key.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Find the Owner (Try All Keys)</source>
+        <extracomment>Change Key menu: ask every key which one can see the selected tasks</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking each API key about %n task(s)…</source>
+        <translation>
+            <numerusform>Asking each API key about %n task…</numerusform>
+            <numerusform>Asking each API key about %n tasks…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>

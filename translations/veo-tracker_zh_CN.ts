@@ -1431,6 +1431,17 @@ Keys table column: marks the default API key</extracomment>
         <source>Task %1 belongs to the default key.</source>
         <translation>任务 %1 属于默认密钥。</translation>
     </message>
+    <message>
+        <source>Find the Owner (Try All Keys)</source>
+        <extracomment>Change Key menu: ask every key which one can see the selected tasks</extracomment>
+        <translation>查找所属密钥（逐个尝试所有密钥）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking each API key about %n task(s)…</source>
+        <translation>
+            <numerusform>正在用每个 API 密钥查询 %n 个任务…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>

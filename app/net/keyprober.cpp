@@ -71,8 +71,31 @@ int KeyProber::addTasksTryingAllKeys(const QStringList &taskIds)
         return 0;
     }
     const QStringList added = m_tracker->addTasksUnpolled(taskIds);
-    if (added.isEmpty()) {
+    startProbes(added);
+    return int(added.size());
+}
+
+int KeyProber::findOwners(const QStringList &taskIds)
+{
+    if (!m_tracker || !m_scheduler) {
         return 0;
+    }
+    QStringList known;
+    for (const QString &id : taskIds) {
+        if (m_tracker->contains(id) && !isProbing(id) && !known.contains(id)) {
+            known << id;
+        }
+    }
+    // A wrong key's "record is null" must not count against them meanwhile.
+    m_scheduler->untrack(known);
+    startProbes(known);
+    return int(known.size());
+}
+
+void KeyProber::startProbes(const QStringList &added)
+{
+    if (added.isEmpty()) {
+        return;
     }
     const QStringList keyIds = m_keys();
     const quint64 batch = ++m_nextBatch;
@@ -87,7 +110,6 @@ int KeyProber::addTasksTryingAllKeys(const QStringList &taskIds)
         m_probes.push_back(probe);
     }
     schedule(); // the requests go out from the event loop, never inside this call
-    return int(added.size());
 }
 
 bool KeyProber::isProbing(const QString &taskId) const

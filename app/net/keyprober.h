@@ -54,6 +54,10 @@ public:
     // Adds the IDs not yet tracked (others are a no-op) and finds their keys; returns how
     // many were new. The keys are the ones known now.
     int addTasksTryingAllKeys(const QStringList &taskIds);
+    // The same for tasks already in the list (added with the wrong key, or whose key was
+    // removed): their regular polls stop until the owner is known. When no key owns one it
+    // keeps its key. Returns how many are probed (unknown and already probing IDs are not).
+    int findOwners(const QStringList &taskIds);
     bool isProbing(const QString &taskId) const;
     int probingCount() const { return int(m_probes.size()); }
 
@@ -88,6 +92,7 @@ private:
     static Outcome classify(const ApiError &error);
 
     void schedule();
+    void startProbes(const QStringList &taskIds);
     void dispatch();
     void handleAnswer(const QString &taskId, quint64 serial, const QString &token,
                       const RecordInfoResult &result);

@@ -270,6 +270,18 @@ void MainWindow::fillChangeKeyMenu()
     }
     if (m_changeKeyMenu->isEmpty()) {
         m_changeKeyMenu->addAction(tr("No API keys yet"))->setEnabled(false);
+        return;
+    }
+    if (m_deps.keys->profiles().size() > 1) {
+        m_changeKeyMenu->addSeparator();
+        //: Change Key menu: ask every key which one can see the selected tasks
+        QAction *find = m_changeKeyMenu->addAction(tr("Find the Owner (Try All Keys)"));
+        find->setObjectName(QStringLiteral("FindOwnerAction"));
+        connect(find, &QAction::triggered, this, [this, ids] {
+            const int probing = m_deps.prober->findOwners(ids);
+            statusBar()->showMessage(tr("Asking each API key about %n task(s)…", nullptr, probing),
+                                     6000);
+        });
     }
 }
 
