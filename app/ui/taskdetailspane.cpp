@@ -102,12 +102,9 @@ void TaskDetailsPane::addRow(const QString &label, const QString &value)
     m_form->addRow(caption(label), field);
 }
 
-void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, MediaKind kind)
+void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, MediaKind kind,
+                                 const QList<MediaSource> &sources)
 {
-    // The videos the player and the downloads offer: a repeated or broken URL is not one.
-    const QList<MediaSource> sources = m_task->status == TaskStatus::Succeeded
-                                           ? mediaSources(*m_task, m_localFile)
-                                           : QList<MediaSource>();
     for (qsizetype i = 0; i < urls.size(); ++i) {
         const QString url = urls.at(i);
         auto *row = new QWidget(m_content);
@@ -216,9 +213,14 @@ void TaskDetailsPane::rebuild()
     if (t.fallbackFlag) {
         addRow(tr("Fallback model"), *t.fallbackFlag ? tr("Yes") : tr("No"));
     }
-    addUrlRows(tr("Result"), t.resultUrls, MediaKind::Result);
-    addUrlRows(tr("Full result"), t.fullResultUrls, MediaKind::Full);
-    addUrlRows(tr("Origin"), t.originUrls, MediaKind::Origin);
+    // The videos the player and the downloads offer (a repeated or broken URL is not one),
+    // with their downloaded files: looked up once for the three lists.
+    const QList<MediaSource> sources = t.status == TaskStatus::Succeeded
+                                           ? mediaSources(t, m_localFile)
+                                           : QList<MediaSource>();
+    addUrlRows(tr("Result"), t.resultUrls, MediaKind::Result, sources);
+    addUrlRows(tr("Full result"), t.fullResultUrls, MediaKind::Full, sources);
+    addUrlRows(tr("Origin"), t.originUrls, MediaKind::Origin, sources);
     //: Details pane label: which API key polls this task
     const QString keyLabel = m_keyLabel ? m_keyLabel(t.keyId) : QString();
     addRow(tr("API key"), !keyLabel.isEmpty() ? keyLabel

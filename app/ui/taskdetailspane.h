@@ -43,7 +43,9 @@ private:
     void rebuild();
     QLabel *caption(const QString &text);
     void addRow(const QString &label, const QString &value);
-    void addUrlRows(const QString &label, const QStringList &urls, MediaKind kind);
+    // One row per URL; a video in `sources` (mediaSources()) gets Download or Show in Folder.
+    void addUrlRows(const QString &label, const QStringList &urls, MediaKind kind,
+                    const QList<MediaSource> &sources);
     void addBlock(const QString &label, const QString &text, bool monospace);
 
     QWidget *m_content;
