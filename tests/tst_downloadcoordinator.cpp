@@ -31,6 +31,8 @@ private Q_SLOTS:
     void renewsAnExpiredLinkWithTheTasksOwnKey();
     void renewsALinkOnlyOnce();
     void aLinkCannotBeRenewedWithoutAKey();
+    void aRefusedRenewalIsReported();
+    void anUnwritableSidecarIsReported();
     void renewalsArePaced();
     void aRenewalRefusedAsTooFastWaits();
     void remembersDownloadedFilesAcrossRestarts();
@@ -378,6 +380,49 @@ void tst_DownloadCoordinator::aRenewalRefusedAsTooFastWaits()
     QCOMPARE(sent.size(), 2);
     QVERIFY(sent.at(1) - sent.at(0) >= 950); // Retry-After was honoured
     QCOMPARE(problems.count(), 0);           // nothing for the user to do
+}
+
+void tst_DownloadCoordinator::aRefusedRenewalIsReported()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    FakeKieServer::FileOptions expired;
+    expired.statuses = {403};
+    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), expired);
+    // KIE no longer has the file.
+    m_fx.api->setRouteScript("/api/v1/common/download-url",
+                             {FakeKieServer::kieError(422, QStringLiteral("record is null."))});
+    auto c = newCoordinator();
+    QSignalSpy problems(c.get(), &DownloadCoordinator::problem);
+    c->downloadTasks({b.taskId});
+    QVERIFY(problems.wait(10000));
+    const QString text = problems.at(0).at(0).toString();
+    QVERIFY2(text.contains(QStringLiteral("veo_b_result.mp4")) &&
+                 text.contains(QStringLiteral("did not give a new one")),
+             qPrintable(text));
+    QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Failed); // no longer "queued"
+}
+
+void tst_DownloadCoordinator::anUnwritableSidecarIsReported()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    m_settings->setFlag(AppSettings::Flag::DownloadSidecar, true);
+    FakeKieServer::FileOptions slow;
+    slow.bytesPerSecond = 600 * 1024; // half a second: time to get in the way
+    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), slow);
+    auto c = newCoordinator();
+    QSignalSpy problems(c.get(), &DownloadCoordinator::problem);
+    c->downloadTasks({b.taskId});
+    // Once the name is taken, a folder appears where its sidecar file would go.
+    const QDir folder(m_settings->downloadFolder());
+    QVERIFY(folder.mkpath(QStringLiteral("veo_b_result.mp4.json")));
+    QCOMPARE(waitForCompleted(1), 1);
+    QCOMPARE(problems.count(), 1);
+    QVERIFY(problems.at(0).at(0).toString().startsWith(QStringLiteral("The video was saved")));
+    // The video itself is fine and counts as downloaded.
+    QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Downloaded);
+    QCOMPARE(readAll(folder.filePath(QStringLiteral("veo_b_result.mp4"))).size(), 300 * 1024);
 }
 
 void tst_DownloadCoordinator::remembersDownloadedFilesAcrossRestarts()

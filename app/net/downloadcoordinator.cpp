@@ -96,20 +96,29 @@ void DownloadCoordinator::setRateLimiter(RateLimiter *limiter)
     m_limiter = limiter;
 }
 
-void DownloadCoordinator::renewLink(int id, const QString &token)
+QString DownloadCoordinator::tokenOf(int id) const
+{
+    const TaskRecord *task = m_model->task(m_taskOf.value(id));
+    return task ? m_tokenFor(task->keyId) : QString();
+}
+
+void DownloadCoordinator::renewLink(int id)
 {
     m_renewing.insert(id); // shown as queued: the download goes on with the new link
-    m_renewals.append({id, token});
+    m_renewals.append(id);
     sendRenewals();
 }
 
 void DownloadCoordinator::sendRenewals()
 {
     while (!m_renewals.isEmpty()) {
-        const auto [id, token] = m_renewals.constFirst();
+        const int id = m_renewals.constFirst();
         const std::optional<Download> d = m_manager->download(id);
-        if (!d || d->state != DownloadState::Failed || !m_renewing.contains(id)) {
-            m_renewals.removeFirst(); // retried, cancelled or gone meanwhile
+        const QString token = tokenOf(id);
+        if (!d || d->state != DownloadState::Failed || !m_renewing.contains(id) ||
+            token.isEmpty()) {
+            m_renewals.removeFirst(); // retried, cancelled, gone or its key removed meanwhile
+            m_renewing.remove(id);
             continue;
         }
         const qint64 wait = m_limiter ? m_limiter->waitMs(token) : 0;
@@ -121,7 +130,6 @@ void DownloadCoordinator::sendRenewals()
         if (m_limiter) {
             m_limiter->recordSend(token);
         }
-        m_renewalToken.insert(id, token);
         m_manager->refreshLink(id, token);
     }
 }
@@ -360,7 +368,6 @@ void DownloadCoordinator::onChanged(int id)
 {
     if (const auto d = m_manager->download(id); d && d->state != DownloadState::Failed) {
         m_renewing.remove(id); // the fresh link is in use (or the user acted)
-        m_renewalToken.remove(id);
     }
     if (const auto it = m_taskOf.constFind(id); it != m_taskOf.cend()) {
         Q_EMIT markChanged(*it);
@@ -391,9 +398,7 @@ void DownloadCoordinator::onFinished(int id)
                d->error.category == DownloadError::Category::LinkExpired &&
                !m_linkRenewed.contains(id)) {
         // KIE's media links expire; download-url gives a fresh one for the same file.
-        const TaskRecord *task = m_model->task(taskId);
-        const QString token = task ? m_tokenFor(task->keyId) : QString();
-        if (token.isEmpty()) {
+        if (tokenOf(id).isEmpty()) {
             //: %1: a file name
             Q_EMIT problem(tr("The link to “%1” has expired, and a new one needs the task's API "
                               "key, which is not available. Give the task a key (Change Key), "
@@ -401,7 +406,7 @@ void DownloadCoordinator::onFinished(int id)
                                .arg(d->request.fileName));
         } else {
             m_linkRenewed.insert(id);
-            renewLink(id, token);
+            renewLink(id);
         }
     }
     Q_EMIT markChanged(taskId);
@@ -412,7 +417,6 @@ void DownloadCoordinator::onRemoved(int id)
     const QString taskId = m_taskOf.take(id);
     m_linkRenewed.remove(id);
     m_renewing.remove(id);
-    m_renewalToken.remove(id);
     if (auto it = m_downloads.find(taskId); it != m_downloads.end()) {
         it->remove(id);
         if (it->isEmpty()) {
@@ -424,11 +428,11 @@ void DownloadCoordinator::onRemoved(int id)
 
 void DownloadCoordinator::onLinkRefreshFailed(int id, const ApiError &error)
 {
-    const QString token = m_renewalToken.take(id);
-    if (error.kind == ApiError::Kind::RateLimited && m_limiter && !token.isEmpty()) {
+    if (const QString token = tokenOf(id);
+        error.kind == ApiError::Kind::RateLimited && m_limiter && !token.isEmpty()) {
         // Too fast for KIE: this key waits, and the renewal waits its turn again.
         m_limiter->block(token, error.retryAfterSeconds);
-        m_renewals.append({id, token});
+        m_renewals.append(id);
         sendRenewals();
         return;
     }

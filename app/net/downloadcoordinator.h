@@ -113,7 +113,8 @@ private:
     void onFinished(int id);
     void onRemoved(int id);
     void onLinkRefreshFailed(int id, const ApiError &error);
-    void renewLink(int id, const QString &token);
+    QString tokenOf(int downloadId) const; // its task's key's token; empty when unavailable
+    void renewLink(int id);
     void sendRenewals();
     Copy *copy(const QString &taskId, MediaKind kind, int index);
     void enqueue(const TaskRecord &task, const MediaSource &source, Outcome &outcome);
@@ -129,8 +130,7 @@ private:
     QSet<int> m_linkRenewed;               // ids that already got a fresh link once
     QSet<int> m_renewing;                  // failed ids waiting for download-url's answer
     RateLimiter *m_limiter = nullptr;
-    QList<QPair<int, QString>> m_renewals; // (id, token) not sent yet, in order
-    QHash<int, QString> m_renewalToken;    // id -> token of the renewal in flight
+    QList<int> m_renewals; // ids whose renewal is not sent yet, in order
     QTimer m_renewalTimer;
 };
 

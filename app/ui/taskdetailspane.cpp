@@ -215,9 +215,8 @@ void TaskDetailsPane::rebuild()
     }
     // The videos the player and the downloads offer (a repeated or broken URL is not one),
     // with their downloaded files: looked up once for the three lists.
-    const QList<MediaSource> sources = t.status == TaskStatus::Succeeded
-                                           ? mediaSources(t, m_localFile)
-                                           : QList<MediaSource>();
+    const QList<MediaSource> sources =
+        t.status == TaskStatus::Succeeded ? mediaSources(t, m_localFile) : QList<MediaSource>();
     addUrlRows(tr("Result"), t.resultUrls, MediaKind::Result, sources);
     addUrlRows(tr("Full result"), t.fullResultUrls, MediaKind::Full, sources);
     addUrlRows(tr("Origin"), t.originUrls, MediaKind::Origin, sources);
