@@ -495,6 +495,8 @@ void TestMainWindow::keysInTheWindow()
     QAbstractItemModel *view = w.tableView()->model();
     const int studioEntry = keyFilter->findText(QStringLiteral("Studio"));
     QVERIFY(studioEntry > 0);
+    // The key that polls "default" tasks is marked, whether stored or session-only.
+    QVERIFY(keyFilter->findText(QStringLiteral("Session key (default)")) > 0);
     keyFilter->setCurrentIndex(studioEntry);
     QCOMPARE(view->rowCount(), 1);
     QCOMPARE(view->index(0, 0).data(TaskTableModel::TaskIdRole).toString(), f);

@@ -1006,6 +1006,11 @@ Label given to an API key entered in the simple &quot;API key&quot; dialog</extr
         <extracomment>Health of an API key: some other error</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (default)</source>
+        <extracomment>A key in a menu or filter: %1 is its label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::KeysDialog</name>
@@ -1412,10 +1417,6 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Show in &amp;Folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2108,11 +2109,6 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>All keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (default)</source>
-        <extracomment>Key filter entry of the default key: %1 is its label</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

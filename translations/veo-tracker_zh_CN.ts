@@ -997,6 +997,11 @@ Label given to an API key entered in the simple &quot;API key&quot; dialog</extr
         <extracomment>Health of an API key: some other error</extracomment>
         <translation>错误</translation>
     </message>
+    <message>
+        <source>%1 (default)</source>
+        <extracomment>A key in a menu or filter: %1 is its label</extracomment>
+        <translation>%1（默认）</translation>
+    </message>
 </context>
 <context>
     <name>veo::KeysDialog</name>
@@ -1399,10 +1404,6 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Show in &amp;Folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
-    </message>
-    <message>
-        <source>%1 (default)</source>
-        <translation>%1（默认）</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) now use the key “%1”.</source>
@@ -2088,11 +2089,6 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>All keys</source>
         <translation>全部密钥</translation>
-    </message>
-    <message>
-        <source>%1 (default)</source>
-        <extracomment>Key filter entry of the default key: %1 is its label</extracomment>
-        <translation>%1（默认）</translation>
     </message>
     <message>
         <source>Key removed</source>

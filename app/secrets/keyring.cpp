@@ -418,6 +418,12 @@ QString KeyRing::token(const QString &keyId) const
     return m_secrets.value(keyId.isEmpty() ? m_defaultId : keyId);
 }
 
+QString KeyRing::labelMarkingDefault(const KeyProfile &profile) const
+{
+    //: A key in a menu or filter: %1 is its label
+    return profile.id == m_defaultId ? tr("%1 (default)").arg(profile.label) : profile.label;
+}
+
 QString KeyRing::hint() const
 {
     const qsizetype i = indexOf(m_defaultId);

@@ -77,6 +77,9 @@ public:
     std::optional<KeyProfile> profile(const QString &keyId) const;
     bool contains(const QString &keyId) const { return indexOf(resolve(keyId)) >= 0; }
     QString defaultKeyId() const { return m_defaultId; }
+    // The profile's label, "Label (default)" for the default key (the session key too, while
+    // it is the default): for menus and filters. Translated.
+    QString labelMarkingDefault(const KeyProfile &profile) const;
     // "" -> the default key's id; other ids unchanged.
     QString resolve(const QString &keyId) const { return keyId.isEmpty() ? m_defaultId : keyId; }
     // Ids of the keys whose secret is available now.

@@ -253,8 +253,7 @@ void MainWindow::fillChangeKeyMenu()
         }
     }
     for (const KeyProfile &p : m_deps.keys->profiles()) {
-        QAction *action =
-            m_changeKeyMenu->addAction(p.isDefault ? tr("%1 (default)").arg(p.label) : p.label);
+        QAction *action = m_changeKeyMenu->addAction(m_deps.keys->labelMarkingDefault(p));
         action->setCheckable(true);
         action->setChecked(used.size() == 1 && used.contains(p.id));
         // The session key is never stored: tasks that use it follow the default ("").

@@ -99,8 +99,8 @@ bool TaskListPane::selectTask(const QString &taskId)
     if (!index.isValid()) {
         return false; // hidden by the filter
     }
-    m_table->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
     m_table->scrollTo(index);
     return true;
 }
@@ -163,9 +163,9 @@ void TaskListPane::updateKeyFilterItems()
     for (const KeyProfile &p : profiles) {
         known << p.id;
         // Tasks bound to "" follow the default key.
-        const QStringList ids = p.isDefault ? QStringList{QString(), p.id} : QStringList{p.id};
-        //: Key filter entry of the default key: %1 is its label
-        m_keyFilter->addItem(p.isDefault ? tr("%1 (default)").arg(p.label) : p.label, ids);
+        const QStringList ids =
+            p.id == m_keys->defaultKeyId() ? QStringList{QString(), p.id} : QStringList{p.id};
+        m_keyFilter->addItem(m_keys->labelMarkingDefault(p), ids);
     }
     QStringList orphans;
     for (const TaskRecord &t : m_model->tasks()) {
