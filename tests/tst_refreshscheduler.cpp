@@ -199,21 +199,29 @@ void TestRefreshScheduler::newTaskPolledAtOnceOthersAfterInterval()
     const QString fresh = QStringLiteral("veo_new");
     const QString recent = QStringLiteral("veo_recent");
     const QString overdue = QStringLiteral("veo_overdue");
-    for (const QString &id : {fresh, recent, overdue}) {
+    // Checked 10 s before the scheduler's clock started (in the previous run of the app):
+    // its time on that clock is negative, which once read as "never checked".
+    const QString beforeRestart = QStringLiteral("veo_before_restart");
+    for (const QString &id : {fresh, recent, overdue, beforeRestart}) {
         rig.server.setScript(id, {record(id, 0)});
     }
     rig.scheduler->setInterval(60s);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     rig.scheduler->track({task(fresh), task(recent, {}, TaskStatus::Generating, now),
-                          task(overdue, {}, TaskStatus::Generating, now.addSecs(-61))});
+                          task(overdue, {}, TaskStatus::Generating, now.addSecs(-61)),
+                          task(beforeRestart, {}, TaskStatus::Generating, now.addSecs(-10))});
 
     // Far less than the 60 s interval: both the new and the overdue one go at once.
     QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(fresh), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(overdue), 1, 5000);
     QTest::qWait(300);
     QCOMPARE(rig.requestCount(recent), 0);
+    QCOMPARE(rig.requestCount(beforeRestart), 0);
     QCOMPARE(rig.requestCount(fresh), 1);
-    QCOMPARE(rig.scheduler->pendingCount(), 3);
+    QCOMPARE(rig.scheduler->pendingCount(), 4);
+    // The next wake is the earliest regular poll: the one checked before the restart, ~50 s.
+    const qint64 wakeIn = QDateTime::currentDateTimeUtc().msecsTo(rig.scheduler->nextPollAt());
+    QVERIFY2(wakeIn > 40000 && wakeIn <= 50000, qPrintable(QString::number(wakeIn)));
 }
 
 void TestRefreshScheduler::finishedTasksOnlyByRefreshNow()

@@ -39,10 +39,10 @@ void RefreshScheduler::setInterval(std::chrono::milliseconds interval)
     const qint64 now = nowMs();
     for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
         Entry &e = it.value();
-        if (e.dueMs < 0 || e.forced || e.failures > 0 || e.lastCheckMs < 0) {
+        if (!e.dueMs || e.forced || e.failures > 0 || !e.lastCheckMs) {
             continue;
         }
-        enqueue(it.key(), e, std::max(now, e.lastCheckMs + qint64(m_interval.count())));
+        enqueue(it.key(), e, std::max(now, *e.lastCheckMs + qint64(m_interval.count())));
     }
     schedule();
 }
@@ -86,8 +86,8 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
             it = m_entries.insert(task.taskId, Entry{});
         }
         Entry &e = it.value();
-        if (e.keyId != task.keyId && e.dueMs >= 0) {
-            const qint64 due = e.dueMs;
+        if (e.keyId != task.keyId && e.dueMs) {
+            const qint64 due = *e.dueMs;
             dequeue(task.taskId, e);
             e.keyId = task.keyId;
             enqueue(task.taskId, e, due);
@@ -109,8 +109,8 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
             if (!e.forced) {
                 dequeue(task.taskId, e);
             }
-        } else if (e.dueMs < 0 && !e.inFlight) {
-            enqueue(task.taskId, e, e.lastCheckMs < 0 ? now : e.lastCheckMs + interval);
+        } else if (!e.dueMs && !e.inFlight) {
+            enqueue(task.taskId, e, e.lastCheckMs ? *e.lastCheckMs + interval : now);
         }
     }
     schedule();
@@ -137,13 +137,13 @@ void RefreshScheduler::setTaskKey(const QString &taskId, const QString &keyId)
         return;
     }
     Entry &e = it.value();
-    const qint64 due = e.dueMs;
+    const std::optional<qint64> due = e.dueMs;
     dequeue(taskId, e);
     e.keyId = keyId;
     // A new key deserves a fresh start: a key problem was probably the reason for the change.
     e.failures = 0;
-    if (due >= 0) {
-        enqueue(taskId, e, std::min(due, nowMs()));
+    if (due) {
+        enqueue(taskId, e, std::min(*due, nowMs()));
     }
     schedule();
 }
@@ -277,17 +277,17 @@ void RefreshScheduler::enqueue(const QString &taskId, Entry &entry, qint64 dueMs
 
 void RefreshScheduler::dequeue(const QString &taskId, Entry &entry)
 {
-    if (entry.dueMs < 0) {
+    if (!entry.dueMs) {
         return;
     }
     auto q = m_queues.find(entry.keyId);
     if (q != m_queues.end()) {
-        q->due.erase({entry.dueMs, taskId});
+        q->due.erase({*entry.dueMs, taskId});
         if (q->due.empty()) {
             m_queues.erase(q);
         }
     }
-    entry.dueMs = -1;
+    entry.dueMs.reset();
 }
 
 qint64 RefreshScheduler::backoffMs(int failures) const
@@ -462,7 +462,8 @@ void RefreshScheduler::schedule()
         if (q->due.empty()) {
             continue;
         }
-        qint64 at = q->due.begin()->first;
+        // Overdue counts as now: times on m_clock may be negative, and -1 means "no wake".
+        qint64 at = std::max(q->due.begin()->first, now);
         if (!q->token.isEmpty()) {
             at = std::max(at, now + m_limiter.waitMs(q->token));
         }

@@ -83,9 +83,11 @@ private:
         QString keyId;
         bool final = false;
         bool inFlight = false;
-        bool forced = false;     // refreshNow() on this task
-        qint64 dueMs = -1;       // on m_clock; -1 = not queued
-        qint64 lastCheckMs = -1; // on m_clock; -1 = never in this session and not known
+        bool forced = false; // refreshNow() on this task
+        // Times on m_clock. They can be negative (a check before the clock started), so
+        // "not queued" and "never checked" are empty optionals, not a sentinel value.
+        std::optional<qint64> dueMs;
+        std::optional<qint64> lastCheckMs;
         int failures = 0;
         std::optional<qint64> firstNotFoundMs;
         quint64 serial = 0; // of the request in flight; answers to older requests are ignored
