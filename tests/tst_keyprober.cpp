@@ -61,6 +61,12 @@ struct Rig
         for (qsizetype i = 0; i < Secrets.size(); ++i) {
             keyIds.append(addKey(QStringLiteral("Key %1").arg(i + 1), Secrets.at(i)));
         }
+        start();
+    }
+    ~Rig() { stop(); }
+    // Builds the app's parts in the app's order on the rig's store (the tracker is not loaded).
+    void start()
+    {
         store = std::make_unique<TaskStore>();
         if (store->open(dir.filePath(QStringLiteral("tasks.sqlite"))) ==
             TaskStore::OpenResult::Failed) {
@@ -78,12 +84,20 @@ struct Rig
         prober = std::make_unique<KeyProber>(client.get(), scheduler.get(), tracker.get(), &keys);
         prober->setRetryDelay(50ms);
     }
-    ~Rig()
+    void stop()
     {
         prober.reset();
         tracker.reset();
         scheduler.reset();
         client.reset();
+        model.reset();
+        store.reset();
+    }
+    // A quit and a new start of the app; the fake server and the keys stay.
+    void restart()
+    {
+        stop();
+        start();
     }
     QString addKey(const QString &label, const QString &secret)
     {
@@ -127,6 +141,7 @@ private Q_SLOTS:
     void sessionKeyOwnerAndSameSecretAskedOnce();
     void knownIdsAreNotProbed();
     void findsTheOwnerOfAListedTask();
+    void searchCutOffByQuittingGoesOn();
 };
 
 void TestKeyProber::probeOrderPutsTheDefaultFirst()
@@ -405,6 +420,55 @@ void TestKeyProber::findsTheOwnerOfAListedTask()
     const qsizetype before = rig.tokensAsked(nobodys).size();
     QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(nobodys).size() > before, 5000);
     QCOMPARE(rig.tokensAsked(nobodys).constLast(), Rig::bearer(1));
+}
+
+void TestKeyProber::searchCutOffByQuittingGoesOn()
+{
+    Rig rig;
+    const QString added = QStringLiteral("veo_added_owned_by_three");
+    const QString listed = QStringLiteral("veo_listed_owned_by_two");
+    rig.server.setScript(added, {record(added, 1)});
+    rig.server.setTaskOwner(added, Secrets.at(2));
+    rig.server.setScript(listed, {record(listed, 0)});
+    rig.server.setTaskOwner(listed, Secrets.at(1));
+    rig.scheduler->setPaused(true); // nothing is asked before the quit
+    QCOMPARE(rig.tracker->addTasks({listed}, rig.keyIds.at(0)), 1);
+    QCOMPARE(rig.prober->addTasksTryingAllKeys({added}), 1);
+    QCOMPARE(rig.prober->findOwners({listed}), 1);
+    QVERIFY(rig.task(added)->findingOwner);
+    QVERIFY(rig.task(listed)->findingOwner);
+    QCOMPARE(rig.scheduler->pendingCount(), 0);
+
+    rig.restart();
+    rig.tracker->load();
+    // Listed, still marked, and not polled with the key they were listed with meanwhile.
+    QVERIFY(rig.task(added)->findingOwner);
+    QVERIFY(rig.task(listed)->findingOwner);
+    QCOMPARE(rig.task(listed)->keyId, rig.keyIds.at(0));
+    QCOMPARE(rig.scheduler->pendingCount(), 0);
+    QTest::qWait(300);
+    QCOMPARE(rig.server.requests().size(), 0);
+
+    QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
+    rig.keys.load(); // as at start-up: once the keyring is ready, the search goes on
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 2, 15000);
+    QCOMPARE(rig.task(added)->keyId, rig.keyIds.at(2));
+    QCOMPARE(rig.task(listed)->keyId, rig.keyIds.at(1));
+    QVERIFY(!rig.task(added)->findingOwner);
+    QVERIFY(!rig.task(listed)->findingOwner);
+    QCOMPARE(rig.tokensAsked(added).mid(0, 3),
+             (QStringList{Rig::bearer(0), Rig::bearer(1), Rig::bearer(2)}));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.task(added)->status, TaskStatus::Succeeded, 15000);
+    QCOMPARE(rig.scheduler->pendingCount(), 1); // the listed one, with its owner's key
+    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(listed).size() >= 3, 15000);
+    QCOMPARE(rig.tokensAsked(listed).constLast(), Rig::bearer(1));
+
+    // The next start has nothing left to look for.
+    rig.restart();
+    rig.tracker->load();
+    QVERIFY(!rig.task(added)->findingOwner);
+    QCOMPARE(rig.task(added)->keyId, rig.keyIds.at(2));
+    QCOMPARE(rig.prober->resumeOwnerSearches(), 0);
 }
 
 QTEST_MAIN(TestKeyProber)

@@ -50,7 +50,8 @@ QString describe(const TaskRecord &t)
       << nullable(t.resolution) << t.resultUrls.join(QLatin1Char('|'))
       << QString::number(t.resultUrls.size()) << t.originUrls.join(QLatin1Char('|'))
       << QString::number(t.originUrls.size()) << t.fullResultUrls.join(QLatin1Char('|'))
-      << QString::number(t.fullResultUrls.size()) << QString::fromLatin1(t.extraJson.toHex());
+      << QString::number(t.fullResultUrls.size()) << QString::fromLatin1(t.extraJson.toHex())
+      << QString::number(t.findingOwner);
     return f.join(QStringLiteral("\n"));
 }
 
@@ -94,6 +95,7 @@ TaskRecord fullRecord()
     t.originUrls = {QString()}; // one empty entry is not an empty list
     t.fullResultUrls = {QStringLiteral("https://media.example/full.mp4")};
     t.extraJson = QByteArray(R"({"data":{"foo":"bär"},"response":{"x":[1,2]}})") + '\0' + '\xff';
+    t.findingOwner = true;
     return t;
 }
 
@@ -208,6 +210,7 @@ private Q_SLOTS:
     void updateUnknownTaskInsertsNothing();
     void remove();
     void reopenKeepsDataAndSchema();
+    void upgradesAnOlderSchema();
     void emptyFileIsANewDatabase();
     void twoStoresSideBySide();
     void notOpenIsHarmless();
@@ -405,6 +408,31 @@ void TestTaskStore::reopenKeepsDataAndSchema()
     QCOMPARE(readAll(freshPath()), before);
 }
 
+void TestTaskStore::upgradesAnOlderSchema()
+{
+    // A database as version 3 left it: no finding_owner column, one task in it.
+    {
+        TaskStore store;
+        QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+        QCOMPARE(
+            store.insertNew({makeTask(QStringLiteral("veo_old"), TaskStatus::Generating)}).size(),
+            1);
+    }
+    QVERIFY(execOn(freshPath(), {QStringLiteral("ALTER TABLE tasks DROP COLUMN finding_owner"),
+                                 QStringLiteral("PRAGMA user_version = 3")}));
+
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QVERIFY(store.message().isEmpty());
+    QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
+    const QList<TaskRecord> loaded = store.loadAll();
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().taskId, QStringLiteral("veo_old"));
+    QCOMPARE(loaded.first().status, TaskStatus::Generating);
+    QVERIFY(!loaded.first().findingOwner);
+    QVERIFY(corruptSiblings(m_dir.path()).isEmpty());
+}
+
 void TestTaskStore::emptyFileIsANewDatabase()
 {
     QVERIFY(writeFile(freshPath(), {}));
@@ -484,8 +512,8 @@ static void childWritesThenKillsItself(const QString &path)
         tasks << makeTask(QStringLiteral("veo_child_%1").arg(i), TaskStatus::Generating, i);
     }
     const QList<TaskRecord> expected = childExpectedTasks();
-    if (store->insertNew(tasks).size() != 3 || !store->update({expected.at(1)})
-        || !store->remove({tasks.at(2).taskId})) {
+    if (store->insertNew(tasks).size() != 3 || !store->update({expected.at(1)}) ||
+        !store->remove({tasks.at(2).taskId})) {
         std::exit(4);
     }
     // Say so before dying, so the parent knows the writes returned.

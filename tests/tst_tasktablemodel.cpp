@@ -338,6 +338,17 @@ void tst_TaskTableModel::keyColumn()
              QStringLiteral("Studio"));
     QCOMPARE(model.index(2, TaskTableModel::KeyColumn).data(TaskTableModel::SortRole).toString(),
              QString());
+
+    // While "Try all keys" looks for the owner, that is what the column says.
+    TaskRecord searching = model.taskAt(1);
+    searching.findingOwner = true;
+    model.upsertTasks({searching});
+    QCOMPARE(key(1), QStringLiteral("Finding owner…"));
+    QVERIFY(model.index(1, TaskTableModel::KeyColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("asked")));
+    QVERIFY(!model.index(1, TaskTableModel::KeyColumn).data(Qt::ForegroundRole).isValid());
 }
 
 void tst_TaskTableModel::errorColumn()

@@ -441,9 +441,13 @@ void TestTaskTracker::unpolledTasksWaitForStartPolling()
     QCOMPARE(rig.tracker->addTasksUnpolled({id, other, id}), QStringList{id});
     QVERIFY(rig.tracker->contains(id));
     QCOMPARE(rig.model->task(id)->keyId, QString());
+    QVERIFY(rig.model->task(id)->findingOwner);
+    QVERIFY(!rig.model->task(other)->findingOwner);
     QCOMPARE(rig.reopened().value(id).taskId, id);
-    QTest::qWait(400); // four intervals: the other task is polled, this one is not
-    QVERIFY(!rig.server.requestsFor(other).isEmpty());
+    QVERIFY(rig.reopened().value(id).findingOwner); // a search that survives a restart
+    QCOMPARE(rig.tracker->tasksFindingOwner(), QStringList{id});
+    // Several intervals: the other task is polled, this one is not.
+    QTRY_VERIFY_WITH_TIMEOUT(rig.server.requestsFor(other).size() >= 3, 15000);
     QVERIFY(rig.server.requestsFor(id).isEmpty());
 
     // An answer obtained elsewhere counts like a poll; polling starts from it.
@@ -455,9 +459,21 @@ void TestTaskTracker::unpolledTasksWaitForStartPolling()
     rig.tracker->startPolling({id});
     rig.tracker->flush();
     QCOMPARE(rig.status(id), TaskStatus::Generating);
+    QVERIFY(!rig.model->task(id)->findingOwner);
+    QVERIFY(!rig.reopened().value(id).findingOwner);
+    QVERIFY(rig.tracker->tasksFindingOwner().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(rig.status(id), TaskStatus::Succeeded, 10000);
     QVERIFY(rig.model->task(id)->lastChecked.isValid());
     QCOMPARE(rig.server.requestsFor(id).size(), 1);
+
+    // Listed tasks can be held again: their polls stop and the mark is stored.
+    rig.tracker->stopPolling({other});
+    QVERIFY(rig.model->task(other)->findingOwner);
+    QVERIFY(rig.reopened().value(other).findingOwner);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.client->inFlight(), 0, 15000); // a poll sent before
+    const qsizetype polls = rig.server.requestsFor(other).size();
+    QTest::qWait(400);
+    QCOMPARE(rig.server.requestsFor(other).size(), polls);
     QVERIFY(!rig.tracker->contains(QStringLiteral("veo_never_added")));
 }
 

@@ -15,10 +15,13 @@ struct TaskRecord
 {
     // --- identity and local bookkeeping -------------------------------------------------
     QString taskId;
-    QString keyId;       // which API key polls this task; empty = the default key
-    QDateTime addedAt;   // UTC
+    QString keyId;         // which API key polls this task; empty = the default key
+    QDateTime addedAt;     // UTC
     QDateTime lastChecked; // UTC, last time an answer (good or bad) arrived
-    ApiError lastError;  // last problem polling this task (None when the last poll was fine)
+    ApiError lastError;    // last problem polling this task (None when the last poll was fine)
+    // Its key is being looked for ("Try all keys"): not polled until an owner is found. Kept
+    // across restarts, so an interrupted search goes on in the next run.
+    bool findingOwner = false;
 
     // --- record-info fields -------------------------------------------------------------
     TaskStatus status = TaskStatus::Pending;
@@ -27,7 +30,7 @@ struct TaskRecord
     // Parsed from paramJson (empty when absent):
     QString prompt;
     QString model;
-    QString aspectRatio;   // "aspect_ratio" or "aspectRatio"
+    QString aspectRatio; // "aspect_ratio" or "aspectRatio"
     QString requestedResolution;
     QString generationType;
     std::optional<int> errorCode;

@@ -123,6 +123,10 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         if (column == PromptColumn && !t.prompt.isEmpty()) {
             return t.prompt;
         }
+        if (column == KeyColumn && t.findingOwner) {
+            return tr("Each of your API keys is asked whether this task is theirs. The task is "
+                      "checked with the one that knows it.");
+        }
         if (column == KeyColumn && needsKey(t)) {
             return tr("The API key this task was checked with has been removed. Right-click the "
                       "task and choose Change Key to pick another.");
@@ -210,6 +214,10 @@ QVariant TaskTableModel::displayValue(const TaskRecord &t, int column) const
     case CompletedColumn:
         return shortDateTime(t.completeTime);
     case KeyColumn: {
+        if (t.findingOwner) {
+            //: API key column: "Try all keys" is asking each key whether the task is theirs
+            return tr("Finding owner…");
+        }
         if (needsKey(t)) {
             //: API key column: the task's key was removed; the user must pick another
             return tr("Key removed");
@@ -270,7 +278,8 @@ QVariant TaskTableModel::sortValue(const TaskRecord &t, int column) const
 
 bool TaskTableModel::needsKey(const TaskRecord &task) const
 {
-    return m_keyLabel && !task.keyId.isEmpty() && m_keyLabel(task.keyId).isEmpty();
+    return m_keyLabel && !task.findingOwner && !task.keyId.isEmpty() &&
+           m_keyLabel(task.keyId).isEmpty();
 }
 
 QString TaskTableModel::keyLabel(const QString &keyId) const

@@ -70,7 +70,8 @@ public:
     void setKeyLabelProvider(std::function<QString(const QString &keyId)> provider);
     // The provider's answers changed (a key was added, renamed or removed).
     void keyLabelsChanged();
-    // A task bound to a key that no longer exists (the provider has no label for it).
+    // A task bound to a key that no longer exists (the provider has no label for it), unless
+    // its owner is being looked for.
     bool needsKey(const TaskRecord &task) const;
 
     // What the Download column shows for a task (videos on disk, downloads going on).

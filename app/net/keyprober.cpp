@@ -40,6 +40,12 @@ KeyProber::KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker
           client, scheduler, tracker, [keys](const QString &id) { return keys->token(id); },
           [keys] { return probeOrder(*keys); }, parent)
 {
+    // Not before: the keys (tokens) come from the keychain after the start.
+    connect(keys, &KeyRing::stateChanged, this, [this](KeyRing::State state) {
+        if (state == KeyRing::State::Ready) {
+            resumeOwnerSearches();
+        }
+    });
 }
 
 KeyProber::~KeyProber() = default;
@@ -87,9 +93,20 @@ int KeyProber::findOwners(const QStringList &taskIds)
         }
     }
     // A wrong key's "record is null" must not count against them meanwhile.
-    m_scheduler->untrack(known);
+    m_tracker->stopPolling(known);
     startProbes(known);
     return int(known.size());
+}
+
+int KeyProber::resumeOwnerSearches()
+{
+    if (!m_tracker) {
+        return 0;
+    }
+    QStringList waiting = m_tracker->tasksFindingOwner();
+    waiting.removeIf([this](const QString &id) { return isProbing(id); });
+    startProbes(waiting);
+    return int(waiting.size());
 }
 
 void KeyProber::startProbes(const QStringList &added)

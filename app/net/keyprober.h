@@ -29,7 +29,9 @@ class TaskTracker;
 // owns a task it stays with the default key, gets the default key's answer and is reported.
 // The tasks are listed at once but RefreshScheduler polls them only once their key is
 // settled, so a wrong key's "record is null" never counts against them. Requests share the
-// scheduler's per-key rate limiter and wait while the scheduler is offline or paused.
+// scheduler's per-key rate limiter and wait while the scheduler is offline or paused. The
+// search is kept in the task store (TaskRecord::findingOwner): one cut off by quitting goes
+// on in the next run, once the keyring has loaded.
 class KeyProber final : public QObject
 {
     Q_OBJECT
@@ -43,7 +45,7 @@ public:
 
     KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker *tracker,
               TokenProvider tokens, KeyList keys, QObject *parent = nullptr);
-    // Tries the keyring's usable keys (probeOrder()).
+    // Tries the keyring's usable keys (probeOrder()); resumes whenever the keyring is ready.
     KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker *tracker, KeyRing *keys,
               QObject *parent = nullptr);
     ~KeyProber() override;
@@ -58,6 +60,9 @@ public:
     // removed): their regular polls stop until the owner is known. When no key owns one it
     // keeps its key. Returns how many are probed (unknown and already probing IDs are not).
     int findOwners(const QStringList &taskIds);
+    // Goes on with the tracker's tasks still marked findingOwner (a search a quit cut off),
+    // as one batch. Returns how many.
+    int resumeOwnerSearches();
     bool isProbing(const QString &taskId) const;
     int probingCount() const { return int(m_probes.size()); }
 

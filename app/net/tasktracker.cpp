@@ -36,12 +36,19 @@ void TaskTracker::load()
     }
     const QList<TaskRecord> tasks = m_store->loadAll();
     m_model->setTasks(tasks);
-    m_scheduler->track(tasks);
+    QList<TaskRecord> polled;
+    polled.reserve(tasks.size());
+    for (const TaskRecord &t : tasks) {
+        if (!t.findingOwner) {
+            polled.append(t);
+        }
+    }
+    m_scheduler->track(polled);
 }
 
 int TaskTracker::addTasks(const QStringList &taskIds, const QString &keyId)
 {
-    const QList<TaskRecord> added = insertNew(taskIds, keyId);
+    const QList<TaskRecord> added = insertNew(taskIds, keyId, false);
     if (!added.isEmpty()) {
         m_scheduler->track(added);
     }
@@ -51,10 +58,19 @@ int TaskTracker::addTasks(const QStringList &taskIds, const QString &keyId)
 QStringList TaskTracker::addTasksUnpolled(const QStringList &taskIds)
 {
     QStringList ids;
-    for (const TaskRecord &record : insertNew(taskIds, {})) {
+    for (const TaskRecord &record : insertNew(taskIds, {}, true)) {
         ids.append(record.taskId);
     }
     return ids;
+}
+
+void TaskTracker::stopPolling(const QStringList &taskIds)
+{
+    if (!m_scheduler) {
+        return;
+    }
+    m_scheduler->untrack(taskIds);
+    setFindingOwner(taskIds, true);
 }
 
 void TaskTracker::startPolling(const QStringList &taskIds)
@@ -62,6 +78,7 @@ void TaskTracker::startPolling(const QStringList &taskIds)
     if (!m_model || !m_scheduler) {
         return;
     }
+    setFindingOwner(taskIds, false); // polled even when that could not be saved
     QList<TaskRecord> tasks;
     for (const QString &id : taskIds) {
         // An answer still waiting for its commit is the newest state (last check, status).
@@ -74,7 +91,48 @@ void TaskTracker::startPolling(const QStringList &taskIds)
     m_scheduler->track(tasks);
 }
 
-QList<TaskRecord> TaskTracker::insertNew(const QStringList &taskIds, const QString &keyId)
+QStringList TaskTracker::tasksFindingOwner() const
+{
+    QStringList ids;
+    if (!m_model) {
+        return ids;
+    }
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (const TaskRecord &t = m_model->taskAt(row); t.findingOwner) {
+            ids.append(t.taskId);
+        }
+    }
+    return ids;
+}
+
+void TaskTracker::setFindingOwner(const QStringList &taskIds, bool finding)
+{
+    if (!m_store || !m_model) {
+        return;
+    }
+    flush(); // one committed state to start from
+    QList<TaskRecord> changed;
+    for (const QString &id : taskIds) {
+        if (const TaskRecord *current = m_model->task(id);
+            current && current->findingOwner != finding) {
+            TaskRecord record = *current;
+            record.findingOwner = finding;
+            changed.append(record);
+        }
+    }
+    if (changed.isEmpty()) {
+        return;
+    }
+    if (!m_store->update(changed)) {
+        Q_EMIT storeError(tr("Could not save %n task update(s) to the task database.", nullptr,
+                             int(changed.size())));
+        return;
+    }
+    m_model->upsertTasks(changed);
+}
+
+QList<TaskRecord> TaskTracker::insertNew(const QStringList &taskIds, const QString &keyId,
+                                         bool findingOwner)
 {
     if (!m_store || !m_model || !m_scheduler) {
         return {};
@@ -92,6 +150,7 @@ QList<TaskRecord> TaskTracker::insertNew(const QStringList &taskIds, const QStri
         record.keyId = keyId;
         record.status = TaskStatus::Pending;
         record.addedAt = now;
+        record.findingOwner = findingOwner;
         candidates.append(record);
     }
     if (candidates.isEmpty()) {

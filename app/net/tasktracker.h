@@ -28,16 +28,21 @@ public:
                 QObject *parent = nullptr);
     ~TaskTracker() override;
 
-    // Loads the store into the model and starts watching unfinished tasks.
+    // Loads the store into the model and starts watching unfinished tasks (except those
+    // whose owner is still being looked for: see tasksFindingOwner()).
     void load();
     // Adds the IDs not yet tracked (others are a no-op); returns how many were new.
     int addTasks(const QStringList &taskIds, const QString &keyId = {});
-    // Adds like addTasks() (with the default key) and shows them, but the scheduler leaves
-    // them alone until startPolling(): KeyProber first finds which key owns them. Returns the
-    // IDs that were new.
+    // Adds like addTasks() (with the default key) and shows them, marked findingOwner: the
+    // scheduler leaves them alone until startPolling(), KeyProber first finds which key owns
+    // them. Returns the IDs that were new.
     QStringList addTasksUnpolled(const QStringList &taskIds);
-    // Hands tasks from addTasksUnpolled() to the scheduler, with the key they have now.
+    // The same for listed tasks: marks them findingOwner and stops their polls.
+    void stopPolling(const QStringList &taskIds);
+    // Hands tasks back to the scheduler, with the key they have now, and clears the mark.
     void startPolling(const QStringList &taskIds);
+    // Listed tasks marked findingOwner, e.g. by a search that a quit interrupted.
+    QStringList tasksFindingOwner() const;
     void removeTasks(const QStringList &taskIds);
     void setTaskKey(const QStringList &taskIds, const QString &keyId);
     bool contains(const QString &taskId) const;
@@ -54,7 +59,10 @@ Q_SIGNALS:
     void storeError(const QString &message);
 
 private:
-    QList<TaskRecord> insertNew(const QStringList &taskIds, const QString &keyId);
+    QList<TaskRecord> insertNew(const QStringList &taskIds, const QString &keyId,
+                                bool findingOwner);
+    // Commits the mark on the listed tasks among taskIds, then mirrors it in the model.
+    void setFindingOwner(const QStringList &taskIds, bool finding);
 
     // Guarded: with Qt parent ownership the tracker may outlive them at shutdown.
     QPointer<TaskStore> m_store;

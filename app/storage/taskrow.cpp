@@ -16,7 +16,7 @@ const QStringList &fieldColumns()
                        "error_message,error_retry,status,success_flag,param_json,prompt,model,"
                        "aspect_ratio,requested_resolution,generation_type,error_code_kie,"
                        "error_message_kie,create_time,complete_time,fallback_flag,resolution,"
-                       "result_urls,origin_urls,full_result_urls,extra_json")
+                       "result_urls,origin_urls,full_result_urls,extra_json,finding_owner")
             .split(QLatin1Char(','));
     return columns;
 }
@@ -165,6 +165,7 @@ void bindFields(QSqlQuery &q, int first, const TaskRecord &t)
     bind(fromList(t.originUrls));
     bind(fromList(t.fullResultUrls));
     bind(t.extraJson);
+    bind(t.findingOwner ? 1 : 0);
 }
 
 // Reads one row of selectSql().
@@ -204,6 +205,7 @@ TaskRecord readRecord(const QSqlQuery &q)
     t.originUrls = toList(next());
     t.fullResultUrls = toList(next());
     t.extraJson = next().toByteArray();
+    t.findingOwner = next().toInt() != 0;
     return t;
 }
 

@@ -87,6 +87,8 @@ const QList<QStringList> &migrations()
                         "local_path TEXT,"
                         "updated_at INTEGER,"
                         "PRIMARY KEY (task_id, kind, idx))")},
+        // 4: TaskRecord::findingOwner, so a "Try all keys" search survives a restart.
+        {QStringLiteral("ALTER TABLE tasks ADD COLUMN finding_owner INTEGER NOT NULL DEFAULT 0")},
     };
     return list;
 }

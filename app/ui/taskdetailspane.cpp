@@ -220,13 +220,21 @@ void TaskDetailsPane::rebuild()
     addUrlRows(tr("Result"), t.resultUrls, MediaKind::Result, sources);
     addUrlRows(tr("Full result"), t.fullResultUrls, MediaKind::Full, sources);
     addUrlRows(tr("Origin"), t.originUrls, MediaKind::Origin, sources);
-    //: Details pane label: which API key polls this task
     const QString keyLabel = m_keyLabel ? m_keyLabel(t.keyId) : QString();
-    addRow(tr("API key"), !keyLabel.isEmpty() ? keyLabel
-                          : t.keyId.isEmpty()
-                              ? tr("Default")
-                              //: Details pane: the task's key was removed
-                              : tr("Key removed (right-click the task: Change Key)"));
+    QString keyText;
+    if (t.findingOwner) {
+        //: Details pane: "Try all keys" is still asking each key whether the task is theirs
+        keyText = tr("Finding owner (each of your keys is asked)");
+    } else if (!keyLabel.isEmpty()) {
+        keyText = keyLabel;
+    } else if (t.keyId.isEmpty()) {
+        keyText = tr("Default");
+    } else {
+        //: Details pane: the task's key was removed
+        keyText = tr("Key removed (right-click the task: Change Key)");
+    }
+    //: Details pane label: which API key polls this task
+    addRow(tr("API key"), keyText);
     addRow(tr("Added"), formatTime(t.addedAt));
     addRow(tr("Last checked"), formatTime(t.lastChecked));
     addBlock(tr("Request (paramJson)"), prettyJson(t.paramJson), true);
