@@ -947,8 +947,8 @@ Task %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(this session only)</source>
-        <extracomment>--list-keys: marks the key from KIE_API_KEY</extracomment>
+        <source>%1 (this session only)</source>
+        <extracomment>--list-keys: %1 = the key&apos;s health; marks the key from KIE_API_KEY</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1029,11 +1029,6 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Checking…</source>
         <extracomment>Keys dialog: the key&apos;s credits are being checked right now</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(this session only)</source>
-        <extracomment>Keys dialog: appended to the status of the key that is never stored</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1212,6 +1207,11 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Waiting for the keyring…</source>
         <extracomment>Shown while a system keyring operation is pending</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this session only)</source>
+        <extracomment>Keys dialog: %1 = the status of the key that is never stored</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1459,6 +1459,11 @@ Keys table column: marks the default API key</extracomment>
             <numerusform>Asking each API key about %n task…</numerusform>
             <numerusform>Asking each API key about %n tasks…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Two sentences in a row (Chinese needs no space after &quot;。&quot;)</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2040,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>API key</source>
+        <extracomment>Details pane label: which API key polls this task</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2073,6 +2079,12 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Key removed (right-click the task: Change Key)</source>
+        <extracomment>Details pane: the task&apos;s key was removed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding owner (each of your keys is asked)</source>
+        <extracomment>Details pane: &quot;Try all keys&quot; is still asking each key whether the task is theirs</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2227,6 +2239,15 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Key removed</source>
         <extracomment>API key column: the task&apos;s key was removed; the user must pick another</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each of your API keys is asked whether this task is theirs. The task is checked with the one that knows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding owner…</source>
+        <extracomment>API key column: &quot;Try all keys&quot; is asking each key whether the task is theirs</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

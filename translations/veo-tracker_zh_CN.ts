@@ -938,9 +938,9 @@ Task %2</source>
         <translation>%1 积分（%2）</translation>
     </message>
     <message>
-        <source>(this session only)</source>
-        <extracomment>--list-keys: marks the key from KIE_API_KEY</extracomment>
-        <translation>（仅限本次会话）</translation>
+        <source>%1 (this session only)</source>
+        <extracomment>--list-keys: %1 = the key&apos;s health; marks the key from KIE_API_KEY</extracomment>
+        <translation>%1（仅限本次会话）</translation>
     </message>
 </context>
 <context>
@@ -1021,11 +1021,6 @@ Keys table column: marks the default API key</extracomment>
         <source>Checking…</source>
         <extracomment>Keys dialog: the key&apos;s credits are being checked right now</extracomment>
         <translation>正在检查…</translation>
-    </message>
-    <message>
-        <source>(this session only)</source>
-        <extracomment>Keys dialog: appended to the status of the key that is never stored</extracomment>
-        <translation>（仅限本次会话）</translation>
     </message>
     <message>
         <source>A key needs a label.</source>
@@ -1204,6 +1199,11 @@ Keys table column: marks the default API key</extracomment>
         <source>Waiting for the keyring…</source>
         <extracomment>Shown while a system keyring operation is pending</extracomment>
         <translation>正在等待密钥环…</translation>
+    </message>
+    <message>
+        <source>%1 (this session only)</source>
+        <extracomment>Keys dialog: %1 = the status of the key that is never stored</extracomment>
+        <translation>%1（仅限本次会话）</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1442,11 @@ Keys table column: marks the default API key</extracomment>
         <translation>
             <numerusform>正在用每个 API 密钥查询 %n 个任务…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Two sentences in a row (Chinese needs no space after &quot;。&quot;)</extracomment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2019,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>API key</source>
+        <extracomment>Details pane label: which API key polls this task</extracomment>
         <translation>API 密钥</translation>
     </message>
     <message>
@@ -2052,7 +2058,13 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Key removed (right-click the task: Change Key)</source>
+        <extracomment>Details pane: the task&apos;s key was removed</extracomment>
         <translation>密钥已删除（右键单击任务：更换密钥）</translation>
+    </message>
+    <message>
+        <source>Finding owner (each of your keys is asked)</source>
+        <extracomment>Details pane: &quot;Try all keys&quot; is still asking each key whether the task is theirs</extracomment>
+        <translation>正在查找所属密钥（逐个询问您的密钥）</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2219,15 @@ Keys table column: marks the default API key</extracomment>
         <source>Key removed</source>
         <extracomment>API key column: the task&apos;s key was removed; the user must pick another</extracomment>
         <translation>密钥已删除</translation>
+    </message>
+    <message>
+        <source>Each of your API keys is asked whether this task is theirs. The task is checked with the one that knows it.</source>
+        <translation>正在逐个询问您的 API 密钥该任务是否属于它。任务将使用能查到它的密钥进行查询。</translation>
+    </message>
+    <message>
+        <source>Finding owner…</source>
+        <extracomment>API key column: &quot;Try all keys&quot; is asking each key whether the task is theirs</extracomment>
+        <translation>正在查找所属密钥…</translation>
     </message>
 </context>
 <context>

@@ -156,8 +156,8 @@ void KeyCommands::listKeys()
         }
         QString health = KeyRing::healthText(p.health);
         if (p.sessionOnly) {
-            //: --list-keys: marks the key from KIE_API_KEY
-            health += QLatin1Char(' ') + tr("(this session only)");
+            //: --list-keys: %1 = the key's health; marks the key from KIE_API_KEY
+            health = tr("%1 (this session only)").arg(health);
         }
         // Tab-separated, for scripts: default mark, label, hint, credits, health.
         print(m_out, QStringList{p.id == defaultId ? QStringLiteral("*") : QStringLiteral(" "),

@@ -237,8 +237,8 @@ void KeysDialog::refresh()
             //: Keys dialog: the key's credits are being checked right now
             status = tr("Checking…");
         } else if (p.sessionOnly) {
-            //: Keys dialog: appended to the status of the key that is never stored
-            status += QLatin1Char(' ') + tr("(this session only)");
+            //: Keys dialog: %1 = the status of the key that is never stored
+            status = tr("%1 (this session only)").arg(status);
         }
         set(StatusColumn, status);
         m_table->item(row, StatusColumn)->setToolTip(p.healthDetail);

@@ -627,7 +627,8 @@ void MainWindow::addTaskIds(const QStringList &taskIds, const QString &keyId, bo
     const int known = int(taskIds.size()) - added;
     QString text = tr("Added %n task(s).", nullptr, added);
     if (known > 0) {
-        text += QLatin1Char(' ') + tr("%n already tracked.", nullptr, known);
+        //: Two sentences in a row (Chinese needs no space after "。")
+        text = tr("%1 %2").arg(text, tr("%n already tracked.", nullptr, known));
     }
     statusBar()->showMessage(text, 8000);
     selectTask(taskIds.constFirst());
