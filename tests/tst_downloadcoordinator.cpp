@@ -42,6 +42,11 @@ private:
     TaskRecord succeeded(const QString &taskId, const QStringList &paths,
                          const QString &keyId = {}) const;
     std::unique_ptr<DownloadCoordinator> newCoordinator();
+    // The coordinator's running check (the start-up one) answered.
+    static bool waitForCheck(const DownloadCoordinator &c)
+    {
+        return QTest::qWaitFor([&c] { return !c.isCheckingFiles(); }, 15000);
+    }
     int waitForCompleted(int count);
 
     DownloadFixture m_fx;
@@ -195,16 +200,21 @@ void tst_DownloadCoordinator::detectsADeletedFileAndDownloadsItAgain()
     const QString video = c->localFile(b.taskId, MediaKind::Result, 0);
     QVERIFY(QFile::remove(video));
 
+    QVERIFY(waitForCheck(*c));
     QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
     QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
-    c->checkFiles();
+    QSignalSpy checked(c.get(), &DownloadCoordinator::filesChecked);
+    c->checkFiles(); // returns at once: the file is looked at on another thread
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 15000);
     QCOMPARE(files.count(), 1);
     QCOMPARE(files.at(0).at(3).toString(), QString()); // gone
     QCOMPARE(marks.count(), 1);
     QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Missing);
     QCOMPARE(c->localFile(b.taskId, MediaKind::Result, 0), QString());
     c->checkFiles(); // nothing changed since
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 2, 15000);
     QCOMPARE(files.count(), 1);
+    QCOMPARE(marks.count(), 1);
 
     QCOMPARE(c->downloadTasks({b.taskId}).queued, 1);
     QCOMPARE(waitForCompleted(2), 2);
