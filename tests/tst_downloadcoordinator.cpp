@@ -10,12 +10,37 @@
 #include "taskstore.h"
 #include "tasktablemodel.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <atomic>
 
 using namespace veo;
 using namespace veo::test;
+
+namespace {
+// Stands in for a network share whose stats take their time: each look at a file waits until
+// the test lets one through. Shared with the check's thread (which may outlive a coordinator).
+struct SlowShare
+{
+    QSemaphore gate;
+    std::atomic_int waiting = 0; // looks that started (and got an answer from the disk)
+    std::atomic_int looks = 0;   // looks that were let through
+
+    static DownloadCoordinator::FileProbe probe(const std::shared_ptr<SlowShare> &share)
+    {
+        return [share](const QString &path) {
+            const bool exists = QFileInfo::exists(path); // the answer, given late
+            ++share->waiting;
+            share->gate.acquire();
+            ++share->looks;
+            return exists;
+        };
+    }
+};
+} // namespace
 
 class tst_DownloadCoordinator : public QObject
 {
@@ -27,6 +52,11 @@ private Q_SLOTS:
     void downloadsEveryResultUnderTheTemplateName();
     void writesTheSidecarOnlyWhenAsked();
     void detectsADeletedFileAndDownloadsItAgain();
+    void aFileThatReappearsIsPresentAgain();
+    void checksRequestedDuringACheckRunOnceAfterIt();
+    void aCheckDoesNotOverwriteNewerState();
+    void destroyingTheCoordinatorDuringACheckIsSafe();
+    void aFileDeletedWhileClosedIsMissingAfterTheStartUpCheck();
     void downloadsNewSuccessesOnlyWhenAutomatic();
     void renewsAnExpiredLinkWithTheTasksOwnKey();
     void renewsALinkOnlyOnce();
@@ -42,6 +72,11 @@ private:
     TaskRecord succeeded(const QString &taskId, const QStringList &paths,
                          const QString &keyId = {}) const;
     std::unique_ptr<DownloadCoordinator> newCoordinator();
+    // The coordinator's running check (the start-up one) answered.
+    static bool waitForCheck(const DownloadCoordinator &c)
+    {
+        return QTest::qWaitFor([&c] { return !c.isCheckingFiles(); }, 15000);
+    }
     int waitForCompleted(int count);
 
     DownloadFixture m_fx;
@@ -195,21 +230,183 @@ void tst_DownloadCoordinator::detectsADeletedFileAndDownloadsItAgain()
     const QString video = c->localFile(b.taskId, MediaKind::Result, 0);
     QVERIFY(QFile::remove(video));
 
+    QVERIFY(waitForCheck(*c));
     QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
     QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
-    c->checkFiles();
+    QSignalSpy checked(c.get(), &DownloadCoordinator::filesChecked);
+    c->checkFiles(); // returns at once: the file is looked at on another thread
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 15000);
     QCOMPARE(files.count(), 1);
     QCOMPARE(files.at(0).at(3).toString(), QString()); // gone
     QCOMPARE(marks.count(), 1);
     QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Missing);
     QCOMPARE(c->localFile(b.taskId, MediaKind::Result, 0), QString());
     c->checkFiles(); // nothing changed since
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 2, 15000);
     QCOMPARE(files.count(), 1);
+    QCOMPARE(marks.count(), 1);
 
     QCOMPARE(c->downloadTasks({b.taskId}).queued, 1);
     QCOMPARE(waitForCompleted(2), 2);
     QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Downloaded);
     QVERIFY(QFile::exists(c->localFile(b.taskId, MediaKind::Result, 0)));
+}
+
+void tst_DownloadCoordinator::aFileThatReappearsIsPresentAgain()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    auto c = newCoordinator();
+    c->downloadTasks({b.taskId});
+    QCOMPARE(waitForCompleted(1), 1);
+    const QString video = c->localFile(b.taskId, MediaKind::Result, 0);
+    const QString aside = video + QStringLiteral(".aside");
+    QVERIFY(waitForCheck(*c));
+    QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
+
+    QVERIFY(QFile::rename(video, aside)); // moved away (an unmounted share) ...
+    c->checkFiles();
+    QTRY_COMPARE_WITH_TIMEOUT(c->mark(b.taskId).state, DownloadMark::State::Missing, 15000);
+    QVERIFY(QFile::rename(aside, video)); // ... and back
+    c->checkFiles();
+    QTRY_COMPARE_WITH_TIMEOUT(c->mark(b.taskId),
+                              (DownloadMark{DownloadMark::State::Downloaded, -1, 1}), 15000);
+    QCOMPARE(c->localFile(b.taskId, MediaKind::Result, 0), video);
+    QCOMPARE(files.count(), 2);
+    QCOMPARE(files.at(1).at(3).toString(), video);
+    QVERIFY(m_fx.manager->list().size() == 1); // nothing downloaded again
+}
+
+void tst_DownloadCoordinator::checksRequestedDuringACheckRunOnceAfterIt()
+{
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    auto c = newCoordinator();
+    c->downloadTasks({b.taskId});
+    QCOMPARE(waitForCompleted(1), 1);
+    QVERIFY(waitForCheck(*c));
+    const auto share = std::make_shared<SlowShare>();
+    c->setFileProbe(SlowShare::probe(share));
+    QSignalSpy checked(c.get(), &DownloadCoordinator::filesChecked);
+
+    c->checkFiles();
+    QTRY_COMPARE_WITH_TIMEOUT(share->waiting.load(), 1, 15000); // the stat hangs
+    QVERIFY(c->isCheckingFiles());
+    QVERIFY(QFile::remove(c->localFile(b.taskId, MediaKind::Result, 0)));
+    c->checkFiles(); // the window activated again, and again
+    c->checkFiles();
+    c->checkFiles();
+    QCOMPARE(checked.count(), 0);
+    QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Downloaded); // no answer yet
+
+    share->gate.release(10);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 2, 15000); // the running one, then one more
+    QVERIFY(!c->isCheckingFiles());                       // and no third
+    QCOMPARE(share->looks.load(), 2);
+    QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Missing);
+}
+
+void tst_DownloadCoordinator::aCheckDoesNotOverwriteNewerState()
+{
+    const TaskRecord a = succeeded(QStringLiteral("veo_a"), {QStringLiteral("/v/a1.mp4")});
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({a, b});
+    auto c = newCoordinator();
+    c->downloadTasks({a.taskId, b.taskId});
+    QCOMPARE(waitForCompleted(2), 2);
+    QVERIFY(waitForCheck(*c));
+    QVERIFY(QFile::remove(c->localFile(b.taskId, MediaKind::Result, 0)));
+    c->checkFiles();
+    QTRY_COMPARE_WITH_TIMEOUT(c->mark(b.taskId).state, DownloadMark::State::Missing, 15000);
+    QVERIFY(waitForCheck(*c));
+    QVERIFY(QFile::remove(c->localFile(a.taskId, MediaKind::Result, 0)));
+
+    // The next check sees both files missing; its answers are held back ...
+    const auto share = std::make_shared<SlowShare>();
+    c->setFileProbe(SlowShare::probe(share));
+    QSignalSpy checked(c.get(), &DownloadCoordinator::filesChecked);
+    c->checkFiles();
+    share->gate.release(1);
+    QTRY_COMPARE_WITH_TIMEOUT(share->waiting.load(), 2, 15000);
+    // ... while a leaves the list and b is downloaded again.
+    c->tasksRemoved({a.taskId});
+    QCOMPARE(c->mark(a.taskId), DownloadMark{});
+    QCOMPARE(c->downloadVideo(b.taskId, MediaKind::Result, 0).queued, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(c->mark(b.taskId).state, DownloadMark::State::Downloaded, 15000);
+    QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
+    QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
+
+    share->gate.release(10);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 15000);
+    QCOMPARE(marks.count(), 0); // the stale answers changed nothing
+    QCOMPARE(files.count(), 0);
+    QCOMPARE(c->mark(a.taskId), DownloadMark{});
+    QCOMPARE(c->mark(b.taskId), (DownloadMark{DownloadMark::State::Downloaded, -1, 1}));
+    QVERIFY(QFile::exists(c->localFile(b.taskId, MediaKind::Result, 0)));
+}
+
+void tst_DownloadCoordinator::destroyingTheCoordinatorDuringACheckIsSafe()
+{
+    const TaskRecord a = succeeded(QStringLiteral("veo_a"),
+                                   {QStringLiteral("/v/a1.mp4"), QStringLiteral("/v/a2.mp4")});
+    m_model->setTasks({a});
+    auto c = newCoordinator();
+    c->downloadTasks({a.taskId});
+    QCOMPARE(waitForCompleted(2), 2);
+    QVERIFY(waitForCheck(*c));
+    auto share = std::make_shared<SlowShare>();
+    c->setFileProbe(SlowShare::probe(share));
+    c->checkFiles();
+    QTRY_COMPARE_WITH_TIMEOUT(share->waiting.load(), 1, 15000); // the first stat hangs
+
+    QElapsedTimer quitting;
+    quitting.start();
+    c.reset(); // at quit: does not wait for the stat
+    QVERIFY(quitting.elapsed() < 5000);
+    share->gate.release(10); // the stat comes back, too late
+    // The thread ends (the last copy of the probe goes with it) without looking at the second
+    // file or posting anything.
+    QTRY_COMPARE_WITH_TIMEOUT(share.use_count(), 1L, 15000);
+    QCOMPARE(share->looks.load(), 1);
+
+    // A new coordinator works as usual, with events delivered all the while.
+    m_fx.newManager();
+    c = newCoordinator();
+    QSignalSpy checked(c.get(), &DownloadCoordinator::filesChecked);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 15000);
+    QCOMPARE(c->mark(a.taskId), (DownloadMark{DownloadMark::State::Downloaded, -1, 2}));
+}
+
+void tst_DownloadCoordinator::aFileDeletedWhileClosedIsMissingAfterTheStartUpCheck()
+{
+    const TaskRecord a = succeeded(QStringLiteral("veo_a"),
+                                   {QStringLiteral("/v/a1.mp4"), QStringLiteral("/v/a2.mp4")});
+    m_model->setTasks({a});
+    QString deleted;
+    {
+        auto c = newCoordinator();
+        c->downloadTasks({a.taskId});
+        QCOMPARE(waitForCompleted(2), 2);
+        deleted = c->localFile(a.taskId, MediaKind::Result, 1);
+    }
+    QVERIFY(QFile::remove(deleted)); // while the app was closed
+    m_fx.newManager();
+    auto c = newCoordinator();
+    QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
+    QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
+    // Until the start-up check answers, the files count as there: no "File missing" flash.
+    QVERIFY(c->isCheckingFiles());
+    QCOMPARE(c->mark(a.taskId), (DownloadMark{DownloadMark::State::Downloaded, -1, 2}));
+
+    QTRY_COMPARE_WITH_TIMEOUT(c->mark(a.taskId),
+                              (DownloadMark{DownloadMark::State::Missing, -1, 1}), 15000);
+    QCOMPARE(marks.count(), 1);
+    QCOMPARE(marks.at(0).at(0).toString(), a.taskId);
+    QCOMPARE(files.count(), 1);
+    QCOMPARE(files.at(0).at(2).toInt(), 1);
+    QCOMPARE(files.at(0).at(3).toString(), QString());
+    QCOMPARE(c->localFile(a.taskId, MediaKind::Result, 1), QString());
+    QVERIFY(!c->localFile(a.taskId, MediaKind::Result, 0).isEmpty());
 }
 
 void tst_DownloadCoordinator::downloadsNewSuccessesOnlyWhenAutomatic()

@@ -424,8 +424,8 @@ void TestMainWindow::downloadsFromTheWindow()
 
     // Deleted behind the app's back: the list says so and offers the download again.
     QVERIFY(QFile::remove(file));
-    m_app->downloads.checkFiles();
-    QCOMPARE(cell.data().toString(), QStringLiteral("File missing"));
+    m_app->downloads.checkFiles(); // on another thread: the answer comes a little later
+    QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("File missing"), 15000);
     QTRY_VERIFY(buttonTexts().contains(QStringLiteral("Download")));
     download->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Downloaded"), 15000);

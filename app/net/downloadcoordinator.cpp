@@ -9,9 +9,33 @@
 #include "tasktablemodel.h"
 
 #include <QFileInfo>
+#include <QMutex>
 #include <algorithm>
+#include <atomic>
+#include <system_error>
+#include <thread>
 
 namespace veo {
+
+struct DownloadCoordinator::FileCheck
+{
+    QString taskId;
+    MediaKind kind = MediaKind::Result;
+    int index = 0;
+    QString path;
+    quint64 version = 0; // the copy's when the check began
+    bool exists = true;  // the answer
+};
+
+// The only thing a check's thread shares with the coordinator. The destructor clears receiver
+// under the mutex, and the thread posts its answers under the same mutex, so it never posts to
+// a destroyed object (and Qt drops events still queued for an object when it is destroyed).
+struct DownloadCoordinator::CheckChannel
+{
+    QMutex mutex;
+    DownloadCoordinator *receiver = nullptr; // null once the coordinator is gone
+    std::atomic_bool closed = false;         // the same, read without the mutex between files
+};
 
 namespace {
 // The extension of the video at url ("mp4" unless the URL's file name says otherwise).
@@ -62,8 +86,10 @@ DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskTab
                                          const AppSettings *settings, TokenProvider tokenFor,
                                          QObject *parent)
     : QObject(parent), m_manager(manager), m_model(model), m_settings(settings),
-      m_tokenFor(std::move(tokenFor))
+      m_tokenFor(std::move(tokenFor)), m_channel(std::make_shared<CheckChannel>()),
+      m_probe([](const QString &path) { return QFileInfo::exists(path); })
 {
+    m_channel->receiver = this;
     connect(manager, &DownloadManager::added, this, &DownloadCoordinator::onAdded);
     connect(manager, &DownloadManager::changed, this, &DownloadCoordinator::onChanged);
     connect(manager, &DownloadManager::finished, this, &DownloadCoordinator::onFinished);
@@ -75,7 +101,16 @@ DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskTab
     applySettings();
 }
 
-DownloadCoordinator::~DownloadCoordinator() = default;
+// A running check is not waited for: its stat may hang for minutes (or for good, on a hard
+// NFS mount whose server is gone), and quitting must not. Its thread is detached; from here on
+// it looks at no further file and posts nothing, and it only owns copies of plain values. At
+// quit, a thread still stuck in the kernel ends with the process.
+DownloadCoordinator::~DownloadCoordinator()
+{
+    m_channel->closed = true;
+    const QMutexLocker lock(&m_channel->mutex);
+    m_channel->receiver = nullptr;
+}
 
 void DownloadCoordinator::setStore(DownloadStore *store)
 {
@@ -85,10 +120,16 @@ void DownloadCoordinator::setStore(DownloadStore *store)
     if (!store) {
         return;
     }
+    // Until the check started below answers, every recorded file counts as present, as it
+    // did for the app's users before the check: the list does not flash "File missing" at
+    // every start, and a file on a share that takes a while to wake up is not reported gone.
+    // Meanwhile the player may try a file that turns out to be missing (it says so), and
+    // Download may call it already downloaded.
     for (const LocalCopy &c : store->localCopies()) {
-        m_copies[c.taskId].append({c.kind, c.index, c.path, QFileInfo::exists(c.path)});
+        m_copies[c.taskId].append({c.kind, c.index, c.path, true, ++m_lastVersion});
     }
     m_manager->restore(store->loadUnfinished());
+    checkFiles();
 }
 
 void DownloadCoordinator::setRateLimiter(RateLimiter *limiter)
@@ -302,22 +343,86 @@ DownloadMark DownloadCoordinator::mark(const QString &taskId) const
                                     : DownloadMark{State::Missing, -1, int(present)};
 }
 
+void DownloadCoordinator::setFileProbe(FileProbe probe)
+{
+    m_probe = std::move(probe);
+}
+
 void DownloadCoordinator::checkFiles()
 {
-    for (auto it = m_copies.begin(); it != m_copies.end(); ++it) {
-        bool changed = false;
-        for (Copy &c : it.value()) {
-            const bool exists = QFileInfo::exists(c.path);
-            if (exists != c.exists) {
-                c.exists = exists;
-                changed = true;
-                Q_EMIT localFileChanged(it.key(), c.kind, c.index, exists ? c.path : QString());
-            }
-        }
-        if (changed) {
-            Q_EMIT markChanged(it.key());
+    if (m_checking) {
+        m_checkAgain = true; // once after the running one, however often asked meanwhile
+        return;
+    }
+    startCheck();
+}
+
+void DownloadCoordinator::startCheck()
+{
+    QList<FileCheck> checks;
+    for (auto it = m_copies.cbegin(); it != m_copies.cend(); ++it) {
+        for (const Copy &c : it.value()) {
+            checks.append({it.key(), c.kind, c.index, c.path, c.version, c.exists});
         }
     }
+    m_checking = true;
+    m_checkAgain = false;
+    // A thread of its own rather than the global QThreadPool: QCoreApplication's destructor
+    // waits for the pool's tasks, so a stat hanging on a dead mount would hang the quit.
+    try {
+        std::thread([channel = m_channel, probe = m_probe, checks = std::move(checks)]() mutable {
+            for (FileCheck &check : checks) {
+                if (channel->closed) {
+                    return;
+                }
+                check.exists = probe(check.path);
+            }
+            const QMutexLocker lock(&channel->mutex);
+            if (DownloadCoordinator *receiver = channel->receiver) {
+                QMetaObject::invokeMethod(
+                    receiver,
+                    [receiver, checks = std::move(checks)] { receiver->applyCheck(checks); },
+                    Qt::QueuedConnection);
+            }
+        }).detach();
+    } catch (const std::system_error &) {
+        m_checking = false; // no thread to be had: the marks stay as they are until next time
+    }
+}
+
+void DownloadCoordinator::applyCheck(const QList<FileCheck> &checks)
+{
+    // The checks come grouped by task. An answer counts only for the copy it was asked about:
+    // not when the task was removed meanwhile (the copy is gone) or the video was downloaded
+    // again (a new version), whose newer state is right.
+    QStringList changedTasks;
+    for (const FileCheck &check : checks) {
+        const auto it = m_copies.find(check.taskId);
+        if (it == m_copies.end()) {
+            continue;
+        }
+        const auto c = std::find_if(it->begin(), it->end(), [&check](const Copy &candidate) {
+            return candidate.kind == check.kind && candidate.index == check.index;
+        });
+        if (c == it->end() || c->version != check.version || c->exists == check.exists) {
+            continue;
+        }
+        c->exists = check.exists;
+        if (changedTasks.isEmpty() || changedTasks.constLast() != check.taskId) {
+            changedTasks << check.taskId;
+        }
+        // Last use of c: the receivers may change m_copies.
+        Q_EMIT localFileChanged(check.taskId, check.kind, check.index,
+                                check.exists ? check.path : QString());
+    }
+    for (const QString &taskId : std::as_const(changedTasks)) {
+        Q_EMIT markChanged(taskId);
+    }
+    m_checking = false;
+    if (m_checkAgain) {
+        startCheck();
+    }
+    Q_EMIT filesChecked();
 }
 
 DownloadCoordinator::Outcome DownloadCoordinator::taskFinished(const QString &taskId,
@@ -385,6 +490,7 @@ void DownloadCoordinator::onFinished(int id)
         Copy *c = copy(taskId, d->request.kind, d->request.index);
         c->path = d->filePath;
         c->exists = true;
+        c->version = ++m_lastVersion; // a check that looked before this does not count
         const TaskRecord *task = m_model->task(taskId);
         QString error;
         if (task && m_settings->flag(AppSettings::Flag::DownloadSidecar) &&

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <functional>
+#include <memory>
 
 namespace veo {
 
@@ -27,6 +28,8 @@ struct TaskRecord;
 // successes, the JSON sidecar, a fresh link (download-url, with the task's own key) when a
 // media link expired, and the task list's Download column (DownloadMark), including files the
 // user deleted since. The DownloadManager does the transfers; this class never touches bytes.
+// Whether the files are still there is looked up on a worker thread (checkFiles()): a
+// downloads folder on a sleeping or unreachable network share must not freeze the window.
 class DownloadCoordinator final : public QObject
 {
     Q_OBJECT
@@ -81,8 +84,17 @@ public:
     // What the list shows for the task.
     DownloadMark mark(const QString &taskId) const;
     // Looks again whether downloaded files are still there (the user may have deleted or
-    // moved them); markChanged() and localFileChanged() for every change.
+    // moved them): on a worker thread, so this returns at once; when the answers are back,
+    // markChanged() and localFileChanged() for every change, then filesChecked(). One check
+    // runs at a time: asked for while one runs, it runs once more after it (however often it
+    // was asked). setStore() starts one too.
     void checkFiles();
+    // Whether a check runs (its answers are not applied yet).
+    bool isCheckingFiles() const { return m_checking; }
+    // How a check looks at one file: on the worker thread, with nothing shared. For tests
+    // (a slow or hanging network share); the default is QFileInfo::exists.
+    using FileProbe = std::function<bool(const QString &path)>;
+    void setFileProbe(FileProbe probe);
 
     // A task reached a final status: downloads its results when automatic downloads are on.
     Outcome taskFinished(const QString &taskId, TaskStatus status);
@@ -98,6 +110,8 @@ Q_SIGNALS:
     // Something the user should read: a sidecar that could not be written, a link that could
     // not be renewed. Translated.
     void problem(const QString &message);
+    // A check of the files is done and its answers applied (after its markChanged()).
+    void filesChecked();
 
 private:
     struct Copy
@@ -106,7 +120,10 @@ private:
         int index = 0;
         QString path;
         bool exists = true;
+        quint64 version = 0; // new for each path this copy gets (loaded, downloaded again)
     };
+    struct FileCheck;    // one file for the worker thread to look at, and its answer
+    struct CheckChannel; // how the worker thread reaches this object, while it exists
 
     void onAdded(int id);
     void onChanged(int id);
@@ -117,6 +134,8 @@ private:
     void renewLink(int id);
     void sendRenewals();
     Copy *copy(const QString &taskId, MediaKind kind, int index);
+    void startCheck();
+    void applyCheck(const QList<FileCheck> &checks);
     void enqueue(const TaskRecord &task, const MediaSource &source, Outcome &outcome);
 
     DownloadManager *m_manager; // outlives this
@@ -132,6 +151,11 @@ private:
     RateLimiter *m_limiter = nullptr;
     QList<int> m_renewals; // ids whose renewal is not sent yet, in order
     QTimer m_renewalTimer;
+    std::shared_ptr<CheckChannel> m_channel; // shared with the running check's thread
+    FileProbe m_probe;
+    quint64 m_lastVersion = 0; // of the copies
+    bool m_checking = false;   // a check runs
+    bool m_checkAgain = false; // checkFiles() was called while it runs
 };
 
 } // namespace veo
