@@ -1,6 +1,6 @@
 #include "demoscenario.h"
 #include "fakekieserver.h"
-#include "rawhttpclient.h"
+#include "rawserverfixture.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -10,7 +10,6 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <functional>
-#include <memory>
 
 using namespace veo;
 using veo::test::RawClient;
@@ -67,22 +66,12 @@ class TestFakeKieServer : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<FakeKieServer>();
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<RawClient>();
-        QVERIFY(m_client->connectTo(m_server->baseUrl()));
-    }
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
+    void init() { QVERIFY(m_net.setUp()); }
+    void cleanup() { m_net.tearDown(); }
 
     void unknownTaskIsRecordNull()
     {
-        RawClient &c = *m_client;
+        RawClient &c = *m_net.client;
         const RawReply r = c.get("/api/v1/veo/record-info?taskId=nope");
         QVERIFY(r.complete);
         QCOMPARE(r.status, 200);
@@ -95,10 +84,10 @@ private Q_SLOTS:
     void scriptAdvancesPerRequestOnOneConnection()
     {
         const QString id = QStringLiteral("task1");
-        m_server->setScript(id, {FakeKieServer::ok(generating(id)),
-                                 FakeKieServer::kieError(500, QStringLiteral("Timeout"), 500),
-                                 FakeKieServer::ok(succeeded(id))});
-        RawClient &c = *m_client;
+        m_net.server->setScript(id, {FakeKieServer::ok(generating(id)),
+                                     FakeKieServer::kieError(500, QStringLiteral("Timeout"), 500),
+                                     FakeKieServer::ok(succeeded(id))});
+        RawClient &c = *m_net.client;
         RawReply r = c.get("/api/v1/veo/record-info?taskId=task1");
         QCOMPARE(r.status, 200);
         QCOMPARE(flagOf(r), 0);
@@ -111,7 +100,7 @@ private Q_SLOTS:
         r = c.get("/api/v1/veo/record-info?taskId=task1"); // the last step repeats
         QCOMPARE(flagOf(r), 1);
         QVERIFY(c.isConnected());
-        QCOMPARE(m_server->requestsFor(id).size(), 4);
+        QCOMPARE(m_net.server->requestsFor(id).size(), 4);
         // Another task is unaffected.
         QCOMPARE(c.get("/api/v1/veo/record-info?taskId=other").code(), 422);
     }
@@ -119,12 +108,12 @@ private Q_SLOTS:
     void timeDrivenStepsFollowTheClock()
     {
         const QString id = QStringLiteral("timed");
-        m_server->setScript(id,
-                            {FakeKieServer::ok(generating(id)),
-                             withAfter(FakeKieServer::kieError(455, QStringLiteral("maint")), 300),
-                             withAfter(FakeKieServer::ok(succeeded(id)), 800)});
+        m_net.server->setScript(
+            id, {FakeKieServer::ok(generating(id)),
+                 withAfter(FakeKieServer::kieError(455, QStringLiteral("maint")), 300),
+                 withAfter(FakeKieServer::ok(succeeded(id)), 800)});
         QTest::qWait(900); // the clock starts at the task's first request, not at listen()
-        RawClient &c = *m_client;
+        RawClient &c = *m_net.client;
         QElapsedTimer clock;
         clock.start();
         QCOMPARE(flagOf(c.get("/api/v1/veo/record-info?taskId=timed")), 0);
@@ -185,8 +174,8 @@ private Q_SLOTS:
     {
         Response slow = FakeKieServer::ok(generating(QStringLiteral("slow")));
         slow.delayMs = 300;
-        m_server->setScript(QStringLiteral("slow"), {slow});
-        RawClient &c = *m_client;
+        m_net.server->setScript(QStringLiteral("slow"), {slow});
+        RawClient &c = *m_net.client;
         QElapsedTimer t;
         t.start();
         const RawReply r = c.get("/api/v1/veo/record-info?taskId=slow");
@@ -199,8 +188,8 @@ private Q_SLOTS:
     {
         Response drop;
         drop.fault = Response::Fault::DropConnection;
-        m_server->setScript(QStringLiteral("drop"), {drop});
-        RawClient &c = *m_client;
+        m_net.server->setScript(QStringLiteral("drop"), {drop});
+        RawClient &c = *m_net.client;
         c.send("GET /api/v1/veo/record-info?taskId=drop HTTP/1.1\r\nHost: t\r\n\r\n");
         QVERIFY(c.waitForClose());
         QVERIFY(c.pending().isEmpty());
@@ -211,8 +200,8 @@ private Q_SLOTS:
         Response cut = FakeKieServer::ok(succeeded(QStringLiteral("cut")));
         cut.fault = Response::Fault::TruncateBody;
         const qsizetype full = cut.body.size();
-        m_server->setScript(QStringLiteral("cut"), {cut});
-        RawClient &c = *m_client;
+        m_net.server->setScript(QStringLiteral("cut"), {cut});
+        RawClient &c = *m_net.client;
         const RawReply r = c.get("/api/v1/veo/record-info?taskId=cut");
         QVERIFY(!r.complete);
         QVERIFY(c.waitForClose());
@@ -225,8 +214,8 @@ private Q_SLOTS:
     {
         Response never;
         never.fault = Response::Fault::NeverAnswer;
-        m_server->setScript(QStringLiteral("never"), {never});
-        RawClient &c = *m_client;
+        m_net.server->setScript(QStringLiteral("never"), {never});
+        RawClient &c = *m_net.client;
         const RawReply r = c.read(true, 0);
         QVERIFY(!r.complete);
         c.send("GET /api/v1/veo/record-info?taskId=never HTTP/1.1\r\nHost: t\r\n\r\n");
@@ -234,7 +223,7 @@ private Q_SLOTS:
         QVERIFY(!r2.complete);
         QVERIFY(c.pending().isEmpty());
         QVERIFY(c.isConnected());
-        QCOMPARE(m_server->requestsFor(QStringLiteral("never")).size(), 1);
+        QCOMPARE(m_net.server->requestsFor(QStringLiteral("never")).size(), 1);
     }
 
     void extraHeadersAndHtml()
@@ -244,8 +233,8 @@ private Q_SLOTS:
         Response html;
         html.httpStatus = 502;
         html.body = "<html><body>502 Bad Gateway</body></html>";
-        m_server->setScript(QStringLiteral("rl"), {limited, html});
-        RawClient &c = *m_client;
+        m_net.server->setScript(QStringLiteral("rl"), {limited, html});
+        RawClient &c = *m_net.client;
         RawReply r = c.get("/api/v1/veo/record-info?taskId=rl");
         QCOMPARE(r.status, 429);
         QCOMPARE(r.headers.value("retry-after"), QByteArray("7"));
@@ -257,9 +246,9 @@ private Q_SLOTS:
 
     void keysAreChecked()
     {
-        m_server->setValidKeys({QStringLiteral("good")});
-        m_server->addFile(QStringLiteral("/media/a.mp4"), "video", "video/mp4");
-        RawClient &c = *m_client;
+        m_net.server->setValidKeys({QStringLiteral("good")});
+        m_net.server->addFile(QStringLiteral("/media/a.mp4"), "video", "video/mp4");
+        RawClient &c = *m_net.client;
         RawReply r = c.get("/api/v1/veo/record-info?taskId=x");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.code(), 401);
@@ -277,13 +266,13 @@ private Q_SLOTS:
 
     void taskOwnerAndKeyResponses()
     {
-        m_server->setScript(QStringLiteral("t1"),
-                            {FakeKieServer::ok(succeeded(QStringLiteral("t1")))});
-        m_server->setTaskOwner(QStringLiteral("t1"), QStringLiteral("owner"));
-        m_server->setKeyResponses(
+        m_net.server->setScript(QStringLiteral("t1"),
+                                {FakeKieServer::ok(succeeded(QStringLiteral("t1")))});
+        m_net.server->setTaskOwner(QStringLiteral("t1"), QStringLiteral("owner"));
+        m_net.server->setKeyResponses(
             QStringLiteral("owner"),
             {FakeKieServer::kieError(429, QStringLiteral("Rate limited"), 429)});
-        RawClient &c = *m_client;
+        RawClient &c = *m_net.client;
         RawReply r = c.get("/api/v1/veo/record-info?taskId=t1", "Authorization: Bearer other\r\n");
         QCOMPARE(r.code(), 422);
         QCOMPARE(r.msg(), QStringLiteral("record is null."));
@@ -299,22 +288,23 @@ private Q_SLOTS:
 
     void credits()
     {
-        m_server->setCredits(QStringLiteral("k1"), 42);
-        RawClient &c = *m_client;
+        m_net.server->setCredits(QStringLiteral("k1"), 42);
+        RawClient &c = *m_net.client;
         RawReply r = c.get("/api/v1/chat/credit", "Authorization: Bearer k1\r\n");
         QCOMPARE(r.body, QByteArray("{\"code\":200,\"msg\":\"success\",\"data\":42}"));
         r = c.get("/api/v1/chat/credit", "Authorization: Bearer k2\r\n");
         QCOMPARE(r.json().value(QLatin1String("data")).toInt(-1), 0);
-        m_server->setCredits(QString(), 7);
+        m_net.server->setCredits(QString(), 7);
         r = c.get("/api/v1/chat/credit", "Authorization: Bearer k2\r\n");
         QCOMPARE(r.json().value(QLatin1String("data")).toInt(-1), 7);
     }
 
     void downloadUrlAndAlias()
     {
-        m_server->addFile(QStringLiteral("/media/v.mp4"), fileData(), "video/mp4");
-        RawClient &c = *m_client;
-        const QByteArray body = "{\"url\":\"" + m_server->baseUrl().toEncoded() + "/media/v.mp4\"}";
+        m_net.server->addFile(QStringLiteral("/media/v.mp4"), fileData(), "video/mp4");
+        RawClient &c = *m_net.client;
+        const QByteArray body =
+            "{\"url\":\"" + m_net.server->baseUrl().toEncoded() + "/media/v.mp4\"}";
         c.send("POST /api/v1/common/download-url HTTP/1.1\r\nHost: t\r\nContent-Type: "
                "application/json\r\nContent-Length: " +
                QByteArray::number(body.size()) + "\r\n\r\n" + body);
@@ -322,7 +312,7 @@ private Q_SLOTS:
         QCOMPARE(r.code(), 200);
         const QUrl link(r.json().value(QLatin1String("data")).toString());
         QCOMPARE(link.path(), QStringLiteral("/dl/media/v.mp4"));
-        QCOMPARE(link.port(), m_server->baseUrl().port());
+        QCOMPARE(link.port(), m_net.server->baseUrl().port());
         r = c.get(link.path(QUrl::FullyEncoded).toLatin1() + '?' + link.query().toLatin1());
         QCOMPARE(r.body, fileData());
         // GET is the wrong method; an empty body is a validation error.
@@ -364,8 +354,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, contentRange);
         QFETCH(int, first);
         QFETCH(int, length);
-        m_server->addFile(QStringLiteral("/media/r.mp4"), fileData(), "video/mp4");
-        RawClient &c = *m_client;
+        m_net.server->addFile(QStringLiteral("/media/r.mp4"), fileData(), "video/mp4");
+        RawClient &c = *m_net.client;
         const RawReply r =
             c.get("/media/r.mp4", range.isEmpty() ? QByteArray() : "Range: " + range + "\r\n");
         QCOMPARE(r.status, status);
@@ -379,9 +369,9 @@ private Q_SLOTS:
 
     void rangeSupportOff()
     {
-        m_server->addFile(QStringLiteral("/media/r.mp4"), fileData(), "video/mp4");
-        m_server->setRangeSupport(false);
-        RawClient &c = *m_client;
+        m_net.server->addFile(QStringLiteral("/media/r.mp4"), fileData(), "video/mp4");
+        m_net.server->setRangeSupport(false);
+        RawClient &c = *m_net.client;
         const RawReply r = c.get("/media/r.mp4", "Range: bytes=10-19\r\n");
         QCOMPARE(r.status, 200);
         QVERIFY(!r.headers.contains("content-range"));
@@ -391,8 +381,8 @@ private Q_SLOTS:
 
     void headHasNoBody()
     {
-        m_server->addFile(QStringLiteral("/media/r.mp4"), fileData(), "video/mp4");
-        RawClient &c = *m_client;
+        m_net.server->addFile(QStringLiteral("/media/r.mp4"), fileData(), "video/mp4");
+        RawClient &c = *m_net.client;
         c.send("HEAD /media/r.mp4 HTTP/1.1\r\nHost: t\r\n\r\n");
         const RawReply head = c.read(false);
         QCOMPARE(head.status, 200);
@@ -401,13 +391,13 @@ private Q_SLOTS:
         const RawReply r = c.get("/media/r.mp4", "Range: bytes=0-0\r\n");
         QCOMPARE(r.status, 206);
         QCOMPARE(r.body, QByteArray("A"));
-        QCOMPARE(m_server->requests().first().method, QByteArray("HEAD"));
+        QCOMPARE(m_net.server->requests().first().method, QByteArray("HEAD"));
     }
 
     void requestsAreRecorded()
     {
         QTest::qWait(100);
-        RawClient &c = *m_client;
+        RawClient &c = *m_net.client;
         // Split across writes, with a body, odd header case and an encoded query.
         c.send(
             "POST /api/v1/common/download-url?x=a%20b+c HTTP/1.1\r\nHost: t\r\nX-Custom-Thing: ");
@@ -417,7 +407,7 @@ private Q_SLOTS:
         c.send("\"u\"}");
         QVERIFY(c.read().complete);
         c.get("/api/v1/veo/record-info?taskId=t%2B1%26z", "authorization: Bearer k\r\n");
-        const QList<FakeKieServer::Request> requests = m_server->requests();
+        const QList<FakeKieServer::Request> requests = m_net.server->requests();
         QCOMPARE(requests.size(), 2);
         const FakeKieServer::Request &post = requests.at(0);
         QCOMPARE(post.method, QByteArray("POST"));
@@ -431,19 +421,19 @@ private Q_SLOTS:
         QCOMPARE(get.headers.value("authorization"), QByteArray("Bearer k"));
         QVERIFY(post.atMs >= 100 + 60); // ms since listen(), stamped when the request completed
         QVERIFY(get.atMs >= post.atMs);
-        QCOMPARE(m_server->requestsFor(QStringLiteral("t+1&z")).size(), 1);
-        m_server->clearRequests();
-        QVERIFY(m_server->requests().isEmpty());
+        QCOMPARE(m_net.server->requestsFor(QStringLiteral("t+1&z")).size(), 1);
+        m_net.server->clearRequests();
+        QVERIFY(m_net.server->requests().isEmpty());
     }
 
     void pipelinedRequestsKeepOrder()
     {
         Response slow = FakeKieServer::kieError(500, QStringLiteral("first"));
         slow.delayMs = 200;
-        m_server->setScript(QStringLiteral("p1"), {slow});
-        m_server->setScript(QStringLiteral("p2"),
-                            {FakeKieServer::kieError(501, QStringLiteral("second"))});
-        RawClient &c = *m_client;
+        m_net.server->setScript(QStringLiteral("p1"), {slow});
+        m_net.server->setScript(QStringLiteral("p2"),
+                                {FakeKieServer::kieError(501, QStringLiteral("second"))});
+        RawClient &c = *m_net.client;
         c.send("GET /api/v1/veo/record-info?taskId=p1 HTTP/1.1\r\nHost: t\r\n\r\n"
                "GET /api/v1/veo/record-info?taskId=p2 HTTP/1.1\r\nHost: t\r\n\r\n");
         QCOMPARE(c.read().msg(), QStringLiteral("first"));
@@ -452,7 +442,7 @@ private Q_SLOTS:
 
     void connectionCloseIsHonoured()
     {
-        RawClient &c = *m_client;
+        RawClient &c = *m_net.client;
         const RawReply r = c.get("/api/v1/veo/record-info?taskId=x", "Connection: close\r\n");
         QVERIFY(r.complete);
         QCOMPARE(r.headers.value("connection"), QByteArray("close"));
@@ -463,10 +453,10 @@ private Q_SLOTS:
     {
         Response limited = FakeKieServer::kieError(429, QStringLiteral("slow down"), 429);
         limited.headers = {{"Retry-After", "3"}};
-        m_server->setRouteScript("/api/v1/chat/credit", {limited});
-        RawClient &c = *m_client;
+        m_net.server->setRouteScript("/api/v1/chat/credit", {limited});
+        RawClient &c = *m_net.client;
         QCOMPARE(c.get("/api/v1/chat/credit").status, 429);
-        m_server->setRouteScript("/api/v1/chat/credit", {});
+        m_net.server->setRouteScript("/api/v1/chat/credit", {});
         QCOMPARE(c.get("/api/v1/chat/credit").status, 200);
         const RawReply missing = c.get("/api/v1/nothing");
         QCOMPARE(missing.status, 404);
@@ -490,16 +480,16 @@ private Q_SLOTS:
         QCOMPARE(media.requests().size(), 1);
         QCOMPARE(media.requests().first().localAddress, QHostAddress(QStringLiteral("127.0.0.2")));
         QVERIFY(!media.requests().first().headers.contains("authorization"));
-        QVERIFY(m_server->requests().isEmpty());
+        QVERIFY(m_net.server->requests().isEmpty());
     }
 
     void demoScenario()
     {
-        const QStringList ids = installDemoScenario(*m_server);
+        const QStringList ids = installDemoScenario(*m_net.server);
         QCOMPARE(ids.size(), 12);
         QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 12);
         const QRegularExpression hex(QStringLiteral("^[0-9a-f]{32}$"));
-        RawClient &c = *m_client;
+        RawClient &c = *m_net.client;
         QMap<QString, int> firstAnswers;
         for (const QString &id : ids) {
             QVERIFY2(hex.match(id).hasMatch(), qPrintable(id));
@@ -513,8 +503,8 @@ private Q_SLOTS:
                 const QJsonObject response =
                     r.json()[QLatin1String("data")][QLatin1String("response")].toObject();
                 const QUrl url(response[QLatin1String("resultUrls")][0].toString());
-                QCOMPARE(url.host(), m_server->baseUrl().host());
-                QCOMPARE(url.port(), m_server->baseUrl().port());
+                QCOMPARE(url.host(), m_net.server->baseUrl().host());
+                QCOMPARE(url.port(), m_net.server->baseUrl().port());
                 QCOMPARE(url.path(), QStringLiteral("/media/%1.mp4").arg(id));
                 QVERIFY(!response[QLatin1String("originUrls")].toArray().isEmpty());
                 QVERIFY(!response[QLatin1String("fullResultUrls")].toArray().isEmpty());
@@ -534,10 +524,11 @@ private Q_SLOTS:
     {
         FakeKieServer media;
         QVERIFY(media.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
-        const QStringList ids = installDemoScenario(*m_server, QByteArray("clip-bytes"), &media);
+        const QStringList ids =
+            installDemoScenario(*m_net.server, QByteArray("clip-bytes"), &media);
         bool checked = false;
         for (const QString &id : ids) {
-            const RawReply r = m_client->get("/api/v1/veo/record-info?taskId=" + id.toLatin1());
+            const RawReply r = m_net.client->get("/api/v1/veo/record-info?taskId=" + id.toLatin1());
             if (r.code() != 200 || flagOf(r) != 1) {
                 continue;
             }
@@ -549,15 +540,15 @@ private Q_SLOTS:
             RawClient onMedia;
             QVERIFY(onMedia.connectTo(media.baseUrl()));
             QCOMPARE(onMedia.get(url.path().toLatin1()).body, QByteArray("clip-bytes"));
-            QCOMPARE(m_client->get("/dl" + url.path().toLatin1()).body, QByteArray("clip-bytes"));
+            QCOMPARE(m_net.client->get("/dl" + url.path().toLatin1()).body,
+                     QByteArray("clip-bytes"));
             checked = true;
         }
         QVERIFY(checked);
     }
 
 private:
-    std::unique_ptr<FakeKieServer> m_server;
-    std::unique_ptr<RawClient> m_client; // connected to m_server
+    test::RawServerFixture m_net;
 };
 
 QTEST_GUILESS_MAIN(TestFakeKieServer)

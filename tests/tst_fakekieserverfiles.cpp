@@ -1,13 +1,12 @@
 // FakeKieServer's file options for download tests, seen on the wire: files served from disk,
 // validators and If-Range, status overrides, dropped connections, throttling.
 #include "fakekieserver.h"
-#include "rawhttpclient.h"
+#include "rawserverfixture.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-#include <memory>
 
 using namespace veo;
 using veo::test::RawClient;
@@ -40,18 +39,8 @@ class TestFakeKieServerFiles : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<FakeKieServer>();
-        QVERIFY(m_server->listen());
-        m_client = std::make_unique<RawClient>();
-        QVERIFY(m_client->connectTo(m_server->baseUrl()));
-    }
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
+    void init() { QVERIFY(m_net.setUp()); }
+    void cleanup() { m_net.tearDown(); }
 
     void fileFromDisk()
     {
@@ -62,29 +51,29 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         QCOMPARE(file.write(data), data.size());
         file.close();
-        m_server->addFileFromDisk(QStringLiteral("/d/big.bin"), path, "video/mp4");
+        m_net.server->addFileFromDisk(QStringLiteral("/d/big.bin"), path, "video/mp4");
 
-        RawReply r = m_client->get("/d/big.bin");
+        RawReply r = m_net.client->get("/d/big.bin");
         QVERIFY(r.complete);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.headers.value("content-type"), QByteArray("video/mp4"));
         QVERIFY(r.body == data);
         // Same connection: a range, then HEAD, then the /dl alias.
-        r = m_client->get("/d/big.bin", "Range: bytes=1000000-1000099\r\n");
+        r = m_net.client->get("/d/big.bin", "Range: bytes=1000000-1000099\r\n");
         QCOMPARE(r.status, 206);
         QCOMPARE(r.body, data.mid(1000000, 100));
         QCOMPARE(r.headers.value("content-range"),
                  "bytes 1000000-1000099/" + QByteArray::number(data.size()));
-        m_client->send("HEAD /d/big.bin HTTP/1.1\r\nHost: t\r\n\r\n");
-        r = m_client->read(false);
+        m_net.client->send("HEAD /d/big.bin HTTP/1.1\r\nHost: t\r\n\r\n");
+        r = m_net.client->read(false);
         QCOMPARE(r.headers.value("content-length").toLongLong(), data.size());
-        r = m_client->get("/dl/d/big.bin", "Range: bytes=-3\r\n");
+        r = m_net.client->get("/dl/d/big.bin", "Range: bytes=-3\r\n");
         QCOMPARE(r.body, data.right(3));
-        QCOMPARE(m_server->fileBytesSent(), data.size() + 100 + 3);
-        QCOMPARE(m_server->activeFileStreams(), 0);
+        QCOMPARE(m_net.server->fileBytesSent(), data.size() + 100 + 3);
+        QCOMPARE(m_net.server->activeFileStreams(), 0);
 
         QVERIFY(QFile::remove(path)); // a vanished file is a server error, not a crash
-        r = m_client->get("/d/big.bin");
+        r = m_net.client->get("/d/big.bin");
         QCOMPARE(r.status, 500);
     }
 
@@ -108,14 +97,14 @@ private Q_SLOTS:
         QFETCH(bool, honour);
         QFETCH(int, status);
         const QByteArray data = pattern(1000);
-        m_server->addFile(QStringLiteral("/m/v.mp4"), data, "video/mp4");
+        m_net.server->addFile(QStringLiteral("/m/v.mp4"), data, "video/mp4");
         Options o = validators();
         o.honourIfRange = honour;
-        m_server->setFileOptions(QStringLiteral("/m/v.mp4"), o);
+        m_net.server->setFileOptions(QStringLiteral("/m/v.mp4"), o);
         const QByteArray extra =
             "Range: bytes=500-\r\n" +
             (ifRange.isEmpty() ? QByteArray() : "If-Range: " + ifRange + "\r\n");
-        const RawReply r = m_client->get("/m/v.mp4", extra);
+        const RawReply r = m_net.client->get("/m/v.mp4", extra);
         QCOMPARE(r.status, status);
         QCOMPARE(r.body, status == 206 ? data.mid(500) : data);
         QCOMPARE(r.headers.value("etag"), o.etag);
@@ -124,13 +113,13 @@ private Q_SLOTS:
 
     void statusOverrides()
     {
-        m_server->addFile(QStringLiteral("/m/s.mp4"), "video", "video/mp4");
+        m_net.server->addFile(QStringLiteral("/m/s.mp4"), "video", "video/mp4");
         Options o;
         o.statuses = {403, 410};
-        m_server->setFileOptions(QStringLiteral("/m/s.mp4"), o);
-        QCOMPARE(m_client->get("/m/s.mp4").status, 403);
-        QCOMPARE(m_client->get("/dl/m/s.mp4").status, 410); // the alias is the same file
-        const RawReply r = m_client->get("/m/s.mp4");
+        m_net.server->setFileOptions(QStringLiteral("/m/s.mp4"), o);
+        QCOMPARE(m_net.client->get("/m/s.mp4").status, 403);
+        QCOMPARE(m_net.client->get("/dl/m/s.mp4").status, 410); // the alias is the same file
+        const RawReply r = m_net.client->get("/m/s.mp4");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, QByteArray("video"));
     }
@@ -146,21 +135,21 @@ private Q_SLOTS:
     {
         QFETCH(bool, everyTime);
         const QByteArray data = pattern(200000);
-        m_server->addFile(QStringLiteral("/m/d.mp4"), data, "video/mp4");
+        m_net.server->addFile(QStringLiteral("/m/d.mp4"), data, "video/mp4");
         Options o;
         o.dropAfterBytes = 70000;
         o.dropEveryTime = everyTime;
-        m_server->setFileOptions(QStringLiteral("/m/d.mp4"), o);
-        m_client->send("GET /m/d.mp4 HTTP/1.1\r\nHost: t\r\n\r\n");
-        const RawReply cut = m_client->read();
+        m_net.server->setFileOptions(QStringLiteral("/m/d.mp4"), o);
+        m_net.client->send("GET /m/d.mp4 HTTP/1.1\r\nHost: t\r\n\r\n");
+        const RawReply cut = m_net.client->read();
         QVERIFY(!cut.complete);
-        QVERIFY(m_client->waitForClose());
-        const QByteArray all = m_client->pending();
+        QVERIFY(m_net.client->waitForClose());
+        const QByteArray all = m_net.client->pending();
         QCOMPARE(all.size() - all.indexOf("\r\n\r\n") - 4, 70000); // exactly that many bytes
         QVERIFY(all.endsWith(data.left(70000)));
 
         RawClient again;
-        QVERIFY(again.connectTo(m_server->baseUrl()));
+        QVERIFY(again.connectTo(m_net.server->baseUrl()));
         const RawReply second = again.get("/m/d.mp4", "Range: bytes=70000-\r\n");
         QCOMPARE(second.complete, !everyTime);
         if (!everyTime) {
@@ -171,26 +160,25 @@ private Q_SLOTS:
     void throttle()
     {
         const QByteArray data = pattern(200 * 1024);
-        m_server->addFile(QStringLiteral("/m/t.mp4"), data, "video/mp4");
+        m_net.server->addFile(QStringLiteral("/m/t.mp4"), data, "video/mp4");
         Options o;
         o.bytesPerSecond = 400 * 1024;
-        m_server->setFileOptions(QStringLiteral("/m/t.mp4"), o);
+        m_net.server->setFileOptions(QStringLiteral("/m/t.mp4"), o);
         QElapsedTimer timer;
         timer.start();
-        m_client->send("GET /m/t.mp4 HTTP/1.1\r\nHost: t\r\n\r\n");
-        QTRY_COMPARE(m_server->activeFileStreams(), 1);
-        const RawReply r = m_client->read();
+        m_net.client->send("GET /m/t.mp4 HTTP/1.1\r\nHost: t\r\n\r\n");
+        QTRY_COMPARE(m_net.server->activeFileStreams(), 1);
+        const RawReply r = m_net.client->read();
         QVERIFY(r.complete);
         QVERIFY(r.body == data);
         QVERIFY2(timer.elapsed() >= 400, qPrintable(QString::number(timer.elapsed())));
-        QCOMPARE(m_server->activeFileStreams(), 0);
+        QCOMPARE(m_net.server->activeFileStreams(), 0);
         // The connection stays usable after a streamed body.
-        QCOMPARE(m_client->get("/m/t.mp4", "Range: bytes=0-9\r\n").body, data.left(10));
+        QCOMPARE(m_net.client->get("/m/t.mp4", "Range: bytes=0-9\r\n").body, data.left(10));
     }
 
 private:
-    std::unique_ptr<FakeKieServer> m_server;
-    std::unique_ptr<RawClient> m_client;
+    test::RawServerFixture m_net;
 };
 
 QTEST_GUILESS_MAIN(TestFakeKieServerFiles)

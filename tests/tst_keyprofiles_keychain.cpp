@@ -56,6 +56,28 @@ bool waitLoaded(KeyRing &keys)
         [&] { return keys.state() != KeyRing::State::Loading && !keys.isBusy(); }, Timeout);
 }
 
+// The app's key storage as one run has it: the task list and the key metadata in one SQLite
+// file, the secrets in the Secret Service under the test's own service name.
+struct KeySession
+{
+    explicit KeySession(const QString &service) : store(service) {}
+
+    // Opens the key metadata beside the task list (open it first) and loads the keys.
+    [[nodiscard]] bool loadKeys()
+    {
+        if (!meta.open(tasks.path())) {
+            return false;
+        }
+        keys.load();
+        return waitLoaded(keys);
+    }
+
+    TaskStore tasks;
+    KeyStore meta;
+    KeychainTokenStore store;
+    KeyRing keys{&store, &meta};
+};
+
 QString addKey(KeyRing &keys, const QString &label, const QString &secret)
 {
     std::optional<QString> id;
@@ -143,14 +165,10 @@ void TestKeyProfilesKeychain::storeReadBackRenameRemoveRestart()
     const QString path = dir.filePath(QStringLiteral("tasks.sqlite"));
     QHash<QString, QString> secrets; // id -> secret
     {
-        TaskStore tasks;
-        QCOMPARE(tasks.open(path), TaskStore::OpenResult::Opened);
-        KeyStore meta;
-        QVERIFY(meta.open(path));
-        KeychainTokenStore store(m_service);
-        KeyRing keys(&store, &meta);
-        keys.load();
-        QVERIFY(waitLoaded(keys));
+        KeySession session(m_service);
+        QCOMPARE(session.tasks.open(path), TaskStore::OpenResult::Opened);
+        QVERIFY(session.loadKeys());
+        KeyRing &keys = session.keys;
         QCOMPARE(keys.state(), KeyRing::State::NoKey);
         for (int i = 0; i < 3; ++i) {
             const QString secret = QStringLiteral("sk-") + randomHex(16);
@@ -163,14 +181,10 @@ void TestKeyProfilesKeychain::storeReadBackRenameRemoveRestart()
         QVERIFY(keys.renameKey(m_ids.at(1), QStringLiteral("Client B")));
     }
     // Restart: everything is read back from the database and the keychain.
-    TaskStore tasks;
-    QCOMPARE(tasks.open(path), TaskStore::OpenResult::Opened);
-    KeyStore meta;
-    QVERIFY(meta.open(path));
-    KeychainTokenStore store(m_service);
-    KeyRing keys(&store, &meta);
-    keys.load();
-    QVERIFY(waitLoaded(keys));
+    KeySession session(m_service);
+    QCOMPARE(session.tasks.open(path), TaskStore::OpenResult::Opened);
+    QVERIFY(session.loadKeys());
+    KeyRing &keys = session.keys;
     QCOMPARE(keys.state(), KeyRing::State::Ready);
     QCOMPARE(keys.profiles().size(), 3);
     for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
@@ -186,7 +200,7 @@ void TestKeyProfilesKeychain::storeReadBackRenameRemoveRestart()
     QVERIFY(removed->ok());
     QCOMPARE(keyringItems(m_service, m_ids.at(1)), 0);
     QCOMPARE(keyringItems(m_service, m_ids.at(0)), 1);
-    QCOMPARE(meta.loadAll().size(), 2);
+    QCOMPARE(session.meta.loadAll().size(), 2);
 }
 
 void TestKeyProfilesKeychain::noSecretService()
@@ -194,19 +208,15 @@ void TestKeyProfilesKeychain::noSecretService()
     const QString dbPath = qEnvironmentVariable("VEO_TST_DB");
     if (qEnvironmentVariable(ChildVar) == QLatin1String("nobus")) {
         // In the child: a task list with one key and one task, and no D-Bus at all.
-        TaskStore tasks;
-        QCOMPARE(tasks.open(dbPath), TaskStore::OpenResult::Opened);
-        KeyStore meta;
-        QVERIFY(meta.open(dbPath));
-        KeychainTokenStore store(m_service);
-        KeyRing keys(&store, &meta);
-        keys.load();
-        QVERIFY(waitLoaded(keys));
+        KeySession session(m_service);
+        QCOMPARE(session.tasks.open(dbPath), TaskStore::OpenResult::Opened);
+        QVERIFY(session.loadKeys());
+        KeyRing &keys = session.keys;
         QCOMPARE(keys.state(), KeyRing::State::Unavailable);
         QCOMPARE(keys.lastResult().status, TokenResult::Status::NoBackend);
         QVERIFY(keys.lastResult().userMessage().contains(QStringLiteral("gnome-keyring")));
         QCOMPARE(keys.profiles().size(), 1);                     // the keys are still listed
-        QCOMPARE(tasks.loadAll().size(), 1);                     // the whole history is there
+        QCOMPARE(session.tasks.loadAll().size(), 1);             // the whole history is there
         keys.setSessionKey(QStringLiteral("typed-in-key-1234")); // and a session key works
         QCOMPARE(keys.state(), KeyRing::State::Ready);
         QCOMPARE(keys.token({}), QStringLiteral("typed-in-key-1234"));
@@ -270,15 +280,12 @@ void TestKeyProfilesKeychain::securityAfterASession()
     g_log.clear();
     const QtMessageHandler previous = qInstallMessageHandler(collect);
     {
-        TaskStore tasks;
+        KeySession session(m_service);
+        TaskStore &tasks = session.tasks;
         QVERIFY(tasks.open(TaskStore::defaultPath(false)) != TaskStore::OpenResult::Failed);
         QVERIFY(tasks.path().startsWith(m_home.path()));
-        KeyStore meta;
-        QVERIFY(meta.open(tasks.path()));
-        KeychainTokenStore store(m_service);
-        KeyRing keys(&store, &meta);
-        keys.load();
-        QVERIFY(waitLoaded(keys));
+        QVERIFY(session.loadKeys());
+        KeyRing &keys = session.keys;
         const QString a = addKey(keys, QStringLiteral("A"), secretA);
         const QString b = addKey(keys, QStringLiteral("B"), secretB);
         QVERIFY(!a.isEmpty() && !b.isEmpty());
@@ -320,8 +327,8 @@ void TestKeyProfilesKeychain::securityAfterASession()
                                       [&keys](const QString &id) { return keys.token(id); });
         downloads.setStore(&downloadStore);
         QCOMPARE(downloads.downloadTasks({done.taskId}).queued, 1);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !downloads.localFile(done.taskId, MediaKind::Result, 0).isEmpty(), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!downloads.localFile(done.taskId, MediaKind::Result, 0).isEmpty(),
+                                 Timeout);
         const QString video = downloads.localFile(done.taskId, MediaKind::Result, 0);
         QVERIFY(video.startsWith(m_home.path()));
         QVERIFY(QFile::exists(video + QStringLiteral(".json")));

@@ -1,5 +1,6 @@
 // End to end: the real window, offscreen, against the fake KIE server over loopback, with a
-// real SQLite store; then a restart on the same data.
+// real SQLite store; then a restart on the same data. Notifications and "Show in Folder" go to
+// fake desktop services on the test run's private session bus (tests/run-in-session.sh).
 #include "addtasksdialog.h"
 #include "appsettings.h"
 #include "creditsmonitor.h"
@@ -8,6 +9,7 @@
 #include "downloadmanager.h"
 #include "downloadspanel.h"
 #include "downloadstore.h"
+#include "fakedesktop.h"
 #include "fakekieserver.h"
 #include "keyprober.h"
 #include "keyring.h"
@@ -24,6 +26,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDBusConnection>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
@@ -33,14 +36,17 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 #include <memory>
 
 using namespace veo;
+using veo::test::FakeNotifications;
 
 namespace {
 const QString Token = QStringLiteral("sk-window-test-key");
@@ -63,6 +69,15 @@ FakeKieServer::Record rec(const QString &id, int flag)
         r.errorMessage = QStringLiteral("Generation problem %1").arg(flag);
     }
     return r;
+}
+
+QByteArray clipBytes()
+{
+    QByteArray clip(256 * 1024, Qt::Uninitialized);
+    for (int i = 0; i < clip.size(); ++i) {
+        clip[i] = char(i * 7);
+    }
+    return clip;
 }
 
 // Answers the next modal dialog (message box or add dialog) once it is open.
@@ -141,12 +156,33 @@ private Q_SLOTS:
     void removeAsksFirst();
     void switchesLanguageAtRunTime();
     void downloadsFromTheWindow();
+    void notificationWaitsForTheAutomaticDownload_data();
+    void notificationWaitsForTheAutomaticDownload();
+    void notificationAfterAFailedAutomaticDownload_data();
+    void notificationAfterAFailedAutomaticDownload();
     void keysInTheWindow();
 
 private:
+    // What the app had done for a task when its notification was sent.
+    struct AtNotification
+    {
+        QString taskId;
+        DownloadMark::State mark = DownloadMark::State::None;
+        QStringList files;    // DownloadCoordinator::localFiles()
+        QList<qint64> sizes;  // of those files on disk; -1 = not there
+        QStringList apiFiles; // paths of file requests (/dl/..., fresh links) the API host had
+    };
+    void recordNotification(const FakeNotifications::Call &call);
+    QList<FakeNotifications::Call> notificationsFor(const QString &taskId) const;
+    QString selectedTask() const;
+
     QTemporaryDir m_dir;
     FakeKieServer m_server;
     FakeKieServer m_media; // another origin, as KIE's file hosts are
+    FakeNotifications m_notifications;
+    test::FakeFileManager m_fileManager;
+    bool m_desktop = false;                       // the fakes are on the session bus
+    QHash<uint, AtNotification> m_atNotification; // by notification id
     std::unique_ptr<Instance> m_app;
 };
 
@@ -160,6 +196,54 @@ void TestMainWindow::initTestCase()
     m_server.setScript(B, {generating, FakeKieServer::ok(rec(B, 2))});
     m_server.setScript(C, {FakeKieServer::ok(rec(C, 3))});
     m_server.setScript(D, {FakeKieServer::ok(rec(D, 1))});
+
+    // Without a session bus the window falls back to the tray; only the notification tests
+    // need the fakes (and say so).
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    m_desktop = m_notifications.registerOn(bus) && m_fileManager.registerOn(bus);
+    m_notifications.onNotify = [this](const FakeNotifications::Call &call) {
+        recordNotification(call);
+    };
+}
+
+// The notification's body starts with the prompt, "End-to-end prompt for <task id>" (rec()).
+void TestMainWindow::recordNotification(const FakeNotifications::Call &call)
+{
+    AtNotification seen;
+    seen.taskId = call.body.section(QLatin1Char('\n'), 0, 0).section(QLatin1Char(' '), -1);
+    if (m_app) {
+        seen.mark = m_app->downloads.mark(seen.taskId).state;
+        seen.files = m_app->downloads.localFiles(seen.taskId);
+        for (const QString &file : std::as_const(seen.files)) {
+            const QFileInfo info(file);
+            seen.sizes << (info.isFile() ? info.size() : -1);
+        }
+    }
+    const auto requests = m_server.requests();
+    for (const auto &r : requests) {
+        if (r.path.startsWith("/dl/")) {
+            seen.apiFiles << QString::fromUtf8(r.path);
+        }
+    }
+    m_atNotification.insert(call.id, seen);
+}
+
+QList<FakeNotifications::Call> TestMainWindow::notificationsFor(const QString &taskId) const
+{
+    QList<FakeNotifications::Call> result;
+    for (const FakeNotifications::Call &call : m_notifications.calls) {
+        if (m_atNotification.value(call.id).taskId == taskId) {
+            result << call;
+        }
+    }
+    return result;
+}
+
+QString TestMainWindow::selectedTask() const
+{
+    const QModelIndexList rows = m_app->window->tableView()->selectionModel()->selectedRows();
+    return rows.size() == 1 ? rows.constFirst().data(TaskTableModel::TaskIdRole).toString()
+                            : QString();
 }
 
 void TestMainWindow::addWatchRestart()
@@ -368,10 +452,7 @@ void TestMainWindow::downloadsFromTheWindow()
     QVERIFY(m_app);
     MainWindow &w = *m_app->window;
     QVERIFY(m_media.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
-    QByteArray clip(256 * 1024, Qt::Uninitialized);
-    for (int i = 0; i < clip.size(); ++i) {
-        clip[i] = char(i * 7);
-    }
+    const QByteArray clip = clipBytes();
     m_media.addFile(QStringLiteral("/clips/e.mp4"), clip, "video/mp4");
     const QString e = QStringLiteral("e2e_task_download_05");
     FakeKieServer::Record done = rec(e, 1);
@@ -454,6 +535,165 @@ void TestMainWindow::downloadsFromTheWindow()
                              15000);
     QTRY_VERIFY(!indicator->isVisible()); // nothing running any more
     m_app->settings.setFlag(AppSettings::Flag::AutoDownload, false);
+}
+
+// With automatic downloads on, a success is announced once its video is on disk, and the
+// notification offers the file. Also when the media link had expired and download-url gave a
+// fresh one: the failed first attempt is not the end of the download.
+void TestMainWindow::notificationWaitsForTheAutomaticDownload_data()
+{
+    QTest::addColumn<QString>("taskId");
+    QTest::addColumn<bool>("linkExpired"); // the media host answers 404; the API host has it
+    QTest::newRow("downloaded") << QStringLiteral("e2e_task_notify_0010") << false;
+    QTest::newRow("fresh link") << QStringLiteral("e2e_task_notify_0011") << true;
+}
+
+void TestMainWindow::notificationWaitsForTheAutomaticDownload()
+{
+    QFETCH(QString, taskId);
+    QFETCH(bool, linkExpired);
+    QVERIFY(m_app);
+    QVERIFY2(m_desktop, "no session bus for the fake notification service: run via "
+                        "tests/run-in-session.sh");
+    MainWindow &w = *m_app->window;
+    m_app->settings.setFlag(AppSettings::Flag::AutoDownload, true);
+    const auto restore =
+        qScopeGuard([this] { m_app->settings.setFlag(AppSettings::Flag::AutoDownload, false); });
+    const QByteArray clip = clipBytes();
+    const QString path = QStringLiteral("/clips/%1.mp4").arg(taskId);
+    FakeKieServer::FileOptions slow;
+    slow.bytesPerSecond = 128 * 1024; // about two seconds: time to notice an early notification
+    FakeKieServer &host = linkExpired ? m_server : m_media; // download-url points to the API host
+    host.addFile(path, clip, "video/mp4");
+    host.setFileOptions(path, slow);
+    FakeKieServer::Record done = rec(taskId, 1);
+    done.resultUrls = {m_media.baseUrl().toString() + path};
+    m_server.setScript(taskId, {FakeKieServer::ok(rec(taskId, 0)), FakeKieServer::ok(done)});
+    const auto before = m_fileManager.shownItems.size();
+
+    w.addTaskIds({taskId});
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(taskId), TaskStatus::Succeeded, 15000);
+    // Downloading (from the fresh link, when the first one had expired): no notification yet.
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->downloads.mark(taskId).state, DownloadMark::State::Downloading,
+                              15000);
+    QCOMPARE(notificationsFor(taskId).size(), 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(notificationsFor(taskId).size(), 1, 30000);
+    const FakeNotifications::Call call = notificationsFor(taskId).constFirst();
+    QCOMPARE(call.summary, QStringLiteral("Video ready"));
+    QCOMPARE(call.body, QStringLiteral("End-to-end prompt for %1").arg(taskId));
+    QCOMPARE(call.actions,
+             (QStringList{QStringLiteral("default"), QStringLiteral("Show"), QStringLiteral("play"),
+                          QStringLiteral("Play"), QStringLiteral("show-in-folder"),
+                          QStringLiteral("Show in Folder")}));
+    // When it was sent, the whole file was on disk.
+    const AtNotification seen = m_atNotification.value(call.id);
+    QCOMPARE(seen.mark, DownloadMark::State::Downloaded);
+    const QString file = m_app->downloads.localFile(taskId, MediaKind::Result, 0);
+    QVERIFY(!file.isEmpty());
+    QCOMPARE(seen.files, QStringList{file});
+    QCOMPARE(seen.sizes, QList<qint64>{clip.size()});
+    QFile saved(file);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), clip);
+    saved.close();
+    if (linkExpired) {
+        QVERIFY(seen.apiFiles.contains(QStringLiteral("/dl") + path)); // the fresh link
+        QVERIFY(!m_media.requests().isEmpty());
+    }
+
+    // "Show in Folder" shows that file in the file manager; a click on the notification
+    // brings the task up.
+    w.selectTask(A);
+    QCOMPARE(selectedTask(), A);
+    QVERIFY(m_notifications.invokeAction(call.id, QStringLiteral("show-in-folder")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_fileManager.shownItems.size(), before + 1, 15000);
+    QCOMPARE(m_fileManager.shownItems.constLast(),
+             QStringList{QUrl::fromLocalFile(file).toString()});
+    QVERIFY(m_notifications.invokeAction(call.id, QStringLiteral("default")));
+    QTRY_COMPARE_WITH_TIMEOUT(selectedTask(), taskId, 15000);
+    QCOMPARE(notificationsFor(taskId).size(), 1); // announced once
+}
+
+// When the automatic download fails for good, the success is still announced, after the
+// failure and without a file to show.
+void TestMainWindow::notificationAfterAFailedAutomaticDownload_data()
+{
+    QTest::addColumn<QString>("taskId");
+    QTest::addColumn<QString>("how");
+    // The media host answers 404, and so does the fresh link download-url gives.
+    QTest::newRow("404") << QStringLiteral("e2e_task_notify_0012") << QStringLiteral("404");
+    // A regular file stands where the download folder should be (the tests run as root:
+    // permissions would not stop them).
+    QTest::newRow("folder is a file")
+        << QStringLiteral("e2e_task_notify_0013") << QStringLiteral("folder");
+    // KIE's link is not http(s): the download fails as soon as it is queued.
+    QTest::newRow("not a web link")
+        << QStringLiteral("e2e_task_notify_0014") << QStringLiteral("scheme");
+}
+
+void TestMainWindow::notificationAfterAFailedAutomaticDownload()
+{
+    QFETCH(QString, taskId);
+    QFETCH(QString, how);
+    QVERIFY(m_app);
+    QVERIFY2(m_desktop, "no session bus for the fake notification service: run via "
+                        "tests/run-in-session.sh");
+    MainWindow &w = *m_app->window;
+    const QString folder = m_app->settings.downloadFolder();
+    const auto restore = qScopeGuard([this, folder] {
+        m_app->settings.setDownloadFolder(folder);
+        m_app->settings.setFlag(AppSettings::Flag::AutoDownload, false);
+    });
+    const QString path = QStringLiteral("/clips/%1.mp4").arg(taskId);
+    const QString blocker = m_dir.filePath(QStringLiteral("not-a-folder"));
+    FakeKieServer::Record done = rec(taskId, 1);
+    done.resultUrls = {m_media.baseUrl().toString() + path};
+    if (how == QLatin1String("folder")) {
+        m_media.addFile(path, clipBytes(), "video/mp4");
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("a file, not a folder") > 0);
+        file.close();
+        m_app->settings.setDownloadFolder(blocker);
+    } else if (how == QLatin1String("scheme")) {
+        done.resultUrls = {QStringLiteral("ftp://127.0.0.2") + path};
+    }
+    m_app->settings.setFlag(AppSettings::Flag::AutoDownload, true);
+    m_server.setScript(taskId, {FakeKieServer::ok(rec(taskId, 0)), FakeKieServer::ok(done)});
+
+    w.addTaskIds({taskId});
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(taskId), TaskStatus::Succeeded, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(notificationsFor(taskId).size(), 1, 30000);
+    const FakeNotifications::Call call = notificationsFor(taskId).constFirst();
+    QCOMPARE(call.summary, QStringLiteral("Video ready"));
+    QCOMPARE(call.actions, (QStringList{QStringLiteral("default"), QStringLiteral("Show"),
+                                        QStringLiteral("play"), QStringLiteral("Play")}));
+    // Sent once the download had failed for good (after the fresh link too), with no file.
+    const AtNotification seen = m_atNotification.value(call.id);
+    QCOMPARE(seen.mark, DownloadMark::State::Failed);
+    QVERIFY(seen.files.isEmpty());
+    QList<Download> downloads;
+    for (const Download &d : m_app->downloadManager.list()) {
+        if (d.request.taskId == taskId) {
+            downloads << d;
+        }
+    }
+    QCOMPARE(downloads.size(), 1);
+    const Download &d = downloads.constFirst();
+    QCOMPARE(d.state, DownloadState::Failed);
+    if (how == QLatin1String("404")) {
+        QCOMPARE(d.error.category, DownloadError::Category::LinkExpired);
+        QCOMPARE(d.error.httpStatus, 404);
+        QVERIFY(seen.apiFiles.contains(QStringLiteral("/dl") + path)); // the fresh link, tried
+    } else if (how == QLatin1String("folder")) {
+        QCOMPARE(d.error.category, DownloadError::Category::NotWritable);
+        QVERIFY(QFileInfo(blocker).isFile()); // left alone
+    } else {
+        QCOMPARE(d.error.category, DownloadError::Category::Network);
+        QCOMPARE(d.request.url.scheme(), QStringLiteral("ftp"));
+    }
+    QVERIFY(m_app->downloads.localFiles(taskId).isEmpty());
+    QCOMPARE(notificationsFor(taskId).size(), 1);
 }
 
 void TestMainWindow::keysInTheWindow()

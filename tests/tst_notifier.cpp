@@ -1,39 +1,14 @@
 // Notifications through a real D-Bus session (the test run's private bus), with a fake
 // org.freedesktop.Notifications service registered by the test.
+#include "fakedesktop.h"
 #include "notifier.h"
 
 #include <QDBusConnection>
-#include <QDBusMessage>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace veo;
-
-class FakeNotifications : public QObject
-{
-    Q_OBJECT
-    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
-
-public:
-    struct Call
-    {
-        QString appName, icon, summary, body;
-        QStringList actions;
-        QVariantMap hints;
-    };
-    QList<Call> calls;
-
-public Q_SLOTS:
-    uint Notify(const QString &appName, uint replacesId, const QString &icon,
-                const QString &summary, const QString &body, const QStringList &actions,
-                const QVariantMap &hints, int timeout)
-    {
-        Q_UNUSED(replacesId)
-        Q_UNUSED(timeout)
-        calls.append({appName, icon, summary, body, actions, hints});
-        return uint(100 + calls.size());
-    }
-};
+using veo::test::FakeNotifications;
 
 class TestNotifier : public QObject
 {
@@ -54,18 +29,12 @@ void TestNotifier::initTestCase()
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
     QVERIFY2(bus.isConnected(), "no session bus: run via tests/run-in-session.sh");
-    QVERIFY(bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &m_service,
-                               QDBusConnection::ExportAllSlots));
-    QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));
+    QVERIFY(m_service.registerOn(bus));
 }
 
 void TestNotifier::invoke(uint id, const QString &action)
 {
-    QDBusMessage signal = QDBusMessage::createSignal(
-        QStringLiteral("/org/freedesktop/Notifications"),
-        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("ActionInvoked"));
-    signal << id << action;
-    QVERIFY(QDBusConnection::sessionBus().send(signal));
+    QVERIFY(m_service.invokeAction(id, action));
 }
 
 void TestNotifier::notifyOffersActions()

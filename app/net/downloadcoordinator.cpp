@@ -471,8 +471,15 @@ void DownloadCoordinator::onAdded(int id)
 
 void DownloadCoordinator::onChanged(int id)
 {
-    if (const auto d = m_manager->download(id); d && d->state != DownloadState::Failed) {
+    const auto d = m_manager->download(id);
+    if (d && d->state != DownloadState::Failed) {
         m_renewing.remove(id); // the fresh link is in use (or the user acted)
+    }
+    if (d && (d->isDone() || d->state == DownloadState::Failed)) {
+        // Just ended: the manager's finished() follows, and onFinished() tells once the file
+        // is recorded or a fresh link asked for. Told now, the mark would say "nothing" or
+        // "failed" for a moment (and an automatic download's notification go out too early).
+        return;
     }
     if (const auto it = m_taskOf.constFind(id); it != m_taskOf.cend()) {
         Q_EMIT markChanged(*it);

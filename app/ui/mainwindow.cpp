@@ -804,8 +804,12 @@ void MainWindow::onTaskFinished(const QString &taskId, TaskStatus status)
     if (!m_deps.settings->flag(wanted) || !isFinal(status)) {
         return;
     }
-    if (downloading.queued > 0) {
-        m_notifyAfterDownload.insert(taskId); // then the notification can offer the file
+    // Then the notification can offer the file. A download that failed as it was queued (a
+    // link that is not http(s)) will not tell when it ends: nothing to wait for.
+    const DownloadMark::State mark = m_deps.downloads->mark(taskId).state;
+    if (downloading.queued > 0 &&
+        (mark == DownloadMark::State::Queued || mark == DownloadMark::State::Downloading)) {
+        m_notifyAfterDownload.insert(taskId);
         return;
     }
     notifyFinished(taskId, success);
