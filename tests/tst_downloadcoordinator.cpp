@@ -60,6 +60,7 @@ private Q_SLOTS:
     void downloadsNewSuccessesOnlyWhenAutomatic();
     void renewsAnExpiredLinkWithTheTasksOwnKey();
     void renewsALinkOnlyOnce();
+    void theMarkGoesStraightFromDownloadingToDownloaded();
     void aLinkCannotBeRenewedWithoutAKey();
     void aRefusedRenewalIsReported();
     void anUnwritableSidecarIsReported();
@@ -455,6 +456,44 @@ void tst_DownloadCoordinator::renewsAnExpiredLinkWithTheTasksOwnKey()
     }
     QVERIFY(m_fx.noCredentialsSent());
     QVERIFY(QFile::exists(c->localFile(b.taskId, MediaKind::Result, 0)));
+}
+
+void tst_DownloadCoordinator::theMarkGoesStraightFromDownloadingToDownloaded()
+{
+    // The manager reports a download as changed when it ends, before finished(): a mark told
+    // then said "nothing" (file not recorded yet) or "failed" (link expired, before the fresh
+    // link was asked for), and a notification waiting for the download went out too early.
+    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_model->setTasks({b});
+    FakeKieServer::FileOptions expired;
+    expired.statuses = {403};
+    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), expired);
+    m_fx.api->addFile(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7), "video/mp4");
+    auto c = newCoordinator();
+    QList<DownloadMark::State> seen;
+    QStringList filesWhenDownloaded;
+    connect(c.get(), &DownloadCoordinator::markChanged, this, [&](const QString &taskId) {
+        const DownloadMark::State state = c->mark(taskId).state;
+        if (seen.isEmpty() || seen.constLast() != state) {
+            seen << state;
+        }
+        if (state == DownloadMark::State::Downloaded) {
+            filesWhenDownloaded << c->localFiles(taskId);
+        }
+    });
+
+    c->downloadTasks({b.taskId});
+    QCOMPARE(waitForCompleted(1), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!seen.isEmpty() && seen.constLast() == DownloadMark::State::Downloaded,
+                             15000);
+    for (const DownloadMark::State state : std::as_const(seen)) {
+        QVERIFY2(state == DownloadMark::State::Queued ||
+                     state == DownloadMark::State::Downloading ||
+                     state == DownloadMark::State::Downloaded,
+                 qPrintable(QString::number(int(state))));
+    }
+    QVERIFY(!filesWhenDownloaded.isEmpty());
+    QVERIFY(QFile::exists(filesWhenDownloaded.constFirst()));
 }
 
 void tst_DownloadCoordinator::renewsALinkOnlyOnce()
