@@ -50,6 +50,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace veo {
 
@@ -78,18 +79,11 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
 
     connect(m_deps.model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                if (topLeft.column() == TaskTableModel::DownloadColumn &&
-                    bottomRight.column() == TaskTableModel::DownloadColumn) {
-                    // Download progress (several times a second): only the single selected
-                    // task's file actions can change.
-                    const int row = singleSelectedRow();
-                    if (row >= topLeft.row() && row <= bottomRight.row()) {
-                        updateActions();
-                    }
-                    return;
+                // Polls and download progress of other tasks arrive all the time.
+                if (selectionTouches(topLeft.row(), bottomRight.row())) {
+                    updateDetails(); // a no-op unless the task itself changed
+                    updateActions(); // it may have just succeeded, or its file arrived
                 }
-                updateDetails();
-                updateActions(); // a selected task may have just succeeded
             });
     connect(m_deps.model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateDetails);
     connect(m_list->tableView()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -867,6 +861,16 @@ void MainWindow::updateActions()
     const bool hasFile = !selectedLocalFiles().isEmpty();
     m_openFileAction->setEnabled(hasFile);
     m_showInFolderAction->setEnabled(hasFile);
+}
+
+bool MainWindow::selectionTouches(int firstRow, int lastRow) const
+{
+    const QItemSelection selection =
+        m_list->proxy()->mapSelectionToSource(m_list->tableView()->selectionModel()->selection());
+    return std::any_of(selection.cbegin(), selection.cend(),
+                       [firstRow, lastRow](const QItemSelectionRange &range) {
+                           return range.top() <= lastRow && range.bottom() >= firstRow;
+                       });
 }
 
 int MainWindow::singleSelectedRow() const

@@ -108,6 +108,8 @@ private:
     void downloadSelected();
     void downloadVideo(const QString &taskId, MediaKind kind, int index);
     void notifyFinished(const QString &taskId, bool success);
+    // Whether a selected task is in the source rows firstRow..lastRow.
+    bool selectionTouches(int firstRow, int lastRow) const;
     // The source row of the one selected task; -1 for none or several.
     int singleSelectedRow() const;
     // The selected task's downloaded files that are still there (empty for 0 or 2+ rows).
