@@ -19,8 +19,9 @@ exec dbus-run-session -- sh -c '
   eval "$(echo veo-test | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
   # The daemon forks away from us and may claim org.freedesktop.secrets a moment later: wait
-  # for it (up to 10 s), then find its PID so the trap can stop it.
-  for _ in $(seq 50); do
+  # for it (up to 30 s: a loaded CI machine can be slow to start it), then find its PID so the
+  # trap can stop it.
+  for _ in $(seq 150); do
     keyring_pid=$(dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus \
       /org/freedesktop/DBus org.freedesktop.DBus.GetConnectionUnixProcessID \
       string:org.freedesktop.secrets 2>/dev/null | awk "{print \$2}")

@@ -16,6 +16,8 @@ const QString Valid = QStringLiteral("key-valid-1111");
 const QString Empty = QStringLiteral("key-empty-2222");
 const QString Wrong = QStringLiteral("key-wrong-3333");
 const QString Low = QStringLiteral("key-lowcr-4444");
+// Waits on loopback HTTP: generous, the machine may be loaded.
+constexpr int Timeout = 15000;
 } // namespace
 
 class TestCreditsMonitor : public QObject
@@ -82,7 +84,7 @@ void TestCreditsMonitor::eachKeyIsCheckedWithItsOwnToken()
     auto monitor = makeMonitor();
     QSignalSpy checked(monitor.get(), &CreditsMonitor::checked);
     monitor->start();
-    QTRY_COMPARE(checked.size(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 3, Timeout);
     QHash<QString, QPair<ApiError::Kind, qint64>> results;
     for (const QList<QVariant> &args : checked) {
         results.insert(args.at(0).toString(),
@@ -106,12 +108,12 @@ void TestCreditsMonitor::rateLimitedAndUnreachable()
     auto monitor = makeMonitor();
     QSignalSpy checked(monitor.get(), &CreditsMonitor::checked);
     monitor->checkKey(QStringLiteral("valid"));
-    QTRY_COMPARE(checked.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, Timeout);
     QCOMPARE(KeyRing::healthFor(checked.at(0).at(1).value<ApiError>(), 0), KeyHealth::RateLimited);
 
     m_server.reset(); // nothing listens any more
     monitor->checkKey(QStringLiteral("valid"));
-    QTRY_COMPARE(checked.size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, Timeout);
     QCOMPARE(KeyRing::healthFor(checked.at(1).at(1).value<ApiError>(), 0), KeyHealth::Unreachable);
 }
 
@@ -124,14 +126,15 @@ void TestCreditsMonitor::periodicAndAfterTaskFinished()
     monitor->setFinishedDelay(std::chrono::milliseconds(20));
     QSignalSpy checked(monitor.get(), &CreditsMonitor::checked);
     monitor->start();
-    QTRY_VERIFY(checked.size() >= 3); // at start, then every interval
+    QTRY_VERIFY_WITH_TIMEOUT(checked.size() >= 3, Timeout); // at start, then every interval
     monitor->stop();
-    QTest::qWait(50);
+    // A periodic check may still be on its way: let it land first.
+    QTRY_COMPARE_WITH_TIMEOUT(m_client->inFlight(), 0, Timeout);
     const qsizetype before = checked.size();
     // Several tasks of one key finishing together cost one request.
     monitor->taskFinished(QStringLiteral("valid"));
     monitor->taskFinished(QStringLiteral("valid"));
-    QTRY_COMPARE(checked.size(), before + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), before + 1, Timeout);
     QTest::qWait(300);
     QCOMPARE(checked.size(), before + 1); // stopped: no periodic checks
 }
@@ -144,18 +147,18 @@ void TestCreditsMonitor::lowCreditWarnsOncePerCrossing()
     QSignalSpy low(monitor.get(), &CreditsMonitor::lowCredits);
     QSignalSpy checked(monitor.get(), &CreditsMonitor::checked);
     monitor->checkAll();
-    QTRY_COMPARE(checked.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, Timeout);
     QCOMPARE(low.size(), 1);
     QCOMPARE(low.at(0).at(1).toLongLong(), 40);
     monitor->checkAll(); // still low: no second warning
-    QTRY_COMPARE(checked.size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, Timeout);
     QCOMPARE(low.size(), 1);
     m_server->setCredits(Low, 500); // topped up
     monitor->checkAll();
-    QTRY_COMPARE(checked.size(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 3, Timeout);
     m_server->setCredits(Low, 10); // and down again: a new crossing
     monitor->checkAll();
-    QTRY_COMPARE(checked.size(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 4, Timeout);
     QCOMPARE(low.size(), 2);
 }
 
@@ -168,7 +171,7 @@ void TestCreditsMonitor::probeChecksAnUnstoredSecret()
         result = e;
         credits = c;
     });
-    QTRY_VERIFY(result.has_value());
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), Timeout);
     QVERIFY(!result->isError());
     QCOMPARE(credits, 1500);
     // A destroyed context drops the answer.
@@ -188,7 +191,7 @@ void TestCreditsMonitor::recordsIntoTheKeyRing()
     keys.setSessionKey(Valid);
     CreditsMonitor monitor(m_client.get(), &keys);
     monitor.start();
-    QTRY_COMPARE(keys.profile({})->credits, std::optional<qint64>(1500));
+    QTRY_COMPARE_WITH_TIMEOUT(keys.profile({})->credits, std::optional<qint64>(1500), Timeout);
     QCOMPARE(keys.profile({})->health, KeyHealth::Ok);
 }
 

@@ -99,8 +99,8 @@ void tst_DownloadsPanel::placeholderThenRows()
     QCOMPARE(m_panel->model()->rowCount(), 1);
     QVERIFY(m_fx.waitForState(id, DownloadState::Completed));
     const QAbstractItemModel *model = m_panel->model();
-    QTRY_COMPARE(model->index(0, DownloadListModel::StateColumn).data().toString(),
-                 QStringLiteral("Downloaded"));
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(0, DownloadListModel::StateColumn).data().toString(),
+                              QStringLiteral("Downloaded"), 15000);
     QCOMPARE(model->index(0, DownloadListModel::FileColumn).data().toString(),
              QStringLiteral("a.mp4"));
     QCOMPARE(model->index(0, 0).data(DownloadListModel::PercentRole).toInt(), 100);
@@ -131,11 +131,9 @@ void tst_DownloadsPanel::pauseResumeCancelSelected()
     QVERIFY(m_fx.waitForBytes(id, 32 * 1024));
     QCOMPARE(m_panel->activeCount(), 1);
     select(id);
-    QTRY_VERIFY(!m_panel->model()
-                     ->index(0, DownloadListModel::SpeedColumn)
-                     .data()
-                     .toString()
-                     .isEmpty()); // running: a speed
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_panel->model()->index(0, DownloadListModel::SpeedColumn).data().toString().isEmpty(),
+        15000); // running: a speed
     QVERIFY(action(QStringLiteral("Pause"))->isEnabled());
     QVERIFY(!action(QStringLiteral("Resume"))->isEnabled());
 
@@ -151,7 +149,7 @@ void tst_DownloadsPanel::pauseResumeCancelSelected()
             m_fx.get(id).state == DownloadState::Running);
     action(QStringLiteral("Cancel"))->trigger();
     QCOMPARE(m_fx.get(id).state, DownloadState::Cancelled);
-    QTRY_VERIFY(!QFile::exists(m_fx.path(QStringLiteral("slow.mp4.part"))));
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(m_fx.path(QStringLiteral("slow.mp4.part"))), 15000);
     QVERIFY(action(QStringLiteral("Retry"))->isEnabled());
 }
 
@@ -165,7 +163,7 @@ void tst_DownloadsPanel::failedRowSaysWhyAndRetries()
     QVERIFY(m_fx.waitForState(id, DownloadState::Failed));
     QCOMPARE(m_fx.get(id).error.category, DownloadError::Category::Http);
     const QModelIndex state = m_panel->model()->index(0, DownloadListModel::StateColumn);
-    QTRY_COMPARE(state.data().toString(), m_fx.get(id).error.text());
+    QTRY_COMPARE_WITH_TIMEOUT(state.data().toString(), m_fx.get(id).error.text(), 15000);
     QVERIFY(state.data(Qt::ToolTipRole).toString().contains(m_fx.get(id).error.advice()));
     select(id);
     QVERIFY(action(QStringLiteral("Retry"))->isEnabled());

@@ -69,7 +69,7 @@ void TestKeysDialog::addRefusedUncheckedAndValid()
     label->setText(QStringLiteral("Wrong"));
     secret->setText(QStringLiteral("sk-wrong-key-0000"));
     button(dialog, QStringLiteral("Check and Save"))->click();
-    QTRY_VERIFY(label->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(label->isEnabled(), 15000);
     QVERIFY(keys.profiles().isEmpty());
     QVERIFY(!button(dialog, QStringLiteral("Save Anyway"))->isVisible());
 
@@ -80,9 +80,9 @@ void TestKeysDialog::addRefusedUncheckedAndValid()
     label->setText(QStringLiteral("Offline"));
     secret->setText(QStringLiteral("sk-offline-key-5555"));
     button(dialog, QStringLiteral("Check and Save"))->click();
-    QTRY_VERIFY(button(dialog, QStringLiteral("Save Anyway"))->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(button(dialog, QStringLiteral("Save Anyway"))->isVisible(), 15000);
     button(dialog, QStringLiteral("Save Anyway"))->click();
-    QTRY_COMPARE(keys.profiles().size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(keys.profiles().size(), 1, 15000);
     QCOMPARE(keys.profiles().at(0).health, KeyHealth::Unchecked);
     QCOMPARE(dialog.table()->rowCount(), 1);
 
@@ -92,7 +92,7 @@ void TestKeysDialog::addRefusedUncheckedAndValid()
     label->setText(QStringLiteral("Good"));
     secret->setText(Good);
     button(dialog, QStringLiteral("Check and Save"))->click();
-    QTRY_COMPARE(keys.profiles().size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(keys.profiles().size(), 2, 15000);
     QCOMPARE(keys.profiles().at(1).credits, std::optional<qint64>(77));
     QVERIFY(secret->text().isEmpty()); // not left in the widget
     QCOMPARE(dialog.table()->item(1, KeysDialog::HintColumn)->text(), QStringLiteral("…1234"));
@@ -108,7 +108,7 @@ void TestKeysDialog::renameAndDefaultInTheTable()
         keys.addKey(l, QStringLiteral("secret-for-") + l + QStringLiteral("-xyz"), KeyHealth::Ok,
                     {}, this, [&](const TokenResult &, const QString &) { ++added; });
     }
-    QTRY_COMPARE(added, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(added, 2, 15000);
     KeysDialog dialog(&keys, nullptr);
     dialog.setTaskCounter([] { return QHash<QString, int>{{QString(), 3}}; });
     dialog.show();

@@ -4,11 +4,24 @@
 #include "notifier.h"
 
 #include <QDBusConnection>
+#include <QDBusPendingCallWatcher>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace veo;
 using veo::test::FakeNotifications;
+
+namespace {
+// D-Bus round trips through the session bus: generous, the machine may be loaded.
+constexpr int Timeout = 15000;
+
+// The Notify reply (carrying the notification's id) has been read once the notifier has no
+// pending call left: it deletes each watcher when its reply arrives.
+bool repliesRead(const Notifier &notifier)
+{
+    return notifier.findChildren<QDBusPendingCallWatcher *>().isEmpty();
+}
+} // namespace
 
 class TestNotifier : public QObject
 {
@@ -43,7 +56,7 @@ void TestNotifier::notifyOffersActions()
     QVERIFY(notifier.hasNotificationService());
     notifier.notify(QStringLiteral("task_one_000001"), QStringLiteral("Render finished"),
                     QStringLiteral("A fox in the snow"), true, true);
-    QTRY_COMPARE(m_service.calls.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service.calls.size(), 1, Timeout);
     const FakeNotifications::Call &c = m_service.calls.constLast();
     QCOMPARE(c.appName, QStringLiteral("Veo Tracker"));
     QCOMPARE(c.summary, QStringLiteral("Render finished"));
@@ -55,7 +68,7 @@ void TestNotifier::notifyOffersActions()
 
     notifier.notify(QStringLiteral("task_two_000002"), QStringLiteral("Render failed"),
                     QStringLiteral("Content policy"), false, false);
-    QTRY_COMPARE(m_service.calls.size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(m_service.calls.size(), 2, Timeout);
     QVERIFY(!m_service.calls.constLast().actions.contains(QStringLiteral("play")));
     QVERIFY(!m_service.calls.constLast().actions.contains(QStringLiteral("show-in-folder")));
 }
@@ -68,26 +81,32 @@ void TestNotifier::actionsComeBackAsIntents()
     QSignalSpy play(&notifier, &Notifier::playRequested);
     QSignalSpy folder(&notifier, &Notifier::showInFolderRequested);
     notifier.notify(QStringLiteral("task_three_00003"), QStringLiteral("Done"), {}, true, true);
-    QTRY_COMPARE(m_service.calls.size(), 1);
-    QTest::qWait(100); // the reply carrying the id arrives asynchronously
+    QTRY_COMPARE_WITH_TIMEOUT(m_service.calls.size(), 1, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(repliesRead(notifier), Timeout); // the id comes with the reply
     const uint id = 101;
     invoke(id, QStringLiteral("play"));
-    QTRY_COMPARE(play.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(play.size(), 1, Timeout);
     QCOMPARE(play.at(0).at(0).toString(), QStringLiteral("task_three_00003"));
     invoke(id, QStringLiteral("show-in-folder"));
-    QTRY_COMPARE(folder.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(folder.size(), 1, Timeout);
     invoke(id, QStringLiteral("default"));
-    QTRY_COMPARE(activated.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(activated.size(), 1, Timeout);
     QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("task_three_00003"));
 }
 
 void TestNotifier::foreignNotificationsIgnored()
 {
+    m_service.calls.clear();
     Notifier notifier;
     QSignalSpy activated(&notifier, &Notifier::activated);
+    notifier.notify(QStringLiteral("task_four_000004"), QStringLiteral("Done"), {}, false, false);
+    QTRY_VERIFY_WITH_TIMEOUT(m_service.calls.size() == 1 && repliesRead(notifier), Timeout);
     invoke(4242, QStringLiteral("default")); // not ours
-    QTest::qWait(200);
-    QCOMPARE(activated.size(), 0);
+    // Signals arrive in order: when our own notification's click comes in, the other one
+    // has been seen before it, however slow the bus. Had it been taken, it would be first.
+    invoke(101, QStringLiteral("default"));
+    QTRY_COMPARE_WITH_TIMEOUT(activated.size(), 1, Timeout);
+    QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("task_four_000004"));
 }
 
 QTEST_GUILESS_MAIN(TestNotifier)

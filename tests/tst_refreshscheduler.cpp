@@ -1,12 +1,16 @@
 // RefreshScheduler against the fake KIE server on loopback: real HTTP, real timers. The
 // assertions use the server's own request log (arrival times, headers), not the scheduler's
-// view of itself. Timeouts are generous because the machine is shared.
+// view of itself. Timeouts are generous because the machine is shared; arrival times are only
+// bounded from below (a stalled machine delays and bunches arrivals, it never makes them
+// early). Upper bounds on the rate are checked where they are exact: tst_ratelimiter.
 #include "fakekieserver.h"
 #include "kieclient.h"
 #include "refreshscheduler.h"
 
 #include <QElapsedTimer>
 #include <QTest>
+#include <algorithm>
+#include <limits>
 #include <memory>
 
 using namespace veo;
@@ -49,8 +53,6 @@ QList<qint64> arrivals(const QList<FakeKieServer::Request> &requests)
 }
 
 // The largest number of arrivals inside any window of windowMs (half-open).
-constexpr qint64 JitterSafeSecondMs = 900;
-
 int maxInWindow(QList<qint64> at, qint64 windowMs)
 {
     std::sort(at.begin(), at.end());
@@ -105,6 +107,23 @@ struct Rig
         scheduler.reset(); // before the client it uses
         client.reset();
     }
+    // One request straight through the client, answered before the work starts; its arrival
+    // time on the server's clock (-1 when it failed). Every request sent after it arrives
+    // later, so it bounds arrival times from below. The request log is cleared afterwards.
+    qint64 referenceArrival()
+    {
+        const QString id = QStringLiteral("veo_reference");
+        auto answered = std::make_shared<bool>(false);
+        client->recordInfo(id, QStringLiteral("token-reference"),
+                           [answered](const RecordInfoResult &) { *answered = true; });
+        if (!QTest::qWaitFor([&answered] { return *answered; }, 15000) ||
+            server.requestsFor(id).size() != 1) {
+            return -1;
+        }
+        const qint64 at = server.requestsFor(id).constFirst().atMs;
+        server.clearRequests();
+        return at;
+    }
     int requestCount(const QString &id) const { return int(server.requestsFor(id).size()); }
     QList<Answer> answersFor(const QString &id) const
     {
@@ -123,6 +142,44 @@ struct Rig
                a.last().result.record.status == status;
     }
 };
+
+// RateLimiter's window: a key's sends number k*limit and later go out at least k windows
+// after its first send. An arrival is never before its send and the reference arrived before
+// the first send, so the (k*limit)-th arrival is at least k windows after the reference. The
+// slack covers the millisecond truncation of the limiter's and the server's clocks (under
+// 1 ms per window and per clock). Empty when it holds, else what was seen.
+constexpr qint64 RateWindowMs = 1050;
+
+QString windowsKept(QList<qint64> at, qint64 reference, int limit)
+{
+    std::sort(at.begin(), at.end());
+    for (qsizetype k = 1; k * limit < at.size(); ++k) {
+        const qint64 after = at[k * limit] - reference;
+        const qint64 least = k * RateWindowMs - k - 2;
+        if (after < least) {
+            return QStringLiteral("request %1 arrived %2 ms after the reference, expected >= %3")
+                .arg(k * limit)
+                .arg(after)
+                .arg(least);
+        }
+    }
+    return {};
+}
+
+// The scheduler's next wake, read right after a call that should make a poll due at once:
+// between the wall-clock readings taken around that call (with 50 ms to spare).
+bool dueNow(const QDateTime &next, const QDateTime &before, const QDateTime &after)
+{
+    if (!next.isValid()) {
+        qWarning("nothing scheduled");
+        return false;
+    }
+    if (next < before.addMSecs(-50) || next > after.addMSecs(50)) {
+        qWarning("next poll %lld ms after the call", qlonglong(before.msecsTo(next)));
+        return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -212,16 +269,17 @@ void TestRefreshScheduler::newTaskPolledAtOnceOthersAfterInterval()
                           task(beforeRestart, {}, TaskStatus::Generating, now.addSecs(-10))});
 
     // Far less than the 60 s interval: both the new and the overdue one go at once.
-    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(fresh), 1, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(overdue), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(fresh), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(overdue), 1, 15000);
     QTest::qWait(300);
     QCOMPARE(rig.requestCount(recent), 0);
     QCOMPARE(rig.requestCount(beforeRestart), 0);
     QCOMPARE(rig.requestCount(fresh), 1);
     QCOMPARE(rig.scheduler->pendingCount(), 4);
-    // The next wake is the earliest regular poll: the one checked before the restart, ~50 s.
-    const qint64 wakeIn = QDateTime::currentDateTimeUtc().msecsTo(rig.scheduler->nextPollAt());
-    QVERIFY2(wakeIn > 40000 && wakeIn <= 50000, qPrintable(QString::number(wakeIn)));
+    // The next wake is the earliest regular poll: the one checked before the restart, 50 s
+    // after it was tracked (measured from then, so a slow test run does not move it).
+    const qint64 wakeIn = now.msecsTo(rig.scheduler->nextPollAt());
+    QVERIFY2(wakeIn > 49000 && wakeIn < 51000, qPrintable(QString::number(wakeIn)));
 }
 
 void TestRefreshScheduler::finishedTasksOnlyByRefreshNow()
@@ -241,21 +299,22 @@ void TestRefreshScheduler::finishedTasksOnlyByRefreshNow()
     QCOMPARE(rig.server.requests().size(), 0);
 
     rig.scheduler->refreshNow({done});
-    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(done), 1, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.answersFor(done).size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(done), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.answersFor(done).size(), 1, 15000);
     QTest::qWait(400); // a forced poll is one poll, not a return to the schedule
     QCOMPARE(rig.requestCount(done), 1);
     QCOMPARE(rig.requestCount(failed), 0);
 
     rig.scheduler->refreshNow(); // every task
-    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(failed), 1, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(done), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(failed), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(done), 2, 15000);
     QTest::qWait(400);
     QCOMPARE(rig.server.requests().size(), 3);
 }
 
 void TestRefreshScheduler::rateLimitPerKey()
 {
+    int maxBeforeFirstAnswer = 0;
     Rig rig;
     rig.scheduler->setInterval(60s); // each task exactly once
     rig.scheduler->setMaxInFlight(100);
@@ -265,22 +324,29 @@ void TestRefreshScheduler::rateLimitPerKey()
         rig.server.setScript(id, {record(id, 0)});
         tasks.append(task(id));
     }
+    const qint64 reference = rig.referenceArrival();
+    QVERIFY(reference >= 0);
+    connect(rig.client.get(), &KieClient::inFlightChanged, rig.client.get(), [&](int n) {
+        if (rig.answers.isEmpty()) {
+            maxBeforeFirstAnswer = std::max(maxBeforeFirstAnswer, n);
+        }
+    });
     rig.scheduler->track(tasks);
 
     QTRY_COMPARE_WITH_TIMEOUT(rig.server.requests().size(), 50, 20000);
-    const QList<qint64> at = arrivals(rig.server.requests());
-    // Arrival times carry the loaded machine's jitter (a delayed first request bunches up
-    // with the next second's), so the window checked is a little under one second.
-    QVERIFY2(maxInWindow(at, JitterSafeSecondMs) <= 10,
-             qPrintable(QStringLiteral("%1 requests within one second")
-                            .arg(maxInWindow(at, JitterSafeSecondMs))));
-    // The limit is a budget, not a slow drip: the first ten go out together.
-    QCOMPARE(maxInWindow(at, 1000), 10);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.answers.size(), 50, 5000);
+    // Ten per window (1050 ms), counted from the reference: arrivals 10, 20, 30 and 40 come
+    // at least 1, 2, 3 and 4 windows after it. The exact upper bound is tst_ratelimiter's.
+    const QString windows = windowsKept(arrivals(rig.server.requests()), reference, 10);
+    QVERIFY2(windows.isEmpty(), qPrintable(windows));
+    // The limit is a budget, not a slow drip: the first ten go out together, in one round,
+    // before any answer can be read.
+    QVERIFY2(maxBeforeFirstAnswer >= 10, qPrintable(QString::number(maxBeforeFirstAnswer)));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.answers.size(), 50, 15000);
 }
 
 void TestRefreshScheduler::twoKeysAreIndependent()
 {
+    int maxBeforeFirstAnswer = 0;
     Rig rig;
     rig.tokens->insert(QStringLiteral("a"), QStringLiteral("token-A"));
     rig.tokens->insert(QStringLiteral("b"), QStringLiteral("token-B"));
@@ -294,6 +360,13 @@ void TestRefreshScheduler::twoKeysAreIndependent()
             tasks.append(task(id, key));
         }
     }
+    const qint64 reference = rig.referenceArrival();
+    QVERIFY(reference >= 0);
+    connect(rig.client.get(), &KieClient::inFlightChanged, rig.client.get(), [&](int n) {
+        if (rig.answers.isEmpty()) {
+            maxBeforeFirstAnswer = std::max(maxBeforeFirstAnswer, n);
+        }
+    });
     rig.scheduler->track(tasks);
 
     QTRY_COMPARE_WITH_TIMEOUT(rig.server.requests().size(), 50, 20000);
@@ -308,14 +381,17 @@ void TestRefreshScheduler::twoKeysAreIndependent()
     QCOMPARE(byAuth.size(), 2);
     for (const QList<qint64> &at : std::as_const(byAuth)) {
         QCOMPARE(at.size(), 25);
-        QVERIFY(maxInWindow(at, JitterSafeSecondMs) <= 10);
+        const QString windows = windowsKept(at, reference, 10); // each key: ten per window
+        QVERIFY2(windows.isEmpty(), qPrintable(windows));
     }
-    // Independent budgets: both keys' first ten share the first second.
-    QCOMPARE(maxInWindow(arrivals(rig.server.requests()), 1000), 20);
+    // Independent budgets: both keys' first ten go out together, before any answer.
+    QVERIFY2(maxBeforeFirstAnswer >= 20, qPrintable(QString::number(maxBeforeFirstAnswer)));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.answers.size(), 50, 15000);
 }
 
 void TestRefreshScheduler::retryAfterBlocksOnlyThatKey()
 {
+    qsizetype recordedAtBlock = -1; // requests the server had logged when the 429 was read
     Rig rig;
     rig.tokens->insert(QStringLiteral("a"), QStringLiteral("token-A"));
     rig.tokens->insert(QStringLiteral("b"), QStringLiteral("token-B"));
@@ -325,37 +401,57 @@ void TestRefreshScheduler::retryAfterBlocksOnlyThatKey()
     const QString a2 = QStringLiteral("veo_a2");
     const QString b1 = QStringLiteral("veo_b1");
     Response limited = FakeKieServer::kieError(429, QStringLiteral("Rate limited"), 429);
-    limited.headers = {{"Retry-After", "1"}};
+    limited.headers = {{"Retry-After", "3"}};
     rig.server.setScript(a1, {limited, record(a1, 0)});
     rig.server.setScript(a2, {record(a2, 0)});
     rig.server.setScript(b1, {record(b1, 0)});
+    connect(rig.scheduler.get(), &RefreshScheduler::taskAnswered, rig.scheduler.get(),
+            [&](const QString &id, const RecordInfoResult &result) {
+                if (id == a1 && result.error.kind == ApiError::Kind::RateLimited &&
+                    recordedAtBlock < 0) {
+                    recordedAtBlock = rig.server.requests().size();
+                }
+            });
     rig.scheduler->track({task(a1, QStringLiteral("a")), task(a2, QStringLiteral("a")),
                           task(b1, QStringLiteral("b"))});
 
-    QTRY_VERIFY_WITH_TIMEOUT(!rig.answersFor(a1).isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(recordedAtBlock >= 0, 15000);
     const RecordInfoResult first = rig.answersFor(a1).first().result;
     QCOMPARE(first.error.kind, ApiError::Kind::RateLimited);
-    QCOMPARE(first.error.retryAfterSeconds, 1);
-    QTRY_VERIFY_WITH_TIMEOUT(rig.requestCount(a1) >= 2, 5000);
-    QTest::qWait(300);
-
+    QCOMPARE(first.error.retryAfterSeconds, 3);
+    // The block starts when the 429 is read, after it arrived: whatever key A sends after
+    // that arrives 3 s after limitedAt or later (less the clocks' ms truncation).
     const qint64 limitedAt = rig.server.requestsFor(a1).at(0).atMs;
-    int keyADuringBlock = 0;
+    const qint64 blockOver = limitedAt + 3000 - 2;
+    const auto keyA = [](const FakeKieServer::Request &r) {
+        return r.headers.value("authorization") == "Bearer token-A";
+    };
+    // Key A polls again once the block is over (the 15 s wait is the loose upper bound).
+    QTRY_VERIFY_WITH_TIMEOUT(rig.requestCount(a1) >= 2, 15000);
+    QVERIFY2(rig.server.requestsFor(a1).at(1).atMs >= blockOver,
+             qPrintable(QString::number(rig.server.requestsFor(a1).at(1).atMs - limitedAt)));
+    QTRY_VERIFY_WITH_TIMEOUT(rig.requestCount(a2) >= 2 &&
+                                 rig.server.requestsFor(a2).constLast().atMs >= blockOver,
+                             15000);
+
+    const QList<FakeKieServer::Request> all = rig.server.requests();
+    QList<qint64> keyAAfter;
     int keyBDuringBlock = 0;
-    qint64 keyAResumedAt = -1;
-    for (const auto &r : rig.server.requests()) {
-        const bool keyA = r.headers.value("authorization") == "Bearer token-A";
-        if (r.atMs > limitedAt + 100 && r.atMs < limitedAt + 950) {
-            (keyA ? keyADuringBlock : keyBDuringBlock)++;
-        }
-        if (keyA && r.atMs >= limitedAt + 950 && keyAResumedAt < 0) {
-            keyAResumedAt = r.atMs;
+    for (qsizetype i = recordedAtBlock; i < all.size(); ++i) {
+        if (keyA(all[i])) {
+            keyAAfter.append(all[i].atMs - limitedAt);
+        } else if (all[i].atMs < blockOver) {
+            ++keyBDuringBlock;
         }
     }
-    QCOMPARE(keyADuringBlock, 0);
-    QVERIFY2(keyBDuringBlock >= 3, qPrintable(QString::number(keyBDuringBlock)));
-    QVERIFY(keyAResumedAt > 0);
-    QVERIFY2(keyAResumedAt - limitedAt < 2500, qPrintable(QString::number(keyAResumedAt)));
+    // The whole key waits, veo_a2 too. One poll of veo_a2 sent before the 429 was read may
+    // still arrive after it (a task is never in flight twice); nothing else comes early.
+    for (qsizetype i = 1; i < keyAAfter.size(); ++i) {
+        QVERIFY2(keyAAfter[i] >= blockOver - limitedAt,
+                 qPrintable(QStringLiteral("key A request at +%1 ms").arg(keyAAfter[i])));
+    }
+    // Key B goes on meanwhile: polled during the block (two, as one may have been sent before).
+    QVERIFY2(keyBDuringBlock >= 2, qPrintable(QString::number(keyBDuringBlock)));
 }
 
 void TestRefreshScheduler::backoffGrowsAndIsCapped()
@@ -367,22 +463,28 @@ void TestRefreshScheduler::backoffGrowsAndIsCapped()
     rig.scheduler->setBackoffCap(400ms);
     rig.scheduler->track({task(id)});
 
-    // Gaps 50, 100, 200, 400, 400, 400 (uncapped they would go on 800, 1600, 3200).
-    QTRY_VERIFY_WITH_TIMEOUT(rig.requestCount(id) >= 7, 15000);
+    // Gaps 50, 100, 200, 400, 400, 400... (3.2 s for ten requests). Uncapped they would go
+    // on 800, 1600, 3200, 6400, 12800: the tenth request would come after 25 s, too late.
+    QTRY_VERIFY_WITH_TIMEOUT(rig.requestCount(id) >= 10, 20000);
     const QList<qint64> at = arrivals(rig.server.requestsFor(id));
     QList<qint64> gaps;
+    QByteArray seen;
     for (qsizetype i = 1; i < at.size(); ++i) {
         gaps.append(at[i] - at[i - 1]);
+        seen += QByteArray::number(gaps.last()) + ' ';
     }
-    const QByteArray seen = QByteArray::number(gaps[0]) + ' ' + QByteArray::number(gaps[1]) + ' ' +
-                            QByteArray::number(gaps[2]) + ' ' + QByteArray::number(gaps[3]) + ' ' +
-                            QByteArray::number(gaps[4]) + ' ' + QByteArray::number(gaps[5]);
+    // A gap can only grow on a loaded machine, never shrink: lower bounds on each.
     QVERIFY2(gaps[0] >= 40, seen.constData());
     QVERIFY2(gaps[1] >= 90, seen.constData());
     QVERIFY2(gaps[2] >= 180, seen.constData());
     QVERIFY2(gaps[3] >= 360, seen.constData());
-    QVERIFY2(gaps[4] >= 360 && gaps[4] < 1200, seen.constData());
-    QVERIFY2(gaps[5] >= 360 && gaps[5] < 1200, seen.constData());
+    qint64 shortestCapped = std::numeric_limits<qint64>::max();
+    for (qsizetype i = 4; i < gaps.size(); ++i) {
+        QVERIFY2(gaps[i] >= 360, seen.constData());
+        shortestCapped = std::min(shortestCapped, gaps[i]);
+    }
+    // The cap holds: of the five or more capped gaps, one at least was not stretched.
+    QVERIFY2(shortestCapped < 1200, seen.constData());
     for (const auto &a : rig.answersFor(id)) {
         QCOMPARE(a.result.error.kind, ApiError::Kind::Server);
     }
@@ -403,7 +505,7 @@ void TestRefreshScheduler::recordNullBecomesNotFoundAfterGrace()
                                      ApiError::Kind::NotFound,
                              10000);
     const QList<Rig::Answer> answers = rig.answersFor(id);
-    QVERIFY(answers.size() >= 3);
+    QVERIFY(answers.size() >= 2); // a stall can make the second answer already the last
     for (qsizetype i = 0; i + 1 < answers.size(); ++i) {
         QCOMPARE(answers[i].result.error.kind, ApiError::Kind::NotFoundYet);
     }
@@ -425,7 +527,7 @@ void TestRefreshScheduler::noKeyAnswersWithoutRequest()
     rig.server.setScript(id, {record(id, 0)});
     rig.scheduler->track({task(id, QStringLiteral("missing"))});
 
-    QTRY_VERIFY_WITH_TIMEOUT(rig.answersFor(id).size() >= 3, 5000); // again after the interval
+    QTRY_VERIFY_WITH_TIMEOUT(rig.answersFor(id).size() >= 3, 15000); // again after the interval
     for (const auto &a : rig.answersFor(id)) {
         QCOMPARE(a.result.error.kind, ApiError::Kind::NoKey);
         QCOMPARE(a.result.record.taskId, id);
@@ -436,10 +538,10 @@ void TestRefreshScheduler::noKeyAnswersWithoutRequest()
 
     // The key turns up: the next retry sends a real request with it.
     rig.tokens->insert(QStringLiteral("missing"), QStringLiteral("token-late"));
-    QTRY_VERIFY_WITH_TIMEOUT(rig.requestCount(id) >= 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.requestCount(id) >= 1, 15000);
     QCOMPARE(rig.server.requestsFor(id).at(0).headers.value("authorization"),
              QByteArray("Bearer token-late"));
-    QTRY_VERIFY_WITH_TIMEOUT(rig.lastAnswerHasStatus(id, TaskStatus::Generating), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.lastAnswerHasStatus(id, TaskStatus::Generating), 15000);
 }
 
 void TestRefreshScheduler::pauseAndResume()
@@ -449,7 +551,7 @@ void TestRefreshScheduler::pauseAndResume()
     rig.server.setScript(id, {record(id, 0)});
     rig.scheduler->setInterval(1000ms);
     rig.scheduler->track({task(id)});
-    QTRY_COMPARE_WITH_TIMEOUT(rig.answersFor(id).size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.answersFor(id).size(), 1, 15000);
 
     rig.scheduler->setPaused(true);
     QVERIFY(rig.scheduler->isPaused());
@@ -457,12 +559,13 @@ void TestRefreshScheduler::pauseAndResume()
     QTest::qWait(1500); // the task is overdue by now
     QCOMPARE(rig.requestCount(id), 1);
 
-    QElapsedTimer resumed;
-    resumed.start();
+    const QDateTime before = QDateTime::currentDateTimeUtc();
     rig.scheduler->setPaused(false);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(id), 2, 5000);
-    // At once, not a whole interval after resuming.
-    QVERIFY2(resumed.elapsed() < 700, qPrintable(QString::number(resumed.elapsed())));
+    const QDateTime after = QDateTime::currentDateTimeUtc();
+    // At once, not a whole interval after resuming: the wake is set for now, before any event
+    // is processed (how soon the request then arrives is up to the machine).
+    QVERIFY(dueNow(rig.scheduler->nextPollAt(), before, after));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(id), 2, 15000);
 }
 
 void TestRefreshScheduler::offlineAndBackOnline()
@@ -477,7 +580,7 @@ void TestRefreshScheduler::offlineAndBackOnline()
     rig.server.setScript(added, {record(added, 0)});
     rig.scheduler->setInterval(1000ms);
     rig.scheduler->track({task(id)});
-    QTRY_COMPARE_WITH_TIMEOUT(rig.answersFor(id).size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.answersFor(id).size(), 1, 15000);
 
     rig.scheduler->setOnline(false);
     QVERIFY(!rig.scheduler->isOnline());
@@ -485,12 +588,12 @@ void TestRefreshScheduler::offlineAndBackOnline()
     QTest::qWait(1500);
     QCOMPARE(rig.server.requests().size(), 1);
 
-    QElapsedTimer back;
-    back.start();
+    const QDateTime before = QDateTime::currentDateTimeUtc();
     rig.scheduler->setOnline(true);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(id), 2, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(added), 1, 5000);
-    QVERIFY2(back.elapsed() < 700, qPrintable(QString::number(back.elapsed())));
+    const QDateTime after = QDateTime::currentDateTimeUtc();
+    QVERIFY(dueNow(rig.scheduler->nextPollAt(), before, after)); // at once, as after a pause
+    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(id), 2, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(added), 1, 15000);
     QCOMPARE(onlineChanges, (QList<bool>{false, true}));
 }
 
@@ -521,10 +624,10 @@ void TestRefreshScheduler::inFlightBound()
     }
     QCOMPARE(rig.answers.size(), 12);
     // Every answer takes >= 300 ms, so requests arriving within 250 ms of each other were
-    // open at the same time on the server.
+    // open at the same time on the server. (A stall can spread arrivals, so that the bound
+    // is used, not undershot, is checked on the sending side: maxClientInFlight.)
     const int concurrent = maxInWindow(arrivals(rig.server.requests()), 250);
     QVERIFY2(concurrent <= 3, qPrintable(QString::number(concurrent)));
-    QCOMPARE(concurrent, 3); // and the bound is used, not undershot
     QCOMPARE(maxClientInFlight, 3);
     QVERIFY(maxSchedulerInFlight <= 3);
     QCOMPARE(rig.scheduler->inFlight(), 0);
@@ -539,37 +642,38 @@ void TestRefreshScheduler::untrackStopsPolling()
     rig.server.setScript(drop, {record(drop, 0)});
     rig.scheduler->setInterval(100ms);
     rig.scheduler->track({task(keep), task(drop)});
-    QTRY_VERIFY_WITH_TIMEOUT(rig.requestCount(drop) >= 2, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.requestCount(drop) >= 2, 15000);
 
     rig.scheduler->untrack({drop});
     QCOMPARE(rig.scheduler->pendingCount(), 1);
-    QTest::qWait(200); // an answer in flight may still arrive; it is dropped
+    // A request in flight may still arrive and be answered; the answer is dropped. Once the
+    // client has nothing in flight, every request sent so far has reached the server.
+    QTRY_COMPARE_WITH_TIMEOUT(rig.client->inFlight(), 0, 15000);
     const int dropped = rig.requestCount(drop);
     const qsizetype answered = rig.answersFor(drop).size();
     const int kept = rig.requestCount(keep);
-    QTest::qWait(500);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.requestCount(keep) >= kept + 2, 15000);
     QCOMPARE(rig.requestCount(drop), dropped);
     QCOMPARE(rig.answersFor(drop).size(), answered);
-    QVERIFY(rig.requestCount(keep) >= kept + 2);
 }
 
 void TestRefreshScheduler::cancelledRequestsAreRetried()
 {
     Rig rig;
     const QString id = QStringLiteral("veo_cancel");
-    Response slow = record(id, 0);
-    slow.delayMs = 2000;
-    rig.server.setScript(id, {slow, record(id, 1)});
+    Response never; // stays in flight until cancelled, however slow the machine
+    never.fault = Response::Fault::NeverAnswer;
+    rig.server.setScript(id, {never, record(id, 1)});
     rig.scheduler->setInterval(60s);
     rig.scheduler->setMaxInFlight(1);
     rig.scheduler->track({task(id)});
-    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(id), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(id), 1, 15000);
     QCOMPARE(rig.scheduler->inFlight(), 1);
 
     // The client drops the callback; the scheduler must not wait for it forever.
     rig.client->cancelAll();
-    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(id), 2, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(rig.lastAnswerHasStatus(id, TaskStatus::Succeeded), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.requestCount(id), 2, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.lastAnswerHasStatus(id, TaskStatus::Succeeded), 15000);
     QCOMPARE(rig.answers.size(), 1);
     QCOMPARE(rig.scheduler->inFlight(), 0);
 }

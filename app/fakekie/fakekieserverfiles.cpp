@@ -18,7 +18,11 @@ const QByteArray AliasPrefix = QByteArrayLiteral("/dl/");
 // a 1 GiB file costs no more memory than a small one.
 constexpr qint64 StreamChunkBytes = 64 * 1024;
 constexpr qint64 StreamHighWaterBytes = 256 * 1024;
+// The throttle is a token bucket refilled every tick. Unspent budget is capped at two ticks'
+// worth: after a stall (a loaded machine, a paused event loop) the body goes on at the set
+// rate instead of catching up in one burst, so a transfer that should take seconds does.
 constexpr int ThrottleTickMs = 10;
+constexpr int ThrottleBurstTicks = 2;
 
 // If-Range holds either an entity tag (strong comparison; a weak tag never matches) or a date
 // (compared as the exact Last-Modified text, as RFC 9110 allows for one representation).
@@ -44,7 +48,9 @@ struct FakeKieServer::Stream
     qint64 sent = 0;             // body bytes sent in this answer
     qint64 dropAt = -1;          // close the connection once `sent` reaches this
     qint64 bytesPerSecond = 0;
-    QElapsedTimer clock; // for the throttle
+    QElapsedTimer clock;    // for the throttle
+    qint64 refilledMs = 0;  // clock time of the last refill
+    qint64 milliBudget = 0; // bytes that may go out now, times 1000 (fractions carry over)
     bool tickPending = false;
     bool closeAfter = false;
 };
@@ -179,6 +185,7 @@ bool FakeKieServer::serveFile(QTcpSocket *socket, const Request &request, const 
     stream->pos = first;
     stream->end = first + length;
     stream->bytesPerSecond = options.bytesPerSecond;
+    stream->milliBudget = options.bytesPerSecond * ThrottleTickMs; // one tick's worth to start
     stream->closeAfter = !keepAlive;
     stream->clock.start();
     if (options.dropAfterBytes >= 0 && (options.dropEveryTime || !state.dropped)) {
@@ -212,8 +219,11 @@ void FakeKieServer::pumpStream(QTcpSocket *socket)
             chunk = std::min(chunk, s.dropAt - s.sent);
         }
         if (s.bytesPerSecond > 0) {
-            const qint64 allowance =
-                s.bytesPerSecond * (s.clock.elapsed() + ThrottleTickMs) / 1000 - s.sent;
+            const qint64 now = s.clock.elapsed();
+            s.milliBudget = std::min(s.milliBudget + s.bytesPerSecond * (now - s.refilledMs),
+                                     s.bytesPerSecond * ThrottleTickMs * ThrottleBurstTicks);
+            s.refilledMs = now;
+            const qint64 allowance = s.milliBudget / 1000;
             if (allowance <= 0) {
                 if (!s.tickPending) {
                     s.tickPending = true;
@@ -238,6 +248,7 @@ void FakeKieServer::pumpStream(QTcpSocket *socket)
         socket->write(bytes);
         s.pos += bytes.size();
         s.sent += bytes.size();
+        s.milliBudget -= s.bytesPerSecond > 0 ? bytes.size() * 1000 : 0;
         m_fileBytesSent += bytes.size();
     }
     const bool close = s.closeAfter;

@@ -1,6 +1,7 @@
 #include "ratelimiter.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace veo {
 
@@ -12,7 +13,7 @@ constexpr qint64 RateWindowMs = 1050;
 constexpr qint64 DefaultRateBlockMs = 1000;
 } // namespace
 
-RateLimiter::RateLimiter()
+RateLimiter::RateLimiter(Clock clock) : m_now(std::move(clock))
 {
     m_clock.start();
 }
@@ -29,7 +30,7 @@ qint64 RateLimiter::waitMs(const QString &token)
         return 0;
     }
     Window &w = it.value();
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = this->now();
     while (!w.sent.empty() && w.sent.front() + RateWindowMs <= now) {
         w.sent.pop_front();
     }
@@ -42,7 +43,7 @@ qint64 RateLimiter::waitMs(const QString &token)
 
 void RateLimiter::recordSend(const QString &token)
 {
-    m_windows[token].sent.push_back(m_clock.elapsed());
+    m_windows[token].sent.push_back(now());
 }
 
 void RateLimiter::block(const QString &token, int retryAfterSeconds)
@@ -50,7 +51,7 @@ void RateLimiter::block(const QString &token, int retryAfterSeconds)
     const qint64 ms =
         retryAfterSeconds >= 0 ? qint64(retryAfterSeconds) * 1000 : DefaultRateBlockMs;
     Window &w = m_windows[token];
-    w.blockedUntilMs = std::max(w.blockedUntilMs, m_clock.elapsed() + ms);
+    w.blockedUntilMs = std::max(w.blockedUntilMs, now() + ms);
 }
 
 } // namespace veo

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QString>
 #include <deque>
+#include <functional>
 
 namespace veo {
 
@@ -14,7 +15,9 @@ namespace veo {
 class RateLimiter final
 {
 public:
-    RateLimiter();
+    // Milliseconds on a monotonic clock. Empty: the limiter's own (tests step time by hand).
+    using Clock = std::function<qint64()>;
+    explicit RateLimiter(Clock clock = {});
 
     void setMaxPerSecond(int n); // default 10 (KIE: 10 status queries per second per key)
     int maxPerSecond() const { return m_maxPerSecond; }
@@ -30,7 +33,10 @@ private:
         std::deque<qint64> sent; // send times within the window
         qint64 blockedUntilMs = -1;
     };
+    qint64 now() const { return m_now ? m_now() : m_clock.elapsed(); }
+
     QElapsedTimer m_clock;
+    Clock m_now;
     QHash<QString, Window> m_windows;
     int m_maxPerSecond = 10;
 };

@@ -23,14 +23,16 @@ struct RawReply
 };
 
 // A raw HTTP/1.1 client, so a test sees exactly what goes over the wire (no QNAM retries,
-// no decoding). Single-threaded: it spins the event loop while waiting.
+// no decoding). Single-threaded: it spins the event loop while waiting. Waits are generous
+// (15 s): they only bound a hang, and a loaded CI machine can stall for seconds.
 class RawClient
 {
 public:
     bool connectTo(const QUrl &base)
     {
         m_socket.connectToHost(base.host(), quint16(base.port()));
-        return waitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; });
+        return waitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; },
+                       15000);
     }
 
     void send(const QByteArray &bytes) { m_socket.write(bytes); }
@@ -42,7 +44,7 @@ public:
     }
 
     // Reads one response; incomplete when the server closed or timed out first.
-    RawReply read(bool expectBody = true, int timeoutMs = 5000)
+    RawReply read(bool expectBody = true, int timeoutMs = 15000)
     {
         RawReply reply;
         waitFor(
@@ -61,7 +63,7 @@ public:
 
     QByteArray pending() const { return m_buffer; }
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
-    bool waitForClose(int timeoutMs = 5000)
+    bool waitForClose(int timeoutMs = 15000)
     {
         return waitFor(
             [this] {
