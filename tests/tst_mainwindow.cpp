@@ -299,7 +299,7 @@ void TestMainWindow::addWatchRestart()
     w.selectTask(A);
     auto *details = w.findChild<TaskDetailsPane *>(QStringLiteral("DetailsPane"));
     QVERIFY(details);
-    QTRY_VERIFY(details->task().has_value());
+    QTRY_VERIFY_WITH_TIMEOUT(details->task().has_value(), 15000);
     QCOMPARE(details->task()->taskId, A);
     const QList<QLabel *> labels = details->findChildren<QLabel *>();
     QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
@@ -319,7 +319,8 @@ void TestMainWindow::addWatchRestart()
     QCOMPARE(m_app->status(B), TaskStatus::Failed);
     QCOMPARE(m_app->status(C), TaskStatus::GenerationFailed);
     // The task selected at closing is selected again.
-    QTRY_COMPARE(m_app->window->tableView()->selectionModel()->selectedRows().size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->window->tableView()->selectionModel()->selectedRows().size(),
+                              1, 15000);
     QCOMPARE(m_app->window->tableView()
                  ->selectionModel()
                  ->selectedRows()
@@ -465,7 +466,7 @@ void TestMainWindow::downloadsFromTheWindow()
 
     auto *download = w.findChild<QAction *>(QStringLiteral("DownloadAction"));
     QVERIFY(download);
-    QTRY_VERIFY(download->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(download->isEnabled(), 15000);
     auto *details = w.findChild<TaskDetailsPane *>(QStringLiteral("DetailsPane"));
     auto buttonTexts = [details] {
         QStringList texts;
@@ -474,7 +475,7 @@ void TestMainWindow::downloadsFromTheWindow()
         }
         return texts;
     };
-    QTRY_COMPARE(buttonTexts().count(QStringLiteral("Download")), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(buttonTexts().count(QStringLiteral("Download")), 1, 15000);
     auto *dock = w.findChild<QDockWidget *>(QStringLiteral("DownloadsDock"));
     QVERIFY(dock && !dock->isVisible());
     download->trigger();
@@ -500,14 +501,14 @@ void TestMainWindow::downloadsFromTheWindow()
     QCOMPARE(panel->model()->rowCount(), 1);
     QCOMPARE(panel->model()->index(0, DownloadListModel::StateColumn).data().toString(),
              QStringLiteral("Downloaded"));
-    QTRY_VERIFY(buttonTexts().contains(QStringLiteral("Show in Folder")));
+    QTRY_VERIFY_WITH_TIMEOUT(buttonTexts().contains(QStringLiteral("Show in Folder")), 15000);
     QVERIFY(!buttonTexts().contains(QStringLiteral("Download")));
 
     // Deleted behind the app's back: the list says so and offers the download again.
     QVERIFY(QFile::remove(file));
     m_app->downloads.checkFiles(); // on another thread: the answer comes a little later
     QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("File missing"), 15000);
-    QTRY_VERIFY(buttonTexts().contains(QStringLiteral("Download")));
+    QTRY_VERIFY_WITH_TIMEOUT(buttonTexts().contains(QStringLiteral("Download")), 15000);
     download->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Downloaded"), 15000);
     QVERIFY(QFile::exists(file));
@@ -516,7 +517,8 @@ void TestMainWindow::downloadsFromTheWindow()
     m_app->settings.setFlag(AppSettings::Flag::AutoDownload, true);
     m_media.addFile(QStringLiteral("/clips/g.mp4"), clip, "video/mp4");
     FakeKieServer::FileOptions slow;
-    slow.bytesPerSecond = 128 * 1024; // about two seconds
+    // About ten seconds: still running when a slow machine gets round to looking.
+    slow.bytesPerSecond = std::max<qint64>(1, clip.size() / 10);
     m_media.setFileOptions(QStringLiteral("/clips/g.mp4"), slow);
     dock->toggleViewAction()->trigger(); // the user closed the panel
     QVERIFY(!dock->isVisible());
@@ -529,11 +531,11 @@ void TestMainWindow::downloadsFromTheWindow()
     w.addTaskIds({g});
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(g), TaskStatus::Succeeded, 15000);
     // Running while the panel is hidden: the status bar says so.
-    QTRY_VERIFY_WITH_TIMEOUT(indicator->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->isVisible(), 15000);
     QCOMPARE(indicator->text(), QStringLiteral("1 downloading"));
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_app->downloads.localFile(g, MediaKind::Result, 0)),
-                             15000);
-    QTRY_VERIFY(!indicator->isVisible()); // nothing running any more
+                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!indicator->isVisible(), 15000); // nothing running any more
     m_app->settings.setFlag(AppSettings::Flag::AutoDownload, false);
 }
 
@@ -705,10 +707,11 @@ void TestMainWindow::keysInTheWindow()
     QString studio;
     m_app->keys.addKey(QStringLiteral("Studio"), studioSecret, KeyHealth::Ok, 500, &w,
                        [&studio](const TokenResult &, const QString &id) { studio = id; });
-    QTRY_VERIFY(!studio.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!studio.isEmpty(), 15000);
     auto *keyFilter = w.findChild<QComboBox *>(QStringLiteral("KeyFilter"));
     QVERIFY(keyFilter);
-    QTRY_VERIFY(keyFilter->isVisibleTo(&w)); // two keys: a choice worth a control
+    QTRY_VERIFY_WITH_TIMEOUT(keyFilter->isVisibleTo(&w),
+                             15000); // two keys: a choice worth a control
 
     // An ID only the second key can see, added with "Try all keys".
     const QString f = QStringLiteral("e2e_task_studio_0006");
@@ -773,7 +776,7 @@ void TestMainWindow::keysInTheWindow()
     // Removing the key keeps the task, shown as needing a key, and filterable as such.
     bool removed = false;
     m_app->keys.removeKey(studio, &w, [&removed](const TokenResult &) { removed = true; });
-    QTRY_VERIFY(removed);
+    QTRY_VERIFY_WITH_TIMEOUT(removed, 15000);
     QVERIFY(m_app->model.task(f));
     QCOMPARE(keyCell.data().toString(), QStringLiteral("Key removed"));
     const int orphans = keyFilter->findText(QStringLiteral("Key removed"));

@@ -5,6 +5,7 @@
 // early). Upper bounds on the rate are checked where they are exact: tst_ratelimiter.
 #include "fakekieserver.h"
 #include "kieclient.h"
+#include "ratewindows.h"
 #include "refreshscheduler.h"
 
 #include <QElapsedTimer>
@@ -107,23 +108,7 @@ struct Rig
         scheduler.reset(); // before the client it uses
         client.reset();
     }
-    // One request straight through the client, answered before the work starts; its arrival
-    // time on the server's clock (-1 when it failed). Every request sent after it arrives
-    // later, so it bounds arrival times from below. The request log is cleared afterwards.
-    qint64 referenceArrival()
-    {
-        const QString id = QStringLiteral("veo_reference");
-        auto answered = std::make_shared<bool>(false);
-        client->recordInfo(id, QStringLiteral("token-reference"),
-                           [answered](const RecordInfoResult &) { *answered = true; });
-        if (!QTest::qWaitFor([&answered] { return *answered; }, 15000) ||
-            server.requestsFor(id).size() != 1) {
-            return -1;
-        }
-        const qint64 at = server.requestsFor(id).constFirst().atMs;
-        server.clearRequests();
-        return at;
-    }
+    qint64 referenceArrival() { return veo::test::referenceArrival(*client, server); }
     int requestCount(const QString &id) const { return int(server.requestsFor(id).size()); }
     QList<Answer> answersFor(const QString &id) const
     {
@@ -142,29 +127,6 @@ struct Rig
                a.last().result.record.status == status;
     }
 };
-
-// RateLimiter's window: a key's sends number k*limit and later go out at least k windows
-// after its first send. An arrival is never before its send and the reference arrived before
-// the first send, so the (k*limit)-th arrival is at least k windows after the reference. The
-// slack covers the millisecond truncation of the limiter's and the server's clocks (under
-// 1 ms per window and per clock). Empty when it holds, else what was seen.
-constexpr qint64 RateWindowMs = 1050;
-
-QString windowsKept(QList<qint64> at, qint64 reference, int limit)
-{
-    std::sort(at.begin(), at.end());
-    for (qsizetype k = 1; k * limit < at.size(); ++k) {
-        const qint64 after = at[k * limit] - reference;
-        const qint64 least = k * RateWindowMs - k - 2;
-        if (after < least) {
-            return QStringLiteral("request %1 arrived %2 ms after the reference, expected >= %3")
-                .arg(k * limit)
-                .arg(after)
-                .arg(least);
-        }
-    }
-    return {};
-}
 
 // The scheduler's next wake, read right after a call that should make a poll due at once:
 // between the wall-clock readings taken around that call (with 50 ms to spare).
@@ -336,7 +298,7 @@ void TestRefreshScheduler::rateLimitPerKey()
     QTRY_COMPARE_WITH_TIMEOUT(rig.server.requests().size(), 50, 20000);
     // Ten per window (1050 ms), counted from the reference: arrivals 10, 20, 30 and 40 come
     // at least 1, 2, 3 and 4 windows after it. The exact upper bound is tst_ratelimiter's.
-    const QString windows = windowsKept(arrivals(rig.server.requests()), reference, 10);
+    const QString windows = veo::test::windowsKept(arrivals(rig.server.requests()), reference, 10);
     QVERIFY2(windows.isEmpty(), qPrintable(windows));
     // The limit is a budget, not a slow drip: the first ten go out together, in one round,
     // before any answer can be read.
@@ -381,7 +343,8 @@ void TestRefreshScheduler::twoKeysAreIndependent()
     QCOMPARE(byAuth.size(), 2);
     for (const QList<qint64> &at : std::as_const(byAuth)) {
         QCOMPARE(at.size(), 25);
-        const QString windows = windowsKept(at, reference, 10); // each key: ten per window
+        const QString windows =
+            veo::test::windowsKept(at, reference, 10); // each key: ten per window
         QVERIFY2(windows.isEmpty(), qPrintable(windows));
     }
     // Independent budgets: both keys' first ten go out together, before any answer.

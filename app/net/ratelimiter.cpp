@@ -6,9 +6,6 @@
 namespace veo {
 
 namespace {
-// The server counts arrivals, we count sends: leave a little headroom so that uneven
-// latency never lets it see more than the limit within one second.
-constexpr qint64 RateWindowMs = 1050;
 // A 429 without Retry-After blocks the key for one rate window.
 constexpr qint64 DefaultRateBlockMs = 1000;
 } // namespace
@@ -31,12 +28,12 @@ qint64 RateLimiter::waitMs(const QString &token)
     }
     Window &w = it.value();
     const qint64 now = this->now();
-    while (!w.sent.empty() && w.sent.front() + RateWindowMs <= now) {
+    while (!w.sent.empty() && w.sent.front() + WindowMs <= now) {
         w.sent.pop_front();
     }
     qint64 at = w.blockedUntilMs;
     if (qsizetype(w.sent.size()) >= m_maxPerSecond) {
-        at = std::max(at, w.sent[w.sent.size() - std::size_t(m_maxPerSecond)] + RateWindowMs);
+        at = std::max(at, w.sent[w.sent.size() - std::size_t(m_maxPerSecond)] + WindowMs);
     }
     return std::max<qint64>(0, at - now);
 }

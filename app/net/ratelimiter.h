@@ -18,6 +18,9 @@ public:
     // Milliseconds on a monotonic clock. Empty: the limiter's own (tests step time by hand).
     using Clock = std::function<qint64()>;
     explicit RateLimiter(Clock clock = {});
+    // The window the limit counts in. The server counts arrivals, we count sends: a little
+    // headroom over one second, so that uneven latency never lets it see more than the limit.
+    static constexpr qint64 WindowMs = 1050;
 
     void setMaxPerSecond(int n); // default 10 (KIE: 10 status queries per second per key)
     int maxPerSecond() const { return m_maxPerSecond; }
