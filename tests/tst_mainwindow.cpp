@@ -18,6 +18,7 @@
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "memorytokenstore.h"
+#include "notifier.h"
 #include "refreshscheduler.h"
 #include "taskdetailspane.h"
 #include "taskstore.h"
@@ -608,6 +609,9 @@ void TestMainWindow::notificationWaitsForTheAutomaticDownload()
     // brings the task up.
     w.selectTask(A);
     QCOMPARE(selectedTask(), A);
+    auto *notifier = w.findChild<Notifier *>();
+    QVERIFY(notifier);
+    QTRY_VERIFY_WITH_TIMEOUT(veo::test::repliesRead(*notifier), 15000); // it knows the id
     QVERIFY(m_notifications.invokeAction(call.id, QStringLiteral("show-in-folder")));
     QTRY_COMPARE_WITH_TIMEOUT(m_fileManager.shownItems.size(), before + 1, 15000);
     QCOMPARE(m_fileManager.shownItems.constLast(),

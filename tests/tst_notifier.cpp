@@ -4,23 +4,16 @@
 #include "notifier.h"
 
 #include <QDBusConnection>
-#include <QDBusPendingCallWatcher>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace veo;
 using veo::test::FakeNotifications;
+using veo::test::repliesRead;
 
 namespace {
 // D-Bus round trips through the session bus: generous, the machine may be loaded.
 constexpr int Timeout = 15000;
-
-// The Notify reply (carrying the notification's id) has been read once the notifier has no
-// pending call left: it deletes each watcher when its reply arrives.
-bool repliesRead(const Notifier &notifier)
-{
-    return notifier.findChildren<QDBusPendingCallWatcher *>().isEmpty();
-}
 } // namespace
 
 class TestNotifier : public QObject

@@ -5,12 +5,21 @@
 // org.freedesktop.FileManager1. They record the calls they receive.
 
 #include <QDBusConnection>
+#include <QDBusPendingCallWatcher>
 #include <QObject>
 #include <QStringList>
 #include <QVariantMap>
 #include <functional>
 
 namespace veo::test {
+
+// Whether the caller (e.g. the app's Notifier) has read every answer to its asynchronous
+// calls: it deletes each QDBusPendingCallWatcher child when the reply arrives. A notification
+// is known to the app (its id) only then; an action invoked before is not the app's yet.
+inline bool repliesRead(const QObject &caller)
+{
+    return caller.findChildren<QDBusPendingCallWatcher *>().isEmpty();
+}
 
 class FakeNotifications : public QObject
 {
