@@ -4,6 +4,7 @@
 #include "fakekieserver.h"
 #include "keyprober.h"
 #include "keyring.h"
+#include "keystore.h"
 #include "kieclient.h"
 #include "memorytokenstore.h"
 #include "ratewindows.h"
@@ -43,10 +44,11 @@ struct Rig
 {
     QTemporaryDir dir;
     FakeKieServer server;
-    MemoryTokenStore secrets;
-    KeyRing keys{&secrets};
-    QStringList keyIds; // in added order; the first is the default
+    MemoryTokenStore secrets; // the keychain: outlives restarts
+    QStringList keyIds;       // in added order; the first is the default
     std::unique_ptr<TaskStore> store;
+    std::unique_ptr<KeyStore> keyMeta; // labels, in the task database as in the app
+    std::unique_ptr<KeyRing> keyring;
     std::unique_ptr<TaskTableModel> model;
     std::unique_ptr<KieClient> client;
     std::unique_ptr<RefreshScheduler> scheduler;
@@ -59,13 +61,14 @@ struct Rig
             qFatal("test rig could not start");
         }
         server.setValidKeys(Secrets);
+        start();
         for (qsizetype i = 0; i < Secrets.size(); ++i) {
             keyIds.append(addKey(QStringLiteral("Key %1").arg(i + 1), Secrets.at(i)));
         }
-        start();
     }
     ~Rig() { stop(); }
-    // Builds the app's parts in the app's order on the rig's store (the tracker is not loaded).
+    // Builds the app's parts in the app's order on the rig's store; neither the tracker nor
+    // the keyring is loaded.
     void start()
     {
         store = std::make_unique<TaskStore>();
@@ -73,16 +76,22 @@ struct Rig
             TaskStore::OpenResult::Failed) {
             qFatal("store did not open");
         }
+        keyMeta = std::make_unique<KeyStore>();
+        if (!keyMeta->open(store->path())) {
+            qFatal("key store did not open");
+        }
+        keyring = std::make_unique<KeyRing>(&secrets, keyMeta.get());
         model = std::make_unique<TaskTableModel>();
         client = std::make_unique<KieClient>(server.baseUrl());
         scheduler = std::make_unique<RefreshScheduler>(
-            client.get(), [this](const QString &id) { return keys.token(id); });
+            client.get(), [this](const QString &id) { return keyring->token(id); });
         scheduler->setFollowSystemNetwork(false);
         scheduler->setJitter(0);
         scheduler->setInterval(100ms);
         tracker = std::make_unique<TaskTracker>(store.get(), model.get(), scheduler.get());
         tracker->setFlushDelay(10ms);
-        prober = std::make_unique<KeyProber>(client.get(), scheduler.get(), tracker.get(), &keys);
+        prober = std::make_unique<KeyProber>(client.get(), scheduler.get(), tracker.get(),
+                                             keyring.get());
         prober->setRetryDelay(50ms);
     }
     void stop()
@@ -92,9 +101,11 @@ struct Rig
         scheduler.reset();
         client.reset();
         model.reset();
+        keyring.reset();
+        keyMeta.reset();
         store.reset();
     }
-    // A quit and a new start of the app; the fake server and the keys stay.
+    // A quit and a new start of the app; the fake server and the keychain stay.
     void restart()
     {
         stop();
@@ -104,8 +115,8 @@ struct Rig
     {
         QString id;
         QObject context;
-        keys.addKey(label, secret, KeyHealth::Ok, qint64(100), &context,
-                    [&id](const TokenResult &, const QString &keyId) { id = keyId; });
+        keyring->addKey(label, secret, KeyHealth::Ok, qint64(100), &context,
+                        [&id](const TokenResult &, const QString &keyId) { id = keyId; });
         if (!QTest::qWaitFor([&id] { return !id.isEmpty(); }, 5000)) {
             qFatal("key was not added");
         }
@@ -148,13 +159,13 @@ private Q_SLOTS:
 void TestKeyProber::probeOrderPutsTheDefaultFirst()
 {
     Rig rig;
-    QCOMPARE(KeyProber::probeOrder(rig.keys), rig.keyIds);
-    QVERIFY(rig.keys.setDefaultKey(rig.keyIds.at(2)));
-    QCOMPARE(KeyProber::probeOrder(rig.keys),
+    QCOMPARE(KeyProber::probeOrder(*rig.keyring), rig.keyIds);
+    QVERIFY(rig.keyring->setDefaultKey(rig.keyIds.at(2)));
+    QCOMPARE(KeyProber::probeOrder(*rig.keyring),
              (QStringList{rig.keyIds.at(2), rig.keyIds.at(0), rig.keyIds.at(1)}));
     // The session key (KIE_API_KEY) is the default while it is set.
-    rig.keys.setSessionKey(Secrets.at(1));
-    QCOMPARE(KeyProber::probeOrder(rig.keys).constFirst(), KeyRing::SessionKeyId);
+    rig.keyring->setSessionKey(Secrets.at(1));
+    QCOMPARE(KeyProber::probeOrder(*rig.keyring).constFirst(), KeyRing::SessionKeyId);
 }
 
 void TestKeyProber::ownerIsFoundAndBound()
@@ -355,7 +366,7 @@ void TestKeyProber::staysWithinThePerKeyRateLimit()
 void TestKeyProber::sessionKeyOwnerAndSameSecretAskedOnce()
 {
     Rig rig;
-    rig.keys.setSessionKey(Secrets.at(1)); // the same secret as stored key two
+    rig.keyring->setSessionKey(Secrets.at(1)); // the same secret as stored key two
     const QString owned = QStringLiteral("veo_owned_by_session");
     const QString nobody = QStringLiteral("veo_owned_by_nobody");
     rig.server.setScript(owned, {record(owned, 1)});
@@ -438,8 +449,15 @@ void TestKeyProber::searchCutOffByQuittingGoesOn()
     QVERIFY(rig.task(listed)->findingOwner);
     QCOMPARE(rig.scheduler->pendingCount(), 0);
 
+    // The next start, in the app's order, with KIE_API_KEY set (a key owning neither task) and
+    // a keychain slow to answer: the session key makes the keyring ready at once, but the
+    // search must wait until the stored keys are read, or it would end with the session key.
     rig.restart();
+    const QString sessionSecret = QStringLiteral("sk-probe-session-4444");
+    rig.server.setValidKeys(Secrets + QStringList{sessionSecret});
+    rig.keyring->setSessionKey(sessionSecret);
     rig.tracker->load();
+    rig.secrets.setReplyDelay(500ms);
     // Listed, still marked, and not polled with the key they were listed with meanwhile.
     QVERIFY(rig.task(added)->findingOwner);
     QVERIFY(rig.task(listed)->findingOwner);
@@ -449,20 +467,26 @@ void TestKeyProber::searchCutOffByQuittingGoesOn()
     QCOMPARE(rig.server.requests().size(), 0);
 
     QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
-    rig.keys.load(); // as at start-up: once the keyring is ready, the search goes on
+    QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
+    rig.keyring->load(); // once the keyring has read its keys, the search goes on
+    QCOMPARE(rig.keyring->state(), KeyRing::State::Ready);
+    QVERIFY(rig.keyring->isLoading());
     QTRY_COMPARE_WITH_TIMEOUT(found.size(), 2, 15000);
+    QCOMPARE(unowned.size(), 0);
     QCOMPARE(rig.task(added)->keyId, rig.keyIds.at(2));
     QCOMPARE(rig.task(listed)->keyId, rig.keyIds.at(1));
     QVERIFY(!rig.task(added)->findingOwner);
     QVERIFY(!rig.task(listed)->findingOwner);
-    QCOMPARE(rig.tokensAsked(added).mid(0, 3),
-             (QStringList{Rig::bearer(0), Rig::bearer(1), Rig::bearer(2)}));
+    const QString session = QStringLiteral("Bearer ") + sessionSecret;
+    QCOMPARE(rig.tokensAsked(added).mid(0, 4),
+             (QStringList{session, Rig::bearer(0), Rig::bearer(1), Rig::bearer(2)}));
     QTRY_COMPARE_WITH_TIMEOUT(rig.task(added)->status, TaskStatus::Succeeded, 15000);
     QCOMPARE(rig.scheduler->pendingCount(), 1); // the listed one, with its owner's key
     QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(listed).size() >= 3, 15000);
     QCOMPARE(rig.tokensAsked(listed).constLast(), Rig::bearer(1));
 
     // The next start has nothing left to look for.
+    rig.secrets.setReplyDelay(0ms);
     rig.restart();
     rig.tracker->load();
     QVERIFY(!rig.task(added)->findingOwner);

@@ -323,10 +323,18 @@ void TestKeyRing::sessionKeyWinsAndIsNeverStored()
     QVERIFY(keys.profiles().at(0).sessionOnly);
     QCOMPARE(readEntry(store, KeyRing::SessionKeyId).status, TokenResult::Status::NotFound);
     QCOMPARE(m_meta->loadAll().size(), 1); // never in the database either
-    keys.load();                           // a reload keeps the session key
+    // A reload keeps the session key: Ready at once, while the stored secrets are read in
+    // the background (isLoading() until then; profilesChanged() says when it is over).
+    QSignalSpy profiles(&keys, &KeyRing::profilesChanged);
+    keys.load();
     QCOMPARE(keys.token({}), QStringLiteral("env-key-abcdef"));
     QCOMPARE(keys.state(), KeyRing::State::Ready);
-    QTRY_VERIFY(!keys.isBusy()); // the stored secrets are read in the background
+    QVERIFY(keys.isLoading());
+    QCOMPARE(keys.token(stored), QString()); // not read yet
+    QTRY_VERIFY_WITH_TIMEOUT(!keys.isLoading(), 15000);
+    QCOMPARE(keys.token(stored), QStringLiteral("stored-key-0000"));
+    QCOMPARE(profiles.size(), 2); // the profiles at once, then the secrets read
+    QVERIFY(!keys.isBusy());
     QVERIFY(keys.setDefaultKey(stored));
     QVERIFY(!keys.isSessionOnly());
     QCOMPARE(keys.token({}), QStringLiteral("stored-key-0000"));

@@ -40,12 +40,15 @@ KeyProber::KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker
           client, scheduler, tracker, [keys](const QString &id) { return keys->token(id); },
           [keys] { return probeOrder(*keys); }, parent)
 {
-    // Not before: the keys (tokens) come from the keychain after the start.
-    connect(keys, &KeyRing::stateChanged, this, [this](KeyRing::State state) {
-        if (state == KeyRing::State::Ready) {
+    // Not before every stored key is read: a key not read yet would be skipped as gone. The
+    // session key (KIE_API_KEY) makes the keyring Ready while the others are still loading.
+    const auto resumeWhenLoaded = [this, keys] {
+        if (keys->state() == KeyRing::State::Ready && !keys->isLoading()) {
             resumeOwnerSearches();
         }
-    });
+    };
+    connect(keys, &KeyRing::stateChanged, this, resumeWhenLoaded);
+    connect(keys, &KeyRing::profilesChanged, this, resumeWhenLoaded);
 }
 
 KeyProber::~KeyProber() = default;

@@ -45,7 +45,8 @@ public:
 
     KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker *tracker,
               TokenProvider tokens, KeyList keys, QObject *parent = nullptr);
-    // Tries the keyring's usable keys (probeOrder()); resumes whenever the keyring is ready.
+    // Tries the keyring's usable keys (probeOrder()); resumes searches once the keyring has
+    // read its keys (and again when keys change).
     KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker *tracker, KeyRing *keys,
               QObject *parent = nullptr);
     ~KeyProber() override;

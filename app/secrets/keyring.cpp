@@ -49,6 +49,12 @@ void KeyRing::setSessionKey(const QString &secret)
 
 void KeyRing::loadProfiles()
 {
+    readProfiles();
+    Q_EMIT profilesChanged();
+}
+
+void KeyRing::readProfiles()
+{
     // Forget stored keys read earlier; keep the session key.
     QList<KeyProfile> profiles;
     if (const qsizetype i = indexOf(SessionKeyId); i >= 0) {
@@ -70,12 +76,11 @@ void KeyRing::loadProfiles()
         m_secrets.insert(SessionKeyId, session);
     }
     chooseDefault();
-    Q_EMIT profilesChanged();
 }
 
 void KeyRing::load()
 {
-    loadProfiles();
+    readProfiles();
     ++m_loadGeneration; // answers to an earlier load() are ignored
     m_loadFailed = false;
     m_lastResult = {};
@@ -95,6 +100,8 @@ void KeyRing::load()
             readSecret(id);
         }
     }
+    // The jobs answer later, never inside their call: isLoading() is true from here on.
+    Q_EMIT profilesChanged();
     updateState();
     setState(m_state, true);
 }

@@ -66,6 +66,9 @@ public:
     State state() const { return m_state; }
     TokenResult lastResult() const { return m_lastResult; }
     bool isBusy() const { return !m_pending.isEmpty(); } // a keychain job is in flight
+    // load() is still reading stored secrets (the state may be Ready meanwhile, from the
+    // session key); profilesChanged() follows when it is done.
+    bool isLoading() const { return m_reads > 0; }
     bool hasKey() const { return !token({}).isEmpty(); }
     bool isSessionOnly() const { return m_defaultId == SessionKeyId; }
     // The secret for a task's key id ("" = default); empty when unavailable. A hash lookup.
@@ -105,6 +108,7 @@ private:
         std::function<void(const TokenResult &)> cancelled; // tells the caller on cancel()
     };
     qsizetype indexOf(const QString &keyId) const;
+    void readProfiles(); // loadProfiles() without the signal
     quint64 begin(QObject *context, std::function<void(const TokenResult &)> onCancel);
     // False when the job was cancelled or its caller's context is gone.
     bool finish(quint64 job, bool *contextAlive = nullptr);

@@ -1,5 +1,7 @@
 #include "memorytokenstore.h"
 
+#include <QTimer>
+
 namespace veo {
 
 void MemoryTokenStore::read(const QString &keyId, QObject *context, Callback done)
@@ -46,14 +48,17 @@ void MemoryTokenStore::remove(const QString &keyId, QObject *context, Callback d
 void MemoryTokenStore::reply(QObject *context, Callback done, TokenResult result)
 {
     // Queued like a real backend, so callers never see a callback inside their own call; a
-    // queued call to a destroyed context is discarded with it.
-    QMetaObject::invokeMethod(
-        context ? context : this,
-        [done = std::move(done), result = std::move(result)] {
-            if (done)
-                done(result);
-        },
-        Qt::QueuedConnection);
+    // queued call (or timer) to a destroyed context is discarded with it.
+    auto answer = [done = std::move(done), result = std::move(result)] {
+        if (done)
+            done(result);
+    };
+    if (m_delay.count() > 0) {
+        QTimer::singleShot(m_delay, context ? context : this, std::move(answer));
+    } else {
+        QMetaObject::invokeMethod(context ? context : this, std::move(answer),
+                                  Qt::QueuedConnection);
+    }
 }
 
 } // namespace veo

@@ -3,6 +3,7 @@
 #include "tokenstore.h"
 
 #include <QHash>
+#include <chrono>
 
 namespace veo {
 
@@ -23,11 +24,14 @@ public:
 
     // Every following call fails with this status (Ok = behave normally).
     void setFailure(TokenResult::Status status) { m_failure = status; }
+    // Every following call answers after this long (a slow keychain); 0 = at once, queued.
+    void setReplyDelay(std::chrono::milliseconds delay) { m_delay = delay; }
 
 private:
     void reply(QObject *context, Callback done, TokenResult result);
     QHash<QString, QString> m_secrets;
     TokenResult::Status m_failure = TokenResult::Status::Ok;
+    std::chrono::milliseconds m_delay{0};
 };
 
 } // namespace veo
