@@ -154,6 +154,8 @@ private Q_SLOTS:
     void knownIdsAreNotProbed();
     void findsTheOwnerOfAListedTask();
     void searchCutOffByQuittingGoesOn();
+    void resumeWaitsForAReadableKeyring();
+    void choosingAKeyEndsTheSearch();
 };
 
 void TestKeyProber::probeOrderPutsTheDefaultFirst()
@@ -492,6 +494,93 @@ void TestKeyProber::searchCutOffByQuittingGoesOn()
     QVERIFY(!rig.task(added)->findingOwner);
     QCOMPARE(rig.task(added)->keyId, rig.keyIds.at(2));
     QCOMPARE(rig.prober->resumeOwnerSearches(), 0);
+}
+
+void TestKeyProber::resumeWaitsForAReadableKeyring()
+{
+    Rig rig;
+    const QString id = QStringLiteral("veo_owned_by_three_after_errors");
+    rig.server.setScript(id, {record(id, 1)});
+    rig.server.setTaskOwner(id, Secrets.at(2));
+    rig.scheduler->setPaused(true);
+    QCOMPARE(rig.prober->addTasksTryingAllKeys({id}), 1);
+
+    // The keychain fails to read: no search from a partial key list (it would end with
+    // "no key owns it" and drop the mark).
+    rig.restart();
+    rig.tracker->load();
+    rig.secrets.setFailure(TokenResult::Status::OtherError);
+    rig.keyring->load();
+    QTRY_VERIFY_WITH_TIMEOUT(!rig.keyring->isLoading(), 15000);
+    QVERIFY(rig.keyring->loadFailed());
+    QTest::qWait(300);
+    QVERIFY(rig.task(id)->findingOwner);
+    QVERIFY(!rig.prober->isProbing(id));
+    QCOMPARE(rig.server.requests().size(), 0);
+
+    // Read again, without the default key's secret (gone from the keychain): the other keys
+    // are usable although the default is not, and the search goes on with them.
+    rig.secrets.setFailure(TokenResult::Status::Ok);
+    bool removed = false;
+    rig.secrets.remove(rig.keyIds.at(0), nullptr,
+                       [&removed](const TokenResult &) { removed = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(removed, 15000);
+    QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
+    rig.keyring->load();
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 15000);
+    QVERIFY(rig.keyring->state() != KeyRing::State::Ready ||
+            rig.keyring->defaultKeyId() != rig.keyIds.at(0));
+    QCOMPARE(rig.task(id)->keyId, rig.keyIds.at(2));
+    QVERIFY(!rig.task(id)->findingOwner);
+    QVERIFY(!rig.tokensAsked(id).contains(Rig::bearer(0)));
+}
+
+void TestKeyProber::choosingAKeyEndsTheSearch()
+{
+    Rig rig;
+    const QString searched = QStringLiteral("veo_chosen_while_searched");
+    const QString marked = QStringLiteral("veo_chosen_while_marked");
+    for (const QString &id : {searched, marked}) {
+        rig.server.setScript(id, {record(id, 0)});
+        rig.server.setTaskOwner(id, Secrets.at(1));
+    }
+    rig.scheduler->setPaused(true);
+    QCOMPARE(rig.prober->addTasksTryingAllKeys({searched, marked}), 2);
+    // The next run cannot resume yet (the keychain fails to read): the user picks a key for
+    // one of them. It is polled from now on, with that key.
+    rig.restart();
+    rig.scheduler->setPaused(true); // polls and searches wait until the end
+    rig.tracker->load();
+    rig.secrets.setFailure(TokenResult::Status::OtherError);
+    rig.keyring->load();
+    QTRY_VERIFY_WITH_TIMEOUT(rig.keyring->loadFailed(), 15000);
+    QVERIFY(rig.task(marked)->findingOwner);
+    QCOMPARE(rig.scheduler->pendingCount(), 0);
+    QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
+    rig.tracker->setTaskKey({marked}, rig.keyIds.at(1));
+    rig.prober->stopSearching({marked});
+    QVERIFY(!rig.task(marked)->findingOwner);
+    QCOMPARE(rig.scheduler->pendingCount(), 1);
+
+    // The keychain reads again: the other one's search resumes, and the user picks its key
+    // while it runs. The search ends there.
+    rig.secrets.setFailure(TokenResult::Status::Ok);
+    rig.keyring->load();
+    QTRY_VERIFY_WITH_TIMEOUT(rig.prober->isProbing(searched), 15000);
+    rig.tracker->setTaskKey({searched}, rig.keyIds.at(1));
+    rig.prober->stopSearching({searched});
+    QVERIFY(!rig.prober->isProbing(searched));
+    QVERIFY(!rig.task(searched)->findingOwner);
+    QCOMPARE(rig.scheduler->pendingCount(), 2);
+    rig.scheduler->setPaused(false);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(searched).size() >= 2, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(marked).size() >= 2, 15000);
+    for (const QString &id : {searched, marked}) {
+        const QStringList asked = rig.tokensAsked(id);
+        QVERIFY(std::all_of(asked.cbegin(), asked.cend(),
+                            [](const QString &t) { return t == Rig::bearer(1); }));
+    }
+    QCOMPARE(unowned.size(), 0);
 }
 
 QTEST_MAIN(TestKeyProber)

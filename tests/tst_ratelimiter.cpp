@@ -48,6 +48,19 @@ private Q_SLOTS:
         QCOMPARE(rig.limiter.waitMs(A), 0);
     }
 
+    void negativeClockTimesAreTimes()
+    {
+        // An injected clock may start below zero: nothing is read as "never" or "blocked".
+        Rig rig;
+        rig.at(-5000);
+        rig.limiter.recordSend(A);
+        QCOMPARE(rig.limiter.waitMs(A), 0);
+        rig.limiter.block(A, 1);
+        QCOMPARE(rig.limiter.waitMs(A), 1000);
+        rig.at(-4000);
+        QCOMPARE(rig.limiter.waitMs(A), 0);
+    }
+
     void budgetThenWaitForTheOldestToLeave()
     {
         Rig rig;

@@ -2243,6 +2243,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Each of your API keys is asked whether this task is theirs. The task is checked with the one that knows it.</source>
+        <extracomment>Tooltip of &quot;Finding owner…&quot; in the API key column</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

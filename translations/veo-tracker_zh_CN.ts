@@ -2222,7 +2222,8 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Each of your API keys is asked whether this task is theirs. The task is checked with the one that knows it.</source>
-        <translation>正在逐个询问您的 API 密钥该任务是否属于它。任务将使用能查到它的密钥进行查询。</translation>
+        <extracomment>Tooltip of &quot;Finding owner…&quot; in the API key column</extracomment>
+        <translation>正在逐个向您的 API 密钥确认该任务的归属，之后将使用能查到该任务的密钥进行查询。</translation>
     </message>
     <message>
         <source>Finding owner…</source>

@@ -124,6 +124,7 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             return t.prompt;
         }
         if (column == KeyColumn && t.findingOwner) {
+            //: Tooltip of "Finding owner…" in the API key column
             return tr("Each of your API keys is asked whether this task is theirs. The task is "
                       "checked with the one that knows it.");
         }

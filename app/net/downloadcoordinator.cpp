@@ -160,6 +160,9 @@ void DownloadCoordinator::sendRenewals()
             token.isEmpty()) {
             m_renewals.removeFirst(); // retried, cancelled, gone or its key removed meanwhile
             m_renewing.remove(id);
+            if (const auto task = m_taskOf.constFind(id); task != m_taskOf.cend()) {
+                Q_EMIT markChanged(*task); // no longer waiting for a fresh link: failed
+            }
             continue;
         }
         const qint64 wait = m_limiter ? m_limiter->waitMs(token) : 0;

@@ -40,10 +40,13 @@ KeyProber::KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker
           client, scheduler, tracker, [keys](const QString &id) { return keys->token(id); },
           [keys] { return probeOrder(*keys); }, parent)
 {
-    // Not before every stored key is read: a key not read yet would be skipped as gone. The
-    // session key (KIE_API_KEY) makes the keyring Ready while the others are still loading.
+    // Only with every stored key read: a key missing from the list would be skipped, and the
+    // search could end saying no key owns the task. The session key (KIE_API_KEY) makes the
+    // keyring Ready while the others are still loading; a keychain error leaves some unread
+    // (the searches wait for the next load). Not "Ready" either: that is about the default
+    // key, and other keys may be usable without it.
     const auto resumeWhenLoaded = [this, keys] {
-        if (keys->state() == KeyRing::State::Ready && !keys->isLoading()) {
+        if (!keys->isLoading() && !keys->loadFailed() && !keys->usableKeyIds().isEmpty()) {
             resumeOwnerSearches();
         }
     };
@@ -99,6 +102,27 @@ int KeyProber::findOwners(const QStringList &taskIds)
     m_tracker->stopPolling(known);
     startProbes(known);
     return int(known.size());
+}
+
+void KeyProber::stopSearching(const QStringList &taskIds)
+{
+    if (!m_tracker) {
+        return;
+    }
+    for (const QString &id : taskIds) {
+        if (auto it = find(id); it != m_probes.end()) {
+            if (it->inFlight) {
+                --m_inFlight; // its answer finds no probe and is dropped
+            }
+            settle(it, false); // polling starts with the key it has now
+        }
+    }
+    // Marked but not searched (cut off by a quit, not resumed yet): polled from now on too.
+    const QSet<QString> chosen(taskIds.cbegin(), taskIds.cend());
+    QStringList marked = m_tracker->tasksFindingOwner();
+    marked.removeIf([&chosen](const QString &id) { return !chosen.contains(id); });
+    m_tracker->startPolling(marked);
+    schedule();
 }
 
 int KeyProber::resumeOwnerSearches()

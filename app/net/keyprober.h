@@ -61,6 +61,9 @@ public:
     // removed): their regular polls stop until the owner is known. When no key owns one it
     // keeps its key. Returns how many are probed (unknown and already probing IDs are not).
     int findOwners(const QStringList &taskIds);
+    // The user chose the tasks' key: their searches end (no report), and the ones marked
+    // findingOwner are polled with the key they have now.
+    void stopSearching(const QStringList &taskIds);
     // Goes on with the tracker's tasks still marked findingOwner (a search a quit cut off),
     // as one batch. Returns how many.
     int resumeOwnerSearches();

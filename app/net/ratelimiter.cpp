@@ -31,7 +31,7 @@ qint64 RateLimiter::waitMs(const QString &token)
     while (!w.sent.empty() && w.sent.front() + WindowMs <= now) {
         w.sent.pop_front();
     }
-    qint64 at = w.blockedUntilMs;
+    qint64 at = std::max(w.blockedUntilMs, now); // no arithmetic on the "never" minimum
     if (qsizetype(w.sent.size()) >= m_maxPerSecond) {
         at = std::max(at, w.sent[w.sent.size() - std::size_t(m_maxPerSecond)] + WindowMs);
     }

@@ -5,6 +5,7 @@
 #include <QString>
 #include <deque>
 #include <functional>
+#include <limits>
 
 namespace veo {
 
@@ -34,7 +35,8 @@ private:
     struct Window
     {
         std::deque<qint64> sent; // send times within the window
-        qint64 blockedUntilMs = -1;
+        // Not a -1 sentinel: an injected clock may be negative.
+        qint64 blockedUntilMs = std::numeric_limits<qint64>::min();
     };
     qint64 now() const { return m_now ? m_now() : m_clock.elapsed(); }
 

@@ -113,6 +113,11 @@ void TaskTracker::setFindingOwner(const QStringList &taskIds, bool finding)
     flush(); // one committed state to start from
     QList<TaskRecord> changed;
     for (const QString &id : taskIds) {
+        if (auto pending = m_pending.find(id); pending != m_pending.end()) {
+            // The flush failed: the answer waiting for the next one carries the mark.
+            pending->findingOwner = finding;
+            continue;
+        }
         if (const TaskRecord *current = m_model->task(id);
             current && current->findingOwner != finding) {
             TaskRecord record = *current;

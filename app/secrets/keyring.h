@@ -69,6 +69,8 @@ public:
     // load() is still reading stored secrets (the state may be Ready meanwhile, from the
     // session key); profilesChanged() follows when it is done.
     bool isLoading() const { return m_reads > 0; }
+    // The last load() could not read every stored secret (keychain error or cancel()).
+    bool loadFailed() const { return m_loadFailed; }
     bool hasKey() const { return !token({}).isEmpty(); }
     bool isSessionOnly() const { return m_defaultId == SessionKeyId; }
     // The secret for a task's key id ("" = default); empty when unavailable. A hash lookup.

@@ -50,7 +50,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <algorithm>
 
 namespace veo {
 
@@ -255,6 +254,7 @@ void MainWindow::fillChangeKeyMenu()
         const QString label = p.label;
         connect(action, &QAction::triggered, this, [this, ids, keyId, label] {
             m_deps.tracker->setTaskKey(ids, keyId);
+            m_deps.prober->stopSearching(ids); // the user's choice ends a "Try all keys"
             m_list->updateKeyFilterItems();
             //: %n tasks now use the API key labelled %1
             statusBar()->showMessage(
@@ -865,12 +865,22 @@ void MainWindow::updateActions()
 
 bool MainWindow::selectionTouches(int firstRow, int lastRow) const
 {
-    const QItemSelection selection =
-        m_list->proxy()->mapSelectionToSource(m_list->tableView()->selectionModel()->selection());
-    return std::any_of(selection.cbegin(), selection.cend(),
-                       [firstRow, lastRow](const QItemSelectionRange &range) {
-                           return range.top() <= lastRow && range.bottom() >= firstRow;
-                       });
+    const QItemSelectionModel *selection = m_list->tableView()->selectionModel();
+    if (!selection->hasSelection()) {
+        return false;
+    }
+    // One row per poll answer or download tick; a whole-list change is not worth the look.
+    constexpr int FewRows = 64;
+    if (lastRow - firstRow >= FewRows) {
+        return true;
+    }
+    for (int row = firstRow; row <= lastRow; ++row) {
+        const QModelIndex shown = m_list->proxy()->mapFromSource(m_deps.model->index(row, 0));
+        if (shown.isValid() && selection->isRowSelected(shown.row())) {
+            return true;
+        }
+    }
+    return false;
 }
 
 int MainWindow::singleSelectedRow() const
