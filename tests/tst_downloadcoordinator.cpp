@@ -63,6 +63,7 @@ private Q_SLOTS:
     void renewsALinkOnlyOnce();
     void theMarkGoesStraightFromDownloadingToDownloaded();
     void aLinkCannotBeRenewedWithoutAKey();
+    void aRenewalDroppedWithItsKeyEndsTheWait();
     void aRefusedRenewalIsReported();
     void anUnwritableSidecarIsReported();
     void renewalsArePaced();
@@ -614,6 +615,52 @@ void tst_DownloadCoordinator::aRenewalRefusedAsTooFastWaits()
     QCOMPARE(sent.size(), 2);
     QVERIFY(sent.at(1) - sent.at(0) >= 950); // Retry-After was honoured
     QCOMPARE(problems.count(), 0);           // nothing for the user to do
+}
+
+void tst_DownloadCoordinator::aRenewalDroppedWithItsKeyEndsTheWait()
+{
+    // Two expired links of one key wait for the limiter (its clock is the test's), and the key
+    // is removed meanwhile. When the queue moves again their renewals are dropped, and the mark
+    // must say so: a notification may be waiting on it.
+    QList<TaskRecord> tasks;
+    FakeKieServer::FileOptions expired;
+    expired.statuses = {403};
+    for (int i = 0; i < 3; ++i) {
+        const QString path = QStringLiteral("/v/k%1.mp4").arg(i);
+        m_fx.media->addFile(path, randomBytes(2000, quint32(40 + i)), "video/mp4");
+        m_fx.media->setFileOptions(path, expired);
+        m_fx.api->addFile(path, randomBytes(2000, quint32(40 + i)), "video/mp4");
+        // The third belongs to the default key: its renewal moves the queue along.
+        tasks << succeeded(QStringLiteral("veo_k%1").arg(i), {path},
+                           i < 2 ? QStringLiteral("k2") : QString());
+    }
+    m_model->setTasks(tasks);
+    qint64 now = 0;
+    RateLimiter limiter([&now] { return now; });
+    limiter.block(QStringLiteral("key-two"), 60);
+    auto c = newCoordinator();
+    c->setRateLimiter(&limiter);
+    QCOMPARE(c->downloadTasks({tasks.at(0).taskId, tasks.at(1).taskId}).queued, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx.media->requests().size() >= 2, 15000);
+    QTest::qWait(200); // both 403s handled: waiting for a fresh link, not failed
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(c->mark(tasks.at(i).taskId).state != DownloadMark::State::Failed);
+    }
+
+    m_tokens.remove(QStringLiteral("k2")); // the key is removed
+    now = 61'000;                          // and the block is over
+    QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
+    QCOMPARE(c->downloadTasks({tasks.at(2).taskId}).queued, 1);
+    const auto told = [&marks](const QString &taskId) {
+        return std::any_of(marks.cbegin(), marks.cend(), [&taskId](const QList<QVariant> &args) {
+            return args.at(0).toString() == taskId;
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(told(tasks.at(0).taskId) && told(tasks.at(1).taskId), 15000);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(c->mark(tasks.at(i).taskId).state, DownloadMark::State::Failed);
+    }
+    QCOMPARE(waitForCompleted(1), 1); // the default key's renewal went ahead
 }
 
 void tst_DownloadCoordinator::aRefusedRenewalIsReported()
