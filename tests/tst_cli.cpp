@@ -182,12 +182,12 @@ void TestCli::secondLaunchHandsIdsToTheRunningWindow()
     first.start(QStringLiteral(VEO_TRACKER_BINARY), {Done});
     QVERIFY(first.waitForStarted(10000));
     const QString storePath = home.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"));
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(storePath + QStringLiteral(".lock")), 20000);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(Done).isEmpty(), 20000); // window is up
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(storePath + QStringLiteral(".lock")), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(Done).isEmpty(), 30000); // window is up
 
     const Run second = run({QStringLiteral("--add"), Running}, env);
     QCOMPARE(second.exitCode, 0); // handed over, no second window
-    QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(Running).isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(Running).isEmpty(), 30000);
     first.kill(); // like kill -9: everything must already be committed
     first.waitForFinished();
 

@@ -34,10 +34,10 @@ void TestInstanceGuard::secondLaunchHandsOver()
     env.insert(QStringLiteral("VEO_TST_INSTANCE_STORE"), store);
     second.setProcessEnvironment(env);
     second.start(QCoreApplication::applicationFilePath(), {});
-    QVERIFY(activated.wait(10000));
+    QVERIFY(activated.wait(30000));
     QCOMPARE(activated.at(0).at(0).toStringList(),
              (QStringList{QStringLiteral("veo_task_handed_1"), QStringLiteral("veo_task_handed_2")}));
-    QVERIFY(second.waitForFinished(10000));
+    QVERIFY(second.waitForFinished(30000));
     QCOMPARE(second.exitCode(), 0); // the child saw Secondary and a confirmed hand-over
 }
 
