@@ -80,6 +80,9 @@ private:
         return QTest::qWaitFor([&c] { return !c.isCheckingFiles(); }, 15000);
     }
     int waitForCompleted(int count);
+    // The media host answers 403 for path (its link expired). With a fresh copy, the link that
+    // download-url gives (on the API host, /dl + path) serves it.
+    void expireLink(const QString &path, const QByteArray &freshCopy = {});
 
     DownloadFixture m_fx;
     std::unique_ptr<QTemporaryDir> m_home;
@@ -144,6 +147,16 @@ std::unique_ptr<DownloadCoordinator> tst_DownloadCoordinator::newCoordinator()
         [this](const QString &keyId) { return m_tokens.value(keyId); });
     c->setStore(m_store.get());
     return c;
+}
+
+void tst_DownloadCoordinator::expireLink(const QString &path, const QByteArray &freshCopy)
+{
+    FakeKieServer::FileOptions expired;
+    expired.statuses = {403};
+    m_fx.media->setFileOptions(path, expired);
+    if (!freshCopy.isEmpty()) {
+        m_fx.api->addFile(path, freshCopy, "video/mp4");
+    }
 }
 
 int tst_DownloadCoordinator::waitForCompleted(int count)
@@ -432,11 +445,8 @@ void tst_DownloadCoordinator::renewsAnExpiredLinkWithTheTasksOwnKey()
     const TaskRecord b =
         succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")}, QStringLiteral("k2"));
     m_model->setTasks({b});
-    FakeKieServer::FileOptions expired;
-    expired.statuses = {403}; // the first answer: the link has expired
-    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), expired);
-    // download-url answers with a link on the API host (/dl/v/b.mp4).
-    m_fx.api->addFile(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7), "video/mp4");
+    // The first answer: the link has expired; download-url's link is on the API host.
+    expireLink(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7));
     auto c = newCoordinator();
     c->downloadTasks({b.taskId});
     QCOMPARE(waitForCompleted(1), 1);
@@ -466,10 +476,7 @@ void tst_DownloadCoordinator::theMarkGoesStraightFromDownloadingToDownloaded()
     // link was asked for), and a notification waiting for the download went out too early.
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
     m_model->setTasks({b});
-    FakeKieServer::FileOptions expired;
-    expired.statuses = {403};
-    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), expired);
-    m_fx.api->addFile(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7), "video/mp4");
+    expireLink(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7));
     auto c = newCoordinator();
     QList<DownloadMark::State> seen;
     QStringList filesWhenDownloaded;
@@ -531,9 +538,7 @@ void tst_DownloadCoordinator::aLinkCannotBeRenewedWithoutAKey()
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")},
                                    QStringLiteral("removed-key"));
     m_model->setTasks({b});
-    FakeKieServer::FileOptions expired;
-    expired.statuses = {403};
-    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), expired);
+    expireLink(QStringLiteral("/v/b.mp4"));
     auto c = newCoordinator();
     QSignalSpy problems(c.get(), &DownloadCoordinator::problem);
     c->downloadTasks({b.taskId});
@@ -550,13 +555,11 @@ void tst_DownloadCoordinator::renewalsArePaced()
     // Six finished tasks whose links have all expired, downloaded at once.
     QList<TaskRecord> tasks;
     QStringList ids;
-    FakeKieServer::FileOptions expired;
-    expired.statuses = {403};
     for (int i = 0; i < 6; ++i) {
         const QString path = QStringLiteral("/v/e%1.mp4").arg(i);
-        m_fx.media->addFile(path, randomBytes(2000, quint32(20 + i)), "video/mp4");
-        m_fx.media->setFileOptions(path, expired);
-        m_fx.api->addFile(path, randomBytes(2000, quint32(20 + i)), "video/mp4");
+        const QByteArray bytes = randomBytes(2000, quint32(20 + i));
+        m_fx.media->addFile(path, bytes, "video/mp4");
+        expireLink(path, bytes);
         tasks << succeeded(QStringLiteral("veo_e%1").arg(i), {path});
         ids << tasks.last().taskId;
     }
@@ -585,10 +588,7 @@ void tst_DownloadCoordinator::aRenewalRefusedAsTooFastWaits()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
     m_model->setTasks({b});
-    FakeKieServer::FileOptions expired;
-    expired.statuses = {403};
-    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), expired);
-    m_fx.api->addFile(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7), "video/mp4");
+    expireLink(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7));
     // KIE refuses the first renewal as too fast (Retry-After 1 s), then gives the link.
     FakeKieServer::Response tooFast =
         FakeKieServer::kieError(429, QStringLiteral("Rate limit exceeded"), 429);
@@ -622,13 +622,11 @@ void tst_DownloadCoordinator::aRenewalDroppedWithItsKeyEndsTheWait()
     // is removed meanwhile. When the queue moves again their renewals are dropped, and the mark
     // must say so: a notification may be waiting on it.
     QList<TaskRecord> tasks;
-    FakeKieServer::FileOptions expired;
-    expired.statuses = {403};
     for (int i = 0; i < 3; ++i) {
         const QString path = QStringLiteral("/v/k%1.mp4").arg(i);
-        m_fx.media->addFile(path, randomBytes(2000, quint32(40 + i)), "video/mp4");
-        m_fx.media->setFileOptions(path, expired);
-        m_fx.api->addFile(path, randomBytes(2000, quint32(40 + i)), "video/mp4");
+        const QByteArray bytes = randomBytes(2000, quint32(40 + i));
+        m_fx.media->addFile(path, bytes, "video/mp4");
+        expireLink(path, bytes);
         // The third belongs to the default key: its renewal moves the queue along.
         tasks << succeeded(QStringLiteral("veo_k%1").arg(i), {path},
                            i < 2 ? QStringLiteral("k2") : QString());
@@ -666,9 +664,7 @@ void tst_DownloadCoordinator::aRefusedRenewalIsReported()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
     m_model->setTasks({b});
-    FakeKieServer::FileOptions expired;
-    expired.statuses = {403};
-    m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), expired);
+    expireLink(QStringLiteral("/v/b.mp4"));
     // KIE no longer has the file.
     m_fx.api->setRouteScript("/api/v1/common/download-url",
                              {FakeKieServer::kieError(422, QStringLiteral("record is null."))});
