@@ -9,7 +9,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QEvent>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -156,6 +155,9 @@ DownloadsPanel::DownloadsPanel(DownloadManager *manager, DownloadCoordinator *co
     connect(m_model, &DownloadListModel::statesChanged, this, refresh);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DownloadsPanel::updateActions);
+    // A file deleted or back (the coordinator's check): Open and Show in Folder follow.
+    connect(m_coordinator, &DownloadCoordinator::localFileChanged, this,
+            &DownloadsPanel::updateActions);
     retranslateUi();
     refresh();
 }
@@ -234,12 +236,23 @@ void DownloadsPanel::forSelected(const std::function<void(int)> &action)
     updateActions();
 }
 
+QString DownloadsPanel::fileOf(const QModelIndex &index) const
+{
+    // What the coordinator's background check knows: no disk access on the GUI thread (the
+    // folder may be on a sleeping network share).
+    const std::optional<Download> d = m_model->downloadAt(index.row());
+    if (!d || d->state != DownloadState::Completed) {
+        return {};
+    }
+    const QString known =
+        m_coordinator->localFile(d->request.taskId, d->request.kind, d->request.index);
+    return known == d->filePath ? known : QString();
+}
+
 QString DownloadsPanel::selectedFile() const
 {
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
-        const QString path = index.data(DownloadListModel::FilePathRole).toString();
-        if (index.data(DownloadListModel::StateRole).toInt() == int(DownloadState::Completed) &&
-            QFileInfo::exists(path)) {
+        if (const QString path = fileOf(index); !path.isEmpty()) {
             return path;
         }
     }
@@ -261,9 +274,7 @@ void DownloadsPanel::updateActions()
         canRetry = canRetry || state == DownloadState::Failed || state == DownloadState::Cancelled;
         canCancel = canCancel || isActive(state) || state == DownloadState::Paused ||
                     state == DownloadState::Failed;
-        hasFile = hasFile ||
-                  (state == DownloadState::Completed &&
-                   QFileInfo::exists(index.data(DownloadListModel::FilePathRole).toString()));
+        hasFile = hasFile || !fileOf(index).isEmpty();
     }
     for (int row = 0; row < m_model->rowCount() && !finished; ++row) {
         finished = m_model->downloadAt(row)->isDone();

@@ -44,6 +44,8 @@ private:
     QList<int> selectedIds() const;
     void forSelected(const std::function<void(int id)> &action);
     QString selectedFile() const; // the first selected completed download's file, if it exists
+    // The row's downloaded file while the coordinator knows it is there; empty otherwise.
+    QString fileOf(const QModelIndex &index) const;
     void showContextMenu(const QPoint &pos);
 
     DownloadManager *m_manager;
