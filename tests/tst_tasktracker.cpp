@@ -370,13 +370,31 @@ void TestTaskTracker::storeFailureLeavesModelAlone()
     QCOMPARE(changed.size(), 0);
     QVERIFY(rig.finished.isEmpty());
     QVERIFY(!rig.storeErrors.first().isEmpty());
+    // Local changes meanwhile ride on the kept answer (it would overwrite them otherwise).
+    rig.tracker->setTaskKey({id}, QStringLiteral("k2"));
+    rig.tracker->stopPolling({id});
 
     // Once the store works again the kept answer is committed with the next flush.
     QVERIFY(rig.store->open(rig.dbPath()) != TaskStore::OpenResult::Failed);
     rig.tracker->flush();
     QCOMPARE(rig.status(id), TaskStatus::Succeeded);
-    QCOMPARE(rig.reopened().value(id).status, TaskStatus::Succeeded);
+    const TaskRecord stored = rig.reopened().value(id);
+    QCOMPARE(stored.status, TaskStatus::Succeeded);
+    QCOMPARE(stored.keyId, QStringLiteral("k2"));
+    QVERIFY(stored.findingOwner);
+    QCOMPARE(*rig.model->task(id), stored);
     QCOMPARE(rig.finished.size(), 1);
+
+    // With nothing kept, a change that cannot be saved is reported and not shown.
+    rig.store->close();
+    const qsizetype errors = rig.storeErrors.size();
+    rig.tracker->setTaskKey({id}, QStringLiteral("k3"));
+    QCOMPARE(rig.storeErrors.size(), errors + 1);
+    QVERIFY(rig.storeErrors.constLast().contains(QStringLiteral("API key")));
+    QCOMPARE(rig.model->task(id)->keyId, QStringLiteral("k2"));
+    rig.tracker->startPolling({id});
+    QCOMPARE(rig.storeErrors.size(), errors + 2);
+    QVERIFY(rig.model->task(id)->findingOwner);
 }
 
 void TestTaskTracker::removeTasksStopsEverything()

@@ -6,6 +6,7 @@
 #include "tasktablemodel.h"
 
 #include <QSet>
+#include <utility>
 
 namespace veo {
 
@@ -107,33 +108,50 @@ QStringList TaskTracker::tasksFindingOwner() const
 
 void TaskTracker::setFindingOwner(const QStringList &taskIds, bool finding)
 {
+    updateLocal(
+        taskIds,
+        [finding](TaskRecord &t) { return std::exchange(t.findingOwner, finding) != finding; },
+        tr("Could not save %n task update(s) to the task database.", nullptr, int(taskIds.size())));
+}
+
+QStringList TaskTracker::updateLocal(const QStringList &taskIds,
+                                     const std::function<bool(TaskRecord &)> &change,
+                                     const QString &failure)
+{
+    QStringList ids;
     if (!m_store || !m_model) {
-        return;
+        return ids;
     }
     flush(); // one committed state to start from
     QList<TaskRecord> changed;
     for (const QString &id : taskIds) {
         if (auto pending = m_pending.find(id); pending != m_pending.end()) {
-            // The flush failed: the answer waiting for the next one carries the mark.
-            pending->findingOwner = finding;
+            // The flush failed: the answer waiting for the next one carries the change (else
+            // it would later overwrite it with the old value).
+            if (change(pending.value())) {
+                ids << id;
+            }
             continue;
         }
-        if (const TaskRecord *current = m_model->task(id);
-            current && current->findingOwner != finding) {
+        if (const TaskRecord *current = m_model->task(id)) {
             TaskRecord record = *current;
-            record.findingOwner = finding;
-            changed.append(record);
+            if (change(record)) {
+                changed.append(record);
+            }
         }
     }
     if (changed.isEmpty()) {
-        return;
+        return ids;
     }
     if (!m_store->update(changed)) {
-        Q_EMIT storeError(tr("Could not save %n task update(s) to the task database.", nullptr,
-                             int(changed.size())));
-        return;
+        Q_EMIT storeError(failure); // the model mirrors the store: unchanged too
+        return ids;
     }
     m_model->upsertTasks(changed);
+    for (const TaskRecord &record : std::as_const(changed)) {
+        ids << record.taskId;
+    }
+    return ids;
 }
 
 QList<TaskRecord> TaskTracker::insertNew(const QStringList &taskIds, const QString &keyId,
@@ -186,30 +204,14 @@ void TaskTracker::removeTasks(const QStringList &taskIds)
 
 void TaskTracker::setTaskKey(const QStringList &taskIds, const QString &keyId)
 {
-    if (!m_store || !m_model || !m_scheduler) {
+    if (!m_scheduler) {
         return;
     }
-    flush(); // one committed state to start from
-    QList<TaskRecord> changed;
-    for (const QString &id : taskIds) {
-        const TaskRecord *current = m_model->task(id);
-        if (!current || current->keyId == keyId) {
-            continue;
-        }
-        TaskRecord record = *current;
-        record.keyId = keyId;
-        changed.append(record);
-    }
-    if (changed.isEmpty()) {
-        return;
-    }
-    if (!m_store->update(changed)) {
-        Q_EMIT storeError(tr("Could not save the new API key of the tasks."));
-        return;
-    }
-    m_model->upsertTasks(changed);
-    for (const TaskRecord &record : std::as_const(changed)) {
-        m_scheduler->setTaskKey(record.taskId, keyId);
+    const QStringList changed = updateLocal(
+        taskIds, [&keyId](TaskRecord &t) { return std::exchange(t.keyId, keyId) != keyId; },
+        tr("Could not save the new API key of the tasks."));
+    for (const QString &id : changed) {
+        m_scheduler->setTaskKey(id, keyId);
     }
 }
 

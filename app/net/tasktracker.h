@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <chrono>
+#include <functional>
 
 namespace veo {
 
@@ -61,8 +62,13 @@ Q_SIGNALS:
 private:
     QList<TaskRecord> insertNew(const QStringList &taskIds, const QString &keyId,
                                 bool findingOwner);
-    // Commits the mark on the listed tasks among taskIds, then mirrors it in the model.
     void setFindingOwner(const QStringList &taskIds, bool finding);
+    // Local bookkeeping (key, owner search) of the listed tasks among taskIds: change() edits
+    // a record and says whether it changed it. Committed from one flushed state, then
+    // mirrored in the model; failure is the storeError() text. Returns the changed IDs.
+    QStringList updateLocal(const QStringList &taskIds,
+                            const std::function<bool(TaskRecord &)> &change,
+                            const QString &failure);
 
     // Guarded: with Qt parent ownership the tracker may outlive them at shutdown.
     QPointer<TaskStore> m_store;
