@@ -301,8 +301,7 @@ void KeyProber::handleAnswer(const QString &taskId, quint64 serial, const QStrin
     const qint64 now = m_clock.elapsed();
     switch (classify(result.error)) {
     case Outcome::Owned: {
-        const QString keyId = p.keyIds.constFirst();
-        const QString bound = keyId == KeyRing::SessionKeyId ? QString() : keyId;
+        const QString bound = KeyRing::storedId(p.keyIds.constFirst());
         if (m_tracker) {
             m_tracker->setTaskKey({taskId}, bound);
             m_tracker->applyAnswer(taskId, result);

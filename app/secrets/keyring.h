@@ -31,6 +31,12 @@ public:
     // the session-only key.
     static inline const QString DefaultKeyId = QStringLiteral("default");
     static inline const QString SessionKeyId = QStringLiteral("session");
+    // The key id a task keeps for this key: the session key is never stored, so its tasks
+    // keep "" and follow whatever the default key is in later runs.
+    static QString storedId(const QString &keyId)
+    {
+        return keyId == SessionKeyId ? QString() : keyId;
+    }
 
     // metadata may be null: profiles are then kept in memory only (tests, fallbacks).
     explicit KeyRing(TokenStore *store, KeyStore *metadata = nullptr, QObject *parent = nullptr);

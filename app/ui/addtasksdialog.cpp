@@ -69,8 +69,7 @@ KeyChoice AddTasksDialog::keyChoice() const
     if (index >= m_profiles.size()) {
         return {true, {}};
     }
-    const QString id = m_profiles.at(index).id;
-    return {false, id == KeyRing::SessionKeyId ? QString() : id};
+    return {false, KeyRing::storedId(m_profiles.at(index).id)};
 }
 
 void AddTasksDialog::fillKeys()

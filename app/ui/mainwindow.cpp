@@ -249,8 +249,7 @@ void MainWindow::fillChangeKeyMenu()
         QAction *action = m_changeKeyMenu->addAction(m_deps.keys->labelMarkingDefault(p));
         action->setCheckable(true);
         action->setChecked(used.size() == 1 && used.contains(p.id));
-        // The session key is never stored: tasks that use it follow the default ("").
-        const QString keyId = p.sessionOnly ? QString() : p.id;
+        const QString keyId = KeyRing::storedId(p.id);
         const QString label = p.label;
         connect(action, &QAction::triggered, this, [this, ids, keyId, label] {
             m_deps.tracker->setTaskKey(ids, keyId);
