@@ -13,14 +13,15 @@
 #include "keychaintokenstore.h"
 #include "keycommands.h"
 #include "keyprober.h"
+#include "keyprofilestore.h"
 #include "keyring.h"
-#include "keystore.h"
 #include "kieclient.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "memorytokenstore.h"
 #include "refreshscheduler.h"
 #include "taskchecker.h"
+#include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
 #include "tasktracker.h"
@@ -143,7 +144,7 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
         printLine(stderr, store.message());
         return 3;
     }
-    KeyStore meta;
+    KeyProfileStore meta;
     meta.open(store.path());
     KieClient client(api.url);
     KeychainTokenStore keychain;
@@ -223,7 +224,7 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
 
     TaskTableModel model;
     KieClient client(api.url);
-    KeyStore keyMeta;
+    KeyProfileStore keyMeta;
     keyMeta.open(store.path());
     MemoryTokenStore demoSecrets; // the demo never touches the real keychain
     KeychainTokenStore keychain;
@@ -237,24 +238,27 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
                                   : settings.pollInterval());
     // The system's network state says nothing about a server on this machine (the demo).
     scheduler.setFollowSystemNetwork(!isLoopbackHost(api.url.host()));
-    TaskTracker tracker(&store, &model, &scheduler);
+    TaskRepository repository(&store);
+    model.follow(&repository);
+    TaskTracker tracker(&repository, &scheduler);
     KeyProber prober(&client, &scheduler, &tracker, &keys); // after what it uses: goes first
     DownloadStore downloadRecords;
     downloadRecords.open(store.path());
     DownloadManager downloadManager(&client); // never sends the token: media hosts are not KIE
-    DownloadCoordinator downloads(&downloadManager, &model, &settings,
+    DownloadCoordinator downloads(&downloadManager, &repository, &settings,
                                   [&keys](const QString &keyId) { return keys.token(keyId); });
     downloads.setRateLimiter(scheduler.rateLimiter()); // renewals count against the key's limit
-    MainWindow window({&tracker, &model, &scheduler, &client, &keys, &keyMeta, &credits, &settings,
-                       &languages, &downloads, &prober, cl.demo, store.path()});
+    MainWindow window({&repository, &tracker, &model, &scheduler, &client, &keys, &keyMeta,
+                       &credits, &settings, &languages, &downloads, &prober, cl.demo,
+                       store.path()});
     QObject::connect(&keys, &KeyRing::stateChanged, &credits, [&credits](KeyRing::State state) {
         if (state == KeyRing::State::Ready && !credits.isRunning()) {
             credits.start(); // at start, then every 10 minutes
         }
     });
-    QObject::connect(&tracker, &TaskTracker::taskFinished, &credits,
+    QObject::connect(&repository, &TaskRepository::taskFinished, &credits,
                      [&](const QString &taskId, TaskStatus) {
-                         if (const TaskRecord *t = model.task(taskId)) {
+                         if (const TaskRecord *t = repository.task(taskId)) {
                              credits.taskFinished(keys.resolve(t->keyId));
                          }
                      });

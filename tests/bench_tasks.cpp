@@ -5,6 +5,7 @@
 #include "kieclient.h"
 #include "refreshscheduler.h"
 #include "taskfilterproxy.h"
+#include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
 #include "tasktracker.h"
@@ -24,8 +25,8 @@ double cpuMs()
 {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0
-           + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
 }
 
 long peakRssKiB()
@@ -62,10 +63,11 @@ int main(int argc, char **argv)
         for (int i = 0; i < Total; ++i) {
             const QString id = QStringLiteral("bench_task_%1").arg(i, 6, 10, QLatin1Char('0'));
             const bool generating = i < Generating;
-            TaskRecord t = test::makeTask(id, generating ? TaskStatus::Generating
-                                                         : (i % 5 ? TaskStatus::Succeeded
-                                                                  : TaskStatus::Failed),
-                                          i);
+            TaskRecord t =
+                test::makeTask(id,
+                               generating ? TaskStatus::Generating
+                                          : (i % 5 ? TaskStatus::Succeeded : TaskStatus::Failed),
+                               i);
             t.lastChecked = QDateTime::currentDateTimeUtc();
             tasks << t;
             if (generating) {
@@ -89,18 +91,19 @@ int main(int argc, char **argv)
     scheduler.setMaxInFlight(16);
     scheduler.setInterval(std::chrono::hours(1));
     scheduler.setFollowSystemNetwork(false);
-    TaskTracker tracker(&store, &model, &scheduler);
+    TaskRepository repository(&store);
+    TaskTracker tracker(&repository, &scheduler);
 
     QElapsedTimer wall;
     double cpu = cpuMs();
     wall.start();
     store.open(path);
-    const QList<TaskRecord> loaded = store.loadAll();
+    repository.load();
     report("load 10,000 tasks from SQLite", double(wall.nsecsElapsed()) / 1e6, cpuMs() - cpu);
 
     cpu = cpuMs();
     wall.restart();
-    model.setTasks(loaded);
+    model.follow(&repository);
     proxy.sort(TaskTableModel::CreatedColumn, Qt::DescendingOrder);
     report("fill the model and sort by date", double(wall.nsecsElapsed()) / 1e6, cpuMs() - cpu);
 
@@ -113,9 +116,9 @@ int main(int argc, char **argv)
 
     // One refresh round: every generating task answered "succeeded", committed and shown.
     int finished = 0;
-    QObject::connect(&tracker, &TaskTracker::taskFinished, &app, [&] {
+    QObject::connect(&repository, &TaskRepository::taskFinished, &app, [&] {
         if (++finished == Generating) {
-            tracker.flush();
+            repository.flush();
             QCoreApplication::quit();
         }
     });
@@ -123,12 +126,12 @@ int main(int argc, char **argv)
     cpu = cpuMs();
     wall.restart();
     QStringList unfinished;
-    for (const TaskRecord &t : loaded) {
+    for (const TaskRecord &t : repository.tasks()) {
         if (!isFinal(t.status)) {
             unfinished << t.taskId;
         }
     }
-    scheduler.track(loaded);
+    scheduler.track(repository.tasks());
     scheduler.refreshNow(unfinished);
     app.exec();
     report("refresh round: 1,000 polls (incl. fake server)", double(wall.nsecsElapsed()) / 1e6,

@@ -1,6 +1,6 @@
 // DownloadCoordinator against real parts: the download manager over loopback (an API server
 // on 127.0.0.1 for download-url, media on 127.0.0.2), the SQLite download store, the settings
-// file and the task model.
+// file and the task repository.
 #include "appsettings.h"
 #include "downloadcoordinator.h"
 #include "downloadfixture.h"
@@ -8,8 +8,8 @@
 #include "downloadstore.h"
 #include "ratelimiter.h"
 #include "ratewindows.h"
+#include "taskrepository.h"
 #include "taskstore.h"
-#include "tasktablemodel.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -89,7 +89,7 @@ private:
     std::unique_ptr<TaskStore> m_tasks;
     std::unique_ptr<DownloadStore> m_store;
     std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<TaskTableModel> m_model;
+    std::unique_ptr<TaskRepository> m_repository;
     QHash<QString, QString> m_tokens; // keyId -> token
 };
 
@@ -105,7 +105,7 @@ void tst_DownloadCoordinator::init()
     m_settings = std::make_unique<AppSettings>(m_home->filePath(QStringLiteral("settings.ini")));
     m_settings->setDownloadFolder(m_fx.dir->filePath(QStringLiteral("videos")));
     m_settings->setFileNameTemplate(QStringLiteral("{taskId}_{kind}{index}"));
-    m_model = std::make_unique<TaskTableModel>();
+    m_repository = std::make_unique<TaskRepository>(m_tasks.get());
     m_tokens = {{QString(), QStringLiteral("key-default")},
                 {QStringLiteral("k2"), QStringLiteral("key-two")}};
     const QByteArray clip = randomBytes(300 * 1024, 7);
@@ -117,7 +117,7 @@ void tst_DownloadCoordinator::init()
 void tst_DownloadCoordinator::cleanup()
 {
     m_fx.tearDown(); // the manager first: it saves to the store
-    m_model.reset();
+    m_repository.reset();
     m_settings.reset();
     m_store.reset();
     m_tasks.reset();
@@ -143,7 +143,7 @@ TaskRecord tst_DownloadCoordinator::succeeded(const QString &taskId, const QStri
 std::unique_ptr<DownloadCoordinator> tst_DownloadCoordinator::newCoordinator()
 {
     auto c = std::make_unique<DownloadCoordinator>(
-        m_fx.manager.get(), m_model.get(), m_settings.get(),
+        m_fx.manager.get(), m_repository.get(), m_settings.get(),
         [this](const QString &keyId) { return m_tokens.value(keyId); });
     c->setStore(m_store.get());
     return c;
@@ -177,7 +177,7 @@ void tst_DownloadCoordinator::downloadsEveryResultUnderTheTemplateName()
     a.originUrls << m_fx.mediaUrl(QStringLiteral("/v/origin.mp4")).toString();
     TaskRecord pending;
     pending.taskId = QStringLiteral("veo_pending");
-    m_model->setTasks({a, pending});
+    m_repository->insert({a, pending});
     auto c = newCoordinator();
     QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
     QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
@@ -223,7 +223,7 @@ void tst_DownloadCoordinator::downloadsEveryResultUnderTheTemplateName()
 void tst_DownloadCoordinator::writesTheSidecarOnlyWhenAsked()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     m_settings->setFlag(AppSettings::Flag::DownloadSidecar, true);
     auto c = newCoordinator();
     QCOMPARE(c->downloadTasks({b.taskId}).queued, 1);
@@ -238,7 +238,7 @@ void tst_DownloadCoordinator::writesTheSidecarOnlyWhenAsked()
 void tst_DownloadCoordinator::detectsADeletedFileAndDownloadsItAgain()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     auto c = newCoordinator();
     c->downloadTasks({b.taskId});
     QCOMPARE(waitForCompleted(1), 1);
@@ -270,7 +270,7 @@ void tst_DownloadCoordinator::detectsADeletedFileAndDownloadsItAgain()
 void tst_DownloadCoordinator::aFileThatReappearsIsPresentAgain()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     auto c = newCoordinator();
     c->downloadTasks({b.taskId});
     QCOMPARE(waitForCompleted(1), 1);
@@ -295,7 +295,7 @@ void tst_DownloadCoordinator::aFileThatReappearsIsPresentAgain()
 void tst_DownloadCoordinator::checksRequestedDuringACheckRunOnceAfterIt()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     auto c = newCoordinator();
     c->downloadTasks({b.taskId});
     QCOMPARE(waitForCompleted(1), 1);
@@ -325,7 +325,7 @@ void tst_DownloadCoordinator::aCheckDoesNotOverwriteNewerState()
 {
     const TaskRecord a = succeeded(QStringLiteral("veo_a"), {QStringLiteral("/v/a1.mp4")});
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({a, b});
+    m_repository->insert({a, b});
     auto c = newCoordinator();
     c->downloadTasks({a.taskId, b.taskId});
     QCOMPARE(waitForCompleted(2), 2);
@@ -364,7 +364,7 @@ void tst_DownloadCoordinator::destroyingTheCoordinatorDuringACheckIsSafe()
 {
     const TaskRecord a = succeeded(QStringLiteral("veo_a"),
                                    {QStringLiteral("/v/a1.mp4"), QStringLiteral("/v/a2.mp4")});
-    m_model->setTasks({a});
+    m_repository->insert({a});
     auto c = newCoordinator();
     c->downloadTasks({a.taskId});
     QCOMPARE(waitForCompleted(2), 2);
@@ -396,7 +396,7 @@ void tst_DownloadCoordinator::aFileDeletedWhileClosedIsMissingAfterTheStartUpChe
 {
     const TaskRecord a = succeeded(QStringLiteral("veo_a"),
                                    {QStringLiteral("/v/a1.mp4"), QStringLiteral("/v/a2.mp4")});
-    m_model->setTasks({a});
+    m_repository->insert({a});
     QString deleted;
     {
         auto c = newCoordinator();
@@ -427,7 +427,7 @@ void tst_DownloadCoordinator::aFileDeletedWhileClosedIsMissingAfterTheStartUpChe
 void tst_DownloadCoordinator::downloadsNewSuccessesOnlyWhenAutomatic()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     auto c = newCoordinator();
     c->taskFinished(b.taskId, TaskStatus::Succeeded);
     QVERIFY(m_fx.manager->list().isEmpty()); // off by default
@@ -444,7 +444,7 @@ void tst_DownloadCoordinator::renewsAnExpiredLinkWithTheTasksOwnKey()
 {
     const TaskRecord b =
         succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")}, QStringLiteral("k2"));
-    m_model->setTasks({b});
+    m_repository->insert({b});
     // The first answer: the link has expired; download-url's link is on the API host.
     expireLink(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7));
     auto c = newCoordinator();
@@ -475,7 +475,7 @@ void tst_DownloadCoordinator::theMarkGoesStraightFromDownloadingToDownloaded()
     // then said "nothing" (file not recorded yet) or "failed" (link expired, before the fresh
     // link was asked for), and a notification waiting for the download went out too early.
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     expireLink(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7));
     auto c = newCoordinator();
     QList<DownloadMark::State> seen;
@@ -507,7 +507,7 @@ void tst_DownloadCoordinator::theMarkGoesStraightFromDownloadingToDownloaded()
 void tst_DownloadCoordinator::renewsALinkOnlyOnce()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     FakeKieServer::FileOptions gone;
     gone.statuses = {403, 403, 403, 403, 403, 403, 403, 403};
     m_fx.media->setFileOptions(QStringLiteral("/v/b.mp4"), gone);
@@ -537,7 +537,7 @@ void tst_DownloadCoordinator::aLinkCannotBeRenewedWithoutAKey()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")},
                                    QStringLiteral("removed-key"));
-    m_model->setTasks({b});
+    m_repository->insert({b});
     expireLink(QStringLiteral("/v/b.mp4"));
     auto c = newCoordinator();
     QSignalSpy problems(c.get(), &DownloadCoordinator::problem);
@@ -563,7 +563,7 @@ void tst_DownloadCoordinator::renewalsArePaced()
         tasks << succeeded(QStringLiteral("veo_e%1").arg(i), {path});
         ids << tasks.last().taskId;
     }
-    m_model->setTasks(tasks);
+    m_repository->insert(tasks);
     m_settings->setConcurrentDownloads(AppSettings::MaxConcurrentDownloads);
     RateLimiter limiter; // shared with the polls in the app
     limiter.setMaxPerSecond(2);
@@ -587,7 +587,7 @@ void tst_DownloadCoordinator::renewalsArePaced()
 void tst_DownloadCoordinator::aRenewalRefusedAsTooFastWaits()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     expireLink(QStringLiteral("/v/b.mp4"), randomBytes(300 * 1024, 7));
     // KIE refuses the first renewal as too fast (Retry-After 1 s), then gives the link.
     FakeKieServer::Response tooFast =
@@ -631,7 +631,7 @@ void tst_DownloadCoordinator::aRenewalDroppedWithItsKeyEndsTheWait()
         tasks << succeeded(QStringLiteral("veo_k%1").arg(i), {path},
                            i < 2 ? QStringLiteral("k2") : QString());
     }
-    m_model->setTasks(tasks);
+    m_repository->insert(tasks);
     qint64 now = 0;
     RateLimiter limiter([&now] { return now; });
     limiter.block(QStringLiteral("key-two"), 60);
@@ -663,7 +663,7 @@ void tst_DownloadCoordinator::aRenewalDroppedWithItsKeyEndsTheWait()
 void tst_DownloadCoordinator::aRefusedRenewalIsReported()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     expireLink(QStringLiteral("/v/b.mp4"));
     // KIE no longer has the file.
     m_fx.api->setRouteScript("/api/v1/common/download-url",
@@ -682,7 +682,7 @@ void tst_DownloadCoordinator::aRefusedRenewalIsReported()
 void tst_DownloadCoordinator::anUnwritableSidecarIsReported()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     m_settings->setFlag(AppSettings::Flag::DownloadSidecar, true);
     FakeKieServer::FileOptions slow;
     slow.bytesPerSecond = 600 * 1024; // half a second: time to get in the way
@@ -704,7 +704,7 @@ void tst_DownloadCoordinator::anUnwritableSidecarIsReported()
 void tst_DownloadCoordinator::remembersDownloadedFilesAcrossRestarts()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({b});
+    m_repository->insert({b});
     QString video;
     {
         auto c = newCoordinator();
@@ -723,7 +723,7 @@ void tst_DownloadCoordinator::removingATaskCancelsItsDownloads()
 {
     const TaskRecord a = succeeded(QStringLiteral("veo_a"), {QStringLiteral("/v/a1.mp4")});
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
-    m_model->setTasks({a, b});
+    m_repository->insert({a, b});
     FakeKieServer::FileOptions slow;
     slow.bytesPerSecond = 50 * 1024;
     m_fx.media->setFileOptions(QStringLiteral("/v/a1.mp4"), slow);

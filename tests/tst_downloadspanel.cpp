@@ -5,7 +5,7 @@
 #include "downloadfixture.h"
 #include "downloadlistmodel.h"
 #include "downloadspanel.h"
-#include "tasktablemodel.h"
+#include "taskrepository.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,7 +37,7 @@ private:
     DownloadFixture m_fx;
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<TaskTableModel> m_tasks;
+    std::unique_ptr<TaskRepository> m_tasks; // no tasks: the panel shows the manager's downloads
     std::unique_ptr<DownloadCoordinator> m_coordinator;
     std::unique_ptr<DownloadsPanel> m_panel;
 };
@@ -47,7 +47,7 @@ void tst_DownloadsPanel::init()
     QVERIFY(m_fx.setUp());
     m_home = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<AppSettings>(m_home->filePath(QStringLiteral("s.ini")));
-    m_tasks = std::make_unique<TaskTableModel>();
+    m_tasks = std::make_unique<TaskRepository>(nullptr);
     m_coordinator = std::make_unique<DownloadCoordinator>(
         m_fx.manager.get(), m_tasks.get(), m_settings.get(),
         [](const QString &) { return QStringLiteral("token"); });

@@ -1,8 +1,8 @@
 // `--add-key LABEL` (secret from standard input) and `--list-keys`, without the executable.
 #include "fakekieserver.h"
 #include "keycommands.h"
+#include "keyprofilestore.h"
 #include "keyring.h"
-#include "keystore.h"
 #include "kieclient.h"
 #include "memorytokenstore.h"
 #include "taskstore.h"
@@ -39,7 +39,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FakeKieServer> m_server;
     std::unique_ptr<TaskStore> m_tasks;
-    std::unique_ptr<KeyStore> m_meta;
+    std::unique_ptr<KeyProfileStore> m_meta;
     MemoryTokenStore m_store;
     QByteArray m_out, m_err;
 };
@@ -55,7 +55,7 @@ void TestKeyCommands::init()
     m_tasks = std::make_unique<TaskStore>();
     QCOMPARE(m_tasks->open(m_dir->filePath(QStringLiteral("t.sqlite"))),
              TaskStore::OpenResult::Opened);
-    m_meta = std::make_unique<KeyStore>();
+    m_meta = std::make_unique<KeyProfileStore>();
     QVERIFY(m_meta->open(m_tasks->path()));
 }
 

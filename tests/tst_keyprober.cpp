@@ -3,12 +3,13 @@
 // server, which knows which key's account each task belongs to.
 #include "fakekieserver.h"
 #include "keyprober.h"
+#include "keyprofilestore.h"
 #include "keyring.h"
-#include "keystore.h"
 #include "kieclient.h"
 #include "memorytokenstore.h"
 #include "ratewindows.h"
 #include "refreshscheduler.h"
+#include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
 #include "tasktracker.h"
@@ -47,11 +48,12 @@ struct Rig
     MemoryTokenStore secrets; // the keychain: outlives restarts
     QStringList keyIds;       // in added order; the first is the default
     std::unique_ptr<TaskStore> store;
-    std::unique_ptr<KeyStore> keyMeta; // labels, in the task database as in the app
+    std::unique_ptr<KeyProfileStore> keyMeta; // labels, in the task database as in the app
     std::unique_ptr<KeyRing> keyring;
     std::unique_ptr<TaskTableModel> model;
     std::unique_ptr<KieClient> client;
     std::unique_ptr<RefreshScheduler> scheduler;
+    std::unique_ptr<TaskRepository> repository;
     std::unique_ptr<TaskTracker> tracker;
     std::unique_ptr<KeyProber> prober;
 
@@ -76,7 +78,7 @@ struct Rig
             TaskStore::OpenResult::Failed) {
             qFatal("store did not open");
         }
-        keyMeta = std::make_unique<KeyStore>();
+        keyMeta = std::make_unique<KeyProfileStore>();
         if (!keyMeta->open(store->path())) {
             qFatal("key store did not open");
         }
@@ -88,8 +90,9 @@ struct Rig
         scheduler->setFollowSystemNetwork(false);
         scheduler->setJitter(0);
         scheduler->setInterval(100ms);
-        tracker = std::make_unique<TaskTracker>(store.get(), model.get(), scheduler.get());
-        tracker->setFlushDelay(10ms);
+        repository = std::make_unique<TaskRepository>(store.get(), 10ms);
+        model->follow(repository.get());
+        tracker = std::make_unique<TaskTracker>(repository.get(), scheduler.get());
         prober = std::make_unique<KeyProber>(client.get(), scheduler.get(), tracker.get(),
                                              keyring.get());
         prober->setRetryDelay(50ms);
@@ -98,6 +101,7 @@ struct Rig
     {
         prober.reset();
         tracker.reset();
+        repository.reset();
         scheduler.reset();
         client.reset();
         model.reset();

@@ -10,13 +10,13 @@
 #include "downloadstore.h"
 #include "fakekieserver.h"
 #include "keychaintokenstore.h"
+#include "keyprofilestore.h"
 #include "keyring.h"
-#include "keystore.h"
 #include "kieclient.h"
 #include "kieresponses.h"
 #include "refreshscheduler.h"
+#include "taskrepository.h"
 #include "taskstore.h"
-#include "tasktablemodel.h"
 
 #include <QDirIterator>
 #include <QNetworkAccessManager>
@@ -73,7 +73,7 @@ struct KeySession
     }
 
     TaskStore tasks;
-    KeyStore meta;
+    KeyProfileStore meta;
     KeychainTokenStore store;
     KeyRing keys{&store, &meta};
 };
@@ -230,7 +230,7 @@ void TestKeyProfilesKeychain::noSecretService()
         TaskRecord t;
         t.taskId = QStringLiteral("veo_task_history");
         QCOMPARE(tasks.insertNew({t}).size(), 1);
-        KeyStore meta;
+        KeyProfileStore meta;
         QVERIFY(meta.open(path));
         KeyProfile p;
         p.id = QStringLiteral("0b8f5a8e-0000-4000-8000-000000000001");
@@ -315,15 +315,16 @@ void TestKeyProfilesKeychain::securityAfterASession()
         settings.setDownloadFolder(m_home.filePath(QStringLiteral("Videos/Veo Tracker")));
         DownloadStore downloadStore;
         QVERIFY(downloadStore.open(tasks.path()));
-        TaskTableModel model;
         TaskRecord done = ta;
         done.keyId = b;
         done.status = TaskStatus::Succeeded;
         done.successFlag = 1;
         done.resultUrls = {media.baseUrl().toString() + QStringLiteral("/a.mp4")};
-        model.setTasks({done});
+        QVERIFY(tasks.update({done}));
+        TaskRepository repository(&tasks);
+        repository.load();
         DownloadManager manager(&client);
-        DownloadCoordinator downloads(&manager, &model, &settings,
+        DownloadCoordinator downloads(&manager, &repository, &settings,
                                       [&keys](const QString &id) { return keys.token(id); });
         downloads.setStore(&downloadStore);
         QCOMPARE(downloads.downloadTasks({done.taskId}).queued, 1);

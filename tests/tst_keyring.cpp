@@ -1,6 +1,6 @@
-// KeyRing (key profiles) against the in-memory token store and a real SQLite KeyStore.
+// KeyRing (key profiles) against the in-memory token store and a real SQLite KeyProfileStore.
+#include "keyprofilestore.h"
 #include "keyring.h"
-#include "keystore.h"
 #include "memorytokenstore.h"
 #include "taskstore.h"
 
@@ -94,7 +94,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TaskStore> m_tasks;
-    std::unique_ptr<KeyStore> m_meta;
+    std::unique_ptr<KeyProfileStore> m_meta;
     void reopen();
 };
 
@@ -117,7 +117,7 @@ void TestKeyRing::reopen()
     m_tasks = std::make_unique<TaskStore>();
     QCOMPARE(m_tasks->open(m_dir->filePath(QStringLiteral("tasks.sqlite"))),
              TaskStore::OpenResult::Opened);
-    m_meta = std::make_unique<KeyStore>();
+    m_meta = std::make_unique<KeyProfileStore>();
     QVERIFY2(m_meta->open(m_tasks->path()), qPrintable(m_meta->errorString()));
 }
 

@@ -12,8 +12,8 @@
 #include "fakedesktop.h"
 #include "fakekieserver.h"
 #include "keyprober.h"
+#include "keyprofilestore.h"
 #include "keyring.h"
-#include "keystore.h"
 #include "kieclient.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
@@ -21,6 +21,7 @@
 #include "notifier.h"
 #include "refreshscheduler.h"
 #include "taskdetailspane.h"
+#include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
 #include "tasktracker.h"
@@ -97,8 +98,9 @@ struct Instance
     Instance(const QString &dir, const QUrl &base)
         : settings(dir + QStringLiteral("/settings.ini")), client(base), keys(&tokens),
           scheduler(&client, [this](const QString &id) { return keys.token(id); }),
-          tracker(&store, &model, &scheduler)
+          repository(&store), tracker(&repository, &scheduler)
     {
+        model.follow(&repository);
         opened = store.open(dir + QStringLiteral("/tasks.sqlite"));
         keyStore.open(store.path());
         downloadStore.open(store.path());
@@ -107,9 +109,9 @@ struct Instance
         scheduler.setJitter(0);
         scheduler.setFollowSystemNetwork(false); // the fake server is on loopback
         keys.setSessionKey(Token);
-        window = std::make_unique<MainWindow>(
-            MainWindowDeps{&tracker, &model, &scheduler, &client, &keys, &keyStore, &credits,
-                           &settings, &languages, &downloads, &prober, false, store.path()});
+        window = std::make_unique<MainWindow>(MainWindowDeps{
+            &repository, &tracker, &model, &scheduler, &client, &keys, &keyStore, &credits,
+            &settings, &languages, &downloads, &prober, false, store.path()});
         tracker.load();
         downloads.setStore(&downloadStore);
         window->show();
@@ -132,14 +134,15 @@ struct Instance
     KieClient client;
     MemoryTokenStore tokens;
     KeyRing keys;
-    KeyStore keyStore;
+    KeyProfileStore keyStore;
     CreditsMonitor credits{&client, &keys};
     RefreshScheduler scheduler;
+    TaskRepository repository;
     TaskTracker tracker;
     KeyProber prober{&client, &scheduler, &tracker, &keys};
     DownloadStore downloadStore;
     DownloadManager downloadManager{&client};
-    DownloadCoordinator downloads{&downloadManager, &model, &settings,
+    DownloadCoordinator downloads{&downloadManager, &repository, &settings,
                                   [this](const QString &id) { return keys.token(id); }};
     LanguageManager languages;
     std::unique_ptr<MainWindow> window;

@@ -4,6 +4,7 @@
 #include "kieclient.h"
 #include "recordinfoparser.h"
 #include "refreshscheduler.h"
+#include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
 #include "tasktracker.h"
@@ -48,11 +49,15 @@ struct Rig
     std::unique_ptr<QAbstractItemModelTester> tester;
     std::unique_ptr<KieClient> client;
     std::unique_ptr<RefreshScheduler> scheduler;
+    std::unique_ptr<TaskRepository> repository;
     std::unique_ptr<TaskTracker> tracker;
+    std::chrono::milliseconds flushDelay;
     QList<std::pair<QString, TaskStatus>> finished;
     QStringList storeErrors;
 
-    Rig()
+    // flushDelay: how long answers wait for their batch's commit.
+    explicit Rig(std::chrono::milliseconds delay = TaskRepository::DefaultFlushDelay)
+        : flushDelay(delay)
     {
         if (!dir.isValid() || !server.listen()) {
             qFatal("test rig could not start");
@@ -74,17 +79,21 @@ struct Rig
     }
     void makeTracker()
     {
-        tracker = std::make_unique<TaskTracker>(store.get(), model.get(), scheduler.get());
-        QObject::connect(tracker.get(), &TaskTracker::taskFinished, tracker.get(),
+        tracker.reset();
+        repository = std::make_unique<TaskRepository>(store.get(), flushDelay);
+        model->follow(repository.get());
+        tracker = std::make_unique<TaskTracker>(repository.get(), scheduler.get());
+        QObject::connect(repository.get(), &TaskRepository::taskFinished, repository.get(),
                          [this](const QString &id, TaskStatus s) {
                              finished.append({id, s});
                          });
-        QObject::connect(tracker.get(), &TaskTracker::storeError, tracker.get(),
+        QObject::connect(repository.get(), &TaskRepository::storeError, repository.get(),
                          [this](const QString &message) { storeErrors.append(message); });
     }
     ~Rig()
     {
         tracker.reset();
+        repository.reset();
         scheduler.reset();
         client.reset();
     }
@@ -253,7 +262,7 @@ void TestTaskTracker::errorKeepsLastGoodState()
     QCOMPARE(now.prompt, QStringLiteral("A lighthouse at dusk"));
     QCOMPARE(now.lastError.code, 500);
     QVERIFY(now.lastChecked > firstChecked);
-    rig.tracker->flush();
+    rig.repository->flush();
     QCOMPARE(rig.reopened().value(id), *rig.model->task(id));
     QVERIFY(rig.finished.isEmpty());
 }
@@ -298,8 +307,7 @@ void TestTaskTracker::expiredSucceededTaskStaysSucceeded()
 
 void TestTaskTracker::answersAreBatched()
 {
-    Rig rig;
-    rig.tracker->setFlushDelay(60s); // only an explicit flush commits in this test
+    Rig rig(60s); // only an explicit flush commits in this test
     rig.scheduler->setMaxPerSecondPerKey(1000);
     rig.scheduler->setMaxInFlight(20);
     rig.scheduler->setPaused(true);
@@ -324,7 +332,7 @@ void TestTaskTracker::answersAreBatched()
     QCOMPARE(rig.model->countByStatus(TaskStatus::Pending), 200);
     QCOMPARE(rig.reopened().value(ids.first()).status, TaskStatus::Pending);
 
-    rig.tracker->flush();
+    rig.repository->flush();
     QCOMPARE(rig.model->countByStatus(TaskStatus::Succeeded), 200);
     QCOMPARE(changed.size(), 1); // one full-range signal for the whole round
     QCOMPARE(resets.size(), 0);
@@ -332,14 +340,13 @@ void TestTaskTracker::answersAreBatched()
     QCOMPARE(rig.finished.size(), 200);
     QCOMPARE(rig.reopened().value(ids.last()).status, TaskStatus::Succeeded);
 
-    rig.tracker->flush(); // nothing left
+    rig.repository->flush(); // nothing left
     QCOMPARE(changed.size(), 1);
 }
 
 void TestTaskTracker::destructionFlushes()
 {
-    Rig rig;
-    rig.tracker->setFlushDelay(60s);
+    Rig rig(60s);
     const QString id = QStringLiteral("veo_d");
     rig.server.setScript(id, {record(id, 1)});
     int answered = 0;
@@ -350,6 +357,7 @@ void TestTaskTracker::destructionFlushes()
     QCOMPARE(rig.reopened().value(id).status, TaskStatus::Pending);
 
     rig.tracker.reset();
+    rig.repository.reset();
     QCOMPARE(rig.reopened().value(id).status, TaskStatus::Succeeded);
     QCOMPARE(rig.status(id), TaskStatus::Succeeded);
 }
@@ -376,7 +384,7 @@ void TestTaskTracker::storeFailureLeavesModelAlone()
 
     // Once the store works again the kept answer is committed with the next flush.
     QVERIFY(rig.store->open(rig.dbPath()) != TaskStore::OpenResult::Failed);
-    rig.tracker->flush();
+    rig.repository->flush();
     QCOMPARE(rig.status(id), TaskStatus::Succeeded);
     const TaskRecord stored = rig.reopened().value(id);
     QCOMPARE(stored.status, TaskStatus::Succeeded);
@@ -414,7 +422,7 @@ void TestTaskTracker::removeTasksStopsEverything()
     QTest::qWait(200);
     const qsizetype requests = rig.server.requestsFor(drop).size();
     QTest::qWait(500);
-    rig.tracker->flush();
+    rig.repository->flush();
     QCOMPARE(rig.server.requestsFor(drop).size(), requests);
     QVERIFY(!rig.model->task(drop)); // a late answer did not bring it back
     QVERIFY(!rig.reopened().contains(drop));
@@ -475,7 +483,7 @@ void TestTaskTracker::unpolledTasksWaitForStartPolling()
     answer.record.successFlag = 0;
     rig.tracker->applyAnswer(id, answer);
     rig.tracker->startPolling({id});
-    rig.tracker->flush();
+    rig.repository->flush();
     QCOMPARE(rig.status(id), TaskStatus::Generating);
     QVERIFY(!rig.model->task(id)->findingOwner);
     QVERIFY(!rig.reopened().value(id).findingOwner);

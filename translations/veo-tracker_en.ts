@@ -2130,6 +2130,20 @@ Keys table column: marks the default API key</extracomment>
     </message>
 </context>
 <context>
+    <name>veo::TaskRepository</name>
+    <message>
+        <source>Could not remove tasks from the task database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not save %n task update(s) to the task database.</source>
+        <translation>
+            <numerusform>Could not save %n task update to the task database.</numerusform>
+            <numerusform>Could not save %n task updates to the task database.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veo::TaskStore</name>
     <message>
         <source>Could not create the folder %1 for the task list.</source>
@@ -2254,10 +2268,6 @@ Keys table column: marks the default API key</extracomment>
 </context>
 <context>
     <name>veo::TaskTracker</name>
-    <message>
-        <source>Could not remove tasks from the task database.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Could not save the new API key of the tasks.</source>
         <translation type="unfinished"></translation>

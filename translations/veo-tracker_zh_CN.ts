@@ -2109,6 +2109,19 @@ Keys table column: marks the default API key</extracomment>
     </message>
 </context>
 <context>
+    <name>veo::TaskRepository</name>
+    <message>
+        <source>Could not remove tasks from the task database.</source>
+        <translation>无法从任务数据库中移除任务。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not save %n task update(s) to the task database.</source>
+        <translation>
+            <numerusform>有 %n 条任务更新无法保存到任务数据库。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veo::TaskStore</name>
     <message>
         <source>Could not create the folder %1 for the task list.</source>
@@ -2233,10 +2246,6 @@ Keys table column: marks the default API key</extracomment>
 </context>
 <context>
     <name>veo::TaskTracker</name>
-    <message>
-        <source>Could not remove tasks from the task database.</source>
-        <translation>无法从任务数据库中移除任务。</translation>
-    </message>
     <message>
         <source>Could not save the new API key of the tasks.</source>
         <translation>无法保存这些任务的新 API 密钥。</translation>

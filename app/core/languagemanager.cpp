@@ -27,7 +27,7 @@ QString LanguageManager::resolve(const QLocale &locale)
 QString LanguageManager::nativeName(const QString &language)
 {
     return language == QLatin1String("zh_CN") ? QStringLiteral("简体中文")
-                                               : QStringLiteral("English");
+                                              : QStringLiteral("English");
 }
 
 void LanguageManager::removeTranslators()
@@ -64,7 +64,6 @@ QString LanguageManager::apply(const QString &language)
         }
     }
     m_current = lang;
-    Q_EMIT languageChanged(lang);
     return lang;
 }
 

@@ -31,9 +31,6 @@ public:
     QString apply(const QString &language);
     QString current() const { return m_current; }
 
-Q_SIGNALS:
-    void languageChanged(const QString &language);
-
 private:
     void removeTranslators();
     QList<QTranslator *> m_translators;

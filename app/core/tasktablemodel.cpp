@@ -1,5 +1,7 @@
 #include "tasktablemodel.h"
 
+#include "taskfeed.h"
+
 #include <QLocale>
 #include <QMetaType>
 #include <algorithm>
@@ -336,6 +338,15 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     default:
         return {};
     }
+}
+
+void TaskTableModel::follow(const TaskFeed *feed)
+{
+    connect(feed, &TaskFeed::loaded, this, &TaskTableModel::setTasks);
+    connect(feed, &TaskFeed::inserted, this, &TaskTableModel::upsertTasks);
+    connect(feed, &TaskFeed::changed, this, &TaskTableModel::upsertTasks);
+    connect(feed, &TaskFeed::removed, this, &TaskTableModel::removeTasks);
+    setTasks(feed->tasks());
 }
 
 void TaskTableModel::setTasks(QList<TaskRecord> tasks)

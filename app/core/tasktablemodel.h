@@ -11,6 +11,8 @@
 
 namespace veo {
 
+class TaskFeed;
+
 // The in-memory mirror of the task store. Updates change only the rows that changed
 // (dataChanged per row, one full-range signal when more than half changed); never a reset
 // after the initial load.
@@ -51,6 +53,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+
+    // Mirrors the feed from now on: its tasks now, then every committed change (the only
+    // mutators the app uses are these connections; the ones below are the mirror's steps).
+    void follow(const TaskFeed *feed);
 
     // Initial fill (the only reset).
     void setTasks(QList<TaskRecord> tasks);

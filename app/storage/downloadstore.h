@@ -23,7 +23,8 @@ struct LocalCopy
 // Downloads in the app's SQLite file (the `downloads` table that TaskStore's migration 3
 // creates): one row per task video (task, kind, index). It remembers unfinished downloads for
 // DownloadManager::restore() and where each video's downloaded copy is (localFile()).
-// Like KeyStore it uses its own connection to the same file; open it after TaskStore::open().
+// Like KeyProfileStore it uses its own connection to the same file; open it after
+// TaskStore::open().
 class DownloadStore final : public QObject
 {
     Q_OBJECT

@@ -7,7 +7,7 @@ QT_FORWARD_DECLARE_CLASS(QSqlDatabase)
 namespace veo {
 
 // A QSqlDatabase connection of its own to the app's SQLite file, for the stores that work
-// beside TaskStore (KeyStore, DownloadStore). TaskStore creates and migrates the file; this
+// beside TaskStore (KeyProfileStore, DownloadStore). TaskStore creates and migrates the file; this
 // only opens it once it is there, so a store can never start an empty database by mistake.
 // Every instance has a unique connection name, removed again by close() and the destructor.
 class SqliteConnection final

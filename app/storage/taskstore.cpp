@@ -57,7 +57,8 @@ const QList<QStringList> &migrations()
                         "full_result_urls TEXT NOT NULL DEFAULT '[]',"
                         "extra_json BLOB)"),
          QStringLiteral("CREATE INDEX tasks_status ON tasks(status)")},
-        // 2: API key profiles (metadata only: secrets live in the OS keychain, see KeyStore).
+        // 2: API key profiles (metadata only: secrets live in the OS keychain, see
+        // KeyProfileStore).
         {QStringLiteral("CREATE TABLE keys ("
                         "key_id TEXT PRIMARY KEY NOT NULL,"
                         "label TEXT NOT NULL,"

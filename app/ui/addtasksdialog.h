@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keystore.h"
+#include "keyprofilestore.h"
 
 #include <QDialog>
 #include <QList>

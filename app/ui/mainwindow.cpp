@@ -9,9 +9,9 @@
 #include "downloadsdock.h"
 #include "icons.h"
 #include "keyprober.h"
+#include "keyprofilestore.h"
 #include "keyring.h"
 #include "keysdialog.h"
-#include "keystore.h"
 #include "kieclient.h"
 #include "languagemanager.h"
 #include "messagebar.h"
@@ -24,6 +24,7 @@
 #include "taskfilterproxy.h"
 #include "taskidparser.h"
 #include "tasklistpane.h"
+#include "taskrepository.h"
 #include "tasktablemodel.h"
 #include "tasktracker.h"
 #include "trayicon.h"
@@ -90,10 +91,10 @@ MainWindow::MainWindow(const MainWindowDeps &deps, QWidget *parent)
                 updateDetails();
                 updateActions();
             });
-    connect(m_deps.tracker, &TaskTracker::storeError, this,
+    connect(m_deps.repository, &TaskRepository::storeError, this,
             [this](const QString &text) { showMessage(text, true); });
     connect(m_deps.keys, &KeyRing::stateChanged, this, &MainWindow::onKeyStateChanged);
-    connect(m_deps.tracker, &TaskTracker::taskFinished, this, &MainWindow::onTaskFinished);
+    connect(m_deps.repository, &TaskRepository::taskFinished, this, &MainWindow::onTaskFinished);
     m_tray = new TrayIcon(m_deps.model, m_refreshAllAction, m_pauseAction, m_quitAction, this);
     m_notifier->setTrayIcon(m_tray->systemTrayIcon());
     connect(m_tray, &TrayIcon::showRequested, this, &MainWindow::bringToFront);
@@ -576,7 +577,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveLayout();
-    m_deps.tracker->flush();
+    m_deps.repository->flush();
     event->accept();
 }
 
@@ -721,7 +722,7 @@ void MainWindow::showKeys(bool addPage)
     } else {
         m_keysDialog = new KeysDialog(m_deps.keys, m_deps.credits, this);
         m_keysDialog->setAttribute(Qt::WA_DeleteOnClose);
-        KeyStore *store = m_deps.keyStore;
+        KeyProfileStore *store = m_deps.keyStore;
         m_keysDialog->setTaskCounter([store] { return store->taskCounts(); });
         m_keysDialog->open(); // not exec(): keychain jobs finish while it is open
     }

@@ -26,7 +26,7 @@ class DownloadCoordinator;
 class DownloadsDock;
 class DownloadsPanel;
 class KeyProber;
-class KeyStore;
+class KeyProfileStore;
 class KeysDialog;
 class KeyRing;
 class LanguageManager;
@@ -39,17 +39,19 @@ class RefreshScheduler;
 class StatusPanel;
 class TaskDetailsPane;
 class TaskListPane;
+class TaskRepository;
 class TaskTableModel;
 class TaskTracker;
 
 struct MainWindowDeps
 {
+    TaskRepository *repository = nullptr;
     TaskTracker *tracker = nullptr;
     TaskTableModel *model = nullptr;
     RefreshScheduler *scheduler = nullptr;
     KieClient *client = nullptr;
     KeyRing *keys = nullptr;
-    KeyStore *keyStore = nullptr;
+    KeyProfileStore *keyStore = nullptr;
     CreditsMonitor *credits = nullptr;
     AppSettings *settings = nullptr;
     LanguageManager *languages = nullptr;

@@ -202,11 +202,6 @@ float PlayerControls::volume() const
                                  QAudio::LinearVolumeScale);
 }
 
-bool PlayerControls::isLooping() const
-{
-    return m_loopButton->isChecked();
-}
-
 void PlayerControls::setPlaybackState(QMediaPlayer::PlaybackState state)
 {
     m_state = state;
@@ -249,12 +244,6 @@ void PlayerControls::setMuted(bool muted)
 {
     m_muted = muted;
     updateMuteButton();
-}
-
-void PlayerControls::setLooping(bool on)
-{
-    const QSignalBlocker blocker(m_loopButton);
-    m_loopButton->setChecked(on);
 }
 
 void PlayerControls::setFullScreen(bool on)

@@ -43,7 +43,6 @@ public:
     qint64 duration() const { return m_duration; }
     float volume() const; // linear, 0..1
     bool isMuted() const { return m_muted; }
-    bool isLooping() const;
     bool isFullScreen() const { return m_fullScreen; }
 
 public Q_SLOTS:
@@ -53,7 +52,6 @@ public Q_SLOTS:
     void setSeekable(bool seekable);
     void setVolume(float linearVolume);
     void setMuted(bool muted);
-    void setLooping(bool on);
     void setFullScreen(bool on);
     // "Loading…" / "Buffering 45%" while the media is not ready to play.
     void setMediaStatus(QMediaPlayer::MediaStatus status);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "mediasource.h"
 #include "mediasources.h"
+#include "playbackproblempanel.h"
 #include "taskrecord.h"
 
 #include <QHash>

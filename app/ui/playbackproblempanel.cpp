@@ -1,4 +1,4 @@
-#include "mediasource.h"
+#include "playbackproblempanel.h"
 
 #include <QBoxLayout>
 #include <QCoreApplication>

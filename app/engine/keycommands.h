@@ -28,7 +28,7 @@ public:
         KeyringError = 3, // the keychain could not store the key
     };
 
-    // out and err receive UTF-8 text; the KeyRing should have a KeyStore.
+    // out and err receive UTF-8 text; the KeyRing should have a KeyProfileStore.
     KeyCommands(KeyRing *keys, KieClient *client, QIODevice *out, QIODevice *err,
                 QObject *parent = nullptr);
     ~KeyCommands() override;

@@ -20,7 +20,7 @@ class AppSettings;
 class DownloadManager;
 class DownloadStore;
 class RateLimiter;
-class TaskTableModel;
+class TaskRepository;
 struct TaskRecord;
 
 // Turns "download this task" into downloads: which videos, into which folder, under which
@@ -39,7 +39,7 @@ public:
     using TokenProvider = std::function<QString(const QString &keyId)>;
 
     // None is owned. The token is only handed to KieClient for download-url (the API origin).
-    DownloadCoordinator(DownloadManager *manager, const TaskTableModel *model,
+    DownloadCoordinator(DownloadManager *manager, const TaskRepository *tasks,
                         const AppSettings *settings, TokenProvider tokenFor,
                         QObject *parent = nullptr);
     ~DownloadCoordinator() override;
@@ -139,7 +139,7 @@ private:
     void enqueue(const TaskRecord &task, const MediaSource &source, Outcome &outcome);
 
     DownloadManager *m_manager; // outlives this
-    const TaskTableModel *m_model;
+    const TaskRepository *m_tasks;
     const AppSettings *m_settings;
     TokenProvider m_tokenFor;
     QPointer<DownloadStore> m_store;

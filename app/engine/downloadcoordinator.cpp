@@ -6,7 +6,7 @@
 #include "downloadstore.h"
 #include "filenametemplate.h"
 #include "ratelimiter.h"
-#include "tasktablemodel.h"
+#include "taskrepository.h"
 
 #include <QFileInfo>
 #include <QMutex>
@@ -82,10 +82,10 @@ QString DownloadCoordinator::Outcome::summary() const
     return sentences.join(QLatin1Char(' '));
 }
 
-DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskTableModel *model,
+DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskRepository *tasks,
                                          const AppSettings *settings, TokenProvider tokenFor,
                                          QObject *parent)
-    : QObject(parent), m_manager(manager), m_model(model), m_settings(settings),
+    : QObject(parent), m_manager(manager), m_tasks(tasks), m_settings(settings),
       m_tokenFor(std::move(tokenFor)), m_channel(std::make_shared<CheckChannel>()),
       m_probe([](const QString &path) { return QFileInfo::exists(path); })
 {
@@ -139,7 +139,7 @@ void DownloadCoordinator::setRateLimiter(RateLimiter *limiter)
 
 QString DownloadCoordinator::tokenOf(int id) const
 {
-    const TaskRecord *task = m_model->task(m_taskOf.value(id));
+    const TaskRecord *task = m_tasks->task(m_taskOf.value(id));
     return task ? m_tokenFor(task->keyId) : QString();
 }
 
@@ -187,7 +187,7 @@ DownloadCoordinator::Outcome DownloadCoordinator::downloadTasks(const QStringLis
 {
     Outcome outcome;
     for (const QString &taskId : taskIds) {
-        const TaskRecord *task = m_model->task(taskId);
+        const TaskRecord *task = m_tasks->task(taskId);
         const QList<MediaSource> sources =
             task ? mediaSources(*task, [this](const QString &id, MediaKind kind,
                                               int index) { return localFile(id, kind, index); })
@@ -212,7 +212,7 @@ DownloadCoordinator::Outcome DownloadCoordinator::downloadVideo(const QString &t
                                                                 MediaKind kind, int index)
 {
     Outcome outcome;
-    const TaskRecord *task = m_model->task(taskId);
+    const TaskRecord *task = m_tasks->task(taskId);
     if (task) {
         const QList<MediaSource> sources = mediaSources(
             *task, [this](const QString &id, MediaKind k, int i) { return localFile(id, k, i); });
@@ -501,7 +501,7 @@ void DownloadCoordinator::onFinished(int id)
         c->path = d->filePath;
         c->exists = true;
         c->version = ++m_lastVersion; // a check that looked before this does not count
-        const TaskRecord *task = m_model->task(taskId);
+        const TaskRecord *task = m_tasks->task(taskId);
         QString error;
         if (task && m_settings->flag(AppSettings::Flag::DownloadSidecar) &&
             !writeSidecar(*task, d->filePath, d->request.originalUrl(), &error)) {

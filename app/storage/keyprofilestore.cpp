@@ -1,4 +1,4 @@
-#include "keystore.h"
+#include "keyprofilestore.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -11,22 +11,6 @@ namespace veo {
 namespace {
 
 Q_LOGGING_CATEGORY(lcKeys, "veo.storage.keys")
-
-struct HealthName
-{
-    KeyHealth health;
-    QLatin1StringView name;
-};
-constexpr HealthName HealthNames[] = {
-    {KeyHealth::Ok, QLatin1StringView("ok")},
-    {KeyHealth::Unchecked, QLatin1StringView("unchecked")},
-    {KeyHealth::InvalidKey, QLatin1StringView("invalid")},
-    {KeyHealth::NoCredits, QLatin1StringView("no-credits")},
-    {KeyHealth::RateLimited, QLatin1StringView("rate-limited")},
-    {KeyHealth::Unreachable, QLatin1StringView("unreachable")},
-    {KeyHealth::MissingEntry, QLatin1StringView("missing")},
-    {KeyHealth::OtherError, QLatin1StringView("error")},
-};
 
 QVariant msOrNull(const QDateTime &t)
 {
@@ -45,51 +29,29 @@ QVariant textOrNull(const QString &s)
 
 } // namespace
 
-QString KeyProfile::displayHint() const
+KeyProfileStore::KeyProfileStore(QObject *parent)
+    : QObject(parent), m_db(QStringLiteral("veo-keys"))
 {
-    return hint.isEmpty() ? QString() : QStringLiteral("…") + hint;
 }
 
-QString keyHealthName(KeyHealth health)
-{
-    for (const HealthName &h : HealthNames) {
-        if (h.health == health) {
-            return h.name;
-        }
-    }
-    return QStringLiteral("error");
-}
-
-KeyHealth keyHealthFromName(const QString &name)
-{
-    for (const HealthName &h : HealthNames) {
-        if (name == h.name) {
-            return h.health;
-        }
-    }
-    return KeyHealth::Unchecked;
-}
-
-KeyStore::KeyStore(QObject *parent) : QObject(parent), m_db(QStringLiteral("veo-keys")) {}
-
-bool KeyStore::open(const QString &path)
+bool KeyProfileStore::open(const QString &path)
 {
     const bool opened = m_db.open(path, QStringLiteral("SELECT key_id FROM keys LIMIT 0"));
     m_error = m_db.errorString();
     return opened;
 }
 
-void KeyStore::close()
+void KeyProfileStore::close()
 {
     m_db.close();
 }
 
-bool KeyStore::isOpen() const
+bool KeyProfileStore::isOpen() const
 {
     return m_db.isOpen();
 }
 
-QList<KeyProfile> KeyStore::loadAll() const
+QList<KeyProfile> KeyProfileStore::loadAll() const
 {
     QList<KeyProfile> keys;
     if (!isOpen()) {
@@ -120,7 +82,7 @@ QList<KeyProfile> KeyStore::loadAll() const
     return keys;
 }
 
-bool KeyStore::save(const KeyProfile &p)
+bool KeyProfileStore::save(const KeyProfile &p)
 {
     if (!isOpen() || p.sessionOnly || p.id.isEmpty()) {
         return false;
@@ -151,7 +113,7 @@ bool KeyStore::save(const KeyProfile &p)
     return true;
 }
 
-bool KeyStore::remove(const QString &keyId)
+bool KeyProfileStore::remove(const QString &keyId)
 {
     if (!isOpen()) {
         return false;
@@ -166,7 +128,7 @@ bool KeyStore::remove(const QString &keyId)
     return true;
 }
 
-bool KeyStore::setDefault(const QString &keyId)
+bool KeyProfileStore::setDefault(const QString &keyId)
 {
     if (!isOpen()) {
         return false;
@@ -189,7 +151,7 @@ bool KeyStore::setDefault(const QString &keyId)
     return db.commit();
 }
 
-QHash<QString, int> KeyStore::taskCounts() const
+QHash<QString, int> KeyProfileStore::taskCounts() const
 {
     QHash<QString, int> counts;
     if (!isOpen()) {

@@ -54,7 +54,8 @@ QByteArray checkResultJson(const CheckResult &r)
     if (r.result.error.isError()) {
         const ApiError &e = r.result.error;
         // "error" = could not be read this time (key, network, server), unlike a task state.
-        const QString status = e.kind == ApiError::Kind::NotFoundYet ? statusKey(TaskStatus::Pending)
+        const QString status = e.kind == ApiError::Kind::NotFoundYet
+                                   ? statusKey(TaskStatus::Pending)
                                : e.isFinal() ? statusKey(TaskStatus::Unavailable)
                                              : QStringLiteral("error");
         o.insert(QStringLiteral("status"), status);

@@ -46,7 +46,6 @@ public:
     void setFinishedDelay(std::chrono::milliseconds delay);
     // Credits below this warn (0 = never).
     void setLowThreshold(qint64 credits);
-    qint64 lowThreshold() const { return m_threshold; }
 
     void start(); // checks every key now and then periodically
     void stop();

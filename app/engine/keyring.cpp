@@ -15,7 +15,7 @@ TokenResult cancelledResult()
 
 } // namespace
 
-KeyRing::KeyRing(TokenStore *store, KeyStore *metadata, QObject *parent)
+KeyRing::KeyRing(TokenStore *store, KeyProfileStore *metadata, QObject *parent)
     : QObject(parent), m_store(store), m_metadata(metadata)
 {
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "apierror.h"
-#include "keystore.h"
+#include "keyprofilestore.h"
 #include "tokenstore.h"
 
 #include <QHash>
@@ -14,7 +14,7 @@
 
 namespace veo {
 
-// The API keys this run can use: key profiles whose metadata lives in the KeyStore (SQLite)
+// The API keys this run can use: key profiles whose metadata lives in the KeyProfileStore (SQLite)
 // and whose secrets live only in the TokenStore (OS keychain), keyed by the profile's stable
 // id. Secrets are held in memory for the run. KIE_API_KEY (or --demo) is a session-only key
 // that is never stored. Each task names its key by id; "" = the default key.
@@ -39,13 +39,14 @@ public:
     }
 
     // metadata may be null: profiles are then kept in memory only (tests, fallbacks).
-    explicit KeyRing(TokenStore *store, KeyStore *metadata = nullptr, QObject *parent = nullptr);
+    explicit KeyRing(TokenStore *store, KeyProfileStore *metadata = nullptr,
+                     QObject *parent = nullptr);
     ~KeyRing() override;
 
     // A key used for this run only; it becomes the default for this run and is never written
     // anywhere. An empty secret removes it.
     void setSessionKey(const QString &secret);
-    // Reads the profiles from the KeyStore and their secrets from the keychain.
+    // Reads the profiles from the KeyProfileStore and their secrets from the keychain.
     void load();
     // Reads the profiles only, at once, without touching the keychain (listing keys, or
     // adding one from the command line).
@@ -130,7 +131,7 @@ private:
     void setState(State state, bool force = false);
 
     TokenStore *m_store;
-    QPointer<KeyStore> m_metadata;
+    QPointer<KeyProfileStore> m_metadata;
     QList<KeyProfile> m_profiles; // the session key first, then stored keys in added order
     QHash<QString, QString> m_secrets;
     QString m_defaultId;

@@ -1,0 +1,7 @@
+#include "taskfeed.h"
+
+namespace veo {
+
+TaskFeed::~TaskFeed() = default;
+
+} // namespace veo

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "taskrecord.h"
+
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+namespace veo {
+
+// The committed changes of the task list, in order: what a view of it follows. The engine's
+// TaskRepository is the one real feed; core only knows this face of it, so the table model
+// can follow it without depending on the engine.
+class TaskFeed : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskFeed)
+
+public:
+    using QObject::QObject;
+    ~TaskFeed() override;
+
+    // Every task, in the order they were added.
+    virtual const QList<TaskRecord> &tasks() const = 0;
+
+Q_SIGNALS:
+    void loaded(const QList<veo::TaskRecord> &tasks);
+    void inserted(const QList<veo::TaskRecord> &tasks);
+    // The committed new states of known tasks.
+    void changed(const QList<veo::TaskRecord> &tasks);
+    void removed(const QStringList &taskIds);
+};
+
+} // namespace veo

@@ -1,0 +1,199 @@
+#include "taskrepository.h"
+
+#include "taskstore.h"
+
+#include <QSet>
+
+namespace veo {
+
+TaskRepository::TaskRepository(TaskStore *store, std::chrono::milliseconds flushDelay,
+                               QObject *parent)
+    : TaskFeed(parent), m_store(store)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(flushDelay);
+    connect(&m_flushTimer, &QTimer::timeout, this, &TaskRepository::flush);
+}
+
+TaskRepository::~TaskRepository()
+{
+    flush();
+}
+
+void TaskRepository::load()
+{
+    m_staged.clear();
+    m_tasks = m_store ? m_store->loadAll() : QList<TaskRecord>();
+    m_rowById.clear();
+    m_rowById.reserve(m_tasks.size());
+    for (qsizetype i = 0; i < m_tasks.size(); ++i) {
+        m_rowById.insert(m_tasks.at(i).taskId, i);
+    }
+    Q_EMIT loaded(m_tasks);
+}
+
+const TaskRecord *TaskRepository::task(const QString &taskId) const
+{
+    const auto row = m_rowById.constFind(taskId);
+    return row == m_rowById.cend() ? nullptr : &m_tasks.at(row.value());
+}
+
+std::optional<TaskRecord> TaskRepository::latest(const QString &taskId) const
+{
+    if (const auto staged = m_staged.constFind(taskId); staged != m_staged.cend()) {
+        return staged.value();
+    }
+    const TaskRecord *current = task(taskId);
+    return current ? std::optional(*current) : std::nullopt;
+}
+
+QList<TaskRecord> TaskRepository::insert(const QList<TaskRecord> &records)
+{
+    if (!m_store) {
+        return {};
+    }
+    QList<TaskRecord> candidates;
+    QSet<QString> seen;
+    for (const TaskRecord &record : records) {
+        if (!record.taskId.isEmpty() && !contains(record.taskId) && !seen.contains(record.taskId)) {
+            seen.insert(record.taskId);
+            candidates.append(record);
+        }
+    }
+    if (candidates.isEmpty()) {
+        return {};
+    }
+    const QList<TaskRecord> added = m_store->insertNew(candidates);
+    for (const TaskRecord &record : added) {
+        m_rowById.insert(record.taskId, m_tasks.size());
+        m_tasks.append(record);
+    }
+    if (!added.isEmpty()) {
+        Q_EMIT inserted(added);
+    }
+    return added;
+}
+
+bool TaskRepository::remove(const QStringList &taskIds)
+{
+    QSet<QString> gone;
+    for (const QString &id : taskIds) {
+        if (contains(id)) {
+            gone.insert(id);
+        }
+    }
+    if (gone.isEmpty()) {
+        return true;
+    }
+    if (!m_store || !m_store->remove(QStringList(gone.cbegin(), gone.cend()))) {
+        Q_EMIT storeError(tr("Could not remove tasks from the task database."));
+        return false;
+    }
+    for (const QString &id : std::as_const(gone)) {
+        m_staged.remove(id);
+    }
+    m_tasks.removeIf([&gone](const TaskRecord &t) { return gone.contains(t.taskId); });
+    m_rowById.clear();
+    for (qsizetype i = 0; i < m_tasks.size(); ++i) {
+        m_rowById.insert(m_tasks.at(i).taskId, i);
+    }
+    QStringList ids;
+    for (const QString &id : taskIds) {
+        if (gone.contains(id) && !ids.contains(id)) {
+            ids.append(id);
+        }
+    }
+    Q_EMIT removed(ids);
+    return true;
+}
+
+QStringList TaskRepository::update(const QStringList &taskIds,
+                                   const std::function<bool(TaskRecord &)> &change,
+                                   const QString &failure)
+{
+    QStringList ids;
+    if (!m_store) {
+        return ids;
+    }
+    flush(); // one committed state to start from
+    QList<TaskRecord> changes;
+    for (const QString &id : taskIds) {
+        if (auto staged = m_staged.find(id); staged != m_staged.end()) {
+            // The flush failed: the answer waiting for the next one carries the change (else
+            // it would later overwrite it with the old value).
+            if (change(staged.value())) {
+                ids << id;
+            }
+            continue;
+        }
+        if (const TaskRecord *current = task(id)) {
+            TaskRecord record = *current;
+            if (change(record)) {
+                changes.append(record);
+            }
+        }
+    }
+    if (changes.isEmpty()) {
+        return ids;
+    }
+    if (!m_store->update(changes)) {
+        Q_EMIT storeError(failure); // memory mirrors the store: unchanged too
+        return ids;
+    }
+    apply(changes);
+    for (const TaskRecord &record : std::as_const(changes)) {
+        ids << record.taskId;
+    }
+    return ids;
+}
+
+void TaskRepository::stage(const TaskRecord &record)
+{
+    if (!contains(record.taskId)) {
+        return; // removed meanwhile
+    }
+    m_staged.insert(record.taskId, record);
+    if (!m_flushTimer.isActive()) {
+        m_flushTimer.start(); // not restarted per answer: a steady stream still commits
+    }
+}
+
+void TaskRepository::flush()
+{
+    m_flushTimer.stop();
+    if (m_staged.isEmpty() || !m_store) {
+        return;
+    }
+    const QList<TaskRecord> batch = m_staged.values();
+    if (!m_store->update(batch)) {
+        // Memory mirrors the store, so it is not updated either. The answers stay staged and
+        // are committed together with the next ones.
+        Q_EMIT storeError(tr("Could not save %n task update(s) to the task database.", nullptr,
+                             int(batch.size())));
+        return;
+    }
+    m_staged.clear();
+    QList<std::pair<QString, TaskStatus>> finished;
+    for (const TaskRecord &record : batch) {
+        const TaskRecord *before = task(record.taskId);
+        if (before && !isFinal(before->status) && isFinal(record.status)) {
+            finished.append({record.taskId, record.status});
+        }
+    }
+    apply(batch);
+    for (const auto &[id, status] : std::as_const(finished)) {
+        Q_EMIT taskFinished(id, status);
+    }
+}
+
+void TaskRepository::apply(const QList<TaskRecord> &records)
+{
+    for (const TaskRecord &record : records) {
+        if (const auto row = m_rowById.constFind(record.taskId); row != m_rowById.cend()) {
+            m_tasks[row.value()] = record;
+        }
+    }
+    Q_EMIT changed(records);
+}
+
+} // namespace veo

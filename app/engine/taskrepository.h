@@ -1,0 +1,82 @@
+#pragma once
+
+#include "taskfeed.h"
+#include "taskrecord.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+#include <chrono>
+#include <functional>
+#include <optional>
+
+namespace veo {
+
+class TaskStore;
+
+// The tasks of this run: the truth in memory, always what the store has committed. Every
+// service reads tasks here and changes them only through here; views follow the signals
+// (TaskFeed: loaded, inserted, changed, removed), which come only after the store committed. Poll
+// answers are staged and committed together on a short timer (one transaction per batch);
+// local changes (a key, an owner search) are committed at once, from a flushed state.
+class TaskRepository final : public TaskFeed
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TaskRepository)
+
+public:
+    static constexpr std::chrono::milliseconds DefaultFlushDelay{200};
+    // The store is not owned and may go first at shutdown.
+    explicit TaskRepository(TaskStore *store,
+                            std::chrono::milliseconds flushDelay = DefaultFlushDelay,
+                            QObject *parent = nullptr);
+    ~TaskRepository() override; // commits what is staged
+
+    // Reads every task from the store (replacing what is held); emits loaded().
+    void load();
+
+    // The committed state of a task; null when unknown. Valid until the next change.
+    const TaskRecord *task(const QString &taskId) const;
+    // The newest state: a staged answer not committed yet wins over the committed one.
+    std::optional<TaskRecord> latest(const QString &taskId) const;
+    bool contains(const QString &taskId) const { return m_rowById.contains(taskId); }
+    int count() const { return int(m_tasks.size()); }
+    // Every task, in the order they were added (the store's order on load).
+    const QList<TaskRecord> &tasks() const override { return m_tasks; }
+
+    // Commits the records that are not known yet (others are ignored); returns the ones added.
+    QList<TaskRecord> insert(const QList<TaskRecord> &records);
+    // Removes tasks (store first). False (and storeError) when the store refused.
+    bool remove(const QStringList &taskIds);
+    // Changes local bookkeeping (key, owner search) of the listed known tasks and commits it
+    // at once: change() edits a record and says whether it changed it. failure is the
+    // storeError() text. Returns the IDs that changed (a change riding on a staged answer
+    // that could not be committed yet counts: it is committed with it).
+    QStringList update(const QStringList &taskIds, const std::function<bool(TaskRecord &)> &change,
+                       const QString &failure);
+
+    // Stages a new state of a known task (a poll's answer): committed by the next flush().
+    void stage(const TaskRecord &record);
+    // Commits what is staged now (also done on the timer).
+    void flush();
+
+Q_SIGNALS:
+    // A task reached a final status (committed) during this run.
+    void taskFinished(const QString &taskId, veo::TaskStatus status);
+    // Translated: what could not be saved. The in-memory state stays the committed one.
+    void storeError(const QString &message);
+
+private:
+    void apply(const QList<TaskRecord> &records);
+
+    QPointer<TaskStore> m_store;
+    QList<TaskRecord> m_tasks;
+    QHash<QString, qsizetype> m_rowById;
+    QHash<QString, TaskRecord> m_staged; // answered, not committed yet (or failed to commit)
+    QTimer m_flushTimer;
+};
+
+} // namespace veo

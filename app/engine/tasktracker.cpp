@@ -1,0 +1,180 @@
+#include "tasktracker.h"
+
+#include "recordinfoparser.h"
+#include "refreshscheduler.h"
+#include "taskrepository.h"
+
+#include <utility>
+
+namespace veo {
+
+TaskTracker::TaskTracker(TaskRepository *tasks, RefreshScheduler *scheduler, QObject *parent)
+    : QObject(parent), m_tasks(tasks), m_scheduler(scheduler)
+{
+    connect(m_scheduler, &RefreshScheduler::taskAnswered, this, &TaskTracker::applyAnswer);
+}
+
+TaskTracker::~TaskTracker() = default;
+
+void TaskTracker::load()
+{
+    if (!m_tasks || !m_scheduler) {
+        return;
+    }
+    m_tasks->load();
+    QList<TaskRecord> polled;
+    polled.reserve(m_tasks->count());
+    for (const TaskRecord &t : m_tasks->tasks()) {
+        if (!t.findingOwner) {
+            polled.append(t);
+        }
+    }
+    m_scheduler->track(polled);
+}
+
+int TaskTracker::addTasks(const QStringList &taskIds, const QString &keyId)
+{
+    const QList<TaskRecord> added = insertNew(taskIds, keyId, false);
+    if (!added.isEmpty()) {
+        m_scheduler->track(added);
+    }
+    return int(added.size());
+}
+
+QStringList TaskTracker::addTasksUnpolled(const QStringList &taskIds)
+{
+    QStringList ids;
+    for (const TaskRecord &record : insertNew(taskIds, {}, true)) {
+        ids.append(record.taskId);
+    }
+    return ids;
+}
+
+void TaskTracker::stopPolling(const QStringList &taskIds)
+{
+    if (!m_scheduler) {
+        return;
+    }
+    m_scheduler->untrack(taskIds);
+    setFindingOwner(taskIds, true);
+}
+
+void TaskTracker::startPolling(const QStringList &taskIds)
+{
+    if (!m_tasks || !m_scheduler) {
+        return;
+    }
+    setFindingOwner(taskIds, false); // polled even when that could not be saved
+    QList<TaskRecord> tasks;
+    for (const QString &id : taskIds) {
+        // An answer still waiting for its commit is the newest state (last check, status).
+        if (const std::optional<TaskRecord> current = m_tasks->latest(id)) {
+            tasks.append(*current);
+        }
+    }
+    m_scheduler->track(tasks);
+}
+
+QStringList TaskTracker::tasksFindingOwner() const
+{
+    QStringList ids;
+    if (!m_tasks) {
+        return ids;
+    }
+    for (const TaskRecord &t : m_tasks->tasks()) {
+        if (t.findingOwner) {
+            ids.append(t.taskId);
+        }
+    }
+    return ids;
+}
+
+void TaskTracker::setFindingOwner(const QStringList &taskIds, bool finding)
+{
+    if (!m_tasks) {
+        return;
+    }
+    m_tasks->update(
+        taskIds,
+        [finding](TaskRecord &t) { return std::exchange(t.findingOwner, finding) != finding; },
+        tr("Could not save %n task update(s) to the task database.", nullptr, int(taskIds.size())));
+}
+
+QList<TaskRecord> TaskTracker::insertNew(const QStringList &taskIds, const QString &keyId,
+                                         bool findingOwner)
+{
+    if (!m_tasks || !m_scheduler) {
+        return {};
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<TaskRecord> candidates;
+    for (const QString &id : taskIds) {
+        TaskRecord record;
+        record.taskId = id;
+        record.keyId = keyId;
+        record.status = TaskStatus::Pending;
+        record.addedAt = now;
+        record.findingOwner = findingOwner;
+        candidates.append(record);
+    }
+    return m_tasks->insert(candidates);
+}
+
+void TaskTracker::removeTasks(const QStringList &taskIds)
+{
+    if (taskIds.isEmpty() || !m_tasks || !m_scheduler) {
+        return;
+    }
+    if (m_tasks->remove(taskIds)) {
+        m_scheduler->untrack(taskIds);
+    }
+}
+
+void TaskTracker::setTaskKey(const QStringList &taskIds, const QString &keyId)
+{
+    if (!m_tasks || !m_scheduler) {
+        return;
+    }
+    const QStringList changed = m_tasks->update(
+        taskIds, [&keyId](TaskRecord &t) { return std::exchange(t.keyId, keyId) != keyId; },
+        tr("Could not save the new API key of the tasks."));
+    for (const QString &id : changed) {
+        m_scheduler->setTaskKey(id, keyId);
+    }
+}
+
+bool TaskTracker::contains(const QString &taskId) const
+{
+    return m_tasks && m_tasks->contains(taskId);
+}
+
+void TaskTracker::applyAnswer(const QString &taskId, const RecordInfoResult &result)
+{
+    if (!m_tasks) {
+        return;
+    }
+    std::optional<TaskRecord> latest = m_tasks->latest(taskId);
+    if (!latest) {
+        return; // removed meanwhile
+    }
+    TaskRecord &record = *latest;
+    const ApiError::Kind kind = result.error.kind;
+    if (!result.error.isError()) {
+        record.mergeRemote(result.record);
+        record.lastError = {};
+        record.lastChecked = QDateTime::currentDateTimeUtc();
+    } else {
+        // Keep the last good state; only say what went wrong this time.
+        record.lastError = result.error;
+        // No request was made for these: "last checked" stays when KIE last answered.
+        if (kind != ApiError::Kind::NoKey && kind != ApiError::Kind::Offline) {
+            record.lastChecked = QDateTime::currentDateTimeUtc();
+        }
+        if (result.error.isFinal() && record.status == TaskStatus::Pending) {
+            record.status = TaskStatus::Unavailable;
+        }
+    }
+    m_tasks->stage(record);
+}
+
+} // namespace veo
