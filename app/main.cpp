@@ -3,34 +3,25 @@
 #include "apibase.h"
 #include "appsettings.h"
 #include "commandline.h"
-#include "creditsmonitor.h"
 #include "demoscenario.h"
-#include "downloadcoordinator.h"
-#include "downloadmanager.h"
-#include "downloadstore.h"
+#include "engine.h"
 #include "fakekieserver.h"
 #include "instanceguard.h"
 #include "keychaintokenstore.h"
 #include "keycommands.h"
-#include "keyprober.h"
 #include "keyprofilestore.h"
 #include "keyring.h"
 #include "kieclient.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "memorytokenstore.h"
-#include "refreshscheduler.h"
 #include "taskchecker.h"
-#include "taskrepository.h"
 #include "taskstore.h"
-#include "tasktablemodel.h"
-#include "tasktracker.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QMessageBox>
 #include <cstdio>
-#include <limits>
 #include <memory>
 #include <optional>
 
@@ -222,69 +213,22 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
         return 1;
     }
 
-    TaskTableModel model;
-    KieClient client(api.url);
-    KeyProfileStore keyMeta;
-    keyMeta.open(store.path());
+    Engine::Options options;
+    options.apiBase = api.url;
+    options.demo = cl.demo;
+    options.storePath = store.path();
+    options.sessionKey =
+        cl.demo ? QString::fromLatin1(DemoToken) : qEnvironmentVariable("KIE_API_KEY");
+    options.demoTaskIds = demoIds;
+    // The system's network state says nothing about a server on this machine (the demo).
+    options.followSystemNetwork = !isLoopbackHost(api.url.host());
     MemoryTokenStore demoSecrets; // the demo never touches the real keychain
     KeychainTokenStore keychain;
-    KeyRing keys(cl.demo ? static_cast<TokenStore *>(&demoSecrets) : &keychain, &keyMeta);
-    CreditsMonitor credits(&client, &keys);
-    credits.setLowThreshold(settings.lowCreditThreshold());
-    RefreshScheduler scheduler(&client,
-                               [&keys](const QString &keyId) { return keys.token(keyId); });
-    // The demo's tasks move within minutes; poll them at the shortest allowed interval.
-    scheduler.setInterval(cl.demo ? std::chrono::seconds(AppSettings::MinPollSeconds)
-                                  : settings.pollInterval());
-    // The system's network state says nothing about a server on this machine (the demo).
-    scheduler.setFollowSystemNetwork(!isLoopbackHost(api.url.host()));
-    TaskRepository repository(&store);
-    model.follow(&repository);
-    TaskTracker tracker(&repository, &scheduler);
-    KeyProber prober(&client, &scheduler, &tracker, &keys); // after what it uses: goes first
-    DownloadStore downloadRecords;
-    downloadRecords.open(store.path());
-    DownloadManager downloadManager(&client); // never sends the token: media hosts are not KIE
-    DownloadCoordinator downloads(&downloadManager, &repository, &settings,
-                                  [&keys](const QString &keyId) { return keys.token(keyId); });
-    downloads.setRateLimiter(scheduler.rateLimiter()); // renewals count against the key's limit
-    MainWindow window({&repository, &tracker, &model, &scheduler, &client, &keys, &keyMeta,
-                       &credits, &settings, &languages, &downloads, &prober, cl.demo,
-                       store.path()});
-    QObject::connect(&keys, &KeyRing::stateChanged, &credits, [&credits](KeyRing::State state) {
-        if (state == KeyRing::State::Ready && !credits.isRunning()) {
-            credits.start(); // at start, then every 10 minutes
-        }
-    });
-    QObject::connect(&repository, &TaskRepository::taskFinished, &credits,
-                     [&](const QString &taskId, TaskStatus) {
-                         if (const TaskRecord *t = repository.task(taskId)) {
-                             credits.taskFinished(keys.resolve(t->keyId));
-                         }
-                     });
-    QObject::connect(&credits, &CreditsMonitor::lowCredits, &window,
-                     [&](const QString &keyId, qint64 left, qint64 threshold) {
-                         const auto profile = keys.profile(keyId);
-                         const int count =
-                             int(std::min<qint64>(left, std::numeric_limits<int>::max()));
-                         //: %n: credits left; %1: the key's label; %L2: the warning level
-                         const QString text =
-                             QCoreApplication::translate(
-                                 "main",
-                                 "The API key “%1” has %n credit(s) left (you are warned below "
-                                 "%L2). Top up on kie.ai to keep rendering.",
-                                 nullptr, count)
-                                 .arg(profile ? profile->label : keyId)
-                                 .arg(threshold);
-                         window.showMessage(text, true);
-                     });
+    Engine engine(options, &store, cl.demo ? static_cast<TokenStore *>(&demoSecrets) : &keychain,
+                  &settings);
+    MainWindow window(&engine, &languages);
     if (opened == TaskStore::OpenResult::RecoveredFromCorruption) {
         window.showMessage(store.message(), true);
-    }
-    if (cl.demo) {
-        keys.setSessionKey(QString::fromLatin1(DemoToken));
-    } else if (const QString env = qEnvironmentVariable("KIE_API_KEY"); !env.isEmpty()) {
-        keys.setSessionKey(env); // used for this run only, never stored
     }
     QObject::connect(&instance, &InstanceGuard::activated, &window,
                      [&window](const QStringList &ids) {
@@ -293,13 +237,8 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
                          window.activateWindow();
                          window.addTaskIds(ids);
                      });
-    tracker.load();
-    downloads.setStore(&downloadRecords); // after the tasks: unfinished downloads continue
+    engine.start();
     window.show();
-    keys.load();
-    if (cl.demo) {
-        tracker.addTasks(demoIds); // a no-op for the ones already in the demo store
-    }
     window.addTaskIds(cl.taskIds);
     return app.exec();
 }

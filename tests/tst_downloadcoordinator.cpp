@@ -6,6 +6,7 @@
 #include "downloadfixture.h"
 #include "downloadsidecar.h"
 #include "downloadstore.h"
+#include "linkrenewer.h"
 #include "ratelimiter.h"
 #include "ratewindows.h"
 #include "taskrepository.h"
@@ -73,7 +74,8 @@ private Q_SLOTS:
 private:
     TaskRecord succeeded(const QString &taskId, const QStringList &paths,
                          const QString &keyId = {}) const;
-    std::unique_ptr<DownloadCoordinator> newCoordinator();
+    std::unique_ptr<DownloadCoordinator>
+    newCoordinator(RateLimiter *limiter = nullptr); // limiter: paces renewals
     // The coordinator's running check (the start-up one) answered.
     static bool waitForCheck(const DownloadCoordinator &c)
     {
@@ -90,7 +92,8 @@ private:
     std::unique_ptr<DownloadStore> m_store;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<TaskRepository> m_repository;
-    QHash<QString, QString> m_tokens; // keyId -> token
+    std::unique_ptr<LinkRenewer> m_renewer; // of the last newCoordinator()
+    QHash<QString, QString> m_tokens;       // keyId -> token
 };
 
 void tst_DownloadCoordinator::init()
@@ -117,6 +120,7 @@ void tst_DownloadCoordinator::init()
 void tst_DownloadCoordinator::cleanup()
 {
     m_fx.tearDown(); // the manager first: it saves to the store
+    m_renewer.reset();
     m_repository.reset();
     m_settings.reset();
     m_store.reset();
@@ -140,11 +144,12 @@ TaskRecord tst_DownloadCoordinator::succeeded(const QString &taskId, const QStri
     return t;
 }
 
-std::unique_ptr<DownloadCoordinator> tst_DownloadCoordinator::newCoordinator()
+std::unique_ptr<DownloadCoordinator> tst_DownloadCoordinator::newCoordinator(RateLimiter *limiter)
 {
-    auto c = std::make_unique<DownloadCoordinator>(
-        m_fx.manager.get(), m_repository.get(), m_settings.get(),
-        [this](const QString &keyId) { return m_tokens.value(keyId); });
+    m_renewer = std::make_unique<LinkRenewer>(
+        m_fx.client.get(), limiter, [this](const QString &keyId) { return m_tokens.value(keyId); });
+    auto c = std::make_unique<DownloadCoordinator>(m_fx.manager.get(), m_repository.get(),
+                                                   m_settings.get(), m_renewer.get());
     c->setStore(m_store.get());
     return c;
 }
@@ -567,8 +572,7 @@ void tst_DownloadCoordinator::renewalsArePaced()
     m_settings->setConcurrentDownloads(AppSettings::MaxConcurrentDownloads);
     RateLimiter limiter; // shared with the polls in the app
     limiter.setMaxPerSecond(2);
-    auto c = newCoordinator();
-    c->setRateLimiter(&limiter);
+    auto c = newCoordinator(&limiter);
     const qint64 reference = veo::test::referenceArrival(*m_fx.client, *m_fx.api);
     QVERIFY(reference >= 0);
     QCOMPARE(c->downloadTasks(ids).queued, 6);
@@ -600,8 +604,7 @@ void tst_DownloadCoordinator::aRenewalRefusedAsTooFastWaits()
                                         '"' + fresh.toString().toUtf8() + '"');
     m_fx.api->setRouteScript("/api/v1/common/download-url", {tooFast, link});
     RateLimiter limiter;
-    auto c = newCoordinator();
-    c->setRateLimiter(&limiter);
+    auto c = newCoordinator(&limiter);
     QSignalSpy problems(c.get(), &DownloadCoordinator::problem);
     c->downloadTasks({b.taskId});
     QCOMPARE(waitForCompleted(1), 1);
@@ -635,8 +638,7 @@ void tst_DownloadCoordinator::aRenewalDroppedWithItsKeyEndsTheWait()
     qint64 now = 0;
     RateLimiter limiter([&now] { return now; });
     limiter.block(QStringLiteral("key-two"), 60);
-    auto c = newCoordinator();
-    c->setRateLimiter(&limiter);
+    auto c = newCoordinator(&limiter);
     QCOMPARE(c->downloadTasks({tasks.at(0).taskId, tasks.at(1).taskId}).queued, 2);
     QTRY_VERIFY_WITH_TIMEOUT(m_fx.media->requests().size() >= 2, 15000);
     QTest::qWait(200); // both 403s handled: waiting for a fresh link, not failed

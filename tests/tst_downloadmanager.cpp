@@ -334,48 +334,6 @@ private Q_SLOTS:
         QCOMPARE(f.get(id).request.originalUrl(), f.mediaUrl(QStringLiteral("/m/e.mp4")));
     }
 
-    void refreshLinkThroughKie()
-    {
-        // download-url (with the token, to the API) gives a link on the API host; the media
-        // request to it still carries no token.
-        const QByteArray data = randomBytes(MiB, 10);
-        f.media->addFile(QStringLiteral("/r/v.mp4"), data, "video/mp4");
-        Options expired;
-        expired.statuses = {403}; // the first request only: the fresh link works
-        f.media->setFileOptions(QStringLiteral("/r/v.mp4"), expired);
-        f.api->addFile(QStringLiteral("/r/v.mp4"), data, "video/mp4");
-        const int id =
-            f.manager->enqueue(f.request(QStringLiteral("/r/v.mp4"), QStringLiteral("v.mp4")));
-        QVERIFY(f.waitForState(id, DownloadState::Failed));
-        QCOMPARE(f.get(id).error.category, DownloadError::Category::LinkExpired);
-        f.manager->refreshLink(id, QStringLiteral("secret-token"));
-        QVERIFY(f.waitForState(id, DownloadState::Completed));
-        QCOMPARE(readAll(f.path(QStringLiteral("v.mp4"))), data);
-        const auto apiRequests = f.api->requests();
-        QCOMPARE(apiRequests.size(), 2);
-        QCOMPARE(apiRequests.at(0).path, QByteArray("/api/v1/common/download-url"));
-        QCOMPARE(apiRequests.at(0).headers.value("authorization"),
-                 QByteArray("Bearer secret-token"));
-        QCOMPARE(apiRequests.at(1).path, QByteArray("/dl/r/v.mp4"));
-        QVERIFY(!apiRequests.at(1).headers.contains("authorization"));
-    }
-
-    void refreshLinkFailure()
-    {
-        f.api->setValidKeys({QStringLiteral("good")});
-        f.media->addFile(QStringLiteral("/r/w.mp4"), "x", "video/mp4");
-        f.media->setRouteScript("/r/w.mp4", {FakeKieServer::kieError(404, {}, 404)});
-        const int id =
-            f.manager->enqueue(f.request(QStringLiteral("/r/w.mp4"), QStringLiteral("w.mp4")));
-        QVERIFY(f.waitForState(id, DownloadState::Failed));
-        QSignalSpy failed(f.manager.get(), &DownloadManager::linkRefreshFailed);
-        f.manager->refreshLink(id, QStringLiteral("bad"));
-        QVERIFY(failed.wait());
-        QCOMPARE(failed.first().at(0).toInt(), id);
-        QCOMPARE(failed.first().at(1).value<ApiError>().kind, ApiError::Kind::Unauthorized);
-        QCOMPARE(f.get(id).state, DownloadState::Failed);
-    }
-
     void credentialsInTheUrlAreNotSent()
     {
         f.media->addFile(QStringLiteral("/m/u.mp4"), "video", "video/mp4");

@@ -5,6 +5,7 @@
 #include "downloadfixture.h"
 #include "downloadlistmodel.h"
 #include "downloadspanel.h"
+#include "linkrenewer.h"
 #include "taskrepository.h"
 
 #include <QAction>
@@ -38,6 +39,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<TaskRepository> m_tasks; // no tasks: the panel shows the manager's downloads
+    std::unique_ptr<LinkRenewer> m_renewer;
     std::unique_ptr<DownloadCoordinator> m_coordinator;
     std::unique_ptr<DownloadsPanel> m_panel;
 };
@@ -48,9 +50,10 @@ void tst_DownloadsPanel::init()
     m_home = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<AppSettings>(m_home->filePath(QStringLiteral("s.ini")));
     m_tasks = std::make_unique<TaskRepository>(nullptr);
-    m_coordinator = std::make_unique<DownloadCoordinator>(
-        m_fx.manager.get(), m_tasks.get(), m_settings.get(),
-        [](const QString &) { return QStringLiteral("token"); });
+    m_renewer = std::make_unique<LinkRenewer>(
+        m_fx.client.get(), nullptr, [](const QString &) { return QStringLiteral("token"); });
+    m_coordinator = std::make_unique<DownloadCoordinator>(m_fx.manager.get(), m_tasks.get(),
+                                                          m_settings.get(), m_renewer.get());
     m_panel = std::make_unique<DownloadsPanel>(m_fx.manager.get(), m_coordinator.get());
     m_panel->resize(900, 300);
     m_panel->show();

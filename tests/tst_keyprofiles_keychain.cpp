@@ -14,6 +14,7 @@
 #include "keyring.h"
 #include "kieclient.h"
 #include "kieresponses.h"
+#include "linkrenewer.h"
 #include "refreshscheduler.h"
 #include "taskrepository.h"
 #include "taskstore.h"
@@ -324,8 +325,9 @@ void TestKeyProfilesKeychain::securityAfterASession()
         TaskRepository repository(&tasks);
         repository.load();
         DownloadManager manager(&client);
-        DownloadCoordinator downloads(&manager, &repository, &settings,
-                                      [&keys](const QString &id) { return keys.token(id); });
+        LinkRenewer renewer(&client, nullptr,
+                            [&keys](const QString &id) { return keys.token(id); });
+        DownloadCoordinator downloads(&manager, &repository, &settings, &renewer);
         downloads.setStore(&downloadStore);
         QCOMPARE(downloads.downloadTasks({done.taskId}).queued, 1);
         QTRY_VERIFY_WITH_TIMEOUT(!downloads.localFile(done.taskId, MediaKind::Result, 0).isEmpty(),

@@ -3,18 +3,15 @@
 // fake desktop services on the test run's private session bus (tests/run-in-session.sh).
 #include "addtasksdialog.h"
 #include "appsettings.h"
-#include "creditsmonitor.h"
 #include "downloadcoordinator.h"
 #include "downloadlistmodel.h"
 #include "downloadmanager.h"
 #include "downloadspanel.h"
 #include "downloadstore.h"
+#include "engine.h"
 #include "fakedesktop.h"
 #include "fakekieserver.h"
-#include "keyprober.h"
-#include "keyprofilestore.h"
 #include "keyring.h"
-#include "kieclient.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "memorytokenstore.h"
@@ -24,7 +21,6 @@
 #include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
-#include "tasktracker.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -92,28 +88,24 @@ template <typename F> void whenModal(F handle)
 }
 } // namespace
 
-// One running app instance: everything main.cpp wires, against the test's server and files.
+// One running app instance: the engine and window main.cpp builds, against the test's server
+// and files.
 struct Instance
 {
-    Instance(const QString &dir, const QUrl &base)
-        : settings(dir + QStringLiteral("/settings.ini")), client(base), keys(&tokens),
-          scheduler(&client, [this](const QString &id) { return keys.token(id); }),
-          repository(&store), tracker(&repository, &scheduler)
+    Instance(const QString &dir, const QUrl &base) : settings(dir + QStringLiteral("/settings.ini"))
     {
-        model.follow(&repository);
         opened = store.open(dir + QStringLiteral("/tasks.sqlite"));
-        keyStore.open(store.path());
-        downloadStore.open(store.path());
         settings.setDownloadFolder(dir + QStringLiteral("/videos"));
-        scheduler.setInterval(std::chrono::milliseconds(150));
-        scheduler.setJitter(0);
-        scheduler.setFollowSystemNetwork(false); // the fake server is on loopback
-        keys.setSessionKey(Token);
-        window = std::make_unique<MainWindow>(MainWindowDeps{
-            &repository, &tracker, &model, &scheduler, &client, &keys, &keyStore, &credits,
-            &settings, &languages, &downloads, &prober, false, store.path()});
-        tracker.load();
-        downloads.setStore(&downloadStore);
+        Engine::Options options;
+        options.apiBase = base;
+        options.storePath = store.path();
+        options.sessionKey = Token;
+        options.followSystemNetwork = false; // the fake server is on loopback
+        engine = std::make_unique<Engine>(options, &store, &tokens, &settings);
+        engine->scheduler()->setInterval(std::chrono::milliseconds(150));
+        engine->scheduler()->setJitter(0);
+        window = std::make_unique<MainWindow>(engine.get(), &languages);
+        engine->start();
         window->show();
     }
     ~Instance()
@@ -121,29 +113,20 @@ struct Instance
         window->close();
         window.reset();
     }
+    TaskTableModel &model() const { return *window->taskModel(); }
+    KeyRing &keys() const { return *engine->keys(); }
+    DownloadCoordinator &downloads() const { return *engine->downloads(); }
     TaskStatus status(const QString &id) const
     {
-        const TaskRecord *t = model.task(id);
+        const TaskRecord *t = engine->tasks()->task(id);
         return t ? t->status : TaskStatus::Unavailable;
     }
 
     TaskStore::OpenResult opened = TaskStore::OpenResult::Failed;
     AppSettings settings;
     TaskStore store;
-    TaskTableModel model;
-    KieClient client;
     MemoryTokenStore tokens;
-    KeyRing keys;
-    KeyProfileStore keyStore;
-    CreditsMonitor credits{&client, &keys};
-    RefreshScheduler scheduler;
-    TaskRepository repository;
-    TaskTracker tracker;
-    KeyProber prober{&client, &scheduler, &tracker, &keys};
-    DownloadStore downloadStore;
-    DownloadManager downloadManager{&client};
-    DownloadCoordinator downloads{&downloadManager, &repository, &settings,
-                                  [this](const QString &id) { return keys.token(id); }};
+    std::unique_ptr<Engine> engine;
     LanguageManager languages;
     std::unique_ptr<MainWindow> window;
 };
@@ -216,8 +199,8 @@ void TestMainWindow::recordNotification(const FakeNotifications::Call &call)
     AtNotification seen;
     seen.taskId = call.body.section(QLatin1Char('\n'), 0, 0).section(QLatin1Char(' '), -1);
     if (m_app) {
-        seen.mark = m_app->downloads.mark(seen.taskId).state;
-        seen.files = m_app->downloads.localFiles(seen.taskId);
+        seen.mark = m_app->downloads().mark(seen.taskId).state;
+        seen.files = m_app->downloads().localFiles(seen.taskId);
         for (const QString &file : std::as_const(seen.files)) {
             const QFileInfo info(file);
             seen.sizes << (info.isFile() ? info.size() : -1);
@@ -282,7 +265,7 @@ void TestMainWindow::addWatchRestart()
     QVERIFY(dialogChecked);
     // The third one as from the command line.
     w.addTaskIds({C});
-    QCOMPARE(m_app->model.rowCount(), 3);
+    QCOMPARE(m_app->model().rowCount(), 3);
 
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(A), TaskStatus::Succeeded, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(B), TaskStatus::Failed, 15000);
@@ -318,7 +301,7 @@ void TestMainWindow::addWatchRestart()
     // Restart on the same data: all three are there with their final states.
     m_app.reset();
     m_app = std::make_unique<Instance>(m_dir.path(), m_server.baseUrl());
-    QCOMPARE(m_app->model.rowCount(), 3);
+    QCOMPARE(m_app->model().rowCount(), 3);
     QCOMPARE(m_app->status(A), TaskStatus::Succeeded);
     QCOMPARE(m_app->status(B), TaskStatus::Failed);
     QCOMPARE(m_app->status(C), TaskStatus::GenerationFailed);
@@ -332,10 +315,14 @@ void TestMainWindow::addWatchRestart()
                  .data(TaskTableModel::TaskIdRole)
                  .toString(),
              A);
-    QCOMPARE(m_app->model.task(A)->resultUrls,
+    QCOMPARE(m_app->model().task(A)->resultUrls,
              QStringList{QStringLiteral("https://media.example/%1.mp4").arg(A)});
     QTest::qWait(500);
-    QCOMPARE(m_server.requests().size(), 0); // still nothing to poll after the restart
+    // Still nothing to poll after the restart (the credits check at start is not a poll).
+    const auto requests = m_server.requests();
+    QVERIFY(std::none_of(requests.cbegin(), requests.cend(), [](const auto &r) {
+        return r.path.startsWith("/api/v1/veo/record-info");
+    }));
 }
 
 void TestMainWindow::searchAndStatusFilter()
@@ -375,7 +362,7 @@ void TestMainWindow::dropTextAddsTasks()
     QVERIFY(enter.isAccepted());
     QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&w, &drop);
-    QCOMPARE(m_app->model.rowCount(), 4);
+    QCOMPARE(m_app->model().rowCount(), 4);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(D), TaskStatus::Succeeded, 15000);
 }
 
@@ -394,7 +381,7 @@ void TestMainWindow::removeAsksFirst()
         box->button(QMessageBox::Cancel)->click();
     });
     remove->trigger();
-    QCOMPARE(m_app->model.rowCount(), 4); // cancelled: nothing removed
+    QCOMPARE(m_app->model().rowCount(), 4); // cancelled: nothing removed
 
     whenModal([](QWidget *modal) {
         auto *box = qobject_cast<QMessageBox *>(modal);
@@ -406,8 +393,8 @@ void TestMainWindow::removeAsksFirst()
         }
     });
     remove->trigger();
-    QCOMPARE(m_app->model.rowCount(), 3);
-    QVERIFY(!m_app->model.task(D));
+    QCOMPARE(m_app->model().rowCount(), 3);
+    QVERIFY(!m_app->model().task(D));
     QVERIFY(!m_app->store.contains(D)); // gone from the store too
 }
 
@@ -420,7 +407,7 @@ void TestMainWindow::switchesLanguageAtRunTime()
         return view->headerData(TaskTableModel::TaskIdColumn, Qt::Horizontal).toString();
     };
     const auto statusOf = [this, view](const QString &id) {
-        const QModelIndex source = m_app->model.index(m_app->model.rowOf(id), 0);
+        const QModelIndex source = m_app->model().index(m_app->model().rowOf(id), 0);
         for (int r = 0; r < view->rowCount(); ++r) {
             if (view->index(r, 0).data(TaskTableModel::TaskIdRole).toString() == id) {
                 return view->index(r, TaskTableModel::StatusColumn).data().toString();
@@ -486,9 +473,9 @@ void TestMainWindow::downloadsFromTheWindow()
     QVERIFY(dock->isVisible()); // the user sees the progress
 
     const QModelIndex cell =
-        m_app->model.index(m_app->model.rowOf(e), TaskTableModel::DownloadColumn);
+        m_app->model().index(m_app->model().rowOf(e), TaskTableModel::DownloadColumn);
     QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("Downloaded"), 15000);
-    const QString file = m_app->downloads.localFile(e, MediaKind::Result, 0);
+    const QString file = m_app->downloads().localFile(e, MediaKind::Result, 0);
     QCOMPARE(QFileInfo(file).absolutePath(), m_app->settings.downloadFolder());
     QFile saved(file);
     QVERIFY(saved.open(QIODevice::ReadOnly));
@@ -510,7 +497,7 @@ void TestMainWindow::downloadsFromTheWindow()
 
     // Deleted behind the app's back: the list says so and offers the download again.
     QVERIFY(QFile::remove(file));
-    m_app->downloads.checkFiles(); // on another thread: the answer comes a little later
+    m_app->downloads().checkFiles(); // on another thread: the answer comes a little later
     QTRY_COMPARE_WITH_TIMEOUT(cell.data().toString(), QStringLiteral("File missing"), 15000);
     QTRY_VERIFY_WITH_TIMEOUT(buttonTexts().contains(QStringLiteral("Download")), 15000);
     download->trigger();
@@ -537,7 +524,7 @@ void TestMainWindow::downloadsFromTheWindow()
     // Running while the panel is hidden: the status bar says so.
     QTRY_VERIFY_WITH_TIMEOUT(indicator->isVisible(), 15000);
     QCOMPARE(indicator->text(), QStringLiteral("1 downloading"));
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_app->downloads.localFile(g, MediaKind::Result, 0)),
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_app->downloads().localFile(g, MediaKind::Result, 0)),
                              30000);
     QTRY_VERIFY_WITH_TIMEOUT(!indicator->isVisible(), 15000); // nothing running any more
     m_app->settings.setFlag(AppSettings::Flag::AutoDownload, false);
@@ -580,8 +567,8 @@ void TestMainWindow::notificationWaitsForTheAutomaticDownload()
     w.addTaskIds({taskId});
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(taskId), TaskStatus::Succeeded, 15000);
     // Downloading (from the fresh link, when the first one had expired): no notification yet.
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->downloads.mark(taskId).state, DownloadMark::State::Downloading,
-                              15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->downloads().mark(taskId).state,
+                              DownloadMark::State::Downloading, 15000);
     QCOMPARE(notificationsFor(taskId).size(), 0);
 
     QTRY_COMPARE_WITH_TIMEOUT(notificationsFor(taskId).size(), 1, 30000);
@@ -595,7 +582,7 @@ void TestMainWindow::notificationWaitsForTheAutomaticDownload()
     // When it was sent, the whole file was on disk.
     const AtNotification seen = m_atNotification.value(call.id);
     QCOMPARE(seen.mark, DownloadMark::State::Downloaded);
-    const QString file = m_app->downloads.localFile(taskId, MediaKind::Result, 0);
+    const QString file = m_app->downloads().localFile(taskId, MediaKind::Result, 0);
     QVERIFY(!file.isEmpty());
     QCOMPARE(seen.files, QStringList{file});
     QCOMPARE(seen.sizes, QList<qint64>{clip.size()});
@@ -682,7 +669,7 @@ void TestMainWindow::notificationAfterAFailedAutomaticDownload()
     QCOMPARE(seen.mark, DownloadMark::State::Failed);
     QVERIFY(seen.files.isEmpty());
     QList<Download> downloads;
-    for (const Download &d : m_app->downloadManager.list()) {
+    for (const Download &d : m_app->engine->downloadManager()->list()) {
         if (d.request.taskId == taskId) {
             downloads << d;
         }
@@ -701,7 +688,7 @@ void TestMainWindow::notificationAfterAFailedAutomaticDownload()
         QCOMPARE(d.error.category, DownloadError::Category::Network);
         QCOMPARE(d.request.url.scheme(), QStringLiteral("ftp"));
     }
-    QVERIFY(m_app->downloads.localFiles(taskId).isEmpty());
+    QVERIFY(m_app->downloads().localFiles(taskId).isEmpty());
     QCOMPARE(notificationsFor(taskId).size(), 1);
 }
 
@@ -712,8 +699,8 @@ void TestMainWindow::keysInTheWindow()
     const QString studioSecret = QStringLiteral("sk-studio-second-key");
     m_server.setValidKeys({Token, studioSecret});
     QString studio;
-    m_app->keys.addKey(QStringLiteral("Studio"), studioSecret, KeyHealth::Ok, 500, &w,
-                       [&studio](const TokenResult &, const QString &id) { studio = id; });
+    m_app->keys().addKey(QStringLiteral("Studio"), studioSecret, KeyHealth::Ok, 500, &w,
+                         [&studio](const TokenResult &, const QString &id) { studio = id; });
     QTRY_VERIFY_WITH_TIMEOUT(!studio.isEmpty(), 15000);
     auto *keyFilter = w.findChild<QComboBox *>(QStringLiteral("KeyFilter"));
     QVERIFY(keyFilter);
@@ -735,10 +722,10 @@ void TestMainWindow::keysInTheWindow()
         dialog->accept();
     });
     w.findChild<QAction *>(QStringLiteral("AddAction"))->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->model.task(f)->keyId, studio, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->model().task(f)->keyId, studio, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(f), TaskStatus::Succeeded, 15000);
     const QModelIndex keyCell =
-        m_app->model.index(m_app->model.rowOf(f), TaskTableModel::KeyColumn);
+        m_app->model().index(m_app->model().rowOf(f), TaskTableModel::KeyColumn);
     QCOMPARE(keyCell.data().toString(), QStringLiteral("Studio"));
 
     // Filter by key.
@@ -755,36 +742,36 @@ void TestMainWindow::keysInTheWindow()
 
     // IDs added without a choice (command line, drop) belong to the key that is the default
     // now: making another key the default later does not move them.
-    QVERIFY(m_app->keys.setDefaultKey(studio));
+    QVERIFY(m_app->keys().setDefaultKey(studio));
     const QString h = QStringLiteral("e2e_task_defaultkey08");
     m_server.setTaskOwner(h, studioSecret);
     m_server.setScript(h, {FakeKieServer::ok(rec(h, 1))});
     w.addTaskIds({h});
-    QCOMPARE(m_app->model.task(h)->keyId, studio);
+    QCOMPARE(m_app->model().task(h)->keyId, studio);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(h), TaskStatus::Succeeded, 15000);
-    QVERIFY(m_app->keys.setDefaultKey(KeyRing::SessionKeyId));
-    QCOMPARE(m_app->model.task(h)->keyId, studio);
+    QVERIFY(m_app->keys().setDefaultKey(KeyRing::SessionKeyId));
+    QCOMPARE(m_app->model().task(h)->keyId, studio);
 
     // A task added with the wrong key finds its owner from the Change Key menu.
     const QString lost = QStringLiteral("e2e_task_wrongkey_009");
     m_server.setTaskOwner(lost, studioSecret);
     m_server.setScript(lost, {FakeKieServer::ok(rec(lost, 1))});
     w.addTaskIds({lost}); // bound to the session key, which cannot see it
-    QCOMPARE(m_app->model.task(lost)->keyId, QString());
+    QCOMPARE(m_app->model().task(lost)->keyId, QString());
     w.selectTask(lost);
     auto *changeKey = w.findChild<QMenu *>(QStringLiteral("ChangeKeyMenu"));
     Q_EMIT changeKey->aboutToShow();
     auto *findOwner = changeKey->findChild<QAction *>(QStringLiteral("FindOwnerAction"));
     QVERIFY(findOwner);
     findOwner->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->model.task(lost)->keyId, studio, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->model().task(lost)->keyId, studio, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(lost), TaskStatus::Succeeded, 15000);
 
     // Removing the key keeps the task, shown as needing a key, and filterable as such.
     bool removed = false;
-    m_app->keys.removeKey(studio, &w, [&removed](const TokenResult &) { removed = true; });
+    m_app->keys().removeKey(studio, &w, [&removed](const TokenResult &) { removed = true; });
     QTRY_VERIFY_WITH_TIMEOUT(removed, 15000);
-    QVERIFY(m_app->model.task(f));
+    QVERIFY(m_app->model().task(f));
     QCOMPARE(keyCell.data().toString(), QStringLiteral("Key removed"));
     const int orphans = keyFilter->findText(QStringLiteral("Key removed"));
     QVERIFY(orphans > 0);
@@ -801,7 +788,7 @@ void TestMainWindow::keysInTheWindow()
     QCOMPARE(choices.size(), 1); // one key left: no "Find the Owner" either
     QVERIFY(!choices.constFirst()->isChecked());
     choices.constFirst()->trigger();
-    QCOMPARE(m_app->model.task(f)->keyId, QString()); // the session key is never stored
+    QCOMPARE(m_app->model().task(f)->keyId, QString()); // the session key is never stored
     QCOMPARE(keyCell.data().toString(), QStringLiteral("Session key")); // the default key
     QVERIFY(keyFilter->findText(QStringLiteral("Key removed")) > 0);    // h, lost need one
     for (const QString &orphan : {h, lost}) {

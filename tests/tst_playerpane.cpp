@@ -2,6 +2,7 @@
 // 127.0.0.2 (the "media host"), offscreen. Timeouts are generous: the machine is shared.
 #include "fakekieserver.h"
 #include "kieclient.h"
+#include "medialinkprobe.h"
 #include "playercontrols.h"
 #include "playerpane.h"
 
@@ -770,7 +771,9 @@ void TestPlayerPane::expiredLinkOffersFreshLink()
     // Hosts may give any reason phrase (the fake one says "Status" for 403 and 410): the pane
     // then asks for the status code itself.
     QNetworkAccessManager network;
-    pane.setNetworkAccessManager(&network);
+    pane.setLinkProbe([&network](const QUrl &url, QObject *context, auto done) {
+        probeMediaLink(&network, url, context, std::move(done));
+    });
     pane.setTask(succeeded({expired.toString()}));
     QSignalSpy requested(&pane, &PlayerPane::freshLinkRequested);
     play(pane);

@@ -674,14 +674,6 @@
         <source>Try `veo-tracker --help`.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>The API key “%1” has %n credit(s) left (you are warned below %L2). Top up on kie.ai to keep rendering.</source>
-        <extracomment>%n: credits left; %1: the key&apos;s label; %L2: the warning level</extracomment>
-        <translation>
-            <numerusform>The API key “%1” has %n credit left (you are warned below %L2). Top up on kie.ai to keep rendering.</numerusform>
-            <numerusform>The API key “%1” has %n credits left (you are warned below %L2). Top up on kie.ai to keep rendering.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>veo::AddTasksDialog</name>
@@ -885,6 +877,25 @@ Task %2</source>
     <message>
         <source>Downloads</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::Engine</name>
+    <message numerus="yes">
+        <source>The API key “%1” has %n credit(s) left (you are warned below %L2). Top up on kie.ai to keep rendering.</source>
+        <extracomment>%n: credits left; %1: the key&apos;s label; %L2: the warning level</extracomment>
+        <translation>
+            <numerusform>The API key “%1” has %n credit left (you are warned below %L2). Top up on kie.ai to keep rendering.</numerusform>
+            <numerusform>The API key “%1” has %n credits left (you are warned below %L2). Top up on kie.ai to keep rendering.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of your API keys can see %n task(s): %1. Check the IDs, or add the key of the account that created them (API Keys…).</source>
+        <extracomment>%1: one task ID, or several separated by commas</extracomment>
+        <translation>
+            <numerusform>None of your API keys can see task %1. Check the ID, or add the key of the account that created it (API Keys…).</numerusform>
+            <numerusform>None of your API keys can see these %n tasks: %1. Check the IDs, or add the key of the account that created them (API Keys…).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1226,10 +1237,6 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demo mode: these sample tasks come from a simulated KIE server on this computer. Nothing is sent to KIE, and your real task list is not touched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1262,42 +1269,6 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Add Tasks…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add task IDs to watch (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh &amp;Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh &amp;All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause Polling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop checking tasks until you resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy Task ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>API &amp;Keys…</source>
         <extracomment>Menu/toolbar: manage the KIE API keys</extracomment>
         <translation type="unfinished"></translation>
@@ -1317,57 +1288,6 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n task(s).</source>
-        <translation>
-            <numerusform>Added %n task.</numerusform>
-            <numerusform>Added %n tasks.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already tracked.</source>
-        <translation>
-            <numerusform>%n already tracked.</numerusform>
-            <numerusform>%n already tracked.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stop tracking task %1? Its record is removed from this list; the video on KIE is not affected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Stop tracking %n tasks? Their records are removed from this list; the videos on KIE are not affected.</source>
-        <translation>
-            <numerusform>Stop tracking %n task? Its record is removed from this list; the video on KIE is not affected.</numerusform>
-            <numerusform>Stop tracking %n tasks? Their records are removed from this list; the videos on KIE are not affected.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Remove Tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking all tasks…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Checking %n task(s)…</source>
-        <translation>
-            <numerusform>Checking %n task…</numerusform>
-            <numerusform>Checking %n tasks…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n task ID(s).</source>
-        <translation>
-            <numerusform>Copied %n task ID.</numerusform>
-            <numerusform>Copied %n task IDs.</numerusform>
-        </translation>
     </message>
     <message>
         <source>About Veo Tracker</source>
@@ -1390,79 +1310,16 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop tracking the selected tasks (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the selected tasks now, or all tasks when none is selected (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Task %1 belongs to the key “%2”.</source>
         <extracomment>%1: a task ID; %2: the label of the API key that owns it</extracomment>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Download</source>
-        <extracomment>Menu/toolbar: download the videos of the selected tasks</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Download the videos of the selected tasks (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open Downloaded Video</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show in &amp;Folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) now use the key “%1”.</source>
-        <extracomment>%n tasks now use the API key labelled %1</extracomment>
-        <translation>
-            <numerusform>%n task now uses the key “%1”.</numerusform>
-            <numerusform>%n tasks now use the key “%1”.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No API keys yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change &amp;Key</source>
-        <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>None of your API keys can see %n task(s): %1. Check the IDs, or add the key of the account that created them (API Keys…).</source>
-        <extracomment>%1: one task ID, or several separated by commas</extracomment>
-        <translation>
-            <numerusform>None of your API keys can see task %1. Check the ID, or add the key of the account that created it (API Keys…).</numerusform>
-            <numerusform>None of your API keys can see these %n tasks: %1. Check the IDs, or add the key of the account that created them (API Keys…).</numerusform>
-        </translation>
     </message>
     <message>
         <source>Task %1 belongs to the default key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Find the Owner (Try All Keys)</source>
-        <extracomment>Change Key menu: ask every key which one can see the selected tasks</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Asking each API key about %n task(s)…</source>
-        <translation>
-            <numerusform>Asking each API key about %n task…</numerusform>
-            <numerusform>Asking each API key about %n tasks…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <extracomment>Two sentences in a row (Chinese needs no space after &quot;。&quot;)</extracomment>
+        <source>Demo mode: these sample tasks come from a simulated KIE server on this computer, and start over at every launch. Nothing is sent to KIE, and your real task list is not touched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1932,6 +1789,155 @@ Keys table column: marks the default API key</extracomment>
         <translation>
             <numerusform>%1 · %Ln credit</numerusform>
             <numerusform>%1 · %Ln credits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskActions</name>
+    <message>
+        <source>&amp;Add Tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add task IDs to watch (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop tracking the selected tasks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the selected tasks now, or all tasks when none is selected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop checking tasks until you resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Task ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <extracomment>Menu/toolbar: download the videos of the selected tasks</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the videos of the selected tasks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Downloaded Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;Key</source>
+        <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n task(s).</source>
+        <translation>
+            <numerusform>Added %n task.</numerusform>
+            <numerusform>Added %n tasks.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Two sentences in a row (Chinese needs no space after &quot;。&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already tracked.</source>
+        <translation>
+            <numerusform>%n already tracked.</numerusform>
+            <numerusform>%n already tracked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop tracking task %1? Its record is removed from this list; the video on KIE is not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop tracking %n tasks? Their records are removed from this list; the videos on KIE are not affected.</source>
+        <translation>
+            <numerusform>Stop tracking %n task? Its record is removed from this list; the video on KIE is not affected.</numerusform>
+            <numerusform>Stop tracking %n tasks? Their records are removed from this list; the videos on KIE are not affected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking all tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n task(s)…</source>
+        <translation>
+            <numerusform>Checking %n task…</numerusform>
+            <numerusform>Checking %n tasks…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n task ID(s).</source>
+        <translation>
+            <numerusform>Copied %n task ID.</numerusform>
+            <numerusform>Copied %n task IDs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) now use the key “%1”.</source>
+        <extracomment>%n tasks now use the API key labelled %1</extracomment>
+        <translation>
+            <numerusform>%n task now uses the key “%1”.</numerusform>
+            <numerusform>%n tasks now use the key “%1”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No API keys yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the Owner (Try All Keys)</source>
+        <extracomment>Change Key menu: ask every key which one can see the selected tasks</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking each API key about %n task(s)…</source>
+        <translation>
+            <numerusform>Asking each API key about %n task…</numerusform>
+            <numerusform>Asking each API key about %n tasks…</numerusform>
         </translation>
     </message>
 </context>

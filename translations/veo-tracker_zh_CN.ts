@@ -669,13 +669,6 @@
         <source>Try `veo-tracker --help`.</source>
         <translation>请尝试 `veo-tracker --help`。</translation>
     </message>
-    <message numerus="yes">
-        <source>The API key “%1” has %n credit(s) left (you are warned below %L2). Top up on kie.ai to keep rendering.</source>
-        <extracomment>%n: credits left; %1: the key&apos;s label; %L2: the warning level</extracomment>
-        <translation>
-            <numerusform>API 密钥“%1”仅剩 %n 积分（低于 %L2 时提醒）。请在 kie.ai 充值，以便继续生成视频。</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>veo::AddTasksDialog</name>
@@ -876,6 +869,23 @@ Task %2</source>
     <message>
         <source>Downloads</source>
         <translation>下载列表</translation>
+    </message>
+</context>
+<context>
+    <name>veo::Engine</name>
+    <message numerus="yes">
+        <source>The API key “%1” has %n credit(s) left (you are warned below %L2). Top up on kie.ai to keep rendering.</source>
+        <extracomment>%n: credits left; %1: the key&apos;s label; %L2: the warning level</extracomment>
+        <translation>
+            <numerusform>API 密钥“%1”仅剩 %n 积分（低于 %L2 时提醒）。请在 kie.ai 充值，以便继续生成视频。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of your API keys can see %n task(s): %1. Check the IDs, or add the key of the account that created them (API Keys…).</source>
+        <extracomment>%1: one task ID, or several separated by commas</extracomment>
+        <translation>
+            <numerusform>你的所有 API 密钥都查不到这 %n 个任务：%1。请检查任务ID，或添加创建这些任务的账户的密钥（API 密钥…）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1217,10 +1227,6 @@ Keys table column: marks the default API key</extracomment>
         <translation>Veo Tracker</translation>
     </message>
     <message>
-        <source>Demo mode: these sample tasks come from a simulated KIE server on this computer. Nothing is sent to KIE, and your real task list is not touched.</source>
-        <translation>演示模式：这些示例任务来自本机上模拟的 KIE 服务器。不会向 KIE 发送任何内容，也不会改动你真实的任务列表。</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1253,42 +1259,6 @@ Keys table column: marks the default API key</extracomment>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>&amp;Add Tasks…</source>
-        <translation>添加任务(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Add task IDs to watch (%1)</source>
-        <translation>添加要跟踪的任务ID（%1）</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>移除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Refresh &amp;Now</source>
-        <translation>立即刷新(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Refresh &amp;All</source>
-        <translation>全部刷新(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Pause Polling</source>
-        <translation>暂停轮询(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Stop checking tasks until you resume</source>
-        <translation>暂停检查任务，直到你手动恢复</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Task ID</source>
-        <translation>复制任务ID(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
         <source>API &amp;Keys…</source>
         <extracomment>Menu/toolbar: manage the KIE API keys</extracomment>
         <translation>API 密钥(&amp;K)…</translation>
@@ -1308,52 +1278,6 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n task(s).</source>
-        <translation>
-            <numerusform>已添加 %n 个任务。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already tracked.</source>
-        <translation>
-            <numerusform>另有 %n 个任务已在跟踪中。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stop tracking task %1? Its record is removed from this list; the video on KIE is not affected.</source>
-        <translation>要停止跟踪任务 %1 吗？该任务的记录将从此列表中移除，KIE 上的视频不受影响。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Stop tracking %n tasks? Their records are removed from this list; the videos on KIE are not affected.</source>
-        <translation>
-            <numerusform>要停止跟踪这 %n 个任务吗？这些任务的记录将从此列表中移除，KIE 上的视频不受影响。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Remove Tasks</source>
-        <translation>移除任务</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Checking all tasks…</source>
-        <translation>正在检查全部任务…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Checking %n task(s)…</source>
-        <translation>
-            <numerusform>正在检查 %n 个任务…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n task ID(s).</source>
-        <translation>
-            <numerusform>已复制 %n 个任务ID。</numerusform>
-        </translation>
     </message>
     <message>
         <source>About Veo Tracker</source>
@@ -1376,77 +1300,17 @@ Keys table column: marks the default API key</extracomment>
         <translation>无法使用系统密钥环：%1任务历史仍可查看；请通过“API 密钥…”输入仅用于本次会话的密钥。</translation>
     </message>
     <message>
-        <source>Stop tracking the selected tasks (%1)</source>
-        <translation>停止跟踪所选任务（%1）</translation>
-    </message>
-    <message>
-        <source>Check the selected tasks now, or all tasks when none is selected (%1)</source>
-        <translation>立即检查所选任务；未选择任务时检查全部任务（%1）</translation>
-    </message>
-    <message>
         <source>Task %1 belongs to the key “%2”.</source>
         <extracomment>%1: a task ID; %2: the label of the API key that owns it</extracomment>
         <translation>任务 %1 属于密钥“%2”。</translation>
-    </message>
-    <message>
-        <source>&amp;Download</source>
-        <extracomment>Menu/toolbar: download the videos of the selected tasks</extracomment>
-        <translation>下载(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Download the videos of the selected tasks (%1)</source>
-        <translation>下载所选任务的视频（%1）</translation>
-    </message>
-    <message>
-        <source>&amp;Open Downloaded Video</source>
-        <translation>打开已下载的视频(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Show in &amp;Folder</source>
-        <translation>在文件夹中显示(&amp;F)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) now use the key “%1”.</source>
-        <extracomment>%n tasks now use the API key labelled %1</extracomment>
-        <translation>
-            <numerusform>%n 个任务现已改用密钥“%1”。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No API keys yet</source>
-        <translation>尚无 API 密钥</translation>
-    </message>
-    <message>
-        <source>Change &amp;Key</source>
-        <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
-        <translation>更换密钥(&amp;K)</translation>
-    </message>
-    <message numerus="yes">
-        <source>None of your API keys can see %n task(s): %1. Check the IDs, or add the key of the account that created them (API Keys…).</source>
-        <extracomment>%1: one task ID, or several separated by commas</extracomment>
-        <translation>
-            <numerusform>你的所有 API 密钥都查不到这 %n 个任务：%1。请检查任务ID，或添加创建这些任务的账户的密钥（API 密钥…）。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Task %1 belongs to the default key.</source>
         <translation>任务 %1 属于默认密钥。</translation>
     </message>
     <message>
-        <source>Find the Owner (Try All Keys)</source>
-        <extracomment>Change Key menu: ask every key which one can see the selected tasks</extracomment>
-        <translation>查找所属密钥（逐个尝试所有密钥）</translation>
-    </message>
-    <message numerus="yes">
-        <source>Asking each API key about %n task(s)…</source>
-        <translation>
-            <numerusform>正在用每个 API 密钥查询 %n 个任务…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <extracomment>Two sentences in a row (Chinese needs no space after &quot;。&quot;)</extracomment>
-        <translation>%1%2</translation>
+        <source>Demo mode: these sample tasks come from a simulated KIE server on this computer, and start over at every launch. Nothing is sent to KIE, and your real task list is not touched.</source>
+        <translation>演示模式：这些示例任务来自本机上模拟的 KIE 服务器，每次启动都会从头开始。不会向 KIE 发送任何内容，也不会改动你真实的任务列表。</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +1776,148 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Status bar: the default key, then its credits (积分) left</extracomment>
         <translation>
             <numerusform>%1 · %Ln 积分</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>veo::TaskActions</name>
+    <message>
+        <source>&amp;Add Tasks…</source>
+        <translation>添加任务(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add task IDs to watch (%1)</source>
+        <translation>添加要跟踪的任务ID（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop tracking the selected tasks (%1)</source>
+        <translation>停止跟踪所选任务（%1）</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Now</source>
+        <translation>立即刷新(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Check the selected tasks now, or all tasks when none is selected (%1)</source>
+        <translation>立即检查所选任务；未选择任务时检查全部任务（%1）</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;All</source>
+        <translation>全部刷新(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Polling</source>
+        <translation>暂停轮询(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop checking tasks until you resume</source>
+        <translation>暂停检查任务，直到你手动恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Task ID</source>
+        <translation>复制任务ID(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <extracomment>Menu/toolbar: download the videos of the selected tasks</extracomment>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Download the videos of the selected tasks (%1)</source>
+        <translation>下载所选任务的视频（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Open Downloaded Video</source>
+        <translation>打开已下载的视频(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;Key</source>
+        <extracomment>Tasks menu / context menu: move the selected tasks to another API key</extracomment>
+        <translation>更换密钥(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n task(s).</source>
+        <translation>
+            <numerusform>已添加 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Two sentences in a row (Chinese needs no space after &quot;。&quot;)</extracomment>
+        <translation>%1%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already tracked.</source>
+        <translation>
+            <numerusform>另有 %n 个任务已在跟踪中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop tracking task %1? Its record is removed from this list; the video on KIE is not affected.</source>
+        <translation>要停止跟踪任务 %1 吗？该任务的记录将从此列表中移除，KIE 上的视频不受影响。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop tracking %n tasks? Their records are removed from this list; the videos on KIE are not affected.</source>
+        <translation>
+            <numerusform>要停止跟踪这 %n 个任务吗？这些任务的记录将从此列表中移除，KIE 上的视频不受影响。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove Tasks</source>
+        <translation>移除任务</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Checking all tasks…</source>
+        <translation>正在检查全部任务…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n task(s)…</source>
+        <translation>
+            <numerusform>正在检查 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n task ID(s).</source>
+        <translation>
+            <numerusform>已复制 %n 个任务ID。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) now use the key “%1”.</source>
+        <extracomment>%n tasks now use the API key labelled %1</extracomment>
+        <translation>
+            <numerusform>%n 个任务现已改用密钥“%1”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No API keys yet</source>
+        <translation>尚无 API 密钥</translation>
+    </message>
+    <message>
+        <source>Find the Owner (Try All Keys)</source>
+        <extracomment>Change Key menu: ask every key which one can see the selected tasks</extracomment>
+        <translation>查找所属密钥（逐个尝试所有密钥）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking each API key about %n task(s)…</source>
+        <translation>
+            <numerusform>正在用每个 API 密钥查询 %n 个任务…</numerusform>
         </translation>
     </message>
 </context>

@@ -5,7 +5,7 @@
 #include "downloadsidecar.h"
 #include "downloadstore.h"
 #include "filenametemplate.h"
-#include "ratelimiter.h"
+#include "linkrenewer.h"
 #include "taskrepository.h"
 
 #include <QFileInfo>
@@ -83,10 +83,10 @@ QString DownloadCoordinator::Outcome::summary() const
 }
 
 DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskRepository *tasks,
-                                         const AppSettings *settings, TokenProvider tokenFor,
+                                         const AppSettings *settings, LinkRenewer *renewer,
                                          QObject *parent)
-    : QObject(parent), m_manager(manager), m_tasks(tasks), m_settings(settings),
-      m_tokenFor(std::move(tokenFor)), m_channel(std::make_shared<CheckChannel>()),
+    : QObject(parent), m_manager(manager), m_tasks(tasks), m_settings(settings), m_renewer(renewer),
+      m_channel(std::make_shared<CheckChannel>()),
       m_probe([](const QString &path) { return QFileInfo::exists(path); })
 {
     m_channel->receiver = this;
@@ -94,10 +94,6 @@ DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskRep
     connect(manager, &DownloadManager::changed, this, &DownloadCoordinator::onChanged);
     connect(manager, &DownloadManager::finished, this, &DownloadCoordinator::onFinished);
     connect(manager, &DownloadManager::removed, this, &DownloadCoordinator::onRemoved);
-    connect(manager, &DownloadManager::linkRefreshFailed, this,
-            &DownloadCoordinator::onLinkRefreshFailed);
-    m_renewalTimer.setSingleShot(true);
-    connect(&m_renewalTimer, &QTimer::timeout, this, &DownloadCoordinator::sendRenewals);
     applySettings();
 }
 
@@ -132,50 +128,25 @@ void DownloadCoordinator::setStore(DownloadStore *store)
     checkFiles();
 }
 
-void DownloadCoordinator::setRateLimiter(RateLimiter *limiter)
-{
-    m_limiter = limiter;
-}
-
-QString DownloadCoordinator::tokenOf(int id) const
+QString DownloadCoordinator::keyOf(int id) const
 {
     const TaskRecord *task = m_tasks->task(m_taskOf.value(id));
-    return task ? m_tokenFor(task->keyId) : QString();
+    return task ? task->keyId : QString();
 }
 
-void DownloadCoordinator::renewLink(int id)
+void DownloadCoordinator::renewLink(int id, const QUrl &url)
 {
     m_renewing.insert(id); // shown as queued: the download goes on with the new link
-    m_renewals.append(id);
-    sendRenewals();
-}
-
-void DownloadCoordinator::sendRenewals()
-{
-    while (!m_renewals.isEmpty()) {
-        const int id = m_renewals.constFirst();
-        const std::optional<Download> d = m_manager->download(id);
-        const QString token = tokenOf(id);
-        if (!d || d->state != DownloadState::Failed || !m_renewing.contains(id) ||
-            token.isEmpty()) {
-            m_renewals.removeFirst(); // retried, cancelled, gone or its key removed meanwhile
-            m_renewing.remove(id);
-            if (const auto task = m_taskOf.constFind(id); task != m_taskOf.cend()) {
-                Q_EMIT markChanged(*task); // no longer waiting for a fresh link: failed
-            }
-            continue;
+    m_renewer->renew(keyOf(id), url, this, [this, id](const ApiError &error, const QUrl &fresh) {
+        if (!m_renewing.contains(id)) {
+            return; // retried, cancelled or gone meanwhile
         }
-        const qint64 wait = m_limiter ? m_limiter->waitMs(token) : 0;
-        if (wait > 0) {
-            m_renewalTimer.start(int(std::min<qint64>(wait, 60'000)));
+        if (error.isError() || !m_manager->setUrl(id, fresh)) {
+            linkNotRenewed(id, error);
             return;
         }
-        m_renewals.removeFirst();
-        if (m_limiter) {
-            m_limiter->recordSend(token);
-        }
-        m_manager->refreshLink(id, token);
-    }
+        m_manager->retry(id); // changed() then ends the renewal
+    });
 }
 
 void DownloadCoordinator::applySettings()
@@ -514,7 +485,7 @@ void DownloadCoordinator::onFinished(int id)
                d->error.category == DownloadError::Category::LinkExpired &&
                !m_linkRenewed.contains(id)) {
         // KIE's media links expire; download-url gives a fresh one for the same file.
-        if (tokenOf(id).isEmpty()) {
+        if (!m_renewer->canRenew(keyOf(id))) {
             //: %1: a file name
             Q_EMIT problem(tr("The link to “%1” has expired, and a new one needs the task's API "
                               "key, which is not available. Give the task a key (Change Key), "
@@ -522,7 +493,7 @@ void DownloadCoordinator::onFinished(int id)
                                .arg(d->request.fileName));
         } else {
             m_linkRenewed.insert(id);
-            renewLink(id);
+            renewLink(id, d->request.originalUrl());
         }
     }
     Q_EMIT markChanged(taskId);
@@ -542,16 +513,8 @@ void DownloadCoordinator::onRemoved(int id)
     Q_EMIT markChanged(taskId);
 }
 
-void DownloadCoordinator::onLinkRefreshFailed(int id, const ApiError &error)
+void DownloadCoordinator::linkNotRenewed(int id, const ApiError &error)
 {
-    if (const QString token = tokenOf(id);
-        error.kind == ApiError::Kind::RateLimited && m_limiter && !token.isEmpty()) {
-        // Too fast for KIE: this key waits, and the renewal waits its turn again.
-        m_limiter->block(token, error.retryAfterSeconds);
-        m_renewals.append(id);
-        sendRenewals();
-        return;
-    }
     m_renewing.remove(id);
     if (const auto it = m_taskOf.constFind(id); it != m_taskOf.cend()) {
         Q_EMIT markChanged(*it);

@@ -10,7 +10,6 @@
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
-#include <QTimer>
 #include <functional>
 #include <memory>
 
@@ -19,7 +18,7 @@ namespace veo {
 class AppSettings;
 class DownloadManager;
 class DownloadStore;
-class RateLimiter;
+class LinkRenewer;
 class TaskRepository;
 struct TaskRecord;
 
@@ -36,11 +35,9 @@ class DownloadCoordinator final : public QObject
     Q_DISABLE_COPY_MOVE(DownloadCoordinator)
 
 public:
-    using TokenProvider = std::function<QString(const QString &keyId)>;
-
-    // None is owned. The token is only handed to KieClient for download-url (the API origin).
+    // None is owned. Expired links are renewed through renewer, with the task's key.
     DownloadCoordinator(DownloadManager *manager, const TaskRepository *tasks,
-                        const AppSettings *settings, TokenProvider tokenFor,
+                        const AppSettings *settings, LinkRenewer *renewer,
                         QObject *parent = nullptr);
     ~DownloadCoordinator() override;
 
@@ -51,11 +48,6 @@ public:
     void setStore(DownloadStore *store);
     // Applies the concurrency setting (call after the settings changed).
     void applySettings();
-    // Paces the download-url requests that renew expired links with the limiter the polls use
-    // (RefreshScheduler::rateLimiter()), so a batch of expired links cannot flood KIE; a 429
-    // blocks that key and the renewal waits its turn. Not owned; null = no pacing.
-    void setRateLimiter(RateLimiter *limiter);
-
     // What a download request did, for the status bar.
     struct Outcome
     {
@@ -129,10 +121,9 @@ private:
     void onChanged(int id);
     void onFinished(int id);
     void onRemoved(int id);
-    void onLinkRefreshFailed(int id, const ApiError &error);
-    QString tokenOf(int downloadId) const; // its task's key's token; empty when unavailable
-    void renewLink(int id);
-    void sendRenewals();
+    QString keyOf(int downloadId) const; // its task's key id
+    void renewLink(int id, const QUrl &url);
+    void linkNotRenewed(int id, const ApiError &error);
     Copy *copy(const QString &taskId, MediaKind kind, int index);
     void startCheck();
     void applyCheck(const QList<FileCheck> &checks);
@@ -141,16 +132,13 @@ private:
     DownloadManager *m_manager; // outlives this
     const TaskRepository *m_tasks;
     const AppSettings *m_settings;
-    TokenProvider m_tokenFor;
+    LinkRenewer *m_renewer;
     QPointer<DownloadStore> m_store;
-    QHash<QString, QList<Copy>> m_copies;  // taskId -> downloaded files
-    QHash<QString, QSet<int>> m_downloads; // taskId -> manager ids
-    QHash<int, QString> m_taskOf;          // manager id -> taskId
-    QSet<int> m_linkRenewed;               // ids that already got a fresh link once
-    QSet<int> m_renewing;                  // failed ids waiting for download-url's answer
-    RateLimiter *m_limiter = nullptr;
-    QList<int> m_renewals; // ids whose renewal is not sent yet, in order
-    QTimer m_renewalTimer;
+    QHash<QString, QList<Copy>> m_copies;    // taskId -> downloaded files
+    QHash<QString, QSet<int>> m_downloads;   // taskId -> manager ids
+    QHash<int, QString> m_taskOf;            // manager id -> taskId
+    QSet<int> m_linkRenewed;                 // ids that already got a fresh link once
+    QSet<int> m_renewing;                    // failed ids waiting for a fresh link
     std::shared_ptr<CheckChannel> m_channel; // shared with the running check's thread
     FileProbe m_probe;
     quint64 m_lastVersion = 0; // of the copies

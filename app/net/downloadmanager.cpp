@@ -212,26 +212,6 @@ bool DownloadManager::setUrl(int id, const QUrl &url)
     return true;
 }
 
-void DownloadManager::refreshLink(int id, const QString &token)
-{
-    const Entry *e = entry(id);
-    if (!e || !isUnfinished(e->d.state)) {
-        return;
-    }
-    QPointer<DownloadManager> self(this);
-    m_client->downloadUrl(e->d.request.originalUrl(), token,
-                          [self, id](const ApiError &error, const QUrl &url) {
-                              if (!self) {
-                                  return;
-                              }
-                              if (error.isError() || !self->setUrl(id, url)) {
-                                  Q_EMIT self->linkRefreshFailed(id, error);
-                                  return;
-                              }
-                              self->retry(id);
-                          });
-}
-
 void DownloadManager::clearFinished()
 {
     for (auto it = m_entries.begin(); it != m_entries.end();) {

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "apierror.h"
 #include "download.h"
 
 #include <QElapsedTimer>
@@ -70,9 +69,6 @@ public:
     // A fresh link for the same file (download-url); a running transfer continues from the
     // .part with it. Call retry() afterwards for a failed download.
     bool setUrl(int id, const QUrl &url);
-    // Asks KIE for a fresh link to the video (POST /api/v1/common/download-url with the
-    // request's originalUrl()), then setUrl() and retry(). linkRefreshFailed() otherwise.
-    void refreshLink(int id, const QString &token);
     // Forgets completed and cancelled downloads (removed() for each); files are not touched.
     void clearFinished();
 
@@ -87,7 +83,6 @@ Q_SIGNALS:
     void changed(int id);  // state, error, progress (at most about four times a second)
     void finished(int id); // Completed, Failed or Cancelled
     void removed(int id);
-    void linkRefreshFailed(int id, const veo::ApiError &error);
 
 private:
     struct Entry

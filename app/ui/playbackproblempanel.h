@@ -6,7 +6,6 @@
 #include <functional>
 
 class QLabel;
-class QNetworkAccessManager;
 class QPushButton;
 class QUrl;
 
@@ -37,13 +36,6 @@ QString playbackProblemAdvice(PlaybackProblem problem, const QString &detail);
 // The problem an HTTP status of the media URL means: 401/403/404/410 LinkExpired, other
 // errors Network, None for success (the answer does not explain the failure).
 PlaybackProblem problemForHttpStatus(int httpStatus);
-
-// Asks the media host how it answers url, for when the backend's error does not say: a GET
-// for the first byte (a HEAD would not do: signed links are signed for GET only) with no
-// credentials and no cookies, aborted as soon as the status line is in. done gets the HTTP
-// status, or 0 and the network error text; it is not called once context is gone.
-void probeMediaLink(QNetworkAccessManager *network, const QUrl &url, QObject *context,
-                    std::function<void(int httpStatus, const QString &error)> done);
 
 // The player pane's message in place of the video when playback failed: what happened, what
 // to do, and the buttons for it. Only emits what the user clicked; the pane acts. Its strings

@@ -10,7 +10,6 @@
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QNetworkAccessManager>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QToolButton>
@@ -170,9 +169,9 @@ void PlayerPane::setLocalFile(MediaKind kind, int index, const QString &path)
     rebuildSources(true);
 }
 
-void PlayerPane::setNetworkAccessManager(QNetworkAccessManager *network)
+void PlayerPane::setLinkProbe(LinkProbe probe)
 {
-    m_network = network;
+    m_probe = std::move(probe);
 }
 
 void PlayerPane::playFreshLink(const QString &taskId, MediaKind kind, int index,
@@ -391,13 +390,13 @@ void PlayerPane::onPlayerError(QMediaPlayer::Error error, const QString &errorSt
     const PlaybackProblem problem = classifyPlaybackError(error, errorString, source.isLocalFile());
     showProblem(problem, errorString);
     const bool unclear = problem == PlaybackProblem::Network || problem == PlaybackProblem::Other;
-    if (unclear && m_network && !source.isLocalFile()) {
-        probeMediaLink(m_network, source, this,
-                       [this, serial = m_loadSerial](int httpStatus, const QString &networkError) {
-                           if (serial == m_loadSerial) {
-                               onProbed(httpStatus, networkError);
-                           }
-                       });
+    if (unclear && m_probe && !source.isLocalFile()) {
+        m_probe(source, this,
+                [this, serial = m_loadSerial](int httpStatus, const QString &networkError) {
+                    if (serial == m_loadSerial) {
+                        onProbed(httpStatus, networkError);
+                    }
+                });
     }
 }
 

@@ -6,15 +6,14 @@
 
 #include <QHash>
 #include <QMediaPlayer>
-#include <QPointer>
 #include <QUrl>
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 class QAudioOutput;
 class QComboBox;
 class QLabel;
-class QNetworkAccessManager;
 class QStackedWidget;
 class QToolButton;
 class QVideoWidget;
@@ -49,10 +48,15 @@ public:
     // from disk from its next load: the next Play, unless it is playing or paused right now.
     void setLocalFile(MediaKind kind, int index, const QString &path);
 
-    // Optional: lets the pane ask the media host for the HTTP status when the backend's error
-    // does not tell an expired link from a network problem (see probeMediaLink: no
-    // credentials, no cookies). Without it, the backend's error text alone decides.
-    void setNetworkAccessManager(QNetworkAccessManager *network);
+    // Asks the media host how it answers a URL (the HTTP status, or 0 and the network error);
+    // done is not called once context is gone. The engine's is probeMediaLink (no credentials,
+    // no cookies).
+    using LinkProbe =
+        std::function<void(const QUrl &url, QObject *context,
+                           std::function<void(int httpStatus, const QString &error)>)>;
+    // Optional: lets the pane ask for the HTTP status when the backend's error does not tell
+    // an expired link from a network problem. Without it, the backend's error text decides.
+    void setLinkProbe(LinkProbe probe);
 
     // The answer to freshLinkRequested: plays that source from freshUrl (a temporary
     // download-url link). Ignored when the pane shows another task by now.
@@ -127,7 +131,7 @@ private:
     QList<MediaSource> m_sources;
     int m_current = -1; // index into m_sources
     LocalFileProvider m_localFileProvider;
-    QPointer<QNetworkAccessManager> m_network;
+    LinkProbe m_probe;
     quint64 m_loadSerial = 0;             // tells a late probe answer from a stale load
     QHash<QString, QString> m_localFiles; // sourceKey -> path, from setLocalFile()
     QHash<QString, QUrl> m_freshUrls;     // sourceKey -> download-url link

@@ -1,0 +1,235 @@
+#include "engine.h"
+
+#include "appsettings.h"
+#include "creditsmonitor.h"
+#include "downloadmanager.h"
+#include "downloadstore.h"
+#include "keyprober.h"
+#include "keyprofilestore.h"
+#include "keyring.h"
+#include "kieclient.h"
+#include "linkrenewer.h"
+#include "medialinkprobe.h"
+#include "notificationpolicy.h"
+#include "refreshscheduler.h"
+#include "taskrepository.h"
+#include "taskstore.h"
+#include "tasktracker.h"
+
+#include <limits>
+
+namespace veo {
+
+namespace {
+// How often the downloaded files are looked at again, at most.
+constexpr qint64 FileCheckEveryMs = 10'000;
+} // namespace
+
+Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, AppSettings *settings,
+               QObject *parent)
+    : QObject(parent), m_options(options), m_store(store), m_settings(settings),
+      m_client(std::make_unique<KieClient>(options.apiBase)),
+      m_keyProfiles(std::make_unique<KeyProfileStore>())
+{
+    m_keyProfiles->open(options.storePath);
+    m_keys = std::make_unique<KeyRing>(secrets, m_keyProfiles.get());
+    m_credits = std::make_unique<CreditsMonitor>(m_client.get(), m_keys.get());
+    const auto tokens = [keys = m_keys.get()](const QString &keyId) { return keys->token(keyId); };
+    m_scheduler = std::make_unique<RefreshScheduler>(m_client.get(), tokens);
+    m_scheduler->setFollowSystemNetwork(options.followSystemNetwork);
+    m_tasks = std::make_unique<TaskRepository>(store);
+    m_tracker = std::make_unique<TaskTracker>(m_tasks.get(), m_scheduler.get());
+    m_prober = std::make_unique<KeyProber>(m_client.get(), m_scheduler.get(), m_tracker.get(),
+                                           m_keys.get());
+    // Renewals count against the key's limit like its polls.
+    m_renewer = std::make_unique<LinkRenewer>(m_client.get(), m_scheduler->rateLimiter(), tokens);
+    m_downloadStore = std::make_unique<DownloadStore>();
+    m_downloadStore->open(options.storePath);
+    // The manager never sends the token: media hosts are not KIE.
+    m_downloadManager = std::make_unique<DownloadManager>(m_client.get());
+    m_downloads = std::make_unique<DownloadCoordinator>(m_downloadManager.get(), m_tasks.get(),
+                                                        settings, m_renewer.get());
+    m_notifications =
+        std::make_unique<NotificationPolicy>(m_tasks.get(), m_downloads.get(), settings);
+
+    connect(m_tasks.get(), &TaskRepository::taskFinished, this, &Engine::onTaskFinished);
+    connect(m_tasks.get(), &TaskRepository::storeError, this,
+            [this](const QString &text) { Q_EMIT message(text, true); });
+    connect(m_downloads.get(), &DownloadCoordinator::problem, this,
+            [this](const QString &text) { Q_EMIT message(text, true); });
+    connect(m_notifications.get(), &NotificationPolicy::due, this, &Engine::notificationDue);
+    connect(m_prober.get(), &KeyProber::ownerFound, this, &Engine::ownerFound);
+    connect(m_prober.get(), &KeyProber::notOwnedByAnyKey, this, &Engine::reportUnowned);
+    connect(m_credits.get(), &CreditsMonitor::lowCredits, this, &Engine::onLowCredits);
+    connect(m_keys.get(), &KeyRing::stateChanged, this, [this](KeyRing::State state) {
+        if (state == KeyRing::State::Ready && !m_credits->isRunning()) {
+            m_credits->start(); // at start, then every 10 minutes
+        }
+    });
+    applySettings();
+    m_keys->setSessionKey(options.sessionKey);
+}
+
+Engine::~Engine()
+{
+    flush();
+}
+
+void Engine::start()
+{
+    m_tracker->load();
+    m_downloads->setStore(m_downloadStore.get()); // after the tasks: unfinished ones continue
+    m_keys->load();
+    if (!m_options.demoTaskIds.isEmpty()) {
+        // Kept from the last launch they would show links to a server that is gone, and a
+        // finished task is not asked again.
+        removeTasks(m_options.demoTaskIds);
+        addTasks(m_options.demoTaskIds);
+    }
+}
+
+std::chrono::milliseconds Engine::pollInterval() const
+{
+    // The demo's tasks move within minutes: it polls at the shortest allowed interval.
+    return m_options.demo ? std::chrono::seconds(AppSettings::MinPollSeconds)
+                          : m_settings->pollInterval();
+}
+
+void Engine::applySettings()
+{
+    m_scheduler->setInterval(pollInterval());
+    m_credits->setLowThreshold(m_settings->lowCreditThreshold());
+    m_downloads->applySettings();
+}
+
+Engine::Added Engine::addTasks(const QStringList &taskIds, const QString &keyId, bool tryAllKeys)
+{
+    // A task belongs to an account: "the default key" means the key that is the default now,
+    // not whichever becomes the default later. Only the session key (never stored) stays "".
+    QString owner = keyId;
+    if (owner.isEmpty() && m_keys->defaultKeyId() != KeyRing::SessionKeyId) {
+        owner = m_keys->defaultKeyId();
+    }
+    Added result;
+    result.added =
+        tryAllKeys ? m_prober->addTasksTryingAllKeys(taskIds) : m_tracker->addTasks(taskIds, owner);
+    result.known = int(taskIds.size()) - result.added;
+    return result;
+}
+
+void Engine::removeTasks(const QStringList &taskIds)
+{
+    m_tracker->removeTasks(taskIds);
+    m_downloads->tasksRemoved(taskIds);
+    m_notifications->tasksRemoved(taskIds);
+}
+
+void Engine::changeKey(const QStringList &taskIds, const QString &keyId)
+{
+    m_tracker->setTaskKey(taskIds, keyId);
+    m_prober->stopSearching(taskIds); // the user's choice ends a "Try all keys"
+}
+
+int Engine::findOwners(const QStringList &taskIds)
+{
+    return m_prober->findOwners(taskIds);
+}
+
+void Engine::refresh(const QStringList &taskIds)
+{
+    m_scheduler->refreshNow(taskIds);
+}
+
+void Engine::setPaused(bool paused)
+{
+    m_scheduler->setPaused(paused);
+}
+
+DownloadCoordinator::Outcome Engine::download(const QStringList &taskIds)
+{
+    return m_downloads->downloadTasks(taskIds);
+}
+
+DownloadCoordinator::Outcome Engine::downloadVideo(const QString &taskId, MediaKind kind, int index)
+{
+    return m_downloads->downloadVideo(taskId, kind, index);
+}
+
+void Engine::renewLink(const QString &taskId, const QUrl &url, MediaKind kind, int index)
+{
+    const TaskRecord *task = m_tasks->task(taskId);
+    m_renewer->renew(task ? task->keyId : QString(), url, this,
+                     [this, taskId, kind, index](const ApiError &error, const QUrl &fresh) {
+                         if (error.isError()) {
+                             Q_EMIT linkNotRenewed(taskId, error.text() + QLatin1Char('\n') +
+                                                               error.advice());
+                         } else {
+                             Q_EMIT linkRenewed(taskId, kind, index, fresh);
+                         }
+                     });
+}
+
+void Engine::probeMediaLink(const QUrl &url, QObject *context,
+                            std::function<void(int, const QString &)> done) const
+{
+    veo::probeMediaLink(m_client->network(), url, context, std::move(done));
+}
+
+void Engine::checkFiles()
+{
+    if (!m_lastFileCheck.isValid() || m_lastFileCheck.hasExpired(FileCheckEveryMs)) {
+        m_lastFileCheck.start();
+        m_downloads->checkFiles();
+    }
+}
+
+void Engine::flush()
+{
+    m_tasks->flush();
+}
+
+QHash<QString, int> Engine::taskCountsPerKey() const
+{
+    return m_keyProfiles->taskCounts();
+}
+
+void Engine::onTaskFinished(const QString &taskId, TaskStatus status)
+{
+    const TaskRecord *task = m_tasks->task(taskId);
+    if (!task) {
+        return;
+    }
+    m_credits->taskFinished(m_keys->resolve(task->keyId));
+    const DownloadCoordinator::Outcome downloading = m_downloads->taskFinished(taskId, status);
+    m_notifications->taskFinished(taskId, status, downloading.queued);
+}
+
+void Engine::onLowCredits(const QString &keyId, qint64 left, qint64 threshold)
+{
+    const auto profile = m_keys->profile(keyId);
+    const int count = int(std::min<qint64>(left, std::numeric_limits<int>::max()));
+    //: %n: credits left; %1: the key's label; %L2: the warning level
+    Q_EMIT message(tr("The API key “%1” has %n credit(s) left (you are warned below %L2). Top "
+                      "up on kie.ai to keep rendering.",
+                      nullptr, count)
+                       .arg(profile ? profile->label : keyId)
+                       .arg(threshold),
+                   true);
+}
+
+void Engine::reportUnowned(const QStringList &taskIds)
+{
+    constexpr int Listed = 5;
+    QStringList shown = taskIds.mid(0, Listed);
+    if (taskIds.size() > Listed) {
+        shown << QStringLiteral("…");
+    }
+    //: %1: one task ID, or several separated by commas
+    Q_EMIT message(tr("None of your API keys can see %n task(s): %1. Check the IDs, or add the "
+                      "key of the account that created them (API Keys…).",
+                      nullptr, int(taskIds.size()))
+                       .arg(shown.join(QStringLiteral(", "))),
+                   true);
+}
+
+} // namespace veo
