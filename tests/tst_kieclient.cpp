@@ -1,6 +1,7 @@
 #include "fakekieserver.h"
 #include "kieclient.h"
 #include "kieresponses.h"
+#include "statussource.h"
 #include "waitfor.h"
 
 #include <QElapsedTimer>
@@ -24,6 +25,15 @@ namespace {
 
 const QString Token = QStringLiteral("sk-test-0123456789abcdef");
 
+// record-info through the client: the Veo generation kind's status request and parser.
+void readRecord(KieClient &client, const QString &taskId, const QString &token,
+                std::function<void(const RecordInfoResult &)> done)
+{
+    TaskRecord task;
+    task.taskId = taskId;
+    readStatus(client, task, token, std::move(done));
+}
+
 } // namespace
 
 class TestKieClient : public QObject
@@ -31,13 +41,13 @@ class TestKieClient : public QObject
     Q_OBJECT
 
 private:
-    // Runs recordInfo and waits for exactly one callback.
+    // Reads a record and waits for exactly one callback.
     std::optional<RecordInfoResult> record(KieClient &client, const QString &taskId,
                                            const QString &token = Token)
     {
         std::optional<RecordInfoResult> out;
         int calls = 0;
-        client.recordInfo(taskId, token, [&](const RecordInfoResult &r) {
+        readRecord(client, taskId, token, [&](const RecordInfoResult &r) {
             out = r;
             ++calls;
         });
@@ -449,7 +459,7 @@ private Q_SLOTS:
         int done = 0;
         int inFlightSeenInCallback = -1;
         for (int i = 0; i < 3; ++i) {
-            m_client->recordInfo(QStringLiteral("t"), Token, [&](const RecordInfoResult &) {
+            readRecord(*m_client, QStringLiteral("t"), Token, [&](const RecordInfoResult &) {
                 ++done;
                 inFlightSeenInCallback = m_client->inFlight();
             });
@@ -470,10 +480,10 @@ private Q_SLOTS:
         m_server->setScript(QStringLiteral("t"), {fault(Response::Fault::NeverAnswer)});
         QSignalSpy spy(m_client.get(), &KieClient::inFlightChanged);
         int calls = 0;
-        m_client->recordInfo(QStringLiteral("t"), Token,
-                             [&](const RecordInfoResult &) { ++calls; });
-        m_client->recordInfo(QStringLiteral("t"), Token,
-                             [&](const RecordInfoResult &) { ++calls; });
+        readRecord(*m_client, QStringLiteral("t"), Token,
+                   [&](const RecordInfoResult &) { ++calls; });
+        readRecord(*m_client, QStringLiteral("t"), Token,
+                   [&](const RecordInfoResult &) { ++calls; });
         QVERIFY(waitFor([&] { return m_server->requests().size() == 2; }));
         QCOMPARE(m_client->inFlight(), 2);
         m_client->credits(QString(), [&](const ApiError &, qint64) { ++calls; }); // queued NoKey
@@ -494,8 +504,8 @@ private Q_SLOTS:
     {
         m_server->setScript(QStringLiteral("t"), {fault(Response::Fault::NeverAnswer)});
         int calls = 0;
-        m_client->recordInfo(QStringLiteral("t"), Token,
-                             [&](const RecordInfoResult &) { ++calls; });
+        readRecord(*m_client, QStringLiteral("t"), Token,
+                   [&](const RecordInfoResult &) { ++calls; });
         QVERIFY(waitFor([&] { return m_server->requests().size() == 1; }));
         m_client.reset();
         QTest::qWait(100);
@@ -506,7 +516,7 @@ private Q_SLOTS:
     {
         auto *client = new KieClient(m_server->baseUrl());
         bool done = false;
-        client->recordInfo(QStringLiteral("t"), Token, [&](const RecordInfoResult &) {
+        readRecord(*client, QStringLiteral("t"), Token, [&](const RecordInfoResult &) {
             delete client;
             done = true;
         });

@@ -51,7 +51,7 @@ QString describe(const TaskRecord &t)
       << QString::number(t.resultUrls.size()) << t.originUrls.join(QLatin1Char('|'))
       << QString::number(t.originUrls.size()) << t.fullResultUrls.join(QLatin1Char('|'))
       << QString::number(t.fullResultUrls.size()) << QString::fromLatin1(t.extraJson.toHex())
-      << QString::number(t.findingOwner);
+      << QString::number(t.findingOwner) << taskKindKey(t.kind) << nullable(t.parentTaskId);
     return f.join(QStringLiteral("\n"));
 }
 
@@ -96,6 +96,8 @@ TaskRecord fullRecord()
     t.fullResultUrls = {QStringLiteral("https://media.example/full.mp4")};
     t.extraJson = QByteArray(R"({"data":{"foo":"bär"},"response":{"x":[1,2]}})") + '\0' + '\xff';
     t.findingOwner = true;
+    t.kind = TaskKind::VeoExtension;
+    t.parentTaskId = QStringLiteral("veo_original_1");
     return t;
 }
 
@@ -211,6 +213,8 @@ private Q_SLOTS:
     void remove();
     void reopenKeepsDataAndSchema();
     void upgradesAnOlderSchema();
+    void upgradeKeepsEveryTaskAVeoGeneration();
+    void roundTripEveryKind();
     void emptyFileIsANewDatabase();
     void twoStoresSideBySide();
     void notOpenIsHarmless();
@@ -410,7 +414,7 @@ void TestTaskStore::reopenKeepsDataAndSchema()
 
 void TestTaskStore::upgradesAnOlderSchema()
 {
-    // A database as version 3 left it: no finding_owner column, one task in it.
+    // A database as version 3 left it: no finding_owner, kind or parent columns, one task.
     {
         TaskStore store;
         QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
@@ -419,6 +423,8 @@ void TestTaskStore::upgradesAnOlderSchema()
             1);
     }
     QVERIFY(execOn(freshPath(), {QStringLiteral("ALTER TABLE tasks DROP COLUMN finding_owner"),
+                                 QStringLiteral("ALTER TABLE tasks DROP COLUMN kind"),
+                                 QStringLiteral("ALTER TABLE tasks DROP COLUMN parent_id"),
                                  QStringLiteral("PRAGMA user_version = 3")}));
 
     TaskStore store;
@@ -431,6 +437,54 @@ void TestTaskStore::upgradesAnOlderSchema()
     QCOMPARE(loaded.first().status, TaskStatus::Generating);
     QVERIFY(!loaded.first().findingOwner);
     QVERIFY(corruptSiblings(m_dir.path()).isEmpty());
+}
+
+void TestTaskStore::upgradeKeepsEveryTaskAVeoGeneration()
+{
+    // A database as version 4 left it: no kind or parent columns, two tasks in it.
+    {
+        TaskStore store;
+        QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+        QCOMPARE(store.insertNew({fullRecord(), sparseRecord()}).size(), 2);
+    }
+    QVERIFY(execOn(freshPath(), {QStringLiteral("ALTER TABLE tasks DROP COLUMN kind"),
+                                 QStringLiteral("ALTER TABLE tasks DROP COLUMN parent_id"),
+                                 QStringLiteral("PRAGMA user_version = 4")}));
+
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
+    const QList<TaskRecord> loaded = store.loadAll();
+    QCOMPARE(loaded.size(), 2);
+    for (const TaskRecord &t : loaded) {
+        QCOMPARE(t.kind, TaskKind::VeoGeneration);
+        QVERIFY(t.parentTaskId.isEmpty());
+    }
+    // Everything else came through the upgrade untouched.
+    TaskRecord expected = fullRecord();
+    expected.kind = TaskKind::VeoGeneration;
+    expected.parentTaskId.clear();
+    QCOMPARE(describe(loaded.at(0)), describe(expected));
+    QVERIFY(loaded.at(0) == expected);
+}
+
+void TestTaskStore::roundTripEveryKind()
+{
+    QList<TaskRecord> tasks;
+    for (int k = 0; k < TaskKindCount; ++k) {
+        TaskRecord t = makeTask(QStringLiteral("veo_kind_%1").arg(k), TaskStatus::Generating);
+        t.kind = TaskKind(k);
+        t.parentTaskId = k == 0 ? QString() : QStringLiteral("veo_parent");
+        tasks << t;
+    }
+    {
+        TaskStore store;
+        QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+        QCOMPARE(store.insertNew(tasks).size(), tasks.size());
+    }
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QVERIFY(store.loadAll() == tasks);
 }
 
 void TestTaskStore::emptyFileIsANewDatabase()

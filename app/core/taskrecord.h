@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "taskkind.h"
 #include "taskstatus.h"
 
 #include <QDateTime>
@@ -15,6 +16,8 @@ struct TaskRecord
 {
     // --- identity and local bookkeeping -------------------------------------------------
     QString taskId;
+    TaskKind kind = TaskKind::VeoGeneration;
+    QString parentTaskId;  // the task an extension or upgrade was made from; empty for none
     QString keyId;         // which API key polls this task; empty = the default key
     QDateTime addedAt;     // UTC
     QDateTime lastChecked; // UTC, last time an answer (good or bad) arrived

@@ -4,6 +4,7 @@
 #include "kieclient.h"
 #include "ratelimiter.h"
 #include "refreshscheduler.h"
+#include "statussource.h"
 #include "tasktracker.h"
 
 #include <algorithm>
@@ -275,14 +276,16 @@ void KeyProber::dispatch()
         p.serial = ++m_nextSerial;
         ++m_inFlight;
         QPointer<KeyProber> self(this);
-        // KieClient never answers inside recordInfo(), so this cannot re-enter dispatch().
-        m_client->recordInfo(
-            p.taskId, token,
-            [self, id = p.taskId, serial = p.serial, token](const RecordInfoResult &result) {
-                if (self) {
-                    self->handleAnswer(id, serial, token, result);
-                }
-            });
+        // KieClient never answers inside send(), so this cannot re-enter dispatch(). Owner
+        // searches are for tasks added by ID: Veo generations (or extensions), read alike.
+        TaskRecord task;
+        task.taskId = p.taskId;
+        readStatus(*m_client, task, token,
+                   [self, id = p.taskId, serial = p.serial, token](const RecordInfoResult &result) {
+                       if (self) {
+                           self->handleAnswer(id, serial, token, result);
+                       }
+                   });
         ++it;
     }
     schedule();

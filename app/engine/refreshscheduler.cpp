@@ -1,6 +1,7 @@
 #include "refreshscheduler.h"
 
 #include "kieclient.h"
+#include "statussource.h"
 
 #include <QNetworkInformation>
 #include <QPointer>
@@ -80,12 +81,17 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
     const QDateTime wallNow = QDateTime::currentDateTimeUtc();
     const qint64 interval = m_interval.count();
     for (const TaskRecord &task : tasks) {
+        if (!statusSource(task.kind)) {
+            continue; // a kind that cannot be read yet: listed, not polled
+        }
         auto it = m_entries.find(task.taskId);
         const bool isNew = it == m_entries.end();
         if (isNew) {
             it = m_entries.insert(task.taskId, Entry{});
         }
         Entry &e = it.value();
+        e.kind = task.kind;
+        e.parentTaskId = task.parentTaskId;
         if (e.keyId != task.keyId && e.dueMs) {
             const qint64 due = *e.dueMs;
             dequeue(task.taskId, e);
@@ -388,13 +394,17 @@ void RefreshScheduler::send(const QString &taskId, const QString &token)
     m_requests.insert(e.serial, taskId);
     QPointer<RefreshScheduler> self(this);
     const quint64 serial = e.serial;
-    // KieClient never answers inside recordInfo(), so this cannot re-enter dispatch().
-    m_client->recordInfo(taskId, token,
-                         [self, serial, taskId, token](const RecordInfoResult &result) {
-                             if (self) {
-                                 self->handleAnswer(serial, taskId, token, result);
-                             }
-                         });
+    TaskRecord task;
+    task.taskId = taskId;
+    task.kind = e.kind;
+    task.parentTaskId = e.parentTaskId;
+    // KieClient never answers inside send(), so this cannot re-enter dispatch().
+    readStatus(*m_client, task, token,
+               [self, serial, taskId, token](const RecordInfoResult &result) {
+                   if (self) {
+                       self->handleAnswer(serial, taskId, token, result);
+                   }
+               });
 }
 
 void RefreshScheduler::handleAnswer(quint64 serial, const QString &taskId, const QString &token,

@@ -81,6 +81,8 @@ private:
     struct Entry
     {
         QString keyId;
+        TaskKind kind = TaskKind::VeoGeneration; // how it is read (StatusSource)
+        QString parentTaskId;
         bool final = false;
         bool inFlight = false;
         bool forced = false; // refreshNow() on this task

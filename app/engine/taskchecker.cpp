@@ -1,6 +1,7 @@
 #include "taskchecker.h"
 
 #include "kieclient.h"
+#include "statussource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,7 +36,9 @@ void TaskChecker::sendNext()
     }
     const QString id = m_queue.takeFirst();
     ++m_outstanding;
-    m_client->recordInfo(id, m_token, [this, id](const RecordInfoResult &result) {
+    TaskRecord task; // --check reads Veo tasks by ID
+    task.taskId = id;
+    readStatus(*m_client, task, m_token, [this, id](const RecordInfoResult &result) {
         --m_outstanding;
         m_results.append({id, result});
         if (m_queue.isEmpty() && m_outstanding == 0) {

@@ -1,6 +1,7 @@
 #include "kieclient.h"
 
 #include "apibase.h"
+#include "recordinfoparser.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,7 +16,6 @@
 namespace veo {
 namespace {
 
-const QString RecordInfoPath = QStringLiteral("/api/v1/veo/record-info");
 const QString CreditPath = QStringLiteral("/api/v1/chat/credit");
 const QString DownloadUrlPath = QStringLiteral("/api/v1/common/download-url");
 
@@ -80,77 +80,60 @@ void KieClient::setMaxBodyBytes(qint64 bytes)
     m_maxBody = bytes;
 }
 
-void KieClient::recordInfo(const QString &taskId, const QString &token, RecordInfoCallback done)
-{
-    QUrlQuery query;
-    // QUrlQuery leaves '+', '&' and '=' alone in values; encode fully so that the server
-    // sees exactly this ID ('+' would otherwise read as a space).
-    query.addQueryItem(QStringLiteral("taskId"),
-                       QString::fromLatin1(QUrl::toPercentEncoding(taskId)));
-    send("GET", RecordInfoPath, query, token, {},
-         [taskId, done = std::move(done)](int status, const QByteArray &body,
-                                          const QByteArray &retryAfter, const ApiError &netError) {
-             RecordInfoResult result;
-             if (netError.isError()) {
-                 result.error = netError;
-                 result.record.taskId = taskId;
-             } else {
-                 result = parseRecordInfo(status, body, taskId, retryAfter);
-             }
-             done(result);
-         });
-}
-
 void KieClient::credits(const QString &token, CreditsCallback done)
 {
-    send("GET", CreditPath, {}, token, {},
-         [done = std::move(done)](int status, const QByteArray &body, const QByteArray &retryAfter,
-                                  const ApiError &netError) {
-             if (netError.isError()) {
-                 done(netError, 0);
-                 return;
-             }
-             const Envelope envelope = parseEnvelope(status, body, retryAfter);
-             if (envelope.error.isError()) {
-                 done(envelope.error, 0);
-                 return;
-             }
-             // A bare integer; anything else (string, fraction, null) is not what we know.
-             const double value = envelope.data.toDouble(std::nan(""));
-             constexpr double limit = double(std::numeric_limits<qint64>::max() / 2);
-             if (!envelope.data.isDouble() || std::trunc(value) != value ||
-                 std::abs(value) > limit) {
-                 done(badData(status, QStringLiteral("credits are not an integer")), 0);
-                 return;
-             }
-             done(ApiError{}, qint64(value));
-         });
+    ApiRequest request;
+    request.path = CreditPath;
+    send(request, token, [done = std::move(done)](const HttpAnswer &answer) {
+        if (answer.networkError.isError()) {
+            done(answer.networkError, 0);
+            return;
+        }
+        const int status = answer.httpStatus;
+        const Envelope envelope = parseEnvelope(status, answer.body, answer.retryAfter);
+        if (envelope.error.isError()) {
+            done(envelope.error, 0);
+            return;
+        }
+        // A bare integer; anything else (string, fraction, null) is not what we know.
+        const double value = envelope.data.toDouble(std::nan(""));
+        constexpr double limit = double(std::numeric_limits<qint64>::max() / 2);
+        if (!envelope.data.isDouble() || std::trunc(value) != value || std::abs(value) > limit) {
+            done(badData(status, QStringLiteral("credits are not an integer")), 0);
+            return;
+        }
+        done(ApiError{}, qint64(value));
+    });
 }
 
 void KieClient::downloadUrl(const QUrl &fileUrl, const QString &token, DownloadUrlCallback done)
 {
-    const QJsonObject request{{QStringLiteral("url"), fileUrl.toString(QUrl::FullyEncoded)}};
-    send("POST", DownloadUrlPath, {}, token, QJsonDocument(request).toJson(QJsonDocument::Compact),
-         [done = std::move(done)](int status, const QByteArray &body, const QByteArray &retryAfter,
-                                  const ApiError &netError) {
-             if (netError.isError()) {
-                 done(netError, {});
-                 return;
-             }
-             const Envelope envelope = parseEnvelope(status, body, retryAfter);
-             if (envelope.error.isError()) {
-                 done(envelope.error, {});
-                 return;
-             }
-             const QUrl url(envelope.data.toString(), QUrl::StrictMode);
-             const QString scheme = url.scheme();
-             if (!envelope.data.isString() || !url.isValid() || url.host().isEmpty() ||
-                 (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-                 done(badData(status, QStringLiteral("download link is not an http(s) URL")), {});
-                 return;
-             }
-             done(ApiError{}, url);
-         });
+    ApiRequest request;
+    request.verb = "POST";
+    request.path = DownloadUrlPath;
+    request.body =
+        QJsonDocument(QJsonObject{{QStringLiteral("url"), fileUrl.toString(QUrl::FullyEncoded)}})
+            .toJson(QJsonDocument::Compact);
+    send(request, token, [done = std::move(done)](const HttpAnswer &answer) {
+        if (answer.networkError.isError()) {
+            done(answer.networkError, {});
+            return;
+        }
+        const int status = answer.httpStatus;
+        const Envelope envelope = parseEnvelope(status, answer.body, answer.retryAfter);
+        if (envelope.error.isError()) {
+            done(envelope.error, {});
+            return;
+        }
+        const QUrl url(envelope.data.toString(), QUrl::StrictMode);
+        const QString scheme = url.scheme();
+        if (!envelope.data.isString() || !url.isValid() || url.host().isEmpty() ||
+            (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+            done(badData(status, QStringLiteral("download link is not an http(s) URL")), {});
+            return;
+        }
+        done(ApiError{}, url);
+    });
 }
 
 void KieClient::cancelAll()
@@ -165,8 +148,7 @@ void KieClient::cancelAll()
     setInFlight(0);
 }
 
-void KieClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
-                     const QString &token, const QByteArray &body, RawCallback done)
+void KieClient::send(const ApiRequest &call, const QString &token, AnswerCallback done)
 {
     if (!m_baseError.isEmpty()) {
         failLater(makeError(ApiError::Kind::InsecureBase, 0, m_baseError), std::move(done));
@@ -186,8 +168,8 @@ void KieClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
 
     // The URL is always the API base plus a fixed path: the token cannot be sent elsewhere.
     QUrl url = m_base;
-    url.setPath(path);
-    url.setQuery(query);
+    url.setPath(call.path);
+    url.setQuery(call.query);
     if (!sameOrigin(url, m_base)) {
         Q_ASSERT_X(false, "KieClient::send", "request URL left the API origin");
         failLater(makeError(ApiError::Kind::InsecureBase, 0, {}), std::move(done));
@@ -209,7 +191,8 @@ void KieClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
-    QNetworkReply *reply = verb == "POST" ? m_nam->post(request, body) : m_nam->get(request);
+    QNetworkReply *reply =
+        call.verb == "POST" ? m_nam->post(request, call.body) : m_nam->get(request);
     m_pending.insert(reply);
     setInFlight(m_inFlight + 1);
 
@@ -235,19 +218,21 @@ void KieClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
             [this, reply, tooLarge, done = std::move(done)] { finish(reply, *tooLarge, done); });
 }
 
-void KieClient::failLater(const ApiError &error, RawCallback done)
+void KieClient::failLater(const ApiError &error, AnswerCallback done)
 {
     QMetaObject::invokeMethod(
         this,
         [this, generation = m_generation, error, done = std::move(done)] {
             if (generation == m_generation) {
-                done(0, {}, {}, error);
+                HttpAnswer answer;
+                answer.networkError = error;
+                done(answer);
             }
         },
         Qt::QueuedConnection);
 }
 
-void KieClient::finish(QNetworkReply *reply, bool tooLarge, const RawCallback &done)
+void KieClient::finish(QNetworkReply *reply, bool tooLarge, const AnswerCallback &done)
 {
     if (!m_pending.remove(reply)) {
         return;
@@ -280,7 +265,7 @@ void KieClient::finish(QNetworkReply *reply, bool tooLarge, const RawCallback &d
         }
     }
     setInFlight(m_inFlight - 1);
-    done(status, body, retryAfter, netError); // may delete this client: nothing after it
+    done({status, body, retryAfter, netError}); // may delete this client: nothing after it
 }
 
 void KieClient::setInFlight(int count)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "apierror.h"
-#include "recordinfoparser.h"
+#include "apirequest.h"
 
 #include <QObject>
 #include <QPointer>
@@ -38,12 +38,13 @@ public:
     void setMaxBodyBytes(qint64 bytes);
     static constexpr qint64 DefaultMaxBodyBytes = 1024 * 1024;
 
-    using RecordInfoCallback = std::function<void(const RecordInfoResult &)>;
+    using AnswerCallback = std::function<void(const HttpAnswer &)>;
     using CreditsCallback = std::function<void(const ApiError &, qint64 credits)>;
     using DownloadUrlCallback = std::function<void(const ApiError &, const QUrl &url)>;
 
-    // GET /api/v1/veo/record-info?taskId=...  The token goes into the header only.
-    void recordInfo(const QString &taskId, const QString &token, RecordInfoCallback done);
+    // Any request to the API origin (the task kinds' status requests: see StatusSource). The
+    // token goes into the Authorization header only.
+    void send(const ApiRequest &request, const QString &token, AnswerCallback done);
     // GET /api/v1/chat/credit
     void credits(const QString &token, CreditsCallback done);
     // POST /api/v1/common/download-url  {"url": ...}
@@ -58,13 +59,8 @@ Q_SIGNALS:
     void inFlightChanged(int count);
 
 private:
-    using RawCallback = std::function<void(int httpStatus, const QByteArray &body,
-                                           const QByteArray &retryAfter, const ApiError &netError)>;
-    // Takes a path, not a URL: every authorised request goes to the API base's origin.
-    void send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
-              const QString &token, const QByteArray &body, RawCallback done);
-    void failLater(const ApiError &error, RawCallback done);
-    void finish(QNetworkReply *reply, bool tooLarge, const RawCallback &done);
+    void failLater(const ApiError &error, AnswerCallback done);
+    void finish(QNetworkReply *reply, bool tooLarge, const AnswerCallback &done);
     void setInFlight(int count);
 
     QNetworkAccessManager *m_nam;

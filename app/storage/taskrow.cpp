@@ -12,11 +12,12 @@ namespace veo {
 const QStringList &fieldColumns()
 {
     static const QStringList columns =
-        QStringLiteral("key_id,added_at,last_checked,error_kind,error_code,error_http,"
-                       "error_message,error_retry,status,success_flag,param_json,prompt,model,"
-                       "aspect_ratio,requested_resolution,generation_type,error_code_kie,"
-                       "error_message_kie,create_time,complete_time,fallback_flag,resolution,"
-                       "result_urls,origin_urls,full_result_urls,extra_json,finding_owner")
+        QStringLiteral(
+            "key_id,added_at,last_checked,error_kind,error_code,error_http,"
+            "error_message,error_retry,status,success_flag,param_json,prompt,model,"
+            "aspect_ratio,requested_resolution,generation_type,error_code_kie,"
+            "error_message_kie,create_time,complete_time,fallback_flag,resolution,"
+            "result_urls,origin_urls,full_result_urls,extra_json,finding_owner,kind,parent_id")
             .split(QLatin1Char(','));
     return columns;
 }
@@ -166,6 +167,8 @@ void bindFields(QSqlQuery &q, int first, const TaskRecord &t)
     bind(fromList(t.fullResultUrls));
     bind(t.extraJson);
     bind(t.findingOwner ? 1 : 0);
+    bind(taskKindKey(t.kind));
+    bind(t.parentTaskId);
 }
 
 // Reads one row of selectSql().
@@ -206,6 +209,8 @@ TaskRecord readRecord(const QSqlQuery &q)
     t.fullResultUrls = toList(next());
     t.extraJson = next().toByteArray();
     t.findingOwner = next().toInt() != 0;
+    t.kind = taskKindFromKey(next().toString());
+    t.parentTaskId = next().toString();
     return t;
 }
 

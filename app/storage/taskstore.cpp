@@ -90,6 +90,9 @@ const QList<QStringList> &migrations()
                         "PRIMARY KEY (task_id, kind, idx))")},
         // 4: TaskRecord::findingOwner, so a "Try all keys" search survives a restart.
         {QStringLiteral("ALTER TABLE tasks ADD COLUMN finding_owner INTEGER NOT NULL DEFAULT 0")},
+        // 5: TaskRecord::kind and parentTaskId; every task so far is a Veo generation.
+        {QStringLiteral("ALTER TABLE tasks ADD COLUMN kind TEXT NOT NULL DEFAULT 'veo'"),
+         QStringLiteral("ALTER TABLE tasks ADD COLUMN parent_id TEXT")},
     };
     return list;
 }

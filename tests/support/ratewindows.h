@@ -9,6 +9,7 @@
 #include "kieclient.h"
 #include "ratelimiter.h"
 #include "recordinfoparser.h"
+#include "statussource.h"
 
 #include <QList>
 #include <QString>
@@ -25,8 +26,10 @@ inline qint64 referenceArrival(KieClient &client, FakeKieServer &server)
 {
     const QString id = QStringLiteral("veo_reference");
     auto answered = std::make_shared<bool>(false);
-    client.recordInfo(id, QStringLiteral("token-reference"),
-                      [answered](const RecordInfoResult &) { *answered = true; });
+    TaskRecord reference;
+    reference.taskId = id;
+    readStatus(client, reference, QStringLiteral("token-reference"),
+               [answered](const RecordInfoResult &) { *answered = true; });
     if (!QTest::qWaitFor([&answered] { return *answered; }, 15000) ||
         server.requestsFor(id).size() != 1) {
         return -1;
