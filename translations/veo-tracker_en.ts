@@ -676,6 +676,86 @@
     </message>
 </context>
 <context>
+    <name>veo::AddKeyPage</name>
+    <message>
+        <source>Another key is already labelled &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the key with KIE.AI…</source>
+        <extracomment>Keys dialog: the new key is being checked with KIE.AI&apos;s credits endpoint</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE.AI does not accept this key: it is wrong or was revoked. Check that it was copied completely. Nothing was saved.</source>
+        <extracomment>Keys dialog: KIE.AI answered 401 for the key being added</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be checked: %1 You can save it anyway; it is marked as not checked until KIE.AI answers.</source>
+        <extracomment>Keys dialog: the new key could not be checked; %1 says why</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the key in the system keyring…</source>
+        <extracomment>Keys dialog: the key is being written to the system keyring</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not saved: %1</source>
+        <extracomment>Keys dialog: storing the key failed; %1 explains why</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or copy a key at &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt;. It is checked with KIE.AI, then kept in the system keyring, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <extracomment>Add-key form: the name for the new API key, e.g. &quot;Client A&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Personal, Client A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <extracomment>Add-key form: the API key itself</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold to show the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use for this session only (do not store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and &amp;Save</source>
+        <extracomment>Add-key form button: check the key with KIE.AI, then store it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Anyway</source>
+        <extracomment>Add-key form button, offered when KIE.AI could not be reached</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>veo::AddTasksDialog</name>
     <message>
         <source>Add Tasks</source>
@@ -1078,31 +1158,6 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking the key with KIE.AI…</source>
-        <extracomment>Keys dialog: the new key is being checked with KIE.AI&apos;s credits endpoint</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KIE.AI does not accept this key: it is wrong or was revoked. Check that it was copied completely. Nothing was saved.</source>
-        <extracomment>Keys dialog: KIE.AI answered 401 for the key being added</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key could not be checked: %1 You can save it anyway; it is marked as not checked until KIE.AI answers.</source>
-        <extracomment>Keys dialog: the new key could not be checked; %1 says why</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving the key in the system keyring…</source>
-        <extracomment>Keys dialog: the key is being written to the system keyring</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key was not saved: %1</source>
-        <extracomment>Keys dialog: storing the key failed; %1 explains why</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>API Keys</source>
         <extracomment>Window title; &quot;Keys&quot; = KIE.AI API keys</extracomment>
         <translation type="unfinished"></translation>
@@ -1168,50 +1223,6 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Create or copy a key at &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt;. It is checked with KIE.AI, then kept in the system keyring, never in a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Label:</source>
-        <extracomment>Add-key form: the name for the new API key, e.g. &quot;Client A&quot;</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. Personal, Client A</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <extracomment>Add-key form: the API key itself</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold to show the key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use for this session only (do not store)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check and &amp;Save</source>
-        <extracomment>Add-key form button: check the key with KIE.AI, then store it</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save &amp;Anyway</source>
-        <extracomment>Add-key form button, offered when KIE.AI could not be reached</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,15 +1238,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
 </context>
 <context>
-    <name>veo::MainWindow</name>
-    <message>
-        <source>Veo Tracker — Demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Veo Tracker</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>veo::MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
@@ -1268,6 +1271,17 @@ Keys table column: marks the default API key</extracomment>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>veo::MainWindow</name>
+    <message>
+        <source>Veo Tracker — Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veo Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>API &amp;Keys…</source>
         <extracomment>Menu/toolbar: manage the KIE API keys</extracomment>
@@ -1298,24 +1312,7 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Video ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Render failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Task %1 belongs to the key “%2”.</source>
-        <extracomment>%1: a task ID; %2: the label of the API key that owns it</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Task %1 belongs to the default key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1346,6 +1343,14 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Show in Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1939,6 +1944,15 @@ Keys table column: marks the default API key</extracomment>
             <numerusform>Asking each API key about %n task…</numerusform>
             <numerusform>Asking each API key about %n tasks…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Task %1 belongs to the key “%2”.</source>
+        <extracomment>%1: a task ID; %2: the label of the API key that owns it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 belongs to the default key.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

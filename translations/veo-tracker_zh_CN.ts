@@ -671,6 +671,86 @@
     </message>
 </context>
 <context>
+    <name>veo::AddKeyPage</name>
+    <message>
+        <source>Another key is already labelled &quot;%1&quot;.</source>
+        <translation>已有其他密钥名为“%1”。</translation>
+    </message>
+    <message>
+        <source>Checking the key with KIE.AI…</source>
+        <extracomment>Keys dialog: the new key is being checked with KIE.AI&apos;s credits endpoint</extracomment>
+        <translation>正在通过 KIE.AI 验证密钥…</translation>
+    </message>
+    <message>
+        <source>KIE.AI does not accept this key: it is wrong or was revoked. Check that it was copied completely. Nothing was saved.</source>
+        <extracomment>Keys dialog: KIE.AI answered 401 for the key being added</extracomment>
+        <translation>KIE.AI 不接受此密钥：密钥有误或已被撤销。请检查密钥是否复制完整。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The key could not be checked: %1 You can save it anyway; it is marked as not checked until KIE.AI answers.</source>
+        <extracomment>Keys dialog: the new key could not be checked; %1 says why</extracomment>
+        <translation>无法验证该密钥：%1你仍可以保存它；在 KIE.AI 响应之前，它会被标记为“未验证”。</translation>
+    </message>
+    <message>
+        <source>Saving the key in the system keyring…</source>
+        <extracomment>Keys dialog: the key is being written to the system keyring</extracomment>
+        <translation>正在将密钥保存到系统密钥环…</translation>
+    </message>
+    <message>
+        <source>The key was not saved: %1</source>
+        <extracomment>Keys dialog: storing the key failed; %1 explains why</extracomment>
+        <translation>密钥未保存：%1</translation>
+    </message>
+    <message>
+        <source>Create or copy a key at &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt;. It is checked with KIE.AI, then kept in the system keyring, never in a file.</source>
+        <translation>请在 &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt; 创建或复制密钥。密钥会先经 KIE.AI 验证，然后保存在系统密钥环中，绝不会写入文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <extracomment>Add-key form: the name for the new API key, e.g. &quot;Client A&quot;</extracomment>
+        <translation>名称(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. Personal, Client A</source>
+        <translation>例如：个人、客户 A</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <extracomment>Add-key form: the API key itself</extracomment>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Hold to show the key</source>
+        <translation>按住以显示密钥</translation>
+    </message>
+    <message>
+        <source>Use for this session only (do not store)</source>
+        <translation>仅用于本次会话（不保存）</translation>
+    </message>
+    <message>
+        <source>Check and &amp;Save</source>
+        <extracomment>Add-key form button: check the key with KIE.AI, then store it</extracomment>
+        <translation>验证并保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Anyway</source>
+        <extracomment>Add-key form button, offered when KIE.AI could not be reached</extracomment>
+        <translation>仍然保存(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>veo::AddTasksDialog</name>
     <message>
         <source>Add Tasks</source>
@@ -1068,31 +1148,6 @@ Keys table column: marks the default API key</extracomment>
         <translation>无法更改默认密钥。</translation>
     </message>
     <message>
-        <source>Checking the key with KIE.AI…</source>
-        <extracomment>Keys dialog: the new key is being checked with KIE.AI&apos;s credits endpoint</extracomment>
-        <translation>正在通过 KIE.AI 验证密钥…</translation>
-    </message>
-    <message>
-        <source>KIE.AI does not accept this key: it is wrong or was revoked. Check that it was copied completely. Nothing was saved.</source>
-        <extracomment>Keys dialog: KIE.AI answered 401 for the key being added</extracomment>
-        <translation>KIE.AI 不接受此密钥：密钥有误或已被撤销。请检查密钥是否复制完整。未保存任何内容。</translation>
-    </message>
-    <message>
-        <source>The key could not be checked: %1 You can save it anyway; it is marked as not checked until KIE.AI answers.</source>
-        <extracomment>Keys dialog: the new key could not be checked; %1 says why</extracomment>
-        <translation>无法验证该密钥：%1你仍可以保存它；在 KIE.AI 响应之前，它会被标记为“未验证”。</translation>
-    </message>
-    <message>
-        <source>Saving the key in the system keyring…</source>
-        <extracomment>Keys dialog: the key is being written to the system keyring</extracomment>
-        <translation>正在将密钥保存到系统密钥环…</translation>
-    </message>
-    <message>
-        <source>The key was not saved: %1</source>
-        <extracomment>Keys dialog: storing the key failed; %1 explains why</extracomment>
-        <translation>密钥未保存：%1</translation>
-    </message>
-    <message>
         <source>API Keys</source>
         <extracomment>Window title; &quot;Keys&quot; = KIE.AI API keys</extracomment>
         <translation>API 密钥</translation>
@@ -1158,50 +1213,6 @@ Keys table column: marks the default API key</extracomment>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Create or copy a key at &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt;. It is checked with KIE.AI, then kept in the system keyring, never in a file.</source>
-        <translation>请在 &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt; 创建或复制密钥。密钥会先经 KIE.AI 验证，然后保存在系统密钥环中，绝不会写入文件。</translation>
-    </message>
-    <message>
-        <source>&amp;Label:</source>
-        <extracomment>Add-key form: the name for the new API key, e.g. &quot;Client A&quot;</extracomment>
-        <translation>名称(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>e.g. Personal, Client A</source>
-        <translation>例如：个人、客户 A</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <extracomment>Add-key form: the API key itself</extracomment>
-        <translation>API 密钥(&amp;K)：</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API 密钥</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Hold to show the key</source>
-        <translation>按住以显示密钥</translation>
-    </message>
-    <message>
-        <source>Use for this session only (do not store)</source>
-        <translation>仅用于本次会话（不保存）</translation>
-    </message>
-    <message>
-        <source>Check and &amp;Save</source>
-        <extracomment>Add-key form button: check the key with KIE.AI, then store it</extracomment>
-        <translation>验证并保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save &amp;Anyway</source>
-        <extracomment>Add-key form button, offered when KIE.AI could not be reached</extracomment>
-        <translation>仍然保存(&amp;A)</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1217,15 +1228,7 @@ Keys table column: marks the default API key</extracomment>
     </message>
 </context>
 <context>
-    <name>veo::MainWindow</name>
-    <message>
-        <source>Veo Tracker — Demo</source>
-        <translation>Veo Tracker — 演示</translation>
-    </message>
-    <message>
-        <source>Veo Tracker</source>
-        <translation>Veo Tracker</translation>
-    </message>
+    <name>veo::MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -1258,6 +1261,17 @@ Keys table column: marks the default API key</extracomment>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
+</context>
+<context>
+    <name>veo::MainWindow</name>
+    <message>
+        <source>Veo Tracker — Demo</source>
+        <translation>Veo Tracker — 演示</translation>
+    </message>
+    <message>
+        <source>Veo Tracker</source>
+        <translation>Veo Tracker</translation>
+    </message>
     <message>
         <source>API &amp;Keys…</source>
         <extracomment>Menu/toolbar: manage the KIE API keys</extracomment>
@@ -1288,25 +1302,8 @@ Keys table column: marks the default API key</extracomment>
         <translation>&lt;h3&gt;Veo Tracker %1&lt;/h3&gt;&lt;p&gt;跟踪你的 KIE.AI Veo 3.1 视频生成任务，直至完成。&lt;/p&gt;&lt;p&gt;任务数据：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Video ready</source>
-        <translation>视频已生成</translation>
-    </message>
-    <message>
-        <source>Render failed</source>
-        <translation>任务失败</translation>
-    </message>
-    <message>
         <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
         <translation>无法使用系统密钥环：%1任务历史仍可查看；请通过“API 密钥…”输入仅用于本次会话的密钥。</translation>
-    </message>
-    <message>
-        <source>Task %1 belongs to the key “%2”.</source>
-        <extracomment>%1: a task ID; %2: the label of the API key that owns it</extracomment>
-        <translation>任务 %1 属于密钥“%2”。</translation>
-    </message>
-    <message>
-        <source>Task %1 belongs to the default key.</source>
-        <translation>任务 %1 属于默认密钥。</translation>
     </message>
     <message>
         <source>Demo mode: these sample tasks come from a simulated KIE server on this computer, and start over at every launch. Nothing is sent to KIE, and your real task list is not touched.</source>
@@ -1337,6 +1334,14 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Video ready</source>
+        <translation>视频已生成</translation>
+    </message>
+    <message>
+        <source>Render failed</source>
+        <translation>任务失败</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +1924,15 @@ Keys table column: marks the default API key</extracomment>
         <translation>
             <numerusform>正在用每个 API 密钥查询 %n 个任务…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Task %1 belongs to the key “%2”.</source>
+        <extracomment>%1: a task ID; %2: the label of the API key that owns it</extracomment>
+        <translation>任务 %1 属于密钥“%2”。</translation>
+    </message>
+    <message>
+        <source>Task %1 belongs to the default key.</source>
+        <translation>任务 %1 属于默认密钥。</translation>
     </message>
 </context>
 <context>

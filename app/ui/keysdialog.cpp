@@ -1,22 +1,18 @@
 #include "keysdialog.h"
 
-#include "apierror.h"
+#include "addkeypage.h"
 #include "creditsmonitor.h"
 #include "keyring.h"
 
-#include <QCheckBox>
 #include <QEvent>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace veo {
@@ -30,7 +26,17 @@ KeysDialog::KeysDialog(KeyRing *keys, CreditsMonitor *credits, QWidget *parent)
       m_busyLabel(new QLabel(this)), m_busyCancel(new QPushButton(this))
 {
     buildListPage();
-    buildAddPage();
+    m_addPage = new AddKeyPage(keys, credits, m_pages);
+    m_pages->addWidget(m_addPage);
+    connect(m_addPage, &AddKeyPage::finished, this, &KeysDialog::showList);
+    connect(m_addPage, &AddKeyPage::keyAdded, this, [this](const QString &keyId) {
+        showList();
+        for (int row = 0; row < m_table->rowCount(); ++row) {
+            if (m_table->item(row, LabelColumn)->data(IdRole) == keyId) {
+                m_table->setCurrentCell(row, LabelColumn);
+            }
+        }
+    });
     auto *busyRow = new QHBoxLayout;
     busyRow->addWidget(m_busyLabel, 1);
     busyRow->addWidget(m_busyCancel);
@@ -49,11 +55,6 @@ KeysDialog::KeysDialog(KeyRing *keys, CreditsMonitor *credits, QWidget *parent)
     updateBusy(m_keys->isBusy());
     refresh();
     resize(860, 380);
-}
-
-KeysDialog::~KeysDialog()
-{
-    m_secretEdit->clear(); // do not leave the secret in a widget that outlives its use
 }
 
 void KeysDialog::buildListPage()
@@ -106,72 +107,6 @@ void KeysDialog::buildListPage()
     m_pages->addWidget(page);
 }
 
-void KeysDialog::buildAddPage()
-{
-    auto *page = new QWidget(m_pages);
-    m_addIntro = new QLabel(page);
-    m_addIntro->setWordWrap(true);
-    m_addIntro->setOpenExternalLinks(true);
-    m_labelLabel = new QLabel(page);
-    m_labelEdit = new QLineEdit(page);
-    m_secretLabel = new QLabel(page);
-    m_secretEdit = new QLineEdit(page);
-    m_secretEdit->setEchoMode(QLineEdit::Password);
-    m_secretEdit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText |
-                                      Qt::ImhSensitiveData);
-    m_reveal = new QToolButton(page);
-    // Hold to reveal: the secret is shown only while the button is pressed.
-    connect(m_reveal, &QToolButton::pressed, this,
-            [this] { m_secretEdit->setEchoMode(QLineEdit::Normal); });
-    connect(m_reveal, &QToolButton::released, this,
-            [this] { m_secretEdit->setEchoMode(QLineEdit::Password); });
-    m_sessionOnly = new QCheckBox(page);
-    m_addMessage = new QLabel(page);
-    m_addMessage->setWordWrap(true);
-    m_save = new QPushButton(page);
-    m_save->setDefault(true);
-    m_saveUnchecked = new QPushButton(page);
-    m_back = new QPushButton(page);
-    m_labelLabel->setBuddy(m_labelEdit);
-    m_secretLabel->setBuddy(m_secretEdit);
-
-    connect(m_save, &QPushButton::clicked, this, &KeysDialog::checkAndSave);
-    connect(m_saveUnchecked, &QPushButton::clicked, this,
-            [this] { saveKey(KeyHealth::Unchecked, std::nullopt); });
-    connect(m_back, &QPushButton::clicked, this, &KeysDialog::showList);
-    const auto edited = [this] {
-        m_saveUnchecked->hide(); // a changed key has to be checked again
-        m_save->setEnabled(
-            !m_secretEdit->text().trimmed().isEmpty() &&
-            (m_sessionOnly->isChecked() || !m_labelEdit->text().trimmed().isEmpty()));
-    };
-    connect(m_secretEdit, &QLineEdit::textChanged, this, edited);
-    connect(m_labelEdit, &QLineEdit::textChanged, this, edited);
-    connect(m_sessionOnly, &QCheckBox::toggled, this, edited);
-
-    auto *secretRow = new QHBoxLayout;
-    secretRow->addWidget(m_secretEdit, 1);
-    secretRow->addWidget(m_reveal);
-    auto *form = new QFormLayout;
-    form->addRow(m_labelLabel, m_labelEdit);
-    form->addRow(m_secretLabel, secretRow);
-    form->addRow(QString(), m_sessionOnly);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_saveUnchecked);
-    buttons->addWidget(m_save);
-    buttons->addWidget(m_back);
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(m_addIntro);
-    layout->addLayout(form);
-    layout->addWidget(m_addMessage);
-    layout->addStretch(1);
-    layout->addLayout(buttons);
-    m_pages->addWidget(page);
-    m_saveUnchecked->hide();
-    m_save->setEnabled(false);
-}
-
 void KeysDialog::setTaskCounter(std::function<QHash<QString, int>()> counter)
 {
     m_taskCounter = std::move(counter);
@@ -180,19 +115,13 @@ void KeysDialog::setTaskCounter(std::function<QHash<QString, int>()> counter)
 
 void KeysDialog::showAddPage()
 {
-    m_labelEdit->clear();
-    m_secretEdit->clear();
-    m_sessionOnly->setChecked(false);
-    setAddMessage({}, false);
-    setAddFormEnabled(true);
-    m_saveUnchecked->hide();
-    m_pages->setCurrentIndex(1);
-    m_labelEdit->setFocus();
+    m_pages->setCurrentWidget(m_addPage);
+    m_addPage->start();
 }
 
 void KeysDialog::showList()
 {
-    m_secretEdit->clear();
+    m_addPage->clearSecret();
     m_pages->setCurrentIndex(0);
 }
 
@@ -345,99 +274,6 @@ void KeysDialog::testSelected()
     }
 }
 
-void KeysDialog::checkAndSave()
-{
-    const QString label = m_labelEdit->text().trimmed();
-    if (!m_sessionOnly->isChecked() && m_keys->labelInUse(label)) {
-        setAddMessage(tr("Another key is already labelled \"%1\".").arg(label), true);
-        return;
-    }
-    setAddFormEnabled(false);
-    m_saveUnchecked->hide();
-    //: Keys dialog: the new key is being checked with KIE.AI's credits endpoint
-    setAddMessage(tr("Checking the key with KIE.AI…"), false);
-    if (!m_credits) {
-        onChecked(ApiError{ApiError::Kind::Offline, 0, 0, {}, -1}, 0);
-        return;
-    }
-    m_credits->probe(m_secretEdit->text(), this,
-                     [this](const ApiError &error, qint64 credits) { onChecked(error, credits); });
-}
-
-void KeysDialog::onChecked(const ApiError &error, qint64 credits)
-{
-    const KeyHealth health = KeyRing::healthFor(error, credits);
-    switch (health) {
-    case KeyHealth::InvalidKey:
-        setAddFormEnabled(true);
-        //: Keys dialog: KIE.AI answered 401 for the key being added
-        setAddMessage(tr("KIE.AI does not accept this key: it is wrong or was revoked. Check "
-                         "that it was copied completely. Nothing was saved."),
-                      true);
-        return;
-    case KeyHealth::Ok:
-    case KeyHealth::NoCredits:
-        saveKey(health, error.isError() ? std::nullopt : std::optional<qint64>(credits));
-        return;
-    case KeyHealth::RateLimited:
-        saveKey(health, std::nullopt); // accepted, but KIE asked to slow down
-        return;
-    default:
-        setAddFormEnabled(true);
-        //: Keys dialog: the new key could not be checked; %1 says why
-        setAddMessage(tr("The key could not be checked: %1 You can save it anyway; it is marked "
-                         "as not checked until KIE.AI answers.")
-                          .arg(error.text()),
-                      true);
-        m_saveUnchecked->show();
-    }
-}
-
-void KeysDialog::saveKey(KeyHealth health, std::optional<qint64> credits)
-{
-    const QString secret = m_secretEdit->text().trimmed();
-    if (m_sessionOnly->isChecked()) {
-        m_keys->setSessionKey(secret);
-        showList();
-        return;
-    }
-    setAddFormEnabled(false);
-    m_saveUnchecked->hide();
-    //: Keys dialog: the key is being written to the system keyring
-    setAddMessage(tr("Saving the key in the system keyring…"), false);
-    m_keys->addKey(m_labelEdit->text(), secret, health, credits, this,
-                   [this](const TokenResult &result, const QString &keyId) {
-                       setAddFormEnabled(true);
-                       if (!result.ok()) {
-                           //: Keys dialog: storing the key failed; %1 explains why
-                           setAddMessage(tr("The key was not saved: %1").arg(result.userMessage()),
-                                         true);
-                           return;
-                       }
-                       showList();
-                       for (int row = 0; row < m_table->rowCount(); ++row) {
-                           if (m_table->item(row, LabelColumn)->data(IdRole) == keyId) {
-                               m_table->setCurrentCell(row, LabelColumn);
-                           }
-                       }
-                   });
-}
-
-void KeysDialog::setAddMessage(const QString &text, bool error)
-{
-    m_addMessage->setText(text);
-    m_addMessage->setProperty("error", error);
-}
-
-void KeysDialog::setAddFormEnabled(bool enabled)
-{
-    m_labelEdit->setEnabled(enabled);
-    m_secretEdit->setEnabled(enabled);
-    m_sessionOnly->setEnabled(enabled);
-    m_save->setEnabled(enabled && !m_secretEdit->text().trimmed().isEmpty());
-    m_saveUnchecked->setEnabled(enabled);
-}
-
 void KeysDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
@@ -475,23 +311,6 @@ void KeysDialog::retranslateUi()
     //: Button: check the selected API key's credits with KIE.AI now
     m_test->setText(tr("&Test"));
     m_close->setText(tr("Close"));
-    m_addIntro->setText(tr("Create or copy a key at <a href=\"https://kie.ai/api-key\">"
-                           "kie.ai/api-key</a>. It is checked with KIE.AI, then kept in the "
-                           "system keyring, never in a file."));
-    //: Add-key form: the name for the new API key, e.g. "Client A"
-    m_labelLabel->setText(tr("&Label:"));
-    m_labelEdit->setPlaceholderText(tr("e.g. Personal, Client A"));
-    //: Add-key form: the API key itself
-    m_secretLabel->setText(tr("API &key:"));
-    m_secretEdit->setAccessibleName(tr("API key"));
-    m_reveal->setText(tr("Show"));
-    m_reveal->setToolTip(tr("Hold to show the key"));
-    m_sessionOnly->setText(tr("Use for this session only (do not store)"));
-    //: Add-key form button: check the key with KIE.AI, then store it
-    m_save->setText(tr("Check and &Save"));
-    //: Add-key form button, offered when KIE.AI could not be reached
-    m_saveUnchecked->setText(tr("Save &Anyway"));
-    m_back->setText(tr("Cancel"));
     //: Shown while a system keyring operation is pending
     m_busyLabel->setText(tr("Waiting for the keyring…"));
     m_busyCancel->setText(tr("Cancel"));

@@ -3,22 +3,17 @@
 #include <QDialog>
 #include <QHash>
 #include <functional>
-#include <optional>
 
-class QCheckBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
-class QToolButton;
 
 namespace veo {
 
+class AddKeyPage;
 class CreditsMonitor;
 class KeyRing;
-struct ApiError;
-enum class KeyHealth;
 
 // Manages the API keys ("Keys" = KIE.AI API keys): add, rename (edit the label in place),
 // remove, set default, test. Shows each key's label, masked hint, default mark, credits and
@@ -44,7 +39,6 @@ public:
     };
 
     KeysDialog(KeyRing *keys, CreditsMonitor *credits, QWidget *parent = nullptr);
-    ~KeysDialog() override;
 
     // Number of tasks per key id ("" = tasks of the default key); refreshed with the list.
     void setTaskCounter(std::function<QHash<QString, int>()> counter);
@@ -60,23 +54,16 @@ protected:
 
 private:
     void buildListPage();
-    void buildAddPage();
     void retranslateUi();
     void refresh();
     void updateButtons();
     void updateBusy(bool busy);
     void showList();
-    void setAddMessage(const QString &text, bool error);
-    void setAddFormEnabled(bool enabled);
 
     void removeSelected();
     void setDefaultSelected();
     void testSelected();
     void onLabelEdited(int row, int column);
-
-    void checkAndSave();
-    void onChecked(const ApiError &error, qint64 credits);
-    void saveKey(KeyHealth health, std::optional<qint64> credits);
 
     KeyRing *m_keys;
     CreditsMonitor *m_credits;
@@ -94,18 +81,7 @@ private:
     QPushButton *m_test;
     QLabel *m_listMessage;
     QPushButton *m_close;
-    // add page
-    QLabel *m_addIntro;
-    QLabel *m_labelLabel;
-    QLineEdit *m_labelEdit;
-    QLabel *m_secretLabel;
-    QLineEdit *m_secretEdit;
-    QToolButton *m_reveal;
-    QCheckBox *m_sessionOnly;
-    QLabel *m_addMessage;
-    QPushButton *m_save;
-    QPushButton *m_saveUnchecked;
-    QPushButton *m_back;
+    AddKeyPage *m_addPage; // what adding a key takes
     // shared
     QLabel *m_busyLabel;
     QPushButton *m_busyCancel;

@@ -8,34 +8,31 @@
 #include "keyring.h"
 #include "keysdialog.h"
 #include "languagemanager.h"
+#include "mainmenus.h"
 #include "messagebar.h"
 #include "notifier.h"
 #include "playerpane.h"
 #include "refreshscheduler.h"
+#include "selectionpanes.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "taskactions.h"
 #include "taskdetailspane.h"
-#include "taskfilterproxy.h"
 #include "taskidparser.h"
 #include "tasklistpane.h"
 #include "taskrepository.h"
 #include "tasktablemodel.h"
 #include "trayicon.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHeaderView>
-#include <QItemSelectionModel>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -44,10 +41,10 @@ namespace veo {
 MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *parent)
     : QMainWindow(parent), m_engine(engine), m_languages(languages),
       m_model(new TaskTableModel(this)), m_messageBar(new MessageBar),
-      m_list(new TaskListPane(m_model, engine->keys())), m_details(new TaskDetailsPane),
-      m_player(new PlayerPane), m_actions(new TaskActions(engine, m_model, m_list, this)),
+      m_list(new TaskListPane(m_model, engine->keys())),
+      m_panes(new SelectionPanes(engine, m_model, m_list, this)),
+      m_actions(new TaskActions(engine, m_model, m_list, this)),
       m_rightSplitter(new QSplitter(Qt::Vertical)), m_splitter(new QSplitter),
-      m_toolBar(new QToolBar(this)),
       m_statusPanel(new StatusPanel(m_model, engine->scheduler(), engine->keys(), engine->credits(),
                                     engine->isDemo())),
       m_notifier(new Notifier(this)), m_downloadsDock(new DownloadsDock(engine->downloads(), this))
@@ -58,7 +55,10 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
     m_model->follow(engine->tasks());
     addDockWidget(Qt::BottomDockWidgetArea, m_downloadsDock);
     createActions();
-    createMenus();
+    m_menus = new MainMenus(this, *m_actions,
+                            {m_apiKeyAction, m_settingsAction, m_aboutAction, m_quitAction,
+                             m_downloadsDock->toggleAction()},
+                            engine->settings(), languages);
     createCentralWidget();
 
     statusBar()->addWidget(m_statusPanel, 1);
@@ -76,7 +76,7 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
     connect(m_notifier, &Notifier::playRequested, this, [this](const QString &taskId) {
         bringToFront();
         selectTask(taskId);
-        m_player->selectSource(MediaKind::Result, 0, true);
+        m_panes->player()->selectSource(MediaKind::Result, 0, true);
     });
     connect(m_notifier, &Notifier::showInFolderRequested, this, [this](const QString &taskId) {
         if (const QStringList files = m_engine->downloads()->localFiles(taskId); !files.isEmpty()) {
@@ -116,72 +116,36 @@ QTableView *MainWindow::tableView() const
 void MainWindow::connectEngine()
 {
     Engine *engine = m_engine;
-    connect(m_model, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                // Polls and download progress of other tasks arrive all the time.
-                if (selectionTouches(topLeft.row(), bottomRight.row())) {
-                    updateDetails();     // a no-op unless the task itself changed
-                    m_actions->update(); // it may have just succeeded, or its file arrived
-                }
-            });
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateDetails);
-    connect(m_list->tableView()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] {
-                updateDetails();
-                m_actions->update();
-            });
+    // What applies to the selection: its task may have just succeeded, or its file arrived.
+    connect(m_panes, &SelectionPanes::selectedTaskChanged, m_actions, &TaskActions::update);
     connect(engine, &Engine::message, this, &MainWindow::showMessage);
     connect(engine, &Engine::notificationDue, this, &MainWindow::notify);
-    connect(engine, &Engine::ownerFound, this, [this](const QString &taskId, const QString &keyId) {
-        const auto profile = m_engine->keys()->profile(keyId);
-        //: %1: a task ID; %2: the label of the API key that owns it
-        statusBar()->showMessage(
-            profile ? tr("Task %1 belongs to the key “%2”.").arg(taskId, profile->label)
-                    : tr("Task %1 belongs to the default key.").arg(taskId),
-            8000);
-    });
     connect(engine->scheduler(), &RefreshScheduler::pausedChanged, m_statusPanel,
             &StatusPanel::refresh);
 
-    // Keys: labels in the list and details.
+    // Keys: labels in the list (SelectionPanes has the details').
     KeyRing *keys = engine->keys();
-    const auto label = [keys](const QString &keyId) {
+    m_model->setKeyLabelProvider([keys](const QString &keyId) {
         const auto profile = keys->profile(keyId);
         return profile ? profile->label : QString();
-    };
-    m_model->setKeyLabelProvider(label);
-    m_details->setKeyLabelProvider(label);
+    });
     connect(keys, &KeyRing::stateChanged, this, &MainWindow::onKeyStateChanged);
     connect(keys, &KeyRing::profilesChanged, this, [this] {
         m_model->keyLabelsChanged();
         m_list->updateKeyFilterItems();
-        m_details->refresh(); // its key label
     });
 
-    // Downloads: the Download column, local files for the player and details.
+    // Downloads: the Download column, and what applies once a file arrived or went.
     DownloadCoordinator *downloads = engine->downloads();
     m_model->setDownloadMarkProvider(
         [downloads](const QString &taskId) { return downloads->mark(taskId); });
     connect(downloads, &DownloadCoordinator::markChanged, m_model,
             &TaskTableModel::downloadMarkChanged);
-    const LocalFileProvider localFile = [downloads](const QString &taskId, MediaKind kind,
-                                                    int index) {
-        return downloads->localFile(taskId, kind, index);
-    };
-    m_player->setLocalFileProvider(localFile);
-    m_details->setLocalFileProvider(localFile);
-    connect(downloads, &DownloadCoordinator::localFileChanged, this,
-            [this](const QString &taskId, MediaKind kind, int index, const QString &path) {
-                if (m_player->task() && m_player->task()->taskId == taskId) {
-                    m_player->setLocalFile(kind, index, path);
-                }
-                if (m_details->task() && m_details->task()->taskId == taskId) {
-                    m_details->refresh();
-                }
-                m_actions->update();
-            });
-    connect(m_player, &PlayerPane::downloadRequested, m_actions, &TaskActions::downloadVideo);
-    connect(m_details, &TaskDetailsPane::downloadRequested, m_actions, &TaskActions::downloadVideo);
+    connect(downloads, &DownloadCoordinator::localFileChanged, m_actions, &TaskActions::update);
+    connect(m_panes->player(), &PlayerPane::downloadRequested, m_actions,
+            &TaskActions::downloadVideo);
+    connect(m_panes->details(), &TaskDetailsPane::downloadRequested, m_actions,
+            &TaskActions::downloadVideo);
     // Files deleted or moved while the app was in the background show as missing.
     connect(qApp, &QGuiApplication::applicationStateChanged, engine,
             [engine](Qt::ApplicationState state) {
@@ -189,14 +153,6 @@ void MainWindow::connectEngine()
                     engine->checkFiles();
                 }
             });
-
-    // The player's expired links: the engine asks KIE for fresh ones.
-    m_player->setLinkProbe([engine](const QUrl &url, QObject *context, auto done) {
-        engine->probeMediaLink(url, context, std::move(done));
-    });
-    connect(m_player, &PlayerPane::freshLinkRequested, engine, &Engine::renewLink);
-    connect(engine, &Engine::linkRenewed, m_player, &PlayerPane::playFreshLink);
-    connect(engine, &Engine::linkNotRenewed, m_player, &PlayerPane::showFreshLinkError);
 }
 
 void MainWindow::createActions()
@@ -218,86 +174,16 @@ void MainWindow::createActions()
     });
 }
 
-void MainWindow::createMenus()
-{
-    const TaskActions &a = *m_actions;
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addAction(a.add());
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_quitAction);
-    m_tasksMenu = menuBar()->addMenu(QString());
-    m_tasksMenu->addActions({a.refresh(), a.pause()});
-    m_tasksMenu->addSeparator();
-    m_tasksMenu->addActions({a.download(), a.openFile(), a.showInFolder()});
-    m_tasksMenu->addSeparator();
-    m_tasksMenu->addAction(a.copyId());
-    m_tasksMenu->addMenu(a.changeKeyMenu());
-    m_tasksMenu->addAction(a.find());
-    m_tasksMenu->addSeparator();
-    m_tasksMenu->addAction(a.remove());
-    m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->addAction(m_downloadsDock->toggleAction());
-    m_viewMenu->addSeparator();
-    m_languageMenu = m_viewMenu->addMenu(QString());
-    createLanguageMenu();
-    m_settingsMenu = menuBar()->addMenu(QString());
-    m_settingsMenu->addAction(m_apiKeyAction);
-    m_settingsMenu->addSeparator();
-    m_settingsMenu->addAction(m_settingsAction);
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_helpMenu->addAction(m_aboutAction);
-
-    m_toolBar->setObjectName(QStringLiteral("MainToolBar"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->setMovable(false);
-    m_toolBar->addActions({a.add(), a.refresh(), a.pause()});
-    m_toolBar->addSeparator();
-    m_toolBar->addActions({a.download(), m_downloadsDock->toggleAction()});
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(a.remove());
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_apiKeyAction);
-    addToolBar(m_toolBar);
-}
-
-void MainWindow::createLanguageMenu()
-{
-    m_languageGroup = new QActionGroup(this);
-    m_systemLanguageAction = m_languageMenu->addAction(QString());
-    m_systemLanguageAction->setData(QString());
-    m_languageMenu->addSeparator();
-    QList<QAction *> actions{m_systemLanguageAction};
-    for (const QString &lang : LanguageManager::available()) {
-        // Each language is named in itself, so a user who cannot read the current one finds it.
-        QAction *action = m_languageMenu->addAction(LanguageManager::nativeName(lang));
-        action->setData(lang);
-        actions << action;
-    }
-    const QString saved = m_engine->settings()->language();
-    for (QAction *action : actions) {
-        action->setCheckable(true);
-        action->setChecked(action->data().toString() == saved);
-        m_languageGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, action] {
-            const QString lang = action->data().toString();
-            m_engine->settings()->setLanguage(lang);
-            m_languages->apply(lang);
-        });
-    }
-}
-
 void MainWindow::createCentralWidget()
 {
-    m_details->setObjectName(QStringLiteral("DetailsPane"));
     m_splitter->setObjectName(QStringLiteral("MainSplitter"));
     m_splitter->addWidget(m_list);
     m_rightSplitter->setObjectName(QStringLiteral("RightSplitter"));
-    m_rightSplitter->addWidget(m_player);
-    m_rightSplitter->addWidget(m_details);
+    m_rightSplitter->addWidget(m_panes->player());
+    m_rightSplitter->addWidget(m_panes->details());
     m_rightSplitter->setStretchFactor(0, 1);
     m_rightSplitter->setStretchFactor(1, 1);
     m_rightSplitter->setChildrenCollapsible(false);
-    m_player->setObjectName(QStringLiteral("PlayerPane"));
     m_splitter->addWidget(m_rightSplitter);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
@@ -326,14 +212,7 @@ void MainWindow::retranslateUi()
                "task list is not touched."),
             MessageBar::Kind::Info, false);
     }
-    m_fileMenu->setTitle(tr("&File"));
-    m_tasksMenu->setTitle(tr("&Tasks"));
-    m_viewMenu->setTitle(tr("&View"));
-    m_languageMenu->setTitle(tr("&Language"));
-    m_systemLanguageAction->setText(tr("System Default"));
-    m_settingsMenu->setTitle(tr("&Settings"));
-    m_helpMenu->setTitle(tr("&Help"));
-    m_toolBar->setWindowTitle(tr("Main toolbar"));
+    m_menus->retranslate();
     m_actions->retranslate();
     //: Menu/toolbar: manage the KIE API keys
     m_apiKeyAction->setText(tr("API &Keys…"));
@@ -457,11 +336,8 @@ void MainWindow::editSettings()
     }
     dialog.apply();
     m_engine->applySettings();
-    const QString lang = m_engine->settings()->language();
-    for (QAction *action : m_languageGroup->actions()) {
-        action->setChecked(action->data().toString() == lang);
-    }
-    m_languages->apply(lang);
+    m_menus->showSavedLanguage();
+    m_languages->apply(m_engine->settings()->language());
     m_statusPanel->refresh();
 }
 
@@ -487,53 +363,11 @@ void MainWindow::notify(const QString &taskId, bool success)
     if (!task) {
         return;
     }
-    const QString prompt = task->prompt.section(QLatin1Char('\n'), 0, 0).left(120);
-    QString body = prompt.isEmpty() ? taskId : prompt;
-    if (!success) {
-        body += QLatin1Char('\n') + (task->errorMessage.isEmpty()
-                                         ? statusText(task->status, task->successFlag)
-                                         : task->errorMessage);
-    }
-    m_notifier->notify(taskId, success ? tr("Video ready") : tr("Render failed"), body, success,
-                       !m_engine->downloads()->localFiles(taskId).isEmpty());
+    m_notifier->notifyFinished(*task, success,
+                               !m_engine->downloads()->localFiles(taskId).isEmpty());
     if (m_engine->settings()->flag(AppSettings::Flag::NotificationSound)) {
         QApplication::beep();
     }
-}
-
-void MainWindow::updateDetails()
-{
-    const QModelIndexList rows = m_list->tableView()->selectionModel()->selectedRows();
-    if (rows.size() != 1) {
-        m_details->showTask(std::nullopt, int(rows.size()));
-        m_player->setTask(std::nullopt);
-        return;
-    }
-    const TaskRecord *task =
-        m_model->task(rows.constFirst().data(TaskTableModel::TaskIdRole).toString());
-    const std::optional<TaskRecord> selected = task ? std::optional(*task) : std::nullopt;
-    m_details->showTask(selected);
-    m_player->setTask(selected);
-}
-
-bool MainWindow::selectionTouches(int firstRow, int lastRow) const
-{
-    const QItemSelectionModel *selection = m_list->tableView()->selectionModel();
-    if (!selection->hasSelection()) {
-        return false;
-    }
-    // One row per poll answer or download tick; a whole-list change is not worth the look.
-    constexpr int FewRows = 64;
-    if (lastRow - firstRow >= FewRows) {
-        return true;
-    }
-    for (int row = firstRow; row <= lastRow; ++row) {
-        const QModelIndex shown = m_list->proxy()->mapFromSource(m_model->index(row, 0));
-        if (shown.isValid() && selection->isRowSelected(shown.row())) {
-            return true;
-        }
-    }
-    return false;
 }
 
 void MainWindow::onKeyStateChanged()

@@ -6,11 +6,8 @@
 #include <QPointer>
 
 class QAction;
-class QActionGroup;
-class QMenu;
 class QSplitter;
 class QTableView;
-class QToolBar;
 
 namespace veo {
 
@@ -19,12 +16,12 @@ class DownloadsPanel;
 class Engine;
 class KeysDialog;
 class LanguageManager;
+class MainMenus;
 class MessageBar;
 class Notifier;
-class PlayerPane;
+class SelectionPanes;
 class StatusPanel;
 class TaskActions;
-class TaskDetailsPane;
 class TaskListPane;
 class TaskTableModel;
 class TrayIcon;
@@ -61,8 +58,6 @@ protected:
 
 private:
     void createActions();
-    void createMenus();
-    void createLanguageMenu();
     void createCentralWidget();
     void connectEngine();
     void retranslateUi();
@@ -73,9 +68,6 @@ private:
     void editSettings();
     void showAbout();
     void notify(const QString &taskId, bool success);
-    // Whether a selected task is in the source rows firstRow..lastRow.
-    bool selectionTouches(int firstRow, int lastRow) const;
-    void updateDetails();
     void onKeyStateChanged();
     void bringToFront();
 
@@ -85,12 +77,10 @@ private:
     MessageBar *m_messageBar;
     MessageBar *m_demoBar = nullptr;
     TaskListPane *m_list;
-    TaskDetailsPane *m_details;
-    PlayerPane *m_player;
+    SelectionPanes *m_panes; // the player and details of the selected task
     TaskActions *m_actions;
     QSplitter *m_rightSplitter;
     QSplitter *m_splitter;
-    QToolBar *m_toolBar;
     StatusPanel *m_statusPanel;
     Notifier *m_notifier;
     DownloadsDock *m_downloadsDock;
@@ -99,18 +89,11 @@ private:
     bool m_askedForKey = false;
     QPointer<KeysDialog> m_keysDialog;
 
-    QMenu *m_fileMenu = nullptr;
-    QMenu *m_tasksMenu = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QMenu *m_languageMenu = nullptr;
-    QMenu *m_settingsMenu = nullptr;
-    QMenu *m_helpMenu = nullptr;
+    MainMenus *m_menus = nullptr;
     QAction *m_apiKeyAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
-    QAction *m_systemLanguageAction = nullptr;
-    QActionGroup *m_languageGroup = nullptr;
 };
 
 } // namespace veo

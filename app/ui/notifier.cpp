@@ -31,11 +31,24 @@ Notifier::Notifier(QObject *parent) : QObject(parent)
 
 Notifier::~Notifier() = default;
 
+void Notifier::notifyFinished(const TaskRecord &task, bool success, bool hasLocalFile)
+{
+    const QString prompt = task.prompt.section(QLatin1Char('\n'), 0, 0).left(120);
+    QString body = prompt.isEmpty() ? task.taskId : prompt;
+    if (!success) {
+        body += QLatin1Char('\n') + (task.errorMessage.isEmpty()
+                                         ? statusText(task.status, task.successFlag)
+                                         : task.errorMessage);
+    }
+    notify(task.taskId, success ? tr("Video ready") : tr("Render failed"), body, success,
+           hasLocalFile);
+}
+
 bool Notifier::hasNotificationService() const
 {
     const QDBusConnection bus = QDBusConnection::sessionBus();
-    return bus.isConnected() && bus.interface()
-           && bus.interface()->isServiceRegistered(Service).value();
+    return bus.isConnected() && bus.interface() &&
+           bus.interface()->isServiceRegistered(Service).value();
 }
 
 void Notifier::notify(const QString &taskId, const QString &title, const QString &body,
@@ -45,8 +58,9 @@ void Notifier::notify(const QString &taskId, const QString &title, const QString
         if (m_tray && m_tray->isVisible()) {
             m_lastTrayTask = taskId;
             m_tray->showMessage(title, body, QSystemTrayIcon::Information, 10000);
-            connect(m_tray, &QSystemTrayIcon::messageClicked, this,
-                    [this] { Q_EMIT activated(m_lastTrayTask); }, Qt::UniqueConnection);
+            connect(
+                m_tray, &QSystemTrayIcon::messageClicked, this,
+                [this] { Q_EMIT activated(m_lastTrayTask); }, Qt::UniqueConnection);
         }
         return;
     }
@@ -57,12 +71,12 @@ void Notifier::notify(const QString &taskId, const QString &title, const QString
     if (hasLocalFile) {
         actions << FolderAction << tr("Show in Folder");
     }
-    QDBusMessage call = QDBusMessage::createMethodCall(Service, Path, Interface,
-                                                       QStringLiteral("Notify"));
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("Notify"));
     const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral(VEO_APP_ID)},
                             {QStringLiteral("category"), QStringLiteral("transfer.complete")}};
-    call << QStringLiteral("Veo Tracker") << uint(0) << QStringLiteral(VEO_APP_ID) << title
-         << body << actions << hints << int(-1);
+    call << QStringLiteral("Veo Tracker") << uint(0) << QStringLiteral(VEO_APP_ID) << title << body
+         << actions << hints << int(-1);
     auto *watcher =
         new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QString>
 
+#include "taskrecord.h"
+
 class QSystemTrayIcon;
 
 namespace veo {
@@ -25,6 +27,9 @@ public:
     // title: one line; body: plain text. playable/localFile decide which actions are offered.
     void notify(const QString &taskId, const QString &title, const QString &body, bool playable,
                 bool hasLocalFile);
+    // A task finished: "Video ready" or "Render failed", the first line of its prompt (or its
+    // ID) and, when it failed, why.
+    void notifyFinished(const TaskRecord &task, bool success, bool hasLocalFile);
     bool hasNotificationService() const;
 
 Q_SIGNALS:

@@ -238,6 +238,40 @@ void PlaybackProblemPanel::setState(const State &state)
     updateTexts();
 }
 
+void PlaybackProblemPanel::applyProbe(int httpStatus, const QString &networkError)
+{
+    const PlaybackProblem problem = problemForHttpStatus(httpStatus);
+    if (problem == PlaybackProblem::None || m_state.problem == PlaybackProblem::None) {
+        return;
+    }
+    State state = m_state;
+    state.problem = problem;
+    state.httpStatus = httpStatus;
+    if (httpStatus == 0 && !networkError.isEmpty()) {
+        state.detail += QStringLiteral("; ") + networkError;
+    }
+    setState(state);
+}
+
+void PlaybackProblemPanel::setAwaitingFreshLink()
+{
+    State state = m_state;
+    state.awaitingFreshLink = true;
+    state.freshLinkError.clear();
+    setState(state);
+}
+
+void PlaybackProblemPanel::setFreshLinkError(const QString &message)
+{
+    if (m_state.problem == PlaybackProblem::None) {
+        return;
+    }
+    State state = m_state;
+    state.awaitingFreshLink = false;
+    state.freshLinkError = message;
+    setState(state);
+}
+
 void PlaybackProblemPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {

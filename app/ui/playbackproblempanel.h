@@ -61,6 +61,16 @@ public:
 
     void setState(const State &state);
     const State &state() const { return m_state; }
+    // The media host's answer to a probe of the failing link (the HTTP status, or 0 and the
+    // network error): a refusal means an expired link, an error a network problem; either
+    // explains more than the backend's text. Ignored when no problem shows or the host serves
+    // the link (then the backend's own error stands).
+    void applyProbe(int httpStatus, const QString &networkError);
+    // "Get a fresh link" was clicked: the button waits for the answer.
+    void setAwaitingFreshLink();
+    // The fresh link could not be obtained: why, and the button again. Ignored when no problem
+    // shows.
+    void setFreshLinkError(const QString &message);
 
 Q_SIGNALS:
     void freshLinkClicked();

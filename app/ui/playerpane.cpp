@@ -1,18 +1,15 @@
 #include "playerpane.h"
 
-#include "icons.h"
 #include "playercontrols.h"
+#include "playersourcebar.h"
 
 #include <QAudioOutput>
 #include <QBoxLayout>
-#include <QComboBox>
 #include <QDesktopServices>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QStackedWidget>
-#include <QStyle>
-#include <QToolButton>
 #include <QVideoWidget>
 
 namespace veo {
@@ -20,9 +17,7 @@ namespace veo {
 PlayerPane::PlayerPane(QWidget *parent)
     : QWidget(parent), m_player(new QMediaPlayer(this)), m_audio(new QAudioOutput(this)),
       m_pages(new QStackedWidget(this)), m_placeholder(new QLabel(m_pages)),
-      m_sourceLabel(new QLabel), m_switcher(new QComboBox), m_browserButton(new QToolButton),
-      m_systemPlayerButton(new QToolButton), m_downloadButton(new QToolButton),
-      m_view(new QStackedWidget), m_video(new QVideoWidget),
+      m_sourceBar(new PlayerSourceBar), m_view(new QStackedWidget), m_video(new QVideoWidget),
       m_problemPanel(new PlaybackProblemPanel), m_controls(new PlayerControls)
 {
     m_player->setAudioOutput(m_audio);
@@ -32,22 +27,6 @@ PlayerPane::PlayerPane(QWidget *parent)
     m_placeholder->setWordWrap(true);
     m_placeholder->setTextFormat(Qt::PlainText);
     m_placeholder->setMargin(24);
-
-    m_sourceLabel->setBuddy(m_switcher);
-    m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_downloadButton->setIcon(themedIcon(QStringLiteral("download")));
-    for (QToolButton *button : {m_downloadButton, m_browserButton, m_systemPlayerButton}) {
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setAutoRaise(true);
-    }
-    m_downloadButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto *sourceRow = new QHBoxLayout;
-    sourceRow->addWidget(m_sourceLabel);
-    sourceRow->addWidget(m_switcher);
-    sourceRow->addStretch(1);
-    sourceRow->addWidget(m_downloadButton);
-    sourceRow->addWidget(m_browserButton);
-    sourceRow->addWidget(m_systemPlayerButton);
 
     // Black behind the video, as players are; also where letterboxing shows.
     m_video->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
@@ -65,7 +44,7 @@ PlayerPane::PlayerPane(QWidget *parent)
     auto *playerPage = new QWidget;
     auto *playerLayout = new QVBoxLayout(playerPage);
     playerLayout->setContentsMargins(6, 6, 6, 6);
-    playerLayout->addLayout(sourceRow);
+    playerLayout->addWidget(m_sourceBar);
     playerLayout->addWidget(m_view, 1);
     playerLayout->addWidget(m_controls);
 
@@ -79,7 +58,7 @@ PlayerPane::PlayerPane(QWidget *parent)
 
     // Intents from the controls.
     connect(m_controls, &PlayerControls::playClicked, this, [this] {
-        if (m_problem != PlaybackProblem::None) {
+        if (problem() != PlaybackProblem::None) {
             retry(); // Play after a failure means: try again
             return;
         }
@@ -103,7 +82,7 @@ PlayerPane::PlayerPane(QWidget *parent)
             [this](QMediaPlayer::PlaybackState state) {
                 // After a failure GStreamer may still report "playing": show Play (= retry).
                 m_controls->setPlaybackState(
-                    m_problem == PlaybackProblem::None ? state : QMediaPlayer::StoppedState);
+                    problem() == PlaybackProblem::None ? state : QMediaPlayer::StoppedState);
             });
     connect(m_player, &QMediaPlayer::positionChanged, m_controls, &PlayerControls::setPosition);
     connect(m_player, &QMediaPlayer::positionChanged, this, &PlayerPane::onPositionChanged);
@@ -119,7 +98,10 @@ PlayerPane::PlayerPane(QWidget *parent)
     m_controls->setVolume(m_audio->volume());
     m_controls->setMuted(m_audio->isMuted());
 
-    connect(m_switcher, &QComboBox::currentIndexChanged, this, &PlayerPane::onSwitcherChanged);
+    connect(m_sourceBar, &PlayerSourceBar::sourceChosen, this, [this] {
+        m_forceRemote = false;
+        load(); // choosing a source is asking to watch it
+    });
     connect(m_problemPanel, &PlaybackProblemPanel::freshLinkClicked, this,
             &PlayerPane::requestFreshLink);
     connect(m_problemPanel, &PlaybackProblemPanel::retryClicked, this, &PlayerPane::retry);
@@ -127,13 +109,14 @@ PlayerPane::PlayerPane(QWidget *parent)
         m_forceRemote = true;
         load();
     });
-    connect(m_browserButton, &QToolButton::clicked, this, &PlayerPane::openInBrowser);
-    connect(m_downloadButton, &QToolButton::clicked, this, [this] {
+    connect(m_sourceBar, &PlayerSourceBar::openInBrowserClicked, this, &PlayerPane::openInBrowser);
+    connect(m_sourceBar, &PlayerSourceBar::downloadClicked, this, [this] {
         if (const std::optional<MediaSource> source = currentSource(); source && m_task) {
             Q_EMIT downloadRequested(m_task->taskId, source->kind, source->index);
         }
     });
-    connect(m_systemPlayerButton, &QToolButton::clicked, this, &PlayerPane::openWithSystemPlayer);
+    connect(m_sourceBar, &PlayerSourceBar::openWithSystemPlayerClicked, this,
+            &PlayerPane::openWithSystemPlayer);
 
     retranslateUi();
     updatePlaceholder();
@@ -195,42 +178,31 @@ void PlayerPane::showFreshLinkError(const QString &taskId, const QString &messag
     if (!m_task || m_task->taskId != taskId) {
         return;
     }
-    if (m_problem == PlaybackProblem::None) {
-        return;
-    }
-    PlaybackProblemPanel::State state = m_problemPanel->state();
-    state.awaitingFreshLink = false;
-    state.freshLinkError = message;
-    showProblemPanel(state);
+    m_problemPanel->setFreshLinkError(message);
+}
+
+QList<MediaSource> PlayerPane::sources() const
+{
+    return m_sourceBar->sources();
 }
 
 std::optional<MediaSource> PlayerPane::currentSource() const
 {
-    if (m_current < 0 || m_current >= m_sources.size()) {
-        return std::nullopt;
-    }
-    return m_sources.at(m_current);
+    return m_sourceBar->currentSource();
 }
 
 bool PlayerPane::selectSource(MediaKind kind, int index, bool autoplay)
 {
-    for (qsizetype i = 0; i < m_sources.size(); ++i) {
-        if (m_sources.at(i).kind == kind && m_sources.at(i).index == index) {
-            {
-                const QSignalBlocker blocker(m_switcher);
-                m_switcher->setCurrentIndex(static_cast<int>(i));
-            }
-            m_current = static_cast<int>(i);
-            m_forceRemote = false;
-            if (autoplay) {
-                load();
-            } else {
-                unload();
-            }
-            return true;
-        }
+    if (!m_sourceBar->select(kind, index)) {
+        return false;
     }
-    return false;
+    m_forceRemote = false;
+    if (autoplay) {
+        load();
+    } else {
+        unload();
+    }
+    return true;
 }
 
 void PlayerPane::rebuildSources(bool keepSelection)
@@ -247,7 +219,7 @@ void PlayerPane::rebuildSources(bool keepSelection)
         sources = mediaSources(*m_task, local);
     }
     const std::optional<MediaSource> previous = currentSource();
-    if (keepSelection && sources == m_sources) {
+    if (keepSelection && sources == m_sourceBar->sources()) {
         updatePlaceholder();
         return; // a refresh that changed nothing: no reload, no flicker
     }
@@ -264,13 +236,11 @@ void PlayerPane::rebuildSources(bool keepSelection)
             }
         }
     }
-    m_sources = sources;
-    m_current = next;
-    fillSwitcher();
+    m_sourceBar->setSources(sources, next);
     updatePlaceholder();
 
     const bool idle = m_player->playbackState() == QMediaPlayer::StoppedState ||
-                      m_problem != PlaybackProblem::None;
+                      problem() != PlaybackProblem::None;
     if (sameMedia) {
         return;
     }
@@ -281,25 +251,6 @@ void PlayerPane::rebuildSources(bool keepSelection)
     m_forceRemote = false;
     // Not loaded before Play: browsing the list must not stream every video it passes.
     unload();
-}
-
-void PlayerPane::updateSourceButtons()
-{
-    const std::optional<MediaSource> source = currentSource();
-    m_browserButton->setEnabled(source.has_value());
-    m_systemPlayerButton->setEnabled(source.has_value());
-    m_downloadButton->setVisible(source && !source->isLocal());
-}
-
-void PlayerPane::fillSwitcher()
-{
-    const QSignalBlocker blocker(m_switcher);
-    m_switcher->clear();
-    for (const MediaSource &source : std::as_const(m_sources)) {
-        m_switcher->addItem(source.label());
-    }
-    m_switcher->setCurrentIndex(m_current);
-    updateSourceButtons();
 }
 
 QUrl PlayerPane::remoteUrlOf(const MediaSource &source) const
@@ -320,7 +271,6 @@ void PlayerPane::unload()
     m_controls->setDuration(0);
     m_controls->setPlaybackState(QMediaPlayer::StoppedState);
     m_controls->setMediaStatus(QMediaPlayer::NoMedia);
-    updateSourceButtons();
     if (!m_player->source().isEmpty()) {
         m_player->stop();
         m_player->setSource(QUrl());
@@ -335,16 +285,6 @@ void PlayerPane::load()
         m_player->setSource(playUrlOf(*source));
         m_player->play();
     }
-}
-
-void PlayerPane::onSwitcherChanged(int row)
-{
-    if (row < 0 || row >= m_sources.size()) {
-        return;
-    }
-    m_current = row;
-    m_forceRemote = false;
-    load(); // choosing a source is asking to watch it
 }
 
 void PlayerPane::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
@@ -367,7 +307,7 @@ void PlayerPane::onPositionChanged(qint64 position)
 {
     // GStreamer can deliver the last errors of the previous source after the next one has
     // started loading, and they then look like this load's. A video that plays is not broken.
-    if (m_problem == PlaybackProblem::None || position <= 0 ||
+    if (problem() == PlaybackProblem::None || position <= 0 ||
         m_player->playbackState() != QMediaPlayer::PlayingState) {
         return;
     }
@@ -382,7 +322,7 @@ void PlayerPane::onPlayerError(QMediaPlayer::Error error, const QString &errorSt
 {
     // GStreamer follows the real cause with generic ones ("Internal data stream error."):
     // the first error of a load is the one that explains it.
-    if (m_errorHandled || error == QMediaPlayer::NoError || m_current < 0) {
+    if (m_errorHandled || error == QMediaPlayer::NoError || m_sourceBar->currentRow() < 0) {
         return;
     }
     m_errorHandled = true;
@@ -394,25 +334,10 @@ void PlayerPane::onPlayerError(QMediaPlayer::Error error, const QString &errorSt
         m_probe(source, this,
                 [this, serial = m_loadSerial](int httpStatus, const QString &networkError) {
                     if (serial == m_loadSerial) {
-                        onProbed(httpStatus, networkError);
+                        m_problemPanel->applyProbe(httpStatus, networkError);
                     }
                 });
     }
-}
-
-void PlayerPane::onProbed(int httpStatus, const QString &networkError)
-{
-    const PlaybackProblem problem = problemForHttpStatus(httpStatus);
-    if (problem == PlaybackProblem::None || m_problem == PlaybackProblem::None) {
-        return; // the host serves it: the backend's own error stands
-    }
-    PlaybackProblemPanel::State state = m_problemPanel->state();
-    state.problem = problem;
-    state.httpStatus = httpStatus;
-    if (httpStatus == 0 && !networkError.isEmpty()) {
-        state.detail += QStringLiteral("; ") + networkError;
-    }
-    showProblemPanel(state);
 }
 
 void PlayerPane::showProblem(PlaybackProblem problem, const QString &detail)
@@ -434,9 +359,8 @@ void PlayerPane::showProblem(PlaybackProblem problem, const QString &detail)
 
 void PlayerPane::showProblemPanel(PlaybackProblemPanel::State state)
 {
-    m_problem = state.problem;
     m_problemPanel->setState(state);
-    m_view->setCurrentWidget(m_problem == PlaybackProblem::None
+    m_view->setCurrentWidget(state.problem == PlaybackProblem::None
                                  ? static_cast<QWidget *>(m_video)
                                  : static_cast<QWidget *>(m_problemPanel));
 }
@@ -449,7 +373,7 @@ void PlayerPane::clearProblem()
 
 void PlayerPane::updatePlaceholder()
 {
-    if (!m_sources.isEmpty()) {
+    if (!m_sourceBar->sources().isEmpty()) {
         m_pages->setCurrentIndex(1);
         return;
     }
@@ -478,10 +402,7 @@ void PlayerPane::requestFreshLink()
     if (!m_task || !source) {
         return;
     }
-    PlaybackProblemPanel::State state = m_problemPanel->state();
-    state.awaitingFreshLink = true;
-    state.freshLinkError.clear();
-    showProblemPanel(state);
+    m_problemPanel->setAwaitingFreshLink();
     // The original KIE URL: download-url accepts only URLs KIE generated.
     Q_EMIT freshLinkRequested(m_task->taskId, source->remoteUrl, source->kind, source->index);
 }
@@ -554,35 +475,6 @@ void PlayerPane::changeEvent(QEvent *event)
 
 void PlayerPane::retranslateUi()
 {
-    //: Label before the player's source switcher (Result, Origin, Full)
-    m_sourceLabel->setText(tr("&Video:"));
-    //: Accessible name of the switcher between a task's videos (result, origin, full)
-    m_switcher->setAccessibleName(tr("Video source"));
-    //: Tooltip of the switcher between a task's videos
-    m_switcher->setToolTip(tr("Which of the task's videos to play"));
-    for (qsizetype i = 0; i < m_sources.size(); ++i) {
-        m_switcher->setItemText(static_cast<int>(i), m_sources.at(i).label());
-    }
-    //: Player button: downloads the video being shown
-    const QString download = tr("Download");
-    m_downloadButton->setText(download);
-    m_downloadButton->setAccessibleName(download);
-    m_downloadButton->setToolTip(tr("Save this video to the download folder; it then plays "
-                                    "from disk"));
-    //: Player button: opens the video's web address in the default browser
-    const QString browser = tr("Open in browser");
-    m_browserButton->setText(browser);
-    m_browserButton->setAccessibleName(browser);
-    //: Tooltip of "Open in browser"
-    m_browserButton->setToolTip(tr("Open the video's web address in your browser"));
-    //: Player button: opens the video (the downloaded file, else its address) in the
-    //: desktop's default video player
-    const QString systemPlayer = tr("Open with system player");
-    m_systemPlayerButton->setText(systemPlayer);
-    m_systemPlayerButton->setAccessibleName(systemPlayer);
-    //: Tooltip of "Open with system player"
-    m_systemPlayerButton->setToolTip(tr("Play the video in your desktop's video player (the "
-                                        "downloaded file when there is one)"));
     //: Accessible name of the video area
     m_video->setAccessibleName(tr("Video"));
     //: Tooltip of the video area

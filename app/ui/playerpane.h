@@ -12,15 +12,14 @@
 #include <optional>
 
 class QAudioOutput;
-class QComboBox;
 class QLabel;
 class QStackedWidget;
-class QToolButton;
 class QVideoWidget;
 
 namespace veo {
 
 class PlayerControls;
+class PlayerSourceBar;
 
 // Plays the selected task's videos: a switcher between its sources (result, origin, full;
 // numbered when a list has several), the video, the controls, and when playback fails a
@@ -65,12 +64,12 @@ public:
     void showFreshLinkError(const QString &taskId, const QString &message);
 
     // The switcher's entries, in order, and the one selected (nullopt when none).
-    QList<MediaSource> sources() const { return m_sources; }
+    QList<MediaSource> sources() const;
     std::optional<MediaSource> currentSource() const;
     // Selects a source as the switcher does; it is loaded and played when autoplay is set.
     bool selectSource(MediaKind kind, int index, bool autoplay = true);
 
-    PlaybackProblem problem() const { return m_problem; }
+    PlaybackProblem problem() const { return m_problemPanel->state().problem; }
     QMediaPlayer *mediaPlayer() const { return m_player; }
     PlayerControls *controls() const { return m_controls; }
     QVideoWidget *videoWidget() const { return m_video; }
@@ -89,23 +88,19 @@ protected:
 private:
     void retranslateUi();
     void rebuildSources(bool keepSelection);
-    void fillSwitcher();
     // Loads the current source and plays it (a retry loads again).
     void load();
     // Back to "nothing loaded": the next Play loads the current source.
     void unload();
     QUrl remoteUrlOf(const MediaSource &source) const;
     QUrl playUrlOf(const MediaSource &source) const;
-    void onSwitcherChanged(int row);
     void onMediaStatusChanged(QMediaPlayer::MediaStatus status);
     void onPositionChanged(qint64 position);
     void onPlayerError(QMediaPlayer::Error error, const QString &errorString);
-    void onProbed(int httpStatus, const QString &networkError);
     void showProblem(PlaybackProblem problem, const QString &detail);
     void clearProblem();
     void showProblemPanel(PlaybackProblemPanel::State state);
     void updatePlaceholder();
-    void updateSourceButtons();
     void requestFreshLink();
     void retry();
     void openInBrowser();
@@ -117,19 +112,13 @@ private:
     QAudioOutput *m_audio;
     QStackedWidget *m_pages; // placeholder | player
     QLabel *m_placeholder;
-    QLabel *m_sourceLabel;
-    QComboBox *m_switcher;
-    QToolButton *m_browserButton;
-    QToolButton *m_systemPlayerButton;
-    QToolButton *m_downloadButton;
-    QStackedWidget *m_view; // video | error panel
+    PlayerSourceBar *m_sourceBar; // the switcher and the current source's buttons
+    QStackedWidget *m_view;       // video | error panel
     QVideoWidget *m_video;
     PlaybackProblemPanel *m_problemPanel;
     PlayerControls *m_controls;
 
     std::optional<TaskRecord> m_task;
-    QList<MediaSource> m_sources;
-    int m_current = -1; // index into m_sources
     LocalFileProvider m_localFileProvider;
     LinkProbe m_probe;
     quint64 m_loadSerial = 0;             // tells a late probe answer from a stale load
@@ -137,8 +126,7 @@ private:
     QHash<QString, QUrl> m_freshUrls;     // sourceKey -> download-url link
     bool m_forceRemote = false;           // "Play online copy" after a local file failed
     bool m_loop = false;
-    bool m_errorHandled = false;                       // only the first error of a load is shown
-    PlaybackProblem m_problem = PlaybackProblem::None; // as shown in m_problemPanel
+    bool m_errorHandled = false; // only the first error of a load is shown
 };
 
 } // namespace veo

@@ -30,6 +30,7 @@ TaskActions::TaskActions(Engine *engine, TaskTableModel *model, TaskListPane *li
     table->addAction(m_copyId);
     connect(table, &QWidget::customContextMenuRequested, this, &TaskActions::showContextMenu);
     m_list->setSearchShortcut(m_find->shortcut());
+    connect(engine, &Engine::ownerFound, this, &TaskActions::reportOwner);
     retranslate();
     update();
 }
@@ -231,6 +232,16 @@ void TaskActions::fillChangeKeyMenu()
                                  6000);
         });
     }
+}
+
+void TaskActions::reportOwner(const QString &taskId, const QString &keyId)
+{
+    const auto profile = m_engine->keys()->profile(keyId);
+    //: %1: a task ID; %2: the label of the API key that owns it
+    Q_EMIT statusMessage(profile
+                             ? tr("Task %1 belongs to the key “%2”.").arg(taskId, profile->label)
+                             : tr("Task %1 belongs to the default key.").arg(taskId),
+                         8000);
 }
 
 void TaskActions::showContextMenu(const QPoint &pos)

@@ -64,6 +64,8 @@ private:
     void refreshSelected();
     void copySelectedIds();
     void downloadSelected();
+    // The answer to Find the Owner: which key a task turned out to belong to.
+    void reportOwner(const QString &taskId, const QString &keyId);
 
     Engine *m_engine;
     TaskTableModel *m_model;

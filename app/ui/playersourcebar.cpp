@@ -1,0 +1,142 @@
+#include "playersourcebar.h"
+
+#include "icons.h"
+
+#include <QBoxLayout>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QLabel>
+#include <QToolButton>
+
+namespace veo {
+
+PlayerSourceBar::PlayerSourceBar(QWidget *parent)
+    : QWidget(parent), m_label(new QLabel), m_switcher(new QComboBox),
+      m_downloadButton(new QToolButton), m_browserButton(new QToolButton),
+      m_systemPlayerButton(new QToolButton)
+{
+    m_label->setBuddy(m_switcher);
+    m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_downloadButton->setIcon(themedIcon(QStringLiteral("download")));
+    for (QToolButton *button : {m_downloadButton, m_browserButton, m_systemPlayerButton}) {
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setAutoRaise(true);
+    }
+    m_downloadButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_label);
+    layout->addWidget(m_switcher);
+    layout->addStretch(1);
+    layout->addWidget(m_downloadButton);
+    layout->addWidget(m_browserButton);
+    layout->addWidget(m_systemPlayerButton);
+
+    connect(m_switcher, &QComboBox::currentIndexChanged, this, [this](int row) {
+        if (row < 0 || row >= m_sources.size()) {
+            return;
+        }
+        m_current = row;
+        updateButtons();
+        Q_EMIT sourceChosen();
+    });
+    connect(m_downloadButton, &QToolButton::clicked, this, &PlayerSourceBar::downloadClicked);
+    connect(m_browserButton, &QToolButton::clicked, this, &PlayerSourceBar::openInBrowserClicked);
+    connect(m_systemPlayerButton, &QToolButton::clicked, this,
+            &PlayerSourceBar::openWithSystemPlayerClicked);
+    retranslateUi();
+    updateButtons();
+}
+
+void PlayerSourceBar::setSources(const QList<MediaSource> &sources, int current)
+{
+    m_sources = sources;
+    m_current = current;
+    const QSignalBlocker blocker(m_switcher);
+    m_switcher->clear();
+    for (const MediaSource &source : std::as_const(m_sources)) {
+        m_switcher->addItem(source.label());
+    }
+    m_switcher->setCurrentIndex(m_current);
+    updateButtons();
+}
+
+std::optional<MediaSource> PlayerSourceBar::currentSource() const
+{
+    if (m_current < 0 || m_current >= m_sources.size()) {
+        return std::nullopt;
+    }
+    return m_sources.at(m_current);
+}
+
+bool PlayerSourceBar::select(MediaKind kind, int index)
+{
+    for (qsizetype i = 0; i < m_sources.size(); ++i) {
+        if (m_sources.at(i).kind == kind && m_sources.at(i).index == index) {
+            {
+                const QSignalBlocker blocker(m_switcher);
+                m_switcher->setCurrentIndex(static_cast<int>(i));
+            }
+            m_current = static_cast<int>(i);
+            updateButtons();
+            return true;
+        }
+    }
+    return false;
+}
+
+void PlayerSourceBar::updateButtons()
+{
+    const std::optional<MediaSource> source = currentSource();
+    m_browserButton->setEnabled(source.has_value());
+    m_systemPlayerButton->setEnabled(source.has_value());
+    m_downloadButton->setVisible(source && !source->isLocal());
+}
+
+void PlayerSourceBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    QWidget::changeEvent(event);
+}
+
+void PlayerSourceBar::retranslateUi()
+{
+    //: Label before the player's source switcher (Result, Origin, Full)
+    m_label->setText(QCoreApplication::translate("veo::PlayerPane", "&Video:"));
+    //: Accessible name of the switcher between a task's videos (result, origin, full)
+    m_switcher->setAccessibleName(QCoreApplication::translate("veo::PlayerPane", "Video source"));
+    //: Tooltip of the switcher between a task's videos
+    m_switcher->setToolTip(
+        QCoreApplication::translate("veo::PlayerPane", "Which of the task's videos to play"));
+    for (qsizetype i = 0; i < m_sources.size(); ++i) {
+        m_switcher->setItemText(static_cast<int>(i), m_sources.at(i).label());
+    }
+    //: Player button: downloads the video being shown
+    const QString download = QCoreApplication::translate("veo::PlayerPane", "Download");
+    m_downloadButton->setText(download);
+    m_downloadButton->setAccessibleName(download);
+    m_downloadButton->setToolTip(QCoreApplication::translate(
+        "veo::PlayerPane", "Save this video to the download folder; it then plays from disk"));
+    //: Player button: opens the video's web address in the default browser
+    const QString browser = QCoreApplication::translate("veo::PlayerPane", "Open in browser");
+    m_browserButton->setText(browser);
+    m_browserButton->setAccessibleName(browser);
+    //: Tooltip of "Open in browser"
+    m_browserButton->setToolTip(QCoreApplication::translate(
+        "veo::PlayerPane", "Open the video's web address in your browser"));
+    //: Player button: opens the video (the downloaded file, else its address) in the
+    //: desktop's default video player
+    const QString systemPlayer =
+        QCoreApplication::translate("veo::PlayerPane", "Open with system player");
+    m_systemPlayerButton->setText(systemPlayer);
+    m_systemPlayerButton->setAccessibleName(systemPlayer);
+    //: Tooltip of "Open with system player"
+    m_systemPlayerButton->setToolTip(QCoreApplication::translate(
+        "veo::PlayerPane", "Play the video in your desktop's video player (the downloaded file "
+                           "when there is one)"));
+}
+
+} // namespace veo

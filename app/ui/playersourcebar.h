@@ -1,0 +1,60 @@
+#pragma once
+
+#include "mediasources.h"
+
+#include <QList>
+#include <QWidget>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace veo {
+
+// The row above the video: the switcher between the selected task's videos (result, origin,
+// full; numbered when a list has several) and the buttons for the one selected (Download while
+// it is not on disk, Open in browser, Open with system player). Holds the list and the
+// selection; the pane decides what to load. Its strings are in the pane's translation context
+// ("veo::PlayerPane"): for a translator it is one pane.
+class PlayerSourceBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PlayerSourceBar)
+
+public:
+    explicit PlayerSourceBar(QWidget *parent = nullptr);
+
+    // Shows these sources with the row `current` selected (-1: none); emits nothing.
+    void setSources(const QList<MediaSource> &sources, int current);
+    const QList<MediaSource> &sources() const { return m_sources; }
+    int currentRow() const { return m_current; }
+    std::optional<MediaSource> currentSource() const;
+    // Selects the source of that kind and index as the switcher does, but emits nothing;
+    // false when the list has no such source.
+    bool select(MediaKind kind, int index);
+
+Q_SIGNALS:
+    // The user chose another source in the switcher (currentSource() is the new one).
+    void sourceChosen();
+    void downloadClicked();
+    void openInBrowserClicked();
+    void openWithSystemPlayerClicked();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateButtons();
+
+    QLabel *m_label;
+    QComboBox *m_switcher;
+    QToolButton *m_downloadButton;
+    QToolButton *m_browserButton;
+    QToolButton *m_systemPlayerButton;
+    QList<MediaSource> m_sources;
+    int m_current = -1; // index into m_sources
+};
+
+} // namespace veo
