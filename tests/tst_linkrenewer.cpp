@@ -52,6 +52,8 @@ private Q_SLOTS:
     void theTokenGoesOnlyToTheApiHostInTheHeader();
     void requestsWaitForTheirTurnOnTheLimiter();
     void aTooFastAnswerBlocksTheKeyAndTheRequestIsRetried();
+    void aWaitingKeyDoesNotHoldUpAnotherKey_data();
+    void aWaitingKeyDoesNotHoldUpAnotherKey();
     void aKeyWithoutATokenEndsWithNoKey();
     void aRefusedRenewalReportsTheError();
     void aDestroyedContextIsNeverCalledBack_data();
@@ -235,6 +237,49 @@ void tst_LinkRenewer::aTooFastAnswerBlocksTheKeyAndTheRequestIsRetried()
     QCOMPARE(renewals().size(), 2);
     QCOMPARE(renewals().at(1).body, renewals().at(0).body); // the same request again
     QCOMPARE(m_renewer->waiting(), 0);
+}
+
+void tst_LinkRenewer::aWaitingKeyDoesNotHoldUpAnotherKey_data()
+{
+    QTest::addColumn<bool>("blockedBy429");
+    // Key A was refused as too fast and must wait its Retry-After.
+    QTest::newRow("Retry-After") << true;
+    // Key A used up its requests of this window.
+    QTest::newRow("window full") << false;
+}
+
+void tst_LinkRenewer::aWaitingKeyDoesNotHoldUpAnotherKey()
+{
+    QFETCH(bool, blockedBy429);
+    std::shared_ptr<Answer> first;
+    if (blockedBy429) {
+        m_api->setKeyResponses(TokenA, {tooFast("5")});
+        first = renew(KeyA, mediaUrl(QStringLiteral("/clips/a1.mp4")));
+        QTRY_COMPARE_WITH_TIMEOUT(renewals().size(), 1, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(m_limiter->waitMs(TokenA) > 0, Timeout);
+    } else {
+        m_limiter->setMaxPerSecond(1);
+        first = renew(KeyA, mediaUrl(QStringLiteral("/clips/a1.mp4")));
+        const auto second = renew(KeyA, mediaUrl(QStringLiteral("/clips/a2.mp4")));
+        QTRY_VERIFY_WITH_TIMEOUT(first->called, Timeout);
+        QVERIFY(!second->called);
+    }
+    QCOMPARE(m_renewer->waiting(), 1); // key A's request, first in the queue
+
+    // Key B's limit is its own: its renewal goes out while A waits, without the clock moving.
+    const auto other = renew(KeyB, mediaUrl(QStringLiteral("/clips/b.mp4")));
+    QTRY_VERIFY_WITH_TIMEOUT(other->called, Timeout);
+    QVERIFY2(!other->error.isError(), qPrintable(other->error.text()));
+    QCOMPARE(m_renewer->waiting(), 1); // A still waits for its turn
+    const auto sent = renewals();
+    QCOMPARE(sent.constLast().headers.value("authorization"), "Bearer " + TokenB.toUtf8());
+
+    m_now += 5000; // A's turn (the renewer looks again after the wait it was told)
+    QTRY_COMPARE_WITH_TIMEOUT(m_renewer->waiting(), 0, Timeout);
+    if (blockedBy429) {
+        QTRY_VERIFY_WITH_TIMEOUT(first->called, Timeout);
+        QVERIFY(!first->error.isError());
+    }
 }
 
 void tst_LinkRenewer::aKeyWithoutATokenEndsWithNoKey()
