@@ -233,7 +233,10 @@ void tst_NotificationPolicy::aSuccessWhoseDownloadFailsIsNotifiedWhenItFails()
     QCOMPARE(downloadOf(id).state, DownloadState::Failed);
 
     // A retry that fails again does not notify again.
+    const qsizetype asked = m_fx.media->requests().size() + m_fx.api->requests().size();
     m_downloads->retry(downloadOf(id).id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx.media->requests().size() + m_fx.api->requests().size() > asked,
+                             Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(downloadOf(id).state, DownloadState::Failed, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(m_downloads->mark(id).state, DownloadMark::State::Failed, Timeout);
     QCOMPARE(m_due->count(), 1);
