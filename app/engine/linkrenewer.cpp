@@ -4,6 +4,8 @@
 #include "ratelimiter.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace veo {
 
@@ -27,30 +29,31 @@ void LinkRenewer::renew(const QString &keyId, const QUrl &url, QObject *context,
 
 void LinkRenewer::sendDue()
 {
-    while (!m_queue.empty()) {
-        Request &next = m_queue.front();
-        if (!next.context) {
-            m_queue.pop_front(); // nobody waits for it any more
-            continue;
+    // Each key waits for its own turn: a key held back by the limiter (its requests of this
+    // window used up, or a 429's Retry-After) does not hold back other keys' requests behind
+    // it. Its own requests keep their order: while one waits, the ones after it wait too.
+    std::deque<Request> queue = std::exchange(m_queue, {});
+    std::deque<Request> held;
+    std::optional<qint64> soonest; // ms until the first held request may go
+    for (Request &request : queue) {
+        if (!request.context) {
+            continue; // nobody waits for it any more
         }
-        const QString token = m_tokens(next.keyId);
+        const QString token = m_tokens(request.keyId);
         if (token.isEmpty() || !m_client) {
             ApiError noKey;
             noKey.kind = ApiError::Kind::NoKey;
-            Request request = std::move(next);
-            m_queue.pop_front();
-            finish(std::move(request), noKey, {});
+            finish(std::move(request), noKey, {}); // may call renew(): m_queue, not queue
             continue;
         }
         if (m_limiter) {
             if (const qint64 wait = m_limiter->waitMs(token); wait > 0) {
-                m_timer.start(int(std::min<qint64>(wait, 60'000)));
-                return;
+                soonest = std::min(soonest.value_or(wait), wait);
+                held.push_back(std::move(request));
+                continue;
             }
             m_limiter->recordSend(token);
         }
-        Request request = std::move(next);
-        m_queue.pop_front();
         const QUrl url = request.url;
         m_client->downloadUrl(url, token,
                               [self = QPointer(this), token, request = std::move(request)](
@@ -59,6 +62,17 @@ void LinkRenewer::sendDue()
                                       self->answered(std::move(request), token, error, fresh);
                                   }
                               });
+    }
+    // Asked for meanwhile (by a callback): after the held ones, and renew() armed the timer.
+    for (Request &request : m_queue) {
+        held.push_back(std::move(request));
+    }
+    m_queue = std::move(held);
+    if (soonest) {
+        const int wait = int(std::min<qint64>(*soonest, 60'000));
+        if (!m_timer.isActive() || m_timer.remainingTime() > wait) {
+            m_timer.start(wait);
+        }
     }
 }
 
