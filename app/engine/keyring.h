@@ -79,6 +79,8 @@ public:
     // The last load() could not read every stored secret (keychain error or cancel()).
     bool loadFailed() const { return m_loadFailed; }
     bool hasKey() const { return !token({}).isEmpty(); }
+    // Whether the key's secret was read (views ask this; they never see the secret).
+    bool hasSecret(const QString &keyId) const { return !token(keyId).isEmpty(); }
     bool isSessionOnly() const { return m_defaultId == SessionKeyId; }
     // The secret for a task's key id ("" = default); empty when unavailable. A hash lookup.
     QString token(const QString &keyId) const;

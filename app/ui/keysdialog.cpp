@@ -190,7 +190,7 @@ void KeysDialog::updateButtons()
     m_rename->setEnabled(p.has_value());
     m_remove->setEnabled(p.has_value() && !busy);
     m_default->setEnabled(p && p->id != m_keys->defaultKeyId());
-    m_test->setEnabled(p && m_credits && !m_keys->token(p->id).isEmpty());
+    m_test->setEnabled(p && m_credits && m_keys->hasSecret(p->id));
     m_add->setEnabled(!busy);
 }
 
