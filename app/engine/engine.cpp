@@ -83,8 +83,8 @@ void Engine::start()
     if (!m_options.demoTaskIds.isEmpty()) {
         // Kept from the last launch they would show links to a server that is gone, and a
         // finished task is not asked again.
-        removeTasks(m_options.demoTaskIds);
-        addTasks(m_options.demoTaskIds);
+        m_tracker->startOver(m_options.demoTaskIds);
+        addTasks(m_options.demoTaskIds); // the ones not listed yet
     }
 }
 

@@ -89,6 +89,35 @@ QStringList TaskTracker::tasksFindingOwner() const
     return ids;
 }
 
+void TaskTracker::startOver(const QStringList &taskIds)
+{
+    if (!m_tasks || !m_scheduler) {
+        return;
+    }
+    m_scheduler->untrack(taskIds);
+    m_tasks->update(
+        taskIds,
+        [](TaskRecord &t) {
+            TaskRecord fresh;
+            fresh.taskId = t.taskId;
+            fresh.kind = t.kind;
+            fresh.parentTaskId = t.parentTaskId;
+            fresh.keyId = t.keyId;
+            fresh.addedAt = t.addedAt;
+            fresh.findingOwner = t.findingOwner;
+            return !(std::exchange(t, fresh) == fresh);
+        },
+        tr("Could not save %n task update(s) to the task database.", nullptr, int(taskIds.size())));
+    QList<TaskRecord> tasks;
+    for (const QString &id : taskIds) {
+        if (const std::optional<TaskRecord> current = m_tasks->latest(id);
+            current && !current->findingOwner) {
+            tasks.append(*current);
+        }
+    }
+    m_scheduler->track(tasks);
+}
+
 void TaskTracker::setFindingOwner(const QStringList &taskIds, bool finding)
 {
     if (!m_tasks) {

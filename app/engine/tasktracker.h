@@ -40,6 +40,10 @@ public:
     // Listed tasks marked findingOwner, e.g. by a search that a quit interrupted.
     QStringList tasksFindingOwner() const;
     void removeTasks(const QStringList &taskIds);
+    // Forgets what is known about these tasks (keeping their key and when they were added) and
+    // polls them from the start again: the demo's simulated server tells its story anew at
+    // every launch. Their rows stay, and with them the selection and downloaded files.
+    void startOver(const QStringList &taskIds);
     void setTaskKey(const QStringList &taskIds, const QString &keyId);
     bool contains(const QString &taskId) const;
     // Takes one answer like a poll's: merged, staged, committed with the next batch (also
