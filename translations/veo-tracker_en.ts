@@ -1568,6 +1568,16 @@ Keys table column: marks the default API key</extracomment>
         <source>Save this video to the download folder; it then plays from disk</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Browser</source>
+        <extracomment>Player button, short form of &quot;Open in browser&quot; for a narrow pane</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System Player</source>
+        <extracomment>Player button, short form of &quot;Open with system player&quot; for a narrow pane</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::SettingsDialog</name>

@@ -1558,6 +1558,16 @@ Keys table column: marks the default API key</extracomment>
         <source>Save this video to the download folder; it then plays from disk</source>
         <translation>将此视频保存到下载文件夹，之后将从本地文件播放</translation>
     </message>
+    <message>
+        <source>Browser</source>
+        <extracomment>Player button, short form of &quot;Open in browser&quot; for a narrow pane</extracomment>
+        <translation>浏览器</translation>
+    </message>
+    <message>
+        <source>System Player</source>
+        <extracomment>Player button, short form of &quot;Open with system player&quot; for a narrow pane</extracomment>
+        <translation>系统播放器</translation>
+    </message>
 </context>
 <context>
     <name>veo::SettingsDialog</name>

@@ -86,10 +86,12 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
     connect(m_actions, &TaskActions::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_actions, &TaskActions::downloadsQueued, m_downloadsDock, &DownloadsDock::reveal);
     connectEngine();
-    // The task selected when the window last closed, once the list is loaded.
+    // The task selected when the window last closed, once the list is loaded and the engine
+    // has started (which may start tasks over: the demo's).
     connect(
         m_model, &QAbstractItemModel::modelReset, this,
-        [this] { selectTask(m_engine->settings()->lastSelectedTask()); }, Qt::SingleShotConnection);
+        [this] { selectTask(m_engine->settings()->lastSelectedTask()); },
+        Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
 
     retranslateUi();
     restoreLayout();

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QToolButton>
 
 namespace veo {
@@ -92,6 +93,7 @@ void PlayerSourceBar::updateButtons()
     m_browserButton->setEnabled(source.has_value());
     m_systemPlayerButton->setEnabled(source.has_value());
     m_downloadButton->setVisible(source && !source->isLocal());
+    fitTexts();
 }
 
 void PlayerSourceBar::changeEvent(QEvent *event)
@@ -122,7 +124,8 @@ void PlayerSourceBar::retranslateUi()
         "veo::PlayerPane", "Save this video to the download folder; it then plays from disk"));
     //: Player button: opens the video's web address in the default browser
     const QString browser = QCoreApplication::translate("veo::PlayerPane", "Open in browser");
-    m_browserButton->setText(browser);
+    //: Player button, short form of "Open in browser" for a narrow pane
+    m_browserTexts = {browser, QCoreApplication::translate("veo::PlayerPane", "Browser")};
     m_browserButton->setAccessibleName(browser);
     //: Tooltip of "Open in browser"
     m_browserButton->setToolTip(QCoreApplication::translate(
@@ -131,12 +134,36 @@ void PlayerSourceBar::retranslateUi()
     //: desktop's default video player
     const QString systemPlayer =
         QCoreApplication::translate("veo::PlayerPane", "Open with system player");
-    m_systemPlayerButton->setText(systemPlayer);
+    //: Player button, short form of "Open with system player" for a narrow pane
+    m_systemPlayerTexts = {systemPlayer,
+                           QCoreApplication::translate("veo::PlayerPane", "System Player")};
     m_systemPlayerButton->setAccessibleName(systemPlayer);
     //: Tooltip of "Open with system player"
     m_systemPlayerButton->setToolTip(QCoreApplication::translate(
         "veo::PlayerPane", "Play the video in your desktop's video player (the downloaded file "
                            "when there is one)"));
+    fitTexts();
+}
+
+void PlayerSourceBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTexts();
+}
+
+void PlayerSourceBar::fitTexts()
+{
+    if (m_fitting || m_browserTexts.size() != 2 || m_systemPlayerTexts.size() != 2) {
+        return;
+    }
+    m_fitting = true;
+    m_browserButton->setText(m_browserTexts.at(0));
+    m_systemPlayerButton->setText(m_systemPlayerTexts.at(0));
+    if (width() < layout()->sizeHint().width()) {
+        m_browserButton->setText(m_browserTexts.at(1));
+        m_systemPlayerButton->setText(m_systemPlayerTexts.at(1));
+    }
+    m_fitting = false;
 }
 
 } // namespace veo

@@ -43,10 +43,13 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void retranslateUi();
     void updateButtons();
+    // Short button texts when the full ones do not fit (a narrow pane), full ones otherwise.
+    void fitTexts();
 
     QLabel *m_label;
     QComboBox *m_switcher;
@@ -55,6 +58,10 @@ private:
     QToolButton *m_systemPlayerButton;
     QList<MediaSource> m_sources;
     int m_current = -1; // index into m_sources
+    // {full, short} texts of the two open buttons; the accessible names stay full.
+    QStringList m_browserTexts;
+    QStringList m_systemPlayerTexts;
+    bool m_fitting = false; // fitTexts() changes the size hint: no re-entry
 };
 
 } // namespace veo
