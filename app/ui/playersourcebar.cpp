@@ -159,7 +159,8 @@ void PlayerSourceBar::fitTexts()
     m_fitting = true;
     m_browserButton->setText(m_browserTexts.at(0));
     m_systemPlayerButton->setText(m_systemPlayerTexts.at(0));
-    if (width() < layout()->sizeHint().width()) {
+    layout()->invalidate(); // the cached hint may predate these texts or a button shown/hidden
+    if (width() < layout()->minimumSize().width()) {
         m_browserButton->setText(m_browserTexts.at(1));
         m_systemPlayerButton->setText(m_systemPlayerTexts.at(1));
     }
