@@ -95,7 +95,7 @@ void TestCreditsMonitor::eachKeyIsCheckedWithItsOwnToken()
     QCOMPARE(results.value(QStringLiteral("empty")),
              (QPair<ApiError::Kind, qint64>(ApiError::Kind::None, 0)));
     QCOMPARE(results.value(QStringLiteral("wrong")).first, ApiError::Kind::Unauthorized);
-    QCOMPARE(KeyRing::healthFor({}, 0), KeyHealth::NoCredits);
+    QCOMPARE(keyHealthFor({}, 0), KeyHealth::NoCredits);
     QCOMPARE(monitor->lastCredits(QStringLiteral("valid")), std::optional<qint64>(1500));
     QCOMPARE(creditRequests(Valid), 1);
     QCOMPARE(creditRequests(Wrong), 1);
@@ -109,12 +109,12 @@ void TestCreditsMonitor::rateLimitedAndUnreachable()
     QSignalSpy checked(monitor.get(), &CreditsMonitor::checked);
     monitor->checkKey(QStringLiteral("valid"));
     QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, Timeout);
-    QCOMPARE(KeyRing::healthFor(checked.at(0).at(1).value<ApiError>(), 0), KeyHealth::RateLimited);
+    QCOMPARE(keyHealthFor(checked.at(0).at(1).value<ApiError>(), 0), KeyHealth::RateLimited);
 
     m_server.reset(); // nothing listens any more
     monitor->checkKey(QStringLiteral("valid"));
     QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, Timeout);
-    QCOMPARE(KeyRing::healthFor(checked.at(1).at(1).value<ApiError>(), 0), KeyHealth::Unreachable);
+    QCOMPARE(keyHealthFor(checked.at(1).at(1).value<ApiError>(), 0), KeyHealth::Unreachable);
 }
 
 void TestCreditsMonitor::periodicAndAfterTaskFinished()

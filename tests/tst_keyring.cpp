@@ -259,7 +259,7 @@ void TestKeyRing::missingEntryIsReported()
     keys.load();
     QCOMPARE(waitForState(keys), KeyRing::State::NoKey);
     QCOMPARE(keys.profile(a)->health, KeyHealth::MissingEntry);
-    QVERIFY(!KeyRing::healthText(KeyHealth::MissingEntry).isEmpty());
+    QVERIFY(!keyHealthText(KeyHealth::MissingEntry).isEmpty());
 }
 
 void TestKeyRing::legacyDefaultKeyIsAdopted()

@@ -479,6 +479,49 @@
     </message>
 </context>
 <context>
+    <name>KeyHealth</name>
+    <message>
+        <source>OK</source>
+        <extracomment>Health of an API key: the last credits check worked</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <extracomment>Health of an API key: never checked successfully with KIE.AI</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid key</source>
+        <extracomment>Health of an API key: KIE.AI refused it (HTTP 401)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credits</source>
+        <extracomment>Health of an API key: the account has no credits left</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <extracomment>Health of an API key: KIE.AI asked to slow down (HTTP 429)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE.AI unreachable</source>
+        <extracomment>Health of an API key: KIE.AI could not be reached to check it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing from the keyring</source>
+        <extracomment>Health of an API key: its secret is missing from the system keyring</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <extracomment>Health of an API key: some other error</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MediaSource</name>
     <message>
         <source>Result</source>
@@ -1055,46 +1098,6 @@ Task %2</source>
         <extracomment>Label given to the API key that was stored before keys had names
 ----------
 Label given to an API key entered in the simple &quot;API key&quot; dialog</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <extracomment>Health of an API key: the last credits check worked</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <extracomment>Health of an API key: never checked successfully with KIE.AI</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid key</source>
-        <extracomment>Health of an API key: KIE.AI refused it (HTTP 401)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No credits</source>
-        <extracomment>Health of an API key: the account has no credits left</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rate limited</source>
-        <extracomment>Health of an API key: KIE.AI asked to slow down (HTTP 429)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KIE.AI unreachable</source>
-        <extracomment>Health of an API key: KIE.AI could not be reached to check it</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missing from the keyring</source>
-        <extracomment>Health of an API key: its secret is missing from the system keyring</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <extracomment>Health of an API key: some other error</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -474,6 +474,49 @@
     </message>
 </context>
 <context>
+    <name>KeyHealth</name>
+    <message>
+        <source>OK</source>
+        <extracomment>Health of an API key: the last credits check worked</extracomment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <extracomment>Health of an API key: never checked successfully with KIE.AI</extracomment>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <source>Invalid key</source>
+        <extracomment>Health of an API key: KIE.AI refused it (HTTP 401)</extracomment>
+        <translation>密钥无效</translation>
+    </message>
+    <message>
+        <source>No credits</source>
+        <extracomment>Health of an API key: the account has no credits left</extracomment>
+        <translation>积分已用完</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <extracomment>Health of an API key: KIE.AI asked to slow down (HTTP 429)</extracomment>
+        <translation>请求受限</translation>
+    </message>
+    <message>
+        <source>KIE.AI unreachable</source>
+        <extracomment>Health of an API key: KIE.AI could not be reached to check it</extracomment>
+        <translation>无法连接 KIE.AI</translation>
+    </message>
+    <message>
+        <source>Missing from the keyring</source>
+        <extracomment>Health of an API key: its secret is missing from the system keyring</extracomment>
+        <translation>密钥环中不存在</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <extracomment>Health of an API key: some other error</extracomment>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
     <name>MediaSource</name>
     <message>
         <source>Result</source>
@@ -1046,46 +1089,6 @@ Task %2</source>
 ----------
 Label given to an API key entered in the simple &quot;API key&quot; dialog</extracomment>
         <translation>默认密钥</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <extracomment>Health of an API key: the last credits check worked</extracomment>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <extracomment>Health of an API key: never checked successfully with KIE.AI</extracomment>
-        <translation>未验证</translation>
-    </message>
-    <message>
-        <source>Invalid key</source>
-        <extracomment>Health of an API key: KIE.AI refused it (HTTP 401)</extracomment>
-        <translation>密钥无效</translation>
-    </message>
-    <message>
-        <source>No credits</source>
-        <extracomment>Health of an API key: the account has no credits left</extracomment>
-        <translation>积分已用完</translation>
-    </message>
-    <message>
-        <source>Rate limited</source>
-        <extracomment>Health of an API key: KIE.AI asked to slow down (HTTP 429)</extracomment>
-        <translation>请求受限</translation>
-    </message>
-    <message>
-        <source>KIE.AI unreachable</source>
-        <extracomment>Health of an API key: KIE.AI could not be reached to check it</extracomment>
-        <translation>无法连接 KIE.AI</translation>
-    </message>
-    <message>
-        <source>Missing from the keyring</source>
-        <extracomment>Health of an API key: its secret is missing from the system keyring</extracomment>
-        <translation>密钥环中不存在</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <extracomment>Health of an API key: some other error</extracomment>
-        <translation>错误</translation>
     </message>
     <message>
         <source>%1 (default)</source>

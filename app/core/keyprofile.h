@@ -1,5 +1,7 @@
 #pragma once
 
+#include "apierror.h"
+
 #include <QDateTime>
 #include <QString>
 #include <optional>
@@ -38,6 +40,12 @@ struct KeyProfile
 };
 
 QString keyHealthName(KeyHealth health);
+// The health a credits check (or a poll) shows: its error, or the balance it read.
+KeyHealth keyHealthFor(const ApiError &error, qint64 credits);
+// Translated at call time (context "KeyHealth").
+QString keyHealthText(KeyHealth health);
+// The last four characters of a secret, kept to tell keys apart; empty for short secrets.
+QString keyHintFor(const QString &secret);
 KeyHealth keyHealthFromName(const QString &name);
 
 } // namespace veo

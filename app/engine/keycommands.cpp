@@ -89,7 +89,7 @@ void KeyCommands::addKey(const QString &label, const QString &secret)
 void KeyCommands::store(const QString &label, const QString &secret, const ApiError &check,
                         qint64 credits)
 {
-    KeyHealth health = KeyRing::healthFor(check, credits);
+    KeyHealth health = keyHealthFor(check, credits);
     std::optional<qint64> known;
     switch (health) {
     case KeyHealth::InvalidKey:
@@ -154,7 +154,7 @@ void KeyCommands::listKeys()
                 tr("%1 credits (%2)")
                     .arg(QLocale().toString(*p.credits), p.creditsCheckedAt.toString(Qt::ISODate));
         }
-        QString health = KeyRing::healthText(p.health);
+        QString health = keyHealthText(p.health);
         if (p.sessionOnly) {
             //: --list-keys: %1 = the key's health; marks the key from KIE_API_KEY
             health = tr("%1 (this session only)").arg(health);

@@ -35,7 +35,7 @@ void KeyRing::setSessionKey(const QString &secret)
         p.id = SessionKeyId;
         //: Label of the API key given for this run only (KIE_API_KEY), never stored
         p.label = tr("Session key");
-        p.hint = hintFor(trimmed);
+        p.hint = keyHintFor(trimmed);
         p.sessionOnly = true;
         p.addedAt = QDateTime::currentDateTimeUtc();
         m_profiles.prepend(p);
@@ -120,7 +120,7 @@ void KeyRing::readSecret(const QString &keyId)
                 KeyProfile &p = m_profiles[i];
                 if (result.ok() && !result.secret.isEmpty()) {
                     m_secrets.insert(keyId, result.secret);
-                    const QString hint = hintFor(result.secret);
+                    const QString hint = keyHintFor(result.secret);
                     if (p.health == KeyHealth::MissingEntry || p.hint != hint) {
                         p.hint = hint;
                         if (p.health == KeyHealth::MissingEntry) {
@@ -158,7 +158,7 @@ void KeyRing::adoptLegacyKey()
                 p.id = DefaultKeyId;
                 //: Label given to the API key that was stored before keys had names
                 p.label = tr("Default key");
-                p.hint = hintFor(result.secret.trimmed());
+                p.hint = keyHintFor(result.secret.trimmed());
                 p.addedAt = QDateTime::currentDateTimeUtc();
                 m_profiles.append(p);
                 m_secrets.insert(DefaultKeyId, result.secret.trimmed());
@@ -210,7 +210,7 @@ void KeyRing::addKey(const QString &label, const QString &secret, KeyHealth heal
     KeyProfile p;
     p.id = id;
     p.label = label.trimmed();
-    p.hint = hintFor(trimmed);
+    p.hint = keyHintFor(trimmed);
     p.health = health;
     p.credits = credits;
     if (credits) {
@@ -386,7 +386,7 @@ void KeyRing::storeDefault(const QString &secret, TokenStore::Callback done)
         m_lastResult = result;
         if (const qsizetype i = indexOf(id); i >= 0 && result.ok()) {
             KeyProfile &p = m_profiles[i];
-            p.hint = hintFor(trimmed);
+            p.hint = keyHintFor(trimmed);
             p.health = KeyHealth::Unchecked;
             p.healthDetail.clear();
             p.credits.reset();
@@ -408,7 +408,7 @@ void KeyRing::recordCheck(const QString &keyId, const ApiError &error, qint64 cr
         return;
     }
     KeyProfile &p = m_profiles[i];
-    p.health = healthFor(error, credits);
+    p.health = keyHealthFor(error, credits);
     if (error.isError()) {
         p.healthDetail = sanitized(error.serverMessage);
     } else {
@@ -460,65 +460,6 @@ bool KeyRing::labelInUse(const QString &label, const QString &exceptKeyId) const
     return std::any_of(m_profiles.cbegin(), m_profiles.cend(), [&](const KeyProfile &p) {
         return p.id != exceptKeyId && p.label.compare(trimmed, Qt::CaseInsensitive) == 0;
     });
-}
-
-KeyHealth KeyRing::healthFor(const ApiError &error, qint64 credits)
-{
-    switch (error.kind) {
-    case ApiError::Kind::None:
-        return credits <= 0 ? KeyHealth::NoCredits : KeyHealth::Ok;
-    case ApiError::Kind::Unauthorized:
-        return KeyHealth::InvalidKey;
-    case ApiError::Kind::InsufficientCredits:
-        return KeyHealth::NoCredits;
-    case ApiError::Kind::RateLimited:
-        return KeyHealth::RateLimited;
-    case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Offline:
-    case ApiError::Kind::Maintenance:
-        return KeyHealth::Unreachable;
-    case ApiError::Kind::NoKey:
-        return KeyHealth::MissingEntry;
-    default:
-        return KeyHealth::OtherError;
-    }
-}
-
-QString KeyRing::healthText(KeyHealth health)
-{
-    switch (health) {
-    case KeyHealth::Ok:
-        //: Health of an API key: the last credits check worked
-        return tr("OK");
-    case KeyHealth::Unchecked:
-        //: Health of an API key: never checked successfully with KIE.AI
-        return tr("Not checked");
-    case KeyHealth::InvalidKey:
-        //: Health of an API key: KIE.AI refused it (HTTP 401)
-        return tr("Invalid key");
-    case KeyHealth::NoCredits:
-        //: Health of an API key: the account has no credits left
-        return tr("No credits");
-    case KeyHealth::RateLimited:
-        //: Health of an API key: KIE.AI asked to slow down (HTTP 429)
-        return tr("Rate limited");
-    case KeyHealth::Unreachable:
-        //: Health of an API key: KIE.AI could not be reached to check it
-        return tr("KIE.AI unreachable");
-    case KeyHealth::MissingEntry:
-        //: Health of an API key: its secret is missing from the system keyring
-        return tr("Missing from the keyring");
-    case KeyHealth::OtherError:
-        //: Health of an API key: some other error
-        return tr("Error");
-    }
-    return {};
-}
-
-QString KeyRing::hintFor(const QString &secret)
-{
-    return secret.size() < 8 ? QString() : secret.right(4);
 }
 
 qsizetype KeyRing::indexOf(const QString &keyId) const

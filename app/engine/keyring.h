@@ -100,12 +100,6 @@ public:
     QStringList usableKeyIds() const;
     bool labelInUse(const QString &label, const QString &exceptKeyId = {}) const;
 
-    static KeyHealth healthFor(const ApiError &error, qint64 credits);
-    // Translated, short: "Invalid key", "No credits", ...
-    static QString healthText(KeyHealth health);
-    // Last four characters of a secret, or empty when it is too short to show any of it.
-    static QString hintFor(const QString &secret);
-
 Q_SIGNALS:
     void stateChanged(veo::KeyRing::State state);
     void profilesChanged();

@@ -9,7 +9,7 @@ class QSqlQuery;
 
 namespace veo {
 
-// The mapping between a TaskRecord and a row of the tasks table (schema in taskstore.cpp).
+// The mapping between a TaskRecord and a row of the tasks table (schema in taskschema.cpp).
 
 // Every column but task_id, in the order bindFields() binds and readRecord() reads them.
 const QStringList &fieldColumns();

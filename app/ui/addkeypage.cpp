@@ -118,7 +118,7 @@ void AddKeyPage::checkAndSave()
 
 void AddKeyPage::onChecked(const ApiError &error, qint64 credits)
 {
-    const KeyHealth health = KeyRing::healthFor(error, credits);
+    const KeyHealth health = keyHealthFor(error, credits);
     switch (health) {
     case KeyHealth::InvalidKey:
         setFormEnabled(true);

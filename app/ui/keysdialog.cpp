@@ -161,7 +161,7 @@ void KeysDialog::refresh()
             p.creditsCheckedAt.isValid()
                 ? locale.toString(p.creditsCheckedAt.toLocalTime(), QLocale::ShortFormat)
                 : QStringLiteral("–"));
-        QString status = KeyRing::healthText(p.health);
+        QString status = keyHealthText(p.health);
         if (m_credits && m_credits->isChecking(p.id)) {
             //: Keys dialog: the key's credits are being checked right now
             status = tr("Checking…");
