@@ -1,6 +1,7 @@
 #include "tasktablemodel.h"
 
 #include "taskfeed.h"
+#include "tasktext.h"
 
 #include <QLocale>
 #include <QMetaType>
@@ -13,79 +14,6 @@ namespace {
 int statusIndex(TaskStatus status)
 {
     return static_cast<int>(status);
-}
-
-QString firstLine(const QString &text)
-{
-    const auto end = std::find_if(text.cbegin(), text.cend(), [](QChar c) {
-        return c == QLatin1Char('\n') || c == QLatin1Char('\r');
-    });
-    return end == text.cend() ? text : text.left(end - text.cbegin());
-}
-
-QString shortDateTime(const QDateTime &dt)
-{
-    return dt.isValid() ? QLocale().toString(dt.toLocalTime(), QLocale::ShortFormat) : QString();
-}
-
-QString failureText(const TaskRecord &t)
-{
-    if (!isFailure(t.status)) {
-        return {};
-    }
-    if (t.errorCode && !t.errorMessage.isEmpty()) {
-        //: Error column for a failed task: %1 is KIE's error message, %2 its error code
-        return TaskTableModel::tr("%1 (code %2)").arg(t.errorMessage).arg(*t.errorCode);
-    }
-    if (t.errorCode) {
-        //: Error column for a failed task that came with a code but no message
-        return TaskTableModel::tr("Error code %1").arg(*t.errorCode);
-    }
-    return t.errorMessage;
-}
-
-// "400 Prompt flagged…": KIE's own words, the same in every UI language.
-QString codeAndMessage(int code, const QString &message)
-{
-    const QString number = QString::number(code);
-    return message.isEmpty() ? number : QString(number % QLatin1Char(' ') % message);
-}
-
-QVariant alignment(Qt::Alignment flags)
-{
-    return static_cast<int>(flags.toInt()); // an int: what every Qt 6 view reads
-}
-
-QString errorText(const TaskRecord &t)
-{
-    return t.lastError.isError() ? t.lastError.text() : failureText(t);
-}
-
-// The core layer links QtCore only. QColor's metatype is registered once QtGui is loaded
-// (always the case in the app), so the colour is made by conversion; without QtGui (core
-// tests) the colour name itself is returned.
-QVariant colorValue(const QString &name)
-{
-    QVariant value(name);
-    if (QMetaType::isRegistered(QMetaType::QColor)) { // asks without warning
-        QVariant color = value;
-        if (color.convert(QMetaType(QMetaType::QColor))) {
-            return color;
-        }
-    }
-    return value;
-}
-
-const QVariant &failureColor()
-{
-    static const QVariant color = colorValue(QLatin1String(FailureColorName));
-    return color;
-}
-
-const QVariant &successColor()
-{
-    static const QVariant color = colorValue(QLatin1String(SuccessColorName));
-    return color;
 }
 
 } // namespace
