@@ -41,8 +41,7 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
     m_scheduler = std::make_unique<RefreshScheduler>(m_requests.get());
     m_tasks = std::make_unique<TaskRepository>(store);
     m_tracker = std::make_unique<TaskTracker>(m_tasks.get(), m_scheduler.get());
-    m_prober = std::make_unique<KeyProber>(m_client.get(), m_scheduler.get(), m_tracker.get(),
-                                           m_keys.get());
+    m_prober = std::make_unique<KeyProber>(m_requests.get(), m_tracker.get(), m_keys.get());
     m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     m_downloadStore = std::make_unique<DownloadStore>();
     m_downloadStore->open(options.storePath);
