@@ -2,12 +2,12 @@
 // real TaskStore/TaskTableModel/TaskTracker and a RefreshScheduler, against the fake KIE
 // server, which knows which key's account each task belongs to. Time is on a manual clock: the
 // rig lets requests be answered over real loopback HTTP and then steps the clock.
+#include "clockrunner.h"
 #include "fakekieserver.h"
 #include "keyprober.h"
 #include "keyprofilestore.h"
 #include "keyring.h"
 #include "kieclient.h"
-#include "manualclock.h"
 #include "memorytokenstore.h"
 #include "refreshscheduler.h"
 #include "requestscheduler.h"
@@ -55,6 +55,7 @@ struct Rig
     std::unique_ptr<TaskTableModel> model;
     std::unique_ptr<KieClient> client;
     test::ManualClock clock; // the request machine's; it goes on across restarts
+    test::ClockRunner runner{clock, server};
     std::unique_ptr<RequestScheduler> requests;
     std::unique_ptr<RefreshScheduler> scheduler;
     std::unique_ptr<TaskRepository> repository;
@@ -99,9 +100,11 @@ struct Rig
         model->follow(repository.get());
         tracker = std::make_unique<TaskTracker>(repository.get(), scheduler.get());
         prober = std::make_unique<KeyProber>(requests.get(), tracker.get(), keyring.get());
+        runner.follow(requests.get(), [this] { repository->flush(); });
     }
     void stop()
     {
+        runner.follow(nullptr);
         prober.reset();
         tracker.reset();
         repository.reset();
@@ -139,54 +142,11 @@ struct Rig
         }
         return tokens;
     }
-    // Answers every request sent so far (real HTTP), commits the answers, and logs the new
-    // requests at the clock time they were sent.
-    void settle()
-    {
-        QCoreApplication::processEvents();
-        QCoreApplication::processEvents(); // a timer due now, then the request it submits
-        if (!QTest::qWaitFor([this] { return requests->inFlight() == 0; }, 15000)) {
-            qWarning("requests still in flight");
-        }
-        repository->flush();
-        const QList<FakeKieServer::Request> all = server.requests();
-        for (qsizetype i = logged; i < all.size(); ++i) {
-            sendLog.append({clock.nowMs(), all.at(i).headers.value("authorization")});
-        }
-        logged = all.size();
-    }
-    // The app runs: each round answers what was sent, then the clock moves one step, until
-    // condition holds. False after 15 s of wall time (a hang, not a slow machine).
     bool runUntil(const std::function<bool()> &condition, qint64 stepMs = 50)
     {
-        QElapsedTimer wall;
-        wall.start();
-        for (;;) {
-            settle();
-            if (condition()) {
-                return true;
-            }
-            if (wall.hasExpired(15000)) {
-                return false;
-            }
-            clock.advance(stepMs);
-        }
+        return runner.runUntil(condition, stepMs);
     }
-    void runFor(qint64 ms, qint64 stepMs = 50)
-    {
-        for (qint64 t = 0; t < ms; t += stepMs) {
-            settle();
-            clock.advance(stepMs);
-        }
-        settle();
-    }
-    struct Sent
-    {
-        qint64 atMs; // on the clock
-        QByteArray authorization;
-    };
-    QList<Sent> sendLog;
-    qsizetype logged = 0;
+    void runFor(qint64 ms) { runner.runFor(ms); }
 
     static QString bearer(qsizetype key) { return QStringLiteral("Bearer ") + Secrets.at(key); }
     const TaskRecord *task(const QString &id) const { return model->task(id); }
@@ -388,7 +348,7 @@ void TestKeyProber::rateLimitedKeyWaitsForRetryAfter()
     QVERIFY(rig.runUntil([&] { return found.size() == 1; }));
     QCOMPARE(found.constFirst().at(1).toString(), rig.keyIds.at(0));
     QCOMPARE(rig.tokensAsked(id), (QStringList{Rig::bearer(0), Rig::bearer(0)}));
-    QCOMPARE(rig.sendLog.constLast().atMs - refusedAt, 5000);
+    QCOMPARE(rig.runner.sent().constLast().atMs - refusedAt, 5000);
 }
 
 void TestKeyProber::staysWithinThePerKeyRateLimit()
@@ -414,8 +374,8 @@ void TestKeyProber::staysWithinThePerKeyRateLimit()
 
     // Polls and probes together: never more than the limit within one window of the clock.
     QHash<QByteArray, QList<qint64>> sends;
-    for (const Rig::Sent &sent : std::as_const(rig.sendLog)) {
-        sends[sent.authorization].append(sent.atMs);
+    for (const test::ClockRunner::Sent &sent : rig.runner.sent()) {
+        sends[sent.request.headers.value("authorization")].append(sent.atMs);
     }
     QCOMPARE(sends.size(), 3);
     for (auto it = sends.cbegin(); it != sends.cend(); ++it) {

@@ -21,6 +21,9 @@ RefreshScheduler::RefreshScheduler(RequestScheduler *requests, const Policy &pol
     : QObject(parent), m_requests(requests), m_timer(new DeadlineTimer(requests->clock(), this)),
       m_policy(policy)
 {
+    m_policy.backoffCap = std::max(m_policy.backoffCap, std::chrono::milliseconds(1));
+    m_policy.notFoundGrace = std::max(m_policy.notFoundGrace, std::chrono::milliseconds(0));
+    m_policy.jitter = std::clamp(m_policy.jitter, 0.0, 0.9);
     connect(m_timer, &DeadlineTimer::timeout, this, &RefreshScheduler::dispatch);
     connect(m_requests, &RequestScheduler::pausedChanged, this, [this](bool paused) {
         schedule();
@@ -32,8 +35,9 @@ RefreshScheduler::RefreshScheduler(RequestScheduler *requests, const Policy &pol
     });
 }
 
-RefreshScheduler::RefreshScheduler(KieClient *client, TokenProvider tokens, QObject *parent)
-    : RefreshScheduler(new RequestScheduler(client, std::move(tokens)), Policy{}, parent)
+RefreshScheduler::RefreshScheduler(KieClient *client, TokenProvider tokens, const Policy &policy,
+                                   QObject *parent)
+    : RefreshScheduler(new RequestScheduler(client, std::move(tokens)), policy, parent)
 {
     m_ownRequests.reset(m_requests);
 }
@@ -77,21 +81,6 @@ void RefreshScheduler::setMaxPerSecondPerKey(int n)
 void RefreshScheduler::setMaxInFlight(int n)
 {
     m_requests->setMaxInFlight(n);
-}
-
-void RefreshScheduler::setBackoffCap(std::chrono::milliseconds cap)
-{
-    m_policy.backoffCap = std::max(cap, std::chrono::milliseconds(1));
-}
-
-void RefreshScheduler::setNotFoundGrace(std::chrono::milliseconds grace)
-{
-    m_policy.notFoundGrace = std::max(grace, std::chrono::milliseconds(0));
-}
-
-void RefreshScheduler::setJitter(double fraction)
-{
-    m_policy.jitter = std::clamp(fraction, 0.0, 0.9);
 }
 
 void RefreshScheduler::track(const QList<TaskRecord> &tasks)

@@ -21,6 +21,15 @@ namespace veo {
 class DeadlineTimer;
 class KieClient;
 
+// How failed polls are retried (RefreshScheduler's constructor). Outside the class: a nested
+// struct with member initializers cannot be a default argument inside its enclosing class.
+struct PollPolicy
+{
+    std::chrono::milliseconds backoffCap{600000};
+    std::chrono::milliseconds notFoundGrace{600000}; // "record is null" before NotFound
+    double jitter = 0.2;                             // of each backoff, +-
+};
+
 // Decides when each task is polled: unfinished tasks (a newly tracked task at once), one
 // interval after their last check, with exponential backoff and jitter on errors (capped)
 // and a grace period for "record is null". The requests themselves go through the
@@ -35,28 +44,22 @@ class RefreshScheduler final : public QObject
 public:
     // Returns the token for a key id ("" = default key); empty when none is available.
     using TokenProvider = std::function<QString(const QString &keyId)>;
-    struct Policy
-    {
-        std::chrono::milliseconds backoffCap{600000};
-        std::chrono::milliseconds notFoundGrace{600000}; // "record is null" before NotFound
-        double jitter = 0.2;                             // of each backoff, +-
-    };
+    using Policy = PollPolicy;
 
     // Polls through requests (not owned; the engine's one request machine).
     explicit RefreshScheduler(RequestScheduler *requests, QObject *parent = nullptr);
     RefreshScheduler(RequestScheduler *requests, const Policy &policy, QObject *parent = nullptr);
     // With a request machine of its own on a steady clock (tools that only poll).
-    RefreshScheduler(KieClient *client, TokenProvider tokens, QObject *parent = nullptr);
+    RefreshScheduler(KieClient *client, TokenProvider tokens, const Policy &policy = {},
+                     QObject *parent = nullptr);
     ~RefreshScheduler() override;
 
     RequestScheduler *requests() const { return m_requests; }
     void setInterval(std::chrono::milliseconds interval); // default 30 s
     std::chrono::milliseconds interval() const { return m_interval; }
-    void setMaxPerSecondPerKey(int n);                      // default 10 (on the request machine)
-    void setMaxInFlight(int n);                             // default 4 (on the request machine)
-    void setBackoffCap(std::chrono::milliseconds cap);      // default 10 min
-    void setNotFoundGrace(std::chrono::milliseconds grace); // default 10 min ("record is null")
-    void setJitter(double fraction);                        // default 0.2 (tests use 0)
+    void setMaxPerSecondPerKey(int n); // default 10 (on the request machine)
+    void setMaxInFlight(int n);        // default 4 (on the request machine)
+    const Policy &policy() const { return m_policy; }
 
     // Start watching tasks. Unfinished tasks never checked are polled at once; others are due
     // one interval after their last check. Final tasks are remembered for refreshNow().
