@@ -645,7 +645,8 @@ void tst_DownloadCoordinator::aRenewalDroppedWithItsKeyEndsTheWait()
     m_requests->rateLimiter()->block(QStringLiteral("key-two"), 60);
     QCOMPARE(c->downloadTasks({tasks.at(0).taskId, tasks.at(1).taskId}).queued, 2);
     QTRY_VERIFY_WITH_TIMEOUT(m_fx.media->requests().size() >= 2, 15000);
-    QTest::qWait(200); // both 403s handled: waiting for a fresh link, not failed
+    // Both 403s handled: their renewals wait for the key's block, not failed.
+    QTRY_COMPARE_WITH_TIMEOUT(m_requests->queued(RequestScheduler::Pace::OnDemand), 2, 15000);
     for (int i = 0; i < 2; ++i) {
         QVERIFY(c->mark(tasks.at(i).taskId).state != DownloadMark::State::Failed);
     }
