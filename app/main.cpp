@@ -147,7 +147,9 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
     QFile err;
     out.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle);
     err.open(stderr, QIODevice::WriteOnly, QFileDevice::DontCloseHandle);
-    KeyCommands command(&keys, &client, &out, &err);
+    RequestScheduler requests(&client, [&keys](const QString &id) { return keys.token(id); });
+    requests.setFollowSystemNetwork(false); // on-demand requests do not wait for it
+    KeyCommands command(&keys, &requests, &out, &err);
     int code = 0;
     QObject::connect(&command, &KeyCommands::finished, &app, [&code](int result) {
         code = result;
