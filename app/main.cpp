@@ -15,6 +15,7 @@
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "memorytokenstore.h"
+#include "requestscheduler.h"
 #include "taskchecker.h"
 #include "taskstore.h"
 
@@ -90,6 +91,8 @@ int runCheck(const CommandLine &cl, QCoreApplication &app)
     } else if (const QString env = qEnvironmentVariable("KIE_API_KEY"); !env.isEmpty()) {
         keys.setSessionKey(env);
     }
+    RequestScheduler requests(&client, [&keys](const QString &id) { return keys.token(id); });
+    requests.setFollowSystemNetwork(false); // on-demand requests do not wait for it
     int exitCode = 2;
     std::unique_ptr<TaskChecker> checker;
     QObject::connect(&keys, &KeyRing::stateChanged, &app, [&](KeyRing::State state) {
@@ -106,7 +109,7 @@ int runCheck(const CommandLine &cl, QCoreApplication &app)
             QCoreApplication::quit();
             return;
         }
-        checker = std::make_unique<TaskChecker>(&client, keys.token({}));
+        checker = std::make_unique<TaskChecker>(&requests);
         QObject::connect(checker.get(), &TaskChecker::finished, &app,
                          [&exitCode](const QList<CheckResult> &results) {
                              for (const CheckResult &r : results) {
@@ -144,7 +147,9 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
     QFile err;
     out.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle);
     err.open(stderr, QIODevice::WriteOnly, QFileDevice::DontCloseHandle);
-    KeyCommands command(&keys, &client, &out, &err);
+    RequestScheduler requests(&client, [&keys](const QString &id) { return keys.token(id); });
+    requests.setFollowSystemNetwork(false); // on-demand requests do not wait for it
+    KeyCommands command(&keys, &requests, &out, &err);
     int code = 0;
     QObject::connect(&command, &KeyCommands::finished, &app, [&code](int result) {
         code = result;

@@ -1,9 +1,12 @@
 // CreditsMonitor against the fake KIE server: per-key answers, timers, low-credit warnings.
+// Time is on a manual clock: the periodic and debounced checks are stepped, not waited for.
 #include "creditsmonitor.h"
 #include "fakekieserver.h"
 #include "keyring.h"
 #include "kieclient.h"
+#include "manualclock.h"
 #include "memorytokenstore.h"
+#include "requestscheduler.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -32,11 +35,14 @@ private Q_SLOTS:
     void periodicAndAfterTaskFinished();
     void lowCreditWarnsOncePerCrossing();
     void probeChecksAnUnstoredSecret();
+    void checksGoOutWhilePollingIsPaused();
     void recordsIntoTheKeyRing();
 
 private:
     std::unique_ptr<FakeKieServer> m_server;
     std::unique_ptr<KieClient> m_client;
+    std::unique_ptr<test::ManualClock> m_clock;
+    std::unique_ptr<RequestScheduler> m_requests;
     QHash<QString, QString> m_tokens; // key id -> secret
     std::unique_ptr<CreditsMonitor> makeMonitor();
     int creditRequests(const QString &secret) const;
@@ -54,19 +60,23 @@ void TestCreditsMonitor::init()
     m_tokens = {{QStringLiteral("valid"), Valid},
                 {QStringLiteral("empty"), Empty},
                 {QStringLiteral("wrong"), Wrong}};
+    m_clock = std::make_unique<test::ManualClock>();
+    m_requests = std::make_unique<RequestScheduler>(
+        m_client.get(), [this](const QString &id) { return m_tokens.value(id); }, m_clock.get());
+    m_requests->setFollowSystemNetwork(false);
 }
 
 void TestCreditsMonitor::cleanup()
 {
+    m_requests.reset();
+    m_clock.reset();
     m_client.reset();
     m_server.reset();
 }
 
 std::unique_ptr<CreditsMonitor> TestCreditsMonitor::makeMonitor()
 {
-    return std::make_unique<CreditsMonitor>(
-        m_client.get(), [this](const QString &id) { return m_tokens.value(id); },
-        [this] { return m_tokens.keys(); });
+    return std::make_unique<CreditsMonitor>(m_requests.get(), [this] { return m_tokens.keys(); });
 }
 
 int TestCreditsMonitor::creditRequests(const QString &secret) const
@@ -111,7 +121,8 @@ void TestCreditsMonitor::rateLimitedAndUnreachable()
     QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, Timeout);
     QCOMPARE(keyHealthFor(checked.at(0).at(1).value<ApiError>(), 0), KeyHealth::RateLimited);
 
-    m_server.reset(); // nothing listens any more
+    m_server.reset();       // nothing listens any more
+    m_clock->advance(1000); // the 429 blocked the key for a rate window
     monitor->checkKey(QStringLiteral("valid"));
     QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, Timeout);
     QCOMPARE(keyHealthFor(checked.at(1).at(1).value<ApiError>(), 0), KeyHealth::Unreachable);
@@ -119,24 +130,40 @@ void TestCreditsMonitor::rateLimitedAndUnreachable()
 
 void TestCreditsMonitor::periodicAndAfterTaskFinished()
 {
+    using std::chrono::milliseconds;
     m_tokens = {{QStringLiteral("valid"), Valid}};
     auto monitor = makeMonitor();
-    QCOMPARE(monitor->interval(), std::chrono::milliseconds(std::chrono::minutes(10)));
-    monitor->setInterval(std::chrono::milliseconds(150));
-    monitor->setFinishedDelay(std::chrono::milliseconds(20));
+    const qint64 interval = milliseconds(CreditsMonitor::DefaultInterval).count();
+    QCOMPARE(monitor->interval(), milliseconds(CreditsMonitor::DefaultInterval));
     QSignalSpy checked(monitor.get(), &CreditsMonitor::checked);
     monitor->start();
-    QTRY_VERIFY_WITH_TIMEOUT(checked.size() >= 3, Timeout); // at start, then every interval
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, Timeout); // at start
+    m_clock->advance(interval - 1);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_requests->queued(RequestScheduler::Pace::OnDemand) + m_requests->inFlight(), 0);
+    m_clock->advance(1);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, Timeout); // then every interval
+    m_clock->advance(interval);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 3, Timeout);
     monitor->stop();
-    // A periodic check may still be on its way: let it land first.
-    QTRY_COMPARE_WITH_TIMEOUT(m_client->inFlight(), 0, Timeout);
-    const qsizetype before = checked.size();
-    // Several tasks of one key finishing together cost one request.
+    m_clock->advance(interval);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_requests->queued(RequestScheduler::Pace::OnDemand) + m_requests->inFlight(), 0);
+
+    // Several tasks of one key finishing together cost one request, after a short delay.
     monitor->taskFinished(QStringLiteral("valid"));
+    m_clock->advance(1000);
     monitor->taskFinished(QStringLiteral("valid"));
-    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), before + 1, Timeout);
-    QTest::qWait(300);
-    QCOMPARE(checked.size(), before + 1); // stopped: no periodic checks
+    m_clock->advance(milliseconds(CreditsMonitor::FinishedDelay).count() - 1001);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_requests->queued(RequestScheduler::Pace::OnDemand) + m_requests->inFlight(), 0);
+    m_clock->advance(1);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 4, Timeout);
+    QCOMPARE(creditRequests(Valid), 4);
+    m_clock->advance(interval);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_requests->queued(RequestScheduler::Pace::OnDemand) + m_requests->inFlight(), 0);
+    QCOMPARE(checked.size(), 4); // stopped: no periodic checks
 }
 
 void TestCreditsMonitor::lowCreditWarnsOncePerCrossing()
@@ -174,14 +201,29 @@ void TestCreditsMonitor::probeChecksAnUnstoredSecret()
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), Timeout);
     QVERIFY(!result->isError());
     QCOMPARE(credits, 1500);
-    // A destroyed context drops the answer.
+    // A destroyed context drops the request; one asked after it is answered, so the dropped
+    // one would have been by then.
     bool called = false;
     {
         QObject context;
         monitor->probe(Wrong, &context, [&](const ApiError &, qint64) { called = true; });
     }
-    QTest::qWait(200);
+    result.reset();
+    monitor->probe(Valid, this, [&](const ApiError &e, qint64) { result = e; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), Timeout);
     QVERIFY(!called);
+    QCOMPARE(creditRequests(Wrong), 0);
+}
+
+void TestCreditsMonitor::checksGoOutWhilePollingIsPaused()
+{
+    // Someone is waiting for a credits check: the user's pause is about task polls.
+    m_requests->setPaused(true);
+    auto monitor = makeMonitor();
+    QSignalSpy checked(monitor.get(), &CreditsMonitor::checked);
+    monitor->checkKey(QStringLiteral("valid"));
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, Timeout);
+    QCOMPARE(checked.at(0).at(2).toLongLong(), 1500);
 }
 
 void TestCreditsMonitor::recordsIntoTheKeyRing()
@@ -189,7 +231,10 @@ void TestCreditsMonitor::recordsIntoTheKeyRing()
     MemoryTokenStore store;
     KeyRing keys(&store);
     keys.setSessionKey(Valid);
-    CreditsMonitor monitor(m_client.get(), &keys);
+    RequestScheduler requests(
+        m_client.get(), [&keys](const QString &id) { return keys.token(id); }, m_clock.get());
+    requests.setFollowSystemNetwork(false);
+    CreditsMonitor monitor(&requests, &keys);
     monitor.start();
     QTRY_COMPARE_WITH_TIMEOUT(keys.profile({})->credits, std::optional<qint64>(1500), Timeout);
     QCOMPARE(keys.profile({})->health, KeyHealth::Ok);

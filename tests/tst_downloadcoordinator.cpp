@@ -7,8 +7,10 @@
 #include "downloadsidecar.h"
 #include "downloadstore.h"
 #include "linkrenewer.h"
+#include "manualclock.h"
 #include "ratelimiter.h"
 #include "ratewindows.h"
+#include "requestscheduler.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 
@@ -75,7 +77,7 @@ private:
     TaskRecord succeeded(const QString &taskId, const QStringList &paths,
                          const QString &keyId = {}) const;
     std::unique_ptr<DownloadCoordinator>
-    newCoordinator(RateLimiter *limiter = nullptr); // limiter: paces renewals
+    newCoordinator(Clock *clock = nullptr); // clock: the request machine's (null: steady)
     // The coordinator's running check (the start-up one) answered.
     static bool waitForCheck(const DownloadCoordinator &c)
     {
@@ -92,8 +94,9 @@ private:
     std::unique_ptr<DownloadStore> m_store;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<TaskRepository> m_repository;
-    std::unique_ptr<LinkRenewer> m_renewer; // of the last newCoordinator()
-    QHash<QString, QString> m_tokens;       // keyId -> token
+    std::unique_ptr<RequestScheduler> m_requests; // of the last newCoordinator()
+    std::unique_ptr<LinkRenewer> m_renewer;
+    QHash<QString, QString> m_tokens; // keyId -> token
 };
 
 void tst_DownloadCoordinator::init()
@@ -121,6 +124,7 @@ void tst_DownloadCoordinator::cleanup()
 {
     m_fx.tearDown(); // the manager first: it saves to the store
     m_renewer.reset();
+    m_requests.reset();
     m_repository.reset();
     m_settings.reset();
     m_store.reset();
@@ -144,10 +148,13 @@ TaskRecord tst_DownloadCoordinator::succeeded(const QString &taskId, const QStri
     return t;
 }
 
-std::unique_ptr<DownloadCoordinator> tst_DownloadCoordinator::newCoordinator(RateLimiter *limiter)
+std::unique_ptr<DownloadCoordinator> tst_DownloadCoordinator::newCoordinator(Clock *clock)
 {
-    m_renewer = std::make_unique<LinkRenewer>(
-        m_fx.client.get(), limiter, [this](const QString &keyId) { return m_tokens.value(keyId); });
+    m_renewer.reset();
+    m_requests = std::make_unique<RequestScheduler>(
+        m_fx.client.get(), [this](const QString &keyId) { return m_tokens.value(keyId); }, clock);
+    m_requests->setFollowSystemNetwork(false);
+    m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     auto c = std::make_unique<DownloadCoordinator>(m_fx.manager.get(), m_repository.get(),
                                                    m_settings.get(), m_renewer.get());
     c->setStore(m_store.get());
@@ -570,9 +577,8 @@ void tst_DownloadCoordinator::renewalsArePaced()
     }
     m_repository->insert(tasks);
     m_settings->setConcurrentDownloads(AppSettings::MaxConcurrentDownloads);
-    RateLimiter limiter; // shared with the polls in the app
-    limiter.setMaxPerSecond(2);
-    auto c = newCoordinator(&limiter);
+    auto c = newCoordinator();
+    m_requests->setMaxPerSecondPerKey(2); // shared with the polls in the app
     const qint64 reference = veo::test::referenceArrival(*m_fx.client, *m_fx.api);
     QVERIFY(reference >= 0);
     QCOMPARE(c->downloadTasks(ids).queued, 6);
@@ -603,8 +609,7 @@ void tst_DownloadCoordinator::aRenewalRefusedAsTooFastWaits()
     link.body = FakeKieServer::envelope(200, QStringLiteral("success"),
                                         '"' + fresh.toString().toUtf8() + '"');
     m_fx.api->setRouteScript("/api/v1/common/download-url", {tooFast, link});
-    RateLimiter limiter;
-    auto c = newCoordinator(&limiter);
+    auto c = newCoordinator();
     QSignalSpy problems(c.get(), &DownloadCoordinator::problem);
     c->downloadTasks({b.taskId});
     QCOMPARE(waitForCompleted(1), 1);
@@ -621,7 +626,7 @@ void tst_DownloadCoordinator::aRenewalRefusedAsTooFastWaits()
 
 void tst_DownloadCoordinator::aRenewalDroppedWithItsKeyEndsTheWait()
 {
-    // Two expired links of one key wait for the limiter (its clock is the test's), and the key
+    // Two expired links of one key wait for the limiter (on the test's clock), and the key
     // is removed meanwhile. When the queue moves again their renewals are dropped, and the mark
     // must say so: a notification may be waiting on it.
     QList<TaskRecord> tasks;
@@ -635,20 +640,20 @@ void tst_DownloadCoordinator::aRenewalDroppedWithItsKeyEndsTheWait()
                            i < 2 ? QStringLiteral("k2") : QString());
     }
     m_repository->insert(tasks);
-    qint64 now = 0;
-    RateLimiter limiter([&now] { return now; });
-    limiter.block(QStringLiteral("key-two"), 60);
-    auto c = newCoordinator(&limiter);
+    test::ManualClock clock;
+    auto c = newCoordinator(&clock);
+    m_requests->rateLimiter()->block(QStringLiteral("key-two"), 60);
     QCOMPARE(c->downloadTasks({tasks.at(0).taskId, tasks.at(1).taskId}).queued, 2);
     QTRY_VERIFY_WITH_TIMEOUT(m_fx.media->requests().size() >= 2, 15000);
-    QTest::qWait(200); // both 403s handled: waiting for a fresh link, not failed
+    // Both 403s handled: their renewals wait for the key's block, not failed.
+    QTRY_COMPARE_WITH_TIMEOUT(m_requests->queued(RequestScheduler::Pace::OnDemand), 2, 15000);
     for (int i = 0; i < 2; ++i) {
         QVERIFY(c->mark(tasks.at(i).taskId).state != DownloadMark::State::Failed);
     }
 
     m_tokens.remove(QStringLiteral("k2")); // the key is removed
-    now = 61'000;                          // and the block is over
     QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
+    clock.advance(61'000); // and the block is over
     QCOMPARE(c->downloadTasks({tasks.at(2).taskId}).queued, 1);
     const auto told = [&marks](const QString &taskId) {
         return std::any_of(marks.cbegin(), marks.cend(), [&taskId](const QList<QVariant> &args) {
@@ -660,6 +665,9 @@ void tst_DownloadCoordinator::aRenewalDroppedWithItsKeyEndsTheWait()
         QCOMPARE(c->mark(tasks.at(i).taskId).state, DownloadMark::State::Failed);
     }
     QCOMPARE(waitForCompleted(1), 1); // the default key's renewal went ahead
+    c.reset();
+    m_renewer.reset();
+    m_requests.reset(); // it runs on this test's clock
 }
 
 void tst_DownloadCoordinator::aRefusedRenewalIsReported()

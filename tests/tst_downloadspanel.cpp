@@ -6,6 +6,7 @@
 #include "downloadlistmodel.h"
 #include "downloadspanel.h"
 #include "linkrenewer.h"
+#include "requestscheduler.h"
 #include "taskrepository.h"
 
 #include <QAction>
@@ -39,6 +40,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<TaskRepository> m_tasks; // no tasks: the panel shows the manager's downloads
+    std::unique_ptr<RequestScheduler> m_requests;
     std::unique_ptr<LinkRenewer> m_renewer;
     std::unique_ptr<DownloadCoordinator> m_coordinator;
     std::unique_ptr<DownloadsPanel> m_panel;
@@ -50,8 +52,10 @@ void tst_DownloadsPanel::init()
     m_home = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<AppSettings>(m_home->filePath(QStringLiteral("s.ini")));
     m_tasks = std::make_unique<TaskRepository>(nullptr);
-    m_renewer = std::make_unique<LinkRenewer>(
-        m_fx.client.get(), nullptr, [](const QString &) { return QStringLiteral("token"); });
+    m_requests = std::make_unique<RequestScheduler>(
+        m_fx.client.get(), [](const QString &) { return QStringLiteral("token"); });
+    m_requests->setFollowSystemNetwork(false);
+    m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     m_coordinator = std::make_unique<DownloadCoordinator>(m_fx.manager.get(), m_tasks.get(),
                                                           m_settings.get(), m_renewer.get());
     m_panel = std::make_unique<DownloadsPanel>(m_fx.manager.get(), m_coordinator.get());

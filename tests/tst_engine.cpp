@@ -66,7 +66,6 @@ struct Instance
         engine = std::make_unique<Engine>(options, &store, &tokens, &settings);
         if (fast) {
             engine->scheduler()->setInterval(150ms);
-            engine->scheduler()->setJitter(0);
         }
     }
     const TaskRecord *task(const QString &id) const { return engine->tasks()->task(id); }

@@ -5,6 +5,7 @@
 #include "keyring.h"
 #include "kieclient.h"
 #include "memorytokenstore.h"
+#include "requestscheduler.h"
 #include "taskstore.h"
 
 #include <QBuffer>
@@ -76,7 +77,9 @@ int TestKeyCommands::run(const std::function<void(KeyCommands &)> &action)
     err.open(QIODevice::WriteOnly);
     KieClient client(m_server ? m_server->baseUrl() : QUrl(QStringLiteral("http://127.0.0.1:1")));
     KeyRing keys(&m_store, m_meta.get());
-    KeyCommands commands(&keys, &client, &out, &err);
+    RequestScheduler requests(&client, [&keys](const QString &id) { return keys.token(id); });
+    requests.setFollowSystemNetwork(false);
+    KeyCommands commands(&keys, &requests, &out, &err);
     QSignalSpy finished(&commands, &KeyCommands::finished);
     action(commands);
     if (!finished.wait(10000) || finished.size() != 1) {

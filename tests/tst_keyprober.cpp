@@ -1,14 +1,16 @@
 // KeyProber with the production wiring: a KeyRing of three keys (memory token store), the
 // real TaskStore/TaskTableModel/TaskTracker and a RefreshScheduler, against the fake KIE
-// server, which knows which key's account each task belongs to.
+// server, which knows which key's account each task belongs to. Time is on a manual clock: the
+// rig lets requests be answered over real loopback HTTP and then steps the clock.
+#include "clockrunner.h"
 #include "fakekieserver.h"
 #include "keyprober.h"
 #include "keyprofilestore.h"
 #include "keyring.h"
 #include "kieclient.h"
 #include "memorytokenstore.h"
-#include "ratewindows.h"
 #include "refreshscheduler.h"
+#include "requestscheduler.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
@@ -52,6 +54,9 @@ struct Rig
     std::unique_ptr<KeyRing> keyring;
     std::unique_ptr<TaskTableModel> model;
     std::unique_ptr<KieClient> client;
+    test::ManualClock clock; // the request machine's; it goes on across restarts
+    test::ClockRunner runner{clock, server};
+    std::unique_ptr<RequestScheduler> requests;
     std::unique_ptr<RefreshScheduler> scheduler;
     std::unique_ptr<TaskRepository> repository;
     std::unique_ptr<TaskTracker> tracker;
@@ -85,24 +90,26 @@ struct Rig
         keyring = std::make_unique<KeyRing>(&secrets, keyMeta.get());
         model = std::make_unique<TaskTableModel>();
         client = std::make_unique<KieClient>(server.baseUrl());
-        scheduler = std::make_unique<RefreshScheduler>(
-            client.get(), [this](const QString &id) { return keyring->token(id); });
-        scheduler->setFollowSystemNetwork(false);
-        scheduler->setJitter(0);
+        requests = std::make_unique<RequestScheduler>(
+            client.get(), [this](const QString &id) { return keyring->token(id); }, &clock);
+        requests->setFollowSystemNetwork(false);
+        scheduler = std::make_unique<RefreshScheduler>(requests.get(),
+                                                       RefreshScheduler::Policy{.jitter = 0});
         scheduler->setInterval(100ms);
         repository = std::make_unique<TaskRepository>(store.get(), 10ms);
         model->follow(repository.get());
         tracker = std::make_unique<TaskTracker>(repository.get(), scheduler.get());
-        prober = std::make_unique<KeyProber>(client.get(), scheduler.get(), tracker.get(),
-                                             keyring.get());
-        prober->setRetryDelay(50ms);
+        prober = std::make_unique<KeyProber>(requests.get(), tracker.get(), keyring.get());
+        runner.follow(requests.get(), [this] { repository->flush(); });
     }
     void stop()
     {
+        runner.follow(nullptr);
         prober.reset();
         tracker.reset();
         repository.reset();
         scheduler.reset();
+        requests.reset();
         client.reset();
         model.reset();
         keyring.reset();
@@ -135,6 +142,12 @@ struct Rig
         }
         return tokens;
     }
+    bool runUntil(const std::function<bool()> &condition, qint64 stepMs = 50)
+    {
+        return runner.runUntil(condition, stepMs);
+    }
+    void runFor(qint64 ms) { runner.runFor(ms); }
+
     static QString bearer(qsizetype key) { return QStringLiteral("Bearer ") + Secrets.at(key); }
     const TaskRecord *task(const QString &id) const { return model->task(id); }
 };
@@ -194,20 +207,20 @@ void TestKeyProber::ownerIsFoundAndBound()
     QVERIFY(rig.prober->isProbing(done));
     QCOMPARE(rig.server.requests().size(), 0);
 
-    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 2, 15000);
+    QVERIFY(rig.runUntil([&] { return found.size() == 2; }));
     QCOMPARE(rig.prober->probingCount(), 0);
     QCOMPARE(rig.task(done)->keyId, rig.keyIds.at(1));
     QCOMPARE(rig.task(running)->keyId, rig.keyIds.at(2));
     // The answer that proved ownership counted as the first poll.
-    QTRY_COMPARE_WITH_TIMEOUT(rig.task(done)->status, TaskStatus::Succeeded, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.task(done)->status == TaskStatus::Succeeded; }));
     QCOMPARE(rig.task(done)->resultUrls,
              QStringList{QStringLiteral("https://example.invalid/veo_owned_by_two.mp4")});
     QCOMPARE(rig.tokensAsked(done), (QStringList{Rig::bearer(0), Rig::bearer(1)}));
     // The scheduler takes over with the bound key only.
-    QTRY_COMPARE_WITH_TIMEOUT(rig.task(running)->status, TaskStatus::Succeeded, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.task(running)->status == TaskStatus::Succeeded; }));
     QCOMPARE(rig.tokensAsked(running), (QStringList{Rig::bearer(0), Rig::bearer(1), Rig::bearer(2),
                                                     Rig::bearer(2), Rig::bearer(2)}));
-    QTest::qWait(300); // final: nothing more, and nobody reported as unowned
+    rig.runFor(1000); // final: nothing more, and nobody reported as unowned
     QCOMPARE(rig.tokensAsked(done).size(), 2);
     QCOMPARE(unowned.size(), 0);
 
@@ -232,7 +245,7 @@ void TestKeyProber::noKeyOwnsTheTask()
     QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
 
     QCOMPARE(rig.prober->addTasksTryingAllKeys({nobody, mine}), 2);
-    QTRY_COMPARE_WITH_TIMEOUT(unowned.size(), 1, 15000);
+    QVERIFY(rig.runUntil([&] { return unowned.size() == 1; }));
     QCOMPARE(unowned.constFirst().constFirst().toStringList(), QStringList{nobody});
     QCOMPARE(found.size(), 1);
     QCOMPARE(found.constFirst().at(1).toString(), rig.keyIds.at(0));
@@ -242,11 +255,12 @@ void TestKeyProber::noKeyOwnsTheTask()
     // default key's answer, and is still waiting (a new task may take a moment to appear).
     QCOMPARE(rig.tokensAsked(nobody).mid(0, 3),
              (QStringList{Rig::bearer(0), Rig::bearer(1), Rig::bearer(2)}));
-    QTRY_COMPARE_WITH_TIMEOUT(rig.task(nobody)->lastError.kind, ApiError::Kind::NotFoundYet, 15000);
+    QVERIFY(rig.runUntil(
+        [&] { return rig.task(nobody)->lastError.kind == ApiError::Kind::NotFoundYet; }));
     QCOMPARE(rig.task(nobody)->keyId, QString());
     QCOMPARE(rig.task(nobody)->status, TaskStatus::Pending);
     // From then on the scheduler polls it with the default key only.
-    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(nobody).size() >= 5, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.tokensAsked(nobody).size() >= 5; }));
     const QStringList later = rig.tokensAsked(nobody).mid(3);
     QCOMPARE(later, QStringList(later.size(), Rig::bearer(0)));
     QCOMPARE(unowned.size(), 1);
@@ -264,12 +278,12 @@ void TestKeyProber::transientErrorRetriesTheSameKey()
     QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
 
     rig.prober->addTasksTryingAllKeys({id});
-    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 15000);
+    QVERIFY(rig.runUntil([&] { return found.size() == 1; }));
     QCOMPARE(found.constFirst().at(1).toString(), rig.keyIds.at(1));
     // Key one said "not mine"; key two failed twice and was asked again, not skipped.
     QCOMPARE(rig.tokensAsked(id),
              (QStringList{Rig::bearer(0), Rig::bearer(1), Rig::bearer(1), Rig::bearer(1)}));
-    QTRY_COMPARE_WITH_TIMEOUT(rig.task(id)->status, TaskStatus::Succeeded, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.task(id)->status == TaskStatus::Succeeded; }));
     QVERIFY(!rig.task(id)->lastError.isError());
 }
 
@@ -282,18 +296,18 @@ void TestKeyProber::endlessFailuresStopProbing()
     QSignalSpy nobody(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
 
     rig.prober->addTasksTryingAllKeys({id});
-    QTRY_VERIFY_WITH_TIMEOUT(!rig.prober->isProbing(id), 15000);
+    QVERIFY(rig.runUntil([&] { return !rig.prober->isProbing(id); }));
     const QStringList asked = rig.tokensAsked(id);
     QVERIFY(asked.size() >= KeyProber::MaxTransientFailures);
     for (int i = 0; i < KeyProber::MaxTransientFailures; ++i) {
         QCOMPARE(asked.at(i), Rig::bearer(0)); // the same key, not skipped
     }
     // The row says why (once the tracker has committed the answer).
-    QTRY_COMPARE_WITH_TIMEOUT(rig.task(id)->lastError.kind, ApiError::Kind::Server, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.task(id)->lastError.kind == ApiError::Kind::Server; }));
     QCOMPARE(found.size(), 0);
     QCOMPARE(nobody.size(), 0); // not "no key owns it": nobody could tell
     // The regular polls take over.
-    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(id).size() > asked.size(), 15000);
+    QVERIFY(rig.runUntil([&] { return rig.tokensAsked(id).size() > asked.size(); }));
 }
 
 void TestKeyProber::pausedPollingPausesProbing()
@@ -306,10 +320,10 @@ void TestKeyProber::pausedPollingPausesProbing()
     rig.scheduler->setPaused(true); // the user's "Pause Polling"
     rig.prober->addTasksTryingAllKeys({id});
     QVERIFY(rig.task(id)); // listed at once
-    QTest::qWait(300);
+    rig.runFor(10'000);
     QCOMPARE(rig.tokensAsked(id), QStringList()); // nothing asked while paused
     rig.scheduler->setPaused(false);
-    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 15000);
+    QVERIFY(rig.runUntil([&] { return found.size() == 1; }));
     QCOMPARE(found.constFirst().at(1).toString(), rig.keyIds.at(1));
 }
 
@@ -319,18 +333,22 @@ void TestKeyProber::rateLimitedKeyWaitsForRetryAfter()
     const QString id = QStringLiteral("veo_owned_by_busy_one");
     rig.server.setScript(id, {record(id, 1)});
     rig.server.setTaskOwner(id, Secrets.at(0));
+    // Longer than the prober's own retry delay: the key's block is what holds the retry.
     Response limited = FakeKieServer::kieError(429, QStringLiteral("Rate limited"), 429);
-    limited.headers = {{"Retry-After", "1"}};
+    limited.headers = {{"Retry-After", "5"}};
     rig.server.setKeyResponses(Secrets.at(0), {limited});
     QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
 
     rig.prober->addTasksTryingAllKeys({id});
-    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.tokensAsked(id).size() == 1; }));
+    const qint64 refusedAt = rig.clock.nowMs();
+    rig.runFor(4950);
+    QCOMPARE(rig.tokensAsked(id).size(), 1); // not another key: the same one, after its block
+    QCOMPARE(found.size(), 0);
+    QVERIFY(rig.runUntil([&] { return found.size() == 1; }));
     QCOMPARE(found.constFirst().at(1).toString(), rig.keyIds.at(0));
-    const QList<FakeKieServer::Request> asked = rig.server.requestsFor(id);
     QCOMPARE(rig.tokensAsked(id), (QStringList{Rig::bearer(0), Rig::bearer(0)}));
-    QVERIFY2(asked.at(1).atMs - asked.at(0).atMs >= 950,
-             qPrintable(QString::number(asked.at(1).atMs - asked.at(0).atMs)));
+    QCOMPARE(rig.runner.sent().constLast().atMs - refusedAt, 5000);
 }
 
 void TestKeyProber::staysWithinThePerKeyRateLimit()
@@ -339,9 +357,6 @@ void TestKeyProber::staysWithinThePerKeyRateLimit()
     const int limit = 4;
     rig.scheduler->setMaxPerSecondPerKey(limit);
     rig.scheduler->setInterval(1s);
-    rig.prober->setMaxInFlight(4);
-    const qint64 reference = veo::test::referenceArrival(*rig.client, rig.server);
-    QVERIFY(reference >= 0);
     // The scheduler polls two tasks of the default key at the same time.
     const QStringList polled = {QStringLiteral("veo_polled_a"), QStringLiteral("veo_polled_b")};
     for (const QString &id : polled) {
@@ -354,18 +369,25 @@ void TestKeyProber::staysWithinThePerKeyRateLimit()
     }
     QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
     QCOMPARE(rig.prober->addTasksTryingAllKeys(unknown), 6);
-    QTRY_COMPARE_WITH_TIMEOUT(unowned.size(), 1, 20000);
+    QVERIFY(rig.runUntil([&] { return unowned.size() == 1; }, 10));
     QCOMPARE(unowned.constFirst().constFirst().toStringList().size(), 6);
 
-    QHash<QByteArray, QList<qint64>> arrivals;
-    for (const FakeKieServer::Request &r : rig.server.requests()) {
-        arrivals[r.headers.value("authorization")].append(r.atMs);
+    // Polls and probes together: never more than the limit within one window of the clock.
+    QHash<QByteArray, QList<qint64>> sends;
+    for (const test::ClockRunner::Sent &sent : rig.runner.sent()) {
+        sends[sent.request.headers.value("authorization")].append(sent.atMs);
     }
-    QCOMPARE(arrivals.size(), 3);
-    for (auto it = arrivals.cbegin(); it != arrivals.cend(); ++it) {
-        QVERIFY(it.value().size() > limit); // enough requests for the limit to matter
-        const QString windows = veo::test::windowsKept(it.value(), reference, limit);
-        QVERIFY2(windows.isEmpty(), qPrintable(QString::fromLatin1(it.key()) + u": " + windows));
+    QCOMPARE(sends.size(), 3);
+    for (auto it = sends.cbegin(); it != sends.cend(); ++it) {
+        const QList<qint64> &at = it.value();
+        QVERIFY(at.size() > limit); // enough requests for the limit to matter
+        for (qsizetype i = 0; i < at.size(); ++i) {
+            const auto inWindow = std::count_if(at.cbegin() + i, at.cend(), [&](qint64 t) {
+                return t < at.at(i) + RateLimiter::WindowMs;
+            });
+            QVERIFY2(inWindow <= limit, qPrintable(QString::fromLatin1(it.key()) + u" at " +
+                                                   QString::number(at.at(i))));
+        }
     }
 }
 
@@ -381,7 +403,7 @@ void TestKeyProber::sessionKeyOwnerAndSameSecretAskedOnce()
     QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
 
     rig.prober->addTasksTryingAllKeys({owned, nobody});
-    QTRY_COMPARE_WITH_TIMEOUT(unowned.size(), 1, 15000);
+    QVERIFY(rig.runUntil([&] { return unowned.size() == 1; }));
     QCOMPARE(found.size(), 1);
     // Bound to "" (the default), not to the session key that no later run has.
     QCOMPARE(found.constFirst().at(0).toString(), owned);
@@ -391,7 +413,7 @@ void TestKeyProber::sessionKeyOwnerAndSameSecretAskedOnce()
     // Stored key two holds the session key's secret: not asked a second time.
     QCOMPARE(rig.tokensAsked(nobody).mid(0, 3),
              (QStringList{Rig::bearer(1), Rig::bearer(0), Rig::bearer(2)}));
-    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(nobody).size() >= 4, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.tokensAsked(nobody).size() >= 4; }));
     QCOMPARE(rig.tokensAsked(nobody).at(3), Rig::bearer(1)); // polled with the default
 }
 
@@ -404,7 +426,7 @@ void TestKeyProber::knownIdsAreNotProbed()
     QCOMPARE(rig.prober->addTasksTryingAllKeys({id, id}), 0);
     QVERIFY(!rig.prober->isProbing(id));
     QCOMPARE(rig.task(id)->keyId, rig.keyIds.at(2));
-    QTest::qWait(200);
+    rig.runFor(1000);
     QCOMPARE(rig.server.requests().size(), 0);
 }
 
@@ -419,22 +441,22 @@ void TestKeyProber::findsTheOwnerOfAListedTask()
     QCOMPARE(rig.tracker->addTasks({wrong}, rig.keyIds.at(0)), 1);
     QCOMPARE(rig.tracker->addTasks({nobodys}, rig.keyIds.at(1)), 1);
     // Its key cannot see it: the polls say "not visible yet".
-    QTRY_VERIFY_WITH_TIMEOUT(rig.task(wrong)->lastError.isError(), 15000);
+    QVERIFY(rig.runUntil([&] { return rig.task(wrong)->lastError.isError(); }));
     QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
     QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
 
     QCOMPARE(rig.prober->findOwners({wrong, wrong, nobodys, QStringLiteral("veo_not_listed")}), 2);
     QCOMPARE(rig.prober->findOwners({wrong}), 0); // already being probed
-    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 15000);
+    QVERIFY(rig.runUntil([&] { return found.size() == 1; }));
     QCOMPARE(found.constFirst().at(0).toString(), wrong);
     QCOMPARE(rig.task(wrong)->keyId, rig.keyIds.at(2));
-    QTRY_COMPARE_WITH_TIMEOUT(rig.task(wrong)->status, TaskStatus::Succeeded, 15000);
-    QTRY_COMPARE_WITH_TIMEOUT(unowned.size(), 1, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.task(wrong)->status == TaskStatus::Succeeded; }));
+    QVERIFY(rig.runUntil([&] { return unowned.size() == 1; }));
     QCOMPARE(unowned.constFirst().at(0).toStringList(), QStringList{nobodys});
     QCOMPARE(rig.task(nobodys)->keyId, rig.keyIds.at(1)); // keeps its key
     // Both are polled again as usual.
     const qsizetype before = rig.tokensAsked(nobodys).size();
-    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(nobodys).size() > before, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.tokensAsked(nobodys).size() > before; }));
     QCOMPARE(rig.tokensAsked(nobodys).constLast(), Rig::bearer(1));
 }
 
@@ -469,7 +491,7 @@ void TestKeyProber::searchCutOffByQuittingGoesOn()
     QVERIFY(rig.task(listed)->findingOwner);
     QCOMPARE(rig.task(listed)->keyId, rig.keyIds.at(0));
     QCOMPARE(rig.scheduler->pendingCount(), 0);
-    QTest::qWait(300);
+    rig.runFor(1000);
     QCOMPARE(rig.server.requests().size(), 0);
 
     QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
@@ -477,7 +499,7 @@ void TestKeyProber::searchCutOffByQuittingGoesOn()
     rig.keyring->load(); // once the keyring has read its keys, the search goes on
     QCOMPARE(rig.keyring->state(), KeyRing::State::Ready);
     QVERIFY(rig.keyring->isLoading());
-    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 2, 15000);
+    QVERIFY(rig.runUntil([&] { return found.size() == 2; }));
     QCOMPARE(unowned.size(), 0);
     QCOMPARE(rig.task(added)->keyId, rig.keyIds.at(2));
     QCOMPARE(rig.task(listed)->keyId, rig.keyIds.at(1));
@@ -486,9 +508,9 @@ void TestKeyProber::searchCutOffByQuittingGoesOn()
     const QString session = QStringLiteral("Bearer ") + sessionSecret;
     QCOMPARE(rig.tokensAsked(added).mid(0, 4),
              (QStringList{session, Rig::bearer(0), Rig::bearer(1), Rig::bearer(2)}));
-    QTRY_COMPARE_WITH_TIMEOUT(rig.task(added)->status, TaskStatus::Succeeded, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.task(added)->status == TaskStatus::Succeeded; }));
     QCOMPARE(rig.scheduler->pendingCount(), 1); // the listed one, with its owner's key
-    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(listed).size() >= 3, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.tokensAsked(listed).size() >= 3; }));
     QCOMPARE(rig.tokensAsked(listed).constLast(), Rig::bearer(1));
 
     // The next start has nothing left to look for.
@@ -515,9 +537,9 @@ void TestKeyProber::resumeWaitsForAReadableKeyring()
     rig.tracker->load();
     rig.secrets.setFailure(TokenResult::Status::OtherError);
     rig.keyring->load();
-    QTRY_VERIFY_WITH_TIMEOUT(!rig.keyring->isLoading(), 15000);
+    QVERIFY(rig.runUntil([&] { return !rig.keyring->isLoading(); }));
     QVERIFY(rig.keyring->loadFailed());
-    QTest::qWait(300);
+    rig.runFor(1000);
     QVERIFY(rig.task(id)->findingOwner);
     QVERIFY(!rig.prober->isProbing(id));
     QCOMPARE(rig.server.requests().size(), 0);
@@ -528,10 +550,10 @@ void TestKeyProber::resumeWaitsForAReadableKeyring()
     bool removed = false;
     rig.secrets.remove(rig.keyIds.at(0), nullptr,
                        [&removed](const TokenResult &) { removed = true; });
-    QTRY_VERIFY_WITH_TIMEOUT(removed, 15000);
+    QVERIFY(rig.runUntil([&] { return removed; }));
     QSignalSpy found(rig.prober.get(), &KeyProber::ownerFound);
     rig.keyring->load();
-    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, 15000);
+    QVERIFY(rig.runUntil([&] { return found.size() == 1; }));
     QVERIFY(rig.keyring->state() != KeyRing::State::Ready ||
             rig.keyring->defaultKeyId() != rig.keyIds.at(0));
     QCOMPARE(rig.task(id)->keyId, rig.keyIds.at(2));
@@ -557,7 +579,7 @@ void TestKeyProber::choosingAKeyEndsTheSearch()
     rig.tracker->load();
     rig.secrets.setFailure(TokenResult::Status::OtherError);
     rig.keyring->load();
-    QTRY_VERIFY_WITH_TIMEOUT(rig.keyring->loadFailed(), 15000);
+    QVERIFY(rig.runUntil([&] { return rig.keyring->loadFailed(); }));
     QVERIFY(rig.task(marked)->findingOwner);
     QCOMPARE(rig.scheduler->pendingCount(), 0);
     QSignalSpy unowned(rig.prober.get(), &KeyProber::notOwnedByAnyKey);
@@ -570,15 +592,15 @@ void TestKeyProber::choosingAKeyEndsTheSearch()
     // while it runs. The search ends there.
     rig.secrets.setFailure(TokenResult::Status::Ok);
     rig.keyring->load();
-    QTRY_VERIFY_WITH_TIMEOUT(rig.prober->isProbing(searched), 15000);
+    QVERIFY(rig.runUntil([&] { return rig.prober->isProbing(searched); }));
     rig.tracker->setTaskKey({searched}, rig.keyIds.at(1));
     rig.prober->stopSearching({searched});
     QVERIFY(!rig.prober->isProbing(searched));
     QVERIFY(!rig.task(searched)->findingOwner);
     QCOMPARE(rig.scheduler->pendingCount(), 2);
     rig.scheduler->setPaused(false);
-    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(searched).size() >= 2, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(rig.tokensAsked(marked).size() >= 2, 15000);
+    QVERIFY(rig.runUntil([&] { return rig.tokensAsked(searched).size() >= 2; }));
+    QVERIFY(rig.runUntil([&] { return rig.tokensAsked(marked).size() >= 2; }));
     for (const QString &id : {searched, marked}) {
         const QStringList asked = rig.tokensAsked(id);
         QVERIFY(std::all_of(asked.cbegin(), asked.cend(),

@@ -16,6 +16,7 @@
 #include "kieresponses.h"
 #include "linkrenewer.h"
 #include "refreshscheduler.h"
+#include "requestscheduler.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 
@@ -293,10 +294,11 @@ void TestKeyProfilesKeychain::securityAfterASession()
         m_ids << a << b;
 
         KieClient client(api.baseUrl());
-        CreditsMonitor monitor(&client, &keys);
+        RequestScheduler requests(&client, [&keys](const QString &id) { return keys.token(id); });
+        requests.setFollowSystemNetwork(false);
+        CreditsMonitor monitor(&requests, &keys);
         monitor.start();
-        RefreshScheduler scheduler(&client, [&keys](const QString &id) { return keys.token(id); });
-        scheduler.setFollowSystemNetwork(false);
+        RefreshScheduler scheduler(&requests);
         QSignalSpy answered(&scheduler, &RefreshScheduler::taskAnswered);
         TaskRecord ta, tb;
         ta.taskId = QStringLiteral("veo_task_a");
@@ -325,8 +327,7 @@ void TestKeyProfilesKeychain::securityAfterASession()
         TaskRepository repository(&tasks);
         repository.load();
         DownloadManager manager(&client);
-        LinkRenewer renewer(&client, nullptr,
-                            [&keys](const QString &id) { return keys.token(id); });
+        LinkRenewer renewer(&requests);
         DownloadCoordinator downloads(&manager, &repository, &settings, &renewer);
         downloads.setStore(&downloadStore);
         QCOMPARE(downloads.downloadTasks({done.taskId}).queued, 1);

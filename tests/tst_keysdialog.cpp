@@ -5,6 +5,7 @@
 #include "keysdialog.h"
 #include "kieclient.h"
 #include "memorytokenstore.h"
+#include "requestscheduler.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -49,7 +50,9 @@ void TestKeysDialog::addRefusedUncheckedAndValid()
     KieClient client(server.baseUrl());
     MemoryTokenStore store;
     KeyRing keys(&store);
-    CreditsMonitor monitor(&client, &keys);
+    RequestScheduler requests(&client, [&keys](const QString &id) { return keys.token(id); });
+    requests.setFollowSystemNetwork(false);
+    CreditsMonitor monitor(&requests, &keys);
     KeysDialog dialog(&keys, &monitor);
     dialog.show();
     dialog.showAddPage();

@@ -1,11 +1,13 @@
-// LinkRenewer against real parts: KieClient talking to the fake KIE server over loopback (the
-// API on 127.0.0.1, media links on 127.0.0.2 as KIE's file hosts are), and a RateLimiter whose
-// clock is the test's: time moves only when the test says so, so nothing here sleeps.
+// LinkRenewer against real parts: the request machine and KieClient talking to the fake KIE
+// server over loopback (the API on 127.0.0.1, media links on 127.0.0.2 as KIE's file hosts
+// are), on the test's clock: time moves only when the test says so, so nothing here sleeps.
 #include "apierror.h"
 #include "fakekieserver.h"
 #include "kieclient.h"
 #include "linkrenewer.h"
+#include "manualclock.h"
 #include "ratelimiter.h"
+#include "requestscheduler.h"
 
 #include <QHostAddress>
 #include <QSignalSpy>
@@ -67,12 +69,14 @@ private:
     std::shared_ptr<Answer> renew(const QString &keyId, const QUrl &url,
                                   QObject *context = nullptr);
     QList<FakeKieServer::Request> renewals() const;
-
+    // Renewals queued, not sent yet.
+    int waiting() const { return m_requests->queued(RequestScheduler::Pace::OnDemand); }
+    RateLimiter *limiter() const { return m_requests->rateLimiter(); }
     std::unique_ptr<FakeKieServer> m_api;
     std::unique_ptr<FakeKieServer> m_media;
     std::unique_ptr<KieClient> m_client;
-    qint64 m_now = 0; // the limiter's clock, in ms
-    std::unique_ptr<RateLimiter> m_limiter;
+    std::unique_ptr<test::ManualClock> m_clock;
+    std::unique_ptr<RequestScheduler> m_requests;
     QHash<QString, QString> m_tokens; // key id -> token
     std::unique_ptr<LinkRenewer> m_renewer;
 };
@@ -85,18 +89,20 @@ void tst_LinkRenewer::init()
     QVERIFY(m_media->listen(QHostAddress(QStringLiteral("127.0.0.2"))));
     m_api->setValidKeys({TokenA, TokenB});
     m_client = std::make_unique<KieClient>(m_api->baseUrl());
-    m_now = 0;
-    m_limiter = std::make_unique<RateLimiter>([this] { return m_now; });
+    m_clock = std::make_unique<test::ManualClock>();
     m_tokens = {{KeyA, TokenA}, {KeyB, TokenB}};
-    m_renewer = std::make_unique<LinkRenewer>(
-        m_client.get(), m_limiter.get(),
-        [this](const QString &keyId) { return m_tokens.value(keyId); });
+    m_requests = std::make_unique<RequestScheduler>(
+        m_client.get(), [this](const QString &keyId) { return m_tokens.value(keyId); },
+        m_clock.get());
+    m_requests->setFollowSystemNetwork(false);
+    m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
 }
 
 void tst_LinkRenewer::cleanup()
 {
     m_renewer.reset();
-    m_limiter.reset();
+    m_requests.reset();
+    m_clock.reset();
     m_client.reset();
     m_media.reset();
     m_api.reset();
@@ -151,7 +157,7 @@ void tst_LinkRenewer::aFreshLinkComesFromDownloadUrl()
     QCOMPARE(answer->calls, 1);
     QCOMPARE(renewals().size(), 1);
     QCOMPARE(renewals().constFirst().method, QByteArray("POST"));
-    QCOMPARE(m_renewer->waiting(), 0);
+    QCOMPARE(waiting(), 0);
 }
 
 void tst_LinkRenewer::theTokenGoesOnlyToTheApiHostInTheHeader()
@@ -181,29 +187,29 @@ void tst_LinkRenewer::theTokenGoesOnlyToTheApiHostInTheHeader()
 
 void tst_LinkRenewer::requestsWaitForTheirTurnOnTheLimiter()
 {
-    m_limiter->setMaxPerSecond(1);
+    limiter()->setMaxPerSecond(1);
     QList<std::shared_ptr<Answer>> answers;
     for (int i = 0; i < 3; ++i) {
         answers << renew(KeyA, mediaUrl(QStringLiteral("/clips/%1.mp4").arg(i)));
     }
-    QCOMPARE(m_renewer->waiting(), 3);
+    QCOMPARE(waiting(), 3);
     // Unpaced, all three would go out in the first round, before any answer can come back.
     QTRY_VERIFY_WITH_TIMEOUT(answers.at(0)->called, Timeout);
     QCOMPARE(renewals().size(), 1);
-    QCOMPARE(m_renewer->waiting(), 2);
+    QCOMPARE(waiting(), 2);
     QVERIFY(!answers.at(1)->called);
-    QVERIFY(m_limiter->waitMs(TokenA) > 0); // the key's window is full: time has not moved
+    QVERIFY(limiter()->waitMs(TokenA) > 0); // the key's window is full: time has not moved
 
-    m_now += RateLimiter::WindowMs; // one window later: one more
+    m_clock->advance(RateLimiter::WindowMs); // one window later: one more
     QTRY_VERIFY_WITH_TIMEOUT(answers.at(1)->called, Timeout);
     QCOMPARE(renewals().size(), 2);
-    QCOMPARE(m_renewer->waiting(), 1);
+    QCOMPARE(waiting(), 1);
     QVERIFY(!answers.at(2)->called);
 
-    m_now += RateLimiter::WindowMs;
+    m_clock->advance(RateLimiter::WindowMs);
     QTRY_VERIFY_WITH_TIMEOUT(answers.at(2)->called, Timeout);
     QCOMPARE(renewals().size(), 3);
-    QCOMPARE(m_renewer->waiting(), 0);
+    QCOMPARE(waiting(), 0);
     // In the order asked, each with its own fresh link.
     for (int i = 0; i < 3; ++i) {
         QVERIFY(!answers.at(i)->error.isError());
@@ -224,19 +230,19 @@ void tst_LinkRenewer::aTooFastAnswerBlocksTheKeyAndTheRequestIsRetried()
     const auto answer = renew(KeyA, mediaUrl(QStringLiteral("/clips/late.mp4")));
     // The 429 is not the caller's business: the request waits its turn again.
     QTRY_COMPARE_WITH_TIMEOUT(renewals().size(), 1, Timeout);
-    QTRY_COMPARE_WITH_TIMEOUT(m_renewer->waiting(), 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), 1, Timeout);
     QVERIFY(!answer->called);
-    QCOMPARE(m_limiter->waitMs(TokenA), 3000); // Retry-After: 3 s on the limiter's clock
-    QCOMPARE(m_limiter->waitMs(TokenB), 0);    // only that key
+    QCOMPARE(limiter()->waitMs(TokenA), 3000); // Retry-After: 3 s on the limiter's clock
+    QCOMPARE(limiter()->waitMs(TokenB), 0);    // only that key
 
-    m_now += 3000;
+    m_clock->advance(3000);
     QTRY_VERIFY_WITH_TIMEOUT(answer->called, Timeout);
     QVERIFY2(!answer->error.isError(), qPrintable(answer->error.text()));
     QCOMPARE(answer->fresh, link);
     QCOMPARE(answer->calls, 1);
     QCOMPARE(renewals().size(), 2);
     QCOMPARE(renewals().at(1).body, renewals().at(0).body); // the same request again
-    QCOMPARE(m_renewer->waiting(), 0);
+    QCOMPARE(waiting(), 0);
 }
 
 void tst_LinkRenewer::aWaitingKeyDoesNotHoldUpAnotherKey_data()
@@ -256,26 +262,26 @@ void tst_LinkRenewer::aWaitingKeyDoesNotHoldUpAnotherKey()
         m_api->setKeyResponses(TokenA, {tooFast("5")});
         first = renew(KeyA, mediaUrl(QStringLiteral("/clips/a1.mp4")));
         QTRY_COMPARE_WITH_TIMEOUT(renewals().size(), 1, Timeout);
-        QTRY_VERIFY_WITH_TIMEOUT(m_limiter->waitMs(TokenA) > 0, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(limiter()->waitMs(TokenA) > 0, Timeout);
     } else {
-        m_limiter->setMaxPerSecond(1);
+        limiter()->setMaxPerSecond(1);
         first = renew(KeyA, mediaUrl(QStringLiteral("/clips/a1.mp4")));
         const auto second = renew(KeyA, mediaUrl(QStringLiteral("/clips/a2.mp4")));
         QTRY_VERIFY_WITH_TIMEOUT(first->called, Timeout);
         QVERIFY(!second->called);
     }
-    QCOMPARE(m_renewer->waiting(), 1); // key A's request, first in the queue
+    QCOMPARE(waiting(), 1); // key A's request, first in the queue
 
     // Key B's limit is its own: its renewal goes out while A waits, without the clock moving.
     const auto other = renew(KeyB, mediaUrl(QStringLiteral("/clips/b.mp4")));
     QTRY_VERIFY_WITH_TIMEOUT(other->called, Timeout);
     QVERIFY2(!other->error.isError(), qPrintable(other->error.text()));
-    QCOMPARE(m_renewer->waiting(), 1); // A still waits for its turn
+    QCOMPARE(waiting(), 1); // A still waits for its turn
     const auto sent = renewals();
     QCOMPARE(sent.constLast().headers.value("authorization"), "Bearer " + TokenB.toUtf8());
 
-    m_now += 5000; // A's turn (the renewer looks again after the wait it was told)
-    QTRY_COMPARE_WITH_TIMEOUT(m_renewer->waiting(), 0, Timeout);
+    m_clock->advance(5000); // A's turn (the clock reaches the end of its wait)
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), 0, Timeout);
     if (blockedBy429) {
         QTRY_VERIFY_WITH_TIMEOUT(first->called, Timeout);
         QVERIFY(!first->error.isError());
@@ -286,22 +292,22 @@ void tst_LinkRenewer::aKeyWithoutATokenEndsWithNoKey()
 {
     const auto answer = renew(QStringLiteral("key-removed"), mediaUrl(QStringLiteral("/c.mp4")));
     QVERIFY(!answer->called); // never inside renew()
-    QCOMPARE(m_renewer->waiting(), 1);
+    QCOMPARE(waiting(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(answer->called, Timeout);
     QCOMPARE(answer->error.kind, ApiError::Kind::NoKey);
     QVERIFY(answer->fresh.isEmpty());
     QCOMPARE(answer->calls, 1);
     QVERIFY(m_api->requests().isEmpty()); // nothing sent without a token
-    QCOMPARE(m_renewer->waiting(), 0);
+    QCOMPARE(waiting(), 0);
 
     // A key removed while its request waited for the limiter ends the same way.
-    m_limiter->setMaxPerSecond(1);
+    limiter()->setMaxPerSecond(1);
     const auto sent = renew(KeyA, mediaUrl(QStringLiteral("/c1.mp4")));
     const auto waiting = renew(KeyA, mediaUrl(QStringLiteral("/c2.mp4")));
     QTRY_VERIFY_WITH_TIMEOUT(sent->called, Timeout);
     QVERIFY(!waiting->called);
     m_tokens.remove(KeyA);
-    m_now += RateLimiter::WindowMs;
+    m_clock->advance(RateLimiter::WindowMs);
     QTRY_VERIFY_WITH_TIMEOUT(waiting->called, Timeout);
     QCOMPARE(waiting->error.kind, ApiError::Kind::NoKey);
     QCOMPARE(renewals().size(), 1);
@@ -353,7 +359,7 @@ void tst_LinkRenewer::aDestroyedContextIsNeverCalledBack()
     QTRY_COMPARE_WITH_TIMEOUT(m_client->inFlight(), 0, Timeout);
     QCoreApplication::processEvents();
     QVERIFY(!gone->called);
-    QCOMPARE(m_renewer->waiting(), 0);
+    QCOMPARE(waiting(), 0);
     // Not sent at all when nobody waited for it any more.
     QCOMPARE(renewals().size(), whileSent ? 2 : 1);
 }

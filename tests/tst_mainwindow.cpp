@@ -103,7 +103,6 @@ struct Instance
         options.followSystemNetwork = false; // the fake server is on loopback
         engine = std::make_unique<Engine>(options, &store, &tokens, &settings);
         engine->scheduler()->setInterval(std::chrono::milliseconds(150));
-        engine->scheduler()->setJitter(0);
         window = std::make_unique<MainWindow>(engine.get(), &languages);
         engine->start();
         window->show();

@@ -8,6 +8,7 @@
 #include "downloadfixture.h"
 #include "linkrenewer.h"
 #include "notificationpolicy.h"
+#include "requestscheduler.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 
@@ -54,6 +55,7 @@ private:
     std::unique_ptr<TaskStore> m_store;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<TaskRepository> m_tasks;
+    std::unique_ptr<RequestScheduler> m_requests;
     std::unique_ptr<LinkRenewer> m_renewer;
     std::unique_ptr<DownloadCoordinator> m_downloads;
     std::unique_ptr<NotificationPolicy> m_policy;
@@ -74,8 +76,10 @@ void tst_NotificationPolicy::init()
     m_settings = std::make_unique<AppSettings>(m_home->filePath(QStringLiteral("settings.ini")));
     m_settings->setDownloadFolder(m_fx.dir->filePath(QStringLiteral("videos")));
     m_tasks = std::make_unique<TaskRepository>(m_store.get());
-    m_renewer = std::make_unique<LinkRenewer>(m_fx.client.get(), nullptr,
-                                              [](const QString &) { return Token; });
+    m_requests = std::make_unique<RequestScheduler>(m_fx.client.get(),
+                                                    [](const QString &) { return Token; });
+    m_requests->setFollowSystemNetwork(false);
+    m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     m_downloads = std::make_unique<DownloadCoordinator>(m_fx.manager.get(), m_tasks.get(),
                                                         m_settings.get(), m_renewer.get());
     m_policy =
@@ -99,8 +103,9 @@ void tst_NotificationPolicy::cleanup()
     m_due.reset();
     m_policy.reset();
     m_downloads.reset();
-    m_fx.tearDown();
     m_renewer.reset();
+    m_requests.reset();
+    m_fx.tearDown();
     m_tasks.reset();
     m_settings.reset();
     m_store.reset();

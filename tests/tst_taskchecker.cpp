@@ -1,5 +1,6 @@
 #include "fakekieserver.h"
 #include "kieclient.h"
+#include "requestscheduler.h"
 #include "taskchecker.h"
 
 #include <QJsonArray>
@@ -62,8 +63,9 @@ void TestTaskChecker::initTestCase()
     m_server.setScript(Gen, {FakeKieServer::ok(rec(Gen, 0))});
     m_server.setScript(Fail, {FakeKieServer::ok(rec(Fail, 2))});
     m_server.setScript(GenFail, {FakeKieServer::ok(rec(GenFail, 3))});
-    m_server.setScript(Expired, {FakeKieServer::kieError(
-                                    422, QStringLiteral("Temporarily supports records within 14 days."))});
+    m_server.setScript(Expired,
+                       {FakeKieServer::kieError(
+                           422, QStringLiteral("Temporarily supports records within 14 days."))});
     // Unknown has no script: the server answers "record is null".
 }
 
@@ -75,7 +77,9 @@ void TestTaskChecker::init()
 QList<CheckResult> TestTaskChecker::run(const QStringList &ids)
 {
     KieClient client(m_server.baseUrl());
-    TaskChecker checker(&client, Token);
+    RequestScheduler requests(&client, [](const QString &) { return Token; });
+    requests.setFollowSystemNetwork(false);
+    TaskChecker checker(&requests);
     QSignalSpy spy(&checker, &TaskChecker::finished);
     checker.start(ids);
     if (!spy.wait(15000)) {

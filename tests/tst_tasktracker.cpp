@@ -71,9 +71,9 @@ struct Rig
             model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         client = std::make_unique<KieClient>(server.baseUrl());
         scheduler = std::make_unique<RefreshScheduler>(
-            client.get(), [](const QString &) { return QStringLiteral("token-test"); });
+            client.get(), [](const QString &) { return QStringLiteral("token-test"); },
+            RefreshScheduler::Policy{.jitter = 0});
         scheduler->setFollowSystemNetwork(false);
-        scheduler->setJitter(0);
         scheduler->setInterval(100ms);
         makeTracker();
     }

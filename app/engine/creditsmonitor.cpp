@@ -1,36 +1,27 @@
 #include "creditsmonitor.h"
 
+#include "clock.h"
+#include "deadlinetimer.h"
 #include "keyring.h"
 #include "kieclient.h"
+#include "requestscheduler.h"
 
 #include <QPointer>
 
 namespace veo {
 
-CreditsMonitor::CreditsMonitor(KieClient *client, TokenProvider tokens, KeyLister keys,
-                               QObject *parent)
-    : QObject(parent), m_client(client), m_tokens(std::move(tokens)), m_keys(std::move(keys))
+CreditsMonitor::CreditsMonitor(RequestScheduler *requests, KeyLister keys, QObject *parent)
+    : QObject(parent), m_requests(requests), m_keys(std::move(keys)),
+      m_timer(new DeadlineTimer(requests->clock(), this)),
+      m_finishedTimer(new DeadlineTimer(requests->clock(), this))
 {
-    m_timer.setInterval(DefaultInterval);
-    connect(&m_timer, &QTimer::timeout, this, &CreditsMonitor::checkAll);
-    m_finishedTimer.setSingleShot(true);
-    m_finishedTimer.setInterval(std::chrono::seconds(3));
-    connect(&m_finishedTimer, &QTimer::timeout, this, [this] {
-        const QSet<QString> finished = std::exchange(m_finishedKeys, {});
-        for (const QString &id : finished) {
-            checkKey(id);
-        }
-    });
-    // Queued: KieClient lowers its count just before it runs a callback; when it reaches zero
-    // with our requests still open, cancelAll() dropped them and they will never answer.
-    connect(m_client, &KieClient::inFlightChanged, this, &CreditsMonitor::onClientIdle,
-            Qt::QueuedConnection);
+    connect(m_timer, &DeadlineTimer::timeout, this, &CreditsMonitor::checkAllAndRearm);
+    connect(m_finishedTimer, &DeadlineTimer::timeout, this, &CreditsMonitor::checkFinished);
 }
 
-CreditsMonitor::CreditsMonitor(KieClient *client, KeyRing *keys, QObject *parent)
+CreditsMonitor::CreditsMonitor(RequestScheduler *requests, KeyRing *keys, QObject *parent)
     : CreditsMonitor(
-          client, [keys](const QString &id) { return keys->token(id); },
-          [keys] { return keys->usableKeyIds(); }, parent)
+          requests, [keys] { return keys->usableKeyIds(); }, parent)
 {
     connect(this, &CreditsMonitor::checked, keys, &KeyRing::recordCheck);
 }
@@ -39,17 +30,10 @@ CreditsMonitor::~CreditsMonitor() = default;
 
 void CreditsMonitor::setInterval(std::chrono::milliseconds interval)
 {
-    m_timer.setInterval(std::max(interval, std::chrono::milliseconds(1)));
-}
-
-std::chrono::milliseconds CreditsMonitor::interval() const
-{
-    return m_timer.intervalAsDuration();
-}
-
-void CreditsMonitor::setFinishedDelay(std::chrono::milliseconds delay)
-{
-    m_finishedTimer.setInterval(std::max(delay, std::chrono::milliseconds(0)));
+    m_interval = std::max(interval, std::chrono::milliseconds(1));
+    if (m_running) {
+        m_timer->start(m_requests->clock()->nowMs() + m_interval.count());
+    }
 }
 
 void CreditsMonitor::setLowThreshold(qint64 credits)
@@ -66,15 +50,30 @@ void CreditsMonitor::setLowThreshold(qint64 credits)
 
 void CreditsMonitor::start()
 {
-    m_timer.start();
-    checkAll();
+    m_running = true;
+    checkAllAndRearm();
 }
 
 void CreditsMonitor::stop()
 {
-    m_timer.stop();
-    m_finishedTimer.stop();
+    m_running = false;
+    m_timer->stop();
+    m_finishedTimer->stop();
     m_finishedKeys.clear();
+}
+
+void CreditsMonitor::checkAllAndRearm()
+{
+    m_timer->start(m_requests->clock()->nowMs() + m_interval.count());
+    checkAll();
+}
+
+void CreditsMonitor::checkFinished()
+{
+    const QSet<QString> finished = std::exchange(m_finishedKeys, {});
+    for (const QString &id : finished) {
+        checkKey(id);
+    }
 }
 
 void CreditsMonitor::checkAll()
@@ -87,68 +86,61 @@ void CreditsMonitor::checkAll()
 
 void CreditsMonitor::checkKey(const QString &keyId)
 {
-    if (m_inFlight.contains(keyId)) {
-        return; // an answer is on its way
-    }
-    const QString token = m_tokens ? m_tokens(keyId) : QString();
-    if (token.isEmpty()) {
-        return;
+    if (m_inFlight.contains(keyId) || m_requests->token(keyId).isEmpty()) {
+        return; // an answer is on its way, or there is no key to ask with
     }
     m_inFlight.insert(keyId);
-    QPointer<CreditsMonitor> self(this);
-    m_client->credits(token, [self, keyId](const ApiError &error, qint64 credits) {
-        if (!self) {
-            return;
-        }
-        self->m_inFlight.remove(keyId);
-        if (!error.isError()) {
-            self->m_credits.insert(keyId, credits);
-        }
-        Q_EMIT self->checked(keyId, error, credits);
-        if (!self || error.isError()) {
-            return;
-        }
-        const bool below = self->m_threshold > 0 && credits < self->m_threshold;
-        if (!below) {
-            self->m_below.remove(keyId);
-        } else if (!self->m_below.contains(keyId)) {
-            self->m_below.insert(keyId);
-            Q_EMIT self->lowCredits(keyId, credits, self->m_threshold);
-        }
-    });
+    m_requests->submit(keyId, KieClient::creditsRequest(), RequestScheduler::Pace::OnDemand, this,
+                       [this, keyId](const HttpAnswer &answer) {
+                           m_inFlight.remove(keyId);
+                           const auto [error, credits] = KieClient::parseCredits(answer);
+                           if (error.kind == ApiError::Kind::Offline) {
+                               return; // dropped before an answer: the next check asks again
+                           }
+                           if (!error.isError()) {
+                               m_credits.insert(keyId, credits);
+                           }
+                           QPointer<CreditsMonitor> self(this);
+                           Q_EMIT checked(keyId, error, credits);
+                           if (!self || error.isError()) {
+                               return;
+                           }
+                           const bool below = m_threshold > 0 && credits < m_threshold;
+                           if (!below) {
+                               m_below.remove(keyId);
+                           } else if (!m_below.contains(keyId)) {
+                               m_below.insert(keyId);
+                               Q_EMIT lowCredits(keyId, credits, m_threshold);
+                           }
+                       });
 }
 
 void CreditsMonitor::taskFinished(const QString &keyId)
 {
     m_finishedKeys.insert(keyId);
-    if (!m_finishedTimer.isActive()) {
-        m_finishedTimer.start();
+    if (!m_finishedTimer->isActive()) {
+        m_finishedTimer->start(m_requests->clock()->nowMs() +
+                               std::chrono::milliseconds(FinishedDelay).count());
     }
 }
 
 void CreditsMonitor::probe(const QString &secret, QObject *context, ProbeCallback done)
 {
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    m_client->credits(secret.trimmed(),
-                      [guard, hasContext, done = std::move(done)](const ApiError &e, qint64 c) {
-                          if ((!hasContext || guard) && done) {
-                              done(e, c);
-                          }
-                      });
+    // A secret not stored yet: without a context the answer goes to done regardless.
+    m_requests->submitWithToken(secret, KieClient::creditsRequest(),
+                                RequestScheduler::Pace::OnDemand, context,
+                                [done = std::move(done)](const HttpAnswer &answer) {
+                                    const auto [error, credits] = KieClient::parseCredits(answer);
+                                    if (done) {
+                                        done(error, credits);
+                                    }
+                                });
 }
 
 std::optional<qint64> CreditsMonitor::lastCredits(const QString &keyId) const
 {
     const auto it = m_credits.constFind(keyId);
     return it == m_credits.cend() ? std::nullopt : std::optional<qint64>(it.value());
-}
-
-void CreditsMonitor::onClientIdle()
-{
-    if (m_client->inFlight() == 0) {
-        m_inFlight.clear();
-    }
 }
 
 } // namespace veo

@@ -6,50 +6,49 @@
 #include <QObject>
 #include <QSet>
 #include <QStringList>
-#include <QTimer>
 #include <chrono>
 #include <functional>
 #include <optional>
 
 namespace veo {
 
+class DeadlineTimer;
 class KeyRing;
-class KieClient;
+class RequestScheduler;
 
 // Keeps each API key's remaining credits fresh: every key at start(), every interval (10 min)
 // while running, and shortly after a task of that key finishes (debounced, so a batch of
 // finished tasks costs one request). At most one credits request per key is in flight.
 // Warns once per crossing of the low-credit threshold (again only after the balance has
-// been at or above it).
+// been at or above it). Requests go through the request machine (on demand: not held by a
+// pause of polling); times are on its clock.
 class CreditsMonitor final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CreditsMonitor)
 
 public:
-    // The secret for a key id; empty when none (such keys are skipped).
-    using TokenProvider = std::function<QString(const QString &keyId)>;
     // The ids of every key to watch.
     using KeyLister = std::function<QStringList()>;
     using ProbeCallback = std::function<void(const ApiError &error, qint64 credits)>;
 
-    CreditsMonitor(KieClient *client, TokenProvider tokens, KeyLister keys,
-                   QObject *parent = nullptr);
+    // Keys without a token (the request machine's) are skipped.
+    CreditsMonitor(RequestScheduler *requests, KeyLister keys, QObject *parent = nullptr);
     // Watches the ring's usable keys and records every result in it (KeyRing::recordCheck).
-    CreditsMonitor(KieClient *client, KeyRing *keys, QObject *parent = nullptr);
+    CreditsMonitor(RequestScheduler *requests, KeyRing *keys, QObject *parent = nullptr);
     ~CreditsMonitor() override;
 
     static constexpr std::chrono::minutes DefaultInterval{10};
     void setInterval(std::chrono::milliseconds interval);
-    std::chrono::milliseconds interval() const;
-    // Delay between "a task finished" and the check (default 3 s).
-    void setFinishedDelay(std::chrono::milliseconds delay);
+    std::chrono::milliseconds interval() const { return m_interval; }
+    // Between "a task finished" and the check: a batch finishing together costs one request.
+    static constexpr std::chrono::seconds FinishedDelay{3};
     // Credits below this warn (0 = never).
     void setLowThreshold(qint64 credits);
 
     void start(); // checks every key now and then periodically
     void stop();
-    bool isRunning() const { return m_timer.isActive(); }
+    bool isRunning() const { return m_running; }
     void checkAll();
     void checkKey(const QString &keyId);
     // A task polled with this key (a real id, not "") reached a final status.
@@ -68,13 +67,15 @@ Q_SIGNALS:
     void lowCredits(const QString &keyId, qint64 credits, qint64 threshold);
 
 private:
-    void onClientIdle();
+    void checkAllAndRearm();
+    void checkFinished();
 
-    KieClient *m_client;
-    TokenProvider m_tokens;
+    RequestScheduler *m_requests;
     KeyLister m_keys;
-    QTimer m_timer;
-    QTimer m_finishedTimer;
+    DeadlineTimer *m_timer;
+    DeadlineTimer *m_finishedTimer;
+    std::chrono::milliseconds m_interval = DefaultInterval;
+    bool m_running = false;
     QSet<QString> m_finishedKeys;
     QSet<QString> m_inFlight;
     QHash<QString, qint64> m_credits;

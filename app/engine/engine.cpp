@@ -12,6 +12,7 @@
 #include "medialinkprobe.h"
 #include "notificationpolicy.h"
 #include "refreshscheduler.h"
+#include "requestscheduler.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktracker.h"
@@ -33,16 +34,15 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
 {
     m_keyProfiles->open(options.storePath);
     m_keys = std::make_unique<KeyRing>(secrets, m_keyProfiles.get());
-    m_credits = std::make_unique<CreditsMonitor>(m_client.get(), m_keys.get());
     const auto tokens = [keys = m_keys.get()](const QString &keyId) { return keys->token(keyId); };
-    m_scheduler = std::make_unique<RefreshScheduler>(m_client.get(), tokens);
-    m_scheduler->setFollowSystemNetwork(options.followSystemNetwork);
+    m_requests = std::make_unique<RequestScheduler>(m_client.get(), tokens);
+    m_requests->setFollowSystemNetwork(options.followSystemNetwork);
+    m_credits = std::make_unique<CreditsMonitor>(m_requests.get(), m_keys.get());
+    m_scheduler = std::make_unique<RefreshScheduler>(m_requests.get());
     m_tasks = std::make_unique<TaskRepository>(store);
     m_tracker = std::make_unique<TaskTracker>(m_tasks.get(), m_scheduler.get());
-    m_prober = std::make_unique<KeyProber>(m_client.get(), m_scheduler.get(), m_tracker.get(),
-                                           m_keys.get());
-    // Renewals count against the key's limit like its polls.
-    m_renewer = std::make_unique<LinkRenewer>(m_client.get(), m_scheduler->rateLimiter(), tokens);
+    m_prober = std::make_unique<KeyProber>(m_requests.get(), m_tracker.get(), m_keys.get());
+    m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     m_downloadStore = std::make_unique<DownloadStore>();
     m_downloadStore->open(options.storePath);
     // The manager never sends the token: media hosts are not KIE.

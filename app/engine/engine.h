@@ -25,6 +25,7 @@ class KieClient;
 class LinkRenewer;
 class NotificationPolicy;
 class RefreshScheduler;
+class RequestScheduler;
 class TaskRepository;
 class TaskStore;
 class TaskTracker;
@@ -132,6 +133,7 @@ private:
     std::unique_ptr<KieClient> m_client;
     std::unique_ptr<KeyProfileStore> m_keyProfiles;
     std::unique_ptr<KeyRing> m_keys;
+    std::unique_ptr<RequestScheduler> m_requests; // every request to KIE goes through it
     std::unique_ptr<CreditsMonitor> m_credits;
     std::unique_ptr<RefreshScheduler> m_scheduler;
     std::unique_ptr<TaskRepository> m_tasks;

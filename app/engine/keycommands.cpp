@@ -3,20 +3,20 @@
 #include "apierror.h"
 #include "keyring.h"
 #include "kieclient.h"
+#include "requestscheduler.h"
 
 #include <QFile>
 #include <QIODevice>
 #include <QLocale>
-#include <QPointer>
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
 
 namespace veo {
 
-KeyCommands::KeyCommands(KeyRing *keys, KieClient *client, QIODevice *out, QIODevice *err,
+KeyCommands::KeyCommands(KeyRing *keys, RequestScheduler *requests, QIODevice *out, QIODevice *err,
                          QObject *parent)
-    : QObject(parent), m_keys(keys), m_client(client), m_out(out), m_err(err)
+    : QObject(parent), m_keys(keys), m_requests(requests), m_out(out), m_err(err)
 {
 }
 
@@ -78,12 +78,13 @@ void KeyCommands::addKey(const QString &label, const QString &secret)
         finishLater(UsageError);
         return;
     }
-    QPointer<KeyCommands> self(this);
-    m_client->credits(secret.trimmed(), [self, name, secret](const ApiError &e, qint64 credits) {
-        if (self) {
-            self->store(name, secret, e, credits);
-        }
-    });
+    // A secret not stored yet: checked with its own token, through the request machine.
+    m_requests->submitWithToken(secret.trimmed(), KieClient::creditsRequest(),
+                                RequestScheduler::Pace::OnDemand, this,
+                                [this, name, secret](const HttpAnswer &answer) {
+                                    const auto [error, credits] = KieClient::parseCredits(answer);
+                                    store(name, secret, error, credits);
+                                });
 }
 
 void KeyCommands::store(const QString &label, const QString &secret, const ApiError &check,

@@ -8,7 +8,7 @@ class QIODevice;
 namespace veo {
 
 class KeyRing;
-class KieClient;
+class RequestScheduler;
 struct ApiError;
 
 // The command-line key actions (no window): `--add-key LABEL` stores a key whose secret comes
@@ -29,7 +29,7 @@ public:
     };
 
     // out and err receive UTF-8 text; the KeyRing should have a KeyProfileStore.
-    KeyCommands(KeyRing *keys, KieClient *client, QIODevice *out, QIODevice *err,
+    KeyCommands(KeyRing *keys, RequestScheduler *requests, QIODevice *out, QIODevice *err,
                 QObject *parent = nullptr);
     ~KeyCommands() override;
 
@@ -50,7 +50,7 @@ private:
     void finishLater(int exitCode);
 
     KeyRing *m_keys;
-    KieClient *m_client;
+    RequestScheduler *m_requests;
     QIODevice *m_out;
     QIODevice *m_err;
 };

@@ -1,9 +1,9 @@
 #include "keyprober.h"
 
+#include "clock.h"
+#include "deadlinetimer.h"
 #include "keyring.h"
-#include "kieclient.h"
-#include "ratelimiter.h"
-#include "refreshscheduler.h"
+#include "requestscheduler.h"
 #include "statussource.h"
 #include "tasktracker.h"
 
@@ -14,32 +14,21 @@
 namespace veo {
 
 namespace {
-constexpr qint64 Never = std::numeric_limits<qint64>::max();
 constexpr qint64 RetryCapMs = 60000;
 } // namespace
 
-KeyProber::KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker *tracker,
-                     TokenProvider tokens, KeyList keys, QObject *parent)
-    : QObject(parent), m_client(client), m_scheduler(scheduler), m_tracker(tracker),
-      m_tokens(std::move(tokens)), m_keys(std::move(keys))
+KeyProber::KeyProber(RequestScheduler *requests, TaskTracker *tracker, KeyList keys,
+                     QObject *parent)
+    : QObject(parent), m_requests(requests), m_tracker(tracker), m_keys(std::move(keys)),
+      m_timer(new DeadlineTimer(requests->clock(), this))
 {
-    m_clock.start();
-    m_timer.setSingleShot(true);
-    m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &KeyProber::dispatch);
-    connect(m_scheduler, &RefreshScheduler::onlineChanged, this, &KeyProber::schedule);
-    connect(m_scheduler, &RefreshScheduler::pausedChanged, this, &KeyProber::schedule);
-    // Queued: KieClient lowers its count just before it runs a callback; when it reaches zero
-    // with our requests still open, cancelAll() dropped them and they will never answer.
-    connect(m_client, &KieClient::inFlightChanged, this, &KeyProber::onClientIdle,
-            Qt::QueuedConnection);
+    connect(m_timer, &DeadlineTimer::timeout, this, &KeyProber::dispatch);
 }
 
-KeyProber::KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker *tracker,
-                     KeyRing *keys, QObject *parent)
+KeyProber::KeyProber(RequestScheduler *requests, TaskTracker *tracker, KeyRing *keys,
+                     QObject *parent)
     : KeyProber(
-          client, scheduler, tracker, [keys](const QString &id) { return keys->token(id); },
-          [keys] { return probeOrder(*keys); }, parent)
+          requests, tracker, [keys] { return probeOrder(*keys); }, parent)
 {
     // Only with every stored key read: a key missing from the list would be skipped, and the
     // search could end saying no key owns the task. The session key (KIE_API_KEY) makes the
@@ -55,7 +44,12 @@ KeyProber::KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker
     connect(keys, &KeyRing::profilesChanged, this, resumeWhenLoaded);
 }
 
-KeyProber::~KeyProber() = default;
+KeyProber::~KeyProber()
+{
+    for (Probe &p : m_probes) {
+        withdraw(p);
+    }
+}
 
 QStringList KeyProber::probeOrder(const KeyRing &keys)
 {
@@ -65,17 +59,6 @@ QStringList KeyProber::probeOrder(const KeyRing &keys)
         ids.prepend(defaultId);
     }
     return ids;
-}
-
-void KeyProber::setMaxInFlight(int n)
-{
-    m_maxInFlight = std::max(1, n);
-    schedule();
-}
-
-void KeyProber::setRetryDelay(std::chrono::milliseconds first)
-{
-    m_retryDelay = std::max(first, std::chrono::milliseconds(1));
 }
 
 int KeyProber::addTasksTryingAllKeys(const QStringList &taskIds)
@@ -90,7 +73,7 @@ int KeyProber::addTasksTryingAllKeys(const QStringList &taskIds)
 
 int KeyProber::findOwners(const QStringList &taskIds)
 {
-    if (!m_tracker || !m_scheduler) {
+    if (!m_tracker) {
         return 0;
     }
     QStringList known;
@@ -112,9 +95,6 @@ void KeyProber::stopSearching(const QStringList &taskIds)
     }
     for (const QString &id : taskIds) {
         if (auto it = find(id); it != m_probes.end()) {
-            if (it->inFlight) {
-                --m_inFlight; // its answer finds no probe and is dropped
-            }
             settle(it, false); // polling starts with the key it has now
         }
     }
@@ -145,7 +125,7 @@ void KeyProber::startProbes(const QStringList &added)
     const QStringList keyIds = m_keys();
     const quint64 batch = ++m_nextBatch;
     m_batches.insert(batch, Batch{int(added.size()), {}});
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = m_requests->clock()->nowMs();
     for (const QString &id : added) {
         Probe probe;
         probe.taskId = id;
@@ -200,52 +180,44 @@ KeyProber::Outcome KeyProber::classify(const ApiError &error)
     return Outcome::NotOwned;
 }
 
-qint64 KeyProber::backoffMs(int failures) const
+qint64 KeyProber::backoffMs(int failures)
 {
     const double exponent = std::clamp(failures - 1, 0, 30);
     return std::min<qint64>(RetryCapMs,
-                            std::llround(double(m_retryDelay.count()) * std::pow(2.0, exponent)));
+                            std::llround(double(RetryDelay.count()) * std::pow(2.0, exponent)));
+}
+
+void KeyProber::withdraw(Probe &probe)
+{
+    if (probe.ticket) {
+        m_requests->cancel(std::exchange(probe.ticket, 0));
+    }
 }
 
 void KeyProber::schedule()
 {
-    if (!m_scheduler || !m_scheduler->isOnline() || m_scheduler->isPaused() ||
-        m_inFlight >= m_maxInFlight) {
-        m_timer.stop(); // onlineChanged, pausedChanged or the next answer schedules again
-        return;
-    }
-    RateLimiter *limiter = m_scheduler->rateLimiter();
-    const qint64 now = m_clock.elapsed();
-    qint64 wake = Never;
+    std::optional<qint64> wake;
     for (const Probe &p : m_probes) {
-        if (p.inFlight) {
-            continue;
+        if (!p.ticket) {
+            wake = std::min(wake.value_or(p.dueMs), p.dueMs);
         }
-        qint64 at = p.dueMs;
-        if (!p.keyIds.isEmpty()) {
-            if (const QString token = m_tokens(p.keyIds.constFirst()); !token.isEmpty()) {
-                at = std::max(at, now + limiter->waitMs(token));
-            }
-        }
-        wake = std::min(wake, at);
     }
-    if (wake == Never) {
-        m_timer.stop();
+    if (wake) {
+        m_timer->start(*wake);
     } else {
-        m_timer.start(std::chrono::milliseconds(std::max<qint64>(0, wake - now)));
+        m_timer->stop();
     }
 }
 
 void KeyProber::dispatch()
 {
-    if (!m_client || !m_scheduler || !m_tracker || !m_scheduler->isOnline()) {
+    if (!m_tracker) {
         return;
     }
-    RateLimiter *limiter = m_scheduler->rateLimiter();
-    const qint64 now = m_clock.elapsed();
-    for (auto it = m_probes.begin(); it != m_probes.end() && m_inFlight < m_maxInFlight;) {
+    const qint64 now = m_requests->clock()->nowMs();
+    for (auto it = m_probes.begin(); it != m_probes.end();) {
         Probe &p = *it;
-        if (p.inFlight || p.dueMs > now) {
+        if (p.ticket || p.dueMs > now) {
             ++it;
             continue;
         }
@@ -255,7 +227,7 @@ void KeyProber::dispatch()
         }
         QString token;
         while (!p.keyIds.isEmpty()) {
-            token = m_tokens(p.keyIds.constFirst());
+            token = m_requests->token(p.keyIds.constFirst());
             if (!token.isEmpty() && !p.askedTokens.contains(token)) {
                 break;
             }
@@ -267,41 +239,42 @@ void KeyProber::dispatch()
             it = settle(it, p.firstRefusal.has_value());
             continue;
         }
-        if (limiter->waitMs(token) > 0) {
-            ++it;
-            continue;
-        }
-        limiter->recordSend(token);
-        p.inFlight = true;
-        p.serial = ++m_nextSerial;
-        ++m_inFlight;
-        QPointer<KeyProber> self(this);
-        // KieClient never answers inside send(), so this cannot re-enter dispatch(). Owner
-        // searches are for tasks added by ID: Veo generations (or extensions), read alike.
+        // Owner searches are for tasks added by ID: Veo generations (or extensions), read
+        // alike. The ticket is known only after submit() returns; the answer comes later.
         TaskRecord task;
         task.taskId = p.taskId;
-        readStatus(*m_client, task, token,
-                   [self, id = p.taskId, serial = p.serial, token](const RecordInfoResult &result) {
-                       if (self) {
-                           self->handleAnswer(id, serial, token, result);
-                       }
-                   });
+        auto ticket = std::make_shared<quint64>(0);
+        *ticket =
+            m_requests->submit(p.keyIds.constFirst(), statusSource(task.kind)->request(task),
+                               RequestScheduler::Pace::Poll, this,
+                               [this, id = p.taskId, ticket, token](const HttpAnswer &answer) {
+                                   handleAnswer(id, *ticket, token, answer);
+                               });
+        p.ticket = *ticket;
         ++it;
     }
     schedule();
 }
 
-void KeyProber::handleAnswer(const QString &taskId, quint64 serial, const QString &token,
-                             const RecordInfoResult &result)
+void KeyProber::handleAnswer(const QString &taskId, quint64 ticket, const QString &token,
+                             const HttpAnswer &answer)
 {
     auto it = find(taskId);
-    if (it == m_probes.end() || !it->inFlight || it->serial != serial) {
-        return; // written off by onClientIdle()
+    if (it == m_probes.end() || !it->ticket || it->ticket != ticket) {
+        return; // settled meanwhile (cancel drops the answer; this is only a safety net)
     }
     Probe &p = *it;
-    p.inFlight = false;
-    --m_inFlight;
-    const qint64 now = m_clock.elapsed();
+    p.ticket = 0;
+    const qint64 now = m_requests->clock()->nowMs();
+    TaskRecord task;
+    task.taskId = taskId;
+    const RecordInfoResult result = statusSource(task.kind)->parse(task, answer);
+    if (result.error.kind == ApiError::Kind::Offline) {
+        // Never reached KIE (the client dropped it): ask the same key again, no failure.
+        p.dueMs = now;
+        schedule();
+        return;
+    }
     switch (classify(result.error)) {
     case Outcome::Owned: {
         const QString bound = KeyRing::storedId(p.keyIds.constFirst());
@@ -332,12 +305,8 @@ void KeyProber::handleAnswer(const QString &taskId, quint64 serial, const QStrin
             settle(it, false);
             break;
         }
+        // A 429 also blocks the key on the request machine until its Retry-After.
         p.dueMs = now + backoffMs(p.failures);
-        if (result.error.kind == ApiError::Kind::RateLimited && m_scheduler) {
-            RateLimiter *limiter = m_scheduler->rateLimiter();
-            limiter->block(token, result.error.retryAfterSeconds);
-            p.dueMs = std::max(p.dueMs, now + limiter->waitMs(token));
-        }
         break;
     case Outcome::GiveUp:
         if (m_tracker) {
@@ -353,6 +322,7 @@ std::list<KeyProber::Probe>::iterator KeyProber::settle(std::list<Probe>::iterat
                                                         bool unowned)
 {
     const QString id = probe->taskId;
+    withdraw(*probe);
     if (m_tracker) {
         if (unowned) {
             // The default key's answer (the first asked): what its regular polls will say.
@@ -376,22 +346,6 @@ std::list<KeyProber::Probe>::iterator KeyProber::settle(std::list<Probe>::iterat
         Q_EMIT notOwnedByAnyKey(report);
     }
     return next;
-}
-
-void KeyProber::onClientIdle()
-{
-    if (!m_client || m_client->inFlight() != 0 || m_inFlight == 0) {
-        return;
-    }
-    const qint64 now = m_clock.elapsed();
-    for (Probe &p : m_probes) {
-        if (p.inFlight) {
-            p.inFlight = false;
-            p.dueMs = now;
-        }
-    }
-    m_inFlight = 0;
-    schedule();
 }
 
 } // namespace veo

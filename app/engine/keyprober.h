@@ -1,14 +1,13 @@
 #pragma once
 
+#include "apirequest.h"
 #include "recordinfoparser.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
-#include <QTimer>
 #include <chrono>
 #include <functional>
 #include <list>
@@ -16,9 +15,9 @@
 
 namespace veo {
 
+class DeadlineTimer;
 class KeyRing;
-class KieClient;
-class RefreshScheduler;
+class RequestScheduler;
 class TaskTracker;
 
 // "Which key owns this task?" Adds task IDs whose owner is unknown and asks record-info with
@@ -28,8 +27,9 @@ class TaskTracker;
 // (network, timeout, 429, 5xx, maintenance) retry the same key later with backoff. When no key
 // owns a task it stays with the default key, gets the default key's answer and is reported.
 // The tasks are listed at once but RefreshScheduler polls them only once their key is
-// settled, so a wrong key's "record is null" never counts against them. Requests share the
-// scheduler's per-key rate limiter and wait while the scheduler is offline or paused. The
+// settled, so a wrong key's "record is null" never counts against them. Requests are polls
+// on the request machine (its rate limit, in-flight bound and Retry-After; held while paused
+// or offline); the prober only decides which key to ask next and when to stop. The
 // search is kept in the task store (TaskRecord::findingOwner): one cut off by quitting goes
 // on in the next run, once the keyring has loaded.
 class KeyProber final : public QObject
@@ -38,16 +38,15 @@ class KeyProber final : public QObject
     Q_DISABLE_COPY_MOVE(KeyProber)
 
 public:
-    // The token of a key id ("" = default key); empty when unavailable.
-    using TokenProvider = std::function<QString(const QString &keyId)>;
     // The key ids to try, in order, the default first.
     using KeyList = std::function<QStringList()>;
 
-    KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker *tracker,
-              TokenProvider tokens, KeyList keys, QObject *parent = nullptr);
+    // Tokens are the request machine's.
+    KeyProber(RequestScheduler *requests, TaskTracker *tracker, KeyList keys,
+              QObject *parent = nullptr);
     // Tries the keyring's usable keys (probeOrder()); resumes searches once the keyring has
     // read its keys (and again when keys change).
-    KeyProber(KieClient *client, RefreshScheduler *scheduler, TaskTracker *tracker, KeyRing *keys,
+    KeyProber(RequestScheduler *requests, TaskTracker *tracker, KeyRing *keys,
               QObject *parent = nullptr);
     ~KeyProber() override;
 
@@ -70,8 +69,8 @@ public:
     bool isProbing(const QString &taskId) const;
     int probingCount() const { return int(m_probes.size()); }
 
-    void setMaxInFlight(int n);                          // default 2
-    void setRetryDelay(std::chrono::milliseconds first); // default 2 s, doubling up to 1 min
+    // After a transient failure the same key is asked again after this, doubling up to 1 min.
+    static constexpr std::chrono::milliseconds RetryDelay{2000};
     // Transient failures in a row with one key before probing stops; the task then shows the
     // error and is polled with the key it was added with.
     static constexpr int MaxTransientFailures = 5;
@@ -90,10 +89,9 @@ private:
         QString taskId;
         QStringList keyIds; // still to ask, the current one first
         quint64 batch = 0;
-        int failures = 0; // transient failures of the current key
-        qint64 dueMs = 0; // on m_clock
-        quint64 serial = 0;
-        bool inFlight = false;
+        int failures = 0;   // transient failures of the current key
+        qint64 dueMs = 0;   // on the request machine's clock
+        quint64 ticket = 0; // of the request handed over and not answered; 0 = none
         std::optional<RecordInfoResult> firstRefusal; // the first key's "not mine"
         QSet<QString> askedTokens; // two key ids may hold the same key: ask it once
     };
@@ -103,18 +101,16 @@ private:
     void schedule();
     void startProbes(const QStringList &taskIds);
     void dispatch();
-    void handleAnswer(const QString &taskId, quint64 serial, const QString &token,
-                      const RecordInfoResult &result);
+    void handleAnswer(const QString &taskId, quint64 ticket, const QString &token,
+                      const HttpAnswer &answer);
     // Finishes a probe: hands the task to the scheduler, reports the batch when it is done.
     std::list<Probe>::iterator settle(std::list<Probe>::iterator probe, bool unowned);
     std::list<Probe>::iterator find(const QString &taskId);
-    qint64 backoffMs(int failures) const;
-    void onClientIdle();
+    static qint64 backoffMs(int failures);
+    void withdraw(Probe &probe);
 
-    QPointer<KieClient> m_client;
-    QPointer<RefreshScheduler> m_scheduler;
+    RequestScheduler *m_requests;
     QPointer<TaskTracker> m_tracker;
-    TokenProvider m_tokens;
     KeyList m_keys;
     std::list<Probe> m_probes; // in the order they were added
     struct Batch
@@ -123,13 +119,8 @@ private:
         QStringList unowned;
     };
     QHash<quint64, Batch> m_batches;
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    std::chrono::milliseconds m_retryDelay{2000};
-    int m_maxInFlight = 2;
-    int m_inFlight = 0;
+    DeadlineTimer *m_timer;
     quint64 m_nextBatch = 0;
-    quint64 m_nextSerial = 0;
 };
 
 } // namespace veo

@@ -1,36 +1,61 @@
 #include "refreshscheduler.h"
 
+#include "clock.h"
+#include "deadlinetimer.h"
 #include "kieclient.h"
 #include "statussource.h"
 
-#include <QNetworkInformation>
-#include <QPointer>
 #include <QRandomGenerator>
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <vector>
 
 namespace veo {
 
-namespace {
-constexpr qint64 Never = std::numeric_limits<qint64>::max();
-} // namespace
-
-RefreshScheduler::RefreshScheduler(KieClient *client, TokenProvider tokens, QObject *parent)
-    : QObject(parent), m_client(client), m_tokens(std::move(tokens))
+RefreshScheduler::RefreshScheduler(RequestScheduler *requests, QObject *parent)
+    : RefreshScheduler(requests, Policy{}, parent)
 {
-    m_clock.start();
-    m_timer.setSingleShot(true);
-    m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &RefreshScheduler::dispatch);
-    // Queued: finish() lowers the count just before it runs the callback.
-    connect(m_client, &KieClient::inFlightChanged, this, &RefreshScheduler::onClientIdle,
-            Qt::QueuedConnection);
-    setFollowSystemNetwork(true);
 }
 
-RefreshScheduler::~RefreshScheduler() = default;
+RefreshScheduler::RefreshScheduler(RequestScheduler *requests, const Policy &policy,
+                                   QObject *parent)
+    : QObject(parent), m_requests(requests), m_timer(new DeadlineTimer(requests->clock(), this)),
+      m_policy(policy)
+{
+    m_policy.backoffCap = std::max(m_policy.backoffCap, std::chrono::milliseconds(1));
+    m_policy.notFoundGrace = std::max(m_policy.notFoundGrace, std::chrono::milliseconds(0));
+    m_policy.jitter = std::clamp(m_policy.jitter, 0.0, 0.9);
+    connect(m_timer, &DeadlineTimer::timeout, this, &RefreshScheduler::dispatch);
+    connect(m_requests, &RequestScheduler::pausedChanged, this, [this](bool paused) {
+        schedule();
+        Q_EMIT pausedChanged(paused);
+    });
+    connect(m_requests, &RequestScheduler::onlineChanged, this, [this](bool online) {
+        Q_EMIT onlineChanged(online);
+        schedule(); // back online: whatever became due meanwhile goes out at once
+    });
+}
+
+RefreshScheduler::RefreshScheduler(KieClient *client, TokenProvider tokens, const Policy &policy,
+                                   QObject *parent)
+    : RefreshScheduler(new RequestScheduler(client, std::move(tokens)), policy, parent)
+{
+    m_ownRequests.reset(m_requests);
+}
+
+RefreshScheduler::~RefreshScheduler()
+{
+    // Our polls still queued or in flight are dropped: their callbacks are bound to us.
+    for (const Entry &e : std::as_const(m_entries)) {
+        if (e.ticket) {
+            m_requests->cancel(e.ticket);
+        }
+    }
+}
+
+qint64 RefreshScheduler::nowMs() const
+{
+    return m_requests->clock()->nowMs();
+}
 
 void RefreshScheduler::setInterval(std::chrono::milliseconds interval)
 {
@@ -50,29 +75,12 @@ void RefreshScheduler::setInterval(std::chrono::milliseconds interval)
 
 void RefreshScheduler::setMaxPerSecondPerKey(int n)
 {
-    m_limiter.setMaxPerSecond(n);
-    schedule();
+    m_requests->setMaxPerSecondPerKey(n);
 }
 
 void RefreshScheduler::setMaxInFlight(int n)
 {
-    m_maxInFlight = std::max(1, n);
-    schedule();
-}
-
-void RefreshScheduler::setBackoffCap(std::chrono::milliseconds cap)
-{
-    m_backoffCap = std::max(cap, std::chrono::milliseconds(1));
-}
-
-void RefreshScheduler::setNotFoundGrace(std::chrono::milliseconds grace)
-{
-    m_notFoundGrace = std::max(grace, std::chrono::milliseconds(0));
-}
-
-void RefreshScheduler::setJitter(double fraction)
-{
-    m_jitter = std::clamp(fraction, 0.0, 0.9);
+    m_requests->setMaxInFlight(n);
 }
 
 void RefreshScheduler::track(const QList<TaskRecord> &tasks)
@@ -92,11 +100,10 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
         Entry &e = it.value();
         e.kind = task.kind;
         e.parentTaskId = task.parentTaskId;
-        if (e.keyId != task.keyId && e.dueMs) {
-            const qint64 due = *e.dueMs;
-            dequeue(task.taskId, e);
+        if (e.keyId != task.keyId && e.ticket) {
+            withdraw(e); // handed over with the old key: ask again with the new one
             e.keyId = task.keyId;
-            enqueue(task.taskId, e, due);
+            enqueue(task.taskId, e, now);
         }
         e.keyId = task.keyId;
         if (task.lastChecked.isValid()) {
@@ -115,7 +122,7 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
             if (!e.forced) {
                 dequeue(task.taskId, e);
             }
-        } else if (!e.dueMs && !e.inFlight) {
+        } else if (!e.dueMs && !e.ticket) {
             enqueue(task.taskId, e, e.lastCheckMs ? *e.lastCheckMs + interval : now);
         }
     }
@@ -130,8 +137,9 @@ void RefreshScheduler::untrack(const QStringList &taskIds)
             continue;
         }
         dequeue(id, it.value());
+        withdraw(it.value()); // an answer still in flight is dropped
         setFinal(it.value(), true);
-        m_entries.erase(it); // an answer still in flight is ignored (no entry, no serial)
+        m_entries.erase(it);
     }
     schedule();
 }
@@ -143,13 +151,15 @@ void RefreshScheduler::setTaskKey(const QString &taskId, const QString &keyId)
         return;
     }
     Entry &e = it.value();
-    const std::optional<qint64> due = e.dueMs;
-    dequeue(taskId, e);
+    const bool handedOver = e.ticket != 0;
+    withdraw(e);
     e.keyId = keyId;
     // A new key deserves a fresh start: a key problem was probably the reason for the change.
     e.failures = 0;
-    if (due) {
-        enqueue(taskId, e, std::min(*due, nowMs()));
+    if (handedOver) {
+        enqueue(taskId, e, nowMs());
+    } else if (e.dueMs) {
+        enqueue(taskId, e, std::min(*e.dueMs, nowMs()));
     }
     schedule();
 }
@@ -158,7 +168,7 @@ void RefreshScheduler::refreshNow(const QStringList &taskIds)
 {
     const qint64 now = nowMs();
     auto force = [&](const QString &id, Entry &e) {
-        if (e.inFlight) {
+        if (e.ticket) {
             return; // an answer is on its way
         }
         e.forced = true;
@@ -181,78 +191,37 @@ void RefreshScheduler::refreshNow(const QStringList &taskIds)
 
 void RefreshScheduler::setPaused(bool paused)
 {
-    if (m_paused == paused) {
-        return;
-    }
-    m_paused = paused;
-    schedule();
-    Q_EMIT pausedChanged(paused);
+    m_requests->setPaused(paused);
+}
+
+bool RefreshScheduler::isPaused() const
+{
+    return m_requests->isPaused();
+}
+
+bool RefreshScheduler::isOnline() const
+{
+    return m_requests->isOnline();
 }
 
 void RefreshScheduler::setOnline(bool online)
 {
-    if (m_online == online) {
-        return;
-    }
-    m_online = online;
-    Q_EMIT onlineChanged(online);
-    schedule(); // back online: whatever became due meanwhile goes out at once
+    m_requests->setOnline(online);
 }
 
 void RefreshScheduler::setFollowSystemNetwork(bool follow)
 {
-    if (m_followSystem == follow) {
-        return;
-    }
-    m_followSystem = follow;
-    if (!follow) {
-        if (QNetworkInformation *info = QNetworkInformation::instance()) {
-            disconnect(info, nullptr, this, nullptr);
-        }
-        setOnline(true);
-        return;
-    }
-    // Qt 6.4.2: load(Features) is deprecated (and hidden by QT_DISABLE_DEPRECATED_BEFORE);
-    // loadBackendByFeatures() is its replacement. It fails and instance() stays null when no
-    // backend plugin supports reachability; then only setOnline() tells us.
-    QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
-    QNetworkInformation *info = QNetworkInformation::instance();
-    if (!info || !info->supports(QNetworkInformation::Feature::Reachability)) {
-        return;
-    }
-    connect(info, &QNetworkInformation::reachabilityChanged, this,
-            &RefreshScheduler::onReachabilityChanged);
-    onReachabilityChanged();
+    m_requests->setFollowSystemNetwork(follow);
 }
 
-void RefreshScheduler::onReachabilityChanged()
+int RefreshScheduler::inFlight() const
 {
-    const QNetworkInformation *info = QNetworkInformation::instance();
-    if (m_followSystem && info) {
-        setOnline(info->reachability() != QNetworkInformation::Reachability::Disconnected);
-    }
+    return m_requests->inFlight();
 }
 
-void RefreshScheduler::onClientIdle()
+RateLimiter *RefreshScheduler::rateLimiter()
 {
-    // KieClient::cancelAll() drops callbacks: requests the client no longer has will never be
-    // answered, so free their slots and poll those tasks again.
-    if (m_client->inFlight() != 0 || m_requests.isEmpty()) {
-        return;
-    }
-    const qint64 now = nowMs();
-    const QHash<quint64, QString> lost = std::exchange(m_requests, {});
-    for (auto it = lost.begin(); it != lost.end(); ++it) {
-        auto e = m_entries.find(it.value());
-        if (e == m_entries.end() || e->serial != it.key() || !e->inFlight) {
-            continue;
-        }
-        e->inFlight = false;
-        if (!e->final || e->forced) {
-            enqueue(it.value(), e.value(), now);
-        }
-    }
-    schedule();
+    return m_requests->rateLimiter();
 }
 
 QDateTime RefreshScheduler::nextPollAt() const
@@ -278,155 +247,100 @@ void RefreshScheduler::enqueue(const QString &taskId, Entry &entry, qint64 dueMs
 {
     dequeue(taskId, entry);
     entry.dueMs = dueMs;
-    m_queues[entry.keyId].due.emplace(dueMs, taskId);
+    m_due.emplace(dueMs, taskId);
 }
 
 void RefreshScheduler::dequeue(const QString &taskId, Entry &entry)
 {
-    if (!entry.dueMs) {
-        return;
+    if (entry.dueMs) {
+        m_due.erase({*entry.dueMs, taskId});
+        entry.dueMs.reset();
     }
-    auto q = m_queues.find(entry.keyId);
-    if (q != m_queues.end()) {
-        q->due.erase({*entry.dueMs, taskId});
-        if (q->due.empty()) {
-            m_queues.erase(q);
-        }
+}
+
+void RefreshScheduler::withdraw(Entry &entry)
+{
+    if (entry.ticket) {
+        m_requests->cancel(std::exchange(entry.ticket, 0));
+        --m_submitted;
     }
-    entry.dueMs.reset();
 }
 
 qint64 RefreshScheduler::backoffMs(int failures) const
 {
     const double exponent = std::clamp(failures - 1, 0, 40);
-    const double capped = std::min(double(m_backoffCap.count()),
+    const double capped = std::min(double(m_policy.backoffCap.count()),
                                    double(m_interval.count()) * std::pow(2.0, exponent));
-    const double spread = m_jitter * (2.0 * QRandomGenerator::global()->generateDouble() - 1.0);
+    const double spread =
+        m_policy.jitter * (2.0 * QRandomGenerator::global()->generateDouble() - 1.0);
     return std::max<qint64>(1, std::llround(capped * (1.0 + spread)));
 }
 
 void RefreshScheduler::dispatch()
 {
-    if (!canPoll()) {
+    if (m_requests->pollsHeld()) {
         schedule();
         return;
     }
     const qint64 now = nowMs();
-    const qint64 interval = m_interval.count();
-    QList<RecordInfoResult> noKeyAnswers;
-    QStringList noKeyIds;
-
-    // Keys with something due now; tokens are looked up once per key and round.
-    struct Ready
-    {
-        QString keyId;
-        QString token;
-        bool done = false;
-    };
-    std::vector<Ready> ready;
-    for (auto q = m_queues.begin(); q != m_queues.end(); ++q) {
-        if (!q->due.empty() && q->due.begin()->first <= now) {
-            ready.push_back({q.key(), m_tokens(q.key())});
-        }
-    }
-
-    // Keys without a token: every due task gets a NoKey answer, no request.
-    for (Ready &r : ready) {
-        if (!r.token.isEmpty()) {
-            continue;
-        }
-        r.done = true;
-        Queue &due = m_queues[r.keyId].due;
-        for (auto it = due.begin(); it != due.end() && it->first <= now; ++it) {
-            noKeyIds.append(it->second);
-        }
-    }
-    for (const QString &id : std::as_const(noKeyIds)) {
+    while (!m_due.empty() && m_due.begin()->first <= now) {
+        const QString id = m_due.begin()->second;
         Entry &e = m_entries[id];
-        e.forced = false;
-        if (e.final) {
-            dequeue(id, e);
-        } else {
-            enqueue(id, e, now + interval);
-        }
-        RecordInfoResult answer;
-        answer.error.kind = ApiError::Kind::NoKey;
-        answer.record.taskId = id;
-        noKeyAnswers.append(answer);
-    }
-
-    // Round-robin over the keys so that one busy key cannot take every in-flight slot.
-    bool progress = true;
-    while (progress && inFlight() < m_maxInFlight) {
-        progress = false;
-        for (Ready &r : ready) {
-            if (r.done || inFlight() >= m_maxInFlight) {
-                continue;
-            }
-            auto q = m_queues.find(r.keyId);
-            if (q == m_queues.end() || q->due.empty() || q->due.begin()->first > now) {
-                r.done = true;
-                continue;
-            }
-            q->token = r.token;
-            if (m_limiter.waitMs(r.token) > 0) {
-                r.done = true;
-                continue;
-            }
-            const QString id = q->due.begin()->second;
-            m_limiter.recordSend(r.token);
-            send(id, r.token); // may erase q
-            progress = true;
-        }
-    }
-    for (qsizetype i = 0; i < noKeyIds.size(); ++i) {
-        Q_EMIT taskAnswered(noKeyIds.at(i), noKeyAnswers.at(i));
+        dequeue(id, e);
+        submit(id, e);
     }
     schedule();
 }
 
-void RefreshScheduler::send(const QString &taskId, const QString &token)
+void RefreshScheduler::submit(const QString &taskId, Entry &entry)
 {
-    Entry &e = m_entries[taskId];
-    dequeue(taskId, e);
-    e.inFlight = true;
-    e.serial = ++m_nextSerial;
-    m_requests.insert(e.serial, taskId);
-    QPointer<RefreshScheduler> self(this);
-    const quint64 serial = e.serial;
+    TaskRecord task;
+    task.taskId = taskId;
+    task.kind = entry.kind;
+    task.parentTaskId = entry.parentTaskId;
+    const StatusSource *source = statusSource(entry.kind);
+    // The ticket is known only after submit() returns; the answer comes later (never inside).
+    auto ticket = std::make_shared<quint64>(0);
+    *ticket = m_requests->submit(entry.keyId, source->request(task), RequestScheduler::Pace::Poll,
+                                 this, [this, taskId, ticket](const HttpAnswer &answer) {
+                                     handleAnswer(taskId, *ticket, answer);
+                                 });
+    entry.ticket = *ticket;
+    ++m_submitted;
+}
+
+void RefreshScheduler::handleAnswer(const QString &taskId, quint64 ticket, const HttpAnswer &answer)
+{
+    auto it = m_entries.find(taskId);
+    if (it == m_entries.end() || it->ticket != ticket) {
+        return; // withdrawn (cancel drops the answer; this is only a safety net)
+    }
+    Entry &e = it.value();
+    e.ticket = 0;
+    --m_submitted;
+    const qint64 now = nowMs();
     TaskRecord task;
     task.taskId = taskId;
     task.kind = e.kind;
     task.parentTaskId = e.parentTaskId;
-    // KieClient never answers inside send(), so this cannot re-enter dispatch().
-    readStatus(*m_client, task, token,
-               [self, serial, taskId, token](const RecordInfoResult &result) {
-                   if (self) {
-                       self->handleAnswer(serial, taskId, token, result);
-                   }
-               });
-}
-
-void RefreshScheduler::handleAnswer(quint64 serial, const QString &taskId, const QString &token,
-                                    RecordInfoResult result)
-{
-    if (!m_requests.remove(serial)) {
-        return; // written off by onClientIdle()
-    }
-    const qint64 now = nowMs();
-    auto it = m_entries.find(taskId);
-    if (it == m_entries.end() || !it->inFlight || it->serial != serial) {
-        schedule(); // untracked meanwhile: drop the answer, but the slot is free again
+    RecordInfoResult result = statusSource(e.kind)->parse(task, answer);
+    const ApiError::Kind kind = result.error.kind;
+    if (kind == ApiError::Kind::Offline) {
+        // Never reached KIE (the client dropped it): ask again, nothing to report.
+        if (!e.final || e.forced) {
+            enqueue(taskId, e, now);
+        }
+        schedule();
         return;
     }
-    Entry &e = it.value();
-    e.inFlight = false;
     e.forced = false;
-    e.lastCheckMs = now;
-    const ApiError::Kind kind = result.error.kind;
     qint64 nextDue = now + m_interval.count();
-
-    if (!result.error.isError()) {
+    if (kind != ApiError::Kind::NoKey) {
+        e.lastCheckMs = now; // NoKey: no request was made, nothing was checked
+    }
+    if (kind == ApiError::Kind::NoKey) {
+        // Asked again after an interval (a key may be added), without backoff.
+    } else if (!result.error.isError()) {
         e.failures = 0;
         e.firstNotFoundMs.reset();
         setFinal(e, isFinal(result.record.status));
@@ -434,7 +348,7 @@ void RefreshScheduler::handleAnswer(quint64 serial, const QString &taskId, const
         if (!e.firstNotFoundMs) {
             e.firstNotFoundMs = now;
         }
-        if (now - *e.firstNotFoundMs >= m_notFoundGrace.count()) {
+        if (now - *e.firstNotFoundMs >= m_policy.notFoundGrace.count()) {
             result.error.kind = ApiError::Kind::NotFound; // unknown for too long: give up
             setFinal(e, true);
         } else {
@@ -443,11 +357,8 @@ void RefreshScheduler::handleAnswer(quint64 serial, const QString &taskId, const
     } else if (result.error.isFinal()) {
         setFinal(e, true);
     } else {
+        // A 429 also blocks the key on the request machine for its Retry-After.
         nextDue = now + backoffMs(++e.failures);
-        if (kind == ApiError::Kind::RateLimited) {
-            m_limiter.block(token, result.error.retryAfterSeconds);
-            nextDue = std::max(nextDue, now + m_limiter.waitMs(token));
-        }
     }
 
     if (e.final) {
@@ -461,51 +372,40 @@ void RefreshScheduler::handleAnswer(quint64 serial, const QString &taskId, const
 
 void RefreshScheduler::schedule()
 {
-    if (!canPoll()) {
-        m_timer.stop();
-        setNextWake(-1);
+    if (m_requests->pollsHeld() || (m_due.empty() && m_submitted == 0)) {
+        m_timer->stop();
+        setNextWake(std::nullopt);
         return;
     }
     const qint64 now = nowMs();
-    qint64 wake = Never;
-    for (auto q = m_queues.begin(); q != m_queues.end(); ++q) {
-        if (q->due.empty()) {
-            continue;
-        }
-        // Overdue counts as now: times on m_clock may be negative, and -1 means "no wake".
-        qint64 at = std::max(q->due.begin()->first, now);
-        if (!q->token.isEmpty()) {
-            at = std::max(at, now + m_limiter.waitMs(q->token));
-        }
-        wake = std::min(wake, at);
-    }
-    if (wake == Never) {
-        m_timer.stop();
-        setNextWake(-1);
-        return;
-    }
-    if (wake <= now && inFlight() >= m_maxInFlight) {
-        m_timer.stop(); // the next answer frees a slot and schedules again
+    std::optional<qint64> wake;
+    if (!m_due.empty()) {
+        // Overdue counts as now: times on the clock may be negative.
+        wake = std::max(m_due.begin()->first, now);
+        m_timer->start(*wake);
     } else {
-        m_timer.start(std::chrono::milliseconds(std::max<qint64>(0, wake - now)));
+        m_timer->stop();
+    }
+    if (m_submitted > 0 && m_requests->queued(RequestScheduler::Pace::Poll) > 0) {
+        wake = now; // handed over and waiting for their turn: polling now
     }
     setNextWake(wake);
 }
 
-void RefreshScheduler::setNextWake(qint64 wakeMs)
+void RefreshScheduler::setNextWake(std::optional<qint64> wakeMs)
 {
     if (wakeMs == m_nextWakeMs) {
         return;
     }
     const qint64 now = nowMs();
-    const bool bothNow = wakeMs >= 0 && m_nextWakeMs >= 0 && wakeMs <= now && m_nextWakeMs <= now;
+    const bool bothNow = wakeMs && m_nextWakeMs && *wakeMs <= now && *m_nextWakeMs <= now;
     m_nextWakeMs = wakeMs;
     if (bothNow) {
         return; // still "polling now": not worth a signal per request
     }
     m_nextPollAt =
-        wakeMs < 0 ? QDateTime()
-                   : QDateTime::currentDateTimeUtc().addMSecs(std::max<qint64>(0, wakeMs - now));
+        !wakeMs ? QDateTime()
+                : QDateTime::currentDateTimeUtc().addMSecs(std::max<qint64>(0, *wakeMs - now));
     Q_EMIT nextPollChanged(m_nextPollAt);
 }
 

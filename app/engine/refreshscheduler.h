@@ -2,29 +2,40 @@
 
 #include "ratelimiter.h"
 #include "recordinfoparser.h"
+#include "requestscheduler.h"
 #include "taskrecord.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
-#include <QTimer>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <utility>
 
 namespace veo {
 
+class DeadlineTimer;
 class KieClient;
 
-// Decides when each task is polled. Polls only unfinished tasks (a newly tracked task at
-// once), at most maxPerSecondPerKey requests per key and maxInFlight overall; exponential
-// backoff with jitter on errors (capped), honours 429 Retry-After per key, pauses while the
-// system reports no network and resumes by itself. The timer is single-shot and re-armed
-// only when the previous round has been processed.
+// How failed polls are retried (RefreshScheduler's constructor). Outside the class: a nested
+// struct with member initializers cannot be a default argument inside its enclosing class.
+struct PollPolicy
+{
+    std::chrono::milliseconds backoffCap{600000};
+    std::chrono::milliseconds notFoundGrace{600000}; // "record is null" before NotFound
+    double jitter = 0.2;                             // of each backoff, +-
+};
+
+// Decides when each task is polled: unfinished tasks (a newly tracked task at once), one
+// interval after their last check, with exponential backoff and jitter on errors (capped)
+// and a grace period for "record is null". The requests themselves go through the
+// RequestScheduler (per-key rate limit, in-flight bound, Retry-After, pause and offline).
+// Nothing is handed to it while polls are held (paused, offline), so that a due task's poll
+// is decided on resuming, not queued before.
 class RefreshScheduler final : public QObject
 {
     Q_OBJECT
@@ -33,17 +44,22 @@ class RefreshScheduler final : public QObject
 public:
     // Returns the token for a key id ("" = default key); empty when none is available.
     using TokenProvider = std::function<QString(const QString &keyId)>;
+    using Policy = PollPolicy;
 
-    RefreshScheduler(KieClient *client, TokenProvider tokens, QObject *parent = nullptr);
+    // Polls through requests (not owned; the engine's one request machine).
+    explicit RefreshScheduler(RequestScheduler *requests, QObject *parent = nullptr);
+    RefreshScheduler(RequestScheduler *requests, const Policy &policy, QObject *parent = nullptr);
+    // With a request machine of its own on a steady clock (tools that only poll).
+    RefreshScheduler(KieClient *client, TokenProvider tokens, const Policy &policy = {},
+                     QObject *parent = nullptr);
     ~RefreshScheduler() override;
 
+    RequestScheduler *requests() const { return m_requests; }
     void setInterval(std::chrono::milliseconds interval); // default 30 s
     std::chrono::milliseconds interval() const { return m_interval; }
-    void setMaxPerSecondPerKey(int n);                      // default 10 (on rateLimiter())
-    void setMaxInFlight(int n);                             // default 4
-    void setBackoffCap(std::chrono::milliseconds cap);      // default 10 min
-    void setNotFoundGrace(std::chrono::milliseconds grace); // default 10 min ("record is null")
-    void setJitter(double fraction);                        // default 0.2 (tests use 0)
+    void setMaxPerSecondPerKey(int n); // default 10 (on the request machine)
+    void setMaxInFlight(int n);        // default 4 (on the request machine)
+    const Policy &policy() const { return m_policy; }
 
     // Start watching tasks. Unfinished tasks never checked are polled at once; others are due
     // one interval after their last check. Final tasks are remembered for refreshNow().
@@ -53,20 +69,19 @@ public:
     // Polls these tasks (finished ones too) as soon as limits allow; empty = every task.
     void refreshNow(const QStringList &taskIds = {});
 
-    void setPaused(bool paused); // user's "pause polling"
-    bool isPaused() const { return m_paused; }
-    bool isOnline() const { return m_online; }
-    // Feeds the network state (the scheduler also listens to QNetworkInformation if loaded).
+    // The user's "pause polling", and the network state: the request machine's.
+    void setPaused(bool paused);
+    bool isPaused() const;
+    bool isOnline() const;
     void setOnline(bool online);
-    // Follow QNetworkInformation's reachability (default on; loads a backend when one exists).
-    // Off for a loopback server (demo mode, tests), which works without any network.
     void setFollowSystemNetwork(bool follow);
-    int inFlight() const { return int(m_requests.size()); }
+    // Requests out at the client (the request machine's, every kind).
+    int inFlight() const;
     // When the next poll is due (invalid when nothing is scheduled).
     QDateTime nextPollAt() const;
     int pendingCount() const; // unfinished tasks being watched
-    // Shared with other record-info pollers (KeyProber) so that together they keep the limit.
-    RateLimiter *rateLimiter() { return &m_limiter; }
+    // The request machine's limiter (KeyProber paces its probes with it).
+    RateLimiter *rateLimiter();
 
 Q_SIGNALS:
     // One answer (or error) for one task. The scheduler has already turned a "record is null"
@@ -77,64 +92,47 @@ Q_SIGNALS:
     void nextPollChanged(const QDateTime &at);
 
 private:
-    using Queue = std::set<std::pair<qint64, QString>>; // (due ms on m_clock, task id)
+    using Queue = std::set<std::pair<qint64, QString>>; // (due ms on the clock, task id)
     struct Entry
     {
         QString keyId;
         TaskKind kind = TaskKind::VeoGeneration; // how it is read (StatusSource)
         QString parentTaskId;
         bool final = false;
-        bool inFlight = false;
         bool forced = false; // refreshNow() on this task
-        // Times on m_clock. They can be negative (a check before the clock started), so
+        // Times on the clock. They can be negative (a check before the clock started), so
         // "not queued" and "never checked" are empty optionals, not a sentinel value.
         std::optional<qint64> dueMs;
         std::optional<qint64> lastCheckMs;
         int failures = 0;
         std::optional<qint64> firstNotFoundMs;
-        quint64 serial = 0; // of the request in flight; answers to older requests are ignored
-    };
-    struct KeyQueue
-    {
-        Queue due;
-        QString token; // the token last used for this key id (the limiter counts tokens)
+        // The poll handed to the request machine and not answered yet; 0 = none.
+        quint64 ticket = 0;
     };
 
     void schedule();
     void dispatch();
-    void send(const QString &taskId, const QString &token);
-    void handleAnswer(quint64 serial, const QString &taskId, const QString &token,
-                      RecordInfoResult result);
-    qint64 nowMs() const { return m_clock.elapsed(); }
+    void submit(const QString &taskId, Entry &entry);
+    void handleAnswer(const QString &taskId, quint64 ticket, const HttpAnswer &answer);
+    qint64 nowMs() const;
     qint64 backoffMs(int failures) const;
     void enqueue(const QString &taskId, Entry &entry, qint64 dueMs);
     void dequeue(const QString &taskId, Entry &entry);
+    void withdraw(Entry &entry);
     void setFinal(Entry &entry, bool done);
-    void setNextWake(qint64 wakeMs);
-    bool canPoll() const { return !m_paused && m_online; }
-    void onReachabilityChanged();
-    void onClientIdle();
+    void setNextWake(std::optional<qint64> wakeMs);
 
-    KieClient *m_client;
-    TokenProvider m_tokens;
-    QTimer m_timer;
-    QElapsedTimer m_clock;
+    std::unique_ptr<RequestScheduler> m_ownRequests; // only with the client constructor
+    RequestScheduler *m_requests;
+    DeadlineTimer *m_timer;
     QHash<QString, Entry> m_entries;
-    QHash<QString, KeyQueue> m_queues; // per key id, only tasks waiting to be sent
-    RateLimiter m_limiter;
-    QHash<quint64, QString> m_requests; // in flight: serial -> task id
+    Queue m_due;         // tasks waiting for their time, not yet handed over
+    int m_submitted = 0; // handed over, not answered
     std::chrono::milliseconds m_interval{30000};
-    std::chrono::milliseconds m_backoffCap{600000};
-    std::chrono::milliseconds m_notFoundGrace{600000};
-    double m_jitter = 0.2;
-    int m_maxInFlight = 4;
+    Policy m_policy;
     int m_unfinished = 0;
-    quint64 m_nextSerial = 0;
-    qint64 m_nextWakeMs = -1;
+    std::optional<qint64> m_nextWakeMs;
     QDateTime m_nextPollAt;
-    bool m_paused = false;
-    bool m_online = true;
-    bool m_followSystem = false;
 };
 
 } // namespace veo

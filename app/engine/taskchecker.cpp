@@ -1,52 +1,36 @@
 #include "taskchecker.h"
 
-#include "kieclient.h"
+#include "requestscheduler.h"
 #include "statussource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimer>
 
 namespace veo {
 
-namespace {
-constexpr int MaxParallel = 4;
-constexpr int SpacingMs = 100; // 10 requests per second per key, KIE's documented limit
-} // namespace
-
-TaskChecker::TaskChecker(KieClient *client, const QString &token, QObject *parent)
-    : QObject(parent), m_client(client), m_token(token)
+TaskChecker::TaskChecker(RequestScheduler *requests, QObject *parent)
+    : QObject(parent), m_requests(requests)
 {
 }
 
 void TaskChecker::start(const QStringList &taskIds)
 {
-    m_queue = taskIds;
     m_results.clear();
-    for (int i = 0; i < MaxParallel && !m_queue.isEmpty(); ++i) {
-        QTimer::singleShot(i * SpacingMs, this, &TaskChecker::sendNext);
+    m_outstanding = int(taskIds.size());
+    const StatusSource *source = statusSource(TaskKind::VeoGeneration); // --check reads by ID
+    for (const QString &id : taskIds) {
+        TaskRecord task;
+        task.taskId = id;
+        // On demand: someone waits at the terminal, and a pause of polling is the app's.
+        m_requests->submit({}, source->request(task), RequestScheduler::Pace::OnDemand, this,
+                           [this, source, task](const HttpAnswer &answer) {
+                               m_results.append({task.taskId, source->parse(task, answer)});
+                               if (--m_outstanding == 0) {
+                                   Q_EMIT finished(m_results);
+                               }
+                           });
     }
-}
-
-void TaskChecker::sendNext()
-{
-    if (m_queue.isEmpty()) {
-        return;
-    }
-    const QString id = m_queue.takeFirst();
-    ++m_outstanding;
-    TaskRecord task; // --check reads Veo tasks by ID
-    task.taskId = id;
-    readStatus(*m_client, task, m_token, [this, id](const RecordInfoResult &result) {
-        --m_outstanding;
-        m_results.append({id, result});
-        if (m_queue.isEmpty() && m_outstanding == 0) {
-            Q_EMIT finished(m_results);
-        } else {
-            QTimer::singleShot(SpacingMs, this, &TaskChecker::sendNext);
-        }
-    });
 }
 
 QByteArray checkResultJson(const CheckResult &r)

@@ -8,7 +8,7 @@
 
 namespace veo {
 
-class KieClient;
+class RequestScheduler;
 
 struct CheckResult
 {
@@ -16,26 +16,22 @@ struct CheckResult
     RecordInfoResult result;
 };
 
-// `veo-tracker --check`: reads each task once (a few at a time, within the per-key rate
-// limit) and reports all results together.
+// `veo-tracker --check`: reads each task once with the default key, through the request
+// machine (its in-flight bound and per-key rate limit), and reports all results together.
 class TaskChecker final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TaskChecker)
 
 public:
-    TaskChecker(KieClient *client, const QString &token, QObject *parent = nullptr);
+    explicit TaskChecker(RequestScheduler *requests, QObject *parent = nullptr);
     void start(const QStringList &taskIds);
 
 Q_SIGNALS:
     void finished(const QList<veo::CheckResult> &results);
 
 private:
-    void sendNext();
-
-    KieClient *m_client;
-    QString m_token;
-    QStringList m_queue;
+    RequestScheduler *m_requests;
     QList<CheckResult> m_results;
     int m_outstanding = 0;
 };

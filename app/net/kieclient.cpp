@@ -80,33 +80,33 @@ void KieClient::setMaxBodyBytes(qint64 bytes)
     m_maxBody = bytes;
 }
 
-void KieClient::credits(const QString &token, CreditsCallback done)
+ApiRequest KieClient::creditsRequest()
 {
     ApiRequest request;
     request.path = CreditPath;
-    send(request, token, [done = std::move(done)](const HttpAnswer &answer) {
-        if (answer.networkError.isError()) {
-            done(answer.networkError, 0);
-            return;
-        }
-        const int status = answer.httpStatus;
-        const Envelope envelope = parseEnvelope(status, answer.body, answer.retryAfter);
-        if (envelope.error.isError()) {
-            done(envelope.error, 0);
-            return;
-        }
-        // A bare integer; anything else (string, fraction, null) is not what we know.
-        const double value = envelope.data.toDouble(std::nan(""));
-        constexpr double limit = double(std::numeric_limits<qint64>::max() / 2);
-        if (!envelope.data.isDouble() || std::trunc(value) != value || std::abs(value) > limit) {
-            done(badData(status, QStringLiteral("credits are not an integer")), 0);
-            return;
-        }
-        done(ApiError{}, qint64(value));
-    });
+    return request;
 }
 
-void KieClient::downloadUrl(const QUrl &fileUrl, const QString &token, DownloadUrlCallback done)
+std::pair<ApiError, qint64> KieClient::parseCredits(const HttpAnswer &answer)
+{
+    if (answer.networkError.isError()) {
+        return {answer.networkError, 0};
+    }
+    const int status = answer.httpStatus;
+    const Envelope envelope = parseEnvelope(status, answer.body, answer.retryAfter);
+    if (envelope.error.isError()) {
+        return {envelope.error, 0};
+    }
+    // A bare integer; anything else (string, fraction, null) is not what we know.
+    const double value = envelope.data.toDouble(std::nan(""));
+    constexpr double limit = double(std::numeric_limits<qint64>::max() / 2);
+    if (!envelope.data.isDouble() || std::trunc(value) != value || std::abs(value) > limit) {
+        return {badData(status, QStringLiteral("credits are not an integer")), 0};
+    }
+    return {ApiError{}, qint64(value)};
+}
+
+ApiRequest KieClient::downloadUrlRequest(const QUrl &fileUrl)
 {
     ApiRequest request;
     request.verb = "POST";
@@ -114,25 +114,41 @@ void KieClient::downloadUrl(const QUrl &fileUrl, const QString &token, DownloadU
     request.body =
         QJsonDocument(QJsonObject{{QStringLiteral("url"), fileUrl.toString(QUrl::FullyEncoded)}})
             .toJson(QJsonDocument::Compact);
-    send(request, token, [done = std::move(done)](const HttpAnswer &answer) {
-        if (answer.networkError.isError()) {
-            done(answer.networkError, {});
-            return;
-        }
-        const int status = answer.httpStatus;
-        const Envelope envelope = parseEnvelope(status, answer.body, answer.retryAfter);
-        if (envelope.error.isError()) {
-            done(envelope.error, {});
-            return;
-        }
-        const QUrl url(envelope.data.toString(), QUrl::StrictMode);
-        const QString scheme = url.scheme();
-        if (!envelope.data.isString() || !url.isValid() || url.host().isEmpty() ||
-            (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-            done(badData(status, QStringLiteral("download link is not an http(s) URL")), {});
-            return;
-        }
-        done(ApiError{}, url);
+    return request;
+}
+
+std::pair<ApiError, QUrl> KieClient::parseDownloadUrl(const HttpAnswer &answer)
+{
+    if (answer.networkError.isError()) {
+        return {answer.networkError, {}};
+    }
+    const int status = answer.httpStatus;
+    const Envelope envelope = parseEnvelope(status, answer.body, answer.retryAfter);
+    if (envelope.error.isError()) {
+        return {envelope.error, {}};
+    }
+    const QUrl url(envelope.data.toString(), QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (!envelope.data.isString() || !url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+        return {badData(status, QStringLiteral("download link is not an http(s) URL")), {}};
+    }
+    return {ApiError{}, url};
+}
+
+void KieClient::credits(const QString &token, CreditsCallback done)
+{
+    send(creditsRequest(), token, [done = std::move(done)](const HttpAnswer &answer) {
+        const auto [error, credits] = parseCredits(answer);
+        done(error, credits);
+    });
+}
+
+void KieClient::downloadUrl(const QUrl &fileUrl, const QString &token, DownloadUrlCallback done)
+{
+    send(downloadUrlRequest(fileUrl), token, [done = std::move(done)](const HttpAnswer &answer) {
+        const auto [error, url] = parseDownloadUrl(answer);
+        done(error, url);
     });
 }
 

@@ -10,6 +10,7 @@
 #include <QUrlQuery>
 #include <chrono>
 #include <functional>
+#include <utility>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -49,6 +50,13 @@ public:
     void credits(const QString &token, CreditsCallback done);
     // POST /api/v1/common/download-url  {"url": ...}
     void downloadUrl(const QUrl &fileUrl, const QString &token, DownloadUrlCallback done);
+
+    // The credits and download-url requests and their answers, for callers that send through
+    // a scheduler (send()) instead of credits() and downloadUrl().
+    static ApiRequest creditsRequest();
+    static std::pair<ApiError, qint64> parseCredits(const HttpAnswer &answer);
+    static ApiRequest downloadUrlRequest(const QUrl &fileUrl);
+    static std::pair<ApiError, QUrl> parseDownloadUrl(const HttpAnswer &answer);
 
     int inFlight() const { return m_inFlight; }
     // Aborts every outstanding request; their callbacks are dropped (not called) and
