@@ -5,6 +5,7 @@
 #include <QList>
 #include <QStringView>
 #include <QTextBoundaryFinder>
+#include <QUrl>
 #include <algorithm>
 
 namespace veo {
@@ -444,6 +445,33 @@ QString FileNameTemplate::uniquePath(const QString &dir, const QString &fileName
     const QString stamp = QString::number(QDateTime::currentMSecsSinceEpoch());
     return QDir::cleanPath(
         folder.absoluteFilePath(assemble(stem, QStringLiteral(" (%1)").arg(stamp), ext)));
+}
+
+namespace {
+// The extension of the video at url ("mp4" unless the URL's file name says otherwise).
+QString extensionOf(const QUrl &url)
+{
+    const QString suffix = QFileInfo(url.path()).suffix().toLower();
+    const bool usable =
+        !suffix.isEmpty() && suffix.size() <= 5 &&
+        std::all_of(suffix.cbegin(), suffix.cend(), [](QChar c) { return c.isLetterOrNumber(); });
+    return usable ? suffix : QStringLiteral("mp4");
+}
+} // namespace
+
+FileNameFields fileNameFields(const TaskRecord &task, const MediaSource &source)
+{
+    FileNameFields f;
+    f.created = task.createTime.isValid() ? task.createTime : task.addedAt;
+    f.completed = task.completeTime;
+    f.prompt = task.prompt;
+    f.taskId = task.taskId;
+    f.model = task.model;
+    f.resolution = task.resolution.isEmpty() ? task.requestedResolution : task.resolution;
+    f.kind = mediaKindKey(source.kind);
+    f.index = source.number;
+    f.ext = extensionOf(source.remoteUrl);
+    return f;
 }
 
 } // namespace veo

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "mediasources.h"
+#include "taskrecord.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSet>
@@ -77,5 +80,9 @@ public:
     static QString uniquePath(const QString &dir, const QString &fileName,
                               const QSet<QString> &taken = {});
 };
+
+// The fields a task's video is named with: its times, prompt, model, resolution, which video
+// (kind and number) and the extension its link has ("mp4" when it says none).
+FileNameFields fileNameFields(const TaskRecord &task, const MediaSource &source);
 
 } // namespace veo

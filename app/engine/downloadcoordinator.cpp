@@ -37,33 +37,6 @@ struct DownloadCoordinator::CheckChannel
     std::atomic_bool closed = false;         // the same, read without the mutex between files
 };
 
-namespace {
-// The extension of the video at url ("mp4" unless the URL's file name says otherwise).
-QString extensionOf(const QUrl &url)
-{
-    const QString suffix = QFileInfo(url.path()).suffix().toLower();
-    const bool usable =
-        !suffix.isEmpty() && suffix.size() <= 5 &&
-        std::all_of(suffix.cbegin(), suffix.cend(), [](QChar c) { return c.isLetterOrNumber(); });
-    return usable ? suffix : QStringLiteral("mp4");
-}
-
-FileNameFields fieldsFor(const TaskRecord &task, const MediaSource &source)
-{
-    FileNameFields f;
-    f.created = task.createTime.isValid() ? task.createTime : task.addedAt;
-    f.completed = task.completeTime;
-    f.prompt = task.prompt;
-    f.taskId = task.taskId;
-    f.model = task.model;
-    f.resolution = task.resolution.isEmpty() ? task.requestedResolution : task.resolution;
-    f.kind = mediaKindKey(source.kind);
-    f.index = source.number;
-    f.ext = extensionOf(source.remoteUrl);
-    return f;
-}
-} // namespace
-
 QString DownloadCoordinator::Outcome::summary() const
 {
     QStringList sentences;
@@ -222,7 +195,7 @@ void DownloadCoordinator::enqueue(const TaskRecord &task, const MediaSource &sou
     request.url = source.remoteUrl;
     request.destinationDir = m_settings->downloadFolder();
     request.fileName =
-        FileNameTemplate::fileName(m_settings->fileNameTemplate(), fieldsFor(task, source));
+        FileNameTemplate::fileName(m_settings->fileNameTemplate(), fileNameFields(task, source));
     m_manager->enqueue(request);
     ++outcome.queued;
 }
