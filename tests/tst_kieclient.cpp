@@ -1,6 +1,7 @@
 #include "fakekieserver.h"
 #include "kieclient.h"
 #include "kieresponses.h"
+#include "readrecord.h"
 #include "statussource.h"
 #include "waitfor.h"
 
@@ -31,7 +32,7 @@ void readRecord(KieClient &client, const QString &taskId, const QString &token,
 {
     TaskRecord task;
     task.taskId = taskId;
-    readStatus(client, task, token, std::move(done));
+    test::readRecord(client, task, token, std::move(done));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // loopback, and which kinds the scheduler can poll.
 #include "fakekieserver.h"
 #include "kieclient.h"
+#include "readrecord.h"
 #include "refreshscheduler.h"
 #include "statussource.h"
 
@@ -86,8 +87,8 @@ void TestStatusSource::veoTasksAreReadWithRecordInfo()
     QVERIFY(request.body.isEmpty());
 
     std::optional<RecordInfoResult> result;
-    readStatus(client, task(r.taskId, kind), QStringLiteral("tok"),
-               [&result](const RecordInfoResult &answer) { result = answer; });
+    test::readRecord(client, task(r.taskId, kind), QStringLiteral("tok"),
+                     [&result](const RecordInfoResult &answer) { result = answer; });
     QVERIFY(!result); // never inside the call
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 15000);
     QVERIFY(!result->error.isError());

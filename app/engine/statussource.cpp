@@ -1,7 +1,5 @@
 #include "statussource.h"
 
-#include "kieclient.h"
-
 #include <QUrl>
 
 namespace veo {
@@ -52,20 +50,6 @@ const StatusSource *statusSource(TaskKind kind)
         break;
     }
     return nullptr;
-}
-
-void readStatus(KieClient &client, const TaskRecord &task, const QString &token,
-                std::function<void(const RecordInfoResult &)> done)
-{
-    const StatusSource *source = statusSource(task.kind);
-    Q_ASSERT_X(source, "readStatus", "a task kind that cannot be read yet was polled");
-    if (!source) {
-        return;
-    }
-    client.send(source->request(task), token,
-                [source, task, done = std::move(done)](const HttpAnswer &answer) {
-                    done(source->parse(task, answer));
-                });
 }
 
 } // namespace veo

@@ -5,15 +5,12 @@
 #include "taskkind.h"
 #include "taskrecord.h"
 
-#include <functional>
-
 namespace veo {
-
-class KieClient;
 
 // How the state of one kind of task is read: the request that asks KIE, and its answer turned
 // into the common record (status, links, error). One small class per TaskKind; the scheduler,
-// the key prober and --check read any kind through it. Requests never hold the token.
+// the key prober and --check read any kind through it (the request goes through the
+// RequestScheduler). Requests never hold the token.
 class StatusSource
 {
 public:
@@ -26,10 +23,5 @@ public:
 // The source for a kind; null for kinds that cannot be read yet (they arrive with their
 // features: 1080P, 4K, Market jobs).
 const StatusSource *statusSource(TaskKind kind);
-
-// Reads task's state once with token: its kind's request, parsed by its kind's source. done
-// runs later, never inside this call (KieClient's promise), unless the client is gone.
-void readStatus(KieClient &client, const TaskRecord &task, const QString &token,
-                std::function<void(const RecordInfoResult &)> done);
 
 } // namespace veo

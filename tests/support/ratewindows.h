@@ -8,6 +8,7 @@
 #include "fakekieserver.h"
 #include "kieclient.h"
 #include "ratelimiter.h"
+#include "readrecord.h"
 #include "recordinfoparser.h"
 #include "statussource.h"
 
@@ -28,7 +29,7 @@ inline qint64 referenceArrival(KieClient &client, FakeKieServer &server)
     auto answered = std::make_shared<bool>(false);
     TaskRecord reference;
     reference.taskId = id;
-    readStatus(client, reference, QStringLiteral("token-reference"),
+    readRecord(client, reference, QStringLiteral("token-reference"),
                [answered](const RecordInfoResult &) { *answered = true; });
     if (!QTest::qWaitFor([&answered] { return *answered; }, 15000) ||
         server.requestsFor(id).size() != 1) {
