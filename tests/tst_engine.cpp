@@ -7,6 +7,7 @@
 #include "downloadfixture.h"
 #include "downloadmanager.h"
 #include "engine.h"
+#include "enginerig.h"
 #include "fakekieserver.h"
 #include "keyring.h"
 #include "memorytokenstore.h"
@@ -47,40 +48,7 @@ FakeKieServer::Record record(const QString &id, int successFlag, const QStringLi
     return r;
 }
 
-// One Engine on the test's folder and server, as main.cpp builds it.
-struct Instance
-{
-    Instance(const QString &dir, const QUrl &base, const QString &sessionKey, bool demo = false,
-             const QStringList &demoTaskIds = {}, bool fast = true)
-        : settings(dir + QStringLiteral("/settings.ini"))
-    {
-        opened = store.open(dir + QStringLiteral("/tasks.sqlite"));
-        settings.setDownloadFolder(dir + QStringLiteral("/videos"));
-        Engine::Options options;
-        options.apiBase = base;
-        options.storePath = store.path();
-        options.sessionKey = sessionKey;
-        options.demo = demo;
-        options.demoTaskIds = demoTaskIds;
-        options.followSystemNetwork = false; // the fake server is on loopback
-        engine = std::make_unique<Engine>(options, &store, &tokens, &settings);
-        if (fast) {
-            engine->scheduler()->setInterval(150ms);
-        }
-    }
-    const TaskRecord *task(const QString &id) const { return engine->tasks()->task(id); }
-    TaskStatus status(const QString &id) const
-    {
-        const TaskRecord *t = task(id);
-        return t ? t->status : TaskStatus::Unavailable;
-    }
-
-    TaskStore::OpenResult opened = TaskStore::OpenResult::Failed;
-    AppSettings settings;
-    TaskStore store;
-    MemoryTokenStore tokens;
-    std::unique_ptr<Engine> engine;
-};
+using Instance = veo::test::EngineRig;
 } // namespace
 
 class tst_Engine : public QObject

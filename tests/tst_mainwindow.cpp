@@ -9,6 +9,7 @@
 #include "downloadspanel.h"
 #include "downloadstore.h"
 #include "engine.h"
+#include "enginerig.h"
 #include "fakedesktop.h"
 #include "fakekieserver.h"
 #include "keyring.h"
@@ -90,19 +91,10 @@ template <typename F> void whenModal(F handle)
 
 // One running app instance: the engine and window main.cpp builds, against the test's server
 // and files.
-struct Instance
+struct Instance : veo::test::EngineRig
 {
-    Instance(const QString &dir, const QUrl &base) : settings(dir + QStringLiteral("/settings.ini"))
+    Instance(const QString &dir, const QUrl &base) : EngineRig(dir, base, Token)
     {
-        opened = store.open(dir + QStringLiteral("/tasks.sqlite"));
-        settings.setDownloadFolder(dir + QStringLiteral("/videos"));
-        Engine::Options options;
-        options.apiBase = base;
-        options.storePath = store.path();
-        options.sessionKey = Token;
-        options.followSystemNetwork = false; // the fake server is on loopback
-        engine = std::make_unique<Engine>(options, &store, &tokens, &settings);
-        engine->scheduler()->setInterval(std::chrono::milliseconds(150));
         window = std::make_unique<MainWindow>(engine.get(), &languages);
         engine->start();
         window->show();
@@ -115,17 +107,7 @@ struct Instance
     TaskTableModel &model() const { return *window->taskModel(); }
     KeyRing &keys() const { return *engine->keys(); }
     DownloadCoordinator &downloads() const { return *engine->downloads(); }
-    TaskStatus status(const QString &id) const
-    {
-        const TaskRecord *t = engine->tasks()->task(id);
-        return t ? t->status : TaskStatus::Unavailable;
-    }
 
-    TaskStore::OpenResult opened = TaskStore::OpenResult::Failed;
-    AppSettings settings;
-    TaskStore store;
-    MemoryTokenStore tokens;
-    std::unique_ptr<Engine> engine;
     LanguageManager languages;
     std::unique_ptr<MainWindow> window;
 };
