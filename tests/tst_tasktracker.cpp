@@ -98,6 +98,12 @@ struct Rig
         client.reset();
     }
     QString dbPath() const { return dir.filePath(QStringLiteral("tasks.sqlite")); }
+    // Nothing more will be asked: no poll is scheduled or in flight. (That the scheduler sends
+    // only what is due is tst_refreshscheduler's rule, on its clock; no wall time passes here.)
+    bool settled() const
+    {
+        return scheduler->inFlight() == 0 && !scheduler->nextPollAt().isValid();
+    }
     TaskStatus status(const QString &id) const
     {
         const TaskRecord *t = model->task(id);
@@ -178,7 +184,7 @@ void TestTaskTracker::tasksReachFinalStatusesAndAreStored()
         QCOMPARE(stored.value(id), *rig.model->task(id));
     }
 
-    QTest::qWait(500); // final: no more requests
+    QTRY_VERIFY_WITH_TIMEOUT(rig.settled(), 10000); // final: nothing more is asked
     QCOMPARE(rig.server.requestsFor(a).size(), 3);
     QCOMPARE(rig.server.requestsFor(b).size(), 2);
     QCOMPARE(rig.server.requestsFor(c).size(), 1);
@@ -237,7 +243,7 @@ void TestTaskTracker::loadRestoresAndPollsOnlyUnfinished()
     QCOMPARE(resets.size(), 1); // the initial fill
     QCOMPARE(rig.model->rowCount(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(rig.status(running), TaskStatus::Succeeded, 10000);
-    QTest::qWait(400);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.settled(), 10000);
     QCOMPARE(rig.server.requestsFor(running).size(), 1);
     QCOMPARE(rig.server.requestsFor(done).size(), 0);
     QCOMPARE(resets.size(), 1);
@@ -279,7 +285,7 @@ void TestTaskTracker::finalErrorMakesPendingUnavailable()
     QTRY_COMPARE_WITH_TIMEOUT(rig.status(id), TaskStatus::Unavailable, 10000);
     QCOMPARE(rig.model->task(id)->lastError.kind, ApiError::Kind::Expired);
     QCOMPARE(rig.finished, (QList<std::pair<QString, TaskStatus>>{{id, TaskStatus::Unavailable}}));
-    QTest::qWait(400);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.settled(), 10000);
     QCOMPARE(rig.server.requestsFor(id).size(), 1);
     QCOMPARE(rig.reopened().value(id).status, TaskStatus::Unavailable);
 }
@@ -301,7 +307,7 @@ void TestTaskTracker::expiredSucceededTaskStaysSucceeded()
     QCOMPARE(rig.status(id), TaskStatus::Succeeded);
     QCOMPARE(rig.model->task(id)->resultUrls.size(), 1);
     QCOMPARE(rig.finished.size(), 1); // it did not "finish" again
-    QTest::qWait(400);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.settled(), 10000);
     QCOMPARE(rig.server.requestsFor(id).size(), 2);
 }
 
