@@ -359,7 +359,7 @@ void TestRefreshScheduler::twoKeysAreIndependent()
             id.startsWith(QLatin1String("veo_a")) ? "Bearer token-A" : "Bearer token-B";
         QCOMPARE(r.headers.value("authorization"), expected);
     }
-    for (const QByteArray token : {QByteArray("token-A"), QByteArray("token-B")}) {
+    for (const QByteArray &token : {QByteArray("token-A"), QByteArray("token-B")}) {
         const QList<qint64> at = rig.sentWith(token);
         QCOMPARE(at.size(), 25);
         for (qsizetype i = 10; i < at.size(); ++i) { // each key: ten per window

@@ -1,5 +1,6 @@
 #include "keyprober.h"
 
+#include "backoff.h"
 #include "clock.h"
 #include "deadlinetimer.h"
 #include "keyring.h"
@@ -8,7 +9,6 @@
 #include "tasktracker.h"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 
 namespace veo {
@@ -180,13 +180,6 @@ KeyProber::Outcome KeyProber::classify(const ApiError &error)
     return Outcome::NotOwned;
 }
 
-qint64 KeyProber::backoffMs(int failures)
-{
-    const double exponent = std::clamp(failures - 1, 0, 30);
-    return std::min<qint64>(RetryCapMs,
-                            std::llround(double(RetryDelay.count()) * std::pow(2.0, exponent)));
-}
-
 void KeyProber::withdraw(Probe &probe)
 {
     if (probe.ticket) {
@@ -306,7 +299,7 @@ void KeyProber::handleAnswer(const QString &taskId, quint64 ticket, const QStrin
             break;
         }
         // A 429 also blocks the key on the request machine until its Retry-After.
-        p.dueMs = now + backoffMs(p.failures);
+        p.dueMs = now + backoffMs(p.failures, RetryDelay.count(), RetryCapMs);
         break;
     case Outcome::GiveUp:
         if (m_tracker) {

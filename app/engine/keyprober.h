@@ -106,7 +106,6 @@ private:
     // Finishes a probe: hands the task to the scheduler, reports the batch when it is done.
     std::list<Probe>::iterator settle(std::list<Probe>::iterator probe, bool unowned);
     std::list<Probe>::iterator find(const QString &taskId);
-    static qint64 backoffMs(int failures);
     void withdraw(Probe &probe);
 
     RequestScheduler *m_requests;

@@ -1,13 +1,12 @@
 #include "refreshscheduler.h"
 
+#include "backoff.h"
 #include "clock.h"
 #include "deadlinetimer.h"
 #include "kieclient.h"
 #include "statussource.h"
 
-#include <QRandomGenerator>
 #include <algorithm>
-#include <cmath>
 
 namespace veo {
 
@@ -266,16 +265,6 @@ void RefreshScheduler::withdraw(Entry &entry)
     }
 }
 
-qint64 RefreshScheduler::backoffMs(int failures) const
-{
-    const double exponent = std::clamp(failures - 1, 0, 40);
-    const double capped = std::min(double(m_policy.backoffCap.count()),
-                                   double(m_interval.count()) * std::pow(2.0, exponent));
-    const double spread =
-        m_policy.jitter * (2.0 * QRandomGenerator::global()->generateDouble() - 1.0);
-    return std::max<qint64>(1, std::llround(capped * (1.0 + spread)));
-}
-
 void RefreshScheduler::dispatch()
 {
     if (m_requests->pollsHeld()) {
@@ -352,13 +341,15 @@ void RefreshScheduler::handleAnswer(const QString &taskId, quint64 ticket, const
             result.error.kind = ApiError::Kind::NotFound; // unknown for too long: give up
             setFinal(e, true);
         } else {
-            nextDue = now + backoffMs(++e.failures);
+            nextDue = now + backoffMs(++e.failures, m_interval.count(), m_policy.backoffCap.count(),
+                                      m_policy.jitter);
         }
     } else if (result.error.isFinal()) {
         setFinal(e, true);
     } else {
         // A 429 also blocks the key on the request machine for its Retry-After.
-        nextDue = now + backoffMs(++e.failures);
+        nextDue = now + backoffMs(++e.failures, m_interval.count(), m_policy.backoffCap.count(),
+                                  m_policy.jitter);
     }
 
     if (e.final) {

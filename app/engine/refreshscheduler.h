@@ -115,7 +115,6 @@ private:
     void submit(const QString &taskId, Entry &entry);
     void handleAnswer(const QString &taskId, quint64 ticket, const HttpAnswer &answer);
     qint64 nowMs() const;
-    qint64 backoffMs(int failures) const;
     void enqueue(const QString &taskId, Entry &entry, qint64 dueMs);
     void dequeue(const QString &taskId, Entry &entry);
     void withdraw(Entry &entry);
