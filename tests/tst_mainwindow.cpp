@@ -274,9 +274,11 @@ void TestMainWindow::addWatchRestart()
         return l->text() == QStringLiteral("https://media.example/%1.mp4").arg(A);
     }));
 
-    // Finished tasks are not polled again.
+    // Finished tasks are not polled again: once the last answers are in, nothing is scheduled.
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->pollsSettled(), 15000);
     m_server.clearRequests();
-    QTest::qWait(800);
+    QCoreApplication::processEvents();
+    QVERIFY(m_app->pollsSettled());
     QCOMPARE(m_server.requests().size(), 0);
 
     // Restart on the same data: all three are there with their final states.
@@ -298,8 +300,8 @@ void TestMainWindow::addWatchRestart()
              A);
     QCOMPARE(m_app->model().task(A)->resultUrls,
              QStringList{QStringLiteral("https://media.example/%1.mp4").arg(A)});
-    QTest::qWait(500);
     // Still nothing to poll after the restart (the credits check at start is not a poll).
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->pollsSettled(), 15000);
     const auto requests = m_server.requests();
     QVERIFY(std::none_of(requests.cbegin(), requests.cend(), [](const auto &r) {
         return r.path.startsWith("/api/v1/veo/record-info");

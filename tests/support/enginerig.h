@@ -43,6 +43,12 @@ struct EngineRig
         return t ? t->status : TaskStatus::Unavailable;
     }
 
+    // No poll is scheduled or in flight: nothing more will be asked until something changes.
+    bool pollsSettled() const
+    {
+        return engine->scheduler()->inFlight() == 0 && !engine->scheduler()->nextPollAt().isValid();
+    }
+
     TaskStore::OpenResult opened = TaskStore::OpenResult::Failed;
     AppSettings settings;
     TaskStore store;
