@@ -425,9 +425,13 @@ void TestTaskTracker::removeTasksStopsEverything()
     QCOMPARE(rig.model->rowCount(), 1);
     QVERIFY(!rig.model->task(drop));
     QVERIFY(!rig.reopened().contains(drop));
-    QTest::qWait(200);
+    QCOMPARE(rig.scheduler->pendingCount(), 1); // only the kept task is watched
+    // The kept task's polls mark the time: after two more of them a poll of the removed one
+    // that was in flight has been answered, and after three more none has been sent since.
+    const qsizetype keepPolls = rig.server.requestsFor(keep).size();
+    QTRY_VERIFY_WITH_TIMEOUT(rig.server.requestsFor(keep).size() >= keepPolls + 2, 10000);
     const qsizetype requests = rig.server.requestsFor(drop).size();
-    QTest::qWait(500);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.server.requestsFor(keep).size() >= keepPolls + 5, 10000);
     rig.repository->flush();
     QCOMPARE(rig.server.requestsFor(drop).size(), requests);
     QVERIFY(!rig.model->task(drop)); // a late answer did not bring it back
@@ -502,9 +506,10 @@ void TestTaskTracker::unpolledTasksWaitForStartPolling()
     rig.tracker->stopPolling({other});
     QVERIFY(rig.model->task(other)->findingOwner);
     QVERIFY(rig.reopened().value(other).findingOwner);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.client->inFlight(), 0, 15000); // a poll sent before
+    QTRY_VERIFY_WITH_TIMEOUT(rig.settled(), 15000); // a poll sent before is answered
     const qsizetype polls = rig.server.requestsFor(other).size();
-    QTest::qWait(400);
+    QCoreApplication::processEvents();
+    QVERIFY(rig.settled()); // and nothing will be asked: the other task is done
     QCOMPARE(rig.server.requestsFor(other).size(), polls);
     QVERIFY(!rig.tracker->contains(QStringLiteral("veo_never_added")));
 }
