@@ -92,7 +92,6 @@ int runCheck(const CommandLine &cl, QCoreApplication &app)
         keys.setSessionKey(env);
     }
     RequestScheduler requests(&client, [&keys](const QString &id) { return keys.token(id); });
-    requests.setFollowSystemNetwork(false); // on-demand requests do not wait for it
     int exitCode = 2;
     std::unique_ptr<TaskChecker> checker;
     QObject::connect(&keys, &KeyRing::stateChanged, &app, [&](KeyRing::State state) {
@@ -148,7 +147,6 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
     out.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle);
     err.open(stderr, QIODevice::WriteOnly, QFileDevice::DontCloseHandle);
     RequestScheduler requests(&client, [&keys](const QString &id) { return keys.token(id); });
-    requests.setFollowSystemNetwork(false); // on-demand requests do not wait for it
     KeyCommands command(&keys, &requests, &out, &err);
     int code = 0;
     QObject::connect(&command, &KeyCommands::finished, &app, [&code](int result) {

@@ -21,7 +21,8 @@ allowed() {
   esac
 }
 layer_of() { # the layer whose folder holds header $1 (empty: a Qt or system header)
-  for l in $layers; do [ -f "$l/$1" ] && { echo "$l"; return; }; done
+  for l in $layers; do [ -f "$l/$1" ] && { echo "$l"; return 0; }; done
+  return 0
 }
 status=0
 fail() { echo "check-layers: $*" >&2; status=1; }

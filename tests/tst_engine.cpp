@@ -63,6 +63,8 @@ private Q_SLOTS:
     void addTasksReportsAddedAndKnown();
     void addingKnownIdsIsANoOp();
     void removeTasksForgetsThemAndCancelsTheirDownloads();
+    void aRefusedRemovalKeepsTheTaskAndItsDownload();
+    void aRefusedAddIsReportedNotCountedAsKnown();
     void changeKeyChangesTheStoredKeyAndThePolls();
     void refreshPollsFinishedTasksAgain();
     void applySettingsTakesThePollIntervalFromTheSettings_data();
@@ -263,7 +265,49 @@ void tst_Engine::addingKnownIdsIsANoOp()
     QCOMPARE(app->engine->tasks()->count(), 1);
     QCOMPARE(*app->task(id), before);
     QCOMPARE(stored(id).value_or(TaskRecord{}), before);
-    QCOMPARE(pollTokens(id).size(), polls); // a finished task is not asked again
+    QVERIFY(app->pollsSettled()); // a finished task is not asked again: nothing is scheduled
+    QCOMPARE(pollTokens(id).size(), polls);
+}
+
+void tst_Engine::aRefusedRemovalKeepsTheTaskAndItsDownload()
+{
+    auto app = start();
+    QVERIFY(app);
+    const QString id = QStringLiteral("veo_refused_0001");
+    const QString path = QStringLiteral("/v/%1.mp4").arg(id);
+    m_media->addFile(path, test::randomBytes(400 * 1024, 12), "video/mp4");
+    FakeKieServer::FileOptions slow;
+    slow.bytesPerSecond = 50 * 1024; // still downloading when the removal is refused
+    m_media->setFileOptions(path, slow);
+    QUrl link = m_media->baseUrl();
+    link.setPath(path);
+    m_server->setScript(id, {FakeKieServer::ok(record(id, 1, {link.toString()}))});
+    QCOMPARE(app->engine->addTasks({id}).added, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(app->status(id), TaskStatus::Succeeded, Timeout);
+    QCOMPARE(app->engine->download({id}).queued, 1);
+    DownloadCoordinator &downloads = *app->engine->downloads();
+    QTRY_COMPARE_WITH_TIMEOUT(downloads.mark(id).state, DownloadMark::State::Downloading, Timeout);
+
+    QSignalSpy messages(app->engine.get(), &Engine::message);
+    app->store.close(); // the task database refuses every write from here on
+    app->engine->removeTasks({id});
+    QCOMPARE(messages.count(), 1);
+    QVERIFY(messages.at(0).at(1).toBool()); // a warning
+    QVERIFY(app->task(id));                 // still listed, as it is still stored
+    QCOMPARE(downloads.mark(id).state, DownloadMark::State::Downloading); // not cancelled
+}
+
+void tst_Engine::aRefusedAddIsReportedNotCountedAsKnown()
+{
+    auto app = start();
+    QVERIFY(app);
+    QSignalSpy messages(app->engine.get(), &Engine::message);
+    app->store.close();
+    const Engine::Added result = app->engine->addTasks({QStringLiteral("veo_unsaved_0001")});
+    QCOMPARE(result.added, 0);
+    QCOMPARE(result.known, 0); // not "already tracked": it could not be saved
+    QCOMPARE(messages.count(), 1);
+    QVERIFY(!app->engine->tasks()->contains(QStringLiteral("veo_unsaved_0001")));
 }
 
 void tst_Engine::removeTasksForgetsThemAndCancelsTheirDownloads()

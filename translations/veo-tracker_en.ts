@@ -2175,6 +2175,13 @@ Keys table column: marks the default API key</extracomment>
             <numerusform>Could not save %n task updates to the task database.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Could not add %n task(s) to the task database.</source>
+        <translation>
+            <numerusform>Could not add %n task to the task database.</numerusform>
+            <numerusform>Could not add %n tasks to the task database.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskStore</name>

@@ -2153,6 +2153,12 @@ Keys table column: marks the default API key</extracomment>
             <numerusform>有 %n 条任务更新无法保存到任务数据库。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Could not add %n task(s) to the task database.</source>
+        <translation>
+            <numerusform>有 %n 个任务无法添加到任务数据库。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskStore</name>

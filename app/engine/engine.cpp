@@ -17,6 +17,7 @@
 #include "taskstore.h"
 #include "tasktracker.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace veo {
@@ -53,6 +54,11 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
         std::make_unique<NotificationPolicy>(m_tasks.get(), m_downloads.get(), settings);
 
     connect(m_tasks.get(), &TaskRepository::taskFinished, this, &Engine::onTaskFinished);
+    // Only what the store really removed: a refused removal keeps the task and its downloads.
+    connect(m_tasks.get(), &TaskFeed::removed, m_downloads.get(),
+            &DownloadCoordinator::tasksRemoved);
+    connect(m_tasks.get(), &TaskFeed::removed, m_notifications.get(),
+            &NotificationPolicy::tasksRemoved);
     connect(m_tasks.get(), &TaskRepository::storeError, this,
             [this](const QString &text) { Q_EMIT message(text, true); });
     connect(m_downloads.get(), &DownloadCoordinator::problem, this,
@@ -113,15 +119,15 @@ Engine::Added Engine::addTasks(const QStringList &taskIds, const QString &keyId,
     Added result;
     result.added =
         tryAllKeys ? m_prober->addTasksTryingAllKeys(taskIds) : m_tracker->addTasks(taskIds, owner);
-    result.known = int(taskIds.size()) - result.added;
+    result.known = int(std::count_if(taskIds.cbegin(), taskIds.cend(),
+                                     [this](const QString &id) { return m_tasks->contains(id); })) -
+                   result.added;
     return result;
 }
 
 void Engine::removeTasks(const QStringList &taskIds)
 {
-    m_tracker->removeTasks(taskIds);
-    m_downloads->tasksRemoved(taskIds);
-    m_notifications->tasksRemoved(taskIds);
+    m_tracker->removeTasks(taskIds); // downloads and notifications follow the committed removal
 }
 
 void Engine::changeKey(const QStringList &taskIds, const QString &keyId)

@@ -21,7 +21,6 @@ RequestScheduler::RequestScheduler(KieClient *client, TokenProvider tokens, Cloc
     connect(m_timer, &DeadlineTimer::timeout, this, &RequestScheduler::dispatch);
     // Direct: the count reaches zero just before the client runs the last callback.
     connect(m_client, &KieClient::inFlightChanged, this, &RequestScheduler::onClientCount);
-    setFollowSystemNetwork(true);
 }
 
 RequestScheduler::~RequestScheduler() = default;

@@ -70,7 +70,8 @@ public:
     bool isPaused() const { return m_paused; }
     void setOnline(bool online);
     bool isOnline() const { return m_online; }
-    // Follow QNetworkInformation's reachability (default on; loads a backend when one exists).
+    // Follow QNetworkInformation's reachability (default off; on loads a backend when one
+    // exists). The app's engine turns it on for a remote API; --check and --add-key do not wait.
     // Off for a loopback server (demo mode, tests), which works without any network.
     void setFollowSystemNetwork(bool follow);
     // Poll requests wait: paused or offline.

@@ -64,13 +64,16 @@ QList<TaskRecord> TaskRepository::insert(const QList<TaskRecord> &records)
         return {};
     }
     const QList<TaskRecord> added = m_store->insertNew(candidates);
+    if (added.isEmpty()) { // they were all new here: the store refused them
+        Q_EMIT storeError(
+            tr("Could not add %n task(s) to the task database.", nullptr, int(candidates.size())));
+        return {};
+    }
     for (const TaskRecord &record : added) {
         m_rowById.insert(record.taskId, m_tasks.size());
         m_tasks.append(record);
     }
-    if (!added.isEmpty()) {
-        Q_EMIT inserted(added);
-    }
+    Q_EMIT inserted(added);
     return added;
 }
 
@@ -112,7 +115,7 @@ QStringList TaskRepository::update(const QStringList &taskIds,
                                    const QString &failure)
 {
     QStringList ids;
-    if (!m_store) {
+    if (!m_store || taskIds.isEmpty()) {
         return ids;
     }
     flush(); // one committed state to start from

@@ -75,8 +75,8 @@ public:
     QVideoWidget *videoWidget() const { return m_video; }
 
 Q_SIGNALS:
-    // The media host refused the link (expired). Connect to KieClient::downloadUrl(url) and
-    // answer with playFreshLink() or showFreshLinkError().
+    // The media host refused the link (expired). The app connects it to Engine::renewLink and
+    // answers with playFreshLink() or showFreshLinkError().
     void freshLinkRequested(const QString &taskId, const QUrl &url, veo::MediaKind kind, int index);
     // "Download" for the current source (shown while it is not downloaded).
     void downloadRequested(const QString &taskId, veo::MediaKind kind, int index);

@@ -15,15 +15,21 @@ namespace veo {
 
 SelectionPanes::SelectionPanes(Engine *engine, TaskTableModel *model, TaskListPane *list,
                                QWidget *window)
-    : QObject(window), m_engine(engine), m_model(model), m_list(list),
-      m_details(new TaskDetailsPane(window)), m_player(new PlayerPane(window))
+    : QObject(window), m_model(model), m_list(list), m_details(new TaskDetailsPane(window)),
+      m_player(new PlayerPane(window))
 {
     m_details->setObjectName(QStringLiteral("DetailsPane"));
     m_player->setObjectName(QStringLiteral("PlayerPane"));
 
     connect(model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                // Polls and download progress of other tasks arrive all the time.
+                // Download progress ticks change only the Download column: the panes show no
+                // mark, and a file that arrives or goes comes through localFileChanged.
+                if (topLeft.column() == TaskTableModel::DownloadColumn &&
+                    bottomRight.column() == TaskTableModel::DownloadColumn) {
+                    return;
+                }
+                // Polls of other tasks arrive all the time.
                 if (selectionTouches(topLeft.row(), bottomRight.row())) {
                     update();                     // a no-op unless the task itself changed
                     Q_EMIT selectedTaskChanged(); // it may have just succeeded, or its file arrived

@@ -35,7 +35,6 @@ private:
     // Whether a selected task is in the source rows firstRow..lastRow.
     bool selectionTouches(int firstRow, int lastRow) const;
 
-    Engine *m_engine;
     TaskTableModel *m_model;
     TaskListPane *m_list;
     TaskDetailsPane *m_details;
