@@ -51,8 +51,22 @@ QString describe(const TaskRecord &t)
       << QString::number(t.resultUrls.size()) << t.originUrls.join(QLatin1Char('|'))
       << QString::number(t.originUrls.size()) << t.fullResultUrls.join(QLatin1Char('|'))
       << QString::number(t.fullResultUrls.size()) << QString::fromLatin1(t.extraJson.toHex())
-      << QString::number(t.findingOwner) << taskKindKey(t.kind) << nullable(t.parentTaskId);
+      << QString::number(t.findingOwner) << taskKindKey(t.kind) << nullable(t.parentTaskId)
+      << QString::number(t.videoIndex) << taskSubmissionKey(t.submission)
+      << t.imageUrls.join(QLatin1Char('|')) << QString::number(t.imageUrls.size());
     return f.join(QStringLiteral("\n"));
+}
+
+// The statements that take a version 6 file back to version 5 (its columns and index go),
+// followed by the given ones.
+QStringList withoutVersion6(const QStringList &more)
+{
+    return QStringList{QStringLiteral("DROP INDEX tasks_parent"),
+                       QStringLiteral("ALTER TABLE tasks DROP COLUMN video_index"),
+                       QStringLiteral("ALTER TABLE tasks DROP COLUMN submission"),
+                       QStringLiteral("ALTER TABLE tasks DROP COLUMN image_urls"),
+                       QStringLiteral("PRAGMA user_version = 5")} +
+           more;
 }
 
 QList<QString> describeAll(const QList<TaskRecord> &tasks)
@@ -98,6 +112,9 @@ TaskRecord fullRecord()
     t.findingOwner = true;
     t.kind = TaskKind::VeoExtension;
     t.parentTaskId = QStringLiteral("veo_original_1");
+    t.videoIndex = 1;
+    t.submission = TaskSubmission::AnswerLost;
+    t.imageUrls = {QStringLiteral("https://tempfile.example/4k.jpg")};
     return t;
 }
 
@@ -214,6 +231,8 @@ private Q_SLOTS:
     void reopenKeepsDataAndSchema();
     void upgradesAnOlderSchema();
     void upgradeKeepsEveryTaskAVeoGeneration();
+    void upgradeFromVersion5KeepsChildrenAsNothingSent();
+    void replaceGivesAPlaceholderItsTaskIdAtomically();
     void roundTripEveryKind();
     void emptyFileIsANewDatabase();
     void twoStoresSideBySide();
@@ -422,10 +441,11 @@ void TestTaskStore::upgradesAnOlderSchema()
             store.insertNew({makeTask(QStringLiteral("veo_old"), TaskStatus::Generating)}).size(),
             1);
     }
-    QVERIFY(execOn(freshPath(), {QStringLiteral("ALTER TABLE tasks DROP COLUMN finding_owner"),
-                                 QStringLiteral("ALTER TABLE tasks DROP COLUMN kind"),
-                                 QStringLiteral("ALTER TABLE tasks DROP COLUMN parent_id"),
-                                 QStringLiteral("PRAGMA user_version = 3")}));
+    QVERIFY(execOn(freshPath(),
+                   withoutVersion6({QStringLiteral("ALTER TABLE tasks DROP COLUMN finding_owner"),
+                                    QStringLiteral("ALTER TABLE tasks DROP COLUMN kind"),
+                                    QStringLiteral("ALTER TABLE tasks DROP COLUMN parent_id"),
+                                    QStringLiteral("PRAGMA user_version = 3")})));
 
     TaskStore store;
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
@@ -439,6 +459,49 @@ void TestTaskStore::upgradesAnOlderSchema()
     QVERIFY(corruptSiblings(m_dir.path()).isEmpty());
 }
 
+void TestTaskStore::upgradeFromVersion5KeepsChildrenAsNothingSent()
+{
+    // A version 5 file with an extension child: it has no video index, submission or images.
+    {
+        TaskStore store;
+        QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+        QCOMPARE(store.insertNew({fullRecord()}).size(), 1);
+    }
+    QVERIFY(execOn(freshPath(), withoutVersion6({})));
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
+    const QList<TaskRecord> loaded = store.loadAll();
+    QCOMPARE(loaded.size(), 1);
+    TaskRecord expected = fullRecord();
+    expected.videoIndex = 0;
+    expected.submission = TaskSubmission::None; // nothing was sent from a version 5 app
+    expected.imageUrls.clear();
+    QCOMPARE(describe(loaded.at(0)), describe(expected));
+}
+
+void TestTaskStore::replaceGivesAPlaceholderItsTaskIdAtomically()
+{
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    TaskRecord placeholder = fullRecord();
+    placeholder.taskId = QStringLiteral("veo_parent:extend:0a1b2c");
+    const TaskRecord other = makeTask(QStringLiteral("veo_other_1"), TaskStatus::Generating);
+    QCOMPARE(store.insertNew({other, placeholder}).size(), 2);
+
+    TaskRecord accepted = placeholder;
+    accepted.taskId = QStringLiteral("veo_extend_new_1");
+    accepted.submission = TaskSubmission::None;
+    QVERIFY(!store.replace(QStringLiteral("veo_not_there"), accepted));
+    QVERIFY(!store.replace(placeholder.taskId, other)); // the new ID is taken
+    QVERIFY(store.replace(placeholder.taskId, accepted));
+    const QList<TaskRecord> loaded = store.loadAll();
+    QCOMPARE(loaded.size(), 2);
+    QCOMPARE(describe(loaded.at(0)), describe(other));
+    QCOMPARE(describe(loaded.at(1)), describe(accepted)); // in the placeholder's place
+    QVERIFY(!store.contains(placeholder.taskId));
+}
+
 void TestTaskStore::upgradeKeepsEveryTaskAVeoGeneration()
 {
     // A database as version 4 left it: no kind or parent columns, two tasks in it.
@@ -447,9 +510,10 @@ void TestTaskStore::upgradeKeepsEveryTaskAVeoGeneration()
         QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
         QCOMPARE(store.insertNew({fullRecord(), sparseRecord()}).size(), 2);
     }
-    QVERIFY(execOn(freshPath(), {QStringLiteral("ALTER TABLE tasks DROP COLUMN kind"),
-                                 QStringLiteral("ALTER TABLE tasks DROP COLUMN parent_id"),
-                                 QStringLiteral("PRAGMA user_version = 4")}));
+    QVERIFY(execOn(freshPath(),
+                   withoutVersion6({QStringLiteral("ALTER TABLE tasks DROP COLUMN kind"),
+                                    QStringLiteral("ALTER TABLE tasks DROP COLUMN parent_id"),
+                                    QStringLiteral("PRAGMA user_version = 4")})));
 
     TaskStore store;
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
@@ -464,6 +528,9 @@ void TestTaskStore::upgradeKeepsEveryTaskAVeoGeneration()
     TaskRecord expected = fullRecord();
     expected.kind = TaskKind::VeoGeneration;
     expected.parentTaskId.clear();
+    expected.videoIndex = 0;
+    expected.submission = TaskSubmission::None;
+    expected.imageUrls.clear();
     QCOMPARE(describe(loaded.at(0)), describe(expected));
     QVERIFY(loaded.at(0) == expected);
 }

@@ -166,6 +166,17 @@
         <source>Use an https:// API address.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>KIE had not finished this after %n minute(s); it is no longer checked.</source>
+        <translation>
+            <numerusform>KIE had not finished this after %n minute; it is no longer checked.</numerusform>
+            <numerusform>KIE had not finished this after %n minutes; it is no longer checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use Retry to ask KIE again; nothing is charged twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1019,6 +1030,97 @@ Task %2</source>
             <numerusform>None of your API keys can see task %1. Check the ID, or add the key of the account that created it (API Keys…).</numerusform>
             <numerusform>None of your API keys can see these %n tasks: %1. Check the IDs, or add the key of the account that created them (API Keys…).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>veo::FollowUps</name>
+    <message>
+        <source>Only Veo generations and extensions can be upgraded or extended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available once the video has been generated successfully.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task has no video %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE makes no 1080P or 4K version of a video made by its fallback model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE cannot extend a video once its 1080P version was requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is available for this task: add it in Keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; has no credits left: top up on kie.ai, then check its credits in Keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task %1 is not in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be saved, so it was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe how the video should go on: the prompt is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds must be a number from 10000 to 99999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is offline; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the outcome of the extension request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE refused the extension: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The extension was sent but its answer was lost (%1). It is not sent again: check your kie.ai logs, then add its task ID to the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This extension may have reached KIE, so it is not sent again: check your kie.ai logs and add its task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original task or the request is gone; extend it anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the upgrade request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task %1 is not waiting for a task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the new task ID %1 to the task database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the state of requests sent before the app stopped.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2283,10 @@ Keys table column: marks the default API key</extracomment>
             <numerusform>Could not add %n task to the task database.</numerusform>
             <numerusform>Could not add %n tasks to the task database.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Could not save the new task ID %1 to the task database.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

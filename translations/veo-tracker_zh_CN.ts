@@ -166,6 +166,16 @@
         <source>Use an https:// API address.</source>
         <translation>请使用以 https:// 开头的 API 地址。</translation>
     </message>
+    <message numerus="yes">
+        <source>KIE had not finished this after %n minute(s); it is no longer checked.</source>
+        <translation>
+            <numerusform>KIE 在 %n 分钟后仍未完成，已停止查询。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use Retry to ask KIE again; nothing is charged twice.</source>
+        <translation>点击“重试”再次向 KIE 请求；不会重复扣费。</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1009,6 +1019,97 @@ Task %2</source>
         <translation>
             <numerusform>你的所有 API 密钥都查不到这 %n 个任务：%1。请检查任务ID，或添加创建这些任务的账户的密钥（API 密钥…）。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>veo::FollowUps</name>
+    <message>
+        <source>Only Veo generations and extensions can be upgraded or extended.</source>
+        <translation>只有 Veo 生成或延长的视频可以升级或延长。</translation>
+    </message>
+    <message>
+        <source>Available once the video has been generated successfully.</source>
+        <translation>视频生成成功后可用。</translation>
+    </message>
+    <message>
+        <source>This task has no video %1.</source>
+        <translation>此任务没有第 %1 个视频。</translation>
+    </message>
+    <message>
+        <source>KIE makes no 1080P or 4K version of a video made by its fallback model.</source>
+        <translation>KIE 不为备用模型生成的视频提供 1080P 或 4K 版本。</translation>
+    </message>
+    <message>
+        <source>KIE cannot extend a video once its 1080P version was requested.</source>
+        <translation>已请求 1080P 版本的视频无法再延长。</translation>
+    </message>
+    <message>
+        <source>No API key is available for this task: add it in Keys.</source>
+        <translation>此任务没有可用的 API 密钥：请在“密钥”中添加。</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; has no credits left: top up on kie.ai, then check its credits in Keys.</source>
+        <translation>密钥“%1”的积分已用完：请在 kie.ai 充值，然后在“密钥”中查询积分。</translation>
+    </message>
+    <message>
+        <source>The task %1 is not in the list.</source>
+        <translation>任务 %1 不在列表中。</translation>
+    </message>
+    <message>
+        <source>The request could not be saved, so it was not sent.</source>
+        <translation>请求无法保存，因此未发送。</translation>
+    </message>
+    <message>
+        <source>Describe how the video should go on: the prompt is empty.</source>
+        <translation>请描述视频接下来的内容：提示词为空。</translation>
+    </message>
+    <message>
+        <source>Seeds must be a number from 10000 to 99999.</source>
+        <translation>种子必须是 10000 到 99999 之间的数字。</translation>
+    </message>
+    <message>
+        <source>This computer is offline; nothing was sent.</source>
+        <translation>此电脑处于离线状态；未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Could not save the outcome of the extension request.</source>
+        <translation>无法保存延长请求的结果。</translation>
+    </message>
+    <message>
+        <source>KIE refused the extension: %1</source>
+        <translation>KIE 拒绝了延长请求：%1</translation>
+    </message>
+    <message>
+        <source>The extension was sent but its answer was lost (%1). It is not sent again: check your kie.ai logs, then add its task ID to the list.</source>
+        <translation>延长请求已发送，但响应丢失（%1）。不会再次发送：请查看 kie.ai 日志，然后把它的任务 ID 添加到列表中。</translation>
+    </message>
+    <message>
+        <source>This extension may have reached KIE, so it is not sent again: check your kie.ai logs and add its task ID.</source>
+        <translation>此延长请求可能已到达 KIE，因此不会再次发送：请查看 kie.ai 日志并添加它的任务 ID。</translation>
+    </message>
+    <message>
+        <source>The original task or the request is gone; extend it anew.</source>
+        <translation>原任务或请求已不存在；请重新发起延长。</translation>
+    </message>
+    <message>
+        <source>Could not save the upgrade request.</source>
+        <translation>无法保存升级请求。</translation>
+    </message>
+    <message>
+        <source>The task %1 is not waiting for a task ID.</source>
+        <translation>任务 %1 并未在等待任务 ID。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a task ID.</source>
+        <translation>“%1”不是任务 ID。</translation>
+    </message>
+    <message>
+        <source>Could not save the new task ID %1 to the task database.</source>
+        <translation>无法将新任务 ID %1 保存到任务数据库。</translation>
+    </message>
+    <message>
+        <source>Could not save the state of requests sent before the app stopped.</source>
+        <translation>无法保存应用退出前已发送请求的状态。</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2259,10 @@ Keys table column: marks the default API key</extracomment>
         <translation>
             <numerusform>有 %n 个任务无法添加到任务数据库。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Could not save the new task ID %1 to the task database.</source>
+        <translation>无法将新任务 ID %1 保存到任务数据库。</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ ApiError ApiError::fromKieCode(int code, const QString &msg, int httpStatus)
 
 bool ApiError::isFinal() const
 {
-    return kind == Kind::Expired || kind == Kind::NotFound;
+    return kind == Kind::Expired || kind == Kind::NotFound || kind == Kind::GaveUp;
 }
 
 bool ApiError::isRetryable() const
@@ -59,6 +59,7 @@ bool ApiError::isRetryable() const
     case Kind::Expired:
     case Kind::NotFound:
     case Kind::InsecureBase:
+    case Kind::GaveUp:
         return false;
     default:
         // Key, credit and validation problems may be fixed by the user; keep trying, slowly.
@@ -113,6 +114,9 @@ QString ApiError::text() const
         return tr("No API key is available for this task.");
     case Kind::InsecureBase:
         return tr("Refusing to send the API key over an unencrypted connection.");
+    case Kind::GaveUp:
+        return tr("KIE had not finished this after %n minute(s); it is no longer checked.", nullptr,
+                  code);
     }
     return {};
 }
@@ -152,6 +156,8 @@ QString ApiError::advice() const
         return tr("Add an API key (Keys → Add), then refresh.");
     case Kind::InsecureBase:
         return tr("Use an https:// API address.");
+    case Kind::GaveUp:
+        return tr("Use Retry to ask KIE again; nothing is charged twice.");
     }
     return {};
 }

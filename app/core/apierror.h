@@ -31,12 +31,13 @@ public:
         Rejected,            // other 4xx body codes (400, 422 validation, 451)
         NoKey,               // no API key is available for this task
         InsecureBase,        // refusing a non-https API base that is not loopback
+        GaveUp,              // an upgrade still not ready after its time limit: final
     };
 
     Kind kind = Kind::None;
-    int code = 0;          // KIE body code, or the HTTP status when there is no envelope
-    int httpStatus = 0;    // 0 when no HTTP response arrived
-    QString serverMessage; // KIE's msg or the network error string, verbatim (never a secret)
+    int code = 0;               // KIE body code, or the HTTP status when there is no envelope
+    int httpStatus = 0;         // 0 when no HTTP response arrived
+    QString serverMessage;      // KIE's msg or the network error string, verbatim (never a secret)
     int retryAfterSeconds = -1; // from a Retry-After header, -1 when absent
 
     bool isError() const { return kind != Kind::None; }

@@ -16,6 +16,10 @@ struct ApiRequest
     QString path; // "/api/v1/veo/record-info"
     QUrlQuery query;
     QByteArray body; // JSON, for POST
+    // It creates a task or charges credits: sent at most once. Qt sends a request again by
+    // itself when a kept-alive connection closes before the answer; such a request fails
+    // instead (a network error: its answer is lost), and the owner decides.
+    bool sendOnce = false;
 };
 
 // What came back: the HTTP answer, or the network error when none arrived.

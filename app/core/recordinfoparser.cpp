@@ -356,9 +356,8 @@ Envelope parseEnvelope(int httpStatus, const QByteArray &body, const QByteArray 
     envelope.error = classify(httpStatus, parsed);
     if (envelope.error.isError()) {
         envelope.error.retryAfterSeconds = parseRetryAfter(retryAfter);
-    } else {
-        envelope.data = parsed.data;
     }
+    envelope.data = parsed.data;
     return envelope;
 }
 

@@ -13,7 +13,7 @@ namespace veo {
 struct Envelope
 {
     ApiError error;  // None when HTTP and body code are both fine
-    QJsonValue data; // only meaningful when !error.isError()
+    QJsonValue data; // as sent, also with an error (a 4K 422 carries URLs); null when absent
 };
 
 // Tolerant: an HTML page, truncated JSON, a missing envelope or an HTTP error all become an
@@ -28,10 +28,10 @@ struct RecordInfoResult
 
 // Parses a record-info answer. requestedTaskId fills taskId when the answer omits it.
 RecordInfoResult parseRecordInfo(int httpStatus, const QByteArray &body,
-                                 const QString &requestedTaskId,
-                                 const QByteArray &retryAfter = {});
+                                 const QString &requestedTaskId, const QByteArray &retryAfter = {});
 
 // Lower-level pieces, exposed for tests and other endpoints.
-QStringList parseUrlList(const QJsonValue &value); // array, JSON-encoded string, single string, null
+QStringList
+parseUrlList(const QJsonValue &value); // array, JSON-encoded string, single string, null
 
 } // namespace veo

@@ -1,6 +1,28 @@
 #include "taskrecord.h"
 
+#include <array>
+
 namespace veo {
+
+namespace {
+constexpr std::array<const char *, 4> SubmissionKeys = {"none", "sending", "lost", "refused"};
+} // namespace
+
+QString taskSubmissionKey(TaskSubmission submission)
+{
+    return QString::fromLatin1(SubmissionKeys.at(std::size_t(submission)));
+}
+
+TaskSubmission taskSubmissionFromKey(const QString &key)
+{
+    for (std::size_t i = 0; i < SubmissionKeys.size(); ++i) {
+        if (key == QLatin1String(SubmissionKeys.at(i))) {
+            return TaskSubmission(i);
+        }
+    }
+    // Unknown (a newer version's value): the answer may have been lost, never send again.
+    return TaskSubmission::AnswerLost;
+}
 
 void TaskRecord::mergeRemote(const TaskRecord &remote)
 {
@@ -21,7 +43,15 @@ void TaskRecord::mergeRemote(const TaskRecord &remote)
     resultUrls = remote.resultUrls;
     originUrls = remote.originUrls;
     fullResultUrls = remote.fullResultUrls;
+    imageUrls = remote.imageUrls;
     extraJson = remote.extraJson;
+}
+
+bool TaskRecord::awaitsTaskId() const
+{
+    const bool createsId = kind == TaskKind::VeoGeneration || kind == TaskKind::VeoExtension ||
+                           kind == TaskKind::MarketJob;
+    return createsId && submission != TaskSubmission::None;
 }
 
 bool TaskRecord::sameRemoteState(const TaskRecord &other) const

@@ -11,6 +11,17 @@
 
 namespace veo {
 
+// A request this app sent that creates a task or costs credits (extend, 4K, generate). Such a
+// request is sent once and never again by the app's own doing when its answer is lost.
+enum class TaskSubmission {
+    None,       // not sent by this app, or accepted by KIE
+    Sending,    // stored, sent (or about to be); no answer yet
+    AnswerLost, // sent, but no answer came back (timeout, dropped connection, restart)
+    Refused,    // KIE answered with an error: nothing was created or charged
+};
+QString taskSubmissionKey(TaskSubmission submission); // "none", "sending", "lost", "refused"
+TaskSubmission taskSubmissionFromKey(const QString &key);
+
 // Everything known about one Veo task: KIE's record-info fields plus local bookkeeping.
 struct TaskRecord
 {
@@ -25,6 +36,10 @@ struct TaskRecord
     // Its key is being looked for ("Try all keys"): not polled until an owner is found. Kept
     // across restarts, so an interrupted search goes on in the next run.
     bool findingOwner = false;
+    // Upgrades: which of the parent's result videos (get-1080p-video / get-4k-video "index").
+    int videoIndex = 0;
+    // The request that created or charged this task, when this app sent it (TaskSubmission).
+    TaskSubmission submission = TaskSubmission::None;
 
     // --- record-info fields -------------------------------------------------------------
     TaskStatus status = TaskStatus::Pending;
@@ -45,6 +60,7 @@ struct TaskRecord
     QStringList resultUrls;
     QStringList originUrls;
     QStringList fullResultUrls;
+    QStringList imageUrls; // 4K upgrades: KIE's preview images
     // Fields we do not know, kept as a compact JSON object for the details view:
     // {"data": {...}, "response": {...}} with only the unknown members.
     QByteArray extraJson;
@@ -54,6 +70,10 @@ struct TaskRecord
     // True when every record-info field equals other's, i.e. mergeRemote(other) would change
     // nothing (used to skip no-op updates). Local bookkeeping is not compared.
     bool sameRemoteState(const TaskRecord &other) const;
+
+    // True while the task has no KIE task ID yet (a create request not accepted): its
+    // taskId is a local placeholder and nothing can be read from KIE about it.
+    bool awaitsTaskId() const;
 
     friend bool operator==(const TaskRecord &, const TaskRecord &) = default;
 };

@@ -4,6 +4,7 @@
 #include "creditsmonitor.h"
 #include "downloadmanager.h"
 #include "downloadstore.h"
+#include "followups.h"
 #include "keyprober.h"
 #include "keyprofilestore.h"
 #include "keyring.h"
@@ -36,13 +37,15 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
     m_keyProfiles->open(options.storePath);
     m_keys = std::make_unique<KeyRing>(secrets, m_keyProfiles.get());
     const auto tokens = [keys = m_keys.get()](const QString &keyId) { return keys->token(keyId); };
-    m_requests = std::make_unique<RequestScheduler>(m_client.get(), tokens);
+    m_requests = std::make_unique<RequestScheduler>(m_client.get(), tokens, options.clock);
     m_requests->setFollowSystemNetwork(options.followSystemNetwork);
     m_credits = std::make_unique<CreditsMonitor>(m_requests.get(), m_keys.get());
     m_scheduler = std::make_unique<RefreshScheduler>(m_requests.get());
     m_tasks = std::make_unique<TaskRepository>(store);
     m_tracker = std::make_unique<TaskTracker>(m_tasks.get(), m_scheduler.get());
     m_prober = std::make_unique<KeyProber>(m_requests.get(), m_tracker.get(), m_keys.get());
+    m_followUps =
+        std::make_unique<FollowUps>(m_tasks.get(), m_tracker.get(), m_requests.get(), m_keys.get());
     m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     m_downloadStore = std::make_unique<DownloadStore>();
     m_downloadStore->open(options.storePath);
@@ -84,6 +87,7 @@ Engine::~Engine()
 void Engine::start()
 {
     m_tracker->load();
+    m_followUps->settleInterrupted();
     m_downloads->setStore(m_downloadStore.get()); // after the tasks: unfinished ones continue
     m_keys->load();
     if (!m_options.demoTaskIds.isEmpty()) {

@@ -15,9 +15,11 @@
 namespace veo {
 
 class AppSettings;
+class Clock;
 class CreditsMonitor;
 class DownloadManager;
 class DownloadStore;
+class FollowUps;
 class KeyProber;
 class KeyProfileStore;
 class KeyRing;
@@ -53,6 +55,8 @@ public:
         QStringList demoTaskIds;
         // Follow the system's network state; off for a server on this machine (demo, tests).
         bool followSystemNetwork = true;
+        // The request machine's and the schedulers' clock (not owned); null = a steady one.
+        Clock *clock = nullptr;
     };
 
     // store is open and outlives the engine; secrets and settings too.
@@ -71,6 +75,8 @@ public:
     KeyRing *keys() const { return m_keys.get(); }
     CreditsMonitor *credits() const { return m_credits.get(); }
     DownloadCoordinator *downloads() const { return m_downloads.get(); }
+    // 1080P, 4K and extensions of finished videos (its commands and extensionSettled()).
+    FollowUps *followUps() const { return m_followUps.get(); }
     DownloadManager *downloadManager() const { return m_downloadManager.get(); }
     AppSettings *settings() const { return m_settings; }
 
@@ -139,6 +145,7 @@ private:
     std::unique_ptr<TaskRepository> m_tasks;
     std::unique_ptr<TaskTracker> m_tracker;
     std::unique_ptr<KeyProber> m_prober;
+    std::unique_ptr<FollowUps> m_followUps;
     std::unique_ptr<LinkRenewer> m_renewer;
     std::unique_ptr<DownloadStore> m_downloadStore;
     std::unique_ptr<DownloadManager> m_downloadManager;

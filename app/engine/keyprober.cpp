@@ -175,6 +175,7 @@ KeyProber::Outcome KeyProber::classify(const ApiError &error)
     case ApiError::Kind::NotFound:
     case ApiError::Kind::Rejected:
     case ApiError::Kind::NoKey:
+    case ApiError::Kind::GaveUp:
         break;
     }
     return Outcome::NotOwned;

@@ -51,6 +51,11 @@ RefreshScheduler::~RefreshScheduler()
     }
 }
 
+qint64 RefreshScheduler::intervalMs(const Entry &entry) const
+{
+    return statusSource(entry.kind)->interval(m_interval).count();
+}
+
 qint64 RefreshScheduler::nowMs() const
 {
     return m_requests->clock()->nowMs();
@@ -67,7 +72,7 @@ void RefreshScheduler::setInterval(std::chrono::milliseconds interval)
         if (!e.dueMs || e.forced || e.failures > 0 || !e.lastCheckMs) {
             continue;
         }
-        enqueue(it.key(), e, std::max(now, *e.lastCheckMs + qint64(m_interval.count())));
+        enqueue(it.key(), e, std::max(now, *e.lastCheckMs + intervalMs(e)));
     }
     schedule();
 }
@@ -86,10 +91,10 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
 {
     const qint64 now = nowMs();
     const QDateTime wallNow = QDateTime::currentDateTimeUtc();
-    const qint64 interval = m_interval.count();
     for (const TaskRecord &task : tasks) {
-        if (!statusSource(task.kind)) {
-            continue; // a kind that cannot be read yet: listed, not polled
+        const StatusSource *source = statusSource(task.kind);
+        if (!source || task.awaitsTaskId()) {
+            continue; // a kind that cannot be read yet, or no KIE task ID: listed, not polled
         }
         auto it = m_entries.find(task.taskId);
         const bool isNew = it == m_entries.end();
@@ -99,6 +104,13 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
         Entry &e = it.value();
         e.kind = task.kind;
         e.parentTaskId = task.parentTaskId;
+        e.videoIndex = task.videoIndex;
+        e.giveUpAtMs.reset();
+        if (const auto limit = source->giveUpAfter(); limit && task.addedAt.isValid()) {
+            // The time limit runs from the request, across restarts.
+            e.giveUpAtMs = now - std::max<qint64>(0, task.addedAt.msecsTo(wallNow)) +
+                           std::chrono::milliseconds(*limit).count();
+        }
         if (e.keyId != task.keyId && e.ticket) {
             withdraw(e); // handed over with the old key: ask again with the new one
             e.keyId = task.keyId;
@@ -122,7 +134,7 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
                 dequeue(task.taskId, e);
             }
         } else if (!e.dueMs && !e.ticket) {
-            enqueue(task.taskId, e, e.lastCheckMs ? *e.lastCheckMs + interval : now);
+            enqueue(task.taskId, e, e.lastCheckMs ? *e.lastCheckMs + intervalMs(e) : now);
         }
     }
     schedule();
@@ -287,6 +299,7 @@ void RefreshScheduler::submit(const QString &taskId, Entry &entry)
     task.taskId = taskId;
     task.kind = entry.kind;
     task.parentTaskId = entry.parentTaskId;
+    task.videoIndex = entry.videoIndex;
     const StatusSource *source = statusSource(entry.kind);
     // The ticket is known only after submit() returns; the answer comes later (never inside).
     auto ticket = std::make_shared<quint64>(0);
@@ -312,6 +325,7 @@ void RefreshScheduler::handleAnswer(const QString &taskId, quint64 ticket, const
     task.taskId = taskId;
     task.kind = e.kind;
     task.parentTaskId = e.parentTaskId;
+    task.videoIndex = e.videoIndex;
     RecordInfoResult result = statusSource(e.kind)->parse(task, answer);
     const ApiError::Kind kind = result.error.kind;
     if (kind == ApiError::Kind::Offline) {
@@ -323,7 +337,8 @@ void RefreshScheduler::handleAnswer(const QString &taskId, quint64 ticket, const
         return;
     }
     e.forced = false;
-    qint64 nextDue = now + m_interval.count();
+    const qint64 interval = intervalMs(e);
+    qint64 nextDue = now + interval;
     if (kind != ApiError::Kind::NoKey) {
         e.lastCheckMs = now; // NoKey: no request was made, nothing was checked
     }
@@ -341,17 +356,28 @@ void RefreshScheduler::handleAnswer(const QString &taskId, quint64 ticket, const
             result.error.kind = ApiError::Kind::NotFound; // unknown for too long: give up
             setFinal(e, true);
         } else {
-            nextDue = now + backoffMs(++e.failures, m_interval.count(), m_policy.backoffCap.count(),
+            nextDue = now + backoffMs(++e.failures, interval, m_policy.backoffCap.count(),
                                       m_policy.jitter);
         }
     } else if (result.error.isFinal()) {
         setFinal(e, true);
     } else {
         // A 429 also blocks the key on the request machine for its Retry-After.
-        nextDue = now + backoffMs(++e.failures, m_interval.count(), m_policy.backoffCap.count(),
-                                  m_policy.jitter);
+        nextDue =
+            now + backoffMs(++e.failures, interval, m_policy.backoffCap.count(), m_policy.jitter);
     }
 
+    // Never sooner than the kind allows between two requests (a 4K's 30 s), backoff or not.
+    nextDue = std::max(nextDue, now + statusSource(e.kind)->interval({}).count());
+    if (!e.final && e.giveUpAtMs && now >= *e.giveUpAtMs && kind != ApiError::Kind::NoKey) {
+        // Still not there after its time limit: a final answer, with a Retry for the user.
+        const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(
+            statusSource(e.kind)->giveUpAfter().value_or(std::chrono::minutes(0)));
+        result.error = ApiError{};
+        result.error.kind = ApiError::Kind::GaveUp;
+        result.error.code = int(minutes.count());
+        setFinal(e, true);
+    }
     if (e.final) {
         dequeue(taskId, e);
     } else {

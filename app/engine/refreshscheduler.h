@@ -98,6 +98,9 @@ private:
         QString keyId;
         TaskKind kind = TaskKind::VeoGeneration; // how it is read (StatusSource)
         QString parentTaskId;
+        int videoIndex = 0;
+        // When an upgrade is given up (StatusSource::giveUpAfter), on the clock.
+        std::optional<qint64> giveUpAtMs;
         bool final = false;
         bool forced = false; // refreshNow() on this task
         // Times on the clock. They can be negative (a check before the clock started), so
@@ -115,6 +118,7 @@ private:
     void submit(const QString &taskId, Entry &entry);
     void handleAnswer(const QString &taskId, quint64 ticket, const HttpAnswer &answer);
     qint64 nowMs() const;
+    qint64 intervalMs(const Entry &entry) const; // the kind's interval (StatusSource)
     void enqueue(const QString &taskId, Entry &entry, qint64 dueMs);
     void dequeue(const QString &taskId, Entry &entry);
     void withdraw(Entry &entry);

@@ -5,6 +5,9 @@
 #include "taskkind.h"
 #include "taskrecord.h"
 
+#include <chrono>
+#include <optional>
+
 namespace veo {
 
 // How the state of one kind of task is read: the request that asks KIE, and its answer turned
@@ -18,10 +21,19 @@ public:
     virtual ApiRequest request(const TaskRecord &task) const = 0;
     // The answer for task; network errors arrive here too (answer.networkError).
     virtual RecordInfoResult parse(const TaskRecord &task, const HttpAnswer &answer) const = 0;
+    // How often an unfinished task of this kind is asked, given the user's interval (KIE asks
+    // for 20-30 s between 1080P polls and at least 30 s between 4K ones). interval({}) is the
+    // least time between two requests for the kind, after errors too.
+    virtual std::chrono::milliseconds interval(std::chrono::milliseconds chosen) const
+    {
+        return chosen;
+    }
+    // Unfinished this long after it was requested (TaskRecord::addedAt): given up (failed,
+    // with a Retry). None: asked until it finishes.
+    virtual std::optional<std::chrono::minutes> giveUpAfter() const { return std::nullopt; }
 };
 
-// The source for a kind; null for kinds that cannot be read yet (they arrive with their
-// features: 1080P, 4K, Market jobs).
+// The source for a kind; null for kinds that cannot be read yet (Market jobs).
 const StatusSource *statusSource(TaskKind kind);
 
 } // namespace veo

@@ -24,11 +24,7 @@ void TaskRepository::load()
 {
     m_staged.clear();
     m_tasks = m_store ? m_store->loadAll() : QList<TaskRecord>();
-    m_rowById.clear();
-    m_rowById.reserve(m_tasks.size());
-    for (qsizetype i = 0; i < m_tasks.size(); ++i) {
-        m_rowById.insert(m_tasks.at(i).taskId, i);
-    }
+    reindex();
     Q_EMIT loaded(m_tasks);
 }
 
@@ -77,6 +73,33 @@ QList<TaskRecord> TaskRepository::insert(const QList<TaskRecord> &records)
     return added;
 }
 
+void TaskRepository::reindex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(m_tasks.size());
+    for (qsizetype i = 0; i < m_tasks.size(); ++i) {
+        m_rowById.insert(m_tasks.at(i).taskId, i);
+    }
+}
+
+bool TaskRepository::replace(const QString &oldTaskId, const TaskRecord &record)
+{
+    const auto row = m_rowById.constFind(oldTaskId);
+    if (row == m_rowById.cend() || contains(record.taskId) || !m_store ||
+        !m_store->replace(oldTaskId, record)) {
+        Q_EMIT storeError(
+            tr("Could not save the new task ID %1 to the task database.").arg(record.taskId));
+        return false;
+    }
+    m_staged.remove(oldTaskId);
+    m_tasks.removeAt(*row);
+    m_tasks.append(record);
+    reindex();
+    Q_EMIT removed({oldTaskId});
+    Q_EMIT inserted({record});
+    return true;
+}
+
 bool TaskRepository::remove(const QStringList &taskIds)
 {
     QSet<QString> gone;
@@ -96,10 +119,7 @@ bool TaskRepository::remove(const QStringList &taskIds)
         m_staged.remove(id);
     }
     m_tasks.removeIf([&gone](const TaskRecord &t) { return gone.contains(t.taskId); });
-    m_rowById.clear();
-    for (qsizetype i = 0; i < m_tasks.size(); ++i) {
-        m_rowById.insert(m_tasks.at(i).taskId, i);
-    }
+    reindex();
     QStringList ids;
     for (const QString &id : taskIds) {
         if (gone.contains(id) && !ids.contains(id)) {

@@ -51,6 +51,10 @@ public:
     QList<TaskRecord> insert(const QList<TaskRecord> &records);
     // Removes tasks (store first). False (and storeError) when the store refused.
     bool remove(const QStringList &taskIds);
+    // A placeholder task gets its KIE task ID (record.taskId): committed at once, seen by
+    // views as the placeholder removed and the record inserted. False (and storeError) when
+    // the store refused or the new ID is already listed.
+    bool replace(const QString &oldTaskId, const TaskRecord &record);
     // Changes local bookkeeping (key, owner search) of the listed known tasks and commits it
     // at once: change() edits a record and says whether it changed it. failure is the
     // storeError() text. Returns the IDs that changed (a change riding on a staged answer
@@ -71,6 +75,7 @@ Q_SIGNALS:
 
 private:
     void apply(const QList<TaskRecord> &records);
+    void reindex(); // m_rowById from m_tasks
 
     QPointer<TaskStore> m_store;
     QList<TaskRecord> m_tasks;

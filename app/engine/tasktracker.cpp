@@ -34,17 +34,27 @@ void TaskTracker::load()
 
 int TaskTracker::addTasks(const QStringList &taskIds, const QString &keyId)
 {
-    const QList<TaskRecord> added = insertNew(taskIds, keyId, false);
+    return int(addRecords(newRecords(taskIds, keyId, false)).size());
+}
+
+QList<TaskRecord> TaskTracker::addRecords(const QList<TaskRecord> &records)
+{
+    if (!m_tasks || !m_scheduler) {
+        return {};
+    }
+    const QList<TaskRecord> added = m_tasks->insert(records);
     if (!added.isEmpty()) {
         m_scheduler->track(added);
     }
-    return int(added.size());
+    return added;
 }
 
 QStringList TaskTracker::addTasksUnpolled(const QStringList &taskIds)
 {
     QStringList ids;
-    for (const TaskRecord &record : insertNew(taskIds, {}, true)) {
+    const QList<TaskRecord> added =
+        m_tasks ? m_tasks->insert(newRecords(taskIds, {}, true)) : QList<TaskRecord>();
+    for (const TaskRecord &record : added) {
         ids.append(record.taskId);
     }
     return ids;
@@ -102,6 +112,7 @@ void TaskTracker::startOver(const QStringList &taskIds)
             fresh.taskId = t.taskId;
             fresh.kind = t.kind;
             fresh.parentTaskId = t.parentTaskId;
+            fresh.videoIndex = t.videoIndex;
             fresh.keyId = t.keyId;
             fresh.addedAt = t.addedAt;
             fresh.findingOwner = t.findingOwner;
@@ -129,12 +140,9 @@ void TaskTracker::setFindingOwner(const QStringList &taskIds, bool finding)
         tr("Could not save %n task update(s) to the task database.", nullptr, int(taskIds.size())));
 }
 
-QList<TaskRecord> TaskTracker::insertNew(const QStringList &taskIds, const QString &keyId,
-                                         bool findingOwner)
+QList<TaskRecord> TaskTracker::newRecords(const QStringList &taskIds, const QString &keyId,
+                                          bool findingOwner)
 {
-    if (!m_tasks || !m_scheduler) {
-        return {};
-    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<TaskRecord> candidates;
     for (const QString &id : taskIds) {
@@ -146,7 +154,7 @@ QList<TaskRecord> TaskTracker::insertNew(const QStringList &taskIds, const QStri
         record.findingOwner = findingOwner;
         candidates.append(record);
     }
-    return m_tasks->insert(candidates);
+    return candidates;
 }
 
 void TaskTracker::removeTasks(const QStringList &taskIds)
@@ -177,6 +185,32 @@ bool TaskTracker::contains(const QString &taskId) const
     return m_tasks && m_tasks->contains(taskId);
 }
 
+void TaskTracker::noteSubmissionOutcome(TaskRecord &record, const RecordInfoResult &result)
+{
+    // Only a 4K upgrade is polled while its charging request is unsettled: its polls repeat
+    // that request, which KIE answers without charging again.
+    if (record.submission != TaskSubmission::Sending &&
+        record.submission != TaskSubmission::AnswerLost) {
+        return;
+    }
+    switch (result.error.kind) {
+    case ApiError::Kind::None:
+        record.submission = result.record.status == TaskStatus::Failed ? TaskSubmission::Refused
+                                                                       : TaskSubmission::None;
+        break;
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::TooLarge:
+    case ApiError::Kind::BadResponse:
+    case ApiError::Kind::Http:
+    case ApiError::Kind::Server:
+        record.submission = TaskSubmission::AnswerLost; // it may have arrived: never resent
+        break;
+    default:
+        break; // not sent (offline, no key) or refused before anything was made: as it was
+    }
+}
+
 void TaskTracker::applyAnswer(const QString &taskId, const RecordInfoResult &result)
 {
     if (!m_tasks) {
@@ -188,10 +222,17 @@ void TaskTracker::applyAnswer(const QString &taskId, const RecordInfoResult &res
     }
     TaskRecord &record = *latest;
     const ApiError::Kind kind = result.error.kind;
+    noteSubmissionOutcome(record, result);
     if (!result.error.isError()) {
+        const QDateTime completed = record.completeTime;
         record.mergeRemote(result.record);
         record.lastError = {};
         record.lastChecked = QDateTime::currentDateTimeUtc();
+        if (record.status == TaskStatus::Succeeded && !record.completeTime.isValid()) {
+            // Upgrade answers carry no times: finished when first seen finished (the 14-day
+            // clock of its video starts about then).
+            record.completeTime = completed.isValid() ? completed : record.lastChecked;
+        }
     } else {
         // Keep the last good state; only say what went wrong this time.
         record.lastError = result.error;
@@ -199,7 +240,9 @@ void TaskTracker::applyAnswer(const QString &taskId, const RecordInfoResult &res
         if (kind != ApiError::Kind::NoKey && kind != ApiError::Kind::Offline) {
             record.lastChecked = QDateTime::currentDateTimeUtc();
         }
-        if (result.error.isFinal() && record.status == TaskStatus::Pending) {
+        if (kind == ApiError::Kind::GaveUp) {
+            record.status = TaskStatus::Failed;
+        } else if (result.error.isFinal() && record.status == TaskStatus::Pending) {
             record.status = TaskStatus::Unavailable;
         }
     }

@@ -29,6 +29,9 @@ public:
     void load();
     // Adds the IDs not yet tracked (others are a no-op); returns how many were new.
     int addTasks(const QStringList &taskIds, const QString &keyId = {});
+    // Adds tasks made here (upgrades, extensions) as they are; returns the ones that were new.
+    // Those that can be read are polled.
+    QList<TaskRecord> addRecords(const QList<TaskRecord> &records);
     // Adds like addTasks() (with the default key) and shows them, marked findingOwner: the
     // scheduler leaves them alone until startPolling(), KeyProber first finds which key owns
     // them. Returns the IDs that were new.
@@ -51,9 +54,10 @@ public:
     void applyAnswer(const QString &taskId, const veo::RecordInfoResult &result);
 
 private:
-    QList<TaskRecord> insertNew(const QStringList &taskIds, const QString &keyId,
-                                bool findingOwner);
+    static QList<TaskRecord> newRecords(const QStringList &taskIds, const QString &keyId,
+                                        bool findingOwner);
     void setFindingOwner(const QStringList &taskIds, bool finding);
+    static void noteSubmissionOutcome(TaskRecord &record, const RecordInfoResult &result);
 
     // Guarded: with Qt parent ownership the tracker may outlive them at shutdown.
     QPointer<TaskRepository> m_tasks;

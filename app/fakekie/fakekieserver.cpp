@@ -355,12 +355,15 @@ FakeKieServer::Response FakeKieServer::answer(const Request &request)
 
 FakeKieServer::Response FakeKieServer::answerApi(const Request &request)
 {
+    const bool followUp = isFollowUpPath(request.path);
     const bool known = request.path == RecordInfoPath || request.path == CreditPath ||
-                       request.path == DownloadUrlPath;
+                       request.path == DownloadUrlPath || followUp;
     if (!known) {
         return kieError(404, QStringLiteral("Not Found"), 404);
     }
-    const QByteArray expectedMethod = request.path == DownloadUrlPath ? "POST" : "GET";
+    const QByteArray expectedMethod = followUp ? followUpMethod(request.path)
+                                      : request.path == DownloadUrlPath ? "POST"
+                                                                        : "GET";
     if (request.method != expectedMethod) {
         return kieError(405,
                         QStringLiteral("Request method '%1' is not supported")
@@ -379,6 +382,9 @@ FakeKieServer::Response FakeKieServer::answerApi(const Request &request)
         return queued->takeFirst();
     }
 
+    if (followUp) {
+        return answerFollowUp(request, key);
+    }
     if (request.path == RecordInfoPath) {
         const QString taskId =
             request.query.queryItemValue(QStringLiteral("taskId"), QUrl::FullyDecoded);

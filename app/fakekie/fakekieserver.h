@@ -64,6 +64,16 @@ public:
     // Overrides the built-in answer of any path (any method), e.g. "/api/v1/chat/credit",
     // with a script that advances like setScript(). An empty list removes the override.
     void setRouteScript(const QByteArray &path, const QList<Response> &steps);
+    // The follow-up endpoints. get-1080p-video / get-4k-video of a parent's video answer its
+    // script (advancing like setScript()); without one, "is processing" (422). The parent
+    // must have a record-info script (else 404), and the same owner.
+    enum class Upgrade { Hd1080p, Uhd4k };
+    void setUpgradeScript(Upgrade which, const QString &parentTaskId, int index,
+                          const QList<Response> &steps);
+    // Each accepted extend request creates a new task ("veo_extend_..."), whose record-info
+    // script is a copy of these steps with "@TASK_ID@" in their bodies replaced by its ID.
+    void setExtendScript(const QList<Response> &steps);
+    QStringList extendedTaskIds() const { return m_extendedTaskIds; }
     // Keys: empty = any bearer token is accepted; otherwise others get {"code":401}.
     void setValidKeys(const QStringList &keys);
     // key "" sets the balance reported for any key without its own entry (default 0).
@@ -124,6 +134,12 @@ public:
     static QByteArray envelope(int code, const QString &msg, const QByteArray &dataJson = "null");
     static Response ok(const Record &record);
     static Response kieError(int code, const QString &msg, int httpStatus = 200);
+    static Response okJson(const QByteArray &dataJson);
+    static Response upgrade1080pReady(const QString &url);
+    // A 4K answer: 200 at first, then 422 "processing" or "generated successfully" with URLs.
+    static Response upgrade4kAnswer(int code, const QString &msg, const QString &taskId,
+                                    const QStringList &resultUrls = {},
+                                    const QStringList &imageUrls = {});
 
 private:
     struct Script;
@@ -142,6 +158,11 @@ private:
                    bool keepAlive, bool headOnly);
     void pumpStream(QTcpSocket *socket);
     static Response nextStep(Script &script, qint64 nowMs);
+    // fakekieserverfollowups.cpp
+    static bool isFollowUpPath(const QByteArray &path);
+    static QByteArray followUpMethod(const QByteArray &path);
+    static QString upgradeScriptKey(Upgrade which, const QString &parentTaskId, int index);
+    Response answerFollowUp(const Request &request, const QString &key);
 
     QTcpServer *m_server;
     QElapsedTimer m_clock;
@@ -154,6 +175,9 @@ private:
     };
     QHash<QString, Script> m_scripts;
     QHash<QByteArray, Script> m_routes;
+    QHash<QString, Script> m_upgradeScripts; // upgradeScriptKey()
+    QList<Response> m_extendTemplate;
+    QStringList m_extendedTaskIds;
     QStringList m_validKeys;
     QHash<QString, qint64> m_credits;
     QHash<QString, QString> m_owners;               // task id -> key

@@ -51,6 +51,38 @@ bool isTransportError(QNetworkReply::NetworkError error)
     return (code >= 1 && code < 100) || (code >= 101 && code < 200);
 }
 
+// A request body that can be read once: when Qt wants to send the request again by itself
+// (a kept-alive connection closed before the answer), it cannot rewind this and fails the
+// reply with ContentReSendError instead. For requests that create or charge.
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(const QByteArray &data, QObject *parent) : QIODevice(parent), m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_read + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = std::min<qint64>(maxSize, m_data.size() - m_read);
+        std::copy_n(m_data.constData() + m_read, n, data);
+        m_read += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_read = 0;
+};
+
 } // namespace
 
 KieClient::KieClient(const QUrl &apiBase, QObject *parent)
@@ -207,8 +239,17 @@ void KieClient::send(const ApiRequest &call, const QString &token, AnswerCallbac
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
-    QNetworkReply *reply =
-        call.verb == "POST" ? m_nam->post(request, call.body) : m_nam->get(request);
+    QNetworkReply *reply = nullptr;
+    if (call.verb == "POST" && call.sendOnce) {
+        request.setHeader(QNetworkRequest::ContentLengthHeader, call.body.size());
+        // Streamed from the device, not from a copy Qt keeps (and could send again).
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(call.body, this);
+        reply = m_nam->post(request, body);
+        body->setParent(reply);
+    } else {
+        reply = call.verb == "POST" ? m_nam->post(request, call.body) : m_nam->get(request);
+    }
     m_pending.insert(reply);
     setInFlight(m_inFlight + 1);
 
@@ -268,6 +309,10 @@ void KieClient::finish(QNetworkReply *reply, bool tooLarge, const AnswerCallback
     } else if (error == QNetworkReply::InsecureRedirectError ||
                error == QNetworkReply::TooManyRedirectsError) {
         netError = makeError(ApiError::Kind::Http, status, reply->errorString());
+    } else if (error == QNetworkReply::ContentReSendError) {
+        // A sendOnce request whose connection closed: it may have arrived, it is not resent.
+        netError = makeError(ApiError::Kind::Network, 0,
+                             QStringLiteral("the connection closed before KIE answered"));
     } else if (isTransportError(error)) {
         // With a status line already read, the connection broke inside the body.
         netError = status > 0 ? makeError(ApiError::Kind::BadResponse, status,

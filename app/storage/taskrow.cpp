@@ -17,7 +17,8 @@ const QStringList &fieldColumns()
             "error_message,error_retry,status,success_flag,param_json,prompt,model,"
             "aspect_ratio,requested_resolution,generation_type,error_code_kie,"
             "error_message_kie,create_time,complete_time,fallback_flag,resolution,"
-            "result_urls,origin_urls,full_result_urls,extra_json,finding_owner,kind,parent_id")
+            "result_urls,origin_urls,full_result_urls,extra_json,finding_owner,kind,parent_id,"
+            "video_index,submission,image_urls")
             .split(QLatin1Char(','));
     return columns;
 }
@@ -80,6 +81,8 @@ QString errorKindKey(ApiError::Kind kind)
         return QStringLiteral("no_key");
     case K::InsecureBase:
         return QStringLiteral("insecure_base");
+    case K::GaveUp:
+        return QStringLiteral("gave_up");
     }
     return {}; // past the last kind: ends the reverse lookup below
 }
@@ -169,6 +172,9 @@ void bindFields(QSqlQuery &q, int first, const TaskRecord &t)
     bind(t.findingOwner ? 1 : 0);
     bind(taskKindKey(t.kind));
     bind(t.parentTaskId);
+    bind(t.videoIndex);
+    bind(taskSubmissionKey(t.submission));
+    bind(fromList(t.imageUrls));
 }
 
 // Reads one row of selectSql().
@@ -211,6 +217,9 @@ TaskRecord readRecord(const QSqlQuery &q)
     t.findingOwner = next().toInt() != 0;
     t.kind = taskKindFromKey(next().toString());
     t.parentTaskId = next().toString();
+    t.videoIndex = next().toInt();
+    t.submission = taskSubmissionFromKey(next().toString());
+    t.imageUrls = toList(next());
     return t;
 }
 

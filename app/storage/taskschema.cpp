@@ -74,6 +74,12 @@ const QList<QStringList> &schemaMigrations()
         // 5: TaskRecord::kind and parentTaskId; every task so far is a Veo generation.
         {QStringLiteral("ALTER TABLE tasks ADD COLUMN kind TEXT NOT NULL DEFAULT 'veo'"),
          QStringLiteral("ALTER TABLE tasks ADD COLUMN parent_id TEXT")},
+        // 6: upgrades and requests sent from here: TaskRecord::videoIndex, submission,
+        // imageUrls.
+        {QStringLiteral("ALTER TABLE tasks ADD COLUMN video_index INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE tasks ADD COLUMN submission TEXT NOT NULL DEFAULT 'none'"),
+         QStringLiteral("ALTER TABLE tasks ADD COLUMN image_urls TEXT NOT NULL DEFAULT '[]'"),
+         QStringLiteral("CREATE INDEX tasks_parent ON tasks(parent_id)")},
     };
     return list;
 }

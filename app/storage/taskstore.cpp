@@ -404,6 +404,30 @@ bool TaskStore::update(const QList<TaskRecord> &tasks)
     return tasks.isEmpty() || writeBatch(database(), sql, tasks, "update", updateOne);
 }
 
+bool TaskStore::replace(const QString &oldTaskId, const TaskRecord &task)
+{
+    if (!isOpen() || task.taskId.isEmpty() || contains(task.taskId)) {
+        return false;
+    }
+    // One statement: the row keeps its place (rowid) and nothing is half done.
+    const QString sql = QStringLiteral("UPDATE tasks SET task_id=?,") +
+                        joinedColumns({}, QStringLiteral("=?")) +
+                        QStringLiteral(" WHERE task_id=?");
+    const int idIndex = 1 + static_cast<int>(fieldColumns().size());
+    bool found = false;
+    const auto replaceOne = [&](QSqlQuery &q, const TaskRecord &t) {
+        q.bindValue(0, t.taskId);
+        bindFields(q, 1, t);
+        q.bindValue(idIndex, oldTaskId);
+        if (!q.exec()) {
+            return false;
+        }
+        found = q.numRowsAffected() == 1;
+        return true;
+    };
+    return writeBatch(database(), sql, QList<TaskRecord>{task}, "replace", replaceOne) && found;
+}
+
 bool TaskStore::remove(const QStringList &taskIds)
 {
     if (!isOpen()) {

@@ -41,6 +41,9 @@ public:
     // Writes every field of the given (known) tasks in one transaction.
     bool update(const QList<TaskRecord> &tasks);
     bool remove(const QStringList &taskIds);
+    // The task oldTaskId becomes task (another ID: a placeholder whose KIE task ID arrived),
+    // atomically. False when oldTaskId is unknown or task.taskId is taken.
+    bool replace(const QString &oldTaskId, const TaskRecord &task);
     bool contains(const QString &taskId) const;
 
     // Default location: QStandardPaths::AppDataLocation + "/tasks.sqlite" (or "demo.sqlite").

@@ -19,7 +19,7 @@ namespace veo::test {
 struct EngineRig
 {
     EngineRig(const QString &dir, const QUrl &base, const QString &sessionKey, bool demo = false,
-              const QStringList &demoTaskIds = {}, bool fast = true)
+              const QStringList &demoTaskIds = {}, bool fast = true, Clock *clock = nullptr)
         : settings(dir + QStringLiteral("/settings.ini"))
     {
         opened = store.open(dir + QStringLiteral("/tasks.sqlite"));
@@ -31,6 +31,7 @@ struct EngineRig
         options.demo = demo;
         options.demoTaskIds = demoTaskIds;
         options.followSystemNetwork = false; // the fake server is on loopback
+        options.clock = clock;
         engine = std::make_unique<Engine>(options, &store, &tokens, &settings);
         if (fast) {
             engine->scheduler()->setInterval(std::chrono::milliseconds(150));

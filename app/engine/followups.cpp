@@ -1,0 +1,333 @@
+#include "followups.h"
+
+#include "keyring.h"
+#include "requestscheduler.h"
+#include "taskidparser.h"
+#include "taskrepository.h"
+#include "tasktracker.h"
+
+#include <QUuid>
+
+namespace veo {
+
+namespace {
+
+bool isUpgrade(TaskKind kind)
+{
+    return kind == TaskKind::Veo1080p || kind == TaskKind::Veo4k;
+}
+
+// KIE answered and made nothing: sending again cannot charge twice.
+bool refusedForSure(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::Unauthorized:
+    case ApiError::Kind::InsufficientCredits:
+    case ApiError::Kind::RateLimited:
+    case ApiError::Kind::Maintenance:
+    case ApiError::Kind::Rejected:
+    case ApiError::Kind::NotFound:
+    case ApiError::Kind::NotFoundYet:
+    case ApiError::Kind::Expired:
+    case ApiError::Kind::NoKey:
+    case ApiError::Kind::InsecureBase:
+        return true;
+    case ApiError::Kind::Server:
+        return error.code == 501 || error.code == 505; // "extension failed", "disabled"
+    default:
+        return false; // no answer, or one that cannot tell: it may have been made
+    }
+}
+
+// Forgets the state an upgrade reached, so it is asked for from the start.
+void resetUpgrade(TaskRecord &t)
+{
+    TaskRecord fresh;
+    fresh.taskId = t.taskId;
+    fresh.kind = t.kind;
+    fresh.parentTaskId = t.parentTaskId;
+    fresh.videoIndex = t.videoIndex;
+    fresh.keyId = t.keyId;
+    fresh.addedAt = QDateTime::currentDateTimeUtc(); // its time limit starts again
+    fresh.submission = t.kind == TaskKind::Veo4k ? TaskSubmission::Sending : TaskSubmission::None;
+    t = fresh;
+}
+
+} // namespace
+
+FollowUps::FollowUps(TaskRepository *tasks, TaskTracker *tracker, RequestScheduler *requests,
+                     KeyRing *keys, QObject *parent)
+    : QObject(parent), m_tasks(tasks), m_tracker(tracker), m_requests(requests), m_keys(keys)
+{
+}
+
+FollowUps::~FollowUps() = default;
+
+QString FollowUps::blocker(const TaskRecord &parent, TaskKind kind, int videoIndex) const
+{
+    if (parent.kind != TaskKind::VeoGeneration && parent.kind != TaskKind::VeoExtension) {
+        return tr("Only Veo generations and extensions can be upgraded or extended.");
+    }
+    if (parent.status != TaskStatus::Succeeded || parent.awaitsTaskId()) {
+        return tr("Available once the video has been generated successfully.");
+    }
+    if (videoIndex < 0 || videoIndex >= parent.resultUrls.size()) {
+        return tr("This task has no video %1.").arg(videoIndex + 1);
+    }
+    if (isUpgrade(kind) && parent.fallbackFlag.value_or(false)) {
+        return tr("KIE makes no 1080P or 4K version of a video made by its fallback model.");
+    }
+    if (kind == TaskKind::VeoExtension) {
+        for (int i = 0; i < parent.resultUrls.size(); ++i) {
+            const TaskRecord *upgrade = child(parent.taskId, TaskKind::Veo1080p, i);
+            if (upgrade && !isFailure(upgrade->status)) {
+                return tr("KIE cannot extend a video once its 1080P version was requested.");
+            }
+        }
+    }
+    if (!m_keys || !m_keys->hasSecret(parent.keyId)) {
+        return tr("No API key is available for this task: add it in Keys.");
+    }
+    if (kind != TaskKind::Veo1080p) {
+        return creditsBlocker(parent.keyId);
+    }
+    return {};
+}
+
+QString FollowUps::creditsBlocker(const QString &keyId) const
+{
+    const std::optional<KeyProfile> profile = m_keys ? m_keys->profile(keyId) : std::nullopt;
+    if (profile && profile->credits && *profile->credits <= 0) {
+        return tr("The key \"%1\" has no credits left: top up on kie.ai, then check its "
+                  "credits in Keys.")
+            .arg(profile->label);
+    }
+    return {};
+}
+
+const TaskRecord *FollowUps::child(const QString &parentTaskId, TaskKind kind, int videoIndex) const
+{
+    return m_tasks ? m_tasks->task(upgradeTaskId(parentTaskId, kind, videoIndex)) : nullptr;
+}
+
+FollowUps::Outcome FollowUps::requestUpgrade(const QString &parentTaskId, TaskKind kind,
+                                             int videoIndex)
+{
+    const TaskRecord *parent = m_tasks ? m_tasks->task(parentTaskId) : nullptr;
+    if (!parent || !isUpgrade(kind) || !m_tracker) {
+        return {{}, tr("The task %1 is not in the list.").arg(parentTaskId)};
+    }
+    if (const TaskRecord *existing = child(parentTaskId, kind, videoIndex)) {
+        return retry(existing->taskId); // running or done: nothing is asked twice
+    }
+    if (const QString why = blocker(*parent, kind, videoIndex); !why.isEmpty()) {
+        return {{}, why};
+    }
+    TaskRecord record;
+    record.taskId = upgradeTaskId(parentTaskId, kind, videoIndex);
+    record.kind = kind;
+    record.parentTaskId = parentTaskId;
+    record.videoIndex = videoIndex;
+    record.keyId = parent->keyId;
+    resetUpgrade(record);
+    if (m_tracker->addRecords({record}).isEmpty()) {
+        return {{}, tr("The request could not be saved, so it was not sent.")};
+    }
+    return {record.taskId, {}};
+}
+
+FollowUps::Outcome FollowUps::extend(const ExtendOptions &options)
+{
+    const TaskRecord *parent = m_tasks ? m_tasks->task(options.parentTaskId) : nullptr;
+    if (!parent || !m_requests || !m_tracker) {
+        return {{}, tr("The task %1 is not in the list.").arg(options.parentTaskId)};
+    }
+    if (const QString why = blocker(*parent, TaskKind::VeoExtension); !why.isEmpty()) {
+        return {{}, why};
+    }
+    if (options.prompt.trimmed().isEmpty()) {
+        return {{}, tr("Describe how the video should go on: the prompt is empty.")};
+    }
+    if (options.seeds && (*options.seeds < 10000 || *options.seeds > 99999)) {
+        return {{}, tr("Seeds must be a number from 10000 to 99999.")};
+    }
+    if (!m_requests->isOnline()) {
+        return {{}, tr("This computer is offline; nothing was sent.")};
+    }
+    // Stored before it is sent: a crash or a lost answer leaves a visible child, never a
+    // request that could be sent twice.
+    TaskRecord record;
+    record.taskId = options.parentTaskId + QStringLiteral(":extend:") +
+                    QUuid::createUuid().toString(QUuid::Id128).left(12);
+    record.kind = TaskKind::VeoExtension;
+    record.parentTaskId = options.parentTaskId;
+    record.keyId = parent->keyId;
+    record.addedAt = QDateTime::currentDateTimeUtc();
+    record.submission = TaskSubmission::Sending;
+    record.paramJson = extendParamJson(options);
+    record.prompt = options.prompt;
+    record.model = options.model;
+    if (m_tracker->addRecords({record}).isEmpty()) {
+        return {{}, tr("The request could not be saved, so it was not sent.")};
+    }
+    send(record.taskId, options, record.keyId);
+    return {record.taskId, {}};
+}
+
+void FollowUps::send(const QString &placeholderId, const ExtendOptions &options,
+                     const QString &keyId)
+{
+    m_requests->submit(
+        keyId, extendRequest(options), RequestScheduler::Pace::OnDemand, this,
+        [this, placeholderId](const HttpAnswer &answer) { settle(placeholderId, answer); });
+}
+
+void FollowUps::settle(const QString &placeholderId, const HttpAnswer &answer)
+{
+    const std::optional<TaskRecord> placeholder =
+        m_tasks ? m_tasks->latest(placeholderId) : std::nullopt;
+    if (!placeholder) {
+        return; // removed while it was on its way
+    }
+    const CreatedTask created =
+        answer.networkError.isError()
+            ? CreatedTask{answer.networkError, {}}
+            : parseCreatedTask(answer.httpStatus, answer.body, answer.retryAfter);
+    if (!created.error.isError()) {
+        const Outcome accepted = adoptTaskId(placeholderId, created.taskId);
+        Q_EMIT extensionSettled(placeholderId, accepted.taskId, accepted.error);
+        return;
+    }
+    const bool refused = refusedForSure(created.error);
+    m_tasks->update(
+        {placeholderId},
+        [&](TaskRecord &t) {
+            t.submission = refused ? TaskSubmission::Refused : TaskSubmission::AnswerLost;
+            t.status = refused ? TaskStatus::Failed : TaskStatus::Pending;
+            t.lastError = created.error;
+            t.lastChecked = QDateTime::currentDateTimeUtc();
+            return true;
+        },
+        tr("Could not save the outcome of the extension request."));
+    Q_EMIT extensionSettled(
+        placeholderId, {},
+        refused ? tr("KIE refused the extension: %1").arg(created.error.text())
+                : tr("The extension was sent but its answer was lost (%1). It is not sent "
+                     "again: check your kie.ai logs, then add its task ID to the list.")
+                      .arg(created.error.text()));
+}
+
+FollowUps::Outcome FollowUps::retry(const QString &childTaskId)
+{
+    const TaskRecord *task = m_tasks ? m_tasks->task(childTaskId) : nullptr;
+    if (!task || !m_tracker) {
+        return {{}, tr("The task %1 is not in the list.").arg(childTaskId)};
+    }
+    if (task->kind == TaskKind::VeoExtension && task->awaitsTaskId()) {
+        if (task->submission != TaskSubmission::Refused) {
+            return {childTaskId,
+                    tr("This extension may have reached KIE, so it is not sent again: check "
+                       "your kie.ai logs and add its task ID.")};
+        }
+        const std::optional<ExtendOptions> options =
+            extendOptionsFromParamJson(task->parentTaskId, task->paramJson);
+        const TaskRecord *parent = m_tasks->task(task->parentTaskId);
+        if (!options || !parent) {
+            return {childTaskId, tr("The original task or the request is gone; extend it anew.")};
+        }
+        if (const QString why = blocker(*parent, TaskKind::VeoExtension); !why.isEmpty()) {
+            return {childTaskId, why};
+        }
+        const QString keyId = task->keyId;
+        m_tasks->update(
+            {childTaskId},
+            [](TaskRecord &t) {
+                t.submission = TaskSubmission::Sending;
+                t.status = TaskStatus::Pending;
+                t.lastError = {};
+                return true;
+            },
+            tr("Could not save the outcome of the extension request."));
+        send(childTaskId, *options, keyId);
+        return {childTaskId, {}};
+    }
+    const bool stopped = isFailure(task->status) || task->status == TaskStatus::Unavailable ||
+                         task->lastError.isFinal();
+    if (!isUpgrade(task->kind) || !stopped) {
+        return {childTaskId, {}}; // running or done: nothing to ask again
+    }
+    if (task->kind == TaskKind::Veo4k) {
+        if (const QString why = creditsBlocker(task->keyId); !why.isEmpty()) {
+            return {childTaskId, why};
+        }
+    }
+    m_tasks->update(
+        {childTaskId},
+        [](TaskRecord &t) {
+            resetUpgrade(t);
+            return true;
+        },
+        tr("Could not save the upgrade request."));
+    m_tracker->startPolling({childTaskId});
+    return {childTaskId, {}};
+}
+
+FollowUps::Outcome FollowUps::adoptTaskId(const QString &placeholderId, const QString &taskId)
+{
+    const std::optional<TaskRecord> placeholder =
+        m_tasks ? m_tasks->latest(placeholderId) : std::nullopt;
+    if (!placeholder || !placeholder->awaitsTaskId() || !m_tracker) {
+        return {{}, tr("The task %1 is not waiting for a task ID.").arg(placeholderId)};
+    }
+    const QString id = taskId.trimmed();
+    if (!isValidTaskId(id)) {
+        return {{}, tr("\"%1\" is not a task ID.").arg(id)};
+    }
+    if (m_tasks->contains(id)) {
+        // Already listed (added by hand meanwhile): it becomes the child, the placeholder goes.
+        m_tasks->update(
+            {id},
+            [&](TaskRecord &t) {
+                const bool changed =
+                    t.kind != placeholder->kind || t.parentTaskId != placeholder->parentTaskId;
+                t.kind = placeholder->kind;
+                t.parentTaskId = placeholder->parentTaskId;
+                return changed;
+            },
+            tr("Could not save the new task ID %1 to the task database.").arg(id));
+        m_tracker->removeTasks({placeholderId});
+        return {id, {}};
+    }
+    TaskRecord record = *placeholder;
+    record.taskId = id;
+    record.submission = TaskSubmission::None;
+    record.status = TaskStatus::Pending;
+    record.lastError = {};
+    if (!m_tasks->replace(placeholderId, record)) {
+        return {{}, tr("Could not save the new task ID %1 to the task database.").arg(id)};
+    }
+    m_tracker->startPolling({id});
+    return {id, {}};
+}
+
+void FollowUps::settleInterrupted()
+{
+    if (!m_tasks) {
+        return;
+    }
+    QStringList sending;
+    for (const TaskRecord &t : m_tasks->tasks()) {
+        if (t.submission == TaskSubmission::Sending) {
+            sending.append(t.taskId);
+        }
+    }
+    m_tasks->update(
+        sending,
+        [](TaskRecord &t) {
+            t.submission = TaskSubmission::AnswerLost;
+            return true;
+        },
+        tr("Could not save the state of requests sent before the app stopped."));
+}
+
+} // namespace veo
