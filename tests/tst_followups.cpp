@@ -277,13 +277,16 @@ void tst_FollowUps::askingTwiceForTheSameUpgradeSendsNothingMore()
 void tst_FollowUps::anAcceptedExtensionBecomesAChildReadOnRecordInfo()
 {
     FakeKieServer::Record generating = finished(QStringLiteral("@TASK_ID@"));
+    generating.prompt = QStringLiteral("@PROMPT@");
     generating.successFlag = 0;
     generating.resultUrls.clear();
-    m_server->setExtendScript(
-        {FakeKieServer::ok(generating), FakeKieServer::ok(finished(QStringLiteral("@TASK_ID@")))});
+    FakeKieServer::Record done = generating;
+    done.successFlag = 1;
+    done.resultUrls = {QStringLiteral("https://media.invalid/extended.mp4")};
+    m_server->setExtendScript({FakeKieServer::ok(generating), FakeKieServer::ok(done)});
     ExtendOptions options;
     options.parentTaskId = Parent;
-    options.prompt = QStringLiteral("The fox leaps over a frozen creek");
+    options.prompt = QStringLiteral("The fox leaps over a \"frozen\" creek\n继续");
     options.model = QStringLiteral("quality");
     options.seeds = 24680;
     QSignalSpy settled(followUps(), &FollowUps::extensionSettled);
@@ -307,6 +310,7 @@ void tst_FollowUps::anAcceptedExtensionBecomesAChildReadOnRecordInfo()
     QCOMPARE(task(newId)->submission, TaskSubmission::None);
     QVERIFY(m_run->runUntil([&] { return m_app->status(newId) == TaskStatus::Succeeded; }));
     QVERIFY(!m_server->requestsFor(newId).isEmpty()); // read on record-info like any Veo task
+    QCOMPARE(task(newId)->prompt, options.prompt);      // as KIE echoes it in paramJson
     QCOMPARE(count(PathExtend), 1);
     for (const FakeKieServer::Request &r : m_server->requests()) {
         if (r.path == PathExtend) {

@@ -81,7 +81,50 @@ public:
             r.originUrls = {mediaUrl(r.taskId, QStringLiteral("_origin"))};
         }
         r.completeTimeMs = m_now + afterMs;
+        offerUpgrades(r);
         return r;
+    }
+
+    // Its 1080P version is ready 15 s after it is first asked for; its 4K version is accepted,
+    // processing, and ready after 40 s.
+    void offerUpgrades(const Record &r) const
+    {
+        using Upgrade = FakeKieServer::Upgrade;
+        for (int i = 0; i < r.resultUrls.size(); ++i) {
+            const QString suffix = QStringLiteral("_%1").arg(i);
+            m_server.setUpgradeScript(
+                Upgrade::Hd1080p, r.taskId, i,
+                {FakeKieServer::kieError(422, QStringLiteral("1080P is processing. It should be "
+                                                             "ready in 1-2 minutes.")),
+                 at(15 * Second, FakeKieServer::upgrade1080pReady(
+                                     mediaUrl(r.taskId, QStringLiteral("_1080p") + suffix)))});
+            m_server.setUpgradeScript(
+                Upgrade::Uhd4k, r.taskId, i,
+                {FakeKieServer::upgrade4kAnswer(200, QStringLiteral("success"), r.taskId),
+                 at(1, FakeKieServer::upgrade4kAnswer(
+                           422, QStringLiteral("4k is processing. It should be ready in 5-10 "
+                                               "minutes. Please check back shortly."),
+                           r.taskId)),
+                 at(40 * Second,
+                    FakeKieServer::upgrade4kAnswer(
+                        422, QStringLiteral("The video has been generated successfully"),
+                        r.taskId, {mediaUrl(r.taskId, QStringLiteral("_4k") + suffix)}))});
+        }
+    }
+
+    // Every extension generates for 30 s, then shows one clip.
+    void offerExtensions() const
+    {
+        Record generating;
+        generating.taskId = QStringLiteral("@TASK_ID@");
+        generating.prompt = QStringLiteral("@PROMPT@");
+        generating.createTimeMs = m_now;
+        Record done = generating;
+        done.successFlag = 1;
+        done.resultUrls = {mediaUrl(QStringLiteral("extended"))};
+        done.completeTimeMs = m_now;
+        m_server.setExtendScript(
+            {FakeKieServer::ok(generating), at(30 * Second, FakeKieServer::ok(done))});
     }
 
     Record failed(Record r, int successFlag, const QVariant &errorCode, const QString &message,
@@ -233,6 +276,7 @@ QStringList installDemoScenario(FakeKieServer &server, const QByteArray &clip, F
     done.fullResultUrls = {b.mediaUrl(done.taskId, QStringLiteral("_full"))};
     ids << b.installSteps(done.taskId, {ok(done)});
 
+    b.offerExtensions();
     server.setCredits(QString(), 1280);
     b.serveMedia(clip);
     return ids;

@@ -71,7 +71,8 @@ public:
     void setUpgradeScript(Upgrade which, const QString &parentTaskId, int index,
                           const QList<Response> &steps);
     // Each accepted extend request creates a new task ("veo_extend_..."), whose record-info
-    // script is a copy of these steps with "@TASK_ID@" in their bodies replaced by its ID.
+    // script is a copy of these steps with "@TASK_ID@" in their bodies replaced by its ID and
+    // "@PROMPT@" (as a Record's prompt) by the request's prompt.
     void setExtendScript(const QList<Response> &steps);
     QStringList extendedTaskIds() const { return m_extendedTaskIds; }
     // Keys: empty = any bearer token is accepted; otherwise others get {"code":401}.

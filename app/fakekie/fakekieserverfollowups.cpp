@@ -14,6 +14,14 @@ const QByteArray Upgrade1080pPath = QByteArrayLiteral("/api/v1/veo/get-1080p-vid
 const QByteArray Upgrade4kPath = QByteArrayLiteral("/api/v1/veo/get-4k-video");
 const QByteArray ExtendPath = QByteArrayLiteral("/api/v1/veo/extend");
 const QByteArray TaskIdMarker = QByteArrayLiteral("@TASK_ID@");
+const QByteArray PromptMarker = QByteArrayLiteral("@PROMPT@");
+
+// text as the inside of a JSON string literal (no quotes).
+QString jsonEscaped(const QString &text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(2, array.size() - 4)); // strip [" and "]
+}
 
 QByteArray compact(const QJsonObject &object)
 {
@@ -77,8 +85,12 @@ FakeKieServer::Response FakeKieServer::answerFollowUp(const Request &request, co
         const QString id =
             QStringLiteral("veo_extend_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
         QList<Response> steps = m_extendTemplate;
+        // The prompt sits in paramJson, a JSON string inside the JSON body: escaped twice.
+        const QByteArray prompt =
+            jsonEscaped(jsonEscaped(body.value(QLatin1String("prompt")).toString())).toUtf8();
         for (Response &step : steps) {
             step.body.replace(TaskIdMarker, id.toUtf8());
+            step.body.replace(PromptMarker, prompt);
         }
         if (!steps.isEmpty()) {
             m_scripts.insert(id, Script{steps, 0, -1});
