@@ -24,18 +24,23 @@ using namespace veo;
 using namespace veo::test;
 
 namespace {
-// Stands in for a network share whose stats take their time: each look at a file waits until
-// the test lets one through. Shared with the check's thread (which may outlive a coordinator).
+// Stands in for a network share whose stats take their time once the test holds them: each
+// look at a file then waits until the test lets one through. Shared with the check's thread
+// (which may outlive a coordinator).
 struct SlowShare
 {
+    std::atomic_bool holding = false; // until set, looks answer at once and are not counted
     QSemaphore gate;
-    std::atomic_int waiting = 0; // looks that started (and got an answer from the disk)
-    std::atomic_int looks = 0;   // looks that were let through
+    std::atomic_int waiting = 0; // held looks that started (and got an answer from the disk)
+    std::atomic_int looks = 0;   // held looks that were let through
 
-    static DownloadCoordinator::FileProbe probe(const std::shared_ptr<SlowShare> &share)
+    static FileProbe probe(const std::shared_ptr<SlowShare> &share)
     {
         return [share](const QString &path) {
             const bool exists = QFileInfo::exists(path); // the answer, given late
+            if (!share->holding) {
+                return exists;
+            }
             ++share->waiting;
             share->gate.acquire();
             ++share->looks;
@@ -76,12 +81,13 @@ private Q_SLOTS:
 private:
     TaskRecord succeeded(const QString &taskId, const QStringList &paths,
                          const QString &keyId = {}) const;
-    std::unique_ptr<DownloadCoordinator>
-    newCoordinator(Clock *clock = nullptr); // clock: the request machine's (null: steady)
-    // The coordinator's running check (the start-up one) answered.
-    static bool waitForCheck(const DownloadCoordinator &c)
+    // clock: the request machine's (null: steady); probe: how files are looked at.
+    std::unique_ptr<DownloadCoordinator> newCoordinator(Clock *clock = nullptr,
+                                                        FileProbe probe = fileExists);
+    // The last newCoordinator()'s start-up check (the one setStore() starts) answered.
+    bool waitForStartUpCheck()
     {
-        return QTest::qWaitFor([&c] { return !c.isCheckingFiles(); }, 15000);
+        return QTest::qWaitFor([this] { return !m_checks->isEmpty(); }, 15000);
     }
     int waitForCompleted(int count);
     // The media host answers 403 for path (its link expired). With a fresh copy, the link that
@@ -96,7 +102,8 @@ private:
     std::unique_ptr<TaskRepository> m_repository;
     std::unique_ptr<RequestScheduler> m_requests; // of the last newCoordinator()
     std::unique_ptr<LinkRenewer> m_renewer;
-    QHash<QString, QString> m_tokens; // keyId -> token
+    std::unique_ptr<QSignalSpy> m_checks; // the last newCoordinator()'s filesChecked
+    QHash<QString, QString> m_tokens;     // keyId -> token
 };
 
 void tst_DownloadCoordinator::init()
@@ -123,6 +130,7 @@ void tst_DownloadCoordinator::init()
 void tst_DownloadCoordinator::cleanup()
 {
     m_fx.tearDown(); // the manager first: it saves to the store
+    m_checks.reset();
     m_renewer.reset();
     m_requests.reset();
     m_repository.reset();
@@ -148,15 +156,18 @@ TaskRecord tst_DownloadCoordinator::succeeded(const QString &taskId, const QStri
     return t;
 }
 
-std::unique_ptr<DownloadCoordinator> tst_DownloadCoordinator::newCoordinator(Clock *clock)
+std::unique_ptr<DownloadCoordinator> tst_DownloadCoordinator::newCoordinator(Clock *clock,
+                                                                             FileProbe probe)
 {
     m_renewer.reset();
     m_requests = std::make_unique<RequestScheduler>(
         m_fx.client.get(), [this](const QString &keyId) { return m_tokens.value(keyId); }, clock);
     m_requests->setFollowSystemNetwork(false);
     m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
-    auto c = std::make_unique<DownloadCoordinator>(m_fx.manager.get(), m_repository.get(),
-                                                   m_settings.get(), m_renewer.get());
+    auto c =
+        std::make_unique<DownloadCoordinator>(m_fx.manager.get(), m_repository.get(),
+                                              m_settings.get(), m_renewer.get(), std::move(probe));
+    m_checks = std::make_unique<QSignalSpy>(c.get(), &DownloadCoordinator::filesChecked);
     c->setStore(m_store.get());
     return c;
 }
@@ -257,7 +268,7 @@ void tst_DownloadCoordinator::detectsADeletedFileAndDownloadsItAgain()
     const QString video = c->localFile(b.taskId, MediaKind::Result, 0);
     QVERIFY(QFile::remove(video));
 
-    QVERIFY(waitForCheck(*c));
+    QVERIFY(waitForStartUpCheck());
     QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
     QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
     QSignalSpy checked(c.get(), &DownloadCoordinator::filesChecked);
@@ -288,7 +299,7 @@ void tst_DownloadCoordinator::aFileThatReappearsIsPresentAgain()
     QCOMPARE(waitForCompleted(1), 1);
     const QString video = c->localFile(b.taskId, MediaKind::Result, 0);
     const QString aside = video + QStringLiteral(".aside");
-    QVERIFY(waitForCheck(*c));
+    QVERIFY(waitForStartUpCheck());
     QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
 
     QVERIFY(QFile::rename(video, aside)); // moved away (an unmounted share) ...
@@ -308,17 +319,16 @@ void tst_DownloadCoordinator::checksRequestedDuringACheckRunOnceAfterIt()
 {
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
     m_repository->insert({b});
-    auto c = newCoordinator();
+    const auto share = std::make_shared<SlowShare>();
+    auto c = newCoordinator(nullptr, SlowShare::probe(share));
     c->downloadTasks({b.taskId});
     QCOMPARE(waitForCompleted(1), 1);
-    QVERIFY(waitForCheck(*c));
-    const auto share = std::make_shared<SlowShare>();
-    c->setFileProbe(SlowShare::probe(share));
+    QVERIFY(waitForStartUpCheck());
+    share->holding = true;
     QSignalSpy checked(c.get(), &DownloadCoordinator::filesChecked);
 
     c->checkFiles();
     QTRY_COMPARE_WITH_TIMEOUT(share->waiting.load(), 1, 15000); // the stat hangs
-    QVERIFY(c->isCheckingFiles());
     QVERIFY(QFile::remove(c->localFile(b.taskId, MediaKind::Result, 0)));
     c->checkFiles(); // the window activated again, and again
     c->checkFiles();
@@ -326,11 +336,16 @@ void tst_DownloadCoordinator::checksRequestedDuringACheckRunOnceAfterIt()
     QCOMPARE(checked.count(), 0);
     QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Downloaded); // no answer yet
 
-    share->gate.release(10);
+    share->gate.release(2); // one look each for the running check and one more
     QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 2, 15000); // the running one, then one more
-    QVERIFY(!c->isCheckingFiles());                       // and no third
     QCOMPARE(share->looks.load(), 2);
     QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Missing);
+    // And no third: it would hang at the closed gate, and a check asked for now (of no file:
+    // the task has left the list) would wait behind it instead of answering.
+    c->tasksRemoved({b.taskId});
+    c->checkFiles();
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 3, 15000);
+    QCOMPARE(share->waiting.load(), 2);
 }
 
 void tst_DownloadCoordinator::aCheckDoesNotOverwriteNewerState()
@@ -338,19 +353,19 @@ void tst_DownloadCoordinator::aCheckDoesNotOverwriteNewerState()
     const TaskRecord a = succeeded(QStringLiteral("veo_a"), {QStringLiteral("/v/a1.mp4")});
     const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
     m_repository->insert({a, b});
-    auto c = newCoordinator();
+    const auto share = std::make_shared<SlowShare>();
+    auto c = newCoordinator(nullptr, SlowShare::probe(share));
     c->downloadTasks({a.taskId, b.taskId});
     QCOMPARE(waitForCompleted(2), 2);
-    QVERIFY(waitForCheck(*c));
+    QVERIFY(waitForStartUpCheck());
     QVERIFY(QFile::remove(c->localFile(b.taskId, MediaKind::Result, 0)));
     c->checkFiles();
-    QTRY_COMPARE_WITH_TIMEOUT(c->mark(b.taskId).state, DownloadMark::State::Missing, 15000);
-    QVERIFY(waitForCheck(*c));
+    QTRY_COMPARE_WITH_TIMEOUT(m_checks->count(), 2, 15000);
+    QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Missing);
     QVERIFY(QFile::remove(c->localFile(a.taskId, MediaKind::Result, 0)));
 
     // The next check sees both files missing; its answers are held back ...
-    const auto share = std::make_shared<SlowShare>();
-    c->setFileProbe(SlowShare::probe(share));
+    share->holding = true;
     QSignalSpy checked(c.get(), &DownloadCoordinator::filesChecked);
     c->checkFiles();
     share->gate.release(1);
@@ -377,12 +392,12 @@ void tst_DownloadCoordinator::destroyingTheCoordinatorDuringACheckIsSafe()
     const TaskRecord a = succeeded(QStringLiteral("veo_a"),
                                    {QStringLiteral("/v/a1.mp4"), QStringLiteral("/v/a2.mp4")});
     m_repository->insert({a});
-    auto c = newCoordinator();
+    auto share = std::make_shared<SlowShare>();
+    auto c = newCoordinator(nullptr, SlowShare::probe(share));
     c->downloadTasks({a.taskId});
     QCOMPARE(waitForCompleted(2), 2);
-    QVERIFY(waitForCheck(*c));
-    auto share = std::make_shared<SlowShare>();
-    c->setFileProbe(SlowShare::probe(share));
+    QVERIFY(waitForStartUpCheck());
+    share->holding = true;
     c->checkFiles();
     QTRY_COMPARE_WITH_TIMEOUT(share->waiting.load(), 1, 15000); // the first stat hangs
 
@@ -418,12 +433,15 @@ void tst_DownloadCoordinator::aFileDeletedWhileClosedIsMissingAfterTheStartUpChe
     }
     QVERIFY(QFile::remove(deleted)); // while the app was closed
     m_fx.newManager();
-    auto c = newCoordinator();
+    const auto share = std::make_shared<SlowShare>();
+    share->holding = true;
+    auto c = newCoordinator(nullptr, SlowShare::probe(share));
     QSignalSpy files(c.get(), &DownloadCoordinator::localFileChanged);
     QSignalSpy marks(c.get(), &DownloadCoordinator::markChanged);
     // Until the start-up check answers, the files count as there: no "File missing" flash.
-    QVERIFY(c->isCheckingFiles());
+    QTRY_COMPARE_WITH_TIMEOUT(share->waiting.load(), 1, 15000); // the first stat hangs
     QCOMPARE(c->mark(a.taskId), (DownloadMark{DownloadMark::State::Downloaded, -1, 2}));
+    share->gate.release(2);
 
     QTRY_COMPARE_WITH_TIMEOUT(c->mark(a.taskId),
                               (DownloadMark{DownloadMark::State::Missing, -1, 1}), 15000);
@@ -536,7 +554,9 @@ void tst_DownloadCoordinator::renewsALinkOnlyOnce()
     QVERIFY(QTest::qWaitFor([&] { return renewals() == 1; }, 10000));
     QVERIFY(QTest::qWaitFor([&] { return c->mark(b.taskId).state == DownloadMark::State::Failed; },
                             10000));
-    QTest::qWait(500); // nothing more happens by itself
+    // Nothing more happens by itself: no renewal is waiting or on its way.
+    QCOMPARE(m_requests->queued(RequestScheduler::Pace::OnDemand), 0);
+    QCOMPARE(m_requests->inFlight(), 0);
     QCOMPARE(renewals(), 1);
     QCOMPARE(c->mark(b.taskId).state, DownloadMark::State::Failed);
 

@@ -111,7 +111,9 @@ private Q_SLOTS:
         // stalled test never sees the wrong step). A run in which a stall skipped a step
         // (or left one request in the first) proves less, so it is repeated with a new task (the
         // clock is per task).
-        QTest::qWait(900); // the clock starts at the task's first request, not at listen()
+        // Wall time passing is the point: the script's clock starts at the task's first request,
+        // not at listen() (the server's timed steps run on real time; nothing to wait for).
+        QTest::qWait(900);
         RawClient &c = *m_net.client;
         for (int attempt = 0; attempt < 3; ++attempt) {
             const QString id = QStringLiteral("timed%1").arg(attempt);
@@ -140,7 +142,7 @@ private Q_SLOTS:
                     flag = flagOf(reply);
                     QCOMPARE(flag, step == 0 ? 0 : 1);
                 }
-                QTest::qWait(40);
+                QTest::qWait(40); // spreads the polls over the script's real-time steps
             }
             QCOMPARE(flag, 1);
             // Two requests within the first step both got it: no per-request advance.
@@ -422,14 +424,16 @@ private Q_SLOTS:
 
     void requestsAreRecorded()
     {
+        // The server accepts the raw client's connection first (loopback; the test sees no
+        // signal of it), so that the split writes below reach it apart.
         QTest::qWait(100);
         RawClient &c = *m_net.client;
         // Split across writes, with a body, odd header case and an encoded query.
         c.send(
             "POST /api/v1/common/download-url?x=a%20b+c HTTP/1.1\r\nHost: t\r\nX-Custom-Thing: ");
-        QTest::qWait(30);
+        QTest::qWait(30); // the server reads this part alone (no event for "read so far")
         c.send("Value\r\nContent-Length: 11\r\n\r\n{\"url\":");
-        QTest::qWait(30);
+        QTest::qWait(30); // the same
         c.send("\"u\"}");
         QVERIFY(c.read().complete);
         c.get("/api/v1/veo/record-info?taskId=t%2B1%26z", "authorization: Bearer k\r\n");

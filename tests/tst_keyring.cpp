@@ -25,6 +25,16 @@ KeyRing::State waitForState(KeyRing &keys)
     return keys.state();
 }
 
+// Everything asked of the store so far has been answered: a MemoryTokenStore answers in the
+// order it was asked (queued), so a read asked now answers last.
+bool answeredSoFar(MemoryTokenStore &store)
+{
+    bool answered = false;
+    store.read(QStringLiteral("no-such-key"), nullptr,
+               [&answered](const TokenResult &) { answered = true; });
+    return QTest::qWaitFor([&answered] { return answered; }, 5000);
+}
+
 // Adds a key and waits for the answer; returns its id (empty on failure).
 QString addKey(KeyRing &keys, const QString &label, const QString &secret,
                TokenResult *result = nullptr)
@@ -376,7 +386,7 @@ void TestKeyRing::cancelWhileLoading()
     QVERIFY(!keys.isBusy());
     QCOMPARE(keys.state(), KeyRing::State::Unavailable);
     QCOMPARE(keys.lastResult().status, TokenResult::Status::Cancelled);
-    QTest::qWait(50); // the dropped read must not flip the state afterwards
+    QVERIFY(answeredSoFar(store)); // the dropped read too: it must not flip the state
     QCOMPARE(keys.state(), KeyRing::State::Unavailable);
 }
 
@@ -394,7 +404,7 @@ void TestKeyRing::cancelWhileAddingLeavesNothing()
     QVERIFY(!result); // told later, never inside cancel()
     QTRY_VERIFY(result.has_value());
     QCOMPARE(result->status, TokenResult::Status::Cancelled);
-    QTest::qWait(50); // the write lands, then is deleted again
+    QVERIFY(answeredSoFar(store)); // the write landed, and was deleted again
     QVERIFY(keys.profiles().isEmpty());
     QVERIFY(m_meta->loadAll().isEmpty());
 }

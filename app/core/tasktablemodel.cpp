@@ -3,8 +3,6 @@
 #include "taskfeed.h"
 #include "tasktext.h"
 
-#include <QLocale>
-#include <QMetaType>
 #include <algorithm>
 
 namespace veo {
@@ -48,73 +46,19 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
-        return displayValue(t, column);
+        return m_columns.display(t, column);
     case Qt::ToolTipRole:
-        if (column == PromptColumn && !t.prompt.isEmpty()) {
-            return t.prompt;
-        }
-        if (column == KeyColumn && t.findingOwner) {
-            //: Tooltip of "Finding owner…" in the API key column
-            return tr("Each of your API keys is asked whether this task is theirs. The task is "
-                      "checked with the one that knows it.");
-        }
-        if (column == KeyColumn && needsKey(t)) {
-            return tr("The API key this task was checked with has been removed. Right-click the "
-                      "task and choose Change Key to pick another.");
-        }
-        if (column == DownloadColumn) {
-            const QString tip = downloadMark(t.taskId).toolTip();
-            return tip.isEmpty() ? QVariant() : QVariant(tip);
-        }
-        if (column == ErrorColumn) {
-            if (t.lastError.isError()) {
-                return QString(t.lastError.text() % QLatin1Char('\n') % t.lastError.advice());
-            }
-            const QString failure = failureText(t);
-            return failure.isEmpty() ? QVariant() : QVariant(failure);
-        }
-        return {};
+        return m_columns.toolTip(t, column);
     case Qt::ForegroundRole:
-        if (column == StatusColumn || column == ErrorColumn) {
-            if (isFailure(t.status) || t.lastError.isFinal()) {
-                return failureColor();
-            }
-            if (t.status == TaskStatus::Succeeded && column == StatusColumn) {
-                return successColor();
-            }
-        }
-        if (column == KeyColumn && needsKey(t)) {
-            return failureColor();
-        }
-        if (column == DownloadColumn) {
-            switch (downloadMark(t.taskId).state) {
-            case DownloadMark::State::Failed:
-            case DownloadMark::State::Missing:
-                return failureColor();
-            case DownloadMark::State::Downloaded:
-                return successColor();
-            default:
-                break;
-            }
-        }
-        return {};
+        return m_columns.foreground(t, column);
     case Qt::TextAlignmentRole:
-        switch (column) {
-        case ResolutionColumn:
-            return alignment(Qt::AlignHCenter | Qt::AlignVCenter);
-        case CreatedColumn:
-        case CompletedColumn:
-        case LastCheckedColumn:
-            return alignment(Qt::AlignRight | Qt::AlignVCenter);
-        default:
-            return alignment(Qt::AlignLeft | Qt::AlignVCenter);
-        }
+        return alignment(TaskColumns::textAlignment(column));
     case TaskIdRole:
         return t.taskId;
     case StatusRole:
         return statusIndex(t.status);
     case SortRole:
-        return sortValue(t, column);
+        return m_columns.sortValue(t, column);
     case KeyIdRole:
         return t.keyId;
     case SearchTextRole:
@@ -125,103 +69,9 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant TaskTableModel::displayValue(const TaskRecord &t, int column) const
-{
-    switch (column) {
-    case TaskIdColumn:
-        return t.taskId;
-    case StatusColumn:
-        return statusText(t.status, t.successFlag);
-    case DownloadColumn:
-        return downloadMark(t.taskId).text();
-    case PromptColumn:
-        return firstLine(t.prompt);
-    case ModelColumn:
-        return t.model;
-    case ResolutionColumn:
-        return t.resolution.isEmpty() ? t.requestedResolution : t.resolution;
-    case CreatedColumn:
-        return shortDateTime(t.createTime);
-    case CompletedColumn:
-        return shortDateTime(t.completeTime);
-    case KeyColumn: {
-        if (t.findingOwner) {
-            //: API key column: "Try all keys" is asking each key whether the task is theirs
-            return tr("Finding owner…");
-        }
-        if (needsKey(t)) {
-            //: API key column: the task's key was removed; the user must pick another
-            return tr("Key removed");
-        }
-        const QString label = keyLabel(t.keyId);
-        //: API key column: the task uses the default key
-        return label.isEmpty() ? tr("Default") : label;
-    }
-    case LastCheckedColumn:
-        return shortDateTime(t.lastChecked);
-    case ErrorColumn:
-        return errorText(t);
-    default:
-        return {};
-    }
-}
-
-// Untranslated values only, so the order does not depend on the UI language.
-QVariant TaskTableModel::sortValue(const TaskRecord &t, int column) const
-{
-    switch (column) {
-    case TaskIdColumn:
-        return t.taskId;
-    case StatusColumn:
-        return statusIndex(t.status);
-    case DownloadColumn: {
-        const DownloadMark mark = downloadMark(t.taskId);
-        // State first, then progress, then how many files (each field in its own digits).
-        return qint64(mark.state) * 1'000'000 + (mark.percent + 1) * 1000 +
-               std::min(mark.files, 999);
-    }
-    case PromptColumn:
-        return t.prompt;
-    case ModelColumn:
-        return t.model;
-    case ResolutionColumn:
-        return t.resolution.isEmpty() ? t.requestedResolution : t.resolution;
-    case CreatedColumn:
-        return t.createTime;
-    case CompletedColumn:
-        return t.completeTime;
-    case KeyColumn:
-        return keyLabel(t.keyId); // empty (sorts first) for the default key
-    case LastCheckedColumn:
-        return t.lastChecked;
-    case ErrorColumn:
-        if (t.lastError.isError()) {
-            return codeAndMessage(t.lastError.code, t.lastError.serverMessage);
-        }
-        if (!isFailure(t.status)) {
-            return QString();
-        }
-        return t.errorCode ? codeAndMessage(*t.errorCode, t.errorMessage) : t.errorMessage;
-    default:
-        return {};
-    }
-}
-
 bool TaskTableModel::needsKey(const TaskRecord &task) const
 {
-    return m_keyLabel && !task.findingOwner && !task.keyId.isEmpty() &&
-           m_keyLabel(task.keyId).isEmpty();
-}
-
-QString TaskTableModel::keyLabel(const QString &keyId) const
-{
-    if (m_keyLabel) {
-        const QString label = m_keyLabel(keyId);
-        if (!label.isEmpty()) {
-            return label;
-        }
-    }
-    return keyId;
+    return m_columns.needsKey(task);
 }
 
 QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -229,43 +79,7 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
-    switch (section) {
-    case TaskIdColumn:
-        //: Column header: KIE's task ID
-        return tr("Task ID");
-    case StatusColumn:
-        //: Column header: status of a task
-        return tr("Status");
-    case DownloadColumn:
-        //: Column header: whether the task's video is downloaded (or how far)
-        return tr("Download");
-    case PromptColumn:
-        //: Column header: the text prompt the video was generated from
-        return tr("Prompt");
-    case ModelColumn:
-        //: Column header: the Veo model (veo3, veo3_fast)
-        return tr("Model");
-    case ResolutionColumn:
-        //: Column header: video resolution (720p, 1080p)
-        return tr("Resolution");
-    case CreatedColumn:
-        //: Column header: when KIE created the task
-        return tr("Created");
-    case CompletedColumn:
-        //: Column header: when KIE finished the task
-        return tr("Completed");
-    case KeyColumn:
-        //: Column header: which API key polls the task
-        return tr("API key");
-    case LastCheckedColumn:
-        //: Column header: when the app last asked KIE about the task
-        return tr("Last checked");
-    case ErrorColumn:
-        //: Column header: the last error for the task
-        return tr("Error");
-    default:
-        return {};
-    }
+    return TaskColumns::title(section);
 }
 
 void TaskTableModel::follow(const TaskFeed *feed)
@@ -462,7 +276,7 @@ int TaskTableModel::countByStatus(TaskStatus status) const
 
 void TaskTableModel::setKeyLabelProvider(std::function<QString(const QString &)> provider)
 {
-    m_keyLabel = std::move(provider);
+    m_columns.setKeyLabelProvider(std::move(provider));
     keyLabelsChanged();
 }
 
@@ -473,15 +287,10 @@ void TaskTableModel::keyLabelsChanged()
     }
 }
 
-DownloadMark TaskTableModel::downloadMark(const QString &taskId) const
-{
-    return m_downloadMark ? m_downloadMark(taskId) : DownloadMark{};
-}
-
 void TaskTableModel::setDownloadMarkProvider(
     std::function<DownloadMark(const QString &taskId)> provider)
 {
-    m_downloadMark = std::move(provider);
+    m_columns.setDownloadMarkProvider(std::move(provider));
     if (!m_tasks.isEmpty()) {
         Q_EMIT dataChanged(index(0, DownloadColumn), index(rowCount() - 1, DownloadColumn));
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "download.h"
+#include "taskcolumns.h"
 #include "taskrecord.h"
 
 #include <QAbstractTableModel>
@@ -22,20 +23,7 @@ class TaskTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(TaskTableModel)
 
 public:
-    enum Column {
-        TaskIdColumn,
-        StatusColumn,
-        DownloadColumn,
-        PromptColumn,
-        ModelColumn,
-        ResolutionColumn,
-        CreatedColumn,
-        CompletedColumn,
-        KeyColumn,
-        LastCheckedColumn,
-        ErrorColumn,
-        ColumnCount
-    };
+    using enum TaskColumns::Column; // TaskIdColumn ... ColumnCount, under the model's name too
     enum Role {
         TaskIdRole = Qt::UserRole + 1,
         StatusRole,     // int(TaskStatus)
@@ -95,10 +83,6 @@ Q_SIGNALS:
 private:
     void rebuildIndex();
     void emitRowsChanged(QList<int> rows);
-    QString keyLabel(const QString &keyId) const;
-    DownloadMark downloadMark(const QString &taskId) const;
-    QVariant displayValue(const TaskRecord &task, int column) const;
-    QVariant sortValue(const TaskRecord &task, int column) const;
     qsizetype position(int row) const { return row < m_gapStart ? row : row + m_gapSize; }
     int rowAt(qsizetype pos) const;
 
@@ -109,8 +93,7 @@ private:
     qsizetype m_gapSize = 0;
     QHash<QString, int> m_rowById; // position in m_tasks (the row when there is no gap)
     std::array<int, TaskStatusCount> m_counts{}; // kept current so countByStatus() is O(1)
-    std::function<QString(const QString &)> m_keyLabel;
-    std::function<DownloadMark(const QString &)> m_downloadMark;
+    TaskColumns m_columns;                       // what the cells show
 };
 
 } // namespace veo

@@ -8,34 +8,9 @@
 #include "linkrenewer.h"
 #include "taskrepository.h"
 
-#include <QFileInfo>
-#include <QMutex>
 #include <algorithm>
-#include <atomic>
-#include <system_error>
-#include <thread>
 
 namespace veo {
-
-struct DownloadCoordinator::FileCheck
-{
-    QString taskId;
-    MediaKind kind = MediaKind::Result;
-    int index = 0;
-    QString path;
-    quint64 version = 0; // the copy's when the check began
-    bool exists = true;  // the answer
-};
-
-// The only thing a check's thread shares with the coordinator. The destructor clears receiver
-// under the mutex, and the thread posts its answers under the same mutex, so it never posts to
-// a destroyed object (and Qt drops events still queued for an object when it is destroyed).
-struct DownloadCoordinator::CheckChannel
-{
-    QMutex mutex;
-    DownloadCoordinator *receiver = nullptr; // null once the coordinator is gone
-    std::atomic_bool closed = false;         // the same, read without the mutex between files
-};
 
 QString DownloadCoordinator::Outcome::summary() const
 {
@@ -57,12 +32,11 @@ QString DownloadCoordinator::Outcome::summary() const
 
 DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskRepository *tasks,
                                          const AppSettings *settings, LinkRenewer *renewer,
-                                         QObject *parent)
+                                         FileProbe probe, QObject *parent)
     : QObject(parent), m_manager(manager), m_tasks(tasks), m_settings(settings), m_renewer(renewer),
-      m_channel(std::make_shared<CheckChannel>()),
-      m_probe([](const QString &path) { return QFileInfo::exists(path); })
+      m_checker(std::make_unique<FileChecker>([this] { return filesToCheck(); }, std::move(probe)))
 {
-    m_channel->receiver = this;
+    connect(m_checker.get(), &FileChecker::answered, this, &DownloadCoordinator::applyCheck);
     connect(manager, &DownloadManager::added, this, &DownloadCoordinator::onAdded);
     connect(manager, &DownloadManager::changed, this, &DownloadCoordinator::onChanged);
     connect(manager, &DownloadManager::finished, this, &DownloadCoordinator::onFinished);
@@ -70,16 +44,7 @@ DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskRep
     applySettings();
 }
 
-// A running check is not waited for: its stat may hang for minutes (or for good, on a hard
-// NFS mount whose server is gone), and quitting must not. Its thread is detached; from here on
-// it looks at no further file and posts nothing, and it only owns copies of plain values. At
-// quit, a thread still stuck in the kernel ends with the process.
-DownloadCoordinator::~DownloadCoordinator()
-{
-    m_channel->closed = true;
-    const QMutexLocker lock(&m_channel->mutex);
-    m_channel->receiver = nullptr;
-}
+DownloadCoordinator::~DownloadCoordinator() = default;
 
 void DownloadCoordinator::setStore(DownloadStore *store)
 {
@@ -290,60 +255,29 @@ DownloadMark DownloadCoordinator::mark(const QString &taskId) const
                                     : DownloadMark{State::Missing, -1, int(present)};
 }
 
-void DownloadCoordinator::setFileProbe(FileProbe probe)
-{
-    m_probe = std::move(probe);
-}
-
 void DownloadCoordinator::checkFiles()
 {
-    if (m_checking) {
-        m_checkAgain = true; // once after the running one, however often asked meanwhile
-        return;
-    }
-    startCheck();
+    m_checker->check();
 }
 
-void DownloadCoordinator::startCheck()
+QList<FileLook> DownloadCoordinator::filesToCheck() const
 {
-    QList<FileCheck> checks;
+    QList<FileLook> looks;
     for (auto it = m_copies.cbegin(); it != m_copies.cend(); ++it) {
         for (const Copy &c : it.value()) {
-            checks.append({it.key(), c.kind, c.index, c.path, c.version, c.exists});
+            looks.append({it.key(), c.kind, c.index, c.path, c.version, c.exists});
         }
     }
-    m_checking = true;
-    m_checkAgain = false;
-    // A thread of its own rather than the global QThreadPool: QCoreApplication's destructor
-    // waits for the pool's tasks, so a stat hanging on a dead mount would hang the quit.
-    try {
-        std::thread([channel = m_channel, probe = m_probe, checks = std::move(checks)]() mutable {
-            for (FileCheck &check : checks) {
-                if (channel->closed) {
-                    return;
-                }
-                check.exists = probe(check.path);
-            }
-            const QMutexLocker lock(&channel->mutex);
-            if (DownloadCoordinator *receiver = channel->receiver) {
-                QMetaObject::invokeMethod(
-                    receiver,
-                    [receiver, checks = std::move(checks)] { receiver->applyCheck(checks); },
-                    Qt::QueuedConnection);
-            }
-        }).detach();
-    } catch (const std::system_error &) {
-        m_checking = false; // no thread to be had: the marks stay as they are until next time
-    }
+    return looks;
 }
 
-void DownloadCoordinator::applyCheck(const QList<FileCheck> &checks)
+void DownloadCoordinator::applyCheck(const QList<FileLook> &looks)
 {
     // The checks come grouped by task. An answer counts only for the copy it was asked about:
     // not when the task was removed meanwhile (the copy is gone) or the video was downloaded
     // again (a new version), whose newer state is right.
     QStringList changedTasks;
-    for (const FileCheck &check : checks) {
+    for (const FileLook &check : looks) {
         const auto it = m_copies.find(check.taskId);
         if (it == m_copies.end()) {
             continue;
@@ -364,10 +298,6 @@ void DownloadCoordinator::applyCheck(const QList<FileCheck> &checks)
     }
     for (const QString &taskId : std::as_const(changedTasks)) {
         Q_EMIT markChanged(taskId);
-    }
-    m_checking = false;
-    if (m_checkAgain) {
-        startCheck();
     }
     Q_EMIT filesChecked();
 }

@@ -2,6 +2,7 @@
 
 #include "apierror.h"
 #include "download.h"
+#include "filechecker.h"
 #include "mediasources.h"
 #include "taskstatus.h"
 
@@ -10,7 +11,6 @@
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
-#include <functional>
 #include <memory>
 
 namespace veo {
@@ -27,18 +27,18 @@ struct TaskRecord;
 // successes, the JSON sidecar, a fresh link (download-url, with the task's own key) when a
 // media link expired, and the task list's Download column (DownloadMark), including files the
 // user deleted since. The DownloadManager does the transfers; this class never touches bytes.
-// Whether the files are still there is looked up on a worker thread (checkFiles()): a
-// downloads folder on a sleeping or unreachable network share must not freeze the window.
+// Whether the files are still there is looked up by a FileChecker, on a worker thread.
 class DownloadCoordinator final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DownloadCoordinator)
 
 public:
-    // None is owned. Expired links are renewed through renewer, with the task's key.
+    // None is owned. Expired links are renewed through renewer, with the task's key. probe:
+    // how checkFiles() looks at a file (tests stand in a slow network share).
     DownloadCoordinator(DownloadManager *manager, const TaskRepository *tasks,
                         const AppSettings *settings, LinkRenewer *renewer,
-                        QObject *parent = nullptr);
+                        FileProbe probe = fileExists, QObject *parent = nullptr);
     ~DownloadCoordinator() override;
 
     DownloadManager *manager() const { return m_manager; }
@@ -81,12 +81,6 @@ public:
     // runs at a time: asked for while one runs, it runs once more after it (however often it
     // was asked). setStore() starts one too.
     void checkFiles();
-    // Whether a check runs (its answers are not applied yet).
-    bool isCheckingFiles() const { return m_checking; }
-    // How a check looks at one file: on the worker thread, with nothing shared. For tests
-    // (a slow or hanging network share); the default is QFileInfo::exists.
-    using FileProbe = std::function<bool(const QString &path)>;
-    void setFileProbe(FileProbe probe);
 
     // A task reached a final status: downloads its results when automatic downloads are on.
     Outcome taskFinished(const QString &taskId, TaskStatus status);
@@ -114,9 +108,6 @@ private:
         bool exists = true;
         quint64 version = 0; // new for each path this copy gets (loaded, downloaded again)
     };
-    struct FileCheck;    // one file for the worker thread to look at, and its answer
-    struct CheckChannel; // how the worker thread reaches this object, while it exists
-
     void onAdded(int id);
     void onChanged(int id);
     void onFinished(int id);
@@ -125,8 +116,8 @@ private:
     void renewLink(int id, const QUrl &url);
     void linkNotRenewed(int id, const ApiError &error);
     Copy *copy(const QString &taskId, MediaKind kind, int index);
-    void startCheck();
-    void applyCheck(const QList<FileCheck> &checks);
+    QList<FileLook> filesToCheck() const;
+    void applyCheck(const QList<FileLook> &looks);
     void enqueue(const TaskRecord &task, const MediaSource &source, Outcome &outcome);
 
     DownloadManager *m_manager; // outlives this
@@ -134,16 +125,13 @@ private:
     const AppSettings *m_settings;
     LinkRenewer *m_renewer;
     QPointer<DownloadStore> m_store;
-    QHash<QString, QList<Copy>> m_copies;    // taskId -> downloaded files
-    QHash<QString, QSet<int>> m_downloads;   // taskId -> manager ids
-    QHash<int, QString> m_taskOf;            // manager id -> taskId
-    QSet<int> m_linkRenewed;                 // ids that already got a fresh link once
-    QSet<int> m_renewing;                    // failed ids waiting for a fresh link
-    std::shared_ptr<CheckChannel> m_channel; // shared with the running check's thread
-    FileProbe m_probe;
-    quint64 m_lastVersion = 0; // of the copies
-    bool m_checking = false;   // a check runs
-    bool m_checkAgain = false; // checkFiles() was called while it runs
+    QHash<QString, QList<Copy>> m_copies;   // taskId -> downloaded files
+    QHash<QString, QSet<int>> m_downloads;  // taskId -> manager ids
+    QHash<int, QString> m_taskOf;           // manager id -> taskId
+    QSet<int> m_linkRenewed;                // ids that already got a fresh link once
+    QSet<int> m_renewing;                   // failed ids waiting for a fresh link
+    quint64 m_lastVersion = 0;              // of the copies
+    std::unique_ptr<FileChecker> m_checker; // last: gone before what its answers change
 };
 
 } // namespace veo

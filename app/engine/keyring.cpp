@@ -16,7 +16,7 @@ TokenResult cancelledResult()
 } // namespace
 
 KeyRing::KeyRing(TokenStore *store, KeyProfileStore *metadata, QObject *parent)
-    : QObject(parent), m_store(store), m_metadata(metadata)
+    : QObject(parent), m_store(store), m_profiles(metadata)
 {
 }
 
@@ -25,23 +25,19 @@ KeyRing::~KeyRing() = default;
 void KeyRing::setSessionKey(const QString &secret)
 {
     const QString trimmed = secret.trimmed();
-    if (const qsizetype i = indexOf(SessionKeyId); i >= 0) {
-        m_profiles.removeAt(i);
-    }
     m_secrets.remove(SessionKeyId);
-    m_sessionDefault = !trimmed.isEmpty();
+    std::optional<KeyProfile> session;
     if (!trimmed.isEmpty()) {
-        KeyProfile p;
+        KeyProfile &p = session.emplace();
         p.id = SessionKeyId;
         //: Label of the API key given for this run only (KIE_API_KEY), never stored
         p.label = tr("Session key");
         p.hint = keyHintFor(trimmed);
         p.sessionOnly = true;
         p.addedAt = QDateTime::currentDateTimeUtc();
-        m_profiles.prepend(p);
         m_secrets.insert(SessionKeyId, trimmed);
     }
-    chooseDefault();
+    m_profiles.setSessionProfile(session);
     Q_EMIT profilesChanged();
     updateState();
     setState(m_state, true); // callers wait for this signal (as before key profiles)
@@ -56,26 +52,12 @@ void KeyRing::loadProfiles()
 void KeyRing::readProfiles()
 {
     // Forget stored keys read earlier; keep the session key.
-    QList<KeyProfile> profiles;
-    if (const qsizetype i = indexOf(SessionKeyId); i >= 0) {
-        profiles.append(m_profiles.at(i));
-    }
-    if (m_metadata) {
-        profiles.append(m_metadata->loadAll());
-    } else {
-        for (const KeyProfile &p : std::as_const(m_profiles)) {
-            if (!p.sessionOnly) {
-                profiles.append(p);
-            }
-        }
-    }
-    m_profiles = profiles;
+    m_profiles.reload();
     const QString session = m_secrets.value(SessionKeyId);
     m_secrets.clear();
     if (!session.isEmpty()) {
         m_secrets.insert(SessionKeyId, session);
     }
-    chooseDefault();
 }
 
 void KeyRing::load()
@@ -85,12 +67,7 @@ void KeyRing::load()
     m_loadFailed = false;
     m_lastResult = {};
     m_reads = 0;
-    QStringList stored;
-    for (const KeyProfile &p : std::as_const(m_profiles)) {
-        if (!p.sessionOnly) {
-            stored.append(p.id);
-        }
-    }
+    const QStringList stored = m_profiles.storedIds();
     if (stored.isEmpty()) {
         ++m_reads;
         adoptLegacyKey();
@@ -115,23 +92,21 @@ void KeyRing::readSecret(const QString &keyId)
                 return;
             }
             --m_reads;
-            const qsizetype i = indexOf(keyId);
-            if (i >= 0) {
-                KeyProfile &p = m_profiles[i];
+            if (KeyProfile *p = m_profiles.find(keyId)) {
                 if (result.ok() && !result.secret.isEmpty()) {
                     m_secrets.insert(keyId, result.secret);
                     const QString hint = keyHintFor(result.secret);
-                    if (p.health == KeyHealth::MissingEntry || p.hint != hint) {
-                        p.hint = hint;
-                        if (p.health == KeyHealth::MissingEntry) {
-                            p.health = KeyHealth::Unchecked;
+                    if (p->health == KeyHealth::MissingEntry || p->hint != hint) {
+                        p->hint = hint;
+                        if (p->health == KeyHealth::MissingEntry) {
+                            p->health = KeyHealth::Unchecked;
                         }
-                        persist(p);
+                        m_profiles.save(*p);
                     }
                 } else if (result.ok() || result.status == TokenResult::Status::NotFound) {
-                    p.health = KeyHealth::MissingEntry;
-                    p.healthDetail.clear();
-                    persist(p);
+                    p->health = KeyHealth::MissingEntry;
+                    p->healthDetail.clear();
+                    m_profiles.save(*p);
                 } else {
                     m_loadFailed = true;
                     m_lastResult = result;
@@ -147,34 +122,33 @@ void KeyRing::adoptLegacyKey()
 {
     // Before key profiles, one key was stored under the id "default". Adopt it once.
     const quint64 job = begin(nullptr, {});
-    m_store->read(
-        DefaultKeyId, this, [this, job, gen = m_loadGeneration](const TokenResult &result) {
-            if (!finish(job) || gen != m_loadGeneration) {
-                return;
-            }
-            --m_reads;
-            if (result.ok() && !result.secret.trimmed().isEmpty() && indexOf(DefaultKeyId) < 0) {
-                KeyProfile p;
-                p.id = DefaultKeyId;
-                //: Label given to the API key that was stored before keys had names
-                p.label = tr("Default key");
-                p.hint = keyHintFor(result.secret.trimmed());
-                p.addedAt = QDateTime::currentDateTimeUtc();
-                m_profiles.append(p);
-                m_secrets.insert(DefaultKeyId, result.secret.trimmed());
-                chooseDefault();
-                persist(m_profiles.last());
-            } else if (!result.ok() && result.status != TokenResult::Status::NotFound) {
-                m_loadFailed = true;
-                m_lastResult = result;
-            }
-            loadFinished();
-        });
+    m_store->read(DefaultKeyId, this,
+                  [this, job, gen = m_loadGeneration](const TokenResult &result) {
+                      if (!finish(job) || gen != m_loadGeneration) {
+                          return;
+                      }
+                      --m_reads;
+                      if (result.ok() && !result.secret.trimmed().isEmpty() &&
+                          !m_profiles.find(DefaultKeyId)) {
+                          KeyProfile p;
+                          p.id = DefaultKeyId;
+                          //: Label given to the API key that was stored before keys had names
+                          p.label = tr("Default key");
+                          p.hint = keyHintFor(result.secret.trimmed());
+                          p.addedAt = QDateTime::currentDateTimeUtc();
+                          m_secrets.insert(DefaultKeyId, result.secret.trimmed());
+                          m_profiles.adopt(p);
+                      } else if (!result.ok() && result.status != TokenResult::Status::NotFound) {
+                          m_loadFailed = true;
+                          m_lastResult = result;
+                      }
+                      loadFinished();
+                  });
 }
 
 void KeyRing::loadFinished()
 {
-    chooseDefault();
+    m_profiles.chooseDefault();
     Q_EMIT profilesChanged();
     updateState();
 }
@@ -239,26 +213,18 @@ void KeyRing::addKey(const QString &label, const QString &secret, KeyHealth heal
             return;
         }
         KeyProfile added = p;
-        added.isDefault = usableKeyIds().isEmpty() &&
-                          std::none_of(m_profiles.cbegin(), m_profiles.cend(),
-                                       [](const KeyProfile &k) { return !k.sessionOnly; });
-        if (m_metadata && !m_metadata->save(added)) {
+        added.isDefault = usableKeyIds().isEmpty() && m_profiles.storedIds().isEmpty();
+        if (QString error; !m_profiles.add(added, &error)) {
             m_store->remove(p.id, this, {});
             TokenResult failed{TokenResult::Status::OtherError,
                                {},
-                               QStringLiteral("could not save the key's details: ") +
-                                   m_metadata->errorString()};
+                               QStringLiteral("could not save the key's details: ") + error};
             if (alive && done) {
                 done(failed, {});
             }
             return;
         }
-        m_profiles.append(added);
         m_secrets.insert(p.id, trimmed);
-        if (added.isDefault) {
-            m_sessionDefault = false;
-        }
-        chooseDefault();
         Q_EMIT profilesChanged();
         updateState();
         if (alive && done) {
@@ -285,7 +251,7 @@ void KeyRing::removeKey(const QString &keyId, QObject *context, TokenStore::Call
         later(std::move(done), {});
         return;
     }
-    if (indexOf(id) < 0) {
+    if (!m_profiles.find(id)) {
         later(std::move(done), {TokenResult::Status::NotFound, {}, {}});
         return;
     }
@@ -296,14 +262,8 @@ void KeyRing::removeKey(const QString &keyId, QObject *context, TokenStore::Call
             return;
         }
         if (result.ok()) {
-            if (m_metadata) {
-                m_metadata->remove(id);
-            }
-            if (const qsizetype i = indexOf(id); i >= 0) {
-                m_profiles.removeAt(i);
-            }
             m_secrets.remove(id);
-            chooseDefault();
+            m_profiles.remove(id);
             Q_EMIT profilesChanged();
             updateState();
         } else {
@@ -317,18 +277,17 @@ void KeyRing::removeKey(const QString &keyId, QObject *context, TokenStore::Call
 
 bool KeyRing::renameKey(const QString &keyId, const QString &label)
 {
-    const qsizetype i = indexOf(resolve(keyId));
+    KeyProfile *p = m_profiles.find(resolve(keyId));
     const QString trimmed = label.trimmed();
-    if (i < 0 || trimmed.isEmpty()) {
+    if (!p || trimmed.isEmpty()) {
         return false;
     }
-    KeyProfile &p = m_profiles[i];
-    if (p.label == trimmed) {
+    if (p->label == trimmed) {
         return true;
     }
-    const QString old = std::exchange(p.label, trimmed);
-    if (!p.sessionOnly && m_metadata && !m_metadata->save(p)) {
-        m_profiles[i].label = old;
+    const QString old = std::exchange(p->label, trimmed);
+    if (!m_profiles.save(*p)) {
+        p->label = old;
         return false;
     }
     Q_EMIT profilesChanged();
@@ -337,22 +296,9 @@ bool KeyRing::renameKey(const QString &keyId, const QString &label)
 
 bool KeyRing::setDefaultKey(const QString &keyId)
 {
-    const qsizetype i = indexOf(keyId);
-    if (i < 0) {
+    if (!m_profiles.setDefault(keyId)) {
         return false;
     }
-    if (m_profiles.at(i).sessionOnly) {
-        m_sessionDefault = true;
-    } else {
-        if (m_metadata && !m_metadata->setDefault(keyId)) {
-            return false;
-        }
-        m_sessionDefault = false;
-        for (KeyProfile &p : m_profiles) {
-            p.isDefault = p.id == keyId;
-        }
-    }
-    chooseDefault();
     Q_EMIT profilesChanged();
     updateState();
     return true;
@@ -361,9 +307,10 @@ bool KeyRing::setDefaultKey(const QString &keyId)
 void KeyRing::storeDefault(const QString &secret, TokenStore::Callback done)
 {
     const QString trimmed = secret.trimmed();
+    const QList<KeyProfile> &profiles = m_profiles.all();
     qsizetype target = -1;
-    for (qsizetype i = 0; i < m_profiles.size(); ++i) {
-        if (!m_profiles.at(i).sessionOnly && (target < 0 || m_profiles.at(i).isDefault)) {
+    for (qsizetype i = 0; i < profiles.size(); ++i) {
+        if (!profiles.at(i).sessionOnly && (target < 0 || profiles.at(i).isDefault)) {
             target = i;
         }
     }
@@ -377,22 +324,21 @@ void KeyRing::storeDefault(const QString &secret, TokenStore::Callback done)
                });
         return;
     }
-    const QString id = m_profiles.at(target).id;
+    const QString id = profiles.at(target).id;
     const quint64 job = begin(nullptr, done);
     m_store->write(id, trimmed, this, [this, job, id, trimmed, done](const TokenResult &result) {
         if (!finish(job)) {
             return;
         }
         m_lastResult = result;
-        if (const qsizetype i = indexOf(id); i >= 0 && result.ok()) {
-            KeyProfile &p = m_profiles[i];
-            p.hint = keyHintFor(trimmed);
-            p.health = KeyHealth::Unchecked;
-            p.healthDetail.clear();
-            p.credits.reset();
-            p.creditsCheckedAt = {};
+        if (KeyProfile *p = m_profiles.find(id); p && result.ok()) {
+            p->hint = keyHintFor(trimmed);
+            p->health = KeyHealth::Unchecked;
+            p->healthDetail.clear();
+            p->credits.reset();
+            p->creditsCheckedAt = {};
             m_secrets.insert(id, trimmed);
-            persist(p);
+            m_profiles.save(*p);
             setDefaultKey(id);
         }
         if (done) {
@@ -403,76 +349,55 @@ void KeyRing::storeDefault(const QString &secret, TokenStore::Callback done)
 
 void KeyRing::recordCheck(const QString &keyId, const ApiError &error, qint64 credits)
 {
-    const qsizetype i = indexOf(resolve(keyId));
-    if (i < 0) {
+    KeyProfile *p = m_profiles.find(resolve(keyId));
+    if (!p) {
         return;
     }
-    KeyProfile &p = m_profiles[i];
-    p.health = keyHealthFor(error, credits);
+    p->health = keyHealthFor(error, credits);
     if (error.isError()) {
-        p.healthDetail = sanitized(error.serverMessage);
+        p->healthDetail = sanitized(error.serverMessage);
     } else {
-        p.credits = credits;
-        p.creditsCheckedAt = QDateTime::currentDateTimeUtc();
-        p.healthDetail.clear();
+        p->credits = credits;
+        p->creditsCheckedAt = QDateTime::currentDateTimeUtc();
+        p->healthDetail.clear();
     }
-    persist(p);
+    m_profiles.save(*p);
     Q_EMIT profilesChanged();
 }
 
 QString KeyRing::token(const QString &keyId) const
 {
-    return m_secrets.value(keyId.isEmpty() ? m_defaultId : keyId);
+    return m_secrets.value(resolve(keyId));
 }
 
 QString KeyRing::labelMarkingDefault(const KeyProfile &profile) const
 {
     //: A key in a menu or filter: %1 is its label
-    return profile.id == m_defaultId ? tr("%1 (default)").arg(profile.label) : profile.label;
+    return profile.id == m_profiles.defaultId() ? tr("%1 (default)").arg(profile.label)
+                                                : profile.label;
 }
 
 QString KeyRing::hint() const
 {
-    const qsizetype i = indexOf(m_defaultId);
-    return i < 0 ? QString() : m_profiles.at(i).displayHint();
+    const KeyProfile *p = m_profiles.find(m_profiles.defaultId());
+    return p ? p->displayHint() : QString();
 }
 
 std::optional<KeyProfile> KeyRing::profile(const QString &keyId) const
 {
-    const qsizetype i = indexOf(resolve(keyId));
-    return i < 0 ? std::nullopt : std::optional<KeyProfile>(m_profiles.at(i));
+    const KeyProfile *p = m_profiles.find(resolve(keyId));
+    return p ? std::optional<KeyProfile>(*p) : std::nullopt;
 }
 
 QStringList KeyRing::usableKeyIds() const
 {
     QStringList ids;
-    for (const KeyProfile &p : m_profiles) {
+    for (const KeyProfile &p : m_profiles.all()) {
         if (!m_secrets.value(p.id).isEmpty()) {
             ids.append(p.id);
         }
     }
     return ids;
-}
-
-bool KeyRing::labelInUse(const QString &label, const QString &exceptKeyId) const
-{
-    const QString trimmed = label.trimmed();
-    return std::any_of(m_profiles.cbegin(), m_profiles.cend(), [&](const KeyProfile &p) {
-        return p.id != exceptKeyId && p.label.compare(trimmed, Qt::CaseInsensitive) == 0;
-    });
-}
-
-qsizetype KeyRing::indexOf(const QString &keyId) const
-{
-    if (keyId.isEmpty()) {
-        return -1;
-    }
-    for (qsizetype i = 0; i < m_profiles.size(); ++i) {
-        if (m_profiles.at(i).id == keyId) {
-            return i;
-        }
-    }
-    return -1;
 }
 
 quint64 KeyRing::begin(QObject *context, std::function<void(const TokenResult &)> onCancel)
@@ -502,36 +427,6 @@ bool KeyRing::finish(quint64 job, bool *contextAlive)
     return true;
 }
 
-void KeyRing::chooseDefault()
-{
-    const bool hasSession = indexOf(SessionKeyId) >= 0;
-    if (hasSession && m_sessionDefault) {
-        m_defaultId = SessionKeyId;
-        return;
-    }
-    m_defaultId.clear();
-    for (const KeyProfile &p : std::as_const(m_profiles)) {
-        if (!p.sessionOnly && p.isDefault) {
-            m_defaultId = p.id;
-            return;
-        }
-    }
-    // No stored key carries the mark (the default was removed): the oldest one takes it.
-    for (KeyProfile &p : m_profiles) {
-        if (!p.sessionOnly) {
-            p.isDefault = true;
-            m_defaultId = p.id;
-            if (m_metadata) {
-                m_metadata->setDefault(p.id);
-            }
-            return;
-        }
-    }
-    if (hasSession) {
-        m_defaultId = SessionKeyId;
-    }
-}
-
 void KeyRing::updateState()
 {
     if (hasKey()) {
@@ -542,13 +437,6 @@ void KeyRing::updateState()
         setState(State::Unavailable);
     } else {
         setState(State::NoKey);
-    }
-}
-
-void KeyRing::persist(const KeyProfile &profile)
-{
-    if (!profile.sessionOnly && m_metadata) {
-        m_metadata->save(profile);
     }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "apierror.h"
-#include "keyprofilestore.h"
+#include "keyprofiles.h"
 #include "tokenstore.h"
 
 #include <QHash>
@@ -81,24 +81,30 @@ public:
     bool hasKey() const { return !token({}).isEmpty(); }
     // Whether the key's secret was read (views ask this; they never see the secret).
     bool hasSecret(const QString &keyId) const { return !token(keyId).isEmpty(); }
-    bool isSessionOnly() const { return m_defaultId == SessionKeyId; }
+    bool isSessionOnly() const { return m_profiles.defaultId() == SessionKeyId; }
     // The secret for a task's key id ("" = default); empty when unavailable. A hash lookup.
     QString token(const QString &keyId) const;
     // The default key's hint ("…abcd").
     QString hint() const;
 
-    QList<KeyProfile> profiles() const { return m_profiles; }
+    QList<KeyProfile> profiles() const { return m_profiles.all(); }
     std::optional<KeyProfile> profile(const QString &keyId) const;
-    bool contains(const QString &keyId) const { return indexOf(resolve(keyId)) >= 0; }
-    QString defaultKeyId() const { return m_defaultId; }
+    bool contains(const QString &keyId) const { return m_profiles.find(resolve(keyId)) != nullptr; }
+    QString defaultKeyId() const { return m_profiles.defaultId(); }
     // The profile's label, "Label (default)" for the default key (the session key too, while
     // it is the default): for menus and filters. Translated.
     QString labelMarkingDefault(const KeyProfile &profile) const;
     // "" -> the default key's id; other ids unchanged.
-    QString resolve(const QString &keyId) const { return keyId.isEmpty() ? m_defaultId : keyId; }
+    QString resolve(const QString &keyId) const
+    {
+        return keyId.isEmpty() ? m_profiles.defaultId() : keyId;
+    }
     // Ids of the keys whose secret is available now.
     QStringList usableKeyIds() const;
-    bool labelInUse(const QString &label, const QString &exceptKeyId = {}) const;
+    bool labelInUse(const QString &label, const QString &exceptKeyId = {}) const
+    {
+        return m_profiles.labelInUse(label, exceptKeyId);
+    }
 
 Q_SIGNALS:
     void stateChanged(veo::KeyRing::State state);
@@ -112,7 +118,6 @@ private:
         bool hasContext = false;
         std::function<void(const TokenResult &)> cancelled; // tells the caller on cancel()
     };
-    qsizetype indexOf(const QString &keyId) const;
     void readProfiles(); // loadProfiles() without the signal
     quint64 begin(QObject *context, std::function<void(const TokenResult &)> onCancel);
     // False when the job was cancelled or its caller's context is gone.
@@ -121,22 +126,17 @@ private:
     void adoptLegacyKey();
     void loadFinished();
     void updateState();
-    void chooseDefault();
-    void persist(const KeyProfile &profile);
     QString sanitized(const QString &text) const;
     void setState(State state, bool force = false);
 
     TokenStore *m_store;
-    QPointer<KeyProfileStore> m_metadata;
-    QList<KeyProfile> m_profiles; // the session key first, then stored keys in added order
+    KeyProfiles m_profiles;
     QHash<QString, QString> m_secrets;
-    QString m_defaultId;
     QHash<quint64, Pending> m_pending;
     quint64 m_nextJob = 0;
     int m_reads = 0; // secrets still being read by load()
     quint64 m_loadGeneration = 0;
     bool m_loadFailed = false;
-    bool m_sessionDefault = false; // the session key is the default (until another is chosen)
     State m_state = State::Loading;
     TokenResult m_lastResult;
 };

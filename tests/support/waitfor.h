@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QElapsedTimer>
 #include <QTest>
 #include <functional>
 
@@ -10,15 +9,7 @@ namespace veo::test {
 // use QTRY_VERIFY (helpers returning values).
 inline bool waitFor(const std::function<bool()> &condition, int timeoutMs = 10000)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs) {
-            return false;
-        }
-        QTest::qWait(5);
-    }
-    return true;
+    return QTest::qWaitFor(condition, timeoutMs);
 }
 
 } // namespace veo::test
