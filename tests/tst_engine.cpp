@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "enginerig.h"
 #include "fakekieserver.h"
+#include "followups.h"
 #include "keyring.h"
 #include "memorytokenstore.h"
 #include "refreshscheduler.h"
@@ -452,13 +453,29 @@ void tst_Engine::aSecondDemoLaunchStartsTheDemoTasksOver()
     const QList<FakeKieServer::Response> story = {FakeKieServer::ok(record(id, 0)),
                                                   FakeKieServer::ok(record(id, 1))};
     m_server->setScript(id, story);
+    const QString hdUrl = QStringLiteral("https://media.invalid/demo-1080p.mp4");
+    m_server->setUpgradeScript(FakeKieServer::Upgrade::Hd1080p, id, 0,
+                               {FakeKieServer::upgrade1080pReady(hdUrl)});
+    QString hd;
+    QString extension;
     {
         auto first = start(SessionToken, /*demo*/ true, {id});
         QVERIFY(first);
         QCOMPARE(first->status(id), TaskStatus::Pending);
         QTRY_COMPARE_WITH_TIMEOUT(first->status(id), TaskStatus::Succeeded, Timeout);
+        // The demo's upgrades and extensions are children of its tasks.
+        ExtendOptions options;
+        options.parentTaskId = id;
+        options.prompt = QStringLiteral("More fox");
+        extension = first->engine->followUps()->extend(options).taskId; // before its 1080P
+        QVERIFY(!extension.isEmpty());
+        hd = first->engine->followUps()->requestUpgrade(id, TaskKind::Veo1080p, 0).taskId;
+        QVERIFY(!hd.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(first->status(hd), TaskStatus::Succeeded, 40000);
+        first->engine->flush();
     }
     QCOMPARE(stored(id).value_or(TaskRecord{}).status, TaskStatus::Succeeded);
+    QCOMPARE(stored(hd).value_or(TaskRecord{}).status, TaskStatus::Succeeded);
 
     // The demo's server starts its story over at every launch.
     m_server->setScript(id, story);
@@ -470,7 +487,12 @@ void tst_Engine::aSecondDemoLaunchStartsTheDemoTasksOver()
     QCOMPARE(second->status(id), TaskStatus::Pending);
     QCOMPARE(second->task(id)->keyId, QString()); // the demo's session key
     QCOMPARE(stored(id).value_or(TaskRecord{}).status, TaskStatus::Pending);
-    QCOMPARE(second->engine->tasks()->count(), 1);
+    // Its upgrade starts over too (its link was the last server's); the extension was a task
+    // of the last launch's server only, and is gone.
+    QCOMPARE(second->status(hd), TaskStatus::Pending);
+    QVERIFY(second->task(hd)->resultUrls.isEmpty());
+    QVERIFY(!second->task(extension));
+    QCOMPARE(second->engine->tasks()->count(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(!pollTokens(id).isEmpty(), Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(second->status(id), TaskStatus::Succeeded, Timeout);
     QCOMPARE(pollTokens(id).size(), 2);

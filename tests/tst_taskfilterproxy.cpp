@@ -110,6 +110,9 @@ private Q_SLOTS:
     void followsModelUpdates();
     void tenThousandRows();
     void keyFilter();
+    void childrenStayUnderTheirParentInBothOrders_data();
+    void childrenStayUnderTheirParentInBothOrders();
+    void aFamilyIsFilteredTogether();
 };
 
 void tst_TaskFilterProxy::keyFilter()
@@ -516,6 +519,113 @@ void tst_TaskFilterProxy::tenThousandRows()
         QCOMPARE(proxy.index(row, 0).data(TaskTableModel::StatusRole).toInt(),
                  int(TaskStatus::Succeeded));
     }
+}
+
+namespace {
+TaskRecord childOf(const QString &parent, const QString &id, veo::TaskKind kind, TaskStatus status,
+                   int seed)
+{
+    TaskRecord t = makeTask(id, status, seed);
+    t.kind = kind;
+    t.parentTaskId = parent;
+    t.prompt.clear();
+    return t;
+}
+
+// Three parents created 1, 3 and 2; "mid" has an upgrade and an extension, "new" one upgrade.
+QList<TaskRecord> families()
+{
+    return {
+        withPrompt(makeTask(QStringLiteral("veo_old_0001"), TaskStatus::Succeeded, 1),
+                   QStringLiteral("Old fox")),
+        childOf(QStringLiteral("veo_mid_0002"), QStringLiteral("veo_mid_0002:4k:0"),
+                veo::TaskKind::Veo4k, TaskStatus::Generating, 9),
+        withPrompt(makeTask(QStringLiteral("veo_new_0003"), TaskStatus::Succeeded, 3),
+                   QStringLiteral("New owl")),
+        withPrompt(makeTask(QStringLiteral("veo_mid_0002"), TaskStatus::Succeeded, 2),
+                   QStringLiteral("Middle cat")),
+        childOf(QStringLiteral("veo_new_0003"), QStringLiteral("veo_new_0003:1080p:0"),
+                veo::TaskKind::Veo1080p, TaskStatus::Failed, 0),
+        withPrompt(childOf(QStringLiteral("veo_mid_0002"), QStringLiteral("veo_ext_0004"),
+                           veo::TaskKind::VeoExtension, TaskStatus::Succeeded, 8),
+                   QStringLiteral("The cat jumps")),
+    };
+}
+} // namespace
+
+void tst_TaskFilterProxy::childrenStayUnderTheirParentInBothOrders_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::newRow("created") << int(TaskTableModel::CreatedColumn);
+    QTest::newRow("status") << int(TaskTableModel::StatusColumn);
+    QTest::newRow("task id") << int(TaskTableModel::TaskIdColumn);
+}
+
+void tst_TaskFilterProxy::childrenStayUnderTheirParentInBothOrders()
+{
+    QFETCH(int, column);
+    TaskTableModel model;
+    model.setTasks(families());
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy);
+    const QStringList midFamily{QStringLiteral("veo_mid_0002"), QStringLiteral("veo_mid_0002:4k:0"),
+                                QStringLiteral("veo_ext_0004")};
+    const QStringList newFamily{QStringLiteral("veo_new_0003"),
+                                QStringLiteral("veo_new_0003:1080p:0")};
+    for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+        proxy.sort(column, order);
+        const QStringList ids = idsOf(proxy);
+        QCOMPARE(ids.size(), 6);
+        // Each family in one block, parent first, children in the order they were added.
+        const qsizetype mid = ids.indexOf(midFamily.constFirst());
+        QCOMPARE(ids.mid(mid, 3), midFamily);
+        const qsizetype fresh = ids.indexOf(newFamily.constFirst());
+        QCOMPARE(ids.mid(fresh, 2), newFamily);
+    }
+    // Families are ordered by their parents' values.
+    proxy.sort(TaskTableModel::CreatedColumn, Qt::AscendingOrder);
+    QCOMPARE(idsOf(proxy).constFirst(), QStringLiteral("veo_old_0001"));
+    QCOMPARE(idsOf(proxy).mid(1, 3), midFamily);
+    proxy.sort(TaskTableModel::CreatedColumn, Qt::DescendingOrder);
+    QCOMPARE(idsOf(proxy).mid(0, 2), newFamily);
+    QCOMPARE(idsOf(proxy).constLast(), QStringLiteral("veo_old_0001"));
+
+    // A child added later lands in its family.
+    model.upsertTasks({childOf(QStringLiteral("veo_old_0001"), QStringLiteral("veo_old_0001:4k:0"),
+                               veo::TaskKind::Veo4k, TaskStatus::Pending, 0)});
+    const QStringList ids = idsOf(proxy);
+    QCOMPARE(ids.constLast(), QStringLiteral("veo_old_0001:4k:0"));
+    QCOMPARE(ids.at(ids.size() - 2), QStringLiteral("veo_old_0001"));
+}
+
+void tst_TaskFilterProxy::aFamilyIsFilteredTogether()
+{
+    TaskTableModel model;
+    model.setTasks(families());
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(TaskTableModel::CreatedColumn, Qt::AscendingOrder);
+
+    // The parent matches: its children show with it (an upgrade shows its parent's prompt).
+    proxy.setSearchText(QStringLiteral("middle"));
+    QCOMPARE(idsOf(proxy),
+             (QStringList{QStringLiteral("veo_mid_0002"), QStringLiteral("veo_mid_0002:4k:0"),
+                          QStringLiteral("veo_ext_0004")}));
+    // Only a child matches: its parent comes along (not the sibling that does not match).
+    proxy.setSearchText(QStringLiteral("jumps"));
+    QCOMPARE(idsOf(proxy),
+             (QStringList{QStringLiteral("veo_mid_0002"), QStringLiteral("veo_ext_0004")}));
+    proxy.setSearchText({});
+    // The status filter: a failed upgrade shows under its succeeded parent.
+    proxy.setStatusFilter(TaskStatus::Failed);
+    QCOMPARE(idsOf(proxy),
+             (QStringList{QStringLiteral("veo_new_0003"), QStringLiteral("veo_new_0003:1080p:0")}));
+    // A child that stops matching takes its parent out with it.
+    TaskRecord fixed = families().at(4);
+    fixed.status = TaskStatus::Succeeded;
+    model.upsertTasks({fixed});
+    QCOMPARE(idsOf(proxy), QStringList());
 }
 
 QTEST_GUILESS_MAIN(tst_TaskFilterProxy)

@@ -13,8 +13,10 @@
 
 using veo::ApiError;
 using veo::DownloadMark;
+using veo::TaskKind;
 using veo::TaskRecord;
 using veo::TaskStatus;
+using veo::TaskSubmission;
 using veo::TaskTableModel;
 using veo::test::makeTask;
 
@@ -135,6 +137,8 @@ class tst_TaskTableModel : public QObject
 private Q_SLOTS:
     void modelTesterThroughAllOperations();
     void headers();
+    void aParentShowsWhatItsChildrenAreDoing();
+    void theExpiresColumnCountsDownFourteenDays();
     void statusText_data();
     void statusText();
     void cellTexts();
@@ -174,15 +178,118 @@ void tst_TaskTableModel::modelTesterThroughAllOperations()
     QCOMPARE(model.rowCount(), 0);
 }
 
+void tst_TaskTableModel::aParentShowsWhatItsChildrenAreDoing()
+{
+    TaskTableModel model;
+    TaskRecord parent = makeTask(QStringLiteral("veo_parent_01"), TaskStatus::Succeeded, 1);
+    parent.prompt = QStringLiteral("A fox\nin the snow");
+    TaskRecord hd = makeTask(QStringLiteral("veo_parent_01:1080p:0"), TaskStatus::Generating, 2);
+    hd.kind = TaskKind::Veo1080p;
+    hd.parentTaskId = parent.taskId;
+    hd.prompt.clear();
+    model.setTasks({parent, hd});
+    const auto cell = [&model](const QString &id, int column) {
+        return model.index(model.rowOf(id), column).data().toString();
+    };
+    QCOMPARE(cell(parent.taskId, TaskTableModel::StatusColumn),
+             QStringLiteral("Succeeded · 1080P processing"));
+    QCOMPARE(cell(hd.taskId, TaskTableModel::TaskIdColumn),
+             QStringLiteral("\u21b3 1080P of video 1"));
+    QCOMPARE(cell(hd.taskId, TaskTableModel::PromptColumn),
+             QStringLiteral("A fox")); // the parent's
+    QCOMPARE(model.index(model.rowOf(hd.taskId), 0).data(TaskTableModel::ParentRowRole).toInt(),
+             model.rowOf(parent.taskId));
+    QCOMPARE(model.index(model.rowOf(parent.taskId), 0)
+                 .data(TaskTableModel::ChildRowsRole)
+                 .value<QList<int>>(),
+             QList<int>{model.rowOf(hd.taskId)});
+
+    // The child finishing repaints its parent's row too.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    hd.status = TaskStatus::Succeeded;
+    model.upsertTasks({hd});
+    QSet<int> rows;
+    for (const QList<QVariant> &args : std::as_const(changed)) {
+        const QModelIndex from = args.at(0).toModelIndex();
+        const QModelIndex to = args.at(1).toModelIndex();
+        for (int r = from.row(); r <= to.row(); ++r) {
+            rows.insert(r);
+        }
+    }
+    QVERIFY(rows.contains(model.rowOf(parent.taskId)));
+    QCOMPARE(cell(parent.taskId, TaskTableModel::StatusColumn),
+             QStringLiteral("Succeeded · 1080P ready"));
+
+    // A 4K whose charging request lost its answer, and an extension refused by KIE.
+    TaskRecord uhd = hd;
+    uhd.taskId = QStringLiteral("veo_parent_01:4k:0");
+    uhd.kind = TaskKind::Veo4k;
+    uhd.status = TaskStatus::Pending;
+    uhd.submission = TaskSubmission::AnswerLost;
+    TaskRecord ext = uhd;
+    ext.taskId = QStringLiteral("veo_parent_01:extend:0a1b");
+    ext.kind = TaskKind::VeoExtension;
+    ext.submission = TaskSubmission::Refused;
+    ext.status = TaskStatus::Failed;
+    model.upsertTasks({uhd, ext});
+    QCOMPARE(cell(uhd.taskId, TaskTableModel::StatusColumn),
+             QStringLiteral("Requested, answer lost"));
+    QCOMPARE(cell(ext.taskId, TaskTableModel::StatusColumn), QStringLiteral("Refused"));
+    QCOMPARE(cell(ext.taskId, TaskTableModel::TaskIdColumn),
+             QStringLiteral("\u21b3 Extension (no task ID yet)"));
+    QCOMPARE(cell(parent.taskId, TaskTableModel::StatusColumn),
+             QStringLiteral("Succeeded · 1080P ready · 4K processing · Extension failed"));
+
+    // Removing the children leaves the parent as it was.
+    model.removeTasks({hd.taskId, uhd.taskId, ext.taskId});
+    QCOMPARE(cell(parent.taskId, TaskTableModel::StatusColumn), QStringLiteral("Succeeded"));
+    QVERIFY(model.children(parent.taskId).isEmpty());
+}
+
+void tst_TaskTableModel::theExpiresColumnCountsDownFourteenDays()
+{
+    TaskTableModel model;
+    QDateTime now = QDateTime(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC);
+    model.setNow([&now] { return now; });
+    TaskRecord done = makeTask(QStringLiteral("veo_done_01"), TaskStatus::Succeeded, 1);
+    done.completeTime = now.addDays(-11); // expires in 3 days
+    TaskRecord running = makeTask(QStringLiteral("veo_running_1"), TaskStatus::Generating, 2);
+    model.setTasks({done, running});
+    const QModelIndex cell = model.index(model.rowOf(done.taskId), TaskTableModel::ExpiresColumn);
+    QCOMPARE(cell.data().toString(), QStringLiteral("in 3 day(s)")); // plural forms: the .ts
+    QVERIFY(!cell.data(Qt::ForegroundRole).isValid());               // not soon yet
+    QCOMPARE(cell.data(TaskTableModel::SortRole).toDateTime(), done.completeTime.addDays(14));
+    QVERIFY(model.index(model.rowOf(running.taskId), TaskTableModel::ExpiresColumn)
+                .data()
+                .toString()
+                .isEmpty());
+
+    now = now.addDays(2); // 24 hours left: marked
+    QCOMPARE(cell.data().toString(), QStringLiteral("in 24 hour(s)"));
+    QVERIFY(cell.data(Qt::ForegroundRole).isValid());
+    now = now.addSecs(23 * 3600 + 30 * 60);
+    QCOMPARE(cell.data().toString(), QStringLiteral("in 30 minute(s)"));
+    now = now.addSecs(3600);
+    QCOMPARE(cell.data().toString(), QStringLiteral("expired"));
+
+    // KIE saying so counts, whatever the dates.
+    TaskRecord told = done;
+    told.completeTime = QDateTime(QDate(2026, 12, 1), QTime(0, 0), Qt::UTC);
+    told.lastError.kind = ApiError::Kind::Expired;
+    now = told.completeTime.addDays(1);
+    model.upsertTasks({told});
+    QCOMPARE(cell.data().toString(), QStringLiteral("expired"));
+}
+
 void tst_TaskTableModel::headers()
 {
     TaskTableModel model;
     QCOMPARE(model.columnCount(), int(TaskTableModel::ColumnCount));
     const QStringList expected = {
-        QStringLiteral("Task ID"),      QStringLiteral("Status"),    QStringLiteral("Download"),
-        QStringLiteral("Prompt"),       QStringLiteral("Model"),     QStringLiteral("Resolution"),
-        QStringLiteral("Created"),      QStringLiteral("Completed"), QStringLiteral("API key"),
-        QStringLiteral("Last checked"), QStringLiteral("Error")};
+        QStringLiteral("Task ID"), QStringLiteral("Status"),       QStringLiteral("Download"),
+        QStringLiteral("Prompt"),  QStringLiteral("Model"),        QStringLiteral("Resolution"),
+        QStringLiteral("Created"), QStringLiteral("Completed"),    QStringLiteral("Expires"),
+        QStringLiteral("API key"), QStringLiteral("Last checked"), QStringLiteral("Error")};
     QCOMPARE(expected.size(), qsizetype(TaskTableModel::ColumnCount));
     for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
         QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), expected.at(c));

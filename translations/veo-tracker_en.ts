@@ -1033,6 +1033,210 @@ Task %2</source>
     </message>
 </context>
 <context>
+    <name>veo::ExtendDialog</name>
+    <message>
+        <source>Extend Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE continues the video of task %1 from its last frame, following this prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <extracomment>Extension models, as KIE&apos;s extend endpoint names them</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An extension is a new generation: KIE charges it to this key. The request is sent once; if its answer is lost, it is not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermark:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charged to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>veo::FollowUpActions</name>
+    <message>
+        <source>KIE accepted the extension: task %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade and Extend</source>
+        <extracomment>Menu with Get 1080P, Get 4K and Extend for the selected task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video %1</source>
+        <extracomment>Section of the Upgrade and Extend menu for one of several result videos</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get &amp;1080P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get &amp;4K…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already requested: see the task under this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free; ready in about 1-3 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costs extra credits; ready in about 5-10 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Extend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the video with a new prompt (costs credits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Its &amp;Task ID…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE may have made this extension: find its task ID in your kie.ai logs and enter it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may have reached KIE: it is never sent again by itself. Add its task ID instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a request that failed or was refused can be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked again: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Original Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original task is hidden by the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4K requested; it appears under the original task when ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1080P requested; it appears under the original task when ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get 4K Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get the 4K version of video %1 of this task?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE charges extra credits for 4K (about twice a Fast generation), to the key %1.
+
+The request is sent once. If its answer is lost, the next check (every 30 s or more) settles it: nothing is charged twice by this app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get 4K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension sent; it appears under the original task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Its Task ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ID of this extension (from your kie.ai logs):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now checking task %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (credits not checked yet)</source>
+        <extracomment>%1 = key label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 credits left, checked %3)</source>
+        <extracomment>%1 = key label, %2 = credits, %3 = when they were checked</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade and Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>veo::FollowUps</name>
     <message>
         <source>Only Veo generations and extensions can be upgraded or extended.</source>
@@ -2410,6 +2614,113 @@ Keys table column: marks the default API key</extracomment>
         <source>Finding owner…</source>
         <extracomment>API key column: &quot;Try all keys&quot; is asking each key whether the task is theirs</extracomment>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <extracomment>Column header: when KIE deletes the task&apos;s videos (14 days after they were made)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Made from task %2</source>
+        <extracomment>Tooltip of a child task (an upgrade or extension): its ID and its parent&apos;s</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task ID yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE deletes this task&apos;s videos on %1 (14 days after they were made). Download them before then; a downloaded copy stays.</source>
+        <extracomment>Tooltip of the Expires column: %1 = date and time</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <extracomment>A child task that extends the video of its parent</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ready</source>
+        <extracomment>In a task&apos;s status: %1 = 1080P, 4K or Extension, whose video is ready</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <extracomment>In a task&apos;s status: %1 = 1080P, 4K or Extension, which failed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 processing</source>
+        <extracomment>In a task&apos;s status: %1 = 1080P, 4K or Extension, still being made</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1080P of video %1</source>
+        <extracomment>A child task in the list: the 1080P version of the parent&apos;s video %1 (1, 2...)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4K of video %1</source>
+        <extracomment>A child task in the list: the 4K version of the parent&apos;s video %1 (1, 2...)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension (no task ID yet)</source>
+        <extracomment>A child task in the list: an extension whose request was not accepted yet</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <extracomment>Status of a 4K upgrade (requested, no answer yet) or an extension being sent</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested, answer lost</source>
+        <extracomment>Status: the request went out but its answer never came; it is not sent again</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, answer lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <extracomment>Status: KIE refused the request (nothing was made or charged)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <extracomment>Expires column: KIE has deleted the task&apos;s videos (after 14 days)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <extracomment>Expires column: the videos are deleted in this many days</extracomment>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <extracomment>Expires column: the videos are deleted in this many hours</extracomment>
+        <translation>
+            <numerusform>in %n hour</numerusform>
+            <numerusform>in %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <extracomment>Expires column: the videos are deleted in this many minutes</extracomment>
+        <translation>
+            <numerusform>in %n minute</numerusform>
+            <numerusform>in %n minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>

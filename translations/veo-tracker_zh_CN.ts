@@ -1022,6 +1022,211 @@ Task %2</source>
     </message>
 </context>
 <context>
+    <name>veo::ExtendDialog</name>
+    <message>
+        <source>Extend Video</source>
+        <translation>延长视频</translation>
+    </message>
+    <message>
+        <source>KIE continues the video of task %1 from its last frame, following this prompt.</source>
+        <translation>KIE 将按照此提示词，从任务 %1 视频的最后一帧继续生成。</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <extracomment>Extension models, as KIE&apos;s extend endpoint names them</extracomment>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>高质量</translation>
+    </message>
+    <message>
+        <source>Lite</source>
+        <translation>轻量</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>An extension is a new generation: KIE charges it to this key. The request is sent once; if its answer is lost, it is not sent again.</source>
+        <translation>延长是一次新的生成：KIE 会从此密钥扣除积分。请求只发送一次；如果响应丢失，不会再次发送。</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Watermark:</source>
+        <translation>水印：</translation>
+    </message>
+    <message>
+        <source>Charged to:</source>
+        <translation>扣费密钥：</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延长</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>veo::FollowUpActions</name>
+    <message>
+        <source>KIE accepted the extension: task %1.</source>
+        <translation>KIE 已接受延长请求：任务 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade and Extend</source>
+        <extracomment>Menu with Get 1080P, Get 4K and Extend for the selected task</extracomment>
+        <translation>升级与延长(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Select one task</source>
+        <translation>请选择一个任务</translation>
+    </message>
+    <message>
+        <source>Video %1</source>
+        <extracomment>Section of the Upgrade and Extend menu for one of several result videos</extracomment>
+        <translation>视频 %1</translation>
+    </message>
+    <message>
+        <source>Get &amp;1080P</source>
+        <translation>获取 1080P(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Get &amp;4K…</source>
+        <translation>获取 4K(&amp;4)…</translation>
+    </message>
+    <message>
+        <source>Already requested: see the task under this one.</source>
+        <translation>已请求：请查看此任务下方的子任务。</translation>
+    </message>
+    <message>
+        <source>Free; ready in about 1-3 minutes.</source>
+        <translation>免费；约 1-3 分钟完成。</translation>
+    </message>
+    <message>
+        <source>Costs extra credits; ready in about 5-10 minutes.</source>
+        <translation>需额外积分；约 5-10 分钟完成。</translation>
+    </message>
+    <message>
+        <source>&amp;Extend…</source>
+        <translation>延长(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Continue the video with a new prompt (costs credits).</source>
+        <translation>用新的提示词继续生成视频（消耗积分）。</translation>
+    </message>
+    <message>
+        <source>Add Its &amp;Task ID…</source>
+        <translation>填写其任务 ID(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>KIE may have made this extension: find its task ID in your kie.ai logs and enter it here.</source>
+        <translation>KIE 可能已生成此延长视频：请在 kie.ai 日志中找到其任务 ID 并填写在这里。</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>It may have reached KIE: it is never sent again by itself. Add its task ID instead.</source>
+        <translation>请求可能已到达 KIE：不会自动再次发送。请改为填写其任务 ID。</translation>
+    </message>
+    <message>
+        <source>Only a request that failed or was refused can be retried.</source>
+        <translation>只有失败或被拒绝的请求才能重试。</translation>
+    </message>
+    <message>
+        <source>Asked again: %1.</source>
+        <translation>已重新请求：%1。</translation>
+    </message>
+    <message>
+        <source>Show &amp;Original Task</source>
+        <translation>显示原任务(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The original task is hidden by the filters.</source>
+        <translation>原任务被筛选条件隐藏了。</translation>
+    </message>
+    <message>
+        <source>4K requested; it appears under the original task when ready.</source>
+        <translation>已请求 4K；完成后显示在原任务下方。</translation>
+    </message>
+    <message>
+        <source>1080P requested; it appears under the original task when ready.</source>
+        <translation>已请求 1080P；完成后显示在原任务下方。</translation>
+    </message>
+    <message>
+        <source>Get 4K Version</source>
+        <translation>获取 4K 版本</translation>
+    </message>
+    <message>
+        <source>Get the 4K version of video %1 of this task?</source>
+        <translation>获取此任务视频 %1 的 4K 版本？</translation>
+    </message>
+    <message>
+        <source>KIE charges extra credits for 4K (about twice a Fast generation), to the key %1.
+
+The request is sent once. If its answer is lost, the next check (every 30 s or more) settles it: nothing is charged twice by this app.</source>
+        <translation>KIE 对 4K 收取额外积分（约为一次快速生成的两倍），从密钥 %1 扣除。
+
+请求只发送一次。如果响应丢失，下一次查询（间隔 30 秒或更长）会确认结果：本应用不会重复扣费。</translation>
+    </message>
+    <message>
+        <source>Get 4K</source>
+        <translation>获取 4K</translation>
+    </message>
+    <message>
+        <source>Extension sent; it appears under the original task.</source>
+        <translation>延长请求已发送；它会显示在原任务下方。</translation>
+    </message>
+    <message>
+        <source>Add Its Task ID</source>
+        <translation>填写其任务 ID</translation>
+    </message>
+    <message>
+        <source>The task ID of this extension (from your kie.ai logs):</source>
+        <translation>此延长视频的任务 ID（见 kie.ai 日志）：</translation>
+    </message>
+    <message>
+        <source>Now checking task %1.</source>
+        <translation>正在查询任务 %1。</translation>
+    </message>
+    <message>
+        <source>(no key)</source>
+        <translation>（无密钥）</translation>
+    </message>
+    <message>
+        <source>%1 (credits not checked yet)</source>
+        <extracomment>%1 = key label</extracomment>
+        <translation>%1（尚未查询积分）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 credits left, checked %3)</source>
+        <extracomment>%1 = key label, %2 = credits, %3 = when they were checked</extracomment>
+        <translation>%1（剩余 %2 积分，查询于 %3）</translation>
+    </message>
+    <message>
+        <source>Upgrade and Extend</source>
+        <translation>升级与延长</translation>
+    </message>
+</context>
+<context>
     <name>veo::FollowUps</name>
     <message>
         <source>Only Veo generations and extensions can be upgraded or extended.</source>
@@ -2386,6 +2591,111 @@ Keys table column: marks the default API key</extracomment>
         <source>Finding owner…</source>
         <extracomment>API key column: &quot;Try all keys&quot; is asking each key whether the task is theirs</extracomment>
         <translation>正在查找所属密钥…</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <extracomment>Column header: when KIE deletes the task&apos;s videos (14 days after they were made)</extracomment>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>%1
+Made from task %2</source>
+        <extracomment>Tooltip of a child task (an upgrade or extension): its ID and its parent&apos;s</extracomment>
+        <translation>%1
+由任务 %2 生成</translation>
+    </message>
+    <message>
+        <source>No task ID yet</source>
+        <translation>尚无任务 ID</translation>
+    </message>
+    <message>
+        <source>KIE deletes this task&apos;s videos on %1 (14 days after they were made). Download them before then; a downloaded copy stays.</source>
+        <extracomment>Tooltip of the Expires column: %1 = date and time</extracomment>
+        <translation>KIE 将于 %1 删除此任务的视频（生成 14 天后）。请在此之前下载；已下载的副本会保留。</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <extracomment>A child task that extends the video of its parent</extracomment>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <source>%1 ready</source>
+        <extracomment>In a task&apos;s status: %1 = 1080P, 4K or Extension, whose video is ready</extracomment>
+        <translation>%1 已就绪</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <extracomment>In a task&apos;s status: %1 = 1080P, 4K or Extension, which failed</extracomment>
+        <translation>%1 失败</translation>
+    </message>
+    <message>
+        <source>%1 processing</source>
+        <extracomment>In a task&apos;s status: %1 = 1080P, 4K or Extension, still being made</extracomment>
+        <translation>%1 生成中</translation>
+    </message>
+    <message>
+        <source>1080P of video %1</source>
+        <extracomment>A child task in the list: the 1080P version of the parent&apos;s video %1 (1, 2...)</extracomment>
+        <translation>视频 %1 的 1080P</translation>
+    </message>
+    <message>
+        <source>4K of video %1</source>
+        <extracomment>A child task in the list: the 4K version of the parent&apos;s video %1 (1, 2...)</extracomment>
+        <translation>视频 %1 的 4K</translation>
+    </message>
+    <message>
+        <source>Extension (no task ID yet)</source>
+        <extracomment>A child task in the list: an extension whose request was not accepted yet</extracomment>
+        <translation>延长（尚无任务 ID）</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <extracomment>Status of a 4K upgrade (requested, no answer yet) or an extension being sent</extracomment>
+        <translation>已请求</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Requested, answer lost</source>
+        <extracomment>Status: the request went out but its answer never came; it is not sent again</extracomment>
+        <translation>已请求，响应丢失</translation>
+    </message>
+    <message>
+        <source>Sent, answer lost</source>
+        <translation>已发送，响应丢失</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <extracomment>Status: KIE refused the request (nothing was made or charged)</extracomment>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <extracomment>Expires column: KIE has deleted the task&apos;s videos (after 14 days)</extracomment>
+        <translation>已过期</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <extracomment>Expires column: the videos are deleted in this many days</extracomment>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <extracomment>Expires column: the videos are deleted in this many hours</extracomment>
+        <translation>
+            <numerusform>%n 小时后</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <extracomment>Expires column: the videos are deleted in this many minutes</extracomment>
+        <translation>
+            <numerusform>%n 分钟后</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "taskcolumns.h"
 
+#include "taskexpiry.h"
 #include "tasktext.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,9 @@ QVariant TaskColumns::title(int column)
     case CompletedColumn:
         //: Column header: when KIE finished the task
         return QCoreApplication::translate("veo::TaskTableModel", "Completed");
+    case ExpiresColumn:
+        //: Column header: when KIE deletes the task's videos (14 days after they were made)
+        return QCoreApplication::translate("veo::TaskTableModel", "Expires");
     case KeyColumn:
         //: Column header: which API key polls the task
         return QCoreApplication::translate("veo::TaskTableModel", "API key");
@@ -67,13 +71,13 @@ QVariant TaskColumns::display(const TaskRecord &t, int column) const
 {
     switch (column) {
     case TaskIdColumn:
-        return t.taskId;
+        return name(t);
     case StatusColumn:
-        return statusText(t.status, t.successFlag);
+        return status(t);
     case DownloadColumn:
         return downloadMark(t.taskId).text();
     case PromptColumn:
-        return firstLine(t.prompt);
+        return firstLine(prompt(t));
     case ModelColumn:
         return t.model;
     case ResolutionColumn:
@@ -82,6 +86,8 @@ QVariant TaskColumns::display(const TaskRecord &t, int column) const
         return shortDateTime(t.createTime);
     case CompletedColumn:
         return shortDateTime(t.completeTime);
+    case ExpiresColumn:
+        return t.status == TaskStatus::Succeeded ? expiryText(t, now()) : QString();
     case KeyColumn: {
         if (t.findingOwner) {
             //: API key column: "Try all keys" is asking each key whether the task is theirs
@@ -107,8 +113,27 @@ QVariant TaskColumns::display(const TaskRecord &t, int column) const
 
 QVariant TaskColumns::toolTip(const TaskRecord &t, int column) const
 {
-    if (column == PromptColumn && !t.prompt.isEmpty()) {
-        return t.prompt;
+    if (column == PromptColumn && !prompt(t).isEmpty()) {
+        return prompt(t);
+    }
+    if (column == TaskIdColumn && !t.parentTaskId.isEmpty()) {
+        //: Tooltip of a child task (an upgrade or extension): its ID and its parent's
+        return QCoreApplication::translate("veo::TaskTableModel", "%1\nMade from task %2")
+            .arg(t.awaitsTaskId()
+                     ? QCoreApplication::translate("veo::TaskTableModel", "No task ID yet")
+                     : t.taskId,
+                 t.parentTaskId);
+    }
+    if (column == ExpiresColumn && t.status == TaskStatus::Succeeded) {
+        const QDateTime expiry = videoExpiry(t);
+        if (expiry.isValid()) {
+            //: Tooltip of the Expires column: %1 = date and time
+            return QCoreApplication::translate(
+                       "veo::TaskTableModel",
+                       "KIE deletes this task's videos on %1 (14 days after they were made). "
+                       "Download them before then; a downloaded copy stays.")
+                .arg(shortDateTime(expiry));
+        }
     }
     if (column == KeyColumn && t.findingOwner) {
         //: Tooltip of "Finding owner…" in the API key column
@@ -150,6 +175,10 @@ QVariant TaskColumns::foreground(const TaskRecord &t, int column) const
     if (column == KeyColumn && needsKey(t)) {
         return failureColor();
     }
+    if (column == ExpiresColumn && t.status == TaskStatus::Succeeded &&
+        (videosExpired(t, now()) || videosExpireSoon(t, now()))) {
+        return failureColor();
+    }
     if (column == DownloadColumn) {
         switch (downloadMark(t.taskId).state) {
         case DownloadMark::State::Failed:
@@ -179,7 +208,7 @@ QVariant TaskColumns::sortValue(const TaskRecord &t, int column) const
                std::min(mark.files, 999);
     }
     case PromptColumn:
-        return t.prompt;
+        return prompt(t);
     case ModelColumn:
         return t.model;
     case ResolutionColumn:
@@ -188,6 +217,8 @@ QVariant TaskColumns::sortValue(const TaskRecord &t, int column) const
         return t.createTime;
     case CompletedColumn:
         return t.completeTime;
+    case ExpiresColumn:
+        return t.status == TaskStatus::Succeeded ? videoExpiry(t) : QDateTime();
     case KeyColumn:
         return keyLabel(t.keyId); // empty (sorts first) for the default key
     case LastCheckedColumn:
@@ -203,6 +234,117 @@ QVariant TaskColumns::sortValue(const TaskRecord &t, int column) const
     default:
         return {};
     }
+}
+
+namespace {
+
+// "1080P", "4K", "Extension": what a child is, in a parent's status.
+QString childKindName(TaskKind kind)
+{
+    switch (kind) {
+    case TaskKind::Veo1080p:
+        return QStringLiteral("1080P");
+    case TaskKind::Veo4k:
+        return QStringLiteral("4K");
+    default:
+        //: A child task that extends the video of its parent
+        return QCoreApplication::translate("veo::TaskTableModel", "Extension");
+    }
+}
+
+// "4K ready", "1080P processing", "Extension failed".
+QString childSummary(const TaskRecord &child)
+{
+    const QString kind = childKindName(child.kind);
+    if (child.status == TaskStatus::Succeeded) {
+        //: In a task's status: %1 = 1080P, 4K or Extension, whose video is ready
+        return QCoreApplication::translate("veo::TaskTableModel", "%1 ready").arg(kind);
+    }
+    if (isFailure(child.status) || child.status == TaskStatus::Unavailable ||
+        child.submission == TaskSubmission::Refused) {
+        //: In a task's status: %1 = 1080P, 4K or Extension, which failed
+        return QCoreApplication::translate("veo::TaskTableModel", "%1 failed").arg(kind);
+    }
+    //: In a task's status: %1 = 1080P, 4K or Extension, still being made
+    return QCoreApplication::translate("veo::TaskTableModel", "%1 processing").arg(kind);
+}
+
+} // namespace
+
+QDateTime TaskColumns::now() const
+{
+    return m_now ? m_now() : QDateTime::currentDateTimeUtc();
+}
+
+QString TaskColumns::prompt(const TaskRecord &task) const
+{
+    if ((task.kind == TaskKind::Veo1080p || task.kind == TaskKind::Veo4k) && m_task) {
+        if (const TaskRecord *parent = m_task(task.parentTaskId)) {
+            return parent->prompt;
+        }
+    }
+    return task.prompt;
+}
+
+QString TaskColumns::name(const TaskRecord &task) const
+{
+    const QString arrow = QStringLiteral("\u21b3 "); // ↳
+    switch (task.kind) {
+    case TaskKind::Veo1080p:
+        //: A child task in the list: the 1080P version of the parent's video %1 (1, 2...)
+        return arrow + QCoreApplication::translate("veo::TaskTableModel", "1080P of video %1")
+                           .arg(task.videoIndex + 1);
+    case TaskKind::Veo4k:
+        //: A child task in the list: the 4K version of the parent's video %1 (1, 2...)
+        return arrow + QCoreApplication::translate("veo::TaskTableModel", "4K of video %1")
+                           .arg(task.videoIndex + 1);
+    case TaskKind::VeoExtension:
+        if (task.parentTaskId.isEmpty()) {
+            break;
+        }
+        //: A child task in the list: an extension whose request was not accepted yet
+        return arrow + (task.awaitsTaskId()
+                            ? QCoreApplication::translate("veo::TaskTableModel",
+                                                          "Extension (no task ID yet)")
+                            : task.taskId);
+    default:
+        break;
+    }
+    return task.taskId;
+}
+
+QString TaskColumns::status(const TaskRecord &task) const
+{
+    const bool is4k = task.kind == TaskKind::Veo4k;
+    switch (task.submission) {
+    case TaskSubmission::Sending:
+        //: Status of a 4K upgrade (requested, no answer yet) or an extension being sent
+        return is4k ? QCoreApplication::translate("veo::TaskTableModel", "Requested")
+                    : QCoreApplication::translate("veo::TaskTableModel", "Sending…");
+    case TaskSubmission::AnswerLost:
+        //: Status: the request went out but its answer never came; it is not sent again
+        return is4k ? QCoreApplication::translate("veo::TaskTableModel", "Requested, answer lost")
+                    : QCoreApplication::translate("veo::TaskTableModel", "Sent, answer lost");
+    case TaskSubmission::Refused:
+        //: Status: KIE refused the request (nothing was made or charged)
+        return QCoreApplication::translate("veo::TaskTableModel", "Refused");
+    case TaskSubmission::None:
+        break;
+    }
+    QString text = statusText(task.status, task.successFlag);
+    if (m_children) {
+        QStringList parts;
+        for (const TaskRecord *child : m_children(task.taskId)) {
+            const QString part = childSummary(*child);
+            if (!parts.contains(part)) {
+                parts.append(part);
+            }
+        }
+        for (const QString &part : std::as_const(parts)) {
+            text += QStringLiteral(" · ") + part;
+        }
+    }
+    return text;
 }
 
 bool TaskColumns::needsKey(const TaskRecord &task) const

@@ -3,6 +3,8 @@
 #include "download.h"
 #include "taskrecord.h"
 
+#include <QDateTime>
+#include <QList>
 #include <QString>
 #include <QVariant>
 #include <functional>
@@ -24,6 +26,7 @@ public:
         ResolutionColumn,
         CreatedColumn,
         CompletedColumn,
+        ExpiresColumn, // when KIE deletes the videos (14 days)
         KeyColumn,
         LastCheckedColumn,
         ErrorColumn,
@@ -32,6 +35,10 @@ public:
 
     using KeyLabelProvider = std::function<QString(const QString &keyId)>;
     using DownloadMarkProvider = std::function<DownloadMark(const QString &taskId)>;
+    // A task's parent and children (upgrades, extensions), from the model.
+    using TaskLookup = std::function<const TaskRecord *(const QString &taskId)>;
+    using ChildrenLookup = std::function<QList<const TaskRecord *>(const QString &taskId)>;
+    using Now = std::function<QDateTime()>; // UTC; the 14-day clock reads it
 
     static QVariant title(int column); // null past the last column
     static Qt::Alignment textAlignment(int column);
@@ -47,8 +54,22 @@ public:
     {
         m_downloadMark = std::move(provider);
     }
+    void setFamily(TaskLookup task, ChildrenLookup children)
+    {
+        m_task = std::move(task);
+        m_children = std::move(children);
+    }
+    void setNow(Now now) { m_now = std::move(now); }
+    QDateTime now() const;
     // A task bound to a key that no longer exists, unless its owner is being looked for.
     bool needsKey(const TaskRecord &task) const;
+    // The prompt a task shows: an upgrade's is its parent's.
+    QString prompt(const TaskRecord &task) const;
+    // A child's place in the list ("↳ 4K of video 1"); the ID for others.
+    QString name(const TaskRecord &task) const;
+    // The status, with what its children are doing for a parent ("Succeeded · 4K ready") and
+    // where a request sent from here stands for a child ("Sent, answer lost").
+    QString status(const TaskRecord &task) const;
 
 private:
     QString keyLabel(const QString &keyId) const;
@@ -56,6 +77,9 @@ private:
 
     KeyLabelProvider m_keyLabel;
     DownloadMarkProvider m_downloadMark;
+    TaskLookup m_task;
+    ChildrenLookup m_children;
+    Now m_now;
 };
 
 } // namespace veo

@@ -49,7 +49,23 @@ bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     if (!m_status && !m_keys && m_words.isEmpty()) {
         return true;
     }
+    // A family shows together: a child with its parent, a parent with its children.
+    if (matches(sourceRow)) {
+        return true;
+    }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    const int parentRow = index.data(TaskTableModel::ParentRowRole).toInt();
+    if (parentRow >= 0 && matches(parentRow)) {
+        return true;
+    }
+    const QList<int> children = index.data(TaskTableModel::ChildRowsRole).value<QList<int>>();
+    return std::any_of(children.cbegin(), children.cend(),
+                       [this](int row) { return row >= 0 && matches(row); });
+}
+
+bool TaskFilterProxy::matches(int sourceRow) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0);
     if (m_status && index.data(TaskTableModel::StatusRole).toInt() != static_cast<int>(*m_status)) {
         return false;
     }
@@ -65,6 +81,34 @@ bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 }
 
 bool TaskFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // Children stay right under their parent: families are ordered by their parents' values,
+    // and inside a family the parent comes first, then its children as they were added, in
+    // either sort order (a descending sort compares the other way round, so that order is
+    // turned here too).
+    const int leftParent = left.data(TaskTableModel::ParentRowRole).toInt();
+    const int rightParent = right.data(TaskTableModel::ParentRowRole).toInt();
+    const int leftHead = leftParent >= 0 ? leftParent : left.row();
+    const int rightHead = rightParent >= 0 ? rightParent : right.row();
+    if (leftHead != rightHead) {
+        const QModelIndex a = left.sibling(leftHead, left.column());
+        const QModelIndex b = right.sibling(rightHead, right.column());
+        if (valueLess(a, b)) {
+            return true;
+        }
+        if (valueLess(b, a)) {
+            return false;
+        }
+        return leftHead < rightHead;
+    }
+    const bool ascending = sortOrder() == Qt::AscendingOrder;
+    if (leftParent < 0 || rightParent < 0) { // one of them is the parent
+        return ascending ? leftParent < 0 : rightParent < 0;
+    }
+    return ascending ? left.row() < right.row() : left.row() > right.row();
+}
+
+bool TaskFilterProxy::valueLess(const QModelIndex &left, const QModelIndex &right) const
 {
     const QVariant l = left.data(sortRole());
     const QVariant r = right.data(sortRole());

@@ -9,7 +9,8 @@
 
 namespace veo {
 
-// Search text (task ID, prompt, error), a status filter and sorting on SortRole.
+// Search text (task ID, prompt, error), a status filter and sorting on SortRole. Children
+// (upgrades, extensions) are kept right under their parent, and shown whenever it is.
 class TaskFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -32,6 +33,11 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // The row's own match of the search, status and key filters.
+    bool matches(int sourceRow) const;
+    // The sort column's values compared (the base order, without families).
+    bool valueLess(const QModelIndex &left, const QModelIndex &right) const;
+
     QString m_search;     // lower-cased, whitespace simplified
     QStringList m_words;  // m_search split at spaces; every word must match
     QCollator m_collator; // locale-aware, case-insensitive, numeric text comparison

@@ -16,7 +16,11 @@ int statusIndex(TaskStatus status)
 
 } // namespace
 
-TaskTableModel::TaskTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+TaskTableModel::TaskTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    m_columns.setFamily([this](const QString &id) { return task(id); },
+                        [this](const QString &id) { return children(id); });
+}
 
 TaskTableModel::~TaskTableModel() = default;
 
@@ -62,8 +66,18 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     case KeyIdRole:
         return t.keyId;
     case SearchTextRole:
-        return QString(t.taskId % QLatin1Char('\n') % t.prompt % QLatin1Char('\n') % errorText(t))
+        return QString(t.taskId % QLatin1Char('\n') % m_columns.prompt(t) % QLatin1Char('\n') %
+                       errorText(t))
             .toLower();
+    case ParentRowRole:
+        return t.parentTaskId.isEmpty() ? -1 : rowOf(t.parentTaskId);
+    case ChildRowsRole: {
+        QList<int> rows;
+        for (const QString &id : m_childIds.value(t.taskId)) {
+            rows.append(rowOf(id));
+        }
+        return QVariant::fromValue(rows);
+    }
     default:
         return {};
     }
@@ -119,6 +133,7 @@ void TaskTableModel::upsertTasks(const QList<TaskRecord> &tasks)
 {
     const auto oldCounts = m_counts;
     QList<int> changedRows;
+    QList<const TaskRecord *> changed;
     QList<TaskRecord> added;
     QHash<QString, qsizetype> addedIndex;
 
@@ -130,8 +145,13 @@ void TaskTableModel::upsertTasks(const QList<TaskRecord> &tasks)
             TaskRecord &current = m_tasks[*it];
             --m_counts[statusIndex(current.status)];
             ++m_counts[statusIndex(t.status)];
+            if (current.parentTaskId != t.parentTaskId) {
+                removeFromFamily(current);
+                addToFamily(t);
+            }
             current = t;
             changedRows.append(rowAt(*it));
+            changed.append(&current);
         } else if (const auto a = addedIndex.constFind(t.taskId); a != addedIndex.cend()) {
             added[*a] = t; // the same new id twice in one batch: the later record wins
         } else {
@@ -140,6 +160,7 @@ void TaskTableModel::upsertTasks(const QList<TaskRecord> &tasks)
         }
     }
 
+    changedRows += relatedRows(changed);
     emitRowsChanged(std::move(changedRows));
 
     if (!added.isEmpty()) {
@@ -150,9 +171,15 @@ void TaskTableModel::upsertTasks(const QList<TaskRecord> &tasks)
         for (TaskRecord &t : added) {
             m_rowById.insert(t.taskId, static_cast<int>(m_tasks.size()));
             ++m_counts[statusIndex(t.status)];
+            addToFamily(t);
             m_tasks.append(std::move(t));
         }
         endInsertRows();
+        QList<const TaskRecord *> inserted;
+        for (qsizetype pos = m_tasks.size() - added.size(); pos < m_tasks.size(); ++pos) {
+            inserted.append(&m_tasks.at(pos));
+        }
+        emitRowsChanged(relatedRows(inserted)); // a parent shows its new child
     }
 
     if (m_counts != oldCounts) {
@@ -200,6 +227,14 @@ void TaskTableModel::removeTasks(const QStringList &taskIds)
     }
     std::sort(rows.begin(), rows.end(), std::greater<>());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    QStringList parentsToRepaint;
+    for (const int row : std::as_const(rows)) {
+        const TaskRecord &t = m_tasks.at(row);
+        removeFromFamily(t);
+        if (!t.parentTaskId.isEmpty()) {
+            parentsToRepaint.append(t.parentTaskId);
+        }
+    }
 
     // Bottom-up, so that the rows of the ranges still to remove keep their numbers. Instead of
     // moving the whole tail for every range (quadratic for scattered rows), the records between
@@ -242,6 +277,13 @@ void TaskTableModel::removeTasks(const QStringList &taskIds)
         m_rowById[m_tasks.at(pos).taskId] = static_cast<int>(pos);
     }
     m_gapStart = 0;
+    QList<int> parentRows;
+    for (const QString &id : std::as_const(parentsToRepaint)) {
+        if (const int row = rowOf(id); row >= 0) {
+            parentRows.append(row);
+        }
+    }
+    emitRowsChanged(std::move(parentRows)); // a parent no longer shows the removed child
     Q_EMIT countsChanged();
 }
 
@@ -318,11 +360,76 @@ void TaskTableModel::rebuildIndex()
 {
     m_rowById.clear();
     m_rowById.reserve(m_tasks.size());
+    m_childIds.clear();
     m_counts.fill(0);
     for (int row = 0; row < m_tasks.size(); ++row) {
         const TaskRecord &t = m_tasks.at(row);
         m_rowById.insert(t.taskId, row);
+        addToFamily(t);
         ++m_counts[statusIndex(t.status)];
+    }
+}
+
+void TaskTableModel::addToFamily(const TaskRecord &task)
+{
+    if (!task.parentTaskId.isEmpty()) {
+        m_childIds[task.parentTaskId].append(task.taskId);
+    }
+}
+
+void TaskTableModel::removeFromFamily(const TaskRecord &task)
+{
+    if (task.parentTaskId.isEmpty()) {
+        return;
+    }
+    const auto it = m_childIds.find(task.parentTaskId);
+    if (it != m_childIds.end()) {
+        it->removeOne(task.taskId);
+        if (it->isEmpty()) {
+            m_childIds.erase(it);
+        }
+    }
+}
+
+QList<const TaskRecord *> TaskTableModel::children(const QString &taskId) const
+{
+    QList<const TaskRecord *> list;
+    for (const QString &id : m_childIds.value(taskId)) {
+        if (const TaskRecord *child = task(id)) {
+            list.append(child);
+        }
+    }
+    return list;
+}
+
+QList<int> TaskTableModel::relatedRows(const QList<const TaskRecord *> &tasks) const
+{
+    QList<int> rows;
+    for (const TaskRecord *t : tasks) {
+        if (!t->parentTaskId.isEmpty()) {
+            if (const int row = rowOf(t->parentTaskId); row >= 0) {
+                rows.append(row);
+            }
+        }
+        for (const QString &id : m_childIds.value(t->taskId)) {
+            if (const int row = rowOf(id); row >= 0) {
+                rows.append(row);
+            }
+        }
+    }
+    return rows;
+}
+
+void TaskTableModel::setNow(std::function<QDateTime()> now)
+{
+    m_columns.setNow(std::move(now));
+    timePassed();
+}
+
+void TaskTableModel::timePassed()
+{
+    if (!m_tasks.isEmpty()) {
+        Q_EMIT dataChanged(index(0, ExpiresColumn), index(rowCount() - 1, ExpiresColumn));
     }
 }
 

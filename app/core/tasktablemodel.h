@@ -30,6 +30,8 @@ public:
         SortRole,       // untranslated value for sorting (QDateTime, int, QString)
         SearchTextRole, // task id + prompt + error, lower-cased, for the filter
         KeyIdRole,      // the task's key id ("" = the default key)
+        ParentRowRole,  // a child's parent row (upgrade, extension); -1 for none listed
+        ChildRowsRole,  // QList<int>: the rows of a task's children
     };
 
     explicit TaskTableModel(QObject *parent = nullptr);
@@ -77,10 +79,22 @@ public:
     // call time, this only tells views to fetch them again (no reset).
     void retranslate();
 
+    // The children listed for a task (upgrades, extensions), in the order they were added.
+    QList<const TaskRecord *> children(const QString &taskId) const;
+    // The 14-day clock's time (UTC); the current time unless a test sets another.
+    void setNow(std::function<QDateTime()> now);
+    // Time passed: the Expires column is shown again ("in 3 days" becomes "in 2 days").
+    void timePassed();
+
 Q_SIGNALS:
     void countsChanged();
 
 private:
+    // Rows that show something of these tasks' parents or children (their status, their
+    // prompt), to repaint with them.
+    QList<int> relatedRows(const QList<const TaskRecord *> &tasks) const;
+    void addToFamily(const TaskRecord &task);
+    void removeFromFamily(const TaskRecord &task);
     void rebuildIndex();
     void emitRowsChanged(QList<int> rows);
     qsizetype position(int row) const { return row < m_gapStart ? row : row + m_gapSize; }
@@ -94,6 +108,7 @@ private:
     QHash<QString, int> m_rowById; // position in m_tasks (the row when there is no gap)
     std::array<int, TaskStatusCount> m_counts{}; // kept current so countByStatus() is O(1)
     TaskColumns m_columns;                       // what the cells show
+    QHash<QString, QStringList> m_childIds;      // parent task id -> its children's ids
 };
 
 } // namespace veo

@@ -92,8 +92,17 @@ void Engine::start()
     m_keys->load();
     if (!m_options.demoTaskIds.isEmpty()) {
         // Kept from the last launch they would show links to a server that is gone, and a
-        // finished task is not asked again.
-        m_tracker->startOver(m_options.demoTaskIds);
+        // finished task is not asked again. Their upgrades start over with them; their
+        // extensions were tasks of the last launch's simulated server only, and go.
+        QStringList again = m_options.demoTaskIds;
+        QStringList gone;
+        for (const TaskRecord &t : m_tasks->tasks()) {
+            if (m_options.demoTaskIds.contains(t.parentTaskId)) {
+                (t.kind == TaskKind::VeoExtension ? gone : again).append(t.taskId);
+            }
+        }
+        m_tracker->removeTasks(gone);
+        m_tracker->startOver(again);
         addTasks(m_options.demoTaskIds); // the ones not listed yet
     }
 }

@@ -26,6 +26,7 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_tasksMenu->addActions({a.refresh(), a.pause()});
     m_tasksMenu->addSeparator();
     m_tasksMenu->addActions({a.download(), a.openFile(), a.showInFolder()});
+    m_tasksMenu->addMenu(a.followUpMenu());
     m_tasksMenu->addSeparator();
     m_tasksMenu->addAction(a.copyId());
     m_tasksMenu->addMenu(a.changeKeyMenu());

@@ -3,6 +3,7 @@
 #include "addtasksdialog.h"
 #include "desktopfiles.h"
 #include "engine.h"
+#include "followupactions.h"
 #include "icons.h"
 #include "keyring.h"
 #include "taskfilterproxy.h"
@@ -22,8 +23,10 @@
 namespace veo {
 
 TaskActions::TaskActions(Engine *engine, TaskTableModel *model, TaskListPane *list, QWidget *window)
-    : QObject(window), m_engine(engine), m_model(model), m_list(list), m_window(window)
+    : QObject(window), m_engine(engine), m_followUps(new FollowUpActions(engine, list, window)),
+      m_model(model), m_list(list), m_window(window)
 {
+    connect(m_followUps, &FollowUpActions::statusMessage, this, &TaskActions::statusMessage);
     createActions();
     QTableView *table = m_list->tableView();
     table->addAction(m_remove);
@@ -101,6 +104,7 @@ void TaskActions::retranslate()
     const auto shortcut = [](const QAction *a) {
         return a->shortcut().toString(QKeySequence::NativeText);
     };
+    m_followUps->retranslate();
     m_add->setText(tr("&Add Tasks…"));
     m_add->setToolTip(tr("Add task IDs to watch (%1)").arg(shortcut(m_add)));
     m_remove->setText(tr("&Remove"));
@@ -256,6 +260,7 @@ void TaskActions::showContextMenu(const QPoint &pos)
         menu.addAction(m_openFile);
         menu.addAction(m_showInFolder);
     }
+    menu.addMenu(m_followUps->menu());
     menu.addSeparator();
     menu.addAction(m_refresh);
     menu.addMenu(m_changeKeyMenu);
@@ -293,8 +298,14 @@ QStringList TaskActions::selectedLocalFiles() const
     return m_engine->downloads()->localFiles(m_model->taskAt(row).taskId);
 }
 
+QMenu *TaskActions::followUpMenu() const
+{
+    return m_followUps->menu();
+}
+
 void TaskActions::update()
 {
+    m_followUps->update();
     const QItemSelectionModel *selection = m_list->tableView()->selectionModel();
     const bool selected = selection->hasSelection();
     m_remove->setEnabled(selected);

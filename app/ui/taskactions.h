@@ -13,6 +13,7 @@ class QWidget;
 namespace veo {
 
 class Engine;
+class FollowUpActions;
 class TaskListPane;
 class TaskTableModel;
 
@@ -39,6 +40,8 @@ public:
     QAction *showInFolder() const { return m_showInFolder; }
     QAction *find() const { return m_find; }
     QMenu *changeKeyMenu() const { return m_changeKeyMenu; }
+    // Get 1080P, Get 4K, Extend, and Retry for children.
+    QMenu *followUpMenu() const;
 
     // Adds task IDs from any source (command line, drop, dialog) and reports what happened.
     void addTaskIds(const QStringList &taskIds, const QString &keyId = {}, bool tryAllKeys = false);
@@ -68,6 +71,7 @@ private:
     void reportOwner(const QString &taskId, const QString &keyId);
 
     Engine *m_engine;
+    FollowUpActions *m_followUps;
     TaskTableModel *m_model;
     TaskListPane *m_list;
     QWidget *m_window;

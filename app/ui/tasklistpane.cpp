@@ -11,6 +11,7 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace veo {
@@ -21,6 +22,11 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
       m_table(new QTableView)
 {
     m_proxy->setSourceModel(model);
+    // "Expires in 3 days" goes down by itself.
+    auto *clock = new QTimer(this);
+    clock->setInterval(std::chrono::minutes(1));
+    connect(clock, &QTimer::timeout, model, &TaskTableModel::timePassed);
+    clock->start();
     m_search->setObjectName(QStringLiteral("SearchBox"));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &TaskFilterProxy::setSearchText);
