@@ -431,6 +431,16 @@ QString KeyRing::labelMarkingDefault(const KeyProfile &profile) const
     return profile.id == m_defaultId ? tr("%1 (default)").arg(profile.label) : profile.label;
 }
 
+QString KeyRing::withoutSecrets(QString text) const
+{
+    for (auto it = m_secrets.cbegin(); it != m_secrets.cend(); ++it) {
+        if (!it.value().isEmpty()) {
+            text.replace(it.value(), QStringLiteral("[API key …%1]").arg(keyHintFor(it.value())));
+        }
+    }
+    return text;
+}
+
 QString KeyRing::hint() const
 {
     const qsizetype i = indexOf(m_defaultId);
