@@ -1,7 +1,10 @@
 #include "startpage.h"
 
+#include "icons.h"
+
 #include <QEvent>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -34,6 +37,9 @@ StartPage::StartPage(QWidget *parent)
     m_title->setFont(title);
     m_title->setWordWrap(true);
     m_keyText->setOpenExternalLinks(true);
+    m_addKey->setIcon(themedIcon(QStringLiteral("keys")));
+    m_addTasks->setIcon(themedIcon(QStringLiteral("add")));
+    m_switchMode->setIcon(themedIcon(QStringLiteral("play")));
     connect(m_addKey, &QPushButton::clicked, this, &StartPage::addKeyRequested);
     connect(m_addTasks, &QPushButton::clicked, this, &StartPage::addTasksRequested);
     connect(m_switchMode, &QPushButton::clicked, this, &StartPage::switchModeRequested);
@@ -55,9 +61,14 @@ StartPage::StartPage(QWidget *parent)
     columnLayout->addWidget(m_next);
     columnLayout->addSpacing(12);
     columnLayout->addLayout(steps);
+    // Centred, as wide as the window allows up to a comfortable line length.
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(column, 10);
+    row->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
-    layout->addWidget(column, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(2);
     retranslateUi();
 }
