@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QMessageBox>
+#include <QProcess>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -240,6 +241,21 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
                          window.activateWindow();
                          window.addTaskIds(ids);
                      });
+    // Try the Demo / Leave Demo: the other mode is another process on another task list.
+    QObject::connect(
+        &window, &MainWindow::modeSwitchRequested, &window, [&window, &cl](bool toDemo) {
+            const QStringList args = relaunchArguments(cl, toDemo);
+            if (QProcess::startDetached(QCoreApplication::applicationFilePath(), args)) {
+                window.quit();
+                return;
+            }
+            window.showMessage(
+                QCoreApplication::translate(
+                    "main", "Veo Tracker could not start itself again (%1). Quit it "
+                            "and start it yourself: veo-tracker %2")
+                    .arg(QCoreApplication::applicationFilePath(), args.join(QLatin1Char(' '))),
+                true);
+        });
     engine.start();
     window.show();
     window.addTaskIds(cl.taskIds);

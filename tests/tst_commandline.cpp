@@ -13,6 +13,8 @@ private Q_SLOTS:
     void modes();
     void apiBasePrecedence();
     void helpNamesEveryOption();
+    void relaunchKeepsLanguageAndBase_data();
+    void relaunchKeepsLanguageAndBase();
 };
 
 void TestCommandLine::modes_data()
@@ -28,12 +30,12 @@ void TestCommandLine::modes_data()
                              << false;
     QTest::newRow("positional") << QStringList{a, b} << int(CommandLine::Mode::Gui)
                                 << QStringList{a, b} << false;
-    QTest::newRow("--add") << QStringList{QStringLiteral("--add"), a}
-                           << int(CommandLine::Mode::Gui) << QStringList{a} << false;
+    QTest::newRow("--add") << QStringList{QStringLiteral("--add"), a} << int(CommandLine::Mode::Gui)
+                           << QStringList{a} << false;
     QTest::newRow("comma list") << QStringList{a + QLatin1Char(',') + b}
                                 << int(CommandLine::Mode::Gui) << QStringList{a, b} << false;
-    QTest::newRow("duplicates folded") << QStringList{a, a} << int(CommandLine::Mode::Gui)
-                                       << QStringList{a} << false;
+    QTest::newRow("duplicates folded")
+        << QStringList{a, a} << int(CommandLine::Mode::Gui) << QStringList{a} << false;
     QTest::newRow("demo") << QStringList{QStringLiteral("--demo")} << int(CommandLine::Mode::Gui)
                           << QStringList{} << true;
     QTest::newRow("check") << QStringList{QStringLiteral("--check"), a}
@@ -50,9 +52,9 @@ void TestCommandLine::modes_data()
                              << int(CommandLine::Mode::Version) << QStringList{} << false;
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << int(CommandLine::Mode::Error) << QStringList{} << false;
-    QTest::newRow("api-base needs value") << QStringList{QStringLiteral("--api-base")}
-                                          << int(CommandLine::Mode::Error) << QStringList{}
-                                          << false;
+    QTest::newRow("api-base needs value")
+        << QStringList{QStringLiteral("--api-base")} << int(CommandLine::Mode::Error)
+        << QStringList{} << false;
 }
 
 void TestCommandLine::modes()
@@ -77,10 +79,10 @@ void TestCommandLine::apiBasePrecedence()
     const QString env = QStringLiteral("http://127.0.0.1:9");
     const QString arg = QStringLiteral("https://api.example.test");
     QCOMPARE(parseCommandLine({QStringLiteral("veo-tracker")}, env).apiBase, env);
-    QCOMPARE(parseCommandLine({QStringLiteral("veo-tracker"), QStringLiteral("--api-base"), arg},
-                              env)
-                 .apiBase,
-             arg);
+    QCOMPARE(
+        parseCommandLine({QStringLiteral("veo-tracker"), QStringLiteral("--api-base"), arg}, env)
+            .apiBase,
+        arg);
     QCOMPARE(parseCommandLine({QStringLiteral("veo-tracker")}, {}).apiBase, QString());
 }
 
@@ -91,6 +93,36 @@ void TestCommandLine::helpNamesEveryOption()
     for (const char *option : {"--add", "--check", "--demo", "--api-base", "--version"}) {
         QVERIFY2(cl.helpText.contains(QLatin1String(option)), option);
     }
+}
+
+void TestCommandLine::relaunchKeepsLanguageAndBase_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("demo");
+    QTest::addColumn<QStringList>("relaunch");
+    const QString id = QStringLiteral("7f3e0a1b2c3d4e5f60718293a4b5c6d7");
+    const QString base = QStringLiteral("http://127.0.0.1:9");
+    QTest::newRow("leave the demo")
+        << QStringList{QStringLiteral("--demo"), id} << false << QStringList{};
+    QTest::newRow("try the demo") << QStringList{id} << true
+                                  << QStringList{QStringLiteral("--demo")};
+    QTest::newRow("language kept")
+        << QStringList{QStringLiteral("--demo"), QStringLiteral("--lang"), QStringLiteral("zh_CN")}
+        << false << QStringList{QStringLiteral("--lang"), QStringLiteral("zh_CN")};
+    QTest::newRow("base kept for real use")
+        << QStringList{QStringLiteral("--api-base"), base} << false
+        << QStringList{QStringLiteral("--api-base"), base};
+    QTest::newRow("the demo has its own base") << QStringList{QStringLiteral("--api-base"), base}
+                                               << true << QStringList{QStringLiteral("--demo")};
+}
+
+void TestCommandLine::relaunchKeepsLanguageAndBase()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, demo);
+    QFETCH(QStringList, relaunch);
+    args.prepend(QStringLiteral("veo-tracker"));
+    QCOMPARE(relaunchArguments(parseCommandLine(args, {}), demo), relaunch);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

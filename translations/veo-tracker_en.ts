@@ -728,6 +728,10 @@
         <source>Try `veo-tracker --help`.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Veo Tracker could not start itself again (%1). Quit it and start it yourself: veo-tracker %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::AddKeyPage</name>
@@ -1620,14 +1624,6 @@ Keys table column: marks the default API key</extracomment>
         <source>&lt;h3&gt;Veo Tracker %1&lt;/h3&gt;&lt;p&gt;Watches your KIE.AI Veo 3.1 render tasks until they finish.&lt;/p&gt;&lt;p&gt;Task data: %2&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo mode: these sample tasks come from a simulated KIE server on this computer, and start over at every launch. Nothing is sent to KIE, and your real task list is not touched.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>
@@ -1889,6 +1885,22 @@ Keys table column: marks the default API key</extracomment>
     </message>
 </context>
 <context>
+    <name>veo::ProblemReport</name>
+    <message>
+        <source>A problem report (versions, platform, keyring state and the last errors; no API key) is on the clipboard: paste it into your bug report or e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report a Problem</source>
+        <extracomment>Help menu: copies a report (versions, platform, errors; no secrets) to the clipboard</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy what a bug report needs to the clipboard (no API key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>veo::SettingsDialog</name>
     <message>
         <source>Polling</source>
@@ -2030,6 +2042,102 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>&amp;Reset to Default</source>
         <extracomment>Settings: put the default file name template back</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::StartGuide</name>
+    <message>
+        <source>Getting Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <extracomment>Help menu: the steps from a fresh start to a first tracked task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leave Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the &amp;Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Veo Tracker again with your own task list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Veo Tracker again with sample tasks from a simulated KIE server (no key needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo mode: these sample tasks come from a simulated KIE server on this computer, and start over at every launch. Nothing is sent to KIE, and your real task list is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::StartPage</name>
+    <message>
+        <source>Welcome to Veo Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are in the demo: its sample tasks come from a simulated KIE server on this computer. To track your own renders, leave the demo, add your KIE API key and paste a task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your API key is ready. Next: paste the ID of a render task, and Veo Tracker watches it until its video is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two steps to your first task: add your KIE API key, then paste the ID of a render you started. Or look around in the demo first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Keys…</source>
+        <extracomment>Start page button; once a key exists it opens the same dialog to manage keys</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your KIE API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: Veo Tracker has a key to read your tasks with. More keys (personal, client) can be added here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create one at &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt; and paste it in. It is checked with KIE.AI, then kept in the system keyring, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a task ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The taskId KIE.AI returned when you started a Veo render (from a script, the web or another tool); one or many at once. Each is checked until its video is ready, then it plays and downloads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veo Tracker starts again with your own task list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample tasks from a simulated KIE server on this computer: no key needed, nothing is sent to KIE. Veo Tracker starts again in demo mode.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -722,6 +722,10 @@
         <source>Try `veo-tracker --help`.</source>
         <translation>请尝试 `veo-tracker --help`。</translation>
     </message>
+    <message>
+        <source>Veo Tracker could not start itself again (%1). Quit it and start it yourself: veo-tracker %2</source>
+        <translation>Veo Tracker 无法自行重新启动（%1）。请退出后手动启动：veo-tracker %2</translation>
+    </message>
 </context>
 <context>
     <name>veo::AddKeyPage</name>
@@ -1610,14 +1614,6 @@ Keys table column: marks the default API key</extracomment>
         <source>&lt;h3&gt;Veo Tracker %1&lt;/h3&gt;&lt;p&gt;Watches your KIE.AI Veo 3.1 render tasks until they finish.&lt;/p&gt;&lt;p&gt;Task data: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Veo Tracker %1&lt;/h3&gt;&lt;p&gt;跟踪你的 KIE.AI Veo 3.1 视频生成任务，直至完成。&lt;/p&gt;&lt;p&gt;任务数据：%2&lt;/p&gt;</translation>
     </message>
-    <message>
-        <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
-        <translation>无法使用系统密钥环：%1任务历史仍可查看；请通过“API 密钥…”输入仅用于本次会话的密钥。</translation>
-    </message>
-    <message>
-        <source>Demo mode: these sample tasks come from a simulated KIE server on this computer, and start over at every launch. Nothing is sent to KIE, and your real task list is not touched.</source>
-        <translation>演示模式：这些示例任务来自本机上模拟的 KIE 服务器，每次启动都会从头开始。不会向 KIE 发送任何内容，也不会改动你真实的任务列表。</translation>
-    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>
@@ -1879,6 +1875,22 @@ Keys table column: marks the default API key</extracomment>
     </message>
 </context>
 <context>
+    <name>veo::ProblemReport</name>
+    <message>
+        <source>A problem report (versions, platform, keyring state and the last errors; no API key) is on the clipboard: paste it into your bug report or e-mail.</source>
+        <translation>问题报告（版本、平台、密钥环状态和最近的错误；不含 API 密钥）已复制到剪贴板：请将它粘贴到你的问题报告或邮件中。</translation>
+    </message>
+    <message>
+        <source>&amp;Report a Problem</source>
+        <extracomment>Help menu: copies a report (versions, platform, errors; no secrets) to the clipboard</extracomment>
+        <translation>报告问题(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Copy what a bug report needs to the clipboard (no API key)</source>
+        <translation>将问题报告所需的信息复制到剪贴板（不含 API 密钥）</translation>
+    </message>
+</context>
+<context>
     <name>veo::SettingsDialog</name>
     <message>
         <source>Polling</source>
@@ -2021,6 +2033,102 @@ Keys table column: marks the default API key</extracomment>
         <source>&amp;Reset to Default</source>
         <extracomment>Settings: put the default file name template back</extracomment>
         <translation>恢复默认(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>veo::StartGuide</name>
+    <message>
+        <source>Getting Started</source>
+        <translation>入门指南</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used: %1 Your task history is shown; use API Keys… to enter a key for this session.</source>
+        <translation>无法使用系统密钥环：%1任务历史仍可查看；请通过“API 密钥…”输入仅用于本次会话的密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <extracomment>Help menu: the steps from a fresh start to a first tracked task</extracomment>
+        <translation>入门指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Demo</source>
+        <translation>退出演示(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Try the &amp;Demo</source>
+        <translation>试用演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Start Veo Tracker again with your own task list</source>
+        <translation>重新启动 Veo Tracker，打开你自己的任务列表</translation>
+    </message>
+    <message>
+        <source>Start Veo Tracker again with sample tasks from a simulated KIE server (no key needed)</source>
+        <translation>重新启动 Veo Tracker，使用来自模拟 KIE 服务器的示例任务（无需密钥）</translation>
+    </message>
+    <message>
+        <source>Demo mode: these sample tasks come from a simulated KIE server on this computer, and start over at every launch. Nothing is sent to KIE, and your real task list is not touched.</source>
+        <translation>演示模式：这些示例任务来自本机上模拟的 KIE 服务器，每次启动都会从头开始。不会向 KIE 发送任何内容，也不会改动你真实的任务列表。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::StartPage</name>
+    <message>
+        <source>Welcome to Veo Tracker</source>
+        <translation>欢迎使用 Veo Tracker</translation>
+    </message>
+    <message>
+        <source>You are in the demo: its sample tasks come from a simulated KIE server on this computer. To track your own renders, leave the demo, add your KIE API key and paste a task ID.</source>
+        <translation>你正在使用演示：其中的示例任务来自本机上模拟的 KIE 服务器。要跟踪你自己的渲染任务，请退出演示，添加你的 KIE API 密钥并粘贴任务ID。</translation>
+    </message>
+    <message>
+        <source>Your API key is ready. Next: paste the ID of a render task, and Veo Tracker watches it until its video is ready.</source>
+        <translation>API 密钥已就绪。下一步：粘贴渲染任务的任务ID，Veo Tracker 会一直跟踪它，直到视频生成完毕。</translation>
+    </message>
+    <message>
+        <source>Two steps to your first task: add your KIE API key, then paste the ID of a render you started. Or look around in the demo first.</source>
+        <translation>两步即可跟踪第一个任务：添加你的 KIE API 密钥，然后粘贴你已发起的渲染的任务ID。也可以先在演示中看看。</translation>
+    </message>
+    <message>
+        <source>API Keys…</source>
+        <extracomment>Start page button; once a key exists it opens the same dialog to manage keys</extracomment>
+        <translation>API 密钥…</translation>
+    </message>
+    <message>
+        <source>Add your KIE API key</source>
+        <translation>添加你的 KIE API 密钥</translation>
+    </message>
+    <message>
+        <source>Done: Veo Tracker has a key to read your tasks with. More keys (personal, client) can be added here.</source>
+        <translation>已完成：Veo Tracker 已有用于读取任务的密钥。可在这里添加更多密钥（个人、客户等）。</translation>
+    </message>
+    <message>
+        <source>Create one at &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt; and paste it in. It is checked with KIE.AI, then kept in the system keyring, never in a file.</source>
+        <translation>在 &lt;a href=&quot;https://kie.ai/api-key&quot;&gt;kie.ai/api-key&lt;/a&gt; 创建密钥并粘贴到这里。它会先经 KIE.AI 验证，然后保存在系统密钥环中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Paste a task ID</source>
+        <translation>粘贴任务ID</translation>
+    </message>
+    <message>
+        <source>The taskId KIE.AI returned when you started a Veo render (from a script, the web or another tool); one or many at once. Each is checked until its video is ready, then it plays and downloads.</source>
+        <translation>发起 Veo 渲染时 KIE.AI 返回的 taskId（来自脚本、网页或其他工具），可一次粘贴一个或多个。每个任务都会被持续查询，直到视频生成完毕，随后即可播放和下载。</translation>
+    </message>
+    <message>
+        <source>Leave the demo</source>
+        <translation>退出演示</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>试用演示</translation>
+    </message>
+    <message>
+        <source>Veo Tracker starts again with your own task list.</source>
+        <translation>Veo Tracker 将重新启动，并打开你自己的任务列表。</translation>
+    </message>
+    <message>
+        <source>Sample tasks from a simulated KIE server on this computer: no key needed, nothing is sent to KIE. Veo Tracker starts again in demo mode.</source>
+        <translation>来自本机上模拟的 KIE 服务器的示例任务：无需密钥，不会向 KIE 发送任何内容。Veo Tracker 将以演示模式重新启动。</translation>
     </message>
 </context>
 <context>

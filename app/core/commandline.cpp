@@ -13,12 +13,12 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "CommandLine", "Watches KIE.AI Veo 3.1 render tasks until they finish."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QCoreApplication::translate("CommandLine",
-                                                              "Show this help and exit."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
-                                     QCoreApplication::translate("CommandLine",
-                                                                 "Show the version and exit."));
+    const QCommandLineOption help(
+        {QStringLiteral("h"), QStringLiteral("help")},
+        QCoreApplication::translate("CommandLine", "Show this help and exit."));
+    const QCommandLineOption version(
+        {QStringLiteral("v"), QStringLiteral("version")},
+        QCoreApplication::translate("CommandLine", "Show the version and exit."));
     const QCommandLineOption add(
         QStringLiteral("add"),
         QCoreApplication::translate("CommandLine", "Track these task IDs (same as listing "
@@ -36,14 +36,12 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
                                     "Try the app with simulated tasks; no API key needed."));
     const QCommandLineOption apiBase(
         QStringLiteral("api-base"),
-        QCoreApplication::translate("CommandLine",
-                                    "API address (default https://api.kie.ai; also "
-                                    "VEO_TRACKER_API_BASE)."),
+        QCoreApplication::translate("CommandLine", "API address (default https://api.kie.ai; also "
+                                                   "VEO_TRACKER_API_BASE)."),
         QStringLiteral("url"));
     const QCommandLineOption lang(
         QStringLiteral("lang"),
-        QCoreApplication::translate("CommandLine",
-                                    "Interface language for this run: en or zh_CN."),
+        QCoreApplication::translate("CommandLine", "Interface language for this run: en or zh_CN."),
         QStringLiteral("language"));
     const QCommandLineOption addKey(
         QStringLiteral("add-key"),
@@ -86,10 +84,9 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
         cl.language = parser.value(lang);
         if (!LanguageManager::available().contains(cl.language)) {
             cl.mode = CommandLine::Mode::Error;
-            cl.errorText = QCoreApplication::translate("CommandLine",
-                                                       "Unknown language \"%1\"; use %2.")
-                               .arg(cl.language, LanguageManager::available().join(
-                                                     QStringLiteral(" or ")));
+            cl.errorText =
+                QCoreApplication::translate("CommandLine", "Unknown language \"%1\"; use %2.")
+                    .arg(cl.language, LanguageManager::available().join(QStringLiteral(" or ")));
             return cl;
         }
     }
@@ -112,8 +109,8 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
         cl.mode = CommandLine::Mode::Check;
         if (cl.taskIds.isEmpty()) {
             cl.mode = CommandLine::Mode::Error;
-            cl.errorText = QCoreApplication::translate("CommandLine",
-                                                       "--check needs at least one task ID.");
+            cl.errorText =
+                QCoreApplication::translate("CommandLine", "--check needs at least one task ID.");
         }
     }
     if (!cl.invalidIds.isEmpty()) {
@@ -122,6 +119,20 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
                            .arg(cl.invalidIds.join(QStringLiteral(", ")));
     }
     return cl;
+}
+
+QStringList relaunchArguments(const CommandLine &commandLine, bool demo)
+{
+    QStringList args;
+    if (demo) {
+        args << QStringLiteral("--demo");
+    } else if (!commandLine.apiBase.isEmpty()) {
+        args << QStringLiteral("--api-base") << commandLine.apiBase;
+    }
+    if (!commandLine.language.isEmpty()) {
+        args << QStringLiteral("--lang") << commandLine.language;
+    }
+    return args;
 }
 
 } // namespace veo

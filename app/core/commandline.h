@@ -11,17 +11,21 @@ struct CommandLine
 {
     enum class Mode { Gui, Check, AddKey, ListKeys, Help, Version, Error };
     Mode mode = Mode::Gui;
-    QStringList taskIds;     // positional IDs and --add IDs
-    QStringList invalidIds;  // tokens that are not task IDs
+    QStringList taskIds;    // positional IDs and --add IDs
+    QStringList invalidIds; // tokens that are not task IDs
     bool demo = false;
-    QString apiBase;         // --api-base, else VEO_TRACKER_API_BASE, else empty
-    QString keyLabel;        // --add-key LABEL (the secret comes from standard input)
-    QString language;        // --lang: "en" or "zh_CN" for this run; empty = the saved choice
-    QString helpText;        // for Help and Error
-    QString errorText;       // for Error (translated)
+    QString apiBase;   // --api-base, else VEO_TRACKER_API_BASE, else empty
+    QString keyLabel;  // --add-key LABEL (the secret comes from standard input)
+    QString language;  // --lang: "en" or "zh_CN" for this run; empty = the saved choice
+    QString helpText;  // for Help and Error
+    QString errorText; // for Error (translated)
 };
 
 // args includes the program name, as QCoreApplication::arguments().
 CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFromEnv);
+// The arguments (without the program) that start the app again in the demo or for real use,
+// keeping this run's --lang and, for real use, its --api-base. Task IDs are not repeated: this
+// run has them already.
+QStringList relaunchArguments(const CommandLine &commandLine, bool demo);
 
 } // namespace veo

@@ -377,6 +377,16 @@ QString KeyRing::labelMarkingDefault(const KeyProfile &profile) const
                                                 : profile.label;
 }
 
+QString KeyRing::withoutSecrets(QString text) const
+{
+    for (auto it = m_secrets.cbegin(); it != m_secrets.cend(); ++it) {
+        if (!it.value().isEmpty()) {
+            text.replace(it.value(), QStringLiteral("[API key …%1]").arg(keyHintFor(it.value())));
+        }
+    }
+    return text;
+}
+
 QString KeyRing::hint() const
 {
     const KeyProfile *p = m_profiles.find(m_profiles.defaultId());

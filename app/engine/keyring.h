@@ -86,6 +86,9 @@ public:
     QString token(const QString &keyId) const;
     // The default key's hint ("…abcd").
     QString hint() const;
+    // text with every secret this ring holds replaced by "[API key …abcd]": for reports that
+    // must never carry a secret, whatever a message quoted.
+    QString withoutSecrets(QString text) const;
 
     QList<KeyProfile> profiles() const { return m_profiles.all(); }
     std::optional<KeyProfile> profile(const QString &keyId) const;

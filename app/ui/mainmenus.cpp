@@ -21,6 +21,8 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_fileMenu = bar->addMenu(QString());
     m_fileMenu->addAction(a.add());
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(actions.switchMode);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(actions.quit);
     m_tasksMenu = bar->addMenu(QString());
     m_tasksMenu->addActions({a.refresh(), a.pause()});
@@ -43,6 +45,8 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_settingsMenu->addSeparator();
     m_settingsMenu->addAction(actions.preferences);
     m_helpMenu = bar->addMenu(QString());
+    m_helpMenu->addActions({actions.gettingStarted, actions.reportProblem});
+    m_helpMenu->addSeparator();
     m_helpMenu->addAction(actions.about);
 
     m_toolBar->setObjectName(QStringLiteral("MainToolBar"));

@@ -32,6 +32,9 @@ public:
         QAction *about = nullptr;
         QAction *quit = nullptr;
         QAction *downloads = nullptr; // shows or hides the downloads panel
+        QAction *gettingStarted = nullptr;
+        QAction *reportProblem = nullptr;
+        QAction *switchMode = nullptr; // Try the Demo, or Leave Demo
     };
 
     // Fills window's menu bar and adds the toolbar to it. Nothing passed in is owned.

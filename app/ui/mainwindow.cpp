@@ -6,15 +6,16 @@
 #include "engine.h"
 #include "icons.h"
 #include "keyring.h"
-#include "keysdialog.h"
 #include "languagemanager.h"
 #include "mainmenus.h"
 #include "messagebar.h"
 #include "notifier.h"
 #include "playerpane.h"
+#include "problemreport.h"
 #include "refreshscheduler.h"
 #include "selectionpanes.h"
 #include "settingsdialog.h"
+#include "startguide.h"
 #include "statuspanel.h"
 #include "taskactions.h"
 #include "taskdetailspane.h"
@@ -30,9 +31,9 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -47,7 +48,8 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
       m_rightSplitter(new QSplitter(Qt::Vertical)), m_splitter(new QSplitter),
       m_statusPanel(new StatusPanel(m_model, engine->scheduler(), engine->keys(), engine->credits(),
                                     engine->isDemo())),
-      m_notifier(new Notifier(this)), m_downloadsDock(new DownloadsDock(engine->downloads(), this))
+      m_notifier(new Notifier(this)), m_downloadsDock(new DownloadsDock(engine->downloads(), this)),
+      m_report(new ProblemReport(engine, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/veo-tracker.svg")));
@@ -55,11 +57,12 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
     m_model->follow(engine->tasks());
     addDockWidget(Qt::BottomDockWidgetArea, m_downloadsDock);
     createActions();
+    createCentralWidget();
     m_menus = new MainMenus(this, *m_actions,
                             {m_apiKeyAction, m_settingsAction, m_aboutAction, m_quitAction,
-                             m_downloadsDock->toggleAction()},
+                             m_downloadsDock->toggleAction(), m_guide->gettingStarted(),
+                             m_report->action(), m_guide->switchMode()},
                             engine->settings(), languages);
-    createCentralWidget();
 
     statusBar()->addWidget(m_statusPanel, 1);
     statusBar()->addPermanentWidget(m_downloadsDock->indicator());
@@ -85,6 +88,13 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
     });
     connect(m_actions, &TaskActions::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_actions, &TaskActions::downloadsQueued, m_downloadsDock, &DownloadsDock::reveal);
+    connect(m_guide, &StartGuide::addTasksRequested, m_actions,
+            [this] { m_actions->addTasksDialog(); });
+    connect(m_guide, &StartGuide::modeSwitchRequested, this, &MainWindow::modeSwitchRequested);
+    connect(m_guide, &StartGuide::warning, this,
+            [this](const QString &text) { showMessage(text, true); });
+    connect(m_report, &ProblemReport::copied, this,
+            [this](const QString &text) { showMessage(text, false); });
     connectEngine();
     // The task selected when the window last closed, once the list is loaded and the engine
     // has started (which may start tasks over: the demo's).
@@ -95,7 +105,6 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
 
     retranslateUi();
     restoreLayout();
-    onKeyStateChanged();
 }
 
 MainWindow::~MainWindow()
@@ -131,7 +140,6 @@ void MainWindow::connectEngine()
         const auto profile = keys->profile(keyId);
         return profile ? profile->label : QString();
     });
-    connect(keys, &KeyRing::stateChanged, this, &MainWindow::onKeyStateChanged);
     connect(keys, &KeyRing::profilesChanged, this, [this] {
         m_model->keyLabelsChanged();
         m_list->updateKeyFilterItems();
@@ -160,7 +168,7 @@ void MainWindow::connectEngine()
 void MainWindow::createActions()
 {
     m_apiKeyAction = new QAction(themedIcon(QStringLiteral("keys")), {}, this);
-    connect(m_apiKeyAction, &QAction::triggered, this, [this] { showKeys(false); });
+    connect(m_apiKeyAction, &QAction::triggered, this, [this] { m_guide->showKeys(false); });
     m_settingsAction = new QAction(themedIcon(QStringLiteral("preferences")), {}, this);
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
@@ -170,10 +178,13 @@ void MainWindow::createActions()
     m_quitAction = new QAction(themedIcon(QStringLiteral("quit")), {}, this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, [this] {
-        m_quitting = true; // Quit means quit, even with close-to-tray on
-        close();
-    });
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true; // Quit means quit, even with close-to-tray on
+    close();
 }
 
 void MainWindow::createCentralWidget()
@@ -192,28 +203,23 @@ void MainWindow::createCentralWidget()
     m_splitter->setChildrenCollapsible(false);
     m_rightSplitter->setMinimumWidth(320);
 
+    m_guide = new StartGuide(m_engine, m_model, m_splitter, this);
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
-    if (m_engine->isDemo()) {
-        m_demoBar = new MessageBar;
-        layout->addWidget(m_demoBar);
+    if (m_guide->demoBar()) {
+        layout->addWidget(m_guide->demoBar());
     }
     layout->addWidget(m_messageBar);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_guide->stack(), 1);
     setCentralWidget(central);
 }
 
 void MainWindow::retranslateUi()
 {
     setWindowTitle(m_engine->isDemo() ? tr("Veo Tracker — Demo") : tr("Veo Tracker"));
-    if (m_demoBar) {
-        m_demoBar->showMessage(
-            tr("Demo mode: these sample tasks come from a simulated KIE server on this "
-               "computer, and start over at every launch. Nothing is sent to KIE, and your real "
-               "task list is not touched."),
-            MessageBar::Kind::Info, false);
-    }
+    m_guide->retranslate();
+    m_report->retranslate();
     m_menus->retranslate();
     m_actions->retranslate();
     //: Menu/toolbar: manage the KIE API keys
@@ -301,6 +307,9 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::showMessage(const QString &text, bool warning)
 {
+    if (warning) {
+        m_report->recordError(text);
+    }
     m_messageBar->showMessage(text, warning ? MessageBar::Kind::Warning : MessageBar::Kind::Info);
 }
 
@@ -312,22 +321,6 @@ void MainWindow::addTaskIds(const QStringList &taskIds, const QString &keyId, bo
 void MainWindow::selectTask(const QString &taskId)
 {
     m_list->selectTask(taskId);
-}
-
-void MainWindow::showKeys(bool addPage)
-{
-    if (m_keysDialog) {
-        m_keysDialog->raise();
-        m_keysDialog->activateWindow();
-    } else {
-        m_keysDialog = new KeysDialog(m_engine->keys(), m_engine->credits(), this);
-        m_keysDialog->setAttribute(Qt::WA_DeleteOnClose);
-        m_keysDialog->setTaskCounter([engine = m_engine] { return engine->taskCountsPerKey(); });
-        m_keysDialog->open(); // not exec(): keychain jobs finish while it is open
-    }
-    if (addPage) {
-        m_keysDialog->showAddPage();
-    }
 }
 
 void MainWindow::editSettings()
@@ -369,28 +362,6 @@ void MainWindow::notify(const QString &taskId, bool success)
                                !m_engine->downloads()->localFiles(taskId).isEmpty());
     if (m_engine->settings()->flag(AppSettings::Flag::NotificationSound)) {
         QApplication::beep();
-    }
-}
-
-void MainWindow::onKeyStateChanged()
-{
-    const KeyRing &keys = *m_engine->keys();
-    switch (keys.state()) {
-    case KeyRing::State::Loading:
-    case KeyRing::State::Ready:
-        break;
-    case KeyRing::State::NoKey:
-        if (!m_askedForKey && !m_engine->isDemo()) {
-            m_askedForKey = true;
-            QTimer::singleShot(0, this, [this] { showKeys(true); });
-        }
-        break;
-    case KeyRing::State::Unavailable:
-        showMessage(tr("The system keyring cannot be used: %1 Your task history is shown; "
-                       "use API Keys… to enter a key for this session.")
-                        .arg(keys.lastResult().userMessage()),
-                    true);
-        break;
     }
 }
 

@@ -3,7 +3,6 @@
 #include "taskstatus.h"
 
 #include <QMainWindow>
-#include <QPointer>
 
 class QAction;
 class QSplitter;
@@ -14,12 +13,13 @@ namespace veo {
 class DownloadsDock;
 class DownloadsPanel;
 class Engine;
-class KeysDialog;
 class LanguageManager;
 class MainMenus;
 class MessageBar;
 class Notifier;
+class ProblemReport;
 class SelectionPanes;
+class StartGuide;
 class StatusPanel;
 class TaskActions;
 class TaskListPane;
@@ -49,6 +49,12 @@ public:
     QTableView *tableView() const;
     TaskTableModel *taskModel() const { return m_model; }
     DownloadsPanel *downloadsPanel() const;
+    // Quits the app (closing the window may only hide it to the tray).
+    void quit();
+
+Q_SIGNALS:
+    // The user wants the app started again in the demo (true) or for real use (false).
+    void modeSwitchRequested(bool demo);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,18 +70,15 @@ private:
     void restoreLayout();
     void saveLayout();
 
-    void showKeys(bool addPage);
     void editSettings();
     void showAbout();
     void notify(const QString &taskId, bool success);
-    void onKeyStateChanged();
     void bringToFront();
 
     Engine *m_engine;
     LanguageManager *m_languages;
     TaskTableModel *m_model;
     MessageBar *m_messageBar;
-    MessageBar *m_demoBar = nullptr;
     TaskListPane *m_list;
     SelectionPanes *m_panes; // the player and details of the selected task
     TaskActions *m_actions;
@@ -85,9 +88,9 @@ private:
     Notifier *m_notifier;
     DownloadsDock *m_downloadsDock;
     TrayIcon *m_tray = nullptr;
+    StartGuide *m_guide = nullptr; // the start page, Getting Started, the demo bar
+    ProblemReport *m_report;
     bool m_quitting = false;
-    bool m_askedForKey = false;
-    QPointer<KeysDialog> m_keysDialog;
 
     MainMenus *m_menus = nullptr;
     QAction *m_apiKeyAction = nullptr;

@@ -39,6 +39,15 @@ void MessageBar::showMessage(const QString &text, Kind kind, bool closable)
     setVisible(!text.isEmpty());
 }
 
+void MessageBar::setAction(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *row = static_cast<QHBoxLayout *>(layout());
+    row->insertWidget(row->indexOf(m_close), button, 0, Qt::AlignVCenter);
+}
+
 QString MessageBar::text() const
 {
     return m_label->text();

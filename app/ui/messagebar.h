@@ -2,6 +2,7 @@
 
 #include <QFrame>
 
+class QAction;
 class QLabel;
 class QToolButton;
 
@@ -19,6 +20,8 @@ public:
     explicit MessageBar(QWidget *parent = nullptr);
     void showMessage(const QString &text, Kind kind, bool closable = true);
     QString text() const;
+    // A button for the action beside the text (e.g. Leave Demo); the action is not owned.
+    void setAction(QAction *action);
 
 private:
     QLabel *m_label;

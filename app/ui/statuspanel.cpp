@@ -98,7 +98,7 @@ void StatusPanel::updateNextRefresh()
     } else if (const QDateTime next = s.nextPollAt(); next.isValid()) {
         const qint64 secs = std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(next));
         text = secs == 0 ? tr("Checking…") : tr("Next check in %n s", nullptr, int(secs));
-    } else {
+    } else if (m_model->rowCount() > 0) { // with none, nothing is finished either
         text = tr("All tasks finished");
     }
     m_next->setText(text);
