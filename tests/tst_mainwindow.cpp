@@ -3,6 +3,7 @@
 // fake desktop services on the test run's private session bus (tests/run-in-session.sh).
 #include "addtasksdialog.h"
 #include "appsettings.h"
+#include "creditsmonitor.h"
 #include "downloadcoordinator.h"
 #include "downloadlistmodel.h"
 #include "downloadmanager.h"
@@ -10,6 +11,7 @@
 #include "downloadstore.h"
 #include "engine.h"
 #include "enginerig.h"
+#include "extenddialog.h"
 #include "fakedesktop.h"
 #include "fakekieserver.h"
 #include "keyring.h"
@@ -19,9 +21,12 @@
 #include "notifier.h"
 #include "refreshscheduler.h"
 #include "taskdetailspane.h"
+#include "taskfilterproxy.h"
+#include "tasklistpane.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
+#include "veofollowups.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -34,8 +39,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -124,6 +131,7 @@ private Q_SLOTS:
     void removeAsksFirst();
     void switchesLanguageAtRunTime();
     void downloadsFromTheWindow();
+    void upgradesAndExtensionsInTheWindow();
     void notificationWaitsForTheAutomaticDownload_data();
     void notificationWaitsForTheAutomaticDownload();
     void notificationAfterAFailedAutomaticDownload_data();
@@ -670,6 +678,135 @@ void TestMainWindow::notificationAfterAFailedAutomaticDownload()
     }
     QVERIFY(m_app->downloads().localFiles(taskId).isEmpty());
     QCOMPARE(notificationsFor(taskId).size(), 1);
+}
+
+namespace {
+// The Upgrade and Extend menu as the user opens it for the selected task.
+QAction *followUpAction(MainWindow &w, const char *name)
+{
+    auto *menu = w.findChild<QMenu *>(QStringLiteral("FollowUpMenu"));
+    if (!menu) {
+        return nullptr;
+    }
+    Q_EMIT menu->aboutToShow(); // filled for the selection when it opens
+    return menu->findChild<QAction *>(QString::fromLatin1(name));
+}
+
+// The proxy row of a task (what the user sees), -1 when hidden.
+int shownRow(MainWindow &w, TaskTableModel &model, const QString &id)
+{
+    const QModelIndex source = model.index(model.rowOf(id), 0);
+    auto *list = w.findChild<TaskListPane *>();
+    return list ? list->proxy()->mapFromSource(source).row() : -1;
+}
+} // namespace
+
+void TestMainWindow::upgradesAndExtensionsInTheWindow()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    const QByteArray clip = clipBytes();
+    m_media.addFile(QStringLiteral("/clips/u-1080p.mp4"), clip, "video/mp4");
+    const QString u = QStringLiteral("e2e_task_upgrade_08");
+    FakeKieServer::Record done = rec(u, 1);
+    m_server.setScript(u, {FakeKieServer::ok(done)});
+    m_server.setUpgradeScript(
+        FakeKieServer::Upgrade::Hd1080p, u, 0,
+        {FakeKieServer::upgrade1080pReady(m_media.baseUrl().toString() +
+                                          QStringLiteral("/clips/u-1080p.mp4"))});
+    FakeKieServer::Record extended = rec(QStringLiteral("@TASK_ID@"), 1);
+    extended.prompt = QStringLiteral("@PROMPT@");
+    m_server.setExtendScript({FakeKieServer::ok(extended)});
+    w.addTaskIds({u});
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(u), TaskStatus::Succeeded, 15000);
+    // Nothing that costs is offered while the key is known to have no credits.
+    w.selectTask(u);
+    QAction *broke = followUpAction(w, "Get4kAction");
+    QVERIFY(broke && !broke->isEnabled());
+    QVERIFY(broke->toolTip().contains(QLatin1String("credits")));
+    m_server.setCredits(QString(), 5000);
+    QSignalSpy checked(m_app->engine->credits(), &CreditsMonitor::checked);
+    m_app->engine->credits()->checkAll();
+    QVERIFY(checked.wait(15000));
+    w.selectTask(u);
+
+    // 4K costs credits: asked first, and nothing is sent when the user says no.
+    QAction *uhd = followUpAction(w, "Get4kAction");
+    QVERIFY(uhd && uhd->isEnabled());
+    whenModal([](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        QVERIFY(box);
+        QVERIFY(box->informativeText().contains(QLatin1String("credits")));
+        box->button(QMessageBox::Cancel)->click();
+    });
+    uhd->trigger();
+    QVERIFY(!m_app->task(upgradeTaskId(u, TaskKind::Veo4k, 0)));
+    for (const FakeKieServer::Request &r : m_server.requests()) {
+        QVERIFY(r.path != "/api/v1/veo/get-4k-video");
+    }
+
+    // Extend: the dialog, prefilled with the prompt; the new task lands under its parent.
+    QAction *extend = followUpAction(w, "ExtendAction");
+    QVERIFY(extend && extend->isEnabled());
+    whenModal([](QWidget *modal) {
+        auto *dialog = qobject_cast<ExtendDialog *>(modal);
+        QVERIFY(dialog);
+        auto *prompt = dialog->findChild<QPlainTextEdit *>(QStringLiteral("ExtendPrompt"));
+        QVERIFY(prompt && prompt->toPlainText().startsWith(QLatin1String("End-to-end prompt")));
+        prompt->setPlainText(QStringLiteral("The end-to-end fox keeps running"));
+        dialog->accept();
+    });
+    extend->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.extendedTaskIds().size(), 1, 15000);
+    const QString ext = m_server.extendedTaskIds().constFirst();
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(ext), TaskStatus::Succeeded, 15000);
+    QCOMPARE(m_app->task(ext)->parentTaskId, u);
+
+    // 1080P: free, no question; its row is right under the parent's, and the parent says so.
+    w.selectTask(u);
+    QAction *hd = followUpAction(w, "Get1080pAction");
+    QVERIFY(hd && hd->isEnabled());
+    hd->trigger();
+    const QString child = upgradeTaskId(u, TaskKind::Veo1080p, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(child), TaskStatus::Succeeded, 15000);
+    TaskTableModel &model = m_app->model();
+    const int parentRow = shownRow(w, model, u);
+    QVERIFY(parentRow >= 0);
+    QCOMPARE(shownRow(w, model, ext), parentRow + 1);
+    QCOMPARE(shownRow(w, model, child), parentRow + 2);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model.index(model.rowOf(u), TaskTableModel::StatusColumn).data().toString(),
+        QStringLiteral("Succeeded · Extension ready · 1080P ready"), 15000);
+    // Once a 1080P is asked for, KIE allows no extension: the menu says why.
+    w.selectTask(u);
+    extend = followUpAction(w, "ExtendAction");
+    QVERIFY(extend && !extend->isEnabled());
+    QVERIFY(extend->toolTip().contains(QLatin1String("1080P")));
+
+    // The child downloads like any task.
+    w.selectTask(child);
+    auto *download = w.findChild<QAction *>(QStringLiteral("DownloadAction"));
+    QTRY_VERIFY_WITH_TIMEOUT(download->isEnabled(), 15000);
+    download->trigger();
+    const QModelIndex mark = model.index(model.rowOf(child), TaskTableModel::DownloadColumn);
+    QTRY_COMPARE_WITH_TIMEOUT(mark.data().toString(), QStringLiteral("Downloaded"), 15000);
+    QFile saved(m_app->downloads().localFile(child, MediaKind::Result, 0));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), clip);
+    saved.close();
+
+    // And it is all there after a restart, in its place.
+    m_app->engine->flush();
+    m_app.reset();
+    m_app = std::make_unique<Instance>(m_dir.path(), m_server.baseUrl());
+    MainWindow &again = *m_app->window;
+    TaskTableModel &reloaded = m_app->model();
+    QCOMPARE(m_app->status(child), TaskStatus::Succeeded);
+    QCOMPARE(m_app->task(child)->parentTaskId, u);
+    QCOMPARE(shownRow(again, reloaded, child), shownRow(again, reloaded, u) + 2);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        reloaded.index(reloaded.rowOf(child), TaskTableModel::DownloadColumn).data().toString(),
+        QStringLiteral("Downloaded"), 15000);
 }
 
 void TestMainWindow::keysInTheWindow()
