@@ -1180,14 +1180,6 @@ Task %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>4K requested; it appears under the original task when ready.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1080P requested; it appears under the original task when ready.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Get 4K Version</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1203,10 +1195,6 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
     <message>
         <source>Get 4K</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extension sent; it appears under the original task.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1237,6 +1225,18 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
     <message>
         <source>Upgrade and Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4K requested: follow it in the task under the original one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1080P requested: follow it in the task under the original one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension sent: follow it in the task under the original one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

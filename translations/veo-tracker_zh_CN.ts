@@ -1168,14 +1168,6 @@ Task %2</source>
         <translation>原任务被筛选条件隐藏了。</translation>
     </message>
     <message>
-        <source>4K requested; it appears under the original task when ready.</source>
-        <translation>已请求 4K；完成后显示在原任务下方。</translation>
-    </message>
-    <message>
-        <source>1080P requested; it appears under the original task when ready.</source>
-        <translation>已请求 1080P；完成后显示在原任务下方。</translation>
-    </message>
-    <message>
         <source>Get 4K Version</source>
         <translation>获取 4K 版本</translation>
     </message>
@@ -1194,10 +1186,6 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>Get 4K</source>
         <translation>获取 4K</translation>
-    </message>
-    <message>
-        <source>Extension sent; it appears under the original task.</source>
-        <translation>延长请求已发送；它会显示在原任务下方。</translation>
     </message>
     <message>
         <source>Add Its Task ID</source>
@@ -1228,6 +1216,18 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>Upgrade and Extend</source>
         <translation>升级与延长</translation>
+    </message>
+    <message>
+        <source>4K requested: follow it in the task under the original one.</source>
+        <translation>已请求 4K：请在原任务下方的子任务中查看进度。</translation>
+    </message>
+    <message>
+        <source>1080P requested: follow it in the task under the original one.</source>
+        <translation>已请求 1080P：请在原任务下方的子任务中查看进度。</translation>
+    </message>
+    <message>
+        <source>Extension sent: follow it in the task under the original one.</source>
+        <translation>延长请求已发送：请在原任务下方的子任务中查看进度。</translation>
     </message>
 </context>
 <context>

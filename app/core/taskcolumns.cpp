@@ -124,6 +124,9 @@ QVariant TaskColumns::toolTip(const TaskRecord &t, int column) const
                      : t.taskId,
                  t.parentTaskId);
     }
+    if (column == StatusColumn && m_children && !m_children(t.taskId).isEmpty()) {
+        return status(t); // with its children's states: often wider than the column
+    }
     if (column == ExpiresColumn && t.status == TaskStatus::Succeeded) {
         const QDateTime expiry = videoExpiry(t);
         if (expiry.isValid()) {

@@ -157,8 +157,8 @@ void FollowUpActions::getUpgrade(const QString &parentTaskId, TaskKind kind, int
         m_engine->followUps()->requestUpgrade(parentTaskId, kind, videoIndex);
     report(outcome.taskId, outcome.error,
            kind == TaskKind::Veo4k
-               ? tr("4K requested; it appears under the original task when ready.")
-               : tr("1080P requested; it appears under the original task when ready."));
+               ? tr("4K requested: follow it in the task under the original one.")
+               : tr("1080P requested: follow it in the task under the original one."));
 }
 
 bool FollowUpActions::confirm4k(const TaskRecord &parent, int videoIndex)
@@ -190,7 +190,7 @@ void FollowUpActions::extend(const QString &parentTaskId)
     }
     const FollowUps::Outcome outcome = m_engine->followUps()->extend(dialog.options());
     report(outcome.taskId, outcome.error,
-           tr("Extension sent; it appears under the original task."));
+           tr("Extension sent: follow it in the task under the original one."));
 }
 
 void FollowUpActions::adoptTaskId(const QString &placeholderId)
