@@ -40,6 +40,15 @@ void TestCommandLine::modes_data()
                           << QStringList{} << true;
     QTest::newRow("check") << QStringList{QStringLiteral("--check"), a}
                            << int(CommandLine::Mode::Check) << QStringList{a} << false;
+    const QString hd = a + QStringLiteral(":1080p:0");
+    QTest::newRow("check a 1080P child")
+        << QStringList{QStringLiteral("--check"), a, hd} << int(CommandLine::Mode::Check)
+        << QStringList{a, hd} << false;
+    QTest::newRow("check no 4K child (it would repeat a paid request)")
+        << QStringList{QStringLiteral("--check"), a + QStringLiteral(":4k:0")}
+        << int(CommandLine::Mode::Error) << QStringList{a} << false;
+    QTest::newRow("child ids only for check")
+        << QStringList{hd} << int(CommandLine::Mode::Error) << QStringList{} << false;
     QTest::newRow("check needs ids") << QStringList{QStringLiteral("--check")}
                                      << int(CommandLine::Mode::Error) << QStringList{} << false;
     QTest::newRow("invalid id") << QStringList{QStringLiteral("no!")}

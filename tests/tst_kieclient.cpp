@@ -539,6 +539,50 @@ private Q_SLOTS:
         // while another client's request is answered: a use after free would crash here.
         QVERIFY(record(*m_client, QStringLiteral("t")));
     }
+
+    // Regression (found by tst_followups): Qt sends a request again by itself when a kept-alive
+    // connection closes before the answer. A request that creates or charges must not go twice.
+    void aSendOnceRequestIsNeverSentAgainByQt()
+    {
+        const QByteArray path = "/api/v1/veo/extend";
+        const auto sent = [this, &path] {
+            int n = 0;
+            for (const FakeKieServer::Request &r : m_server->requests()) {
+                n += r.path == path ? 1 : 0;
+            }
+            return n;
+        };
+        const auto post = [this, &path](bool sendOnce) {
+            ApiRequest request;
+            request.verb = "POST";
+            request.path = QString::fromLatin1(path);
+            request.body = R"({"taskId":"abc123","prompt":"more"})";
+            request.sendOnce = sendOnce;
+            std::optional<HttpAnswer> answer;
+            m_client->send(request, Token, [&answer](const HttpAnswer &a) { answer = a; });
+            (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 15000);
+            return answer;
+        };
+        m_server->setScript(QStringLiteral("abc123"),
+                            {FakeKieServer::ok(succeededRecord(QStringLiteral("abc123")))});
+        FakeKieServer::Response dropped;
+        dropped.fault = FakeKieServer::Response::Fault::DropConnection;
+        m_server->setRouteScript(path, {dropped});
+
+        QVERIFY(record(*m_client, QStringLiteral("abc123"))); // the connection is kept alive
+        const std::optional<HttpAnswer> once = post(true);
+        QVERIFY(once);
+        QCOMPARE(once->networkError.kind, ApiError::Kind::Network); // its answer is lost
+        QCOMPARE(sent(), 1);
+
+        // The same request without sendOnce, on a kept-alive connection again: Qt sends it
+        // more than once. This is what sendOnce is for.
+        QVERIFY(record(*m_client, QStringLiteral("abc123")));
+        const std::optional<HttpAnswer> plain = post(false);
+        QVERIFY(plain);
+        QVERIFY(plain->networkError.isError());
+        QVERIFY2(sent() > 2, qPrintable(QString::number(sent())));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKieClient)

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void exitCodes();
     void jsonLineHasEveryField();
     void everyTaskCheckedOnceWithTheKey();
+    void a1080pChildIsReadLikeTheAppReadsIt();
 
 private:
     QList<CheckResult> run(const QStringList &ids);
@@ -152,6 +153,24 @@ void TestTaskChecker::everyTaskCheckedOnceWithTheKey()
     QStringList expected = ids;
     expected.sort();
     QCOMPARE(asked, expected);
+}
+
+void TestTaskChecker::a1080pChildIsReadLikeTheAppReadsIt()
+{
+    const QString child = Ok1 + QStringLiteral(":1080p:0");
+    const QString url = QStringLiteral("https://tempfile.example/ok1-1080p.mp4");
+    m_server.setUpgradeScript(FakeKieServer::Upgrade::Hd1080p, Ok1, 0,
+                              {FakeKieServer::upgrade1080pReady(url)});
+    const QList<CheckResult> results = run({child});
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().taskId, child);
+    QCOMPARE(results.first().result.record.status, TaskStatus::Succeeded);
+    QCOMPARE(results.first().result.record.resultUrls, QStringList{url});
+    QCOMPARE(checkExitCode(results), 0);
+    const auto requests = m_server.requests();
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.first().path, QByteArray("/api/v1/veo/get-1080p-video"));
+    QCOMPARE(requests.first().query.queryItemValue(QStringLiteral("taskId")), Ok1);
 }
 
 QTEST_GUILESS_MAIN(TestTaskChecker)

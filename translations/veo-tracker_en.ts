@@ -244,6 +244,10 @@
         <source>Not a task ID: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--check does not read 4K versions (%1): reading one repeats its paid request. Watch it in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Download</name>

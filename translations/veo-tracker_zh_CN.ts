@@ -243,6 +243,10 @@
         <source>Not a task ID: %1</source>
         <translation>不是有效的任务ID：%1</translation>
     </message>
+    <message>
+        <source>--check does not read 4K versions (%1): reading one repeats its paid request. Watch it in the window.</source>
+        <translation>--check 不查询 4K 版本（%1）：查询会重复其付费请求。请在窗口中查看。</translation>
+    </message>
 </context>
 <context>
     <name>Download</name>

@@ -2,6 +2,7 @@
 
 #include "languagemanager.h"
 #include "taskidparser.h"
+#include "veofollowups.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -107,6 +108,24 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
     }
     if (parser.isSet(check)) {
         cl.mode = CommandLine::Mode::Check;
+        // A 1080P child ("<parent>:1080p:0", as Copy Task ID gives it) can be read too. A 4K
+        // one cannot: KIE reads it only by repeating the request, which charges credits when
+        // it was never made.
+        QStringList notIds;
+        for (const QString &token : std::as_const(cl.invalidIds)) {
+            const std::optional<UpgradeRef> upgrade = parseUpgradeTaskId(token);
+            if (upgrade && upgrade->kind == TaskKind::Veo4k) {
+                cl.mode = CommandLine::Mode::Error;
+                cl.errorText = QCoreApplication::translate(
+                                   "CommandLine",
+                                   "--check does not read 4K versions (%1): reading one repeats "
+                                   "its paid request. Watch it in the window.")
+                                   .arg(token);
+                return cl;
+            }
+            (upgrade ? cl.taskIds : notIds).append(token);
+        }
+        cl.invalidIds = notIds;
         if (cl.taskIds.isEmpty()) {
             cl.mode = CommandLine::Mode::Error;
             cl.errorText =

@@ -2,6 +2,7 @@
 
 #include "requestscheduler.h"
 #include "statussource.h"
+#include "veofollowups.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,10 +19,15 @@ void TaskChecker::start(const QStringList &taskIds)
 {
     m_results.clear();
     m_outstanding = int(taskIds.size());
-    const StatusSource *source = statusSource(TaskKind::VeoGeneration); // --check reads by ID
     for (const QString &id : taskIds) {
         TaskRecord task;
         task.taskId = id;
+        if (const std::optional<UpgradeRef> upgrade = parseUpgradeTaskId(id)) {
+            task.kind = upgrade->kind; // read like the app reads it (a 4K repeats its request)
+            task.parentTaskId = upgrade->parentTaskId;
+            task.videoIndex = upgrade->videoIndex;
+        }
+        const StatusSource *source = statusSource(task.kind);
         // On demand: someone waits at the terminal, and a pause of polling is the app's.
         m_requests->submit({}, source->request(task), RequestScheduler::Pace::OnDemand, this,
                            [this, source, task](const HttpAnswer &answer) {
