@@ -1,3 +1,4 @@
+#include "taskexpiry.h"
 #include "taskfilterproxy.h"
 #include "tasktablemodel.h"
 #include "testsupport.h"
@@ -14,6 +15,7 @@
 #include <optional>
 
 using veo::ApiError;
+using veo::DownloadMark;
 using veo::TaskFilterProxy;
 using veo::TaskRecord;
 using veo::TaskStatus;
@@ -113,6 +115,7 @@ private Q_SLOTS:
     void childrenStayUnderTheirParentInBothOrders_data();
     void childrenStayUnderTheirParentInBothOrders();
     void aFamilyIsFilteredTogether();
+    void theFourteenDayClockFilters();
 };
 
 void tst_TaskFilterProxy::keyFilter()
@@ -626,6 +629,43 @@ void tst_TaskFilterProxy::aFamilyIsFilteredTogether()
     fixed.status = TaskStatus::Succeeded;
     model.upsertTasks({fixed});
     QCOMPARE(idsOf(proxy), QStringList());
+}
+
+void tst_TaskFilterProxy::theFourteenDayClockFilters()
+{
+    const QDateTime now(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC);
+    const auto finished = [&now](const QString &id, int daysAgo) {
+        TaskRecord t = makeTask(id, TaskStatus::Succeeded, 1);
+        t.completeTime = now.addDays(-daysAgo);
+        return t;
+    };
+    TaskTableModel model;
+    model.setNow([&now] { return now; });
+    model.setDownloadMarkProvider([](const QString &id) {
+        DownloadMark mark;
+        if (id.contains(QLatin1String("saved"))) {
+            mark.state = DownloadMark::State::Downloaded;
+        }
+        return mark;
+    });
+    model.setTasks({finished(QStringLiteral("veo_fresh_0001"), 2),
+                    finished(QStringLiteral("veo_soon_00002"), 13),
+                    finished(QStringLiteral("veo_soon_saved_3"), 13),
+                    finished(QStringLiteral("veo_gone_00004"), 15),
+                    finished(QStringLiteral("veo_gone_saved_5"), 20),
+                    makeTask(QStringLiteral("veo_running_006"), TaskStatus::Generating, 2)});
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    const int soon = int(veo::ExpiryConcern::ExpiringSoon);
+    const int gone = int(veo::ExpiryConcern::ExpiredNotDownloaded);
+    QCOMPARE(model.countByExpiry(soon), 1);
+    QCOMPARE(model.countByExpiry(gone), 1);
+    proxy.setExpiryFilter(soon);
+    QCOMPARE(idsOf(proxy), QStringList{QStringLiteral("veo_soon_00002")}); // a copy: no worry
+    proxy.setExpiryFilter(gone);
+    QCOMPARE(idsOf(proxy), QStringList{QStringLiteral("veo_gone_00004")});
+    proxy.setExpiryFilter(std::nullopt);
+    QCOMPARE(proxy.rowCount(), 6);
 }
 
 QTEST_GUILESS_MAIN(tst_TaskFilterProxy)

@@ -2579,6 +2579,16 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Key filter entry: tasks whose key was removed</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Expiring soon, not downloaded (%L1)</source>
+        <extracomment>Status filter entry: finished videos not downloaded that KIE deletes within 48 hours</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired, not downloaded (%L1)</source>
+        <extracomment>Status filter entry: videos KIE has deleted (14 days) with no copy on disk</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskRepository</name>

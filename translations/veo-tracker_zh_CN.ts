@@ -2558,6 +2558,16 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Key filter entry: tasks whose key was removed</extracomment>
         <translation>密钥已删除</translation>
     </message>
+    <message>
+        <source>Expiring soon, not downloaded (%L1)</source>
+        <extracomment>Status filter entry: finished videos not downloaded that KIE deletes within 48 hours</extracomment>
+        <translation>即将过期且未下载（%L1）</translation>
+    </message>
+    <message>
+        <source>Expired, not downloaded (%L1)</source>
+        <extracomment>Status filter entry: videos KIE has deleted (14 days) with no copy on disk</extracomment>
+        <translation>已过期且未下载（%L1）</translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskRepository</name>

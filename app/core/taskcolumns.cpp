@@ -279,6 +279,12 @@ QDateTime TaskColumns::now() const
     return m_now ? m_now() : QDateTime::currentDateTimeUtc();
 }
 
+int TaskColumns::expiryConcernOf(const TaskRecord &task) const
+{
+    const bool downloaded = downloadMark(task.taskId).state == DownloadMark::State::Downloaded;
+    return int(expiryConcern(task, downloaded, now()));
+}
+
 QString TaskColumns::prompt(const TaskRecord &task) const
 {
     if ((task.kind == TaskKind::Veo1080p || task.kind == TaskKind::Veo4k) && m_task) {

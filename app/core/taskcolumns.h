@@ -61,6 +61,8 @@ public:
     }
     void setNow(Now now) { m_now = std::move(now); }
     QDateTime now() const;
+    // expiryConcern() of the task, its download mark and now().
+    int expiryConcernOf(const TaskRecord &task) const;
     // A task bound to a key that no longer exists, unless its owner is being looked for.
     bool needsKey(const TaskRecord &task) const;
     // The prompt a task shows: an upgrade's is its parent's.

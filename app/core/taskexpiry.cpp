@@ -34,6 +34,17 @@ bool videosExpireSoon(const TaskRecord &task, const QDateTime &now)
     return expiry.isValid() && !videosExpired(task, now) && now.secsTo(expiry) <= soon;
 }
 
+ExpiryConcern expiryConcern(const TaskRecord &task, bool downloaded, const QDateTime &now)
+{
+    if (task.status != TaskStatus::Succeeded || downloaded) {
+        return ExpiryConcern::None;
+    }
+    if (videosExpired(task, now)) {
+        return ExpiryConcern::ExpiredNotDownloaded;
+    }
+    return videosExpireSoon(task, now) ? ExpiryConcern::ExpiringSoon : ExpiryConcern::None;
+}
+
 QString expiryText(const TaskRecord &task, const QDateTime &now)
 {
     if (videosExpired(task, now)) {

@@ -19,6 +19,10 @@ QDateTime videoExpiry(const TaskRecord &task);
 bool videosExpired(const TaskRecord &task, const QDateTime &now);
 // Not expired yet, but within 48 hours of it.
 bool videosExpireSoon(const TaskRecord &task, const QDateTime &now);
+// What the 14-day clock asks of the user for a task (the list's filter): nothing, or its
+// videos are not on disk and go soon, or went already.
+enum class ExpiryConcern { None, ExpiringSoon, ExpiredNotDownloaded };
+ExpiryConcern expiryConcern(const TaskRecord &task, bool downloaded, const QDateTime &now);
 // "in 3 days", "in 5 hours", "in 40 minutes", "expired"; empty without videos. Translated
 // (context "veo::TaskTableModel").
 QString expiryText(const TaskRecord &task, const QDateTime &now);

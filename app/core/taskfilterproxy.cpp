@@ -35,6 +35,15 @@ void TaskFilterProxy::setStatusFilter(std::optional<TaskStatus> status)
     invalidateRowsFilter();
 }
 
+void TaskFilterProxy::setExpiryFilter(std::optional<int> concern)
+{
+    if (concern == m_expiry) {
+        return;
+    }
+    m_expiry = concern;
+    invalidateRowsFilter();
+}
+
 void TaskFilterProxy::setKeyFilter(const std::optional<QStringList> &keyIds)
 {
     if (keyIds == m_keys) {
@@ -46,7 +55,7 @@ void TaskFilterProxy::setKeyFilter(const std::optional<QStringList> &keyIds)
 
 bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!m_status && !m_keys && m_words.isEmpty()) {
+    if (!m_status && !m_expiry && !m_keys && m_words.isEmpty()) {
         return true;
     }
     // A family shows together: a child with its parent, a parent with its children.
@@ -67,6 +76,9 @@ bool TaskFilterProxy::matches(int sourceRow) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0);
     if (m_status && index.data(TaskTableModel::StatusRole).toInt() != static_cast<int>(*m_status)) {
+        return false;
+    }
+    if (m_expiry && index.data(TaskTableModel::ExpiryRole).toInt() != *m_expiry) {
         return false;
     }
     if (m_keys && !m_keys->contains(index.data(TaskTableModel::KeyIdRole).toString())) {

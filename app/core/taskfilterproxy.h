@@ -24,6 +24,9 @@ public:
     // nullopt = all statuses.
     void setStatusFilter(std::optional<TaskStatus> status);
     std::optional<TaskStatus> statusFilter() const { return m_status; }
+    // Only tasks with this int(ExpiryConcern) (TaskTableModel::ExpiryRole); nullopt = any.
+    void setExpiryFilter(std::optional<int> concern);
+    std::optional<int> expiryFilter() const { return m_expiry; }
     // Only tasks whose key id (TaskTableModel::KeyIdRole) is one of these; nullopt = any key.
     void setKeyFilter(const std::optional<QStringList> &keyIds);
     std::optional<QStringList> keyFilter() const { return m_keys; }
@@ -42,6 +45,7 @@ private:
     QStringList m_words;  // m_search split at spaces; every word must match
     QCollator m_collator; // locale-aware, case-insensitive, numeric text comparison
     std::optional<TaskStatus> m_status;
+    std::optional<int> m_expiry;
     std::optional<QStringList> m_keys;
 };
 

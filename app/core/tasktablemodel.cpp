@@ -69,6 +69,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         return QString(t.taskId % QLatin1Char('\n') % m_columns.prompt(t) % QLatin1Char('\n') %
                        errorText(t))
             .toLower();
+    case ExpiryRole:
+        return m_columns.expiryConcernOf(t);
     case ParentRowRole:
         return t.parentTaskId.isEmpty() ? -1 : rowOf(t.parentTaskId);
     case ChildRowsRole: {
@@ -314,6 +316,13 @@ const TaskRecord &TaskTableModel::taskAt(int row) const
 int TaskTableModel::countByStatus(TaskStatus status) const
 {
     return m_counts[statusIndex(status)];
+}
+
+int TaskTableModel::countByExpiry(int concern) const
+{
+    return int(std::count_if(m_tasks.cbegin(), m_tasks.cend(), [&](const TaskRecord &t) {
+        return m_columns.expiryConcernOf(t) == concern;
+    }));
 }
 
 void TaskTableModel::setKeyLabelProvider(std::function<QString(const QString &)> provider)

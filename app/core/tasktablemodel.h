@@ -32,6 +32,7 @@ public:
         KeyIdRole,      // the task's key id ("" = the default key)
         ParentRowRole,  // a child's parent row (upgrade, extension); -1 for none listed
         ChildRowsRole,  // QList<int>: the rows of a task's children
+        ExpiryRole,     // int(ExpiryConcern): videos not on disk that expire soon or did
     };
 
     explicit TaskTableModel(QObject *parent = nullptr);
@@ -60,6 +61,8 @@ public:
     // All tasks in row order; not to be used from a slot connected to a removal signal.
     const QList<TaskRecord> &tasks() const { return m_tasks; }
     int countByStatus(TaskStatus status) const;
+    // Tasks with this int(ExpiryConcern) now (counted when asked: the clock moves).
+    int countByExpiry(int concern) const;
 
     // Display name of a key id for the "API key" column (labels come from the key profiles).
     // An empty answer for a task's own key id means the key was removed: "Needs a key".

@@ -1,6 +1,7 @@
 #include "tasklistpane.h"
 
 #include "keyring.h"
+#include "taskexpiry.h"
 #include "taskfilterproxy.h"
 #include "tasktablemodel.h"
 
@@ -26,6 +27,7 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     auto *clock = new QTimer(this);
     clock->setInterval(std::chrono::minutes(1));
     connect(clock, &QTimer::timeout, model, &TaskTableModel::timePassed);
+    connect(clock, &QTimer::timeout, this, &TaskListPane::updateStatusFilterItems);
     clock->start();
     m_search->setObjectName(QStringLiteral("SearchBox"));
     m_search->setClearButtonEnabled(true);
@@ -34,9 +36,14 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     m_statusFilter->setObjectName(QStringLiteral("StatusFilter"));
     m_statusFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        // Statuses are 0..TaskStatusCount-1; the 14-day clock's entries follow (ExpiryConcern).
         const QVariant v = m_statusFilter->itemData(index);
-        m_proxy->setStatusFilter(v.isValid() ? std::optional(static_cast<TaskStatus>(v.toInt()))
-                                             : std::nullopt);
+        const bool status = v.isValid() && v.toInt() < TaskStatusCount;
+        const bool expiry = v.isValid() && !status;
+        m_proxy->setStatusFilter(status ? std::optional(static_cast<TaskStatus>(v.toInt()))
+                                        : std::nullopt);
+        m_proxy->setExpiryFilter(expiry ? std::optional(v.toInt() - TaskStatusCount)
+                                        : std::nullopt);
     });
     connect(model, &TaskTableModel::countsChanged, this, &TaskListPane::updateStatusFilterItems);
 
@@ -155,6 +162,15 @@ void TaskListPane::updateStatusFilterItems()
         m_statusFilter->addItem(
             tr("%1 (%L2)").arg(statusText(status, -1)).arg(m_model->countByStatus(status)), i);
     }
+    //: Status filter entry: finished videos not downloaded that KIE deletes within 48 hours
+    m_statusFilter->addItem(tr("Expiring soon, not downloaded (%L1)")
+                                .arg(m_model->countByExpiry(int(ExpiryConcern::ExpiringSoon))),
+                            TaskStatusCount + int(ExpiryConcern::ExpiringSoon));
+    //: Status filter entry: videos KIE has deleted (14 days) with no copy on disk
+    m_statusFilter->addItem(
+        tr("Expired, not downloaded (%L1)")
+            .arg(m_model->countByExpiry(int(ExpiryConcern::ExpiredNotDownloaded))),
+        TaskStatusCount + int(ExpiryConcern::ExpiredNotDownloaded));
     m_statusFilter->setCurrentIndex(std::max(0, current));
 }
 
