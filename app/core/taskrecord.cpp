@@ -47,6 +47,19 @@ void TaskRecord::mergeRemote(const TaskRecord &remote)
     extraJson = remote.extraJson;
 }
 
+TaskRecord TaskRecord::identity() const
+{
+    TaskRecord fresh;
+    fresh.taskId = taskId;
+    fresh.kind = kind;
+    fresh.parentTaskId = parentTaskId;
+    fresh.videoIndex = videoIndex;
+    fresh.keyId = keyId;
+    fresh.addedAt = addedAt;
+    fresh.findingOwner = findingOwner;
+    return fresh;
+}
+
 bool TaskRecord::awaitsTaskId() const
 {
     const bool createsId = kind == TaskKind::VeoGeneration || kind == TaskKind::VeoExtension ||

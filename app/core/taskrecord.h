@@ -71,6 +71,9 @@ struct TaskRecord
     // nothing (used to skip no-op updates). Local bookkeeping is not compared.
     bool sameRemoteState(const TaskRecord &other) const;
 
+    // The task as when it was added: who it is (ID, kind, parent, video, key, when added,
+    // owner search), nothing KIE said about it.
+    TaskRecord identity() const;
     // True while the task has no KIE task ID yet (a create request not accepted): its
     // taskId is a local placeholder and nothing can be read from KIE about it.
     bool awaitsTaskId() const;

@@ -42,15 +42,9 @@ bool refusedForSure(const ApiError &error)
 // Forgets the state an upgrade reached, so it is asked for from the start.
 void resetUpgrade(TaskRecord &t)
 {
-    TaskRecord fresh;
-    fresh.taskId = t.taskId;
-    fresh.kind = t.kind;
-    fresh.parentTaskId = t.parentTaskId;
-    fresh.videoIndex = t.videoIndex;
-    fresh.keyId = t.keyId;
-    fresh.addedAt = QDateTime::currentDateTimeUtc(); // its time limit starts again
-    fresh.submission = t.kind == TaskKind::Veo4k ? TaskSubmission::Sending : TaskSubmission::None;
-    t = fresh;
+    t = t.identity();
+    t.addedAt = QDateTime::currentDateTimeUtc(); // its time limit starts again
+    t.submission = t.kind == TaskKind::Veo4k ? TaskSubmission::Sending : TaskSubmission::None;
 }
 
 } // namespace

@@ -7,6 +7,8 @@
 
 namespace veo {
 
+using namespace std::chrono_literals;
+
 namespace {
 
 RecordInfoResult networkFailure(const TaskRecord &task, const HttpAnswer &answer)
@@ -41,50 +43,43 @@ public:
     }
 };
 
-using namespace std::chrono_literals;
-
-// 1080P of a parent's result video: GET get-1080p-video until it has a resultUrl (§4.2).
-class Upgrade1080pSource final : public StatusSource
+// An upgrade of a parent's result video: 1080P (GET get-1080p-video until it has a resultUrl,
+// §4.2) or 4K (the first POST charges; repeating it reads the state, §4.3). They differ only in
+// their endpoint, parser, pace and time limit.
+class UpgradeSource final : public StatusSource
 {
 public:
+    using Request = ApiRequest (*)(const QString &parentTaskId, int videoIndex);
+    using Parser = RecordInfoResult (*)(int, const QByteArray &, const QString &,
+                                        const QByteArray &);
+    UpgradeSource(Request build, Parser parser, std::chrono::milliseconds least,
+                  std::chrono::milliseconds most, std::chrono::minutes limit)
+        : m_request(build), m_parser(parser), m_least(least), m_most(most), m_limit(limit)
+    {
+    }
     ApiRequest request(const TaskRecord &task) const override
     {
-        return upgrade1080pRequest(task.parentTaskId, task.videoIndex);
+        return m_request(task.parentTaskId, task.videoIndex);
     }
     RecordInfoResult parse(const TaskRecord &task, const HttpAnswer &answer) const override
     {
         if (answer.networkError.isError()) {
             return networkFailure(task, answer);
         }
-        return parse1080pAnswer(answer.httpStatus, answer.body, task.taskId, answer.retryAfter);
+        return m_parser(answer.httpStatus, answer.body, task.taskId, answer.retryAfter);
     }
     std::chrono::milliseconds interval(std::chrono::milliseconds chosen) const override
     {
-        return std::clamp<std::chrono::milliseconds>(chosen, 20s, 30s);
+        return std::clamp(chosen, m_least, m_most);
     }
-    std::optional<std::chrono::minutes> giveUpAfter() const override { return 15min; }
-};
+    std::optional<std::chrono::minutes> giveUpAfter() const override { return m_limit; }
 
-// 4K of a parent's result video: the first POST charges; repeating it reads the state (§4.3).
-class Upgrade4kSource final : public StatusSource
-{
-public:
-    ApiRequest request(const TaskRecord &task) const override
-    {
-        return upgrade4kRequest(task.parentTaskId, task.videoIndex);
-    }
-    RecordInfoResult parse(const TaskRecord &task, const HttpAnswer &answer) const override
-    {
-        if (answer.networkError.isError()) {
-            return networkFailure(task, answer);
-        }
-        return parse4kAnswer(answer.httpStatus, answer.body, task.taskId, answer.retryAfter);
-    }
-    std::chrono::milliseconds interval(std::chrono::milliseconds chosen) const override
-    {
-        return std::max<std::chrono::milliseconds>(chosen, 30s);
-    }
-    std::optional<std::chrono::minutes> giveUpAfter() const override { return 20min; }
+private:
+    Request m_request;
+    Parser m_parser;
+    std::chrono::milliseconds m_least;
+    std::chrono::milliseconds m_most;
+    std::chrono::minutes m_limit;
 };
 
 } // namespace
@@ -94,8 +89,11 @@ StatusSource::~StatusSource() = default;
 const StatusSource *statusSource(TaskKind kind)
 {
     static const RecordInfoSource recordInfo;
-    static const Upgrade1080pSource upgrade1080p;
-    static const Upgrade4kSource upgrade4k;
+    // KIE: 1080P every 20-30 s, ready in 1-3 minutes; 4K every 30 s or more, 5-10 minutes.
+    static const UpgradeSource upgrade1080p(&upgrade1080pRequest, &parse1080pAnswer, 20s, 30s,
+                                            15min);
+    static const UpgradeSource upgrade4k(&upgrade4kRequest, &parse4kAnswer, 30s,
+                                         std::chrono::milliseconds::max(), 20min);
     switch (kind) {
     case TaskKind::VeoGeneration:
     case TaskKind::VeoExtension:

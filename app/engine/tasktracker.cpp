@@ -108,14 +108,7 @@ void TaskTracker::startOver(const QStringList &taskIds)
     m_tasks->update(
         taskIds,
         [](TaskRecord &t) {
-            TaskRecord fresh;
-            fresh.taskId = t.taskId;
-            fresh.kind = t.kind;
-            fresh.parentTaskId = t.parentTaskId;
-            fresh.videoIndex = t.videoIndex;
-            fresh.keyId = t.keyId;
-            fresh.addedAt = t.addedAt;
-            fresh.findingOwner = t.findingOwner;
+            const TaskRecord fresh = t.identity();
             return !(std::exchange(t, fresh) == fresh);
         },
         tr("Could not save %n task update(s) to the task database.", nullptr, int(taskIds.size())));
