@@ -72,6 +72,8 @@ private Q_SLOTS:
     void anExtensionWhoseAnswerIsLostIsNeverSentAgain();
     void aRefusedExtensionSaysWhyAndCanBeSentAgain();
     void whatKieDoesNotAllowIsNotOffered();
+    void requestsCutOffByQuittingLostTheirAnswer();
+    void anIdFoundForALostExtensionThatIsAlreadyListedBecomesTheChild();
 
 private:
     // Starts the app on the test's folder and waits until the parent has been read.
@@ -310,7 +312,7 @@ void tst_FollowUps::anAcceptedExtensionBecomesAChildReadOnRecordInfo()
     QCOMPARE(task(newId)->submission, TaskSubmission::None);
     QVERIFY(m_run->runUntil([&] { return m_app->status(newId) == TaskStatus::Succeeded; }));
     QVERIFY(!m_server->requestsFor(newId).isEmpty()); // read on record-info like any Veo task
-    QCOMPARE(task(newId)->prompt, options.prompt);      // as KIE echoes it in paramJson
+    QCOMPARE(task(newId)->prompt, options.prompt);    // as KIE echoes it in paramJson
     QCOMPARE(count(PathExtend), 1);
     for (const FakeKieServer::Request &r : m_server->requests()) {
         if (r.path == PathExtend) {
@@ -425,6 +427,51 @@ void tst_FollowUps::whatKieDoesNotAllowIsNotOffered()
     QVERIFY(followUps()->blocker(parent, TaskKind::Veo4k, 0).contains(QLatin1String("credits")));
     QVERIFY(!followUps()->requestUpgrade(Parent, TaskKind::Veo4k, 0).error.isEmpty());
     QCOMPARE(count(Path4k), 0);
+}
+
+void tst_FollowUps::requestsCutOffByQuittingLostTheirAnswer()
+{
+    // The app stopped while an extension was on its way: at the next start it says the answer
+    // was lost, and sends nothing.
+    TaskRecord placeholder;
+    placeholder.taskId = Parent + QStringLiteral(":extend:cut0ff");
+    placeholder.kind = TaskKind::VeoExtension;
+    placeholder.parentTaskId = Parent;
+    placeholder.submission = TaskSubmission::Sending;
+    placeholder.paramJson = QStringLiteral(R"({"prompt":"cut off","model":"fast"})");
+    QVERIFY(m_app->engine->tasks()->insert({placeholder}).size() == 1);
+    stop();
+    QVERIFY(start());
+    QCOMPARE(task(placeholder.taskId)->submission, TaskSubmission::AnswerLost);
+    m_run->runFor(2 * Minute, 5 * Second);
+    QCOMPARE(count(PathExtend), 0);
+    QVERIFY(!followUps()->retry(placeholder.taskId).error.isEmpty()); // it may exist
+}
+
+void tst_FollowUps::anIdFoundForALostExtensionThatIsAlreadyListedBecomesTheChild()
+{
+    m_server->setRouteScript(PathExtend, {dropped()});
+    ExtendOptions options;
+    options.parentTaskId = Parent;
+    options.prompt = QStringLiteral("Lost, then found");
+    const QString placeholderId = followUps()->extend(options).taskId;
+    QVERIFY(m_run->runUntil(
+        [&] { return task(placeholderId)->submission == TaskSubmission::AnswerLost; }, Second));
+    // Meanwhile the user pasted the new ID as a task of its own.
+    const QString found = QStringLiteral("veo_extend_pasted_1");
+    m_server->setScript(found, {FakeKieServer::ok(finished(found))});
+    QCOMPARE(m_app->engine->addTasks({found}).added, 1);
+    const FollowUps::Outcome adopted = followUps()->adoptTaskId(placeholderId, found);
+    QVERIFY2(adopted.error.isEmpty(), qPrintable(adopted.error));
+    QVERIFY(!task(placeholderId));
+    QCOMPARE(task(found)->kind, TaskKind::VeoExtension);
+    QCOMPARE(task(found)->parentTaskId, Parent);
+    // Offline, nothing is stored or sent.
+    m_app->engine->scheduler()->setOnline(false);
+    const FollowUps::Outcome offline = followUps()->extend(options);
+    QVERIFY(offline.taskId.isEmpty());
+    QVERIFY(offline.error.contains(QLatin1String("offline")));
+    QCOMPARE(count(PathExtend), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_FollowUps)
