@@ -476,6 +476,14 @@ void tst_Engine::aSecondDemoLaunchStartsTheDemoTasksOver()
     }
     QCOMPARE(stored(id).value_or(TaskRecord{}).status, TaskStatus::Succeeded);
     QCOMPARE(stored(hd).value_or(TaskRecord{}).status, TaskStatus::Succeeded);
+    { // as if the first launch had been an hour ago
+        TaskStore file;
+        QVERIFY(file.open(m_dir->filePath(QStringLiteral("tasks.sqlite"))) !=
+                TaskStore::OpenResult::Failed);
+        TaskRecord old = *stored(hd);
+        old.addedAt = old.addedAt.addSecs(-3600);
+        QVERIFY(file.update({old}));
+    }
 
     // The demo's server starts its story over at every launch.
     m_server->setScript(id, story);
@@ -491,6 +499,9 @@ void tst_Engine::aSecondDemoLaunchStartsTheDemoTasksOver()
     // of the last launch's server only, and is gone.
     QCOMPARE(second->status(hd), TaskStatus::Pending);
     QVERIFY(second->task(hd)->resultUrls.isEmpty());
+    // Regression: its 15-minute limit ran from the first launch's request, so a demo started
+    // again later gave the upgrade up at its first "not ready".
+    QVERIFY(second->task(hd)->addedAt.secsTo(QDateTime::currentDateTimeUtc()) < 60);
     QVERIFY(!second->task(extension));
     QCOMPARE(second->engine->tasks()->count(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(!pollTokens(id).isEmpty(), Timeout);

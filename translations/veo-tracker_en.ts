@@ -1039,6 +1039,13 @@ Task %2</source>
             <numerusform>None of your API keys can see these %n tasks: %1. Check the IDs, or add the key of the account that created them (API Keys…).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Could not save %n task update(s) to the task database.</source>
+        <translation>
+            <numerusform>Could not save %n task update to the task database.</numerusform>
+            <numerusform>Could not save %n task updates to the task database.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::ExtendDialog</name>

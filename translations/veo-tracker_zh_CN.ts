@@ -1028,6 +1028,12 @@ Task %2</source>
             <numerusform>你的所有 API 密钥都查不到这 %n 个任务：%1。请检查任务ID，或添加创建这些任务的账户的密钥（API 密钥…）。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Could not save %n task update(s) to the task database.</source>
+        <translation>
+            <numerusform>无法将 %n 项任务更新保存到任务数据库。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::ExtendDialog</name>

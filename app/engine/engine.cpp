@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace veo {
 
@@ -102,6 +103,17 @@ void Engine::start()
             }
         }
         m_tracker->removeTasks(gone);
+        // Their upgrades are asked for anew: their time limit starts now, not at the first
+        // launch's request.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        m_tasks->update(
+            again,
+            [&now](TaskRecord &t) {
+                const bool upgrade = t.kind == TaskKind::Veo1080p || t.kind == TaskKind::Veo4k;
+                return upgrade && std::exchange(t.addedAt, now) != now;
+            },
+            tr("Could not save %n task update(s) to the task database.", nullptr,
+               int(again.size())));
         m_tracker->startOver(again);
         addTasks(m_options.demoTaskIds); // the ones not listed yet
     }
