@@ -6,11 +6,13 @@
 #include "downloadfixture.h"
 #include "downloadsidecar.h"
 #include "downloadstore.h"
+#include "expirykeeper.h"
 #include "linkrenewer.h"
 #include "manualclock.h"
 #include "ratelimiter.h"
 #include "ratewindows.h"
 #include "requestscheduler.h"
+#include "taskexpiry.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 
@@ -77,6 +79,8 @@ private Q_SLOTS:
     void aRenewalRefusedAsTooFastWaits();
     void remembersDownloadedFilesAcrossRestarts();
     void removingATaskCancelsItsDownloads();
+    void expiredVideosAreNotOfferedUnlessOnDisk();
+    void keepBeforeExpiryDownloadsWhatIsDue();
 
 private:
     TaskRecord succeeded(const QString &taskId, const QStringList &paths,
@@ -777,6 +781,88 @@ void tst_DownloadCoordinator::removingATaskCancelsItsDownloads()
     auto restarted = newCoordinator();
     QCOMPARE(restarted->mark(b.taskId), DownloadMark{}); // forgotten
     QVERIFY(m_fx.manager->list().isEmpty());
+}
+
+void tst_DownloadCoordinator::expiredVideosAreNotOfferedUnlessOnDisk()
+{
+    TaskRecord a = succeeded(QStringLiteral("veo_a"), {QStringLiteral("/v/a1.mp4")});
+    TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    m_repository->insert({a, b});
+    auto c = newCoordinator();
+    c->downloadTasks({b.taskId});
+    QCOMPARE(waitForCompleted(1), 1);
+    // Fifteen days later KIE has deleted both: b's copy is still offered, a's link is not.
+    const QDateTime made = QDateTime::currentDateTimeUtc().addDays(-15);
+    m_repository->update(
+        {a.taskId, b.taskId},
+        [&made](TaskRecord &t) { return std::exchange(t.createTime, made) != made; },
+        QStringLiteral("not saved"));
+    a = *m_repository->task(a.taskId);
+    b = *m_repository->task(b.taskId);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(videosExpired(*m_repository->task(a.taskId), now));
+    QVERIFY(offeredSources(a, {}, now).isEmpty());
+    const LocalFileProvider local = [&c](const QString &id, MediaKind kind, int index) {
+        return c->localFile(id, kind, index);
+    };
+    QCOMPARE(offeredSources(b, local, now).size(), 1);
+    QVERIFY(offeredSources(b, local, now).constFirst().isLocal());
+
+    const DownloadCoordinator::Outcome outcome = c->downloadTasks({a.taskId, b.taskId});
+    QCOMPARE(outcome.expired, 1);
+    QCOMPARE(outcome.alreadyDownloaded, 1);
+    QCOMPARE(outcome.queued, 0);
+    QVERIFY2(outcome.summary().contains(QLatin1String("14 days")), qPrintable(outcome.summary()));
+    QCOMPARE(c->downloadVideo(a.taskId, MediaKind::Result, 0).expired, 1);
+    QCOMPARE(m_fx.manager->list().size(), 1); // only b's, from before
+}
+
+void tst_DownloadCoordinator::keepBeforeExpiryDownloadsWhatIsDue()
+{
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto madeDaysAgo = [&](const QString &id, const QString &path, int days) {
+        TaskRecord t = succeeded(id, {path});
+        t.createTime = t.completeTime = now.addDays(-days);
+        return t;
+    };
+    const TaskRecord soon =
+        madeDaysAgo(QStringLiteral("veo_soon"), QStringLiteral("/v/a1.mp4"), 13);
+    const TaskRecord later =
+        madeDaysAgo(QStringLiteral("veo_later"), QStringLiteral("/v/a2.mp4"), 3);
+    const TaskRecord gone = madeDaysAgo(QStringLiteral("veo_gone"), QStringLiteral("/v/b.mp4"), 15);
+    TaskRecord running = soon;
+    running.taskId = QStringLiteral("veo_running");
+    running.status = TaskStatus::Generating;
+    m_repository->insert({soon, later, gone, running});
+    auto c = newCoordinator();
+    QVERIFY(waitForStartUpCheck());
+    ExpiryKeeper keeper(m_repository.get(), c.get(), m_settings.get(), [&now] { return now; });
+    QSignalSpy keeping(&keeper, &ExpiryKeeper::keeping);
+    keeper.start();
+    QVERIFY(keeping.isEmpty()); // off by default
+    QVERIFY(m_fx.manager->list().isEmpty());
+
+    m_settings->setFlag(AppSettings::Flag::KeepBeforeExpiry, true);
+    QCOMPARE(keeper.check(), QStringList{soon.taskId}); // within 48 hours; the others are not
+    QCOMPARE(keeping.size(), 1);
+    QCOMPARE(keeping.constFirst().at(1).toInt(), 1);
+    QCOMPARE(waitForCompleted(1), 1);
+    QCOMPARE(readAll(c->localFile(soon.taskId, MediaKind::Result, 0)),
+             randomBytes(300 * 1024, 7));    // the clip init() serves
+    QCOMPARE(keeper.check(), QStringList()); // once is enough
+
+    // A wider margin reaches the later one (it expires in 11 days).
+    m_settings->setKeepBeforeExpiryHours(12 * 24);
+    QCOMPARE(keeper.check(), QStringList{later.taskId});
+    QCOMPARE(waitForCompleted(2), 2);
+
+    // A task already on disk is not downloaded again, even in a new run.
+    now = now.addDays(2);
+    m_settings->setKeepBeforeExpiryHours(AppSettings::DefaultKeepHours);
+    ExpiryKeeper nextRun(m_repository.get(), c.get(), m_settings.get(), [&now] { return now; });
+    nextRun.start();
+    QCOMPARE(nextRun.check(), QStringList());
+    QCOMPARE(m_fx.manager->list().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_DownloadCoordinator)

@@ -730,6 +730,15 @@ void TestMainWindow::upgradesAndExtensionsInTheWindow()
     QVERIFY(checked.wait(15000));
     w.selectTask(u);
 
+    // The same menu is on the details and the player panes.
+    auto *menu = w.findChild<QMenu *>(QStringLiteral("FollowUpMenu"));
+    for (const char *name : {"DetailsFollowUpButton", "PlayerFollowUpButton"}) {
+        auto *button = w.findChild<QToolButton *>(QString::fromLatin1(name));
+        QVERIFY2(button, name);
+        QTRY_VERIFY2(button->isVisibleTo(&w), name); // a new row is shown by the event loop
+        QCOMPARE(button->menu(), menu);
+    }
+
     // 4K costs credits: asked first, and nothing is sent when the user says no.
     QAction *uhd = followUpAction(w, "Get4kAction");
     QVERIFY(uhd && uhd->isEnabled());

@@ -351,6 +351,21 @@ void TestPlayerPane::placeholders()
     QVERIFY(pane.mediaPlayer()->source().isEmpty()); // nothing fetched before Play
     QCOMPARE(pane.mediaPlayer()->playbackState(), QMediaPlayer::StoppedState);
 
+    // Fifteen days on KIE has deleted the video: its link is not offered, a copy on disk is.
+    TaskRecord old = succeeded({media(QStringLiteral("/v/result.mp4")).toString()});
+    old.createTime = QDateTime::currentDateTimeUtc().addDays(-15);
+    pane.setTask(old);
+    QVERIFY(pane.sources().isEmpty());
+    QVERIFY(shown().contains(u"deleted"));
+    const QString copy = m_dir.filePath(QStringLiteral("kept.mp4"));
+    QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("result.mp4")), copy));
+    pane.setLocalFileProvider([&copy](const QString &, MediaKind, int) { return copy; });
+    pane.setTask(std::nullopt);
+    pane.setTask(old);
+    QCOMPARE(pane.sources().size(), 1);
+    QVERIFY(pane.currentSource()->isLocal());
+    QVERIFY(shown().isEmpty());
+
     pane.setTask(std::nullopt);
     QVERIFY(shown().contains(u"Select a task"));
     QVERIFY(pane.mediaPlayer()->source().isEmpty());

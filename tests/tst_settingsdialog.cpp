@@ -95,13 +95,19 @@ void tst_SettingsDialog::applySavesDownloadSettings()
             ->setText(QStringLiteral("{taskId}"));
         for (QCheckBox *box : dialog.findChildren<QCheckBox *>()) {
             if (box->text().contains(QStringLiteral("automatically")) ||
-                box->text().contains(QStringLiteral("json"))) {
+                box->text().contains(QStringLiteral("json")) ||
+                box->objectName() == QStringLiteral("KeepBeforeExpiry")) {
                 box->setChecked(true);
             }
         }
         for (QSpinBox *spin : dialog.findChildren<QSpinBox *>()) {
             if (spin->maximum() == AppSettings::MaxConcurrentDownloads) {
                 spin->setValue(5);
+            }
+            if (spin->objectName() == QStringLiteral("KeepHours")) {
+                QVERIFY(spin->isEnabled()); // follows its check box
+                QCOMPARE(spin->value(), AppSettings::DefaultKeepHours);
+                spin->setValue(72);
             }
         }
         dialog.apply();
@@ -112,6 +118,8 @@ void tst_SettingsDialog::applySavesDownloadSettings()
     QVERIFY(reread.flag(AppSettings::Flag::AutoDownload));
     QVERIFY(reread.flag(AppSettings::Flag::DownloadSidecar));
     QCOMPARE(reread.concurrentDownloads(), 5);
+    QVERIFY(reread.flag(AppSettings::Flag::KeepBeforeExpiry));
+    QCOMPARE(reread.keepBeforeExpiryHours(), 72);
 }
 
 QTEST_MAIN(tst_SettingsDialog)

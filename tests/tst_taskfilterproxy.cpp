@@ -633,7 +633,7 @@ void tst_TaskFilterProxy::aFamilyIsFilteredTogether()
 
 void tst_TaskFilterProxy::theFourteenDayClockFilters()
 {
-    const QDateTime now(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC);
+    QDateTime now(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC);
     const auto finished = [&now](const QString &id, int daysAgo) {
         TaskRecord t = makeTask(id, TaskStatus::Succeeded, 1);
         t.completeTime = now.addDays(-daysAgo);
@@ -641,9 +641,10 @@ void tst_TaskFilterProxy::theFourteenDayClockFilters()
     };
     TaskTableModel model;
     model.setNow([&now] { return now; });
-    model.setDownloadMarkProvider([](const QString &id) {
+    QStringList saved{QStringLiteral("veo_soon_saved_3"), QStringLiteral("veo_gone_saved_5")};
+    model.setDownloadMarkProvider([&saved](const QString &id) {
         DownloadMark mark;
-        if (id.contains(QLatin1String("saved"))) {
+        if (saved.contains(id)) {
             mark.state = DownloadMark::State::Downloaded;
         }
         return mark;
@@ -658,8 +659,27 @@ void tst_TaskFilterProxy::theFourteenDayClockFilters()
     proxy.setSourceModel(&model);
     const int soon = int(veo::ExpiryConcern::ExpiringSoon);
     const int gone = int(veo::ExpiryConcern::ExpiredNotDownloaded);
-    QCOMPARE(model.countByExpiry(soon), 1);
-    QCOMPARE(model.countByExpiry(gone), 1);
+    QCOMPARE(model.countByExpiry(soon).tasks, 1);
+    QCOMPARE(model.countByExpiry(soon).videos, 1);
+    QCOMPARE(model.countByExpiry(gone).tasks, 1);
+    // The counts follow downloads (the status bar's "expire soon, not downloaded")...
+    QSignalSpy counts(&model, &TaskTableModel::countsChanged);
+    saved << QStringLiteral("veo_soon_00002");
+    model.downloadMarkChanged(QStringLiteral("veo_soon_00002"));
+    QCOMPARE(counts.size(), 1);
+    QCOMPARE(model.countByExpiry(soon).tasks, 0);
+    model.downloadMarkChanged(QStringLiteral("veo_running_006")); // progress of no concern
+    QCOMPARE(counts.size(), 1);
+    saved.removeLast();
+    model.downloadMarkChanged(QStringLiteral("veo_soon_00002"));
+    // ...and the clock: a day later the fresh one is no worry yet, the soon one is gone.
+    now = now.addDays(1);
+    model.timePassed();
+    QCOMPARE(counts.size(), 3);
+    QCOMPARE(model.countByExpiry(soon).tasks, 0);
+    QCOMPARE(model.countByExpiry(gone).tasks, 2);
+    now = now.addDays(-1);
+    model.timePassed();
     proxy.setExpiryFilter(soon);
     QCOMPARE(idsOf(proxy), QStringList{QStringLiteral("veo_soon_00002")}); // a copy: no worry
     proxy.setExpiryFilter(gone);

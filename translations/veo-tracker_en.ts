@@ -333,6 +333,13 @@
             <numerusform>%n tasks have no video to download yet.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>KIE deleted the videos of %n task(s) 14 days after they were made: they can no longer be downloaded.</source>
+        <translation>
+            <numerusform>KIE deleted the videos of %n task 14 days after they were made: they can no longer be downloaded.</numerusform>
+            <numerusform>KIE deleted the videos of %n tasks 14 days after they were made: they can no longer be downloaded.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DownloadError</name>
@@ -1635,6 +1642,18 @@ Keys table column: marks the default API key</extracomment>
         <source>&lt;h3&gt;Veo Tracker %1&lt;/h3&gt;&lt;p&gt;Watches your KIE.AI Veo 3.1 render tasks until they finish.&lt;/p&gt;&lt;p&gt;Task data: %2&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Keep before expiry: downloading %n video(s) that KIE deletes within %1 hours.</source>
+        <extracomment>%n videos; %1 the hours of Keep before expiry (Preferences)</extracomment>
+        <translation>
+            <numerusform>Keep before expiry: downloading %n video that KIE deletes within %1 hours.</numerusform>
+            <numerusform>Keep before expiry: downloading %n videos that KIE deletes within %1 hours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keeping videos before they expire</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>
@@ -1894,6 +1913,25 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Player button, short form of &quot;Open with system player&quot; for a narrow pane</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>KIE deleted the videos of this task 14 days after they were made, and none was downloaded. Its prompt and details stay in the list.</source>
+        <extracomment>Player pane for a task whose videos KIE deleted (14 days) with no downloaded copy</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade and Extend</source>
+        <extracomment>Player button opening Get 1080P, Get 4K and Extend for the task shown</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <extracomment>Player button, short form of &quot;Upgrade and Extend&quot; for a narrow pane</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get the 1080P or 4K version of this video, or extend it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::ProblemReport</name>
@@ -2053,6 +2091,20 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>&amp;Reset to Default</source>
         <extracomment>Settings: put the default file name template back</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep before expiry: download videos not yet on disk before KIE deletes them (14 days after they are made)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download them this long &amp;before:</source>
+        <extracomment>Settings: how long before KIE deletes a video Keep before expiry downloads it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <extracomment>Suffix of the Keep before expiry margin, in hours</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2233,6 +2285,18 @@ Keys table column: marks the default API key</extracomment>
             <numerusform>%1 · %Ln credit</numerusform>
             <numerusform>%1 · %Ln credits</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) expire soon, not downloaded</source>
+        <extracomment>Status bar: videos KIE deletes within 48 hours that are not on disk</extracomment>
+        <translation>
+            <numerusform>%n video expires soon, not downloaded</numerusform>
+            <numerusform>%n videos expire soon, not downloaded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>KIE deletes videos 14 days after they are made. Download them now, or turn on Keep before expiry in Preferences. The status filter lists them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2543,6 +2607,21 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Finding owner (each of your keys is asked)</source>
         <extracomment>Details pane: &quot;Try all keys&quot; is still asking each key whether the task is theirs</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <extracomment>Details pane: a video link after KIE deleted the video (14 days)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade and Extend</source>
+        <extracomment>Details pane button opening Get 1080P, Get 4K and Extend for this task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos expire</source>
+        <extracomment>Details pane label: when KIE deletes the task&apos;s videos (14 days after they were made). Value e.g. &quot;in 3 days (Saturday, 12 December 2026 14:02)&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2889,6 +2968,14 @@ Made from task %2</source>
         <translation>
             <numerusform>%n ready</numerusform>
             <numerusform>%n ready</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) expire soon, not downloaded</source>
+        <extracomment>Tray tooltip, second line: videos KIE deletes within 48 hours, not on disk</extracomment>
+        <translation>
+            <numerusform>%n video expires soon, not downloaded</numerusform>
+            <numerusform>%n videos expire soon, not downloaded</numerusform>
         </translation>
     </message>
 </context>

@@ -328,6 +328,12 @@
             <numerusform>%n 个任务暂无可下载的视频。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>KIE deleted the videos of %n task(s) 14 days after they were made: they can no longer be downloaded.</source>
+        <translation>
+            <numerusform>KIE 已在 %n 个任务的视频生成 14 天后将其删除，无法再下载。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DownloadError</name>
@@ -1624,6 +1630,17 @@ Keys table column: marks the default API key</extracomment>
         <source>&lt;h3&gt;Veo Tracker %1&lt;/h3&gt;&lt;p&gt;Watches your KIE.AI Veo 3.1 render tasks until they finish.&lt;/p&gt;&lt;p&gt;Task data: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Veo Tracker %1&lt;/h3&gt;&lt;p&gt;跟踪你的 KIE.AI Veo 3.1 视频生成任务，直至完成。&lt;/p&gt;&lt;p&gt;任务数据：%2&lt;/p&gt;</translation>
     </message>
+    <message numerus="yes">
+        <source>Keep before expiry: downloading %n video(s) that KIE deletes within %1 hours.</source>
+        <extracomment>%n videos; %1 the hours of Keep before expiry (Preferences)</extracomment>
+        <translation>
+            <numerusform>到期前保存：正在下载 %n 个将在 %1 小时内被 KIE 删除的视频。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keeping videos before they expire</source>
+        <translation>正在保存即将过期的视频</translation>
+    </message>
 </context>
 <context>
     <name>veo::MessageBar</name>
@@ -1883,6 +1900,25 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Player button, short form of &quot;Open with system player&quot; for a narrow pane</extracomment>
         <translation>系统播放器</translation>
     </message>
+    <message>
+        <source>KIE deleted the videos of this task 14 days after they were made, and none was downloaded. Its prompt and details stay in the list.</source>
+        <extracomment>Player pane for a task whose videos KIE deleted (14 days) with no downloaded copy</extracomment>
+        <translation>KIE 已在生成 14 天后删除了此任务的视频，且没有下载过副本。任务的提示词和详情仍保留在列表中。</translation>
+    </message>
+    <message>
+        <source>Upgrade and Extend</source>
+        <extracomment>Player button opening Get 1080P, Get 4K and Extend for the task shown</extracomment>
+        <translation>升级与延长</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <extracomment>Player button, short form of &quot;Upgrade and Extend&quot; for a narrow pane</extracomment>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Get the 1080P or 4K version of this video, or extend it</source>
+        <translation>获取此视频的 1080P 或 4K 版本，或延长视频</translation>
+    </message>
 </context>
 <context>
     <name>veo::ProblemReport</name>
@@ -2043,6 +2079,20 @@ Keys table column: marks the default API key</extracomment>
         <source>&amp;Reset to Default</source>
         <extracomment>Settings: put the default file name template back</extracomment>
         <translation>恢复默认(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep before expiry: download videos not yet on disk before KIE deletes them (14 days after they are made)</source>
+        <translation>到期前保存(&amp;K)：在 KIE 删除视频（生成 14 天后）之前，下载尚未保存到本地的视频</translation>
+    </message>
+    <message>
+        <source>Download them this long &amp;before:</source>
+        <extracomment>Settings: how long before KIE deletes a video Keep before expiry downloads it</extracomment>
+        <translation>提前这么久下载(&amp;B)：</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <extracomment>Suffix of the Keep before expiry margin, in hours</extracomment>
+        <translation> 小时</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2269,17 @@ Keys table column: marks the default API key</extracomment>
         <translation>
             <numerusform>%1 · %Ln 积分</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) expire soon, not downloaded</source>
+        <extracomment>Status bar: videos KIE deletes within 48 hours that are not on disk</extracomment>
+        <translation>
+            <numerusform>%n 个视频即将过期，尚未下载</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>KIE deletes videos 14 days after they are made. Download them now, or turn on Keep before expiry in Preferences. The status filter lists them.</source>
+        <translation>KIE 会在视频生成 14 天后将其删除。请立即下载，或在“首选项”中开启“到期前保存”。状态筛选中可列出这些任务。</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2583,21 @@ Keys table column: marks the default API key</extracomment>
         <source>Finding owner (each of your keys is asked)</source>
         <extracomment>Details pane: &quot;Try all keys&quot; is still asking each key whether the task is theirs</extracomment>
         <translation>正在查找所属密钥（逐个询问您的密钥）</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <extracomment>Details pane: a video link after KIE deleted the video (14 days)</extracomment>
+        <translation>%1（已过期）</translation>
+    </message>
+    <message>
+        <source>Upgrade and Extend</source>
+        <extracomment>Details pane button opening Get 1080P, Get 4K and Extend for this task</extracomment>
+        <translation>升级与延长</translation>
+    </message>
+    <message>
+        <source>Videos expire</source>
+        <extracomment>Details pane label: when KIE deletes the task&apos;s videos (14 days after they were made). Value e.g. &quot;in 3 days (Saturday, 12 December 2026 14:02)&quot;</extracomment>
+        <translation>视频过期时间</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +2936,13 @@ Made from task %2</source>
         <source>%n ready</source>
         <translation>
             <numerusform>%n 个已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) expire soon, not downloaded</source>
+        <extracomment>Tray tooltip, second line: videos KIE deletes within 48 hours, not on disk</extracomment>
+        <translation>
+            <numerusform>%n 个视频即将过期，尚未下载</numerusform>
         </translation>
     </message>
 </context>

@@ -1,5 +1,7 @@
 #include "mediasources.h"
 
+#include "taskexpiry.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -83,6 +85,19 @@ QList<MediaSource> mediaSources(const TaskRecord &task, const LocalFileProvider 
     addKind(MediaKind::Result, task.resultUrls);
     addKind(MediaKind::Origin, task.originUrls);
     addKind(MediaKind::Full, task.fullResultUrls);
+    return sources;
+}
+
+QList<MediaSource> offeredSources(const TaskRecord &task, const LocalFileProvider &localFile,
+                                  const QDateTime &now)
+{
+    if (task.status != TaskStatus::Succeeded) {
+        return {};
+    }
+    QList<MediaSource> sources = mediaSources(task, localFile);
+    if (videosExpired(task, now)) {
+        sources.removeIf([](const MediaSource &s) { return !s.isLocal(); });
+    }
     return sources;
 }
 

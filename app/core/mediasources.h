@@ -2,6 +2,7 @@
 
 #include "taskrecord.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -45,5 +46,9 @@ using LocalFileProvider = std::function<QString(const QString &taskId, MediaKind
 // (KIE may repeat the result URL in fullResultUrls). A local path is kept only when the file
 // exists. The task's status is not looked at: the caller decides whether to offer playback.
 QList<MediaSource> mediaSources(const TaskRecord &task, const LocalFileProvider &localFile = {});
+// What a task offers to play and download at `now`: nothing before it succeeded; once KIE has
+// deleted its videos (14 days, taskexpiry.h), only those with a local copy.
+QList<MediaSource> offeredSources(const TaskRecord &task, const LocalFileProvider &localFile,
+                                  const QDateTime &now);
 
 } // namespace veo

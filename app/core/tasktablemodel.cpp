@@ -1,5 +1,7 @@
 #include "tasktablemodel.h"
 
+#include "taskexpiry.h"
+
 #include "taskfeed.h"
 #include "tasktext.h"
 
@@ -318,11 +320,16 @@ int TaskTableModel::countByStatus(TaskStatus status) const
     return m_counts[statusIndex(status)];
 }
 
-int TaskTableModel::countByExpiry(int concern) const
+TaskTableModel::ExpiryCount TaskTableModel::countByExpiry(int concern) const
 {
-    return int(std::count_if(m_tasks.cbegin(), m_tasks.cend(), [&](const TaskRecord &t) {
-        return m_columns.expiryConcernOf(t) == concern;
-    }));
+    ExpiryCount count;
+    for (const TaskRecord &t : m_tasks) {
+        if (m_columns.expiryConcernOf(t) == concern) {
+            ++count.tasks;
+            count.videos += std::max(1, int(t.resultUrls.size()));
+        }
+    }
+    return count;
 }
 
 void TaskTableModel::setKeyLabelProvider(std::function<QString(const QString &)> provider)
@@ -353,6 +360,10 @@ void TaskTableModel::downloadMarkChanged(const QString &taskId)
     if (row >= 0) {
         const QModelIndex cell = index(row, DownloadColumn);
         Q_EMIT dataChanged(cell, cell);
+        // A video on disk no longer expires undownloaded (progress ticks of others: no count).
+        if (expiryConcern(taskAt(row), false, m_columns.now()) != ExpiryConcern::None) {
+            Q_EMIT countsChanged();
+        }
     }
 }
 
@@ -439,6 +450,7 @@ void TaskTableModel::timePassed()
 {
     if (!m_tasks.isEmpty()) {
         Q_EMIT dataChanged(index(0, ExpiresColumn), index(rowCount() - 1, ExpiresColumn));
+        Q_EMIT countsChanged(); // videos may have come within 48 hours of expiry, or expired
     }
 }
 

@@ -61,8 +61,14 @@ public:
     // All tasks in row order; not to be used from a slot connected to a removal signal.
     const QList<TaskRecord> &tasks() const { return m_tasks; }
     int countByStatus(TaskStatus status) const;
-    // Tasks with this int(ExpiryConcern) now (counted when asked: the clock moves).
-    int countByExpiry(int concern) const;
+    // Tasks with this int(ExpiryConcern) now, and their result videos (counted when asked:
+    // the clock moves).
+    struct ExpiryCount
+    {
+        int tasks = 0;
+        int videos = 0;
+    };
+    ExpiryCount countByExpiry(int concern) const;
 
     // Display name of a key id for the "API key" column (labels come from the key profiles).
     // An empty answer for a task's own key id means the key was removed: "Needs a key".

@@ -6,6 +6,7 @@
 #include "downloadstore.h"
 #include "filenametemplate.h"
 #include "linkrenewer.h"
+#include "taskexpiry.h"
 #include "taskrepository.h"
 
 #include <algorithm>
@@ -26,6 +27,11 @@ QString DownloadCoordinator::Outcome::summary() const
     }
     if (noVideo > 0) {
         sentences << tr("%n task(s) have no video to download yet.", nullptr, noVideo);
+    }
+    if (expired > 0) {
+        sentences << tr("KIE deleted the videos of %n task(s) 14 days after they were made: "
+                        "they can no longer be downloaded.",
+                        nullptr, expired);
     }
     return sentences.join(QLatin1Char(' '));
 }
@@ -97,15 +103,12 @@ DownloadCoordinator::Outcome DownloadCoordinator::downloadTasks(const QStringLis
     Outcome outcome;
     for (const QString &taskId : taskIds) {
         const TaskRecord *task = m_tasks->task(taskId);
-        const QList<MediaSource> sources =
-            task ? mediaSources(*task, [this](const QString &id, MediaKind kind,
-                                              int index) { return localFile(id, kind, index); })
-                 : QList<MediaSource>();
+        const QList<MediaSource> sources = task ? offered(*task) : QList<MediaSource>();
         const auto results = std::count_if(sources.cbegin(), sources.cend(), [](const auto &s) {
             return s.kind == MediaKind::Result;
         });
-        if (!task || task->status != TaskStatus::Succeeded || results == 0) {
-            ++outcome.noVideo;
+        if (results == 0) {
+            countMissing(task, outcome);
             continue;
         }
         for (const MediaSource &source : sources) {
@@ -123,17 +126,32 @@ DownloadCoordinator::Outcome DownloadCoordinator::downloadVideo(const QString &t
     Outcome outcome;
     const TaskRecord *task = m_tasks->task(taskId);
     if (task) {
-        const QList<MediaSource> sources = mediaSources(
-            *task, [this](const QString &id, MediaKind k, int i) { return localFile(id, k, i); });
-        for (const MediaSource &source : sources) {
+        for (const MediaSource &source : offered(*task)) {
             if (source.kind == kind && source.index == index) {
                 enqueue(*task, source, outcome);
                 return outcome;
             }
         }
     }
-    ++outcome.noVideo;
+    countMissing(task, outcome);
     return outcome;
+}
+
+void DownloadCoordinator::countMissing(const TaskRecord *task, Outcome &outcome)
+{
+    if (task && task->status == TaskStatus::Succeeded &&
+        videosExpired(*task, QDateTime::currentDateTimeUtc())) {
+        ++outcome.expired;
+    } else {
+        ++outcome.noVideo;
+    }
+}
+
+QList<MediaSource> DownloadCoordinator::offered(const TaskRecord &task) const
+{
+    return offeredSources(
+        task, [this](const QString &id, MediaKind k, int i) { return localFile(id, k, i); },
+        QDateTime::currentDateTimeUtc());
 }
 
 void DownloadCoordinator::enqueue(const TaskRecord &task, const MediaSource &source,

@@ -57,7 +57,8 @@ public:
         int queued = 0;            // videos added to the queue (or retried)
         int alreadyDownloaded = 0; // videos whose file is on disk
         int inProgress = 0;        // videos already queued or downloading
-        int noVideo = 0;           // tasks without a video (not finished, failed, expired)
+        int noVideo = 0;           // tasks without a video (not finished, failed)
+        int expired = 0;           // tasks whose videos KIE deleted, with no local copy
         // One or more translated sentences.
         QString summary() const;
     };
@@ -113,6 +114,10 @@ private:
     void onFinished(int id);
     void onRemoved(int id);
     QString keyOf(int downloadId) const; // its task's key id
+    // The task's videos that can be downloaded now (offeredSources, with the local copies).
+    QList<MediaSource> offered(const TaskRecord &task) const;
+    // Nothing to download for the task: counts why (expired or no video).
+    static void countMissing(const TaskRecord *task, Outcome &outcome);
     void renewLink(int id, const QUrl &url);
     void linkNotRenewed(int id, const ApiError &error);
     Copy *copy(const QString &taskId, MediaKind kind, int index);

@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "expirykeeper.h"
+
 #include "appsettings.h"
 #include "creditsmonitor.h"
 #include "downloadmanager.h"
@@ -56,6 +58,10 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
                                                         settings, m_renewer.get());
     m_notifications =
         std::make_unique<NotificationPolicy>(m_tasks.get(), m_downloads.get(), settings);
+    m_keeper = std::make_unique<ExpiryKeeper>(
+        m_tasks.get(), m_downloads.get(), settings,
+        options.now ? options.now : [] { return QDateTime::currentDateTimeUtc(); });
+    connect(m_keeper.get(), &ExpiryKeeper::keeping, this, &Engine::keepingBeforeExpiry);
 
     connect(m_tasks.get(), &TaskRepository::taskFinished, this, &Engine::onTaskFinished);
     // Only what the store really removed: a refused removal keeps the task and its downloads.
@@ -90,6 +96,7 @@ void Engine::start()
     m_tracker->load();
     m_followUps->settleInterrupted();
     m_downloads->setStore(m_downloadStore.get()); // after the tasks: unfinished ones continue
+    m_keeper->start();                            // after the downloads it may add to
     m_keys->load();
     if (!m_options.demoTaskIds.isEmpty()) {
         // Kept from the last launch they would show links to a server that is gone, and a
@@ -131,6 +138,9 @@ void Engine::applySettings()
     m_scheduler->setInterval(pollInterval());
     m_credits->setLowThreshold(m_settings->lowCreditThreshold());
     m_downloads->applySettings();
+    if (m_keeper) {
+        m_keeper->check(); // Keep before expiry may have been turned on, or its margin widened
+    }
 }
 
 Engine::Added Engine::addTasks(const QStringList &taskIds, const QString &keyId, bool tryAllKeys)

@@ -4,6 +4,7 @@
 #include "mediasources.h"
 #include "taskstatus.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
@@ -19,6 +20,7 @@ class Clock;
 class CreditsMonitor;
 class DownloadManager;
 class DownloadStore;
+class ExpiryKeeper;
 class FollowUps;
 class KeyProber;
 class KeyProfileStore;
@@ -57,6 +59,8 @@ public:
         bool followSystemNetwork = true;
         // The request machine's and the schedulers' clock (not owned); null = a steady one.
         Clock *clock = nullptr;
+        // The wall clock of the 14-day clock (Keep before expiry); null = the system's.
+        std::function<QDateTime()> now;
     };
 
     // store is open and outlives the engine; secrets and settings too.
@@ -124,6 +128,8 @@ Q_SIGNALS:
     void notificationDue(const QString &taskId, bool success);
     // A "Try all keys" search bound the task to keyId ("" = the session key).
     void ownerFound(const QString &taskId, const QString &keyId);
+    // Keep before expiry queued downloads of `videos` videos of these tasks.
+    void keepingBeforeExpiry(const QStringList &taskIds, int videos);
     void linkRenewed(const QString &taskId, veo::MediaKind kind, int index, const QUrl &fresh);
     void linkNotRenewed(const QString &taskId, const QString &message);
 
@@ -151,6 +157,7 @@ private:
     std::unique_ptr<DownloadManager> m_downloadManager;
     std::unique_ptr<DownloadCoordinator> m_downloads;
     std::unique_ptr<NotificationPolicy> m_notifications;
+    std::unique_ptr<ExpiryKeeper> m_keeper;
     QElapsedTimer m_lastFileCheck;
 };
 

@@ -55,6 +55,8 @@ FlagInfo flagInfo(AppSettings::Flag which)
         return {"downloads/automatic", false};
     case AppSettings::Flag::DownloadSidecar:
         return {"downloads/sidecar", false};
+    case AppSettings::Flag::KeepBeforeExpiry:
+        return {"downloads/keepBeforeExpiry", false};
     }
     return {"", false};
 }
@@ -82,6 +84,21 @@ qint64 AppSettings::lowCreditThreshold() const
 void AppSettings::setLowCreditThreshold(qint64 credits)
 {
     m_settings.setValue(QStringLiteral("keys/lowCreditThreshold"), std::max<qint64>(0, credits));
+}
+
+int AppSettings::keepBeforeExpiryHours() const
+{
+    bool ok = false;
+    const int hours =
+        m_settings.value(QStringLiteral("downloads/keepBeforeExpiryHours"), DefaultKeepHours)
+            .toInt(&ok);
+    return ok ? std::clamp(hours, 1, MaxKeepHours) : DefaultKeepHours;
+}
+
+void AppSettings::setKeepBeforeExpiryHours(int hours)
+{
+    m_settings.setValue(QStringLiteral("downloads/keepBeforeExpiryHours"),
+                        std::clamp(hours, 1, MaxKeepHours));
 }
 
 QString AppSettings::defaultDownloadFolder()

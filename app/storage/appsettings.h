@@ -26,8 +26,9 @@ public:
         NotifyOnFailure,
         NotificationSound,
         CloseToTray,
-        AutoDownload,    // download every new success's videos (off by default)
-        DownloadSidecar, // write "<video>.json" with the task's details next to each video
+        AutoDownload,     // download every new success's videos (off by default)
+        DownloadSidecar,  // write "<video>.json" with the task's details next to each video
+        KeepBeforeExpiry, // download videos not on disk before KIE deletes them (off)
     };
     bool flag(Flag which) const;
     void setFlag(Flag which, bool on);
@@ -43,6 +44,11 @@ public:
     // The file name template (FileNameTemplate); the default when unset or empty.
     QString fileNameTemplate() const;
     void setFileNameTemplate(const QString &pattern);
+    // Keep before expiry starts this many hours before KIE deletes a task's videos.
+    static constexpr int DefaultKeepHours = 48;
+    static constexpr int MaxKeepHours = 13 * 24; // within the 14 days
+    int keepBeforeExpiryHours() const;           // clamped to [1, MaxKeepHours]
+    void setKeepBeforeExpiryHours(int hours);
     static constexpr int MaxConcurrentDownloads = 10;
     int concurrentDownloads() const; // clamped to [1, MaxConcurrentDownloads]; default 3
     void setConcurrentDownloads(int count);

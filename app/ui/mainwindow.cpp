@@ -86,6 +86,8 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
             showInFolder(files.constFirst());
         }
     });
+    m_panes->player()->setFollowUpMenu(m_actions->followUpMenu());
+    m_panes->details()->setFollowUpMenu(m_actions->followUpMenu());
     connect(m_actions, &TaskActions::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_actions, &TaskActions::downloadsQueued, m_downloadsDock, &DownloadsDock::reveal);
     connect(m_guide, &StartGuide::addTasksRequested, m_actions,
@@ -131,6 +133,19 @@ void MainWindow::connectEngine()
     connect(m_panes, &SelectionPanes::selectedTaskChanged, m_actions, &TaskActions::update);
     connect(engine, &Engine::message, this, &MainWindow::showMessage);
     connect(engine, &Engine::notificationDue, this, &MainWindow::notify);
+    connect(engine, &Engine::keepingBeforeExpiry, this,
+            [this](const QStringList &taskIds, int videos) {
+                const int hours = m_engine->settings()->keepBeforeExpiryHours();
+                //: %n videos; %1 the hours of Keep before expiry (Preferences)
+                const QString text = tr("Keep before expiry: downloading %n video(s) that KIE "
+                                        "deletes within %1 hours.",
+                                        nullptr, videos)
+                                         .arg(hours);
+                showMessage(text, false);
+                m_notifier->notify(taskIds.constFirst(), tr("Keeping videos before they expire"),
+                                   text, true, false);
+                m_downloadsDock->reveal();
+            });
     connect(engine->scheduler(), &RefreshScheduler::pausedChanged, m_statusPanel,
             &StatusPanel::refresh);
 

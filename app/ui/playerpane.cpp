@@ -2,6 +2,7 @@
 
 #include "playercontrols.h"
 #include "playersourcebar.h"
+#include "taskexpiry.h"
 
 #include <QAudioOutput>
 #include <QBoxLayout>
@@ -208,7 +209,7 @@ bool PlayerPane::selectSource(MediaKind kind, int index, bool autoplay)
 void PlayerPane::rebuildSources(bool keepSelection)
 {
     QList<MediaSource> sources;
-    if (m_task && m_task->status == TaskStatus::Succeeded) {
+    if (m_task) {
         const LocalFileProvider local = [this](const QString &taskId, MediaKind kind, int index) {
             const QString key = sourceKey(kind, index);
             if (m_localFiles.contains(key)) {
@@ -216,7 +217,7 @@ void PlayerPane::rebuildSources(bool keepSelection)
             }
             return m_localFileProvider ? m_localFileProvider(taskId, kind, index) : QString();
         };
-        sources = mediaSources(*m_task, local);
+        sources = offeredSources(*m_task, local, QDateTime::currentDateTimeUtc());
     }
     const std::optional<MediaSource> previous = currentSource();
     if (keepSelection && sources == m_sourceBar->sources()) {
@@ -371,6 +372,11 @@ void PlayerPane::clearProblem()
     showProblemPanel({});
 }
 
+void PlayerPane::setFollowUpMenu(QMenu *menu)
+{
+    m_sourceBar->setFollowUpMenu(menu);
+}
+
 void PlayerPane::updatePlaceholder()
 {
     if (!m_sourceBar->sources().isEmpty()) {
@@ -386,6 +392,11 @@ void PlayerPane::updatePlaceholder()
     } else if (m_task->status != TaskStatus::Succeeded) {
         //: Player pane for a task that is still waiting or generating (or no longer known)
         m_placeholder->setText(tr("The video appears here when the task has succeeded."));
+    } else if (videosExpired(*m_task, QDateTime::currentDateTimeUtc())) {
+        //: Player pane for a task whose videos KIE deleted (14 days) with no downloaded copy
+        m_placeholder->setText(tr("KIE deleted the videos of this task 14 days after they were "
+                                  "made, and none was downloaded. Its prompt and details stay "
+                                  "in the list."));
     } else {
         //: Player pane for a succeeded task whose answer had no video URL
         m_placeholder->setText(tr("KIE reported no video for this task."));

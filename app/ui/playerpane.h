@@ -13,6 +13,7 @@
 
 class QAudioOutput;
 class QLabel;
+class QMenu;
 class QStackedWidget;
 class QVideoWidget;
 
@@ -56,6 +57,9 @@ public:
     // Optional: lets the pane ask for the HTTP status when the backend's error does not tell
     // an expired link from a network problem. Without it, the backend's error text decides.
     void setLinkProbe(LinkProbe probe);
+    // The "Upgrade and Extend" menu of the selected task (not owned), on the row above the
+    // video.
+    void setFollowUpMenu(QMenu *menu);
 
     // The answer to freshLinkRequested: plays that source from freshUrl (a temporary
     // download-url link). Ignored when the pane shows another task by now.

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QResizeEvent>
 #include <QToolButton>
 
@@ -15,7 +16,7 @@ namespace veo {
 PlayerSourceBar::PlayerSourceBar(QWidget *parent)
     : QWidget(parent), m_label(new QLabel), m_switcher(new QComboBox),
       m_downloadButton(new QToolButton), m_browserButton(new QToolButton),
-      m_systemPlayerButton(new QToolButton)
+      m_systemPlayerButton(new QToolButton), m_followUpButton(new QToolButton)
 {
     m_label->setBuddy(m_switcher);
     m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -25,6 +26,10 @@ PlayerSourceBar::PlayerSourceBar(QWidget *parent)
         button->setAutoRaise(true);
     }
     m_downloadButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_followUpButton->setObjectName(QStringLiteral("PlayerFollowUpButton"));
+    m_followUpButton->setPopupMode(QToolButton::InstantPopup);
+    m_followUpButton->setAutoRaise(true);
+    m_followUpButton->hide();
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
@@ -33,6 +38,7 @@ PlayerSourceBar::PlayerSourceBar(QWidget *parent)
     layout->addWidget(m_downloadButton);
     layout->addWidget(m_browserButton);
     layout->addWidget(m_systemPlayerButton);
+    layout->addWidget(m_followUpButton);
 
     connect(m_switcher, &QComboBox::currentIndexChanged, this, [this](int row) {
         if (row < 0 || row >= m_sources.size()) {
@@ -85,6 +91,13 @@ bool PlayerSourceBar::select(MediaKind kind, int index)
         }
     }
     return false;
+}
+
+void PlayerSourceBar::setFollowUpMenu(QMenu *menu)
+{
+    m_followUpButton->setMenu(menu);
+    m_followUpButton->setVisible(menu != nullptr);
+    fitTexts();
 }
 
 void PlayerSourceBar::updateButtons()
@@ -142,6 +155,13 @@ void PlayerSourceBar::retranslateUi()
     m_systemPlayerButton->setToolTip(QCoreApplication::translate(
         "veo::PlayerPane", "Play the video in your desktop's video player (the downloaded file "
                            "when there is one)"));
+    //: Player button opening Get 1080P, Get 4K and Extend for the task shown
+    const QString followUp = QCoreApplication::translate("veo::PlayerPane", "Upgrade and Extend");
+    //: Player button, short form of "Upgrade and Extend" for a narrow pane
+    m_followUpTexts = {followUp, QCoreApplication::translate("veo::PlayerPane", "Upgrade")};
+    m_followUpButton->setAccessibleName(followUp);
+    m_followUpButton->setToolTip(QCoreApplication::translate(
+        "veo::PlayerPane", "Get the 1080P or 4K version of this video, or extend it"));
     fitTexts();
 }
 
@@ -153,16 +173,22 @@ void PlayerSourceBar::resizeEvent(QResizeEvent *event)
 
 void PlayerSourceBar::fitTexts()
 {
-    if (m_fitting || m_browserTexts.size() != 2 || m_systemPlayerTexts.size() != 2) {
-        return;
+    const std::pair<QToolButton *, const QStringList *> buttons[] = {
+        {m_browserButton, &m_browserTexts},
+        {m_systemPlayerButton, &m_systemPlayerTexts},
+        {m_followUpButton, &m_followUpTexts}};
+    if (m_fitting || m_followUpTexts.size() != 2) {
+        return; // before retranslateUi()
     }
     m_fitting = true;
-    m_browserButton->setText(m_browserTexts.at(0));
-    m_systemPlayerButton->setText(m_systemPlayerTexts.at(0));
+    for (const auto &[button, texts] : buttons) {
+        button->setText(texts->at(0));
+    }
     layout()->invalidate(); // the cached hint may predate these texts or a button shown/hidden
     if (width() < layout()->minimumSize().width()) {
-        m_browserButton->setText(m_browserTexts.at(1));
-        m_systemPlayerButton->setText(m_systemPlayerTexts.at(1));
+        for (const auto &[button, texts] : buttons) {
+            button->setText(texts->at(1));
+        }
     }
     m_fitting = false;
 }

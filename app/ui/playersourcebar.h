@@ -8,13 +8,15 @@
 
 class QComboBox;
 class QLabel;
+class QMenu;
 class QToolButton;
 
 namespace veo {
 
 // The row above the video: the switcher between the selected task's videos (result, origin,
 // full; numbered when a list has several) and the buttons for the one selected (Download while
-// it is not on disk, Open in browser, Open with system player). Holds the list and the
+// it is not on disk, Open in browser, Open with system player) and for the task (Upgrade and
+// Extend). Holds the list and the
 // selection; the pane decides what to load. Its strings are in the pane's translation context
 // ("veo::PlayerPane"): for a translator it is one pane.
 class PlayerSourceBar final : public QWidget
@@ -33,6 +35,8 @@ public:
     // Selects the source of that kind and index as the switcher does, but emits nothing;
     // false when the list has no such source.
     bool select(MediaKind kind, int index);
+    // The "Upgrade and Extend" menu of the shown task (not owned); null hides its button.
+    void setFollowUpMenu(QMenu *menu);
 
 Q_SIGNALS:
     // The user chose another source in the switcher (currentSource() is the new one).
@@ -56,11 +60,13 @@ private:
     QToolButton *m_downloadButton;
     QToolButton *m_browserButton;
     QToolButton *m_systemPlayerButton;
+    QToolButton *m_followUpButton;
     QList<MediaSource> m_sources;
     int m_current = -1; // index into m_sources
     // {full, short} texts of the two open buttons; the accessible names stay full.
     QStringList m_browserTexts;
     QStringList m_systemPlayerTexts;
+    QStringList m_followUpTexts;
     bool m_fitting = false; // fitTexts() changes the size hint: no re-entry
 };
 

@@ -45,7 +45,9 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
       m_templateLabel(new QLabel(this)), m_template(new QLineEdit(this)),
       m_resetTemplate(new QPushButton(this)), m_preview(new QLabel(this)),
       m_sidecar(new QCheckBox(this)), m_autoDownload(new QCheckBox(this)),
-      m_concurrentLabel(new QLabel(this)), m_concurrent(new QSpinBox(this)),
+      m_keep(new QCheckBox(this)), m_keepHoursLabel(new QLabel(this)),
+      m_keepHours(new QSpinBox(this)), m_concurrentLabel(new QLabel(this)),
+      m_concurrent(new QSpinBox(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("SettingsDialog"));
@@ -106,6 +108,14 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     templateRow->addWidget(m_resetTemplate);
     m_sidecar->setChecked(settings->flag(AppSettings::Flag::DownloadSidecar));
     m_autoDownload->setChecked(settings->flag(AppSettings::Flag::AutoDownload));
+    m_keep->setObjectName(QStringLiteral("KeepBeforeExpiry"));
+    m_keep->setChecked(settings->flag(AppSettings::Flag::KeepBeforeExpiry));
+    m_keepHours->setObjectName(QStringLiteral("KeepHours"));
+    m_keepHours->setRange(1, AppSettings::MaxKeepHours);
+    m_keepHours->setValue(settings->keepBeforeExpiryHours());
+    m_keepHoursLabel->setBuddy(m_keepHours);
+    m_keepHours->setEnabled(m_keep->isChecked());
+    connect(m_keep, &QCheckBox::toggled, m_keepHours, &QWidget::setEnabled);
     m_concurrent->setRange(1, AppSettings::MaxConcurrentDownloads);
     m_concurrent->setValue(settings->concurrentDownloads());
 
@@ -117,6 +127,8 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     downloads->addRow(QString(), m_preview);
     downloads->addRow(m_sidecar);
     downloads->addRow(m_autoDownload);
+    downloads->addRow(m_keep);
+    downloads->addRow(m_keepHoursLabel, m_keepHours);
     downloads->addRow(m_concurrentLabel, m_concurrent);
 
     auto *general = new QWidget;
@@ -133,7 +145,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     m_tabs->addTab(downloadsPage, QString());
 
     // Numbers keep their natural width instead of stretching across the dialog.
-    for (QSpinBox *spin : {m_interval, m_lowCredits, m_concurrent}) {
+    for (QSpinBox *spin : {m_interval, m_lowCredits, m_concurrent, m_keepHours}) {
         spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     }
 
@@ -159,6 +171,8 @@ void SettingsDialog::apply()
     m_settings->setFileNameTemplate(m_template->text());
     m_settings->setFlag(AppSettings::Flag::DownloadSidecar, m_sidecar->isChecked());
     m_settings->setFlag(AppSettings::Flag::AutoDownload, m_autoDownload->isChecked());
+    m_settings->setFlag(AppSettings::Flag::KeepBeforeExpiry, m_keep->isChecked());
+    m_settings->setKeepBeforeExpiryHours(m_keepHours->value());
     m_settings->setConcurrentDownloads(m_concurrent->value());
     m_settings->sync();
 }
@@ -266,6 +280,12 @@ void SettingsDialog::retranslateUi()
     m_resetTemplate->setText(tr("&Reset to Default"));
     m_sidecar->setText(tr("Save the task's details next to each video as a .&json file"));
     m_autoDownload->setText(tr("Download new videos &automatically when they are ready"));
+    m_keep->setText(tr("&Keep before expiry: download videos not yet on disk before KIE "
+                       "deletes them (14 days after they are made)"));
+    //: Settings: how long before KIE deletes a video Keep before expiry downloads it
+    m_keepHoursLabel->setText(tr("Download them this long &before:"));
+    //: Suffix of the Keep before expiry margin, in hours
+    m_keepHours->setSuffix(tr(" h"));
     m_concurrentLabel->setText(tr("Simultaneous &downloads:"));
     updatePreview();
 }

@@ -66,6 +66,9 @@ private:
     QLabel *m_preview;
     QCheckBox *m_sidecar;
     QCheckBox *m_autoDownload;
+    QCheckBox *m_keep;
+    QLabel *m_keepHoursLabel;
+    QSpinBox *m_keepHours;
     QLabel *m_concurrentLabel;
     QSpinBox *m_concurrent;
     QDialogButtonBox *m_buttons;

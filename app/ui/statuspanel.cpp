@@ -3,6 +3,7 @@
 #include "creditsmonitor.h"
 #include "keyring.h"
 #include "refreshscheduler.h"
+#include "taskexpiry.h"
 #include "tasktablemodel.h"
 
 #include <QDateTime>
@@ -19,11 +20,17 @@ StatusPanel::StatusPanel(TaskTableModel *model, RefreshScheduler *scheduler, Key
                          CreditsMonitor *credits, bool demo, QWidget *parent)
     : QWidget(parent), m_model(model), m_scheduler(scheduler), m_keys(keys), m_credits(credits),
       m_demo(demo), m_counts(new QLabel(this)), m_key(new QLabel), m_keyCancel(new QPushButton),
-      m_next(new QLabel)
+      m_next(new QLabel), m_expiring(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_counts);
+    m_expiring->setObjectName(QStringLiteral("ExpiringSoon"));
+    QFont bold = m_expiring->font();
+    bold.setBold(true);
+    m_expiring->setFont(bold);
+    layout->addWidget(m_expiring);
+    layout->addStretch(1);
     m_keyCancel->setVisible(false);
     m_next->setObjectName(QStringLiteral("NextRefresh"));
     connect(m_keyCancel, &QPushButton::clicked, m_keys, &KeyRing::cancel);
@@ -85,6 +92,13 @@ void StatusPanel::updateCounts()
         parts << tr("%L1 %2").arg(n).arg(statusText(TaskStatus::Unavailable, -1));
     }
     m_counts->setText(parts.join(QStringLiteral(" · ")));
+    const int soon = m.countByExpiry(int(ExpiryConcern::ExpiringSoon)).videos;
+    //: Status bar: videos KIE deletes within 48 hours that are not on disk
+    m_expiring->setText(tr("%n video(s) expire soon, not downloaded", nullptr, soon));
+    m_expiring->setToolTip(tr("KIE deletes videos 14 days after they are made. Download them "
+                              "now, or turn on Keep before expiry in Preferences. The status "
+                              "filter lists them."));
+    m_expiring->setVisible(soon > 0);
 }
 
 void StatusPanel::updateNextRefresh()

@@ -13,8 +13,9 @@ class KeyRing;
 class RefreshScheduler;
 class TaskTableModel;
 
-// The status bar's content: counts by status, the key in use (with Cancel while the keyring
-// is being read), and the time until the next check or why there is none.
+// The status bar's content: counts by status, the videos about to expire undownloaded, the
+// key in use (with Cancel while the keyring is being read), and the time until the next check
+// or why there is none.
 class StatusPanel final : public QWidget
 {
     Q_OBJECT
@@ -46,6 +47,7 @@ private:
     QLabel *m_key;
     QPushButton *m_keyCancel;
     QLabel *m_next;
+    QLabel *m_expiring; // "3 videos expire soon, not downloaded"; hidden when none
     QTimer m_tick;
 };
 

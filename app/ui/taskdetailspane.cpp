@@ -1,6 +1,7 @@
 #include "taskdetailspane.h"
 
 #include "desktopfiles.h"
+#include "taskexpiry.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -13,8 +14,10 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QUrl>
 #include <algorithm>
 
@@ -68,6 +71,12 @@ void TaskDetailsPane::setKeyLabelProvider(std::function<QString(const QString &)
     rebuild();
 }
 
+void TaskDetailsPane::setFollowUpMenu(QMenu *menu)
+{
+    m_followUpMenu = menu;
+    rebuild();
+}
+
 void TaskDetailsPane::refresh()
 {
     rebuild();
@@ -110,10 +119,19 @@ void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, 
         auto *row = new QWidget(m_content);
         auto *layout = new QHBoxLayout(row);
         layout->setContentsMargins(0, 0, 0, 0);
+        const int index = int(i);
+        const auto source = std::find_if(sources.cbegin(), sources.cend(), [&](const auto &s) {
+            return s.kind == kind && s.index == index;
+        });
+        const QString local = source != sources.cend() ? source->localPath : QString();
+        // A link KIE no longer serves (its videos are deleted after 14 days) says so.
+        const bool dead = m_linksExpired && local.isEmpty();
         auto *text = new QLabel(row);
         text->setTextFormat(Qt::PlainText);
-        text->setText(url);
+        //: Details pane: a video link after KIE deleted the video (14 days)
+        text->setText(dead ? tr("%1 (expired)").arg(url) : url);
         text->setToolTip(url);
+        text->setEnabled(!dead);
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);
         text->setMinimumWidth(80);
         text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -127,14 +145,10 @@ void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, 
         });
         connect(open, &QPushButton::clicked, this,
                 [url] { QDesktopServices::openUrl(QUrl(url, QUrl::StrictMode)); });
+        open->setEnabled(!dead);
         layout->addWidget(text, 1);
         layout->addWidget(copy);
         layout->addWidget(open);
-        const int index = int(i);
-        const auto source = std::find_if(sources.cbegin(), sources.cend(), [&](const auto &s) {
-            return s.kind == kind && s.index == index;
-        });
-        const QString local = source != sources.cend() ? source->localPath : QString();
         if (!local.isEmpty()) {
             //: Details pane button: show the downloaded video in the file manager
             auto *show = new QPushButton(tr("Show in Folder"), row);
@@ -190,6 +204,15 @@ void TaskDetailsPane::rebuild()
         return;
     }
     const TaskRecord &t = *m_task;
+    if (m_followUpMenu) {
+        auto *followUps = new QToolButton(m_content);
+        followUps->setObjectName(QStringLiteral("DetailsFollowUpButton"));
+        //: Details pane button opening Get 1080P, Get 4K and Extend for this task
+        followUps->setText(tr("Upgrade and Extend"));
+        followUps->setPopupMode(QToolButton::InstantPopup);
+        followUps->setMenu(m_followUpMenu);
+        m_form->addRow(followUps);
+    }
     //: Details pane label
     addRow(tr("Task ID"), t.taskId);
     //: Details pane label: status of a task
@@ -215,8 +238,20 @@ void TaskDetailsPane::rebuild()
     }
     // The videos the player and the downloads offer (a repeated or broken URL is not one),
     // with their downloaded files: looked up once for the three lists.
-    const QList<MediaSource> sources =
-        t.status == TaskStatus::Succeeded ? mediaSources(t, m_localFile) : QList<MediaSource>();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<MediaSource> sources = offeredSources(t, m_localFile, now);
+    if (t.status == TaskStatus::Succeeded) {
+        if (const QString when = expiryText(t, now); !when.isEmpty()) {
+            const QDateTime expiry = videoExpiry(t);
+            //: Details pane label: when KIE deletes the task's videos (14 days after they
+            //: were made). Value e.g. "in 3 days (Saturday, 12 December 2026 14:02)"
+            addRow(tr("Videos expire"),
+                   expiry.isValid() && expiry > now
+                       ? QStringLiteral("%1 (%2)").arg(when, formatTime(expiry))
+                       : when);
+        }
+    }
+    m_linksExpired = videosExpired(t, now);
     addUrlRows(tr("Result"), t.resultUrls, MediaKind::Result, sources);
     addUrlRows(tr("Full result"), t.fullResultUrls, MediaKind::Full, sources);
     addUrlRows(tr("Origin"), t.originUrls, MediaKind::Origin, sources);

@@ -9,6 +9,7 @@
 
 class QFormLayout;
 class QLabel;
+class QMenu;
 
 namespace veo {
 
@@ -31,6 +32,9 @@ public:
     void refresh();
     // The label of a key id ("" = the default key); empty when the key was removed.
     void setKeyLabelProvider(std::function<QString(const QString &keyId)> provider);
+    // The "Upgrade and Extend" menu of the selected task (not owned): a button above its
+    // fields.
+    void setFollowUpMenu(QMenu *menu);
 
 Q_SIGNALS:
     void copied(const QString &what);
@@ -52,7 +56,9 @@ private:
     QFormLayout *m_form;
     std::optional<TaskRecord> m_task;
     int m_selectedCount = 0;
+    bool m_linksExpired = false; // the shown task's videos are deleted (14 days)
     LocalFileProvider m_localFile;
+    QMenu *m_followUpMenu = nullptr;
     std::function<QString(const QString &)> m_keyLabel;
 };
 

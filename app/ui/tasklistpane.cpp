@@ -163,13 +163,14 @@ void TaskListPane::updateStatusFilterItems()
             tr("%1 (%L2)").arg(statusText(status, -1)).arg(m_model->countByStatus(status)), i);
     }
     //: Status filter entry: finished videos not downloaded that KIE deletes within 48 hours
-    m_statusFilter->addItem(tr("Expiring soon, not downloaded (%L1)")
-                                .arg(m_model->countByExpiry(int(ExpiryConcern::ExpiringSoon))),
-                            TaskStatusCount + int(ExpiryConcern::ExpiringSoon));
+    m_statusFilter->addItem(
+        tr("Expiring soon, not downloaded (%L1)")
+            .arg(m_model->countByExpiry(int(ExpiryConcern::ExpiringSoon)).tasks),
+        TaskStatusCount + int(ExpiryConcern::ExpiringSoon));
     //: Status filter entry: videos KIE has deleted (14 days) with no copy on disk
     m_statusFilter->addItem(
         tr("Expired, not downloaded (%L1)")
-            .arg(m_model->countByExpiry(int(ExpiryConcern::ExpiredNotDownloaded))),
+            .arg(m_model->countByExpiry(int(ExpiryConcern::ExpiredNotDownloaded)).tasks),
         TaskStatusCount + int(ExpiryConcern::ExpiredNotDownloaded));
     m_statusFilter->setCurrentIndex(std::max(0, current));
 }

@@ -1,5 +1,6 @@
 #include "trayicon.h"
 
+#include "taskexpiry.h"
 #include "tasktablemodel.h"
 
 #include <QAction>
@@ -27,8 +28,7 @@ TrayIcon::TrayIcon(TaskTableModel *model, QAction *refreshAll, QAction *pause, Q
     m_tray->setContextMenu(m_menu);
     connect(m_tray, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
-                if (reason == QSystemTrayIcon::Trigger
-                    || reason == QSystemTrayIcon::DoubleClick) {
+                if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick) {
                     Q_EMIT showRequested();
                 }
             });
@@ -53,13 +53,19 @@ void TrayIcon::retranslate()
 
 void TrayIcon::updateToolTip()
 {
-    const int generating = m_model->countByStatus(TaskStatus::Generating)
-                           + m_model->countByStatus(TaskStatus::Pending);
+    const int generating = m_model->countByStatus(TaskStatus::Generating) +
+                           m_model->countByStatus(TaskStatus::Pending);
     const int ready = m_model->countByStatus(TaskStatus::Succeeded);
     //: Tray tooltip, e.g. "2 generating, 1 ready"
-    m_tray->setToolTip(tr("Veo Tracker: %1, %2")
-                           .arg(tr("%n generating", nullptr, generating),
-                                tr("%n ready", nullptr, ready)));
+    QString tip =
+        tr("Veo Tracker: %1, %2")
+            .arg(tr("%n generating", nullptr, generating), tr("%n ready", nullptr, ready));
+    if (const int soon = m_model->countByExpiry(int(ExpiryConcern::ExpiringSoon)).videos;
+        soon > 0) {
+        //: Tray tooltip, second line: videos KIE deletes within 48 hours, not on disk
+        tip += QLatin1Char('\n') + tr("%n video(s) expire soon, not downloaded", nullptr, soon);
+    }
+    m_tray->setToolTip(tip);
 }
 
 } // namespace veo
