@@ -6,6 +6,8 @@
 #include "demoscenario.h"
 #include "engine.h"
 #include "fakekieserver.h"
+#include "followupcommand.h"
+#include "followups.h"
 #include "instanceguard.h"
 #include "keychaintokenstore.h"
 #include "keycommands.h"
@@ -15,9 +17,12 @@
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "memorytokenstore.h"
+#include "refreshscheduler.h"
 #include "requestscheduler.h"
 #include "taskchecker.h"
+#include "taskrepository.h"
 #include "taskstore.h"
+#include "tasktracker.h"
 
 #include <QApplication>
 #include <QFile>
@@ -163,6 +168,58 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
     return code;
 }
 
+// --get-1080p, --get-4k, --extend: on the user's task list, which only one process may write.
+int runFollowUp(const CommandLine &cl, QCoreApplication &app, const AppSettings &settings)
+{
+    const ApiBaseCheck api =
+        checkApiBase(cl.apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : cl.apiBase);
+    if (!api.error.isEmpty()) {
+        printLine(stderr, api.error);
+        return FollowUpCommand::Refused;
+    }
+    const QString storePath = TaskStore::defaultPath(false);
+    InstanceGuard instance(storePath);
+    if (instance.claim() != InstanceGuard::Role::Primary) {
+        printLine(stderr, QCoreApplication::translate(
+                              "main", "Veo Tracker is running and owns the task list: use "
+                                      "Upgrade and Extend in its window, or quit it and run "
+                                      "this again. Nothing was sent."));
+        return FollowUpCommand::Refused;
+    }
+    TaskStore store;
+    if (store.open(storePath) == TaskStore::OpenResult::Failed) {
+        printLine(stderr, store.message());
+        return FollowUpCommand::Refused;
+    }
+    KeyProfileStore meta;
+    meta.open(store.path());
+    KeychainTokenStore keychain;
+    KeyRing keys(&keychain, &meta);
+    keys.setSessionKey(qEnvironmentVariable("KIE_API_KEY"));
+    KieClient client(api.url);
+    RequestScheduler requests(&client, [&keys](const QString &id) { return keys.token(id); });
+    requests.setFollowSystemNetwork(!isLoopbackHost(api.url.host()));
+    RefreshScheduler scheduler(&requests);
+    scheduler.setInterval(settings.pollInterval());
+    TaskRepository tasks(&store);
+    TaskTracker tracker(&tasks, &scheduler);
+    FollowUps followUps(&tasks, &tracker, &requests, &keys);
+    FollowUpCommand command(&tasks, &tracker, &followUps, &keys);
+    int code = FollowUpCommand::Refused;
+    QObject::connect(&command, &FollowUpCommand::finished, &app,
+                     [&code, &app](const QByteArray &json, int exitCode) {
+                         printLine(stdout, QString::fromUtf8(json));
+                         code = exitCode;
+                         // Queued: it may finish before the event loop runs (a stored answer).
+                         QMetaObject::invokeMethod(&app, &QCoreApplication::quit,
+                                                   Qt::QueuedConnection);
+                     });
+    keys.load();
+    command.run({cl.followUpKind, cl.parentTaskId, cl.videoIndex, cl.prompt, cl.model});
+    app.exec();
+    return code;
+}
+
 int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
            LanguageManager &languages)
 {
@@ -265,9 +322,10 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
 bool wantsConsoleOnly(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        const QByteArray arg(argv[i]);
+        const QByteArray arg = QByteArray(argv[i]).split('=').constFirst(); // --opt=value too
         if (arg == "--check" || arg == "--help" || arg == "-h" || arg == "--version" ||
-            arg == "-v" || arg == "--help-all" || arg == "--add-key" || arg == "--list-keys") {
+            arg == "-v" || arg == "--help-all" || arg == "--add-key" || arg == "--list-keys" ||
+            arg == "--get-1080p" || arg == "--get-4k" || arg == "--extend") {
             return true;
         }
     }
@@ -312,6 +370,8 @@ int main(int argc, char **argv)
     case CommandLine::Mode::AddKey:
     case CommandLine::Mode::ListKeys:
         return runKeyCommand(cl, *app);
+    case CommandLine::Mode::FollowUp:
+        return runFollowUp(cl, *app, settings);
     case CommandLine::Mode::Gui:
         return runGui(cl, *static_cast<QApplication *>(app.get()), settings, languages);
     }

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void checkWithoutKeySaysWhatToDo();
     void checkDemo();
     void secondLaunchHandsIdsToTheRunningWindow();
+    void upgradesAndExtensionsFromAScript();
 
 private:
     struct Run
@@ -83,6 +84,8 @@ TestCli::Run TestCli::run(const QStringList &args, const QProcessEnvironment &en
     if (!finished.wait(30000)) {
         p.kill();
         p.waitForFinished();
+        r.out = p.readAllStandardOutput(); // what it said before it hung, for the failure
+        r.err = p.readAllStandardError();
         return r;
     }
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
@@ -113,6 +116,21 @@ void TestCli::badArguments_data()
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--nope")} << QByteArray("nope");
     QTest::newRow("invalid id") << QStringList{QStringLiteral("--check"), QStringLiteral("bad!")}
                                 << QByteArray("bad!");
+    QTest::newRow("4K without --yes")
+        << QStringList{QStringLiteral("--get-4k"), Done} << QByteArray("--yes");
+    QTest::newRow("extend without a prompt")
+        << QStringList{QStringLiteral("--extend"), Done} << QByteArray("--prompt");
+    QTest::newRow("extend with an unknown model")
+        << QStringList{QStringLiteral("--extend"), Done,
+                       QStringLiteral("--prompt"), QStringLiteral("more"),
+                       QStringLiteral("--model"),  QStringLiteral("veo9")}
+        << QByteArray("veo9");
+    QTest::newRow("a video index that is not a number")
+        << QStringList{QStringLiteral("--get-1080p"), Done + QStringLiteral(":x")}
+        << QByteArray("index");
+    QTest::newRow("two follow-ups at once")
+        << QStringList{QStringLiteral("--get-1080p"), Done, QStringLiteral("--extend"), Done}
+        << QByteArray("one of");
     QTest::newRow("plain http to a remote host")
         << QStringList{QStringLiteral("--api-base"), QStringLiteral("http://api.kie.ai"),
                        QStringLiteral("--check"), Done}
@@ -188,6 +206,10 @@ void TestCli::secondLaunchHandsIdsToTheRunningWindow()
     const Run second = run({QStringLiteral("--add"), Running}, env);
     QCOMPARE(second.exitCode, 0); // handed over, no second window
     QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(Running).isEmpty(), 30000);
+    // The window owns the list: a script's follow-up says so and sends nothing.
+    const Run followUp = run({QStringLiteral("--get-1080p"), Done}, env);
+    QCOMPARE(followUp.exitCode, 2);
+    QVERIFY2(followUp.err.contains("running"), followUp.err.constData());
     first.kill(); // like kill -9: everything must already be committed
     first.waitForFinished();
 
@@ -195,6 +217,106 @@ void TestCli::secondLaunchHandsIdsToTheRunningWindow()
     QCOMPARE(store.open(storePath), TaskStore::OpenResult::Opened);
     QVERIFY(store.contains(Done));
     QVERIFY(store.contains(Running));
+}
+
+void TestCli::upgradesAndExtensionsFromAScript()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("KIE_API_KEY"), Token);
+    env.insert(QStringLiteral("VEO_TRACKER_API_BASE"), m_server.baseUrl().toString());
+    const auto json = [](const Run &r) {
+        return QJsonDocument::fromJson(r.out.trimmed()).object();
+    };
+    const auto sent = [this](const char *path) {
+        const QList<FakeKieServer::Request> all = m_server.requests();
+        return std::count_if(all.cbegin(), all.cend(),
+                             [path](const auto &r) { return r.path == path; });
+    };
+
+    // 1080P of a task not listed yet: it is read, listed, and its child asked for.
+    m_server.setUpgradeScript(FakeKieServer::Upgrade::Hd1080p, Done, 0,
+                              {FakeKieServer::kieError(422, QStringLiteral("processing"))});
+    Run r = run({QStringLiteral("--get-1080p"), Done}, env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QJsonObject o = json(r);
+    const QString hd = Done + QStringLiteral(":1080p:0");
+    QCOMPARE(o.value(QStringLiteral("taskId")).toString(), hd);
+    QCOMPARE(o.value(QStringLiteral("parentTaskId")).toString(), Done);
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("generating"));
+    QCOMPARE(sent("/api/v1/veo/get-1080p-video"), 1);
+    // Asked again: it is already on its way; nothing is sent.
+    r = run({QStringLiteral("--get-1080p"), Done + QStringLiteral(":0")}, env);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(json(r).value(QStringLiteral("taskId")).toString(), hd);
+    QCOMPARE(sent("/api/v1/veo/get-1080p-video"), 1);
+
+    // 4K whose answer is lost: exit 3, sent once, and a later run sends nothing either.
+    FakeKieServer::Response dropped;
+    dropped.fault = FakeKieServer::Response::Fault::DropConnection;
+    m_server.setUpgradeScript(FakeKieServer::Upgrade::Uhd4k, Done, 0, {dropped});
+    r = run({QStringLiteral("--get-4k"), Done, QStringLiteral("--yes")}, env);
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(json(r).value(QStringLiteral("state")).toString(), QStringLiteral("answerLost"));
+    QCOMPARE(sent("/api/v1/veo/get-4k-video"), 1);
+    r = run({QStringLiteral("--get-4k"), Done, QStringLiteral("--yes")}, env);
+    QCOMPARE(sent("/api/v1/veo/get-4k-video"), 1);
+
+    // An extension (of another video: KIE extends none whose 1080P was asked for): KIE's
+    // new task ID, under its parent.
+    const QString original = QStringLiteral("cli_task_extend_01");
+    FakeKieServer::Record done;
+    done.taskId = original;
+    done.successFlag = 1;
+    done.resultUrls = {QStringLiteral("https://media.example/extend.mp4")};
+    m_server.setScript(original, {FakeKieServer::ok(done)});
+    r = run({QStringLiteral("--extend"), Done, QStringLiteral("--prompt"), QStringLiteral("x")},
+            env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(json(r).value(QStringLiteral("error")).toString().contains(QLatin1String("1080P")),
+             r.out.constData());
+    FakeKieServer::Record extended;
+    extended.taskId = QStringLiteral("@TASK_ID@");
+    m_server.setExtendScript({FakeKieServer::ok(extended)});
+    r = run({QStringLiteral("--extend"), original, QStringLiteral("--prompt"),
+             QStringLiteral("The fox jumps"), QStringLiteral("--model"), QStringLiteral("lite")},
+            env);
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    QCOMPARE(m_server.extendedTaskIds().size(), 1);
+    const QString ext = m_server.extendedTaskIds().constFirst();
+    QCOMPARE(json(r).value(QStringLiteral("taskId")).toString(), ext);
+    QCOMPARE(sent("/api/v1/veo/extend"), 1);
+
+    // A task that has not succeeded cannot be extended: refused before anything is sent.
+    r = run(
+        {QStringLiteral("--extend"), Running, QStringLiteral("--prompt"), QStringLiteral("more")},
+        env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(
+        json(r).value(QStringLiteral("error")).toString().contains(QLatin1String("not succeeded")),
+        r.out.constData());
+    QCOMPARE(sent("/api/v1/veo/extend"), 1);
+    QVERIFY(!r.out.contains(Token.toUtf8()) && !r.err.contains(Token.toUtf8()));
+
+    // The window finds them under their parent.
+    TaskStore store;
+    QCOMPARE(store.open(home.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"))),
+             TaskStore::OpenResult::Opened);
+    const QList<TaskRecord> all = store.loadAll();
+    QStringList children;
+    for (const TaskRecord &t : all) {
+        if (!t.parentTaskId.isEmpty()) {
+            children << t.parentTaskId + QLatin1Char('>') + t.taskId;
+        }
+    }
+    children.sort();
+    QStringList expected{Done + QLatin1Char('>') + hd,
+                         Done + QStringLiteral(">") + Done + QStringLiteral(":4k:0"),
+                         original + QLatin1Char('>') + ext};
+    expected.sort();
+    QCOMPARE(children, expected);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -248,6 +248,50 @@
         <source>--check does not read 4K versions (%1): reading one repeats its paid request. Watch it in the window.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Give one of --get-1080p, --get-4k or --extend, with one task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--extend needs --prompt: what happens next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown model &quot;%1&quot;; use fast, quality or lite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video index after &quot;:&quot; must be a number from 0: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--get-4k costs extra credits: add --yes to agree. It is sent once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask KIE for the 1080P version of a finished task&apos;s video (INDEX from 0, default 0; free). Prints one JSON line: 0 when accepted, 2 when refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask KIE for the 4K version (costs credits: needs --yes). Exits 3 when its answer was lost: it is never sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree to spend credits (--get-4k).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend a finished task&apos;s video with --prompt (costs credits). Exits 3 when its answer was lost: it is never sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens next in the video (--extend).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fast (default), quality or lite (--extend).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Download</name>
@@ -741,6 +785,10 @@
     </message>
     <message>
         <source>Veo Tracker could not start itself again (%1). Quit it and start it yourself: veo-tracker %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veo Tracker is running and owns the task list: use Upgrade and Extend in its window, or quit it and run this again. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1255,6 +1303,17 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
     <message>
         <source>Extension sent: follow it in the task under the original one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::FollowUpCommand</name>
+    <message>
+        <source>No API key: set KIE_API_KEY, or save a key in Veo Tracker first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task %1 has not succeeded (%2): only a finished video can be upgraded or extended.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -247,6 +247,50 @@
         <source>--check does not read 4K versions (%1): reading one repeats its paid request. Watch it in the window.</source>
         <translation>--check 不查询 4K 版本（%1）：查询会重复其付费请求。请在窗口中查看。</translation>
     </message>
+    <message>
+        <source>Give one of --get-1080p, --get-4k or --extend, with one task ID.</source>
+        <translation>请只指定 --get-1080p、--get-4k 或 --extend 中的一个，并附带一个任务ID。</translation>
+    </message>
+    <message>
+        <source>--extend needs --prompt: what happens next.</source>
+        <translation>--extend 需要 --prompt：描述视频接下来的内容。</translation>
+    </message>
+    <message>
+        <source>Unknown model &quot;%1&quot;; use fast, quality or lite.</source>
+        <translation>未知模型“%1”；请使用 fast、quality 或 lite。</translation>
+    </message>
+    <message>
+        <source>The video index after &quot;:&quot; must be a number from 0: %1</source>
+        <translation>“:”后的视频序号必须是从 0 开始的数字：%1</translation>
+    </message>
+    <message>
+        <source>--get-4k costs extra credits: add --yes to agree. It is sent once.</source>
+        <translation>--get-4k 需要额外消耗积分：请加上 --yes 表示同意。请求只会发送一次。</translation>
+    </message>
+    <message>
+        <source>Ask KIE for the 1080P version of a finished task&apos;s video (INDEX from 0, default 0; free). Prints one JSON line: 0 when accepted, 2 when refused.</source>
+        <translation>向 KIE 请求已完成任务视频的 1080P 版本（INDEX 从 0 开始，默认为 0；免费）。输出一行 JSON：被接受时返回 0，被拒绝时返回 2。</translation>
+    </message>
+    <message>
+        <source>Ask KIE for the 4K version (costs credits: needs --yes). Exits 3 when its answer was lost: it is never sent again.</source>
+        <translation>向 KIE 请求 4K 版本（消耗积分：需要 --yes）。响应丢失时以 3 退出：该请求绝不会再次发送。</translation>
+    </message>
+    <message>
+        <source>Agree to spend credits (--get-4k).</source>
+        <translation>同意消耗积分（--get-4k）。</translation>
+    </message>
+    <message>
+        <source>Extend a finished task&apos;s video with --prompt (costs credits). Exits 3 when its answer was lost: it is never sent again.</source>
+        <translation>用 --prompt 延长已完成任务的视频（消耗积分）。响应丢失时以 3 退出：该请求绝不会再次发送。</translation>
+    </message>
+    <message>
+        <source>What happens next in the video (--extend).</source>
+        <translation>视频接下来的内容（--extend）。</translation>
+    </message>
+    <message>
+        <source>fast (default), quality or lite (--extend).</source>
+        <translation>fast（默认）、quality 或 lite（--extend）。</translation>
+    </message>
 </context>
 <context>
     <name>Download</name>
@@ -735,6 +779,10 @@
     <message>
         <source>Veo Tracker could not start itself again (%1). Quit it and start it yourself: veo-tracker %2</source>
         <translation>Veo Tracker 无法自行重新启动（%1）。请退出后手动启动：veo-tracker %2</translation>
+    </message>
+    <message>
+        <source>Veo Tracker is running and owns the task list: use Upgrade and Extend in its window, or quit it and run this again. Nothing was sent.</source>
+        <translation>Veo Tracker 正在运行并占用任务列表：请在其窗口中使用“升级与延长”，或退出后再运行此命令。未发送任何请求。</translation>
     </message>
 </context>
 <context>
@@ -1244,6 +1292,17 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>Extension sent: follow it in the task under the original one.</source>
         <translation>延长请求已发送：请在原任务下方的子任务中查看进度。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::FollowUpCommand</name>
+    <message>
+        <source>No API key: set KIE_API_KEY, or save a key in Veo Tracker first.</source>
+        <translation>没有 API 密钥：请设置 KIE_API_KEY，或先在 Veo Tracker 中保存密钥。</translation>
+    </message>
+    <message>
+        <source>The task %1 has not succeeded (%2): only a finished video can be upgraded or extended.</source>
+        <translation>任务 %1 尚未成功（%2）：只有已完成的视频才能升级或延长。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,81 @@
 
 namespace veo {
 
+namespace {
+
+struct FollowUpOptions
+{
+    QCommandLineOption get1080p, get4k, extend, yes, prompt, model;
+};
+
+CommandLine error(CommandLine cl, const QString &text)
+{
+    cl.mode = CommandLine::Mode::Error;
+    cl.errorText = text;
+    return cl;
+}
+
+// --get-1080p, --get-4k, --extend and their companions.
+CommandLine followUpCommand(CommandLine cl, const QCommandLineParser &parser,
+                            const FollowUpOptions &o)
+{
+    const int chosen =
+        int(parser.isSet(o.get1080p)) + int(parser.isSet(o.get4k)) + int(parser.isSet(o.extend));
+    if (chosen > 1 || parser.isSet(QStringLiteral("check")) || !cl.taskIds.isEmpty() ||
+        !cl.invalidIds.isEmpty()) {
+        return error(cl, QCoreApplication::translate(
+                             "CommandLine", "Give one of --get-1080p, --get-4k or --extend, "
+                                            "with one task ID."));
+    }
+    cl.mode = CommandLine::Mode::FollowUp;
+    if (parser.isSet(o.extend)) {
+        cl.followUpKind = TaskKind::VeoExtension;
+        cl.parentTaskId = parser.value(o.extend).trimmed();
+        cl.prompt = parser.value(o.prompt).trimmed();
+        cl.model = parser.isSet(o.model) ? parser.value(o.model).trimmed() : QStringLiteral("fast");
+        if (cl.prompt.isEmpty()) {
+            return error(cl, QCoreApplication::translate(
+                                 "CommandLine", "--extend needs --prompt: what happens next."));
+        }
+        if (!QStringList{QStringLiteral("fast"), QStringLiteral("quality"), QStringLiteral("lite")}
+                 .contains(cl.model)) {
+            return error(cl, QCoreApplication::translate(
+                                 "CommandLine", "Unknown model \"%1\"; use fast, quality or "
+                                                "lite.")
+                                 .arg(cl.model));
+        }
+    } else {
+        const bool uhd = parser.isSet(o.get4k);
+        cl.followUpKind = uhd ? TaskKind::Veo4k : TaskKind::Veo1080p;
+        const QString value = parser.value(uhd ? o.get4k : o.get1080p).trimmed();
+        const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
+        cl.parentTaskId = colon < 0 ? value : value.left(colon);
+        bool ok = true;
+        cl.videoIndex = colon < 0 ? 0 : value.mid(colon + 1).toInt(&ok);
+        if (!ok || cl.videoIndex < 0) {
+            return error(cl, QCoreApplication::translate(
+                                 "CommandLine", "The video index after \":\" must be a number "
+                                                "from 0: %1")
+                                 .arg(value));
+        }
+        if (uhd && !parser.isSet(o.yes)) {
+            return error(cl, QCoreApplication::translate(
+                                 "CommandLine", "--get-4k costs extra credits: add --yes to "
+                                                "agree. It is sent once."));
+        }
+    }
+    const TaskIdParseResult id = parseTaskIds(cl.parentTaskId);
+    if (id.ids.size() != 1 || !id.invalid.isEmpty()) {
+        return error(
+            cl,
+            QCoreApplication::translate("CommandLine", "Not a task ID: %1").arg(cl.parentTaskId));
+    }
+    cl.parentTaskId = id.ids.constFirst();
+    return cl;
+}
+
+} // namespace
+
 CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFromEnv)
 {
     QCommandLineParser parser;
@@ -55,7 +130,39 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
         QCoreApplication::translate("CommandLine",
                                     "List the stored API keys (labels, hints, credits; never a "
                                     "secret)."));
-    parser.addOptions({help, version, add, check, demo, apiBase, lang, addKey, listKeys});
+    const QCommandLineOption get1080p(
+        QStringLiteral("get-1080p"),
+        QCoreApplication::translate("CommandLine",
+                                    "Ask KIE for the 1080P version of a finished task's video "
+                                    "(INDEX from 0, default 0; free). Prints one JSON line: 0 "
+                                    "when accepted, 2 when refused."),
+        QStringLiteral("ID[:INDEX]"));
+    const QCommandLineOption get4k(
+        QStringLiteral("get-4k"),
+        QCoreApplication::translate("CommandLine",
+                                    "Ask KIE for the 4K version (costs credits: needs --yes). "
+                                    "Exits 3 when its answer was lost: it is never sent again."),
+        QStringLiteral("ID[:INDEX]"));
+    const QCommandLineOption yes(
+        QStringLiteral("yes"),
+        QCoreApplication::translate("CommandLine", "Agree to spend credits (--get-4k)."));
+    const QCommandLineOption extend(
+        QStringLiteral("extend"),
+        QCoreApplication::translate("CommandLine",
+                                    "Extend a finished task's video with --prompt (costs "
+                                    "credits). Exits 3 when its answer was lost: it is never "
+                                    "sent again."),
+        QStringLiteral("ID"));
+    const QCommandLineOption prompt(
+        QStringLiteral("prompt"),
+        QCoreApplication::translate("CommandLine", "What happens next in the video (--extend)."),
+        QStringLiteral("text"));
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QCoreApplication::translate("CommandLine", "fast (default), quality or lite (--extend)."),
+        QStringLiteral("model"));
+    parser.addOptions({help, version, add, check, demo, apiBase, lang, addKey, listKeys, get1080p,
+                       get4k, yes, extend, prompt, model});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QCoreApplication::translate("CommandLine", "Task IDs to track or check."),
@@ -105,6 +212,9 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
             cl.errorText = QCoreApplication::translate("CommandLine", "--add-key needs a label.");
         }
         return cl;
+    }
+    if (parser.isSet(get1080p) || parser.isSet(get4k) || parser.isSet(extend)) {
+        return followUpCommand(cl, parser, {get1080p, get4k, extend, yes, prompt, model});
     }
     if (parser.isSet(check)) {
         cl.mode = CommandLine::Mode::Check;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "taskkind.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -9,14 +11,21 @@ namespace veo {
 // can be tested and so --help/--version/--check never open a window.
 struct CommandLine
 {
-    enum class Mode { Gui, Check, AddKey, ListKeys, Help, Version, Error };
+    enum class Mode { Gui, Check, AddKey, ListKeys, FollowUp, Help, Version, Error };
     Mode mode = Mode::Gui;
     QStringList taskIds;    // positional IDs and --add IDs
     QStringList invalidIds; // tokens that are not task IDs
     bool demo = false;
-    QString apiBase;   // --api-base, else VEO_TRACKER_API_BASE, else empty
-    QString keyLabel;  // --add-key LABEL (the secret comes from standard input)
-    QString language;  // --lang: "en" or "zh_CN" for this run; empty = the saved choice
+    QString apiBase;  // --api-base, else VEO_TRACKER_API_BASE, else empty
+    QString keyLabel; // --add-key LABEL (the secret comes from standard input)
+    QString language; // --lang: "en" or "zh_CN" for this run; empty = the saved choice
+    // FollowUp (--get-1080p ID[:INDEX], --get-4k ID[:INDEX] --yes, --extend ID --prompt TEXT
+    // [--model fast|quality|lite]): what to ask of which video (index 0-based, as KIE's).
+    TaskKind followUpKind = TaskKind::Veo1080p;
+    QString parentTaskId;
+    int videoIndex = 0;
+    QString prompt;
+    QString model;
     QString helpText;  // for Help and Error
     QString errorText; // for Error (translated)
 };
