@@ -80,6 +80,7 @@ private Q_SLOTS:
     void remembersDownloadedFilesAcrossRestarts();
     void removingATaskCancelsItsDownloads();
     void expiredVideosAreNotOfferedUnlessOnDisk();
+    void anUpgradeIsNamedAfterItsOriginal();
     void keepBeforeExpiryDownloadsWhatIsDue();
 
 private:
@@ -815,6 +816,24 @@ void tst_DownloadCoordinator::expiredVideosAreNotOfferedUnlessOnDisk()
     QVERIFY2(outcome.summary().contains(QLatin1String("14 days")), qPrintable(outcome.summary()));
     QCOMPARE(c->downloadVideo(a.taskId, MediaKind::Result, 0).expired, 1);
     QCOMPARE(m_fx.manager->list().size(), 1); // only b's, from before
+}
+
+void tst_DownloadCoordinator::anUpgradeIsNamedAfterItsOriginal()
+{
+    TaskRecord original = succeeded(QStringLiteral("veo_a"), {QStringLiteral("/v/a1.mp4")});
+    original.prompt = QStringLiteral("Red fox");
+    original.model = QStringLiteral("veo3_fast");
+    TaskRecord hd = succeeded(QStringLiteral("veo_a:1080p:0"), {QStringLiteral("/v/b.mp4")});
+    hd.kind = TaskKind::Veo1080p;
+    hd.parentTaskId = original.taskId;
+    hd.prompt.clear();
+    m_repository->insert({original, hd});
+    m_settings->setFileNameTemplate(QStringLiteral("{prompt:10}_{model}"));
+    auto c = newCoordinator();
+    c->downloadTasks({hd.taskId});
+    QCOMPARE(waitForCompleted(1), 1);
+    QCOMPARE(QFileInfo(c->localFile(hd.taskId, MediaKind::Result, 0)).fileName(),
+             QStringLiteral("Red fox_veo3_fast.mp4"));
 }
 
 void tst_DownloadCoordinator::keepBeforeExpiryDownloadsWhatIsDue()

@@ -732,12 +732,13 @@ void TestMainWindow::upgradesAndExtensionsInTheWindow()
 
     // The same menu is on the details and the player panes.
     auto *menu = w.findChild<QMenu *>(QStringLiteral("FollowUpMenu"));
-    for (const char *name : {"DetailsFollowUpButton", "PlayerFollowUpButton"}) {
-        auto *button = w.findChild<QToolButton *>(QString::fromLatin1(name));
-        QVERIFY2(button, name);
-        QTRY_VERIFY2(button->isVisibleTo(&w), name); // a new row is shown by the event loop
-        QCOMPARE(button->menu(), menu);
-    }
+    auto *details = w.findChild<QPushButton *>(QStringLiteral("DetailsFollowUpButton"));
+    QVERIFY(details);
+    QTRY_VERIFY(details->isVisibleTo(&w)); // a new row is shown by the event loop
+    QCOMPARE(details->menu(), menu);
+    auto *player = w.findChild<QToolButton *>(QStringLiteral("PlayerFollowUpButton"));
+    QVERIFY(player && player->isVisibleTo(&w));
+    QCOMPARE(player->menu(), menu);
 
     // 4K costs credits: asked first, and nothing is sent when the user says no.
     QAction *uhd = followUpAction(w, "Get4kAction");

@@ -177,8 +177,13 @@ void DownloadCoordinator::enqueue(const TaskRecord &task, const MediaSource &sou
     request.index = source.index;
     request.url = source.remoteUrl;
     request.destinationDir = m_settings->downloadFolder();
-    request.fileName =
-        FileNameTemplate::fileName(m_settings->fileNameTemplate(), fileNameFields(task, source));
+    FileNameFields fields = fileNameFields(task, source);
+    // An upgrade has no prompt or model of its own: they are its original's.
+    if (const TaskRecord *parent = m_tasks->task(task.parentTaskId); parent) {
+        fields.prompt = fields.prompt.isEmpty() ? parent->prompt : fields.prompt;
+        fields.model = fields.model.isEmpty() ? parent->model : fields.model;
+    }
+    request.fileName = FileNameTemplate::fileName(m_settings->fileNameTemplate(), fields);
     m_manager->enqueue(request);
     ++outcome.queued;
 }

@@ -181,13 +181,20 @@ void PlayerSourceBar::fitTexts()
         return; // before retranslateUi()
     }
     m_fitting = true;
+    const auto tooNarrow = [this] {
+        layout()->invalidate(); // the cached hint may predate these texts or a button shown
+        return width() < layout()->minimumSize().width();
+    };
     for (const auto &[button, texts] : buttons) {
         button->setText(texts->at(0));
     }
-    layout()->invalidate(); // the cached hint may predate these texts or a button shown/hidden
-    if (width() < layout()->minimumSize().width()) {
+    m_downloadButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    if (tooNarrow()) {
         for (const auto &[button, texts] : buttons) {
             button->setText(texts->at(1));
+        }
+        if (tooNarrow()) {
+            m_downloadButton->setToolButtonStyle(Qt::ToolButtonIconOnly); // its tooltip says it
         }
     }
     m_fitting = false;

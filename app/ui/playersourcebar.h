@@ -52,7 +52,8 @@ protected:
 private:
     void retranslateUi();
     void updateButtons();
-    // Short button texts when the full ones do not fit (a narrow pane), full ones otherwise.
+    // Short button texts when the full ones do not fit (a narrow pane), and Download as an icon
+    // when even those do not; full ones otherwise.
     void fitTexts();
 
     QLabel *m_label;

@@ -17,7 +17,6 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QToolButton>
 #include <QUrl>
 #include <algorithm>
 
@@ -205,12 +204,12 @@ void TaskDetailsPane::rebuild()
     }
     const TaskRecord &t = *m_task;
     if (m_followUpMenu) {
-        auto *followUps = new QToolButton(m_content);
+        auto *followUps = new QPushButton(m_content);
         followUps->setObjectName(QStringLiteral("DetailsFollowUpButton"));
         //: Details pane button opening Get 1080P, Get 4K and Extend for this task
         followUps->setText(tr("Upgrade and Extend"));
-        followUps->setPopupMode(QToolButton::InstantPopup);
         followUps->setMenu(m_followUpMenu);
+        followUps->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
         m_form->addRow(followUps);
     }
     //: Details pane label
