@@ -3,6 +3,7 @@
 #include "apibase.h"
 #include "appsettings.h"
 #include "commandline.h"
+#include "createrequests.h"
 #include "demoscenario.h"
 #include "engine.h"
 #include "fakekieserver.h"
@@ -203,7 +204,8 @@ int runFollowUp(const CommandLine &cl, QCoreApplication &app, const AppSettings 
     scheduler.setInterval(settings.pollInterval());
     TaskRepository tasks(&store);
     TaskTracker tracker(&tasks, &scheduler);
-    FollowUps followUps(&tasks, &tracker, &requests, &keys);
+    CreateRequests creates(&tasks, &tracker, &requests);
+    FollowUps followUps(&tasks, &tracker, &creates, &keys);
     FollowUpCommand command(&tasks, &tracker, &followUps, &keys);
     int code = FollowUpCommand::Refused;
     QObject::connect(&command, &FollowUpCommand::finished, &app,

@@ -949,6 +949,41 @@
     </message>
 </context>
 <context>
+    <name>veo::CreateRequests</name>
+    <message>
+        <source>The request could not be saved, so it was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is offline; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request is not waiting to be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the state of the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task %1 is not waiting for a task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the new task ID %1 to the task database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the state of requests sent before the app stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>veo::DownloadCoordinator</name>
     <message>
         <source>The video was saved, but its description file (%1) could not be written: %2</source>
@@ -1364,14 +1399,6 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This computer is offline; nothing was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save the outcome of the extension request.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>KIE refused the extension: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1393,18 +1420,6 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
     <message>
         <source>The task %1 is not waiting for a task ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a task ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save the new task ID %1 to the task database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save the state of requests sent before the app stopped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -939,6 +939,41 @@
     </message>
 </context>
 <context>
+    <name>veo::CreateRequests</name>
+    <message>
+        <source>The request could not be saved, so it was not sent.</source>
+        <translation>请求无法保存，因此未发送。</translation>
+    </message>
+    <message>
+        <source>This computer is offline; nothing was sent.</source>
+        <translation>本机处于离线状态，未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>This request is not waiting to be sent again.</source>
+        <translation>此请求不在等待重新发送的状态。</translation>
+    </message>
+    <message>
+        <source>Could not save the state of the request.</source>
+        <translation>无法保存该请求的状态。</translation>
+    </message>
+    <message>
+        <source>The task %1 is not waiting for a task ID.</source>
+        <translation>任务 %1 并未在等待任务 ID。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a task ID.</source>
+        <translation>“%1”不是有效的任务ID。</translation>
+    </message>
+    <message>
+        <source>Could not save the new task ID %1 to the task database.</source>
+        <translation>无法将新任务 ID %1 保存到任务数据库。</translation>
+    </message>
+    <message>
+        <source>Could not save the state of requests sent before the app stopped.</source>
+        <translation>无法保存程序退出前已发送请求的状态。</translation>
+    </message>
+</context>
+<context>
     <name>veo::DownloadCoordinator</name>
     <message>
         <source>The video was saved, but its description file (%1) could not be written: %2</source>
@@ -1352,14 +1387,6 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <translation>种子必须是 10000 到 99999 之间的数字。</translation>
     </message>
     <message>
-        <source>This computer is offline; nothing was sent.</source>
-        <translation>此电脑处于离线状态；未发送任何请求。</translation>
-    </message>
-    <message>
-        <source>Could not save the outcome of the extension request.</source>
-        <translation>无法保存延长请求的结果。</translation>
-    </message>
-    <message>
         <source>KIE refused the extension: %1</source>
         <translation>KIE 拒绝了延长请求：%1</translation>
     </message>
@@ -1382,18 +1409,6 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>The task %1 is not waiting for a task ID.</source>
         <translation>任务 %1 并未在等待任务 ID。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a task ID.</source>
-        <translation>“%1”不是任务 ID。</translation>
-    </message>
-    <message>
-        <source>Could not save the new task ID %1 to the task database.</source>
-        <translation>无法将新任务 ID %1 保存到任务数据库。</translation>
-    </message>
-    <message>
-        <source>Could not save the state of requests sent before the app stopped.</source>
-        <translation>无法保存应用退出前已发送请求的状态。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "expirykeeper.h"
 
 #include "appsettings.h"
+#include "createrequests.h"
 #include "creditsmonitor.h"
 #include "downloadmanager.h"
 #include "downloadstore.h"
@@ -47,8 +48,9 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
     m_tasks = std::make_unique<TaskRepository>(store);
     m_tracker = std::make_unique<TaskTracker>(m_tasks.get(), m_scheduler.get());
     m_prober = std::make_unique<KeyProber>(m_requests.get(), m_tracker.get(), m_keys.get());
+    m_creates = std::make_unique<CreateRequests>(m_tasks.get(), m_tracker.get(), m_requests.get());
     m_followUps =
-        std::make_unique<FollowUps>(m_tasks.get(), m_tracker.get(), m_requests.get(), m_keys.get());
+        std::make_unique<FollowUps>(m_tasks.get(), m_tracker.get(), m_creates.get(), m_keys.get());
     m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     m_downloadStore = std::make_unique<DownloadStore>();
     m_downloadStore->open(options.storePath);
@@ -94,7 +96,7 @@ Engine::~Engine()
 void Engine::start()
 {
     m_tracker->load();
-    m_followUps->settleInterrupted();
+    m_creates->settleInterrupted();
     m_downloads->setStore(m_downloadStore.get()); // after the tasks: unfinished ones continue
     m_keeper->start();                            // after the downloads it may add to
     m_keys->load();

@@ -17,6 +17,7 @@ namespace veo {
 
 class AppSettings;
 class Clock;
+class CreateRequests;
 class CreditsMonitor;
 class DownloadManager;
 class DownloadStore;
@@ -151,6 +152,7 @@ private:
     std::unique_ptr<TaskRepository> m_tasks;
     std::unique_ptr<TaskTracker> m_tracker;
     std::unique_ptr<KeyProber> m_prober;
+    std::unique_ptr<CreateRequests> m_creates;
     std::unique_ptr<FollowUps> m_followUps;
     std::unique_ptr<LinkRenewer> m_renewer;
     std::unique_ptr<DownloadStore> m_downloadStore;

@@ -1,8 +1,7 @@
 #include "followups.h"
 
+#include "createrequests.h"
 #include "keyring.h"
-#include "requestscheduler.h"
-#include "taskidparser.h"
 #include "taskrepository.h"
 #include "tasktracker.h"
 
@@ -17,28 +16,6 @@ bool isUpgrade(TaskKind kind)
     return kind == TaskKind::Veo1080p || kind == TaskKind::Veo4k;
 }
 
-// KIE answered and made nothing: sending again cannot charge twice.
-bool refusedForSure(const ApiError &error)
-{
-    switch (error.kind) {
-    case ApiError::Kind::Unauthorized:
-    case ApiError::Kind::InsufficientCredits:
-    case ApiError::Kind::RateLimited:
-    case ApiError::Kind::Maintenance:
-    case ApiError::Kind::Rejected:
-    case ApiError::Kind::NotFound:
-    case ApiError::Kind::NotFoundYet:
-    case ApiError::Kind::Expired:
-    case ApiError::Kind::NoKey:
-    case ApiError::Kind::InsecureBase:
-        return true;
-    case ApiError::Kind::Server:
-        return error.code == 501 || error.code == 505; // "extension failed", "disabled"
-    default:
-        return false; // no answer, or one that cannot tell: it may have been made
-    }
-}
-
 // Forgets the state an upgrade reached, so it is asked for from the start.
 void resetUpgrade(TaskRecord &t)
 {
@@ -49,10 +26,27 @@ void resetUpgrade(TaskRecord &t)
 
 } // namespace
 
-FollowUps::FollowUps(TaskRepository *tasks, TaskTracker *tracker, RequestScheduler *requests,
+FollowUps::FollowUps(TaskRepository *tasks, TaskTracker *tracker, CreateRequests *creates,
                      KeyRing *keys, QObject *parent)
-    : QObject(parent), m_tasks(tasks), m_tracker(tracker), m_requests(requests), m_keys(keys)
+    : QObject(parent), m_tasks(tasks), m_tracker(tracker), m_creates(creates), m_keys(keys)
 {
+    connect(creates, &CreateRequests::settled, this,
+            [this](const QString &placeholderId, TaskKind kind, const QString &taskId,
+                   TaskSubmission outcome, const QString &detail) {
+                if (kind != TaskKind::VeoExtension) {
+                    return;
+                }
+                QString error = detail;
+                if (outcome == TaskSubmission::Refused) {
+                    error = tr("KIE refused the extension: %1").arg(detail);
+                } else if (outcome == TaskSubmission::AnswerLost) {
+                    error = tr("The extension was sent but its answer was lost (%1). It is not "
+                               "sent again: check your kie.ai logs, then add its task ID to the "
+                               "list.")
+                                .arg(detail);
+                }
+                Q_EMIT extensionSettled(placeholderId, taskId, error);
+            });
 }
 
 FollowUps::~FollowUps() = default;
@@ -133,7 +127,7 @@ FollowUps::Outcome FollowUps::requestUpgrade(const QString &parentTaskId, TaskKi
 FollowUps::Outcome FollowUps::extend(const ExtendOptions &options)
 {
     const TaskRecord *parent = m_tasks ? m_tasks->task(options.parentTaskId) : nullptr;
-    if (!parent || !m_requests || !m_tracker) {
+    if (!parent || !m_creates || !m_tracker) {
         return {{}, tr("The task %1 is not in the list.").arg(options.parentTaskId)};
     }
     if (const QString why = blocker(*parent, TaskKind::VeoExtension); !why.isEmpty()) {
@@ -145,70 +139,17 @@ FollowUps::Outcome FollowUps::extend(const ExtendOptions &options)
     if (options.seeds && (*options.seeds < 10000 || *options.seeds > 99999)) {
         return {{}, tr("Seeds must be a number from 10000 to 99999.")};
     }
-    if (!m_requests->isOnline()) {
-        return {{}, tr("This computer is offline; nothing was sent.")};
-    }
-    // Stored before it is sent: a crash or a lost answer leaves a visible child, never a
-    // request that could be sent twice.
     TaskRecord record;
     record.taskId = options.parentTaskId + QStringLiteral(":extend:") +
                     QUuid::createUuid().toString(QUuid::Id128).left(12);
     record.kind = TaskKind::VeoExtension;
     record.parentTaskId = options.parentTaskId;
     record.keyId = parent->keyId;
-    record.addedAt = QDateTime::currentDateTimeUtc();
-    record.submission = TaskSubmission::Sending;
     record.paramJson = extendParamJson(options);
     record.prompt = options.prompt;
     record.model = options.model;
-    if (m_tracker->addRecords({record}).isEmpty()) {
-        return {{}, tr("The request could not be saved, so it was not sent.")};
-    }
-    send(record.taskId, options, record.keyId);
-    return {record.taskId, {}};
-}
-
-void FollowUps::send(const QString &placeholderId, const ExtendOptions &options,
-                     const QString &keyId)
-{
-    m_requests->submit(
-        keyId, extendRequest(options), RequestScheduler::Pace::OnDemand, this,
-        [this, placeholderId](const HttpAnswer &answer) { settle(placeholderId, answer); });
-}
-
-void FollowUps::settle(const QString &placeholderId, const HttpAnswer &answer)
-{
-    const std::optional<TaskRecord> placeholder =
-        m_tasks ? m_tasks->latest(placeholderId) : std::nullopt;
-    if (!placeholder) {
-        return; // removed while it was on its way
-    }
-    const CreatedTask created =
-        answer.networkError.isError()
-            ? CreatedTask{answer.networkError, {}}
-            : parseCreatedTask(answer.httpStatus, answer.body, answer.retryAfter);
-    if (!created.error.isError()) {
-        const Outcome accepted = adoptTaskId(placeholderId, created.taskId);
-        Q_EMIT extensionSettled(placeholderId, accepted.taskId, accepted.error);
-        return;
-    }
-    const bool refused = refusedForSure(created.error);
-    m_tasks->update(
-        {placeholderId},
-        [&](TaskRecord &t) {
-            t.submission = refused ? TaskSubmission::Refused : TaskSubmission::AnswerLost;
-            t.status = refused ? TaskStatus::Failed : TaskStatus::Pending;
-            t.lastError = created.error;
-            t.lastChecked = QDateTime::currentDateTimeUtc();
-            return true;
-        },
-        tr("Could not save the outcome of the extension request."));
-    Q_EMIT extensionSettled(
-        placeholderId, {},
-        refused ? tr("KIE refused the extension: %1").arg(created.error.text())
-                : tr("The extension was sent but its answer was lost (%1). It is not sent "
-                     "again: check your kie.ai logs, then add its task ID to the list.")
-                      .arg(created.error.text()));
+    const CreateRequests::Outcome sent = m_creates->submit(record, extendRequest(options));
+    return {sent.taskId, sent.error};
 }
 
 FollowUps::Outcome FollowUps::retry(const QString &childTaskId)
@@ -232,18 +173,9 @@ FollowUps::Outcome FollowUps::retry(const QString &childTaskId)
         if (const QString why = blocker(*parent, TaskKind::VeoExtension); !why.isEmpty()) {
             return {childTaskId, why};
         }
-        const QString keyId = task->keyId;
-        m_tasks->update(
-            {childTaskId},
-            [](TaskRecord &t) {
-                t.submission = TaskSubmission::Sending;
-                t.status = TaskStatus::Pending;
-                t.lastError = {};
-                return true;
-            },
-            tr("Could not save the outcome of the extension request."));
-        send(childTaskId, *options, keyId);
-        return {childTaskId, {}};
+        const CreateRequests::Outcome sent =
+            m_creates->resend(childTaskId, extendRequest(*options));
+        return {sent.taskId, sent.error};
     }
     const bool stopped = isFailure(task->status) || task->status == TaskStatus::Unavailable ||
                          task->lastError.isFinal();
@@ -268,60 +200,11 @@ FollowUps::Outcome FollowUps::retry(const QString &childTaskId)
 
 FollowUps::Outcome FollowUps::adoptTaskId(const QString &placeholderId, const QString &taskId)
 {
-    const std::optional<TaskRecord> placeholder =
-        m_tasks ? m_tasks->latest(placeholderId) : std::nullopt;
-    if (!placeholder || !placeholder->awaitsTaskId() || !m_tracker) {
+    if (!m_creates) {
         return {{}, tr("The task %1 is not waiting for a task ID.").arg(placeholderId)};
     }
-    const QString id = taskId.trimmed();
-    if (!isValidTaskId(id)) {
-        return {{}, tr("\"%1\" is not a task ID.").arg(id)};
-    }
-    if (m_tasks->contains(id)) {
-        // Already listed (added by hand meanwhile): it becomes the child, the placeholder goes.
-        m_tasks->update(
-            {id},
-            [&](TaskRecord &t) {
-                const bool changed =
-                    t.kind != placeholder->kind || t.parentTaskId != placeholder->parentTaskId;
-                t.kind = placeholder->kind;
-                t.parentTaskId = placeholder->parentTaskId;
-                return changed;
-            },
-            tr("Could not save the new task ID %1 to the task database.").arg(id));
-        m_tracker->removeTasks({placeholderId});
-        return {id, {}};
-    }
-    TaskRecord record = *placeholder;
-    record.taskId = id;
-    record.submission = TaskSubmission::None;
-    record.status = TaskStatus::Pending;
-    record.lastError = {};
-    if (!m_tasks->replace(placeholderId, record)) {
-        return {{}, tr("Could not save the new task ID %1 to the task database.").arg(id)};
-    }
-    m_tracker->startPolling({id});
-    return {id, {}};
-}
-
-void FollowUps::settleInterrupted()
-{
-    if (!m_tasks) {
-        return;
-    }
-    QStringList sending;
-    for (const TaskRecord &t : m_tasks->tasks()) {
-        if (t.submission == TaskSubmission::Sending) {
-            sending.append(t.taskId);
-        }
-    }
-    m_tasks->update(
-        sending,
-        [](TaskRecord &t) {
-            t.submission = TaskSubmission::AnswerLost;
-            return true;
-        },
-        tr("Could not save the state of requests sent before the app stopped."));
+    const CreateRequests::Outcome adopted = m_creates->adoptTaskId(placeholderId, taskId);
+    return {adopted.taskId, adopted.error};
 }
 
 } // namespace veo

@@ -10,6 +10,7 @@
 
 namespace veo {
 
+class CreateRequests;
 class KeyRing;
 class RequestScheduler;
 class TaskRepository;
@@ -27,9 +28,9 @@ class FollowUps final : public QObject
     Q_DISABLE_COPY_MOVE(FollowUps)
 
 public:
-    // None of them is owned; requests is the engine's one request machine.
-    FollowUps(TaskRepository *tasks, TaskTracker *tracker, RequestScheduler *requests,
-              KeyRing *keys, QObject *parent = nullptr);
+    // None of them is owned; creates stores and sends the extensions (and takes their IDs).
+    FollowUps(TaskRepository *tasks, TaskTracker *tracker, CreateRequests *creates, KeyRing *keys,
+              QObject *parent = nullptr);
     ~FollowUps() override;
 
     // Why KIE would not make this of the parent's video videoIndex, translated; empty when it
@@ -53,8 +54,6 @@ public:
     Outcome retry(const QString &childTaskId);
     // The user found the task ID of an extension whose answer was lost.
     Outcome adoptTaskId(const QString &placeholderId, const QString &taskId);
-    // At start: requests that were on their way when the app stopped lost their answer.
-    void settleInterrupted();
 
 Q_SIGNALS:
     // An extension request was answered: taskId is the new child (placeholderId is gone), or
@@ -64,12 +63,10 @@ Q_SIGNALS:
 
 private:
     QString creditsBlocker(const QString &keyId) const;
-    void send(const QString &placeholderId, const ExtendOptions &options, const QString &keyId);
-    void settle(const QString &placeholderId, const HttpAnswer &answer);
 
     QPointer<TaskRepository> m_tasks;
     QPointer<TaskTracker> m_tracker;
-    QPointer<RequestScheduler> m_requests;
+    QPointer<CreateRequests> m_creates;
     QPointer<KeyRing> m_keys;
 };
 
