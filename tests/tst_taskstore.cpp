@@ -53,15 +53,17 @@ QString describe(const TaskRecord &t)
       << QString::number(t.fullResultUrls.size()) << QString::fromLatin1(t.extraJson.toHex())
       << QString::number(t.findingOwner) << taskKindKey(t.kind) << nullable(t.parentTaskId)
       << QString::number(t.videoIndex) << taskSubmissionKey(t.submission)
-      << t.imageUrls.join(QLatin1Char('|')) << QString::number(t.imageUrls.size());
+      << t.imageUrls.join(QLatin1Char('|')) << QString::number(t.imageUrls.size())
+      << t.sourceTaskId;
     return f.join(QStringLiteral("\n"));
 }
 
-// The statements that take a version 6 file back to version 5 (its columns and index go),
-// followed by the given ones.
+// The statements that take a current file back to version 5 (the columns and index of
+// versions 6 and 7 go), followed by the given ones.
 QStringList withoutVersion6(const QStringList &more)
 {
-    return QStringList{QStringLiteral("DROP INDEX tasks_parent"),
+    return QStringList{QStringLiteral("ALTER TABLE tasks DROP COLUMN source_id"),
+                       QStringLiteral("DROP INDEX tasks_parent"),
                        QStringLiteral("ALTER TABLE tasks DROP COLUMN video_index"),
                        QStringLiteral("ALTER TABLE tasks DROP COLUMN submission"),
                        QStringLiteral("ALTER TABLE tasks DROP COLUMN image_urls"),
@@ -115,6 +117,7 @@ TaskRecord fullRecord()
     t.videoIndex = 1;
     t.submission = TaskSubmission::AnswerLost;
     t.imageUrls = {QStringLiteral("https://tempfile.example/4k.jpg")};
+    t.sourceTaskId = QStringLiteral("veo_rerun_of_this");
     return t;
 }
 
@@ -477,6 +480,7 @@ void TestTaskStore::upgradeFromVersion5KeepsChildrenAsNothingSent()
     expected.videoIndex = 0;
     expected.submission = TaskSubmission::None; // nothing was sent from a version 5 app
     expected.imageUrls.clear();
+    expected.sourceTaskId.clear();
     QCOMPARE(describe(loaded.at(0)), describe(expected));
 }
 
@@ -531,6 +535,7 @@ void TestTaskStore::upgradeKeepsEveryTaskAVeoGeneration()
     expected.videoIndex = 0;
     expected.submission = TaskSubmission::None;
     expected.imageUrls.clear();
+    expected.sourceTaskId.clear();
     QCOMPARE(describe(loaded.at(0)), describe(expected));
     QVERIFY(loaded.at(0) == expected);
 }

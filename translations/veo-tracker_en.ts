@@ -793,6 +793,57 @@
     </message>
 </context>
 <context>
+    <name>veo</name>
+    <message>
+        <source>Describe the video: the prompt is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown model &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown aspect ratio &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown resolution &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds must be a number from 10000 to 99999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an image address KIE can fetch (http or https).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text to video takes no images: choose another type or remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First and last frames need one or two images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference images need one to three images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE makes videos from reference images with the Fast model only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most two images (first and last frame), or three as reference images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown generation type &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>veo::AddKeyPage</name>
     <message>
         <source>Another key is already labelled &quot;%1&quot;.</source>
@@ -1420,6 +1471,33 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
     <message>
         <source>The task %1 is not waiting for a task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::Generations</name>
+    <message>
+        <source>KIE refused the generation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The generation was sent but its answer was lost (%1). It is not sent again: check your kie.ai logs, then add its task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is available to pay for it: add one in API Keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; has no credits left: top up on kie.ai, then check its credits in API Keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be saved, so it was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request can no longer be sent: start a new generation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -786,6 +786,57 @@
     </message>
 </context>
 <context>
+    <name>veo</name>
+    <message>
+        <source>Describe the video: the prompt is empty.</source>
+        <translation>请描述视频内容：提示词为空。</translation>
+    </message>
+    <message>
+        <source>Unknown model &quot;%1&quot;.</source>
+        <translation>未知模型“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown aspect ratio &quot;%1&quot;.</source>
+        <translation>未知宽高比“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown resolution &quot;%1&quot;.</source>
+        <translation>未知分辨率“%1”。</translation>
+    </message>
+    <message>
+        <source>Seeds must be a number from 10000 to 99999.</source>
+        <translation>种子必须是 10000 到 99999 之间的数字。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an image address KIE can fetch (http or https).</source>
+        <translation>“%1”不是 KIE 能获取的图片地址（需为 http 或 https）。</translation>
+    </message>
+    <message>
+        <source>Text to video takes no images: choose another type or remove them.</source>
+        <translation>文生视频不使用图片：请选择其他类型或移除图片。</translation>
+    </message>
+    <message>
+        <source>First and last frames need one or two images.</source>
+        <translation>首尾帧模式需要一到两张图片。</translation>
+    </message>
+    <message>
+        <source>Reference images need one to three images.</source>
+        <translation>参考图模式需要一到三张图片。</translation>
+    </message>
+    <message>
+        <source>KIE makes videos from reference images with the Fast model only.</source>
+        <translation>KIE 仅支持用 Fast 模型根据参考图生成视频。</translation>
+    </message>
+    <message>
+        <source>At most two images (first and last frame), or three as reference images.</source>
+        <translation>最多两张图片（首帧和尾帧），或作为参考图最多三张。</translation>
+    </message>
+    <message>
+        <source>Unknown generation type &quot;%1&quot;.</source>
+        <translation>未知生成类型“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>veo::AddKeyPage</name>
     <message>
         <source>Another key is already labelled &quot;%1&quot;.</source>
@@ -1409,6 +1460,33 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>The task %1 is not waiting for a task ID.</source>
         <translation>任务 %1 并未在等待任务 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::Generations</name>
+    <message>
+        <source>KIE refused the generation: %1</source>
+        <translation>KIE 拒绝了此生成请求：%1</translation>
+    </message>
+    <message>
+        <source>The generation was sent but its answer was lost (%1). It is not sent again: check your kie.ai logs, then add its task ID.</source>
+        <translation>生成请求已发送，但响应丢失（%1）。该请求不会再次发送：请查看 kie.ai 日志，然后添加其任务ID。</translation>
+    </message>
+    <message>
+        <source>No API key is available to pay for it: add one in API Keys.</source>
+        <translation>没有可用于付费的 API 密钥：请在“API 密钥”中添加。</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; has no credits left: top up on kie.ai, then check its credits in API Keys.</source>
+        <translation>密钥“%1”已没有积分：请在 kie.ai 充值，然后在“API 密钥”中重新检查积分。</translation>
+    </message>
+    <message>
+        <source>The request could not be saved, so it was not sent.</source>
+        <translation>请求无法保存，因此未发送。</translation>
+    </message>
+    <message>
+        <source>This request can no longer be sent: start a new generation.</source>
+        <translation>此请求已无法再发送：请新建一个生成任务。</translation>
     </message>
 </context>
 <context>

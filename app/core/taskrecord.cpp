@@ -53,6 +53,7 @@ TaskRecord TaskRecord::identity() const
     fresh.taskId = taskId;
     fresh.kind = kind;
     fresh.parentTaskId = parentTaskId;
+    fresh.sourceTaskId = sourceTaskId;
     fresh.videoIndex = videoIndex;
     fresh.keyId = keyId;
     fresh.addedAt = addedAt;

@@ -29,6 +29,7 @@ struct TaskRecord
     QString taskId;
     TaskKind kind = TaskKind::VeoGeneration;
     QString parentTaskId;  // the task an extension or upgrade was made from; empty for none
+    QString sourceTaskId;  // a generation sent from here: the task it re-ran; empty for none
     QString keyId;         // which API key polls this task; empty = the default key
     QDateTime addedAt;     // UTC
     QDateTime lastChecked; // UTC, last time an answer (good or bad) arrived

@@ -8,6 +8,7 @@
 #include "downloadmanager.h"
 #include "downloadstore.h"
 #include "followups.h"
+#include "generations.h"
 #include "keyprober.h"
 #include "keyprofilestore.h"
 #include "keyring.h"
@@ -51,6 +52,7 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
     m_creates = std::make_unique<CreateRequests>(m_tasks.get(), m_tracker.get(), m_requests.get());
     m_followUps =
         std::make_unique<FollowUps>(m_tasks.get(), m_tracker.get(), m_creates.get(), m_keys.get());
+    m_generations = std::make_unique<Generations>(m_tasks.get(), m_creates.get(), m_keys.get());
     m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     m_downloadStore = std::make_unique<DownloadStore>();
     m_downloadStore->open(options.storePath);

@@ -23,6 +23,7 @@ class DownloadManager;
 class DownloadStore;
 class ExpiryKeeper;
 class FollowUps;
+class Generations;
 class KeyProber;
 class KeyProfileStore;
 class KeyRing;
@@ -82,6 +83,8 @@ public:
     DownloadCoordinator *downloads() const { return m_downloads.get(); }
     // 1080P, 4K and extensions of finished videos (its commands and extensionSettled()).
     FollowUps *followUps() const { return m_followUps.get(); }
+    // New generations sent from here (its commands and generationSettled()).
+    Generations *generations() const { return m_generations.get(); }
     DownloadManager *downloadManager() const { return m_downloadManager.get(); }
     AppSettings *settings() const { return m_settings; }
 
@@ -154,6 +157,7 @@ private:
     std::unique_ptr<KeyProber> m_prober;
     std::unique_ptr<CreateRequests> m_creates;
     std::unique_ptr<FollowUps> m_followUps;
+    std::unique_ptr<Generations> m_generations;
     std::unique_ptr<LinkRenewer> m_renewer;
     std::unique_ptr<DownloadStore> m_downloadStore;
     std::unique_ptr<DownloadManager> m_downloadManager;

@@ -102,18 +102,19 @@ public:
                 Upgrade::Uhd4k, r.taskId, i,
                 {FakeKieServer::upgrade4kAnswer(200, QStringLiteral("success"), r.taskId),
                  at(1, FakeKieServer::upgrade4kAnswer(
-                           422, QStringLiteral("4k is processing. It should be ready in 5-10 "
-                                               "minutes. Please check back shortly."),
+                           422,
+                           QStringLiteral("4k is processing. It should be ready in 5-10 "
+                                          "minutes. Please check back shortly."),
                            r.taskId)),
                  at(40 * Second,
                     FakeKieServer::upgrade4kAnswer(
-                        422, QStringLiteral("The video has been generated successfully"),
-                        r.taskId, {mediaUrl(r.taskId, QStringLiteral("_4k") + suffix)}))});
+                        422, QStringLiteral("The video has been generated successfully"), r.taskId,
+                        {mediaUrl(r.taskId, QStringLiteral("_4k") + suffix)}))});
         }
     }
 
-    // Every extension generates for 30 s, then shows one clip.
-    void offerExtensions() const
+    // Every extension and every new generation generates for 30 s, then shows one clip.
+    void offerNewTasks() const
     {
         Record generating;
         generating.taskId = QStringLiteral("@TASK_ID@");
@@ -123,8 +124,10 @@ public:
         done.successFlag = 1;
         done.resultUrls = {mediaUrl(QStringLiteral("extended"))};
         done.completeTimeMs = m_now;
-        m_server.setExtendScript(
-            {FakeKieServer::ok(generating), at(30 * Second, FakeKieServer::ok(done))});
+        const QList<Response> story{FakeKieServer::ok(generating),
+                                    at(30 * Second, FakeKieServer::ok(done))};
+        m_server.setExtendScript(story);
+        m_server.setGenerateScript(story);
     }
 
     Record failed(Record r, int successFlag, const QVariant &errorCode, const QString &message,
@@ -276,7 +279,7 @@ QStringList installDemoScenario(FakeKieServer &server, const QByteArray &clip, F
     done.fullResultUrls = {b.mediaUrl(done.taskId, QStringLiteral("_full"))};
     ids << b.installSteps(done.taskId, {ok(done)});
 
-    b.offerExtensions();
+    b.offerNewTasks();
     server.setCredits(QString(), 1280);
     b.serveMedia(clip);
     return ids;

@@ -75,6 +75,10 @@ public:
     // "@PROMPT@" (as a Record's prompt) by the request's prompt.
     void setExtendScript(const QList<Response> &steps);
     QStringList extendedTaskIds() const { return m_extendedTaskIds; }
+    // The same for generate ("veo_gen_..."): each accepted request becomes a task of the key
+    // that sent it, with a copy of these steps.
+    void setGenerateScript(const QList<Response> &steps);
+    QStringList generatedTaskIds() const { return m_generatedTaskIds; }
     // Keys: empty = any bearer token is accepted; otherwise others get {"code":401}.
     void setValidKeys(const QStringList &keys);
     // key "" sets the balance reported for any key without its own entry (default 0).
@@ -163,6 +167,9 @@ private:
     static bool isFollowUpPath(const QByteArray &path);
     static QByteArray followUpMethod(const QByteArray &path);
     static QString upgradeScriptKey(Upgrade which, const QString &parentTaskId, int index);
+    // A new task read on record-info with a copy of steps, "@TASK_ID@" and "@PROMPT@" filled.
+    QString createScriptedTask(const QString &prefix, QList<Response> steps, const QString &prompt,
+                               const QString &owner);
     Response answerFollowUp(const Request &request, const QString &key);
 
     QTcpServer *m_server;
@@ -179,6 +186,8 @@ private:
     QHash<QString, Script> m_upgradeScripts; // upgradeScriptKey()
     QList<Response> m_extendTemplate;
     QStringList m_extendedTaskIds;
+    QList<Response> m_generateTemplate;
+    QStringList m_generatedTaskIds;
     QStringList m_validKeys;
     QHash<QString, qint64> m_credits;
     QHash<QString, QString> m_owners;               // task id -> key

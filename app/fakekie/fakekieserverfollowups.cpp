@@ -1,5 +1,5 @@
-// FakeKieServer's Veo follow-up endpoints (kie-api.md §4): get-1080p-video, get-4k-video and
-// extend, answering from per-video scripts like record-info's.
+// FakeKieServer's Veo endpoints besides record-info (kie-api.md §3, §4): generate, extend,
+// get-1080p-video and get-4k-video, answering from scripts like record-info's.
 #include "fakekieserver.h"
 
 #include <QJsonArray>
@@ -13,6 +13,7 @@ namespace {
 const QByteArray Upgrade1080pPath = QByteArrayLiteral("/api/v1/veo/get-1080p-video");
 const QByteArray Upgrade4kPath = QByteArrayLiteral("/api/v1/veo/get-4k-video");
 const QByteArray ExtendPath = QByteArrayLiteral("/api/v1/veo/extend");
+const QByteArray GeneratePath = QByteArrayLiteral("/api/v1/veo/generate");
 const QByteArray TaskIdMarker = QByteArrayLiteral("@TASK_ID@");
 const QByteArray PromptMarker = QByteArrayLiteral("@PROMPT@");
 
@@ -53,9 +54,34 @@ void FakeKieServer::setExtendScript(const QList<Response> &steps)
     m_extendTemplate = steps;
 }
 
+void FakeKieServer::setGenerateScript(const QList<Response> &steps)
+{
+    m_generateTemplate = steps;
+}
+
 bool FakeKieServer::isFollowUpPath(const QByteArray &path)
 {
-    return path == Upgrade1080pPath || path == Upgrade4kPath || path == ExtendPath;
+    return path == Upgrade1080pPath || path == Upgrade4kPath || path == ExtendPath ||
+           path == GeneratePath;
+}
+
+QString FakeKieServer::createScriptedTask(const QString &prefix, QList<Response> steps,
+                                          const QString &prompt, const QString &owner)
+{
+    const QString id = prefix + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    // The prompt sits in paramJson, a JSON string inside the JSON body: escaped twice.
+    const QByteArray escaped = jsonEscaped(jsonEscaped(prompt)).toUtf8();
+    for (Response &step : steps) {
+        step.body.replace(TaskIdMarker, id.toUtf8());
+        step.body.replace(PromptMarker, escaped);
+    }
+    if (!steps.isEmpty()) {
+        m_scripts.insert(id, Script{steps, 0, -1});
+        if (!owner.isEmpty()) {
+            m_owners.insert(id, owner);
+        }
+    }
+    return id;
 }
 
 QByteArray FakeKieServer::followUpMethod(const QByteArray &path)
@@ -66,6 +92,17 @@ QByteArray FakeKieServer::followUpMethod(const QByteArray &path)
 FakeKieServer::Response FakeKieServer::answerFollowUp(const Request &request, const QString &key)
 {
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString prompt = body.value(QLatin1String("prompt")).toString();
+    if (request.path == GeneratePath) {
+        if (prompt.trimmed().isEmpty()) {
+            return kieError(422, QStringLiteral("prompt is required"));
+        }
+        // A new task of the sending key, read on record-info, whose story is the script's.
+        const QString id = createScriptedTask(QStringLiteral("veo_gen_"), m_generateTemplate,
+                                              prompt, m_validKeys.isEmpty() ? QString() : key);
+        m_generatedTaskIds.append(id);
+        return okJson(compact({{QStringLiteral("taskId"), id}}));
+    }
     const QString parentId =
         request.path == Upgrade1080pPath
             ? request.query.queryItemValue(QStringLiteral("taskId"), QUrl::FullyDecoded)
@@ -78,26 +115,13 @@ FakeKieServer::Response FakeKieServer::answerFollowUp(const Request &request, co
         return kieError(404, QStringLiteral("The original task was not found."));
     }
     if (request.path == ExtendPath) {
-        if (body.value(QLatin1String("prompt")).toString().trimmed().isEmpty()) {
+        if (prompt.trimmed().isEmpty()) {
             return kieError(422, QStringLiteral("prompt is required"));
         }
-        // A new task, read on record-info, whose story is the extend script's.
+        // A new task of the original's owner, whose story is the extend script's.
         const QString id =
-            QStringLiteral("veo_extend_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
-        QList<Response> steps = m_extendTemplate;
-        // The prompt sits in paramJson, a JSON string inside the JSON body: escaped twice.
-        const QByteArray prompt =
-            jsonEscaped(jsonEscaped(body.value(QLatin1String("prompt")).toString())).toUtf8();
-        for (Response &step : steps) {
-            step.body.replace(TaskIdMarker, id.toUtf8());
-            step.body.replace(PromptMarker, prompt);
-        }
-        if (!steps.isEmpty()) {
-            m_scripts.insert(id, Script{steps, 0, -1});
-            if (owner != m_owners.cend()) {
-                m_owners.insert(id, owner.value());
-            }
-        }
+            createScriptedTask(QStringLiteral("veo_extend_"), m_extendTemplate, prompt,
+                               owner != m_owners.cend() ? owner.value() : QString());
         m_extendedTaskIds.append(id);
         return okJson(compact({{QStringLiteral("taskId"), id}}));
     }

@@ -18,7 +18,7 @@ const QStringList &fieldColumns()
             "aspect_ratio,requested_resolution,generation_type,error_code_kie,"
             "error_message_kie,create_time,complete_time,fallback_flag,resolution,"
             "result_urls,origin_urls,full_result_urls,extra_json,finding_owner,kind,parent_id,"
-            "video_index,submission,image_urls")
+            "video_index,submission,image_urls,source_id")
             .split(QLatin1Char(','));
     return columns;
 }
@@ -175,6 +175,7 @@ void bindFields(QSqlQuery &q, int first, const TaskRecord &t)
     bind(t.videoIndex);
     bind(taskSubmissionKey(t.submission));
     bind(fromList(t.imageUrls));
+    bind(t.sourceTaskId);
 }
 
 // Reads one row of selectSql().
@@ -220,6 +221,7 @@ TaskRecord readRecord(const QSqlQuery &q)
     t.videoIndex = next().toInt();
     t.submission = taskSubmissionFromKey(next().toString());
     t.imageUrls = toList(next());
+    t.sourceTaskId = next().toString();
     return t;
 }
 

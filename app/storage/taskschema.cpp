@@ -80,6 +80,8 @@ const QList<QStringList> &schemaMigrations()
          QStringLiteral("ALTER TABLE tasks ADD COLUMN submission TEXT NOT NULL DEFAULT 'none'"),
          QStringLiteral("ALTER TABLE tasks ADD COLUMN image_urls TEXT NOT NULL DEFAULT '[]'"),
          QStringLiteral("CREATE INDEX tasks_parent ON tasks(parent_id)")},
+        // 7: generations sent from here: TaskRecord::sourceTaskId (the task re-run).
+        {QStringLiteral("ALTER TABLE tasks ADD COLUMN source_id TEXT")},
     };
     return list;
 }

@@ -1,0 +1,333 @@
+// New generations sent from here (Generations in the Engine), against real parts: the fake KIE
+// server over loopback, the SQLite store in a temporary folder (restarts reopen it) and a
+// manual clock. The money rule is checked on the server's own request log: a generation goes
+// out once, whatever happens to its answer, unless the user explicitly sends it again.
+#include "clockrunner.h"
+#include "enginerig.h"
+#include "fakekieserver.h"
+#include "generations.h"
+#include "keyring.h"
+#include "manualclock.h"
+#include "refreshscheduler.h"
+#include "requestscheduler.h"
+#include "taskrepository.h"
+#include "veogenerate.h"
+
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace veo;
+
+Q_DECLARE_METATYPE(veo::GenerateOptions)
+
+namespace {
+constexpr qint64 Second = 1000;
+constexpr qint64 Minute = 60 * Second;
+const QString Token = QStringLiteral("sk-generations-0001");
+const QByteArray PathGenerate = QByteArrayLiteral("/api/v1/veo/generate");
+
+FakeKieServer::Response dropped()
+{
+    FakeKieServer::Response r;
+    r.fault = FakeKieServer::Response::Fault::DropConnection;
+    return r;
+}
+
+GenerateOptions everyField()
+{
+    GenerateOptions o;
+    o.prompt = QStringLiteral("A \"paper\" boat 在雨中\nsails on");
+    o.model = QStringLiteral("veo3");
+    o.aspectRatio = QStringLiteral("9:16");
+    o.resolution = QStringLiteral("1080p");
+    o.seeds = 12345;
+    o.watermark = QStringLiteral("Studio A");
+    o.enableTranslation = false;
+    o.generationType = QStringLiteral("FIRST_AND_LAST_FRAMES_2_VIDEO");
+    o.imageUrls = {QStringLiteral("https://img.invalid/first.png"),
+                   QStringLiteral("https://img.invalid/last.png")};
+    return o;
+}
+} // namespace
+
+class tst_Generations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void everyFieldReachesTheBodyAndTheTaskIsTracked();
+    void aLostAnswerIsNeverSentAgainEvenAcrossARestart();
+    void aRefusalSaysWhyAndCanBeSentAgain();
+    void aRequestCutOffByQuittingIsNotSentAtTheNextStart();
+    void badOptionsSendNothing_data();
+    void badOptionsSendNothing();
+    void optionsAreReadBackFromKiesParamJson();
+
+private:
+    bool start();
+    void stop();
+    int count() const;
+    const TaskRecord *task(const QString &id) const { return m_app->task(id); }
+    Generations *generations() const { return m_app->engine->generations(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeKieServer> m_server;
+    std::unique_ptr<test::ManualClock> m_clock;
+    std::unique_ptr<test::ClockRunner> m_run;
+    std::unique_ptr<test::EngineRig> m_app;
+};
+
+void tst_Generations::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_server = std::make_unique<FakeKieServer>();
+    QVERIFY(m_server->listen(QHostAddress::LocalHost));
+    m_server->setValidKeys({Token});
+    m_server->setCredits(QString(), 5000);
+    FakeKieServer::Record generating;
+    generating.taskId = QStringLiteral("@TASK_ID@");
+    generating.prompt = QStringLiteral("@PROMPT@");
+    FakeKieServer::Record done = generating;
+    done.successFlag = 1;
+    done.resultUrls = {QStringLiteral("https://media.invalid/generated.mp4")};
+    m_server->setGenerateScript({FakeKieServer::ok(generating), FakeKieServer::ok(done)});
+    m_clock = std::make_unique<test::ManualClock>();
+    m_run = std::make_unique<test::ClockRunner>(*m_clock, *m_server);
+    QVERIFY(start());
+}
+
+void tst_Generations::cleanup()
+{
+    stop();
+    m_run.reset();
+    m_clock.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+bool tst_Generations::start()
+{
+    m_app = std::make_unique<test::EngineRig>(m_dir->path(), m_server->baseUrl(), Token, false,
+                                              QStringList(), false, m_clock.get());
+    if (m_app->opened == TaskStore::OpenResult::Failed) {
+        return false;
+    }
+    m_app->engine->start();
+    Engine *engine = m_app->engine.get();
+    m_run->follow(engine->scheduler()->requests(), [engine] { engine->flush(); });
+    return QTest::qWaitFor([engine] { return !engine->keys()->isLoading(); }, 15000);
+}
+
+void tst_Generations::stop()
+{
+    if (m_app) {
+        m_app->engine->flush();
+    }
+    m_app.reset();
+}
+
+int tst_Generations::count() const
+{
+    int n = 0;
+    for (const FakeKieServer::Request &r : m_server->requests()) {
+        n += r.path == PathGenerate ? 1 : 0;
+    }
+    return n;
+}
+
+void tst_Generations::everyFieldReachesTheBodyAndTheTaskIsTracked()
+{
+    const GenerateOptions options = everyField();
+    QSignalSpy settled(generations(), &Generations::generationSettled);
+    const Generations::Outcome sent =
+        generations()->generate(options, {}, QStringLiteral("veo_source_task_1"));
+    QVERIFY2(sent.error.isEmpty(), qPrintable(sent.error));
+    QVERIFY(task(sent.taskId)); // stored before it went out
+    QCOMPARE(task(sent.taskId)->submission, TaskSubmission::Sending);
+    QVERIFY(m_run->runUntil([&] { return settled.size() == 1; }, Second));
+    QCOMPARE(count(), 1);
+
+    const QString id = settled.first().at(1).toString();
+    QCOMPARE(m_server->generatedTaskIds(), QStringList{id});
+    QVERIFY(!task(sent.taskId)); // KIE's ID took its place
+    for (const FakeKieServer::Request &r : m_server->requests()) {
+        if (r.path != PathGenerate) {
+            continue;
+        }
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.headers.value("authorization"), "Bearer " + Token.toUtf8());
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        QCOMPARE(body.value(QLatin1String("prompt")).toString(), options.prompt);
+        QCOMPARE(body.value(QLatin1String("model")).toString(), QStringLiteral("veo3"));
+        QCOMPARE(body.value(QLatin1String("aspect_ratio")).toString(), QStringLiteral("9:16"));
+        QVERIFY(!body.contains(QLatin1String("aspectRatio")));
+        QCOMPARE(body.value(QLatin1String("resolution")).toString(), QStringLiteral("1080p"));
+        QCOMPARE(body.value(QLatin1String("seeds")).toInt(), 12345);
+        QCOMPARE(body.value(QLatin1String("watermark")).toString(), QStringLiteral("Studio A"));
+        QCOMPARE(body.value(QLatin1String("enableTranslation")).toBool(true), false);
+        QCOMPARE(body.value(QLatin1String("generationType")).toString(),
+                 QStringLiteral("FIRST_AND_LAST_FRAMES_2_VIDEO"));
+        QCOMPARE(body.value(QLatin1String("imageUrls")).toArray().toVariantList(),
+                 QVariant(options.imageUrls).toList());
+        QVERIFY(!body.contains(QLatin1String("callBackUrl")));
+    }
+    QVERIFY(m_run->runUntil([&] { return m_app->status(id) == TaskStatus::Succeeded; }, Second));
+    QCOMPARE(task(id)->prompt, options.prompt);
+    QCOMPARE(task(id)->sourceTaskId, QStringLiteral("veo_source_task_1"));
+
+    stop();
+    QVERIFY(start());
+    QCOMPARE(task(id)->status, TaskStatus::Succeeded);
+    QCOMPARE(task(id)->sourceTaskId, QStringLiteral("veo_source_task_1"));
+    // Re-run reads the task's paramJson (KIE's echo by now).
+    QCOMPARE(generations()->optionsOf(id).value_or(GenerateOptions{}).prompt, options.prompt);
+    QCOMPARE(count(), 1);
+}
+
+void tst_Generations::aLostAnswerIsNeverSentAgainEvenAcrossARestart()
+{
+    m_server->setRouteScript(PathGenerate, {dropped()});
+    QSignalSpy settled(generations(), &Generations::generationSettled);
+    GenerateOptions options;
+    options.prompt = QStringLiteral("A lighthouse in a storm");
+    const QString placeholderId = generations()->generate(options, {}).taskId;
+    QVERIFY(!placeholderId.isEmpty());
+    QVERIFY(m_run->runUntil([&] { return settled.size() == 1; }, Second));
+    QVERIFY(settled.first().at(1).toString().isEmpty());
+    QVERIFY(settled.first().at(2).toString().contains(QLatin1String("lost")));
+    QCOMPARE(task(placeholderId)->submission, TaskSubmission::AnswerLost);
+    m_run->runFor(10 * Minute, 5 * Second);
+    QCOMPARE(count(), 1);
+
+    stop();
+    QVERIFY(start());
+    QCOMPARE(task(placeholderId)->submission, TaskSubmission::AnswerLost);
+    m_run->runFor(2 * Minute, 5 * Second);
+    QCOMPARE(count(), 1);
+
+    // Sending it again is the user's explicit choice (the window warns first).
+    m_server->setRouteScript(PathGenerate, {});
+    QSignalSpy again(generations(), &Generations::generationSettled);
+    QVERIFY(generations()->sendAgain(placeholderId).error.isEmpty());
+    QVERIFY(m_run->runUntil([&] { return again.size() == 1; }, Second));
+    QCOMPARE(count(), 2);
+    QCOMPARE(m_server->generatedTaskIds().size(), 1);
+    QVERIFY(task(m_server->generatedTaskIds().constFirst()));
+}
+
+void tst_Generations::aRefusalSaysWhyAndCanBeSentAgain()
+{
+    m_server->setRouteScript(
+        PathGenerate, {FakeKieServer::kieError(402, QStringLiteral("Insufficient Credits"))});
+    QSignalSpy settled(generations(), &Generations::generationSettled);
+    GenerateOptions options;
+    options.prompt = QStringLiteral("A cat on a piano");
+    const QString placeholderId = generations()->generate(options, {}).taskId;
+    QVERIFY(m_run->runUntil([&] { return settled.size() == 1; }, Second));
+    const QString error = settled.first().at(2).toString();
+    QVERIFY2(error.contains(QLatin1String("refused")) && error.contains(QLatin1String("402")),
+             qPrintable(error));
+    QCOMPARE(task(placeholderId)->submission, TaskSubmission::Refused);
+    QCOMPARE(task(placeholderId)->status, TaskStatus::Failed);
+
+    m_server->setRouteScript(PathGenerate, {});
+    QVERIFY(generations()->sendAgain(placeholderId).error.isEmpty());
+    QVERIFY(m_run->runUntil([&] { return settled.size() == 2; }, Second));
+    QCOMPARE(count(), 2);
+    QVERIFY(!task(placeholderId));
+}
+
+void tst_Generations::aRequestCutOffByQuittingIsNotSentAtTheNextStart()
+{
+    FakeKieServer::Response stalled;
+    stalled.fault = FakeKieServer::Response::Fault::NeverAnswer;
+    m_server->setRouteScript(PathGenerate, {stalled});
+    GenerateOptions options;
+    options.prompt = QStringLiteral("A kite over the dunes");
+    const QString placeholderId = generations()->generate(options, {}).taskId;
+    QTRY_COMPARE_WITH_TIMEOUT(count(), 1, 15000); // sent; its answer never comes
+    stop(); // quit (or killed) while the answer is outstanding
+    m_server->setRouteScript(PathGenerate, {});
+    QVERIFY(start());
+    QCOMPARE(task(placeholderId)->submission, TaskSubmission::AnswerLost);
+    m_run->runFor(5 * Minute, 5 * Second);
+    QCOMPARE(count(), 1);
+}
+
+void tst_Generations::badOptionsSendNothing_data()
+{
+    QTest::addColumn<GenerateOptions>("options");
+    QTest::addColumn<QString>("why");
+    GenerateOptions empty;
+    QTest::newRow("no prompt") << empty << QStringLiteral("prompt");
+    GenerateOptions seeds;
+    seeds.prompt = QStringLiteral("x");
+    seeds.seeds = 123;
+    QTest::newRow("seeds out of range") << seeds << QStringLiteral("10000");
+    GenerateOptions reference = seeds;
+    reference.seeds.reset();
+    reference.model = QStringLiteral("veo3");
+    reference.generationType = QStringLiteral("REFERENCE_2_VIDEO");
+    reference.imageUrls = {QStringLiteral("https://img.invalid/a.png")};
+    QTest::newRow("reference images need Fast") << reference << QStringLiteral("Fast");
+    GenerateOptions file = seeds;
+    file.seeds.reset();
+    file.imageUrls = {QStringLiteral("/home/me/a.png")};
+    QTest::newRow("a local path is no URL") << file << QStringLiteral("http");
+    GenerateOptions ratio = file;
+    ratio.imageUrls.clear();
+    ratio.aspectRatio = QStringLiteral("4:3");
+    QTest::newRow("unknown ratio") << ratio << QStringLiteral("4:3");
+}
+
+void tst_Generations::badOptionsSendNothing()
+{
+    QFETCH(GenerateOptions, options);
+    QFETCH(QString, why);
+    const Generations::Outcome outcome = generations()->generate(options, {});
+    QVERIFY2(outcome.error.contains(why), qPrintable(outcome.error));
+    QVERIFY(outcome.taskId.isEmpty());
+    m_run->runFor(Minute, 5 * Second);
+    QCOMPARE(count(), 0);
+    QCOMPARE(m_app->engine->tasks()->count(), 0);
+}
+
+void tst_Generations::optionsAreReadBackFromKiesParamJson()
+{
+    // record-info echoes the request in its own spelling: camelCase aspectRatio, waterMark,
+    // seeds as a string.
+    const QString kie = QString::fromUtf8(
+        QJsonDocument(QJsonObject{{QStringLiteral("prompt"), QStringLiteral("A fox")},
+                                  {QStringLiteral("model"), QStringLiteral("veo3_fast")},
+                                  {QStringLiteral("aspectRatio"), QStringLiteral("9:16")},
+                                  {QStringLiteral("waterMark"), QStringLiteral("W")},
+                                  {QStringLiteral("seeds"), QStringLiteral("23456")},
+                                  {QStringLiteral("enableTranslation"), false},
+                                  {QStringLiteral("imageUrls"),
+                                   QJsonArray{QStringLiteral("https://i.invalid/1.png")}}})
+            .toJson(QJsonDocument::Compact));
+    const std::optional<GenerateOptions> read = generateOptionsFromParamJson(kie);
+    QVERIFY(read);
+    QCOMPARE(read->prompt, QStringLiteral("A fox"));
+    QCOMPARE(read->aspectRatio, QStringLiteral("9:16"));
+    QCOMPARE(read->watermark, QStringLiteral("W"));
+    QCOMPARE(read->seeds, std::optional<int>(23456));
+    QCOMPARE(read->enableTranslation, false);
+    QCOMPARE(read->imageUrls, QStringList{QStringLiteral("https://i.invalid/1.png")});
+    // Ours round-trips exactly.
+    QCOMPARE(generateOptionsFromParamJson(generateParamJson(everyField())), everyField());
+    QVERIFY(!generateOptionsFromParamJson(QStringLiteral("{}")));
+    QVERIFY(!generateOptionsFromParamJson(QStringLiteral("not json")));
+}
+
+QTEST_GUILESS_MAIN(tst_Generations)
+#include "tst_generations.moc"
