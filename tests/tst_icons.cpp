@@ -26,6 +26,7 @@ const QStringList iconNames = {
     QStringLiteral("open-file"),   QStringLiteral("play"),        QStringLiteral("cancel"),
     QStringLiteral("retry"),       QStringLiteral("clear"),       QStringLiteral("warning"),
     QStringLiteral("key-missing"), QStringLiteral("volume"),      QStringLiteral("volume-muted"),
+    QStringLiteral("generate"),
 };
 
 const QColor lightText(0x1a, 0x1a, 0x1a);

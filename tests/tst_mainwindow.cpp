@@ -14,11 +14,13 @@
 #include "extenddialog.h"
 #include "fakedesktop.h"
 #include "fakekieserver.h"
+#include "generatedialog.h"
 #include "keyring.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "memorytokenstore.h"
 #include "notifier.h"
+#include "playerpane.h"
 #include "refreshscheduler.h"
 #include "taskdetailspane.h"
 #include "taskfilterproxy.h"
@@ -33,6 +35,8 @@
 #include <QDBusConnection>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -43,6 +47,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -132,6 +137,7 @@ private Q_SLOTS:
     void switchesLanguageAtRunTime();
     void downloadsFromTheWindow();
     void upgradesAndExtensionsInTheWindow();
+    void reRunAFinishedTaskWithANewSeed();
     void notificationWaitsForTheAutomaticDownload_data();
     void notificationWaitsForTheAutomaticDownload();
     void notificationAfterAFailedAutomaticDownload_data();
@@ -817,6 +823,50 @@ void TestMainWindow::upgradesAndExtensionsInTheWindow()
     QTRY_COMPARE_WITH_TIMEOUT(
         reloaded.index(reloaded.rowOf(child), TaskTableModel::DownloadColumn).data().toString(),
         QStringLiteral("Downloaded"), 15000);
+}
+
+void TestMainWindow::reRunAFinishedTaskWithANewSeed()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    const QString original = QStringLiteral("e2e_task_rerun_0009");
+    m_server.setScript(original, {FakeKieServer::ok(rec(original, 1))});
+    FakeKieServer::Record generating = rec(QStringLiteral("@TASK_ID@"), 0);
+    generating.prompt = QStringLiteral("@PROMPT@");
+    FakeKieServer::Record done = rec(QStringLiteral("@TASK_ID@"), 1);
+    done.prompt = QStringLiteral("@PROMPT@");
+    m_server.setGenerateScript({FakeKieServer::ok(generating), FakeKieServer::ok(done)});
+    w.addTaskIds({original});
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(original), TaskStatus::Succeeded, 15000);
+    w.selectTask(original);
+    auto *rerun = w.findChild<QAction *>(QStringLiteral("EditAndRunAction"));
+    QVERIFY(rerun && rerun->isEnabled());
+    whenModal([](QWidget *modal) {
+        auto *dialog = qobject_cast<GenerateDialog *>(modal);
+        QVERIFY(dialog);
+        auto *prompt = dialog->findChild<QPlainTextEdit *>(QStringLiteral("GeneratePrompt"));
+        QVERIFY(prompt && prompt->toPlainText().startsWith(QLatin1String("End-to-end prompt")));
+        dialog->findChild<QSpinBox *>(QStringLiteral("GenerateSeeds"))->setValue(33333);
+        dialog->accept();
+    });
+    rerun->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.generatedTaskIds().size(), 1, 15000);
+    const QString id = m_server.generatedTaskIds().constFirst();
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(id), TaskStatus::Succeeded, 15000);
+    QCOMPARE(m_app->task(id)->sourceTaskId, original);
+    QCOMPARE(m_app->task(id)->prompt, m_app->task(original)->prompt);
+    int sent = 0;
+    for (const FakeKieServer::Request &r : m_server.requests()) {
+        if (r.path == "/api/v1/veo/generate") {
+            ++sent;
+            QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QLatin1String("seeds")).toInt(),
+                     33333);
+        }
+    }
+    QCOMPARE(sent, 1);
+    // The new task is selected and the player offers its video.
+    QTRY_COMPARE_WITH_TIMEOUT(w.findChild<PlayerPane *>()->task().value_or(TaskRecord{}).taskId, id,
+                              15000);
 }
 
 void TestMainWindow::keysInTheWindow()

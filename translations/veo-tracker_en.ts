@@ -1475,6 +1475,210 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
 </context>
 <context>
+    <name>veo::GenerateDialog</name>
+    <message>
+        <source>New Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the video: subject, action, camera, light, sound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast (veo3_fast)</source>
+        <extracomment>Veo 3.1 models (KIE&apos;s names in brackets)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality (veo3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lite (veo3_lite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>16:9 (landscape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>9:16 (portrait)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto (from the image)</source>
+        <extracomment>Aspect ratio chosen by KIE from the image</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let KIE translate the prompt into English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by KIE (text, or the images below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text to video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First and last frames (1-2 images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference images (1-3, Fast model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image addresses KIE can fetch, one per line (https://…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE charges the generation to this key. The request is saved, then sent once; if its answer is lost it is never sent again by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Aspect ratio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Seeds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watermark:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Charged to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No API key: add one in API Keys first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::GenerationActions</name>
+    <message>
+        <source>KIE accepted the generation: task %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Generation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a Veo 3.1 generation (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit and Run…</source>
+        <extracomment>Opens New Generation filled from the selected task&apos;s request</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new generation from this task&apos;s prompt and settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;Again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Its &amp;Task ID…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE may have made this generation: find its task ID in your kie.ai logs and enter it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may already have been made and charged: look in your kie.ai logs first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE made nothing: sending it again is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit and Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation sent: it appears in the list with KIE&apos;s task ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This generation may already have been made and charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its answer was lost, so nobody knows whether KIE accepted it. Look in your kie.ai logs first; if it is there, use Add Its Task ID instead. Sending it again may be billed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent again: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task ID of this generation (from your kie.ai logs):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Its Task ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now checking task %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>veo::Generations</name>
     <message>
         <source>KIE refused the generation: %1</source>
@@ -1498,6 +1702,10 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
     <message>
         <source>This request can no longer be sent: start a new generation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task %1 is not waiting for a task ID.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

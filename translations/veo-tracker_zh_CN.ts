@@ -1463,6 +1463,209 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
 </context>
 <context>
+    <name>veo::GenerateDialog</name>
+    <message>
+        <source>New Generation</source>
+        <translation>新建生成</translation>
+    </message>
+    <message>
+        <source>Describe the video: subject, action, camera, light, sound.</source>
+        <translation>描述视频：主体、动作、镜头、光线、声音。</translation>
+    </message>
+    <message>
+        <source>Fast (veo3_fast)</source>
+        <extracomment>Veo 3.1 models (KIE&apos;s names in brackets)</extracomment>
+        <translation>快速（veo3_fast）</translation>
+    </message>
+    <message>
+        <source>Quality (veo3)</source>
+        <translation>高质量（veo3）</translation>
+    </message>
+    <message>
+        <source>Lite (veo3_lite)</source>
+        <translation>轻量（veo3_lite）</translation>
+    </message>
+    <message>
+        <source>16:9 (landscape)</source>
+        <translation>16:9（横屏）</translation>
+    </message>
+    <message>
+        <source>9:16 (portrait)</source>
+        <translation>9:16（竖屏）</translation>
+    </message>
+    <message>
+        <source>Auto (from the image)</source>
+        <extracomment>Aspect ratio chosen by KIE from the image</extracomment>
+        <translation>自动（按图片）</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Let KIE translate the prompt into English</source>
+        <translation>由 KIE 将提示词翻译成英文</translation>
+    </message>
+    <message>
+        <source>Decided by KIE (text, or the images below)</source>
+        <translation>由 KIE 决定（文本，或下方的图片）</translation>
+    </message>
+    <message>
+        <source>Text to video</source>
+        <translation>文生视频</translation>
+    </message>
+    <message>
+        <source>First and last frames (1-2 images)</source>
+        <translation>首尾帧（1-2 张图片）</translation>
+    </message>
+    <message>
+        <source>Reference images (1-3, Fast model)</source>
+        <translation>参考图（1-3 张，仅快速模型）</translation>
+    </message>
+    <message>
+        <source>Image addresses KIE can fetch, one per line (https://…)</source>
+        <translation>KIE 能获取的图片地址，每行一个（https://…）</translation>
+    </message>
+    <message>
+        <source>KIE charges the generation to this key. The request is saved, then sent once; if its answer is lost it is never sent again by itself.</source>
+        <translation>KIE 会从此密钥扣除生成费用。请求会先保存再发送，且只发送一次；若响应丢失，绝不会自动重发。</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Aspect ratio:</source>
+        <translation>宽高比(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Seeds:</source>
+        <translation>种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Watermark:</source>
+        <translation>水印(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Images:</source>
+        <translation>图片(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Charged to:</source>
+        <translation>扣费密钥(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No API key: add one in API Keys first.</source>
+        <translation>没有 API 密钥：请先在“API 密钥”中添加。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::GenerationActions</name>
+    <message>
+        <source>KIE accepted the generation: task %1.</source>
+        <translation>KIE 已接受生成请求：任务 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;New Generation…</source>
+        <translation>新建生成(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Start a Veo 3.1 generation (%1)</source>
+        <translation>开始一个 Veo 3.1 生成任务（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and Run…</source>
+        <extracomment>Opens New Generation filled from the selected task&apos;s request</extracomment>
+        <translation>编辑并运行(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Start a new generation from this task&apos;s prompt and settings</source>
+        <translation>以此任务的提示词和设置新建一个生成任务</translation>
+    </message>
+    <message>
+        <source>Send &amp;Again…</source>
+        <translation>再次发送(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add Its &amp;Task ID…</source>
+        <translation>添加其任务ID(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>KIE may have made this generation: find its task ID in your kie.ai logs and enter it here.</source>
+        <translation>KIE 可能已创建此生成任务：请在 kie.ai 日志中找到其任务ID并在此输入。</translation>
+    </message>
+    <message>
+        <source>It may already have been made and charged: look in your kie.ai logs first.</source>
+        <translation>它可能已被创建并扣费：请先查看 kie.ai 日志。</translation>
+    </message>
+    <message>
+        <source>KIE made nothing: sending it again is safe.</source>
+        <translation>KIE 未创建任何内容：可以安全地再次发送。</translation>
+    </message>
+    <message>
+        <source>Edit and Run</source>
+        <translation>编辑并运行</translation>
+    </message>
+    <message>
+        <source>New Generation</source>
+        <translation>新建生成</translation>
+    </message>
+    <message>
+        <source>Generation sent: it appears in the list with KIE&apos;s task ID.</source>
+        <translation>生成请求已发送：获得 KIE 任务ID后会显示在列表中。</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>再次发送</translation>
+    </message>
+    <message>
+        <source>This generation may already have been made and charged.</source>
+        <translation>此生成任务可能已被创建并扣费。</translation>
+    </message>
+    <message>
+        <source>Its answer was lost, so nobody knows whether KIE accepted it. Look in your kie.ai logs first; if it is there, use Add Its Task ID instead. Sending it again may be billed twice.</source>
+        <translation>响应已丢失，无法确定 KIE 是否已接受。请先查看 kie.ai 日志；如果能找到，请改用“添加其任务ID”。再次发送可能会被重复扣费。</translation>
+    </message>
+    <message>
+        <source>Sent again: %1.</source>
+        <translation>已再次发送：%1。</translation>
+    </message>
+    <message>
+        <source>The task ID of this generation (from your kie.ai logs):</source>
+        <translation>此生成任务的任务ID（来自 kie.ai 日志）：</translation>
+    </message>
+    <message>
+        <source>Add Its Task ID</source>
+        <translation>添加其任务ID</translation>
+    </message>
+    <message>
+        <source>Now checking task %1.</source>
+        <translation>正在检查任务 %1。</translation>
+    </message>
+</context>
+<context>
     <name>veo::Generations</name>
     <message>
         <source>KIE refused the generation: %1</source>
@@ -1487,6 +1690,10 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>This request can no longer be sent: start a new generation.</source>
         <translation>此请求已无法再发送：请新建一个生成任务。</translation>
+    </message>
+    <message>
+        <source>The task %1 is not waiting for a task ID.</source>
+        <translation>任务 %1 不在等待任务ID的状态。</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,15 @@ Generations::Outcome Generations::sendAgain(const QString &placeholderId)
     return {sent.taskId, sent.error};
 }
 
+Generations::Outcome Generations::adoptTaskId(const QString &placeholderId, const QString &taskId)
+{
+    if (!m_creates) {
+        return {{}, tr("The task %1 is not waiting for a task ID.").arg(placeholderId)};
+    }
+    const CreateRequests::Outcome adopted = m_creates->adoptTaskId(placeholderId, taskId);
+    return {adopted.taskId, adopted.error};
+}
+
 std::optional<GenerateOptions> Generations::optionsOf(const QString &taskId) const
 {
     const TaskRecord *task = m_tasks ? m_tasks->task(taskId) : nullptr;

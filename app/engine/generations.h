@@ -41,6 +41,8 @@ public:
     // The user's explicit choice for a generation KIE refused or whose answer was lost (the
     // latter may be billed twice: the window asks first).
     Outcome sendAgain(const QString &placeholderId);
+    // The user found the task ID of a generation whose answer was lost.
+    Outcome adoptTaskId(const QString &placeholderId, const QString &taskId);
     // The options a task was made with (its paramJson), for Re-run / Edit and Run.
     std::optional<GenerateOptions> optionsOf(const QString &taskId) const;
 

@@ -101,6 +101,16 @@ void AppSettings::setKeepBeforeExpiryHours(int hours)
                         std::clamp(hours, 1, MaxKeepHours));
 }
 
+QString AppSettings::lastGeneration() const
+{
+    return m_settings.value(QStringLiteral("generate/last")).toString();
+}
+
+void AppSettings::setLastGeneration(const QString &paramJson)
+{
+    m_settings.setValue(QStringLiteral("generate/last"), paramJson);
+}
+
 QString AppSettings::defaultDownloadFolder()
 {
     QString videos = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);

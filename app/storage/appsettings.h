@@ -62,6 +62,10 @@ public:
     QByteArray layout(Layout which) const;
     void setLayout(Layout which, const QByteArray &state);
 
+    // New Generation's last values (a generate request body, as generateParamJson gives it).
+    QString lastGeneration() const;
+    void setLastGeneration(const QString &paramJson);
+
     // The task selected when the window closed, selected again at the next start.
     QString lastSelectedTask() const;
     void setLastSelectedTask(const QString &taskId);

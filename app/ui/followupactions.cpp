@@ -171,7 +171,7 @@ bool FollowUpActions::confirm4k(const TaskRecord &parent, int videoIndex)
         tr("KIE charges extra credits for 4K (about twice a Fast generation), to the key "
            "%1.\n\nThe request is sent once. If its answer is lost, the next check (every "
            "30 s or more) settles it: nothing is charged twice by this app.")
-            .arg(keyText(parent.keyId)));
+            .arg(keyText(m_engine->keys(), parent.keyId)));
     QPushButton *go = box.addButton(tr("Get 4K"), QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
@@ -184,7 +184,8 @@ void FollowUpActions::extend(const QString &parentTaskId)
     if (!parent) {
         return;
     }
-    ExtendDialog dialog(parentTaskId, parent->prompt, keyText(parent->keyId), m_window);
+    ExtendDialog dialog(parentTaskId, parent->prompt, keyText(m_engine->keys(), parent->keyId),
+                        m_window);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
@@ -193,23 +194,28 @@ void FollowUpActions::extend(const QString &parentTaskId)
            tr("Extension sent: follow it in the task under the original one."));
 }
 
-void FollowUpActions::adoptTaskId(const QString &placeholderId)
+QString FollowUpActions::askTaskId(QWidget *parent, const QString &label)
 {
     bool ok = false;
-    const QString id = QInputDialog::getText(m_window, tr("Add Its Task ID"),
-                                             tr("The task ID of this extension (from your "
-                                                "kie.ai logs):"),
-                                             QLineEdit::Normal, {}, &ok);
-    if (!ok || id.trimmed().isEmpty()) {
+    const QString id =
+        QInputDialog::getText(parent, tr("Add Its Task ID"), label, QLineEdit::Normal, {}, &ok);
+    return ok ? id.trimmed() : QString();
+}
+
+void FollowUpActions::adoptTaskId(const QString &placeholderId)
+{
+    const QString id =
+        askTaskId(m_window, tr("The task ID of this extension (from your kie.ai logs):"));
+    if (id.isEmpty()) {
         return;
     }
     const FollowUps::Outcome outcome = m_engine->followUps()->adoptTaskId(placeholderId, id);
     report(outcome.taskId, outcome.error, tr("Now checking task %1.").arg(outcome.taskId));
 }
 
-QString FollowUpActions::keyText(const QString &keyId) const
+QString FollowUpActions::keyText(const KeyRing *keys, const QString &keyId)
 {
-    const std::optional<KeyProfile> profile = m_engine->keys()->profile(keyId);
+    const std::optional<KeyProfile> profile = keys->profile(keyId);
     if (!profile) {
         return tr("(no key)");
     }

@@ -10,6 +10,7 @@ class QWidget;
 namespace veo {
 
 class Engine;
+class KeyRing;
 class TaskListPane;
 struct TaskRecord;
 
@@ -27,6 +28,10 @@ public:
     FollowUpActions(Engine *engine, TaskListPane *list, QWidget *window);
 
     QMenu *menu() const { return m_menu; }
+    // "Work (1,280 credits left, checked 14:02)": the key that pays, for confirmations.
+    static QString keyText(const KeyRing *keys, const QString &keyId);
+    // Asks for a task ID found in the kie.ai logs; empty when cancelled.
+    static QString askTaskId(QWidget *parent, const QString &label);
     void retranslate();
     // Enabled for one selected task.
     void update();
@@ -42,8 +47,7 @@ private:
     bool confirm4k(const TaskRecord &parent, int videoIndex);
     void extend(const QString &parentTaskId);
     void adoptTaskId(const QString &placeholderId);
-    // "Work · 1,280 credits left (checked 14:02)".
-    QString keyText(const QString &keyId) const;
+
     void report(const QString &taskId, const QString &error, const QString &done);
 
     Engine *m_engine;

@@ -1,6 +1,7 @@
 #include "mainmenus.h"
 
 #include "appsettings.h"
+#include "generationactions.h"
 #include "languagemanager.h"
 #include "taskactions.h"
 
@@ -20,6 +21,7 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     QMenuBar *bar = window->menuBar();
     m_fileMenu = bar->addMenu(QString());
     m_fileMenu->addAction(a.add());
+    m_fileMenu->addAction(a.generation()->newGeneration());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(actions.switchMode);
     m_fileMenu->addSeparator();
@@ -29,6 +31,8 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_tasksMenu->addSeparator();
     m_tasksMenu->addActions({a.download(), a.openFile(), a.showInFolder()});
     m_tasksMenu->addMenu(a.followUpMenu());
+    m_tasksMenu->addActions(
+        {a.generation()->editAndRun(), a.generation()->addTaskId(), a.generation()->sendAgain()});
     m_tasksMenu->addSeparator();
     m_tasksMenu->addAction(a.copyId());
     m_tasksMenu->addMenu(a.changeKeyMenu());
@@ -52,7 +56,7 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_toolBar->setObjectName(QStringLiteral("MainToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->setMovable(false);
-    m_toolBar->addActions({a.add(), a.refresh(), a.pause()});
+    m_toolBar->addActions({a.add(), a.generation()->newGeneration(), a.refresh(), a.pause()});
     m_toolBar->addSeparator();
     m_toolBar->addActions({a.download(), actions.downloads});
     m_toolBar->addSeparator();

@@ -4,6 +4,7 @@
 #include "desktopfiles.h"
 #include "engine.h"
 #include "followupactions.h"
+#include "generationactions.h"
 #include "icons.h"
 #include "keyring.h"
 #include "taskfilterproxy.h"
@@ -24,9 +25,11 @@ namespace veo {
 
 TaskActions::TaskActions(Engine *engine, TaskTableModel *model, TaskListPane *list, QWidget *window)
     : QObject(window), m_engine(engine), m_followUps(new FollowUpActions(engine, list, window)),
-      m_model(model), m_list(list), m_window(window)
+      m_generation(new GenerationActions(engine, list, window)), m_model(model), m_list(list),
+      m_window(window)
 {
     connect(m_followUps, &FollowUpActions::statusMessage, this, &TaskActions::statusMessage);
+    connect(m_generation, &GenerationActions::statusMessage, this, &TaskActions::statusMessage);
     createActions();
     QTableView *table = m_list->tableView();
     table->addAction(m_remove);
@@ -105,6 +108,7 @@ void TaskActions::retranslate()
         return a->shortcut().toString(QKeySequence::NativeText);
     };
     m_followUps->retranslate();
+    m_generation->retranslate();
     m_add->setText(tr("&Add Tasks…"));
     m_add->setToolTip(tr("Add task IDs to watch (%1)").arg(shortcut(m_add)));
     m_remove->setText(tr("&Remove"));
@@ -261,6 +265,11 @@ void TaskActions::showContextMenu(const QPoint &pos)
         menu.addAction(m_showInFolder);
     }
     menu.addMenu(m_followUps->menu());
+    menu.addAction(m_generation->editAndRun());
+    if (m_generation->sendAgain()->isEnabled()) {
+        menu.addAction(m_generation->addTaskId());
+        menu.addAction(m_generation->sendAgain());
+    }
     menu.addSeparator();
     menu.addAction(m_refresh);
     menu.addMenu(m_changeKeyMenu);
@@ -306,6 +315,7 @@ QMenu *TaskActions::followUpMenu() const
 void TaskActions::update()
 {
     m_followUps->update();
+    m_generation->update();
     const QItemSelectionModel *selection = m_list->tableView()->selectionModel();
     const bool selected = selection->hasSelection();
     m_remove->setEnabled(selected);

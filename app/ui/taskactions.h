@@ -14,6 +14,7 @@ namespace veo {
 
 class Engine;
 class FollowUpActions;
+class GenerationActions;
 class TaskListPane;
 class TaskTableModel;
 
@@ -42,6 +43,8 @@ public:
     QMenu *changeKeyMenu() const { return m_changeKeyMenu; }
     // Get 1080P, Get 4K, Extend, and Retry for children.
     QMenu *followUpMenu() const;
+    // New Generation, Edit and Run, Send Again, Add Its Task ID.
+    GenerationActions *generation() const { return m_generation; }
 
     // Adds task IDs from any source (command line, drop, dialog) and reports what happened.
     void addTaskIds(const QStringList &taskIds, const QString &keyId = {}, bool tryAllKeys = false);
@@ -72,6 +75,7 @@ private:
 
     Engine *m_engine;
     FollowUpActions *m_followUps;
+    GenerationActions *m_generation;
     TaskTableModel *m_model;
     TaskListPane *m_list;
     QWidget *m_window;

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "veogenerate.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+
+namespace veo {
+
+// A new Veo 3.1 generation (POST /veo/generate): the prompt with its length, model, aspect
+// ratio, resolution, seeds (or random), watermark, prompt translation, generation type with
+// its image URLs, and the key that pays with its credits. What KIE would refuse is said below
+// the fields and keeps Generate disabled. Filled from the last values or from a task (Edit and
+// Run). The request is sent once, by Generations, when the dialog is accepted.
+class GenerateDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GenerateDialog)
+
+public:
+    struct Key
+    {
+        QString id;
+        QString text; // "Work (1,280 credits left, checked 14:02)"
+    };
+    // keys: the first is preselected unless keyId names another.
+    GenerateDialog(const GenerateOptions &options, const QList<Key> &keys, const QString &keyId,
+                   QWidget *parent = nullptr);
+    GenerateOptions options() const;
+    QString keyId() const;
+
+private:
+    void update();
+
+    QPlainTextEdit *m_prompt;
+    QLabel *m_count;
+    QComboBox *m_model;
+    QComboBox *m_ratio;
+    QComboBox *m_resolution;
+    QSpinBox *m_seeds;
+    QLineEdit *m_watermark;
+    QCheckBox *m_translate;
+    QComboBox *m_type;
+    QPlainTextEdit *m_images;
+    QComboBox *m_key;
+    QLabel *m_problem;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace veo
