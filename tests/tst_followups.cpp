@@ -3,8 +3,7 @@
 // and a manual clock that the test moves, so KIE's 20-30 s paces and 15-20 minute limits take
 // no wall time. The money rule is checked on the server's own request log: a request that
 // creates or charges goes out once, whatever happens to its answer.
-#include "clockrunner.h"
-#include "enginerig.h"
+#include "clockedengine.h"
 #include "fakekieserver.h"
 #include "followups.h"
 #include "keyring.h"
@@ -76,74 +75,27 @@ private Q_SLOTS:
     void anIdFoundForALostExtensionThatIsAlreadyListedBecomesTheChild();
 
 private:
-    // Starts the app on the test's folder and waits until the parent has been read.
-    bool start();
-    void stop();
-    int count(const QByteArray &path) const;
-    const TaskRecord *task(const QString &id) const { return m_app->task(id); }
-    FollowUps *followUps() const { return m_app->engine->followUps(); }
+    bool start() { return m_t.start(); }
+    void stop() { m_t.stop(); }
+    int count(const QByteArray &path) const { return m_t.count(path); }
+    const TaskRecord *task(const QString &id) const { return m_t.app->task(id); }
+    FollowUps *followUps() const { return m_t.app->engine->followUps(); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeKieServer> m_server;
-    std::unique_ptr<test::ManualClock> m_clock;
-    std::unique_ptr<test::ClockRunner> m_run;
-    std::unique_ptr<test::EngineRig> m_app;
+    test::ClockedEngine m_t;
 };
 
 void tst_FollowUps::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_server = std::make_unique<FakeKieServer>();
-    QVERIFY(m_server->listen(QHostAddress::LocalHost));
-    m_server->setValidKeys({Token});
-    m_server->setCredits(QString(), 5000);
-    m_server->setScript(Parent, {FakeKieServer::ok(finished(Parent))});
-    m_clock = std::make_unique<test::ManualClock>();
-    m_run = std::make_unique<test::ClockRunner>(*m_clock, *m_server);
+    QVERIFY(m_t.setUp(Token));
+    m_t.server->setScript(Parent, {FakeKieServer::ok(finished(Parent))});
     QVERIFY(start());
-    QVERIFY(m_app->engine->addTasks({Parent}).added == 1);
-    QVERIFY(m_run->runUntil([this] { return m_app->status(Parent) == TaskStatus::Succeeded; }));
+    QVERIFY(m_t.app->engine->addTasks({Parent}).added == 1);
+    QVERIFY(m_t.run->runUntil([this] { return m_t.app->status(Parent) == TaskStatus::Succeeded; }));
 }
 
 void tst_FollowUps::cleanup()
 {
-    stop();
-    m_run.reset();
-    m_clock.reset();
-    m_server.reset();
-    m_dir.reset();
-}
-
-bool tst_FollowUps::start()
-{
-    m_app = std::make_unique<test::EngineRig>(m_dir->path(), m_server->baseUrl(), Token, false,
-                                              QStringList(), false, m_clock.get());
-    if (m_app->opened == TaskStore::OpenResult::Failed) {
-        return false;
-    }
-    m_app->engine->start();
-    Engine *engine = m_app->engine.get();
-    // Every round ends with the answers committed, as the repository's timer would.
-    m_run->follow(engine->scheduler()->requests(), [engine] { engine->flush(); });
-    return QTest::qWaitFor([engine] { return !engine->keys()->isLoading(); }, 15000);
-}
-
-void tst_FollowUps::stop()
-{
-    if (m_app) {
-        m_app->engine->flush();
-    }
-    m_app.reset();
-}
-
-int tst_FollowUps::count(const QByteArray &path) const
-{
-    int n = 0;
-    for (const FakeKieServer::Request &r : m_server->requests()) {
-        n += r.path == path ? 1 : 0;
-    }
-    return n;
+    m_t.tearDown();
 }
 
 void tst_FollowUps::a1080pChildIsAskedForUntilReadyAndSurvivesARestart()
@@ -151,8 +103,8 @@ void tst_FollowUps::a1080pChildIsAskedForUntilReadyAndSurvivesARestart()
     const QString url = QStringLiteral("https://tempfile.invalid/p/fox-1080p.mp4");
     const FakeKieServer::Response notReady = FakeKieServer::kieError(
         422, QStringLiteral("1080P is processing. It should be ready in 1-2 minutes."));
-    m_server->setUpgradeScript(FakeKieServer::Upgrade::Hd1080p, Parent, 0,
-                               {notReady, notReady, FakeKieServer::upgrade1080pReady(url)});
+    m_t.server->setUpgradeScript(FakeKieServer::Upgrade::Hd1080p, Parent, 0,
+                                 {notReady, notReady, FakeKieServer::upgrade1080pReady(url)});
 
     const FollowUps::Outcome started = followUps()->requestUpgrade(Parent, TaskKind::Veo1080p, 0);
     QVERIFY2(started.error.isEmpty(), qPrintable(started.error));
@@ -162,12 +114,12 @@ void tst_FollowUps::a1080pChildIsAskedForUntilReadyAndSurvivesARestart()
     QCOMPARE(child->kind, TaskKind::Veo1080p);
     QCOMPARE(child->parentTaskId, Parent);
 
-    QVERIFY(m_run->runUntil([&] { return m_app->status(started.taskId) == TaskStatus::Succeeded; },
-                            Second));
+    QVERIFY(m_t.run->runUntil(
+        [&] { return m_t.app->status(started.taskId) == TaskStatus::Succeeded; }, Second));
     QCOMPARE(count(Path1080p), 3);
     // KIE asks for 20-30 s between polls (the app's own interval here is 30 s).
     qint64 last = -1;
-    for (const test::ClockRunner::Sent &sent : m_run->sent()) {
+    for (const test::ClockRunner::Sent &sent : m_t.run->sent()) {
         if (sent.request.path == Path1080p) {
             QVERIFY2(last < 0 || sent.atMs - last >= 20 * Second,
                      qPrintable(QString::number(sent.atMs - last)));
@@ -185,43 +137,45 @@ void tst_FollowUps::a1080pChildIsAskedForUntilReadyAndSurvivesARestart()
     QCOMPARE(child->kind, TaskKind::Veo1080p);
     QCOMPARE(child->parentTaskId, Parent);
     QCOMPARE(child->resultUrls, QStringList{url});
-    m_run->runFor(2 * Minute, Second);
+    m_t.run->runFor(2 * Minute, Second);
     QCOMPARE(count(Path1080p), 3); // finished: not asked again
 }
 
 void tst_FollowUps::a1080pNeverReadyIsGivenUpAfter15MinutesAndCanBeRetried()
 {
-    m_server->setUpgradeScript(
+    m_t.server->setUpgradeScript(
         FakeKieServer::Upgrade::Hd1080p, Parent, 0,
         {FakeKieServer::kieError(422, QStringLiteral("1080P is processing."))});
     const QString id = followUps()->requestUpgrade(Parent, TaskKind::Veo1080p, 0).taskId;
     QVERIFY(!id.isEmpty());
     // The limit runs from the request's wall-clock time; the manual clock carries the rest.
-    m_run->runFor(14 * Minute, 5 * Second);
-    QCOMPARE(m_app->status(id), TaskStatus::Generating);
+    m_t.run->runFor(14 * Minute, 5 * Second);
+    QCOMPARE(m_t.app->status(id), TaskStatus::Generating);
     const int asked = count(Path1080p);
     QVERIFY2(asked >= 28 && asked <= 43, qPrintable(QString::number(asked))); // every 20-30 s
-    QVERIFY(m_run->runUntil([&] { return m_app->status(id) == TaskStatus::Failed; }, 5 * Second));
+    QVERIFY(
+        m_t.run->runUntil([&] { return m_t.app->status(id) == TaskStatus::Failed; }, 5 * Second));
     QCOMPARE(task(id)->lastError.kind, ApiError::Kind::GaveUp);
     QVERIFY(task(id)->lastError.text().contains(QLatin1String("15")));
     const int atGiveUp = count(Path1080p);
-    m_run->runFor(5 * Minute, 5 * Second);
+    m_t.run->runFor(5 * Minute, 5 * Second);
     QCOMPARE(count(Path1080p), atGiveUp); // given up: no more polls
 
-    m_server->setUpgradeScript(
+    m_t.server->setUpgradeScript(
         FakeKieServer::Upgrade::Hd1080p, Parent, 0,
         {FakeKieServer::upgrade1080pReady(QStringLiteral("https://tempfile.invalid/late.mp4"))});
     const FollowUps::Outcome retried = followUps()->retry(id);
     QVERIFY2(retried.error.isEmpty(), qPrintable(retried.error));
     QVERIFY(!task(id)->lastError.isError());
-    QVERIFY(m_run->runUntil([&] { return m_app->status(id) == TaskStatus::Succeeded; }, Second));
+    QVERIFY(
+        m_t.run->runUntil([&] { return m_t.app->status(id) == TaskStatus::Succeeded; }, Second));
     QCOMPARE(count(Path1080p), atGiveUp + 1);
 }
 
 void tst_FollowUps::a4kWhoseAnswerIsLostIsChargedOnceAndSettledByItsNextPoll()
 {
     const QStringList urls{QStringLiteral("https://tempfile.invalid/p/fox-4k.mp4")};
-    m_server->setUpgradeScript(
+    m_t.server->setUpgradeScript(
         FakeKieServer::Upgrade::Uhd4k, Parent, 0,
         {dropped(), processing4k(),
          FakeKieServer::upgrade4kAnswer(
@@ -232,25 +186,26 @@ void tst_FollowUps::a4kWhoseAnswerIsLostIsChargedOnceAndSettledByItsNextPoll()
     QCOMPARE(task(id)->submission, TaskSubmission::Sending);
 
     // The charging request goes out once; its answer is lost.
-    QVERIFY(m_run->runUntil([&] { return count(Path4k) == 1; }, Second));
-    m_run->settle();
+    QVERIFY(m_t.run->runUntil([&] { return count(Path4k) == 1; }, Second));
+    m_t.run->settle();
     QCOMPARE(task(id)->submission, TaskSubmission::AnswerLost);
     QCOMPARE(task(id)->lastError.kind, ApiError::Kind::Network);
     // Not sent again at once, nor within the 30 s KIE asks for between 4K requests.
-    m_run->runFor(29 * Second, Second);
+    m_t.run->runFor(29 * Second, Second);
     QCOMPARE(count(Path4k), 1);
 
     // The next poll repeats it, which KIE answers without charging: it settles the request.
-    QVERIFY(m_run->runUntil([&] { return count(Path4k) == 2; }, Second));
-    m_run->settle();
+    QVERIFY(m_t.run->runUntil([&] { return count(Path4k) == 2; }, Second));
+    m_t.run->settle();
     QCOMPARE(task(id)->submission, TaskSubmission::None);
     QCOMPARE(task(id)->status, TaskStatus::Generating);
-    QVERIFY(m_run->runUntil([&] { return m_app->status(id) == TaskStatus::Succeeded; }, Second));
+    QVERIFY(
+        m_t.run->runUntil([&] { return m_t.app->status(id) == TaskStatus::Succeeded; }, Second));
     QCOMPARE(task(id)->resultUrls, urls);
     QCOMPARE(task(id)->imageUrls.size(), 1); // kept for the gallery
     QCOMPARE(count(Path4k), 3);
     qint64 last = -1;
-    for (const test::ClockRunner::Sent &sent : m_run->sent()) {
+    for (const test::ClockRunner::Sent &sent : m_t.run->sent()) {
         if (sent.request.path == Path4k) {
             QVERIFY(last < 0 || sent.atMs - last >= 30 * Second);
             last = sent.atMs;
@@ -260,17 +215,17 @@ void tst_FollowUps::a4kWhoseAnswerIsLostIsChargedOnceAndSettledByItsNextPoll()
 
 void tst_FollowUps::askingTwiceForTheSameUpgradeSendsNothingMore()
 {
-    m_server->setUpgradeScript(FakeKieServer::Upgrade::Uhd4k, Parent, 0, {processing4k()});
+    m_t.server->setUpgradeScript(FakeKieServer::Upgrade::Uhd4k, Parent, 0, {processing4k()});
     const QString id = followUps()->requestUpgrade(Parent, TaskKind::Veo4k, 0).taskId;
-    QVERIFY(m_run->runUntil([&] { return count(Path4k) == 1; }, Second));
+    QVERIFY(m_t.run->runUntil([&] { return count(Path4k) == 1; }, Second));
     const FollowUps::Outcome again = followUps()->requestUpgrade(Parent, TaskKind::Veo4k, 0);
     QCOMPARE(again.taskId, id); // the same child, still running
     QVERIFY(again.error.isEmpty());
     QCOMPARE(followUps()->retry(id).taskId, id); // running: nothing to ask again
-    m_run->runFor(10 * Second, Second);
+    m_t.run->runFor(10 * Second, Second);
     QCOMPARE(count(Path4k), 1);
     int children = 0;
-    for (const TaskRecord &t : m_app->engine->tasks()->tasks()) {
+    for (const TaskRecord &t : m_t.app->engine->tasks()->tasks()) {
         children += t.parentTaskId == Parent ? 1 : 0;
     }
     QCOMPARE(children, 1);
@@ -285,7 +240,7 @@ void tst_FollowUps::anAcceptedExtensionBecomesAChildReadOnRecordInfo()
     FakeKieServer::Record done = generating;
     done.successFlag = 1;
     done.resultUrls = {QStringLiteral("https://media.invalid/extended.mp4")};
-    m_server->setExtendScript({FakeKieServer::ok(generating), FakeKieServer::ok(done)});
+    m_t.server->setExtendScript({FakeKieServer::ok(generating), FakeKieServer::ok(done)});
     ExtendOptions options;
     options.parentTaskId = Parent;
     options.prompt = QStringLiteral("The fox leaps over a \"frozen\" creek\n继续");
@@ -300,9 +255,9 @@ void tst_FollowUps::anAcceptedExtensionBecomesAChildReadOnRecordInfo()
     QCOMPARE(placeholder->submission, TaskSubmission::Sending);
     QCOMPARE(placeholder->prompt, options.prompt);
 
-    QVERIFY(m_run->runUntil([&] { return settled.size() == 1; }, Second));
-    QCOMPARE(m_server->extendedTaskIds().size(), 1);
-    const QString newId = m_server->extendedTaskIds().constFirst();
+    QVERIFY(m_t.run->runUntil([&] { return settled.size() == 1; }, Second));
+    QCOMPARE(m_t.server->extendedTaskIds().size(), 1);
+    const QString newId = m_t.server->extendedTaskIds().constFirst();
     QCOMPARE(settled.first().at(1).toString(), newId);
     QVERIFY(settled.first().at(2).toString().isEmpty());
     QVERIFY(!task(sent.taskId)); // the placeholder became the child
@@ -310,11 +265,11 @@ void tst_FollowUps::anAcceptedExtensionBecomesAChildReadOnRecordInfo()
     QCOMPARE(task(newId)->kind, TaskKind::VeoExtension);
     QCOMPARE(task(newId)->parentTaskId, Parent);
     QCOMPARE(task(newId)->submission, TaskSubmission::None);
-    QVERIFY(m_run->runUntil([&] { return m_app->status(newId) == TaskStatus::Succeeded; }));
-    QVERIFY(!m_server->requestsFor(newId).isEmpty()); // read on record-info like any Veo task
-    QCOMPARE(task(newId)->prompt, options.prompt);    // as KIE echoes it in paramJson
+    QVERIFY(m_t.run->runUntil([&] { return m_t.app->status(newId) == TaskStatus::Succeeded; }));
+    QVERIFY(!m_t.server->requestsFor(newId).isEmpty()); // read on record-info like any Veo task
+    QCOMPARE(task(newId)->prompt, options.prompt);      // as KIE echoes it in paramJson
     QCOMPARE(count(PathExtend), 1);
-    for (const FakeKieServer::Request &r : m_server->requests()) {
+    for (const FakeKieServer::Request &r : m_t.server->requests()) {
         if (r.path == PathExtend) {
             const QJsonObject sentBody = QJsonDocument::fromJson(r.body).object();
             QCOMPARE(sentBody.value(QLatin1String("taskId")).toString(), Parent);
@@ -327,18 +282,18 @@ void tst_FollowUps::anAcceptedExtensionBecomesAChildReadOnRecordInfo()
 
 void tst_FollowUps::anExtensionWhoseAnswerIsLostIsNeverSentAgain()
 {
-    m_server->setRouteScript(PathExtend, {dropped()});
+    m_t.server->setRouteScript(PathExtend, {dropped()});
     ExtendOptions options;
     options.parentTaskId = Parent;
     options.prompt = QStringLiteral("The fox turns around");
     QSignalSpy settled(followUps(), &FollowUps::extensionSettled);
     const QString placeholderId = followUps()->extend(options).taskId;
     QVERIFY(!placeholderId.isEmpty());
-    QVERIFY(m_run->runUntil([&] { return settled.size() == 1; }, Second));
+    QVERIFY(m_t.run->runUntil([&] { return settled.size() == 1; }, Second));
     QVERIFY(settled.first().at(1).toString().isEmpty());
     QVERIFY(settled.first().at(2).toString().contains(QLatin1String("lost")));
     QCOMPARE(task(placeholderId)->submission, TaskSubmission::AnswerLost);
-    m_run->runFor(10 * Minute, 5 * Second);
+    m_t.run->runFor(10 * Minute, 5 * Second);
     QCOMPARE(count(PathExtend), 1);
 
     // A retry refuses (it may exist), and so does a restart.
@@ -347,36 +302,36 @@ void tst_FollowUps::anExtensionWhoseAnswerIsLostIsNeverSentAgain()
     stop();
     QVERIFY(start());
     QCOMPARE(task(placeholderId)->submission, TaskSubmission::AnswerLost);
-    m_run->runFor(2 * Minute, 5 * Second);
+    m_t.run->runFor(2 * Minute, 5 * Second);
     QCOMPARE(count(PathExtend), 1);
 
     // The user found its ID in the kie.ai logs.
     FakeKieServer::Record found = finished(QStringLiteral("veo_extend_found_1"));
-    m_server->setScript(found.taskId, {FakeKieServer::ok(found)});
+    m_t.server->setScript(found.taskId, {FakeKieServer::ok(found)});
     QVERIFY(!followUps()->adoptTaskId(placeholderId, QStringLiteral("not an id")).error.isEmpty());
     const FollowUps::Outcome adopted = followUps()->adoptTaskId(placeholderId, found.taskId);
     QVERIFY2(adopted.error.isEmpty(), qPrintable(adopted.error));
     QVERIFY(!task(placeholderId));
     QCOMPARE(task(found.taskId)->parentTaskId, Parent);
     QCOMPARE(task(found.taskId)->kind, TaskKind::VeoExtension);
-    QVERIFY(m_run->runUntil([&] { return m_app->status(found.taskId) == TaskStatus::Succeeded; },
-                            Second));
+    QVERIFY(m_t.run->runUntil(
+        [&] { return m_t.app->status(found.taskId) == TaskStatus::Succeeded; }, Second));
     QCOMPARE(count(PathExtend), 1);
 }
 
 void tst_FollowUps::aRefusedExtensionSaysWhyAndCanBeSentAgain()
 {
-    m_server->setRouteScript(PathExtend,
-                             {FakeKieServer::kieError(402, QStringLiteral("Insufficient Credits")),
-                              FakeKieServer::okJson(R"({"taskId":"veo_extend_retry_01"})")});
-    m_server->setScript(QStringLiteral("veo_extend_retry_01"),
-                        {FakeKieServer::ok(finished(QStringLiteral("veo_extend_retry_01")))});
+    m_t.server->setRouteScript(
+        PathExtend, {FakeKieServer::kieError(402, QStringLiteral("Insufficient Credits")),
+                     FakeKieServer::okJson(R"({"taskId":"veo_extend_retry_01"})")});
+    m_t.server->setScript(QStringLiteral("veo_extend_retry_01"),
+                          {FakeKieServer::ok(finished(QStringLiteral("veo_extend_retry_01")))});
     ExtendOptions options;
     options.parentTaskId = Parent;
     options.prompt = QStringLiteral("Night falls");
     QSignalSpy settled(followUps(), &FollowUps::extensionSettled);
     const QString placeholderId = followUps()->extend(options).taskId;
-    QVERIFY(m_run->runUntil([&] { return settled.size() == 1; }, Second));
+    QVERIFY(m_t.run->runUntil([&] { return settled.size() == 1; }, Second));
     QCOMPARE(task(placeholderId)->submission, TaskSubmission::Refused);
     QCOMPARE(task(placeholderId)->status, TaskStatus::Failed);
     QCOMPARE(task(placeholderId)->lastError.kind, ApiError::Kind::InsufficientCredits);
@@ -384,7 +339,7 @@ void tst_FollowUps::aRefusedExtensionSaysWhyAndCanBeSentAgain()
 
     const FollowUps::Outcome retried = followUps()->retry(placeholderId);
     QVERIFY2(retried.error.isEmpty(), qPrintable(retried.error));
-    QVERIFY(m_run->runUntil([&] { return settled.size() == 2; }, Second));
+    QVERIFY(m_t.run->runUntil([&] { return settled.size() == 2; }, Second));
     QCOMPARE(settled.at(1).at(1).toString(), QStringLiteral("veo_extend_retry_01"));
     QCOMPARE(count(PathExtend), 2);
     QCOMPARE(task(QStringLiteral("veo_extend_retry_01"))->prompt, options.prompt);
@@ -412,8 +367,8 @@ void tst_FollowUps::whatKieDoesNotAllowIsNotOffered()
                  .error.isEmpty());
 
     // Once its 1080P version is asked for, a video cannot be extended.
-    m_server->setUpgradeScript(FakeKieServer::Upgrade::Hd1080p, Parent, 0,
-                               {FakeKieServer::kieError(422, QStringLiteral("processing"))});
+    m_t.server->setUpgradeScript(FakeKieServer::Upgrade::Hd1080p, Parent, 0,
+                                 {FakeKieServer::kieError(422, QStringLiteral("processing"))});
     QVERIFY(followUps()->requestUpgrade(Parent, TaskKind::Veo1080p, 0).error.isEmpty());
     QVERIFY(followUps()->blocker(parent, TaskKind::VeoExtension).contains(QLatin1String("1080P")));
     ExtendOptions options;
@@ -423,7 +378,7 @@ void tst_FollowUps::whatKieDoesNotAllowIsNotOffered()
     QCOMPARE(count(PathExtend), 0);
 
     // A key known to have no credits left: nothing that costs is sent.
-    m_app->engine->keys()->recordCheck(task(Parent)->keyId, ApiError{}, 0);
+    m_t.app->engine->keys()->recordCheck(task(Parent)->keyId, ApiError{}, 0);
     QVERIFY(followUps()->blocker(parent, TaskKind::Veo4k, 0).contains(QLatin1String("credits")));
     QVERIFY(!followUps()->requestUpgrade(Parent, TaskKind::Veo4k, 0).error.isEmpty());
     QCOMPARE(count(Path4k), 0);
@@ -439,35 +394,35 @@ void tst_FollowUps::requestsCutOffByQuittingLostTheirAnswer()
     placeholder.parentTaskId = Parent;
     placeholder.submission = TaskSubmission::Sending;
     placeholder.paramJson = QStringLiteral(R"({"prompt":"cut off","model":"fast"})");
-    QVERIFY(m_app->engine->tasks()->insert({placeholder}).size() == 1);
+    QVERIFY(m_t.app->engine->tasks()->insert({placeholder}).size() == 1);
     stop();
     QVERIFY(start());
     QCOMPARE(task(placeholder.taskId)->submission, TaskSubmission::AnswerLost);
-    m_run->runFor(2 * Minute, 5 * Second);
+    m_t.run->runFor(2 * Minute, 5 * Second);
     QCOMPARE(count(PathExtend), 0);
     QVERIFY(!followUps()->retry(placeholder.taskId).error.isEmpty()); // it may exist
 }
 
 void tst_FollowUps::anIdFoundForALostExtensionThatIsAlreadyListedBecomesTheChild()
 {
-    m_server->setRouteScript(PathExtend, {dropped()});
+    m_t.server->setRouteScript(PathExtend, {dropped()});
     ExtendOptions options;
     options.parentTaskId = Parent;
     options.prompt = QStringLiteral("Lost, then found");
     const QString placeholderId = followUps()->extend(options).taskId;
-    QVERIFY(m_run->runUntil(
+    QVERIFY(m_t.run->runUntil(
         [&] { return task(placeholderId)->submission == TaskSubmission::AnswerLost; }, Second));
     // Meanwhile the user pasted the new ID as a task of its own.
     const QString found = QStringLiteral("veo_extend_pasted_1");
-    m_server->setScript(found, {FakeKieServer::ok(finished(found))});
-    QCOMPARE(m_app->engine->addTasks({found}).added, 1);
+    m_t.server->setScript(found, {FakeKieServer::ok(finished(found))});
+    QCOMPARE(m_t.app->engine->addTasks({found}).added, 1);
     const FollowUps::Outcome adopted = followUps()->adoptTaskId(placeholderId, found);
     QVERIFY2(adopted.error.isEmpty(), qPrintable(adopted.error));
     QVERIFY(!task(placeholderId));
     QCOMPARE(task(found)->kind, TaskKind::VeoExtension);
     QCOMPARE(task(found)->parentTaskId, Parent);
     // Offline, nothing is stored or sent.
-    m_app->engine->scheduler()->setOnline(false);
+    m_t.app->engine->scheduler()->setOnline(false);
     const FollowUps::Outcome offline = followUps()->extend(options);
     QVERIFY(offline.taskId.isEmpty());
     QVERIFY(offline.error.contains(QLatin1String("offline")));

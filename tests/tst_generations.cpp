@@ -2,8 +2,7 @@
 // server over loopback, the SQLite store in a temporary folder (restarts reopen it) and a
 // manual clock. The money rule is checked on the server's own request log: a generation goes
 // out once, whatever happens to its answer, unless the user explicitly sends it again.
-#include "clockrunner.h"
-#include "enginerig.h"
+#include "clockedengine.h"
 #include "fakekieserver.h"
 #include "generations.h"
 #include "keyring.h"
@@ -72,76 +71,31 @@ private Q_SLOTS:
     void optionsAreReadBackFromKiesParamJson();
 
 private:
-    bool start();
-    void stop();
-    int count() const;
-    const TaskRecord *task(const QString &id) const { return m_app->task(id); }
-    Generations *generations() const { return m_app->engine->generations(); }
+    bool start() { return m_t.start(); }
+    void stop() { m_t.stop(); }
+    int count() const { return m_t.count(PathGenerate); }
+    const TaskRecord *task(const QString &id) const { return m_t.app->task(id); }
+    Generations *generations() const { return m_t.app->engine->generations(); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeKieServer> m_server;
-    std::unique_ptr<test::ManualClock> m_clock;
-    std::unique_ptr<test::ClockRunner> m_run;
-    std::unique_ptr<test::EngineRig> m_app;
+    test::ClockedEngine m_t;
 };
 
 void tst_Generations::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_server = std::make_unique<FakeKieServer>();
-    QVERIFY(m_server->listen(QHostAddress::LocalHost));
-    m_server->setValidKeys({Token});
-    m_server->setCredits(QString(), 5000);
+    QVERIFY(m_t.setUp(Token));
     FakeKieServer::Record generating;
     generating.taskId = QStringLiteral("@TASK_ID@");
     generating.prompt = QStringLiteral("@PROMPT@");
     FakeKieServer::Record done = generating;
     done.successFlag = 1;
     done.resultUrls = {QStringLiteral("https://media.invalid/generated.mp4")};
-    m_server->setGenerateScript({FakeKieServer::ok(generating), FakeKieServer::ok(done)});
-    m_clock = std::make_unique<test::ManualClock>();
-    m_run = std::make_unique<test::ClockRunner>(*m_clock, *m_server);
+    m_t.server->setGenerateScript({FakeKieServer::ok(generating), FakeKieServer::ok(done)});
     QVERIFY(start());
 }
 
 void tst_Generations::cleanup()
 {
-    stop();
-    m_run.reset();
-    m_clock.reset();
-    m_server.reset();
-    m_dir.reset();
-}
-
-bool tst_Generations::start()
-{
-    m_app = std::make_unique<test::EngineRig>(m_dir->path(), m_server->baseUrl(), Token, false,
-                                              QStringList(), false, m_clock.get());
-    if (m_app->opened == TaskStore::OpenResult::Failed) {
-        return false;
-    }
-    m_app->engine->start();
-    Engine *engine = m_app->engine.get();
-    m_run->follow(engine->scheduler()->requests(), [engine] { engine->flush(); });
-    return QTest::qWaitFor([engine] { return !engine->keys()->isLoading(); }, 15000);
-}
-
-void tst_Generations::stop()
-{
-    if (m_app) {
-        m_app->engine->flush();
-    }
-    m_app.reset();
-}
-
-int tst_Generations::count() const
-{
-    int n = 0;
-    for (const FakeKieServer::Request &r : m_server->requests()) {
-        n += r.path == PathGenerate ? 1 : 0;
-    }
-    return n;
+    m_t.tearDown();
 }
 
 void tst_Generations::everyFieldReachesTheBodyAndTheTaskIsTracked()
@@ -153,13 +107,13 @@ void tst_Generations::everyFieldReachesTheBodyAndTheTaskIsTracked()
     QVERIFY2(sent.error.isEmpty(), qPrintable(sent.error));
     QVERIFY(task(sent.taskId)); // stored before it went out
     QCOMPARE(task(sent.taskId)->submission, TaskSubmission::Sending);
-    QVERIFY(m_run->runUntil([&] { return settled.size() == 1; }, Second));
+    QVERIFY(m_t.run->runUntil([&] { return settled.size() == 1; }, Second));
     QCOMPARE(count(), 1);
 
     const QString id = settled.first().at(1).toString();
-    QCOMPARE(m_server->generatedTaskIds(), QStringList{id});
+    QCOMPARE(m_t.server->generatedTaskIds(), QStringList{id});
     QVERIFY(!task(sent.taskId)); // KIE's ID took its place
-    for (const FakeKieServer::Request &r : m_server->requests()) {
+    for (const FakeKieServer::Request &r : m_t.server->requests()) {
         if (r.path != PathGenerate) {
             continue;
         }
@@ -180,7 +134,8 @@ void tst_Generations::everyFieldReachesTheBodyAndTheTaskIsTracked()
                  QVariant(options.imageUrls).toList());
         QVERIFY(!body.contains(QLatin1String("callBackUrl")));
     }
-    QVERIFY(m_run->runUntil([&] { return m_app->status(id) == TaskStatus::Succeeded; }, Second));
+    QVERIFY(
+        m_t.run->runUntil([&] { return m_t.app->status(id) == TaskStatus::Succeeded; }, Second));
     QCOMPARE(task(id)->prompt, options.prompt);
     QCOMPARE(task(id)->sourceTaskId, QStringLiteral("veo_source_task_1"));
 
@@ -195,53 +150,53 @@ void tst_Generations::everyFieldReachesTheBodyAndTheTaskIsTracked()
 
 void tst_Generations::aLostAnswerIsNeverSentAgainEvenAcrossARestart()
 {
-    m_server->setRouteScript(PathGenerate, {dropped()});
+    m_t.server->setRouteScript(PathGenerate, {dropped()});
     QSignalSpy settled(generations(), &Generations::generationSettled);
     GenerateOptions options;
     options.prompt = QStringLiteral("A lighthouse in a storm");
     const QString placeholderId = generations()->generate(options, {}).taskId;
     QVERIFY(!placeholderId.isEmpty());
-    QVERIFY(m_run->runUntil([&] { return settled.size() == 1; }, Second));
+    QVERIFY(m_t.run->runUntil([&] { return settled.size() == 1; }, Second));
     QVERIFY(settled.first().at(1).toString().isEmpty());
     QVERIFY(settled.first().at(2).toString().contains(QLatin1String("lost")));
     QCOMPARE(task(placeholderId)->submission, TaskSubmission::AnswerLost);
-    m_run->runFor(10 * Minute, 5 * Second);
+    m_t.run->runFor(10 * Minute, 5 * Second);
     QCOMPARE(count(), 1);
 
     stop();
     QVERIFY(start());
     QCOMPARE(task(placeholderId)->submission, TaskSubmission::AnswerLost);
-    m_run->runFor(2 * Minute, 5 * Second);
+    m_t.run->runFor(2 * Minute, 5 * Second);
     QCOMPARE(count(), 1);
 
     // Sending it again is the user's explicit choice (the window warns first).
-    m_server->setRouteScript(PathGenerate, {});
+    m_t.server->setRouteScript(PathGenerate, {});
     QSignalSpy again(generations(), &Generations::generationSettled);
     QVERIFY(generations()->sendAgain(placeholderId).error.isEmpty());
-    QVERIFY(m_run->runUntil([&] { return again.size() == 1; }, Second));
+    QVERIFY(m_t.run->runUntil([&] { return again.size() == 1; }, Second));
     QCOMPARE(count(), 2);
-    QCOMPARE(m_server->generatedTaskIds().size(), 1);
-    QVERIFY(task(m_server->generatedTaskIds().constFirst()));
+    QCOMPARE(m_t.server->generatedTaskIds().size(), 1);
+    QVERIFY(task(m_t.server->generatedTaskIds().constFirst()));
 }
 
 void tst_Generations::aRefusalSaysWhyAndCanBeSentAgain()
 {
-    m_server->setRouteScript(
+    m_t.server->setRouteScript(
         PathGenerate, {FakeKieServer::kieError(402, QStringLiteral("Insufficient Credits"))});
     QSignalSpy settled(generations(), &Generations::generationSettled);
     GenerateOptions options;
     options.prompt = QStringLiteral("A cat on a piano");
     const QString placeholderId = generations()->generate(options, {}).taskId;
-    QVERIFY(m_run->runUntil([&] { return settled.size() == 1; }, Second));
+    QVERIFY(m_t.run->runUntil([&] { return settled.size() == 1; }, Second));
     const QString error = settled.first().at(2).toString();
     QVERIFY2(error.contains(QLatin1String("refused")) && error.contains(QLatin1String("402")),
              qPrintable(error));
     QCOMPARE(task(placeholderId)->submission, TaskSubmission::Refused);
     QCOMPARE(task(placeholderId)->status, TaskStatus::Failed);
 
-    m_server->setRouteScript(PathGenerate, {});
+    m_t.server->setRouteScript(PathGenerate, {});
     QVERIFY(generations()->sendAgain(placeholderId).error.isEmpty());
-    QVERIFY(m_run->runUntil([&] { return settled.size() == 2; }, Second));
+    QVERIFY(m_t.run->runUntil([&] { return settled.size() == 2; }, Second));
     QCOMPARE(count(), 2);
     QVERIFY(!task(placeholderId));
 }
@@ -250,16 +205,16 @@ void tst_Generations::aRequestCutOffByQuittingIsNotSentAtTheNextStart()
 {
     FakeKieServer::Response stalled;
     stalled.fault = FakeKieServer::Response::Fault::NeverAnswer;
-    m_server->setRouteScript(PathGenerate, {stalled});
+    m_t.server->setRouteScript(PathGenerate, {stalled});
     GenerateOptions options;
     options.prompt = QStringLiteral("A kite over the dunes");
     const QString placeholderId = generations()->generate(options, {}).taskId;
     QTRY_COMPARE_WITH_TIMEOUT(count(), 1, 15000); // sent; its answer never comes
     stop(); // quit (or killed) while the answer is outstanding
-    m_server->setRouteScript(PathGenerate, {});
+    m_t.server->setRouteScript(PathGenerate, {});
     QVERIFY(start());
     QCOMPARE(task(placeholderId)->submission, TaskSubmission::AnswerLost);
-    m_run->runFor(5 * Minute, 5 * Second);
+    m_t.run->runFor(5 * Minute, 5 * Second);
     QCOMPARE(count(), 1);
 }
 
@@ -296,9 +251,9 @@ void tst_Generations::badOptionsSendNothing()
     const Generations::Outcome outcome = generations()->generate(options, {});
     QVERIFY2(outcome.error.contains(why), qPrintable(outcome.error));
     QVERIFY(outcome.taskId.isEmpty());
-    m_run->runFor(Minute, 5 * Second);
+    m_t.run->runFor(Minute, 5 * Second);
     QCOMPARE(count(), 0);
-    QCOMPARE(m_app->engine->tasks()->count(), 0);
+    QCOMPARE(m_t.app->engine->tasks()->count(), 0);
 }
 
 void tst_Generations::optionsAreReadBackFromKiesParamJson()
