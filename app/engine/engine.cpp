@@ -104,13 +104,17 @@ void Engine::start()
     m_keys->load();
     if (!m_options.demoTaskIds.isEmpty()) {
         // Kept from the last launch they would show links to a server that is gone, and a
-        // finished task is not asked again. Their upgrades start over with them; their
-        // extensions were tasks of the last launch's simulated server only, and go.
+        // finished task is not asked again. Their upgrades start over with them; everything
+        // else (extensions, generations, IDs added by hand) was a task of the last launch's
+        // simulated server only, and goes.
         QStringList again = m_options.demoTaskIds;
         QStringList gone;
         for (const TaskRecord &t : m_tasks->tasks()) {
-            if (m_options.demoTaskIds.contains(t.parentTaskId)) {
-                (t.kind == TaskKind::VeoExtension ? gone : again).append(t.taskId);
+            const bool upgrade = t.kind == TaskKind::Veo1080p || t.kind == TaskKind::Veo4k;
+            if (upgrade && m_options.demoTaskIds.contains(t.parentTaskId)) {
+                again.append(t.taskId);
+            } else if (!m_options.demoTaskIds.contains(t.taskId)) {
+                gone.append(t.taskId);
             }
         }
         m_tracker->removeTasks(gone);
