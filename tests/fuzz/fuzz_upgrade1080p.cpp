@@ -4,14 +4,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace veo;
-    const fuzz::Answer a = fuzz::answer(data, size);
-    const QString child = QStringLiteral("veo_task_fuzz0001:1080p:0");
-    const RecordInfoResult result = parse1080pAnswer(a.httpStatus, a.body, child, a.retryAfter);
-    fuzz::checkError(result.error);
-    fuzz::check(result.record.taskId == child, "the answer is the child's");
-    fuzz::check((result.record.status == TaskStatus::Succeeded) ==
-                    !result.record.resultUrls.isEmpty(),
-                "a 1080P video is ready exactly when it has a URL");
+    veo::fuzz::checkUpgradeAnswer(veo::parse1080pAnswer,
+                                  QStringLiteral("veo_task_fuzz0001:1080p:0"), data, size);
     return 0;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "recordinfoparser.h"
 
 #include <QByteArray>
 #include <QString>
@@ -61,6 +62,19 @@ inline void checkError(const ApiError &error)
     check(!(error.isFinal() && error.isRetryable()), "an error is final or retryable, not both");
     check(error.retryAfterSeconds >= -1 && error.retryAfterSeconds <= 24 * 60 * 60,
           "Retry-After is -1 or within a day");
+}
+
+// A 1080P or 4K answer read for the child task `child`: it stays the child's, and its video is
+// ready exactly when it has a URL. parse is parse1080pAnswer or parse4kAnswer.
+template <typename Parse>
+void checkUpgradeAnswer(Parse parse, const QString &child, const uint8_t *data, size_t size)
+{
+    const Answer a = answer(data, size);
+    const RecordInfoResult result = parse(a.httpStatus, a.body, child, a.retryAfter);
+    checkError(result.error);
+    check(result.record.taskId == child, "the answer is the child's");
+    check((result.record.status == TaskStatus::Succeeded) == !result.record.resultUrls.isEmpty(),
+          "an upgrade is ready exactly when it has a URL");
 }
 
 } // namespace veo::fuzz
