@@ -11,13 +11,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace veo;
     static const QTemporaryDir dir;
-    // A new name each time: QSettings caches a file's contents by its path.
-    static int round = 0;
-    const QString path = dir.filePath(QStringLiteral("settings-%1.ini").arg(++round));
+    static const QString path = dir.filePath(QStringLiteral("settings.ini"));
+    // QSettings reads a file again only when its size or time changed: a new time for each
+    // input. (A new file name each time would grow Qt's cache of files, which libFuzzer then
+    // checks for a leak after every input.)
+    static qint64 round = 0;
     {
         QFile file(path);
-        fuzz::check(file.open(QIODevice::WriteOnly) &&
-                        file.write(fuzz::bytes(data, size)) == qint64(size),
+        fuzz::check(file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                        file.write(fuzz::bytes(data, size)) == qint64(size) &&
+                        file.setFileTime(QDateTime::fromSecsSinceEpoch(++round, Qt::UTC),
+                                         QFileDevice::FileModificationTime),
                     "the input is written");
     }
     {
@@ -46,6 +50,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)settings.language();
         (void)settings.lastSelectedTask();
     }
-    QFile::remove(path);
     return 0;
 }
