@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian 12 packages Veo Tracker needs. Idempotent and non-interactive; run as root.
 #   install-deps.sh          what building and running the app needs
-#   install-deps.sh --all    that, plus the tests and the package checks
+#   install-deps.sh --all    that, plus the tests (sanitizers and fuzzing too) and the package checks
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 
@@ -13,14 +13,17 @@ RUNTIME="libqt6sql6-sqlite libqt6keychain1 libsecret-1-0 qt6-translations-l10n
   qt6-qpa-plugins libqt6multimediawidgets6 libqt6svg6
   gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-noto-cjk"
 TEST="dbus dbus-x11 gnome-keyring libsecret-tools locales libglib2.0-data ffmpeg xvfb xauth curl"
+# The fuzz preset (tests/fuzz): clang with libFuzzer and its sanitizer runtimes, and
+# llvm-symbolizer for readable reports. The asan preset needs nothing beyond g++.
+FUZZ="clang libclang-rt-dev llvm"
 PACKAGING="librsvg2-bin dpkg-dev file desktop-file-utils appstream lintian"
 
 case "${1-}" in
   "") wanted="$BUILD $RUNTIME" ;;
-  --all) wanted="$BUILD $RUNTIME $TEST $PACKAGING" ;;
+  --all) wanted="$BUILD $RUNTIME $TEST $FUZZ $PACKAGING" ;;
   *)
     echo "install-deps: unknown option '$1'." >&2
-    echo "usage: $0 [--all]   (no option: build and run the app; --all: also the tests and package checks)" >&2
+    echo "usage: $0 [--all]   (no option: build and run the app; --all: also the tests, fuzzing and package checks)" >&2
     exit 64
     ;;
 esac

@@ -1,8 +1,11 @@
 #include "downloadpart.h"
 
+#include "jsonvalues.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cerrno>
 
 namespace veo {
@@ -21,7 +24,9 @@ PartMeta readPartMeta(const QString &path)
     meta.url = o.value(QLatin1String("url")).toString();
     meta.etag = o.value(QLatin1String("etag")).toString().toLatin1();
     meta.lastModified = o.value(QLatin1String("lastModified")).toString().toLatin1();
-    meta.total = qint64(o.value(QLatin1String("total")).toDouble(-1));
+    // Not a plain cast: a double out of qint64's range (1e300) would make it undefined.
+    meta.total =
+        std::max<qint64>(json::toInteger(o.value(QLatin1String("total"))).value_or(-1), -1);
     return meta;
 }
 
