@@ -57,6 +57,14 @@ bool mentionsMissingCodec(const QString &text)
 PlaybackProblem classifyPlaybackError(QMediaPlayer::Error error, const QString &errorString,
                                       bool localFile)
 {
+    // GStreamer's type finder says "Stream doesn't contain enough data." when (next to)
+    // nothing arrived, and may say it before the connection error that explains it: for a
+    // link that is the network's doing (the link probe then tells more), for a file a cut one.
+    static const QRegularExpression tooLittle(QStringLiteral("doesn'?t contain enough data"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    if (!localFile && error != QMediaPlayer::NoError && tooLittle.match(errorString).hasMatch()) {
+        return PlaybackProblem::Network;
+    }
     switch (error) {
     case QMediaPlayer::NoError:
         return PlaybackProblem::None;
