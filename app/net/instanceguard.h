@@ -26,7 +26,9 @@ public:
     // Primary: we own the store. Secondary: another instance does (call handOver()).
     Role claim();
     // Sends the task IDs to the primary instance; true when it confirmed.
-    bool handOver(const QStringList &taskIds, int timeoutMs = 5000);
+    // The wait is generous: a busy window (a large list loading, a loaded machine) answers
+    // late, and giving up means an error box instead of the IDs arriving.
+    bool handOver(const QStringList &taskIds, int timeoutMs = 15000);
     QString errorString() const { return m_error; }
     QString serverName() const { return m_name; }
 
