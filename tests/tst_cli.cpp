@@ -35,6 +35,8 @@ private:
     };
     Run run(const QStringList &args, const QProcessEnvironment &env = {});
     QProcessEnvironment baseEnv() const;
+    // A user of their own (data and settings in home) with the key, on the fake server.
+    QProcessEnvironment userEnv(const QTemporaryDir &home) const;
     FakeKieServer m_server;
 };
 
@@ -67,6 +69,16 @@ QProcessEnvironment TestCli::baseEnv() const
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+
+QProcessEnvironment TestCli::userEnv(const QTemporaryDir &home) const
+{
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("KIE_API_KEY"), Token);
+    env.insert(QStringLiteral("VEO_TRACKER_API_BASE"), m_server.baseUrl().toString());
     return env;
 }
 
@@ -189,11 +201,7 @@ void TestCli::checkDemo()
 void TestCli::secondLaunchHandsIdsToTheRunningWindow()
 {
     QTemporaryDir home;
-    QProcessEnvironment env = baseEnv();
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("KIE_API_KEY"), Token);
-    env.insert(QStringLiteral("VEO_TRACKER_API_BASE"), m_server.baseUrl().toString());
+    const QProcessEnvironment env = userEnv(home);
 
     QProcess first;
     first.setProcessEnvironment(env);
@@ -222,11 +230,7 @@ void TestCli::secondLaunchHandsIdsToTheRunningWindow()
 void TestCli::upgradesAndExtensionsFromAScript()
 {
     QTemporaryDir home;
-    QProcessEnvironment env = baseEnv();
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("KIE_API_KEY"), Token);
-    env.insert(QStringLiteral("VEO_TRACKER_API_BASE"), m_server.baseUrl().toString());
+    const QProcessEnvironment env = userEnv(home);
     const auto json = [](const Run &r) {
         return QJsonDocument::fromJson(r.out.trimmed()).object();
     };
