@@ -146,9 +146,7 @@ void Engine::applySettings()
     m_scheduler->setInterval(pollInterval());
     m_credits->setLowThreshold(m_settings->lowCreditThreshold());
     m_downloads->applySettings();
-    if (m_keeper) {
-        m_keeper->check(); // Keep before expiry may have been turned on, or its margin widened
-    }
+    m_keeper->check(); // Keep before expiry may have been turned on, or its margin widened
 }
 
 Engine::Added Engine::addTasks(const QStringList &taskIds, const QString &keyId, bool tryAllKeys)

@@ -1,5 +1,7 @@
 #include "playbackproblempanel.h"
 
+#include "taskexpiry.h"
+
 #include <QBoxLayout>
 #include <QCoreApplication>
 #include <QEvent>
@@ -91,6 +93,33 @@ PlaybackProblem classifyPlaybackError(QMediaPlayer::Error error, const QString &
                                                 : PlaybackProblem::Network;
     }
     return PlaybackProblem::Other;
+}
+
+QString noVideoText(const std::optional<TaskRecord> &task, const QDateTime &now)
+{
+    if (!task) {
+        //: Player pane when no task is selected
+        return QCoreApplication::translate("veo::PlayerPane", "Select a task to watch its video.");
+    }
+    if (isFailure(task->status)) {
+        //: Player pane for a failed task
+        return QCoreApplication::translate("veo::PlayerPane",
+                                           "This task failed, so it has no video.");
+    }
+    if (task->status != TaskStatus::Succeeded) {
+        //: Player pane for a task that is still waiting or generating (or no longer known)
+        return QCoreApplication::translate("veo::PlayerPane",
+                                           "The video appears here when the task has succeeded.");
+    }
+    if (videosExpired(*task, now)) {
+        //: Player pane for a task whose videos KIE deleted (14 days) with no downloaded copy
+        return QCoreApplication::translate(
+            "veo::PlayerPane", "KIE deleted the videos of this task 14 days after they were "
+                               "made, and none was downloaded. Its prompt and details stay "
+                               "in the list.");
+    }
+    //: Player pane for a succeeded task whose answer had no video URL
+    return QCoreApplication::translate("veo::PlayerPane", "KIE reported no video for this task.");
 }
 
 QString playbackProblemTitle(PlaybackProblem problem)

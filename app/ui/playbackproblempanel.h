@@ -1,9 +1,13 @@
 #pragma once
 
+#include "taskrecord.h"
+
+#include <QDateTime>
 #include <QMediaPlayer>
 #include <QString>
 #include <QWidget>
 #include <functional>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -29,6 +33,9 @@ PlaybackProblem classifyPlaybackError(QMediaPlayer::Error error, const QString &
                                       bool localFile);
 
 // Translated at call time (context "PlayerPane").
+// Why the player shows no video for the task (none selected, failed, not finished, deleted by
+// KIE after 14 days with no copy on disk, or no URL), translated.
+QString noVideoText(const std::optional<TaskRecord> &task, const QDateTime &now);
 QString playbackProblemTitle(PlaybackProblem problem);
 // What happened and what to do; detail is the backend's own text, shown for reference.
 QString playbackProblemAdvice(PlaybackProblem problem, const QString &detail);

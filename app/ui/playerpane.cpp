@@ -2,7 +2,6 @@
 
 #include "playercontrols.h"
 #include "playersourcebar.h"
-#include "taskexpiry.h"
 
 #include <QAudioOutput>
 #include <QBoxLayout>
@@ -383,24 +382,7 @@ void PlayerPane::updatePlaceholder()
         m_pages->setCurrentIndex(1);
         return;
     }
-    if (!m_task) {
-        //: Player pane when no task is selected
-        m_placeholder->setText(tr("Select a task to watch its video."));
-    } else if (isFailure(m_task->status)) {
-        //: Player pane for a failed task
-        m_placeholder->setText(tr("This task failed, so it has no video."));
-    } else if (m_task->status != TaskStatus::Succeeded) {
-        //: Player pane for a task that is still waiting or generating (or no longer known)
-        m_placeholder->setText(tr("The video appears here when the task has succeeded."));
-    } else if (videosExpired(*m_task, QDateTime::currentDateTimeUtc())) {
-        //: Player pane for a task whose videos KIE deleted (14 days) with no downloaded copy
-        m_placeholder->setText(tr("KIE deleted the videos of this task 14 days after they were "
-                                  "made, and none was downloaded. Its prompt and details stay "
-                                  "in the list."));
-    } else {
-        //: Player pane for a succeeded task whose answer had no video URL
-        m_placeholder->setText(tr("KIE reported no video for this task."));
-    }
+    m_placeholder->setText(noVideoText(m_task, QDateTime::currentDateTimeUtc()));
     m_pages->setCurrentIndex(0);
     if (m_video->isFullScreen()) {
         setFullScreen(false);
