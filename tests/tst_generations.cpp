@@ -69,6 +69,8 @@ private Q_SLOTS:
     void badOptionsSendNothing_data();
     void badOptionsSendNothing();
     void optionsAreReadBackFromKiesParamJson();
+    void aBatchGoesTwentyPerTenSecondsAndA429LosesNothing();
+    void theQueueSurvivesARestartAndCanBePausedAndCancelled();
 
 private:
     bool start() { return m_t.start(); }
@@ -76,6 +78,9 @@ private:
     int count() const { return m_t.count(PathGenerate); }
     const TaskRecord *task(const QString &id) const { return m_t.app->task(id); }
     Generations *generations() const { return m_t.app->engine->generations(); }
+    // The generate requests the server received: (manual clock time, prompt), in order.
+    QList<QPair<qint64, QString>> generateRequests() const;
+    static QList<GenerateOptions> batch(int n, const QString &name);
 
     test::ClockedEngine m_t;
 };
@@ -282,6 +287,131 @@ void tst_Generations::optionsAreReadBackFromKiesParamJson()
     QCOMPARE(generateOptionsFromParamJson(generateParamJson(everyField())), everyField());
     QVERIFY(!generateOptionsFromParamJson(QStringLiteral("{}")));
     QVERIFY(!generateOptionsFromParamJson(QStringLiteral("not json")));
+}
+
+QList<QPair<qint64, QString>> tst_Generations::generateRequests() const
+{
+    QList<QPair<qint64, QString>> sent;
+    for (const test::ClockRunner::Sent &s : m_t.run->sent()) {
+        if (s.request.path == PathGenerate) {
+            sent.append({s.atMs, QJsonDocument::fromJson(s.request.body)
+                                     .object()
+                                     .value(QLatin1String("prompt"))
+                                     .toString()});
+        }
+    }
+    return sent;
+}
+
+QList<GenerateOptions> tst_Generations::batch(int n, const QString &name)
+{
+    QList<GenerateOptions> list;
+    for (int i = 1; i <= n; ++i) {
+        GenerateOptions o;
+        o.prompt = QStringLiteral("%1 %2").arg(name).arg(i);
+        o.model = QStringLiteral("veo3_fast");
+        list.append(o);
+    }
+    return list;
+}
+
+void tst_Generations::aBatchGoesTwentyPerTenSecondsAndA429LosesNothing()
+{
+    // KIE takes 20 new generations per 10 s per account and does not queue the rest. The
+    // 21st request meets a 429 (Retry-After: 3) anyway, as when another client of the same
+    // account sent some: it goes back to its place and nothing is dropped.
+    FakeKieServer::Response limited =
+        FakeKieServer::kieError(429, QStringLiteral("Rate limit exceeded"), 429);
+    limited.headers = {{"Retry-After", "3"}};
+    QList<FakeKieServer::Response> script(20, FakeKieServer::builtInAnswer());
+    script << limited << FakeKieServer::builtInAnswer();
+    m_t.server->setRouteScript(PathGenerate, script);
+
+    const Generations::BatchOutcome queued =
+        generations()->generateMany(batch(45, QStringLiteral("Batch")), {});
+    QVERIFY2(queued.error.isEmpty(), qPrintable(queued.error));
+    QCOMPARE(queued.taskIds.size(), 45);
+    QVERIFY(m_t.run->runUntil([&] { return m_t.server->generatedTaskIds().size() == 45; }, 100));
+    m_t.run->runFor(Minute, Second);
+
+    const QList<QPair<qint64, QString>> sent = generateRequests();
+    QCOMPARE(sent.size(), 46); // 45 and the one refused with 429, once more
+    QStringList prompts;
+    for (const auto &s : sent) {
+        prompts.append(s.second);
+    }
+    // Each accepted once, and the one that met the 429 (whichever arrived 21st: up to four go
+    // in parallel) once more; the first 20 are the first 20 listed.
+    QStringList twice;
+    for (const QString &p : std::as_const(prompts)) {
+        if (prompts.count(p) > 1 && !twice.contains(p)) {
+            twice.append(p);
+        }
+    }
+    QCOMPARE(twice.size(), 1);
+    const qsizetype again = prompts.lastIndexOf(twice.constFirst());
+    QVERIFY(sent.at(again).first - sent.at(20).first >= 3 * Second); // Retry-After held it
+    prompts.removeAt(again);
+    const auto names = [](int from, int to) {
+        QSet<QString> set;
+        for (int i = from; i <= to; ++i) {
+            set.insert(QStringLiteral("Batch %1").arg(i));
+        }
+        return set;
+    };
+    QCOMPARE(QSet<QString>(prompts.cbegin(), prompts.cbegin() + 20), names(1, 20));
+    QCOMPARE(QSet<QString>(prompts.cbegin(), prompts.cend()), names(1, 45));
+    for (qsizetype i = 20; i < sent.size(); ++i) {
+        QVERIFY2(sent.at(i).first - sent.at(i - 20).first >= 10 * Second,
+                 qPrintable(QStringLiteral("requests %1 and %2 within %3 ms")
+                                .arg(i - 20)
+                                .arg(i)
+                                .arg(sent.at(i).first - sent.at(i - 20).first)));
+    }
+    for (const QString &id : queued.taskIds) {
+        QVERIFY(!task(id)); // every placeholder became a KIE task
+    }
+    for (const QString &id : m_t.server->generatedTaskIds()) {
+        QVERIFY(task(id));
+    }
+}
+
+void tst_Generations::theQueueSurvivesARestartAndCanBePausedAndCancelled()
+{
+    const Generations::BatchOutcome queued =
+        generations()->generateMany(batch(25, QStringLiteral("Kept")), {});
+    QCOMPARE(queued.taskIds.size(), 25);
+    QVERIFY(m_t.run->runUntil([&] { return m_t.server->generatedTaskIds().size() == 20; }, 100));
+    const QStringList waiting = queued.taskIds.mid(20); // 21 to 25: their turn comes in 10 s
+    for (const QString &id : waiting) {
+        QCOMPARE(task(id)->submission, TaskSubmission::Queued);
+    }
+    QCOMPARE(generations()->pause(waiting.mid(0, 2)), waiting.mid(0, 2));
+    QCOMPARE(generations()->cancel({waiting.at(2)}), QStringList{waiting.at(2)});
+    QVERIFY(generations()->cancel({queued.taskIds.constFirst()}).isEmpty()); // sent: stays
+    QCOMPARE(task(waiting.at(0))->submission, TaskSubmission::Paused);
+    QVERIFY(!task(waiting.at(2)));
+
+    stop(); // quit before their turn
+    QVERIFY(start());
+    QCOMPARE(task(waiting.at(0))->submission, TaskSubmission::Paused);
+    QCOMPARE(task(waiting.at(1))->submission, TaskSubmission::Paused);
+    QVERIFY(!task(waiting.at(2)));
+    QVERIFY(m_t.run->runUntil([&] { return m_t.server->generatedTaskIds().size() == 22; }, 100));
+    m_t.run->runFor(Minute, Second);
+    QCOMPARE(m_t.server->generatedTaskIds().size(), 22); // the paused ones wait
+    QCOMPARE(generations()->resume(waiting.mid(0, 2)), waiting.mid(0, 2));
+    QVERIFY(m_t.run->runUntil([&] { return m_t.server->generatedTaskIds().size() == 24; }, 100));
+    m_t.run->runFor(Minute, Second);
+
+    QStringList prompts;
+    for (const auto &s : generateRequests()) {
+        prompts.append(s.second);
+    }
+    QCOMPARE(prompts.size(), 24);
+    QVERIFY(!prompts.contains(QStringLiteral("Kept 23"))); // cancelled before it was sent
+    QCOMPARE(QSet<QString>(prompts.cbegin(), prompts.cend()).size(), 24);
+    QCOMPARE(prompts.mid(20, 2), (QStringList{QStringLiteral("Kept 24"), QStringLiteral("Kept 25")}));
 }
 
 QTEST_GUILESS_MAIN(tst_Generations)

@@ -1708,6 +1708,18 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <source>The task %1 is not waiting for a task ID.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There is nothing to generate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the state of the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::InstanceGuard</name>
@@ -3289,6 +3301,16 @@ Made from task %2</source>
             <numerusform>in %n minute</numerusform>
             <numerusform>in %n minutes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <extracomment>Status: a new generation stored and waiting for its turn (KIE takes 20 per 10 s)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <extracomment>Status: a queued generation the user held back; it is not sent until resumed</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

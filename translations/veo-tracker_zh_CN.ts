@@ -1695,6 +1695,18 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <source>The task %1 is not waiting for a task ID.</source>
         <translation>任务 %1 不在等待任务ID的状态。</translation>
     </message>
+    <message>
+        <source>There is nothing to generate.</source>
+        <translation>没有要生成的内容。</translation>
+    </message>
+    <message>
+        <source>Generation %1: %2</source>
+        <translation>第 %1 个生成：%2</translation>
+    </message>
+    <message>
+        <source>Could not save the state of the request.</source>
+        <translation>无法保存请求的状态。</translation>
+    </message>
 </context>
 <context>
     <name>veo::InstanceGuard</name>
@@ -3259,6 +3271,16 @@ Made from task %2</source>
         <translation>
             <numerusform>%n 分钟后</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <extracomment>Status: a new generation stored and waiting for its turn (KIE takes 20 per 10 s)</extracomment>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <extracomment>Status: a queued generation the user held back; it is not sent until resumed</extracomment>
+        <translation>已暂停</translation>
     </message>
 </context>
 <context>

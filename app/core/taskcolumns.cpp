@@ -337,6 +337,12 @@ QString TaskColumns::status(const TaskRecord &task) const
     case TaskSubmission::Refused:
         //: Status: KIE refused the request (nothing was made or charged)
         return QCoreApplication::translate("veo::TaskTableModel", "Refused");
+    case TaskSubmission::Queued:
+        //: Status: a new generation stored and waiting for its turn (KIE takes 20 per 10 s)
+        return QCoreApplication::translate("veo::TaskTableModel", "Queued");
+    case TaskSubmission::Paused:
+        //: Status: a queued generation the user held back; it is not sent until resumed
+        return QCoreApplication::translate("veo::TaskTableModel", "Paused");
     case TaskSubmission::None:
         break;
     }

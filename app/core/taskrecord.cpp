@@ -5,7 +5,8 @@
 namespace veo {
 
 namespace {
-constexpr std::array<const char *, 4> SubmissionKeys = {"none", "sending", "lost", "refused"};
+constexpr std::array<const char *, 6> SubmissionKeys = {"none",    "sending", "lost",
+                                                        "refused", "queued",  "paused"};
 } // namespace
 
 QString taskSubmissionKey(TaskSubmission submission)

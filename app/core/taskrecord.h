@@ -18,8 +18,11 @@ enum class TaskSubmission {
     Sending,    // stored, sent (or about to be); no answer yet
     AnswerLost, // sent, but no answer came back (timeout, dropped connection, restart)
     Refused,    // KIE answered with an error: nothing was created or charged
+    Queued,     // stored, waiting for its turn (KIE's limit of new requests); not sent yet
+    Paused,     // stored, held back by the user; not sent until resumed
 };
-QString taskSubmissionKey(TaskSubmission submission); // "none", "sending", "lost", "refused"
+// "none", "sending", "lost", "refused", "queued", "paused"
+QString taskSubmissionKey(TaskSubmission submission);
 TaskSubmission taskSubmissionFromKey(const QString &key);
 
 // Everything known about one Veo task: KIE's record-info fields plus local bookkeeping.

@@ -1,10 +1,14 @@
 #include "createrequests.h"
 
+#include "clock.h"
 #include "requestscheduler.h"
 #include "taskidparser.h"
 #include "taskrepository.h"
 #include "tasktracker.h"
 #include "veofollowups.h"
+
+#include <memory>
+#include <utility>
 
 namespace veo {
 
@@ -36,8 +40,26 @@ bool refusedForSure(const ApiError &error)
 
 CreateRequests::CreateRequests(TaskRepository *tasks, TaskTracker *tracker,
                                RequestScheduler *requests, QObject *parent)
-    : QObject(parent), m_tasks(tasks), m_tracker(tracker), m_requests(requests)
+    : QObject(parent),
+      m_tasks(tasks),
+      m_tracker(tracker),
+      m_requests(requests),
+      m_pace([clock = requests->clock()] { return clock->nowMs(); }, 20, 10000)
 {
+    connect(requests, &RequestScheduler::onlineChanged, this, &CreateRequests::onlineChanged);
+}
+
+Clock *CreateRequests::clock() const
+{
+    return m_requests ? m_requests->clock() : nullptr;
+}
+
+qint64 CreateRequests::waitMs(const QString &keyId)
+{
+    if (m_handedOver.value(keyId) > 0) {
+        return -1;
+    }
+    return m_requests ? m_pace.waitMs(m_requests->token(keyId)) : 0;
 }
 
 bool CreateRequests::isOnline() const
@@ -67,11 +89,32 @@ CreateRequests::Outcome CreateRequests::submit(TaskRecord placeholder, const Api
     return {placeholder.taskId, {}};
 }
 
+QStringList CreateRequests::enqueue(QList<TaskRecord> placeholders)
+{
+    if (!m_tracker) {
+        return {};
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (TaskRecord &p : placeholders) {
+        p.submission = TaskSubmission::Queued;
+        p.status = TaskStatus::Pending;
+        if (!p.addedAt.isValid()) {
+            p.addedAt = now;
+        }
+    }
+    QStringList ids;
+    for (const TaskRecord &stored : m_tracker->addRecords(placeholders)) {
+        ids.append(stored.taskId);
+    }
+    return ids;
+}
+
 CreateRequests::Outcome CreateRequests::resend(const QString &placeholderId,
                                                const ApiRequest &request)
 {
     const TaskRecord *task = m_tasks ? m_tasks->task(placeholderId) : nullptr;
-    if (!task || !task->awaitsTaskId() || task->submission == TaskSubmission::Sending) {
+    if (!task || !task->awaitsTaskId() || task->submission == TaskSubmission::Sending ||
+        task->submission == TaskSubmission::Paused) {
         return {placeholderId, tr("This request is not waiting to be sent again.")};
     }
     if (!isOnline()) {
@@ -97,9 +140,27 @@ CreateRequests::Outcome CreateRequests::resend(const QString &placeholderId,
 void CreateRequests::send(const QString &placeholderId, const QString &keyId,
                           const ApiRequest &request)
 {
+    // Counted when it leaves: the request machine may hold it behind other requests.
+    ++m_handedOver[keyId];
+    auto left = std::make_shared<bool>(false);
+    const auto leave = [this, keyId, left] {
+        if (!std::exchange(*left, true) && --m_handedOver[keyId] <= 0) {
+            m_handedOver.remove(keyId);
+            Q_EMIT readyToSend(keyId);
+        }
+    };
     m_requests->submit(
         keyId, request, RequestScheduler::Pace::OnDemand, this,
-        [this, placeholderId](const HttpAnswer &answer) { settle(placeholderId, answer); });
+        [this, placeholderId, leave](const HttpAnswer &answer) {
+            leave(); // answered without leaving (no key, dropped): nothing is on its way
+            settle(placeholderId, answer);
+        },
+        [this, keyId, leave] {
+            if (m_requests) {
+                m_pace.recordSend(m_requests->token(keyId));
+            }
+            leave();
+        });
 }
 
 void CreateRequests::settle(const QString &placeholderId, const HttpAnswer &answer)
@@ -118,6 +179,9 @@ void CreateRequests::settle(const QString &placeholderId, const HttpAnswer &answ
         Q_EMIT settled(placeholderId, placeholder->kind, accepted.taskId, TaskSubmission::None,
                        accepted.error);
         return;
+    }
+    if (created.error.kind == ApiError::Kind::RateLimited && m_requests) {
+        m_pace.block(m_requests->token(placeholder->keyId), created.error.retryAfterSeconds);
     }
     const bool refused = refusedForSure(created.error);
     m_tasks->update(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apirequest.h"
+#include "ratelimiter.h"
 #include "taskkind.h"
 #include "taskrecord.h"
 
@@ -10,6 +11,7 @@
 
 namespace veo {
 
+class Clock;
 class RequestScheduler;
 class TaskRepository;
 class TaskTracker;
@@ -21,6 +23,9 @@ class TaskTracker;
 // polled); a refusal marks it Refused (nothing was made: it may be sent again); a lost answer
 // marks it AnswerLost (it may have been made): it is never sent again by itself, the user adds
 // the task ID found in the kie.ai logs, or sends it again knowing it may be billed twice.
+// Requests may also wait stored (submission Queued) until KIE's limit of new requests lets
+// them go: waitMs() counts every create request sent, per token, and a 429 holds the token
+// for its Retry-After.
 class CreateRequests final : public QObject
 {
     Q_OBJECT
@@ -39,9 +44,19 @@ public:
     // Stores the placeholder (its taskId, kind, key and details; marked Sending here), then
     // sends request with its key.
     Outcome submit(TaskRecord placeholder, const ApiRequest &request);
-    // Sends a stored placeholder's request again: one KIE refused, or (the user's explicit
-    // choice) one whose answer was lost.
+    // Stores placeholders marked Queued, in one transaction, sending nothing: their owner
+    // sends each with resend() when waitMs() allows. Returns the stored IDs (empty: none
+    // could be saved).
+    QStringList enqueue(QList<TaskRecord> placeholders);
+    // Sends a stored placeholder's request: a queued one, one KIE refused, or (the user's
+    // explicit choice) one whose answer was lost.
     Outcome resend(const QString &placeholderId, const ApiRequest &request);
+    // How long until a request that creates a task may go with this key, in ms: 0 = now;
+    // -1 = once the one handed to the request machine has left (readyToSend() then). KIE
+    // takes 20 new requests per 10 s per account, counted here per token when they leave; a
+    // 429 holds the token for its Retry-After.
+    qint64 waitMs(const QString &keyId);
+    Clock *clock() const;
     // The user found the task ID of a placeholder whose answer was lost; an ID already listed
     // takes the placeholder's kind and parent, and the placeholder goes.
     Outcome adoptTaskId(const QString &placeholderId, const QString &taskId);
@@ -50,6 +65,9 @@ public:
     bool isOnline() const;
 
 Q_SIGNALS:
+    void onlineChanged(bool online);
+    // The request handed over for this key left (or was answered without leaving).
+    void readyToSend(const QString &keyId);
     // A request was answered. outcome None: taskId is the new task (placeholderId is gone),
     // or empty when it could not be saved (detail says why); Refused: KIE made nothing;
     // AnswerLost: it may have been made. detail is the error, translated.
@@ -63,6 +81,8 @@ private:
     QPointer<TaskRepository> m_tasks;
     QPointer<TaskTracker> m_tracker;
     QPointer<RequestScheduler> m_requests;
+    RateLimiter m_pace;
+    QHash<QString, int> m_handedOver; // per key: requests handed over that have not left
 };
 
 } // namespace veo

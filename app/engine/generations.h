@@ -1,5 +1,7 @@
 #pragma once
 
+#include "apierror.h"
+#include "taskrecord.h"
 #include "veogenerate.h"
 
 #include <QObject>
@@ -9,6 +11,7 @@
 namespace veo {
 
 class CreateRequests;
+class DeadlineTimer;
 class KeyRing;
 class TaskRepository;
 
@@ -16,6 +19,13 @@ class TaskRepository;
 // through CreateRequests, so that none is paid twice by this app's own doing. A generation
 // whose answer was lost is never sent again by itself: the user adds the task ID found in the
 // kie.ai logs, or explicitly sends it again, warned that it may be billed twice.
+//
+// Every generation waits in a queue that is the task list itself (submission Queued, stored
+// before anything is sent, so it survives a restart), in the order it was made, and goes when
+// its key may send (20 new requests per 10 s per account; a 429 puts it back in its place and
+// holds the key for its Retry-After: nothing is dropped). Each waiting one can be paused,
+// resumed or cancelled until it is sent. Keys are paced in parallel; a key without its secret
+// or known to have no credits holds only its own generations, marked with the reason.
 class Generations final : public QObject
 {
     Q_OBJECT
@@ -35,12 +45,29 @@ public:
         QString taskId; // the stored request (a placeholder until KIE answers)
         QString error;  // translated; empty when it was stored and sent
     };
-    // Stores and sends one generation charged to keyId; sourceTaskId: the task it re-runs.
+    // Stores one generation charged to keyId and sends it (at once when the key may send);
+    // sourceTaskId: the task it re-runs.
     Outcome generate(const GenerateOptions &options, const QString &keyId,
                      const QString &sourceTaskId = {});
+    struct BatchOutcome
+    {
+        QStringList taskIds; // stored, in the order they are sent
+        QString error;       // translated; empty when all were stored
+    };
+    // Many at once, each its own request, queued in this order. Nothing is stored when one
+    // of them could not be sent (error names it, counting from 1).
+    BatchOutcome generateMany(const QList<GenerateOptions> &batch, const QString &keyId);
     // The user's explicit choice for a generation KIE refused or whose answer was lost (the
-    // latter may be billed twice: the window asks first).
+    // latter may be billed twice: the window asks first). It goes back into the queue.
     Outcome sendAgain(const QString &placeholderId);
+    // Before they are sent: hold queued generations back, let paused ones go again, or remove
+    // either. Others are left alone; each returns the IDs it changed.
+    QStringList pause(const QStringList &taskIds);
+    QStringList resume(const QStringList &taskIds);
+    QStringList cancel(const QStringList &taskIds);
+    // Sends what may go now and waits for the rest: at start (after the keys are read) and
+    // whenever something changed that can let a generation go.
+    void sendDue();
     // The user found the task ID of a generation whose answer was lost.
     Outcome adoptTaskId(const QString &placeholderId, const QString &taskId);
     // The options a task was made with (its paramJson), for Re-run / Edit and Run.
@@ -53,9 +80,20 @@ Q_SIGNALS:
                            const QString &error);
 
 private:
+    TaskRecord placeholder(const GenerateOptions &options, const QString &keyId,
+                           const QString &sourceTaskId) const;
+    BatchOutcome queue(const QList<GenerateOptions> &batch, const QString &keyId,
+                       const QString &sourceTaskId);
+    // Why a key holds its queue now, as the error its generations show; None: it may send.
+    ApiError held(const QString &keyId) const;
+    QStringList setSubmission(const QStringList &taskIds, TaskSubmission from, TaskSubmission to);
+    void onSettled(const QString &placeholderId, const QString &taskId, TaskSubmission outcome,
+                   const QString &detail);
+
     QPointer<TaskRepository> m_tasks;
     QPointer<CreateRequests> m_creates;
     QPointer<KeyRing> m_keys;
+    DeadlineTimer *m_timer;
 };
 
 } // namespace veo

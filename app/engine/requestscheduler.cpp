@@ -47,9 +47,10 @@ int RequestScheduler::queued(Pace pace) const
 }
 
 RequestScheduler::Ticket RequestScheduler::submit(const QString &keyId, const ApiRequest &request,
-                                                  Pace pace, QObject *context, Done done)
+                                                  Pace pace, QObject *context, Done done,
+                                                  OnSent onSent)
 {
-    return enqueue(keyId, request, pace, context, std::move(done));
+    return enqueue(keyId, request, pace, context, std::move(done), std::move(onSent));
 }
 
 RequestScheduler::Ticket RequestScheduler::submitWithToken(const QString &token,
@@ -65,12 +66,14 @@ QString RequestScheduler::tokenFor(const QString &queueKey) const
 }
 
 RequestScheduler::Ticket RequestScheduler::enqueue(const QString &keyId, const ApiRequest &request,
-                                                   Pace pace, QObject *context, Done done)
+                                                   Pace pace, QObject *context, Done done,
+                                                   OnSent onSent)
 {
     const Ticket ticket = ++m_nextTicket;
     KeyQueue &q = m_queues[keyId];
     (pace == Pace::Poll ? q.polls : q.onDemand)
-        .push_back({ticket, request, context, context != nullptr, std::move(done)});
+        .push_back({ticket, request, context, context != nullptr, std::move(done),
+                    std::move(onSent)});
     m_queuedKey.insert(ticket, keyId);
     schedule(); // sent from the event loop, never inside this call
     return ticket;
@@ -184,6 +187,7 @@ void RequestScheduler::dispatch()
         HttpAnswer answer;
     };
     std::vector<Answer> noKey; // delivered after the round: callbacks may submit again
+    std::vector<Pending> sent; // their onSent, after the round too
 
     // Keys in a stable order, starting after the one that sent last, so that one busy key
     // cannot take every slot round after round.
@@ -253,6 +257,9 @@ void RequestScheduler::dispatch()
             m_limiter.recordSend(r.token);
             m_inFlight.insert(p.ticket, {r.token, p.context, p.hasContext, std::move(p.done)});
             m_nextKey = r.keyId;
+            if (p.onSent) {
+                sent.push_back(p);
+            }
             progress = true;
             // KieClient never answers inside send(), so this cannot re-enter dispatch().
             m_client->send(p.request, r.token,
@@ -268,6 +275,14 @@ void RequestScheduler::dispatch()
     }
     schedule();
     QPointer<RequestScheduler> self(this);
+    for (const Pending &p : sent) {
+        if (!p.hasContext || p.context) {
+            p.onSent();
+        }
+        if (!self) {
+            return;
+        }
+    }
     for (const Answer &a : noKey) {
         deliver(a.pending.context, a.pending.hasContext, a.pending.done, a.answer);
         if (!self) {

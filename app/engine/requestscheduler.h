@@ -35,6 +35,10 @@ public:
     using TokenProvider = std::function<QString(const QString &keyId)>;
     // Runs later, never inside submit(), at most once, and not after the context is gone.
     using Done = std::function<void(const HttpAnswer &answer)>;
+    // Runs when the request leaves the queue for the network (not for one answered without
+    // a request, e.g. NoKey), from the event loop, before its answer; not after the context
+    // is gone.
+    using OnSent = std::function<void()>;
     using Ticket = quint64;
 
     // Poll: routine reading of task state (polls, owner probes), held while the user paused
@@ -58,7 +62,7 @@ public:
     int queued(Pace pace) const;
 
     Ticket submit(const QString &keyId, const ApiRequest &request, Pace pace, QObject *context,
-                  Done done);
+                  Done done, OnSent onSent = {});
     // A secret not stored as a key (one being added): queued and limited by the token itself.
     Ticket submitWithToken(const QString &token, const ApiRequest &request, Pace pace,
                            QObject *context, Done done);
@@ -90,6 +94,7 @@ private:
         QPointer<QObject> context;
         bool hasContext = false;
         Done done;
+        OnSent onSent;
     };
     struct KeyQueue
     {
@@ -105,7 +110,7 @@ private:
     };
 
     Ticket enqueue(const QString &queueKey, const ApiRequest &request, Pace pace, QObject *context,
-                   Done done);
+                   Done done, OnSent onSent = {});
     // Queues are per key id, or per token for submitWithToken() (marked by a leading NUL,
     // which no key id has).
     QString tokenFor(const QString &queueKey) const;

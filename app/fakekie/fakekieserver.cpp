@@ -337,7 +337,9 @@ FakeKieServer::Response FakeKieServer::answer(const Request &request)
 {
     const auto route = m_routes.find(request.path);
     if (route != m_routes.end()) {
-        return nextStep(*route, request.atMs);
+        if (Response step = nextStep(*route, request.atMs); !step.builtIn) {
+            return step;
+        }
     }
     const QString decodedPath = QString::fromUtf8(QByteArray::fromPercentEncoding(request.path));
     QString filePath;
@@ -475,6 +477,13 @@ FakeKieServer::Response FakeKieServer::ok(const Record &record)
 FakeKieServer::Response FakeKieServer::kieError(int code, const QString &msg, int httpStatus)
 {
     return json(httpStatus, envelope(code, msg));
+}
+
+FakeKieServer::Response FakeKieServer::builtInAnswer()
+{
+    Response r;
+    r.builtIn = true;
+    return r;
 }
 
 } // namespace veo

@@ -49,6 +49,9 @@ public:
         // For time-driven scripts (demo): this step becomes current once this many ms have
         // passed since the task's first request. 0 = advance per request instead.
         qint64 afterMs = 0;
+        // A route script's step that answers as the server does without the script (e.g. a
+        // 429 among accepted generations).
+        bool builtIn = false;
     };
 
     explicit FakeKieServer(QObject *parent = nullptr);
@@ -140,6 +143,7 @@ public:
     static Response ok(const Record &record);
     static Response kieError(int code, const QString &msg, int httpStatus = 200);
     static Response okJson(const QByteArray &dataJson);
+    static Response builtInAnswer();
     static Response upgrade1080pReady(const QString &url);
     // A 4K answer: 200 at first, then 422 "processing" or "generated successfully" with URLs.
     static Response upgrade4kAnswer(int code, const QString &msg, const QString &taskId,

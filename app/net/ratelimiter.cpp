@@ -5,12 +5,11 @@
 
 namespace veo {
 
-namespace {
-// A 429 without Retry-After blocks the key for one rate window.
-constexpr qint64 DefaultRateBlockMs = 1000;
-} // namespace
-
-RateLimiter::RateLimiter(Clock clock) : m_now(std::move(clock))
+RateLimiter::RateLimiter(Clock clock, int maxPerWindow, qint64 serverWindowMs)
+    : m_now(std::move(clock)),
+      m_maxPerSecond(std::max(1, maxPerWindow)),
+      m_windowMs(serverWindowMs + serverWindowMs * HeadroomPercent / 100),
+      m_defaultBlockMs(serverWindowMs)
 {
     m_clock.start();
 }
@@ -28,12 +27,12 @@ qint64 RateLimiter::waitMs(const QString &token)
     }
     Window &w = it.value();
     const qint64 now = this->now();
-    while (!w.sent.empty() && w.sent.front() + WindowMs <= now) {
+    while (!w.sent.empty() && w.sent.front() + m_windowMs <= now) {
         w.sent.pop_front();
     }
     qint64 at = std::max(w.blockedUntilMs, now); // no arithmetic on the "never" minimum
     if (qsizetype(w.sent.size()) >= m_maxPerSecond) {
-        at = std::max(at, w.sent[w.sent.size() - std::size_t(m_maxPerSecond)] + WindowMs);
+        at = std::max(at, w.sent[w.sent.size() - std::size_t(m_maxPerSecond)] + m_windowMs);
     }
     return std::max<qint64>(0, at - now);
 }
@@ -46,7 +45,7 @@ void RateLimiter::recordSend(const QString &token)
 void RateLimiter::block(const QString &token, int retryAfterSeconds)
 {
     const qint64 ms =
-        retryAfterSeconds >= 0 ? qint64(retryAfterSeconds) * 1000 : DefaultRateBlockMs;
+        retryAfterSeconds >= 0 ? qint64(retryAfterSeconds) * 1000 : m_defaultBlockMs;
     Window &w = m_windows[token];
     w.blockedUntilMs = std::max(w.blockedUntilMs, now() + ms);
 }

@@ -17,12 +17,13 @@
 namespace veo {
 
 namespace {
-// A generation this app sent that has no KIE task ID (yet).
+// A generation this app sent that has no KIE task ID: refused, or its answer was lost.
 const TaskRecord *waitingGeneration(Engine *engine, const QString &taskId)
 {
     const TaskRecord *t = taskId.isEmpty() ? nullptr : engine->tasks()->task(taskId);
-    return t && t->kind == TaskKind::VeoGeneration && t->awaitsTaskId() &&
-                   t->submission != TaskSubmission::Sending
+    return t && t->kind == TaskKind::VeoGeneration &&
+                   (t->submission == TaskSubmission::Refused ||
+                    t->submission == TaskSubmission::AnswerLost)
                ? t
                : nullptr;
 }
