@@ -835,6 +835,60 @@
         <source>Unknown generation type &quot;%1&quot;.</source>
         <translation>未知生成类型“%1”。</translation>
     </message>
+    <message>
+        <source>%1 and the rest were left out: a batch holds at most %2 generations; split it.</source>
+        <translation>%1 及其后的内容未被采用：一个批次最多 %2 个生成，请拆分文件。</translation>
+    </message>
+    <message>
+        <source>%1 has no prompt.</source>
+        <translation>%1 没有提示词。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The file holds no generations: a JSON batch is an array of objects with a &quot;prompt&quot; each.</source>
+        <translation>文件中没有生成任务：JSON 批次应为对象数组，每个对象都有 &quot;prompt&quot;。</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <extracomment>A generation in a JSON batch file, counted from 1</extracomment>
+        <translation>第 %1 项</translation>
+    </message>
+    <message>
+        <source>%1 is not an object with a prompt.</source>
+        <translation>%1 不是带有提示词的对象。</translation>
+    </message>
+    <message>
+        <source>The column &quot;%1&quot; is not a field of a generation and was left out.</source>
+        <translation>列“%1”不是生成参数，已忽略。</translation>
+    </message>
+    <message>
+        <source>The file has no &quot;prompt&quot; column: its first row must name the fields (prompt, model, aspect_ratio, seeds...).</source>
+        <translation>文件没有 &quot;prompt&quot; 列：第一行必须写明字段名（prompt、model、aspect_ratio、seeds……）。</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <extracomment>A row of a CSV batch file as a spreadsheet numbers it (the header is row 1)</extracomment>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a value of %3.</source>
+        <translation>%1：“%2”不是 %3 的有效值。</translation>
+    </message>
+    <message>
+        <source>The file has a header row but no generations.</source>
+        <translation>文件只有表头，没有生成任务。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1 at byte %2).</source>
+        <translation>文件不是有效的 JSON（第 %2 字节处：%1）。</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
 </context>
 <context>
     <name>veo::AddKeyPage</name>

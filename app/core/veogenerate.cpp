@@ -131,10 +131,11 @@ ApiRequest generateRequest(const GenerateOptions &options)
 std::optional<GenerateOptions> generateOptionsFromParamJson(const QString &paramJson)
 {
     const std::optional<QJsonObject> object = json::toObject(QJsonValue(paramJson));
-    if (!object) {
-        return std::nullopt;
-    }
-    const QJsonObject &o = *object;
+    return object ? generateOptionsFromJson(*object) : std::nullopt;
+}
+
+std::optional<GenerateOptions> generateOptionsFromJson(const QJsonObject &o)
+{
     GenerateOptions options;
     options.prompt = o.value(QLatin1String("prompt")).toString();
     if (options.prompt.trimmed().isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "apirequest.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -43,5 +44,7 @@ QString generateParamJson(const GenerateOptions &options);
 // The options of a task's paramJson: ours, or KIE's record-info echo (camelCase aspectRatio,
 // waterMark, string seeds). nullopt without a prompt.
 std::optional<GenerateOptions> generateOptionsFromParamJson(const QString &paramJson);
+// The same from an object already parsed.
+std::optional<GenerateOptions> generateOptionsFromJson(const QJsonObject &object);
 
 } // namespace veo
