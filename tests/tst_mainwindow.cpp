@@ -32,7 +32,9 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCheckBox>
 #include <QDBusConnection>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -138,6 +140,7 @@ private Q_SLOTS:
     void downloadsFromTheWindow();
     void upgradesAndExtensionsInTheWindow();
     void reRunAFinishedTaskWithANewSeed();
+    void aBatchFromTheDialogIsQueuedPausedAndCancelled();
     void notificationWaitsForTheAutomaticDownload_data();
     void notificationWaitsForTheAutomaticDownload();
     void notificationAfterAFailedAutomaticDownload_data();
@@ -867,6 +870,81 @@ void TestMainWindow::reRunAFinishedTaskWithANewSeed()
     // The new task is selected and the player offers its video.
     QTRY_COMPARE_WITH_TIMEOUT(w.findChild<PlayerPane *>()->task().value_or(TaskRecord{}).taskId, id,
                               15000);
+}
+
+void TestMainWindow::aBatchFromTheDialogIsQueuedPausedAndCancelled()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    FakeKieServer::Record generating = rec(QStringLiteral("@TASK_ID@"), 0);
+    generating.prompt = QStringLiteral("@PROMPT@");
+    m_server.setGenerateScript({FakeKieServer::ok(generating)});
+    QStringList lines;
+    for (int i = 1; i <= 22; ++i) {
+        lines.append(QStringLiteral("Batch line %1").arg(i));
+    }
+    whenModal([&lines](QWidget *modal) {
+        auto *dialog = qobject_cast<GenerateDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("GeneratePrompt"))
+            ->setPlainText(lines.join(QLatin1Char('\n')));
+        dialog->findChild<QCheckBox *>(QStringLiteral("GenerateBatch"))->setChecked(true);
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QCOMPARE(ok->text(), QStringLiteral("&Queue 22"));
+        QVERIFY(ok->isEnabled());
+        dialog->accept();
+    });
+    const qsizetype before = m_server.generatedTaskIds().size(); // the re-run's
+    w.findChild<QAction *>(QStringLiteral("NewGenerationAction"))->trigger();
+    // KIE takes 20 per 10 s (the re-run just before counts too): the rest wait in the list.
+    QStringList waiting;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            waiting.clear();
+            for (const TaskRecord &t : m_app->engine->tasks()->tasks()) {
+                if (t.submission == TaskSubmission::Sending) {
+                    return false;
+                }
+                if (t.submission == TaskSubmission::Queued) {
+                    waiting.append(t.taskId);
+                }
+            }
+            return m_server.generatedTaskIds().size() - before + waiting.size() == 22;
+        }(),
+        15000);
+    QVERIFY2(waiting.size() >= 2, qPrintable(waiting.join(u' ')));
+    TaskTableModel &model = m_app->model();
+    const auto status = [&](const QString &id) {
+        return model.index(model.rowOf(id), TaskTableModel::StatusColumn).data().toString();
+    };
+    QCOMPARE(status(waiting.at(0)), QStringLiteral("Queued"));
+    auto *pause = w.findChild<QAction *>(QStringLiteral("PauseSendingAction"));
+    auto *resume = w.findChild<QAction *>(QStringLiteral("ResumeSendingAction"));
+    auto *cancel = w.findChild<QAction *>(QStringLiteral("CancelSendingAction"));
+    w.selectTask(waiting.at(0));
+    QVERIFY(pause->isEnabled() && cancel->isEnabled() && !resume->isEnabled());
+    pause->trigger();
+    QCOMPARE(status(waiting.at(0)), QStringLiteral("Paused"));
+    QVERIFY(resume->isEnabled() && !pause->isEnabled());
+    const QString pausedPrompt = m_app->task(waiting.at(0))->prompt;
+    const QString cancelledPrompt = m_app->task(waiting.at(1))->prompt;
+    w.selectTask(waiting.at(1));
+    cancel->trigger();
+    QVERIFY(!m_app->task(waiting.at(1)));
+    w.selectTask(waiting.at(0));
+    resume->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.generatedTaskIds().size() - before, 21, 20000);
+    QStringList prompts;
+    for (const FakeKieServer::Request &r : m_server.requests()) {
+        if (r.path == "/api/v1/veo/generate" && r.body.contains("Batch line")) {
+            prompts.append(
+                QJsonDocument::fromJson(r.body).object().value(QLatin1String("prompt")).toString());
+        }
+    }
+    QCOMPARE(prompts.size(), 21);
+    QCOMPARE(QSet<QString>(prompts.cbegin(), prompts.cend()).size(), 21);
+    QVERIFY(!prompts.contains(cancelledPrompt));
+    QVERIFY(prompts.contains(pausedPrompt)); // paused, then resumed
 }
 
 void TestMainWindow::keysInTheWindow()

@@ -1647,6 +1647,35 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <source>No API key: add one in API Keys first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Each &amp;line is its own generation (a batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every line becomes its own request with these settings. KIE takes 20 new generations every 10 seconds: the rest wait in the list, in order, and can be paused or cancelled until they are sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s)</source>
+        <translation>
+            <numerusform>%n generation</numerusform>
+            <numerusform>%n generations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Queue %n</source>
+        <translation>
+            <numerusform>&amp;Queue %n</numerusform>
+            <numerusform>&amp;Queue %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::GenerationActions</name>
@@ -1729,6 +1758,97 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
     <message>
         <source>Now checking task %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) paused: not sent until resumed.</source>
+        <translation>
+            <numerusform>%n generation paused: not sent until resumed.</numerusform>
+            <numerusform>%n generations paused: not sent until resumed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n generation back in the queue.</numerusform>
+            <numerusform>%n generations back in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) removed before they were sent: nothing was charged.</source>
+        <translation>
+            <numerusform>%n generation removed before they were sent: nothing was charged.</numerusform>
+            <numerusform>%n generations removed before they were sent: nothing was charged.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate from &amp;File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue many generations from a CSV or JSON file: a row per generation, a column per field (prompt, model, aspect_ratio…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Before Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the selected queued generations back until you resume them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Before Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected generations that were not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) queued: KIE takes 20 every 10 seconds, the rest wait in the list in order.</source>
+        <translation>
+            <numerusform>%n generation queued: KIE takes 20 every 10 seconds, the rest wait in the list in order.</numerusform>
+            <numerusform>%n generations queued: KIE takes 20 every 10 seconds, the rest wait in the list in order.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate from File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch files (*.csv *.json *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large for a batch (%2 MB at most): is it the right file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was queued: %1 cannot be sent as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n generation(s) from %1?</source>
+        <translation>
+            <numerusform>Queue %n generation from %1?</numerusform>
+            <numerusform>Queue %n generations from %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are charged to %1. KIE takes 20 new generations every 10 seconds: they are sent in order, and can be paused or cancelled in the list until then. Empty fields take the last values of New Generation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

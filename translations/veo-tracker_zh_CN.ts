@@ -1634,6 +1634,32 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <source>No API key: add one in API Keys first.</source>
         <translation>没有 API 密钥：请先在“API 密钥”中添加。</translation>
     </message>
+    <message>
+        <source>Each &amp;line is its own generation (a batch)</source>
+        <translation>每一&amp;行都是单独的生成（批量）</translation>
+    </message>
+    <message>
+        <source>Every line becomes its own request with these settings. KIE takes 20 new generations every 10 seconds: the rest wait in the list, in order, and can be paused or cancelled until they are sent.</source>
+        <translation>每一行都会以这些设置成为单独的请求。KIE 每 10 秒接受 20 个新生成：其余的在列表中按顺序等待，发送前可以暂停或取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s)</source>
+        <translation>
+            <numerusform>%n 个生成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>……还有 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Queue %n</source>
+        <translation>
+            <numerusform>加入队列（%n）(&amp;Q)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::GenerationActions</name>
@@ -1717,6 +1743,92 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>Now checking task %1.</source>
         <translation>正在检查任务 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) paused: not sent until resumed.</source>
+        <translation>
+            <numerusform>已暂停 %n 个生成：恢复前不会发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n 个生成已回到队列。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) removed before they were sent: nothing was charged.</source>
+        <translation>
+            <numerusform>已在发送前移除 %n 个生成：未产生任何费用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate from &amp;File…</source>
+        <translation>从文件生成(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Queue many generations from a CSV or JSON file: a row per generation, a column per field (prompt, model, aspect_ratio…)</source>
+        <translation>从 CSV 或 JSON 文件批量加入生成：每行一个生成，每列一个字段（prompt、model、aspect_ratio……）</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Before Sending</source>
+        <translation>发送前暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Hold the selected queued generations back until you resume them</source>
+        <translation>暂缓发送所选排队中的生成，直到你恢复它们</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Sending</source>
+        <translation>恢复发送(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Before Sending</source>
+        <translation>发送前取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Remove the selected generations that were not sent yet</source>
+        <translation>移除所选尚未发送的生成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) queued: KIE takes 20 every 10 seconds, the rest wait in the list in order.</source>
+        <translation>
+            <numerusform>已加入队列 %n 个生成：KIE 每 10 秒接受 20 个，其余的在列表中按顺序等待。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate from File</source>
+        <translation>从文件生成</translation>
+    </message>
+    <message>
+        <source>Batch files (*.csv *.json *.txt);;All files (*)</source>
+        <translation>批量文件 (*.csv *.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a batch (%2 MB at most): is it the right file?</source>
+        <translation>%1 太大，不能作为批次（最多 %2 MB）：是不是选错了文件？</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Nothing was queued: %1 cannot be sent as it is.</source>
+        <translation>未加入任何生成：%1 不能按原样发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n generation(s) from %1?</source>
+        <translation>
+            <numerusform>将 %1 中的 %n 个生成加入队列？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are charged to %1. KIE takes 20 new generations every 10 seconds: they are sent in order, and can be paused or cancelled in the list until then. Empty fields take the last values of New Generation.</source>
+        <translation>费用记在 %1 上。KIE 每 10 秒接受 20 个新生成：它们按顺序发送，发送前可在列表中暂停或取消。空白字段使用“新建生成”上次的值。</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>加入队列(&amp;Q)</translation>
     </message>
 </context>
 <context>

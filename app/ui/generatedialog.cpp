@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -24,7 +25,8 @@ void select(QComboBox *box, const QString &value)
 
 GenerateDialog::GenerateDialog(const GenerateOptions &o, const QList<Key> &keys,
                                const QString &keyId, QWidget *parent)
-    : QDialog(parent), m_prompt(new QPlainTextEdit(this)), m_count(new QLabel(this)),
+    : QDialog(parent), m_prompt(new QPlainTextEdit(this)), m_batch(new QCheckBox(this)),
+      m_count(new QLabel(this)),
       m_model(new QComboBox(this)), m_ratio(new QComboBox(this)), m_resolution(new QComboBox(this)),
       m_seeds(new QSpinBox(this)), m_watermark(new QLineEdit(this)),
       m_translate(new QCheckBox(this)), m_type(new QComboBox(this)),
@@ -36,6 +38,11 @@ GenerateDialog::GenerateDialog(const GenerateOptions &o, const QList<Key> &keys,
     m_prompt->setObjectName(QStringLiteral("GeneratePrompt"));
     m_prompt->setPlaceholderText(tr("Describe the video: subject, action, camera, light, sound."));
     m_prompt->setTabChangesFocus(true);
+    m_batch->setObjectName(QStringLiteral("GenerateBatch"));
+    m_batch->setText(tr("Each &line is its own generation (a batch)"));
+    m_batch->setToolTip(tr("Every line becomes its own request with these settings. KIE takes "
+                           "20 new generations every 10 seconds: the rest wait in the list, "
+                           "in order, and can be paused or cancelled until they are sent."));
     //: Veo 3.1 models (KIE's names in brackets)
     m_model->addItem(tr("Fast (veo3_fast)"), QStringLiteral("veo3_fast"));
     m_model->addItem(tr("Quality (veo3)"), QStringLiteral("veo3"));
@@ -96,10 +103,13 @@ GenerateDialog::GenerateDialog(const GenerateOptions &o, const QList<Key> &keys,
     form->addRow(tr("&Type:"), m_type);
     form->addRow(tr("&Images:"), m_images);
     form->addRow(tr("&Charged to:"), m_key);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Generate"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_prompt, 1);
-    layout->addWidget(m_count);
+    auto *below = new QHBoxLayout;
+    below->addWidget(m_batch);
+    below->addStretch();
+    below->addWidget(m_count);
+    layout->addLayout(below);
     layout->addLayout(form);
     layout->addWidget(cost);
     layout->addWidget(m_problem);
@@ -107,6 +117,7 @@ GenerateDialog::GenerateDialog(const GenerateOptions &o, const QList<Key> &keys,
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_prompt, &QPlainTextEdit::textChanged, this, &GenerateDialog::update);
+    connect(m_batch, &QCheckBox::toggled, this, &GenerateDialog::update);
     connect(m_images, &QPlainTextEdit::textChanged, this, &GenerateDialog::update);
     for (QComboBox *box : {m_model, m_ratio, m_resolution, m_type, m_key}) {
         connect(box, &QComboBox::currentIndexChanged, this, &GenerateDialog::update);
@@ -118,13 +129,40 @@ GenerateDialog::GenerateDialog(const GenerateOptions &o, const QList<Key> &keys,
 void GenerateDialog::update()
 {
     const GenerateOptions o = options();
-    m_count->setText(tr("%n character(s)", nullptr, int(o.prompt.size())));
-    const QString problem = m_key->count() == 0 ? tr("No API key: add one in API Keys first.")
-                                                : generateOptionsProblem(o);
+    const GenerateBatch batch = generations();
+    m_count->setText(m_batch->isChecked()
+                         ? tr("%n generation(s)", nullptr, int(batch.generations.size()))
+                         : tr("%n character(s)", nullptr, int(o.prompt.size())));
+    QStringList problems = batch.problems.mid(0, 3);
+    if (batch.problems.size() > problems.size()) {
+        problems.append(tr("…and %n more.", nullptr, int(batch.problems.size() - problems.size())));
+    }
+    QString problem = problems.join(QLatin1Char('\n'));
+    if (m_key->count() == 0) {
+        problem = tr("No API key: add one in API Keys first.");
+    } else if (problem.isEmpty() && batch.generations.isEmpty()) {
+        problem = generateOptionsProblem(o); // the empty prompt's reason
+    }
     // An empty prompt needs no red text: the disabled button says enough.
     m_problem->setText(o.prompt.isEmpty() ? QString() : problem);
     m_problem->setVisible(!m_problem->text().isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setText(m_batch->isChecked()
+                      ? tr("&Queue %n", nullptr, int(batch.generations.size()))
+                      : tr("&Generate"));
+}
+
+GenerateBatch GenerateDialog::generations() const
+{
+    if (m_batch->isChecked()) {
+        return generateBatchFromLines(m_prompt->toPlainText(), options());
+    }
+    const GenerateOptions o = options();
+    if (const QString problem = generateOptionsProblem(o); !problem.isEmpty()) {
+        return {{}, {problem}};
+    }
+    return {{o}, {}};
 }
 
 GenerateOptions GenerateDialog::options() const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "veogenerate.h"
+#include "generatebatch.h"
 
 #include <QDialog>
 
@@ -18,7 +18,9 @@ namespace veo {
 // ratio, resolution, seeds (or random), watermark, prompt translation, generation type with
 // its image URLs, and the key that pays with its credits. What KIE would refuse is said below
 // the fields and keeps Generate disabled. Filled from the last values or from a task (Edit and
-// Run). The request is sent once, by Generations, when the dialog is accepted.
+// Run). With "Each line is its own generation" every line of the prompt box is a generation
+// with the same settings (a batch). The requests are sent once, by Generations, when the
+// dialog is accepted.
 class GenerateDialog final : public QDialog
 {
     Q_OBJECT
@@ -34,12 +36,15 @@ public:
     GenerateDialog(const GenerateOptions &options, const QList<Key> &keys, const QString &keyId,
                    QWidget *parent = nullptr);
     GenerateOptions options() const;
+    // What Generate sends: the prompt as one generation, or one per line in batch mode.
+    GenerateBatch generations() const;
     QString keyId() const;
 
 private:
     void update();
 
     QPlainTextEdit *m_prompt;
+    QCheckBox *m_batch;
     QLabel *m_count;
     QComboBox *m_model;
     QComboBox *m_ratio;

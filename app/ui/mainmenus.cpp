@@ -22,6 +22,7 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_fileMenu = bar->addMenu(QString());
     m_fileMenu->addAction(a.add());
     m_fileMenu->addAction(a.generation()->newGeneration());
+    m_fileMenu->addAction(a.generation()->fromFile());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(actions.switchMode);
     m_fileMenu->addSeparator();
@@ -32,7 +33,8 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_tasksMenu->addActions({a.download(), a.openFile(), a.showInFolder()});
     m_tasksMenu->addMenu(a.followUpMenu());
     m_tasksMenu->addActions(
-        {a.generation()->editAndRun(), a.generation()->addTaskId(), a.generation()->sendAgain()});
+        {a.generation()->editAndRun(), a.generation()->addTaskId(), a.generation()->sendAgain(),
+         a.generation()->pause(), a.generation()->resume(), a.generation()->cancel()});
     m_tasksMenu->addSeparator();
     m_tasksMenu->addAction(a.copyId());
     m_tasksMenu->addMenu(a.changeKeyMenu());

@@ -270,6 +270,12 @@ void TaskActions::showContextMenu(const QPoint &pos)
         menu.addAction(m_generation->addTaskId());
         menu.addAction(m_generation->sendAgain());
     }
+    for (QAction *queue :
+         {m_generation->pause(), m_generation->resume(), m_generation->cancel()}) {
+        if (queue->isEnabled()) {
+            menu.addAction(queue);
+        }
+    }
     menu.addSeparator();
     menu.addAction(m_refresh);
     menu.addMenu(m_changeKeyMenu);
