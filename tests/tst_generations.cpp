@@ -71,6 +71,7 @@ private Q_SLOTS:
     void optionsAreReadBackFromKiesParamJson();
     void aBatchGoesTwentyPerTenSecondsAndA429LosesNothing();
     void theQueueSurvivesARestartAndCanBePausedAndCancelled();
+    void offlineItWaitsAndGoesOnceBackOnline();
 
 private:
     bool start() { return m_t.start(); }
@@ -412,6 +413,26 @@ void tst_Generations::theQueueSurvivesARestartAndCanBePausedAndCancelled()
     QVERIFY(!prompts.contains(QStringLiteral("Kept 23"))); // cancelled before it was sent
     QCOMPARE(QSet<QString>(prompts.cbegin(), prompts.cend()).size(), 24);
     QCOMPARE(prompts.mid(20, 2), (QStringList{QStringLiteral("Kept 24"), QStringLiteral("Kept 25")}));
+}
+
+void tst_Generations::offlineItWaitsAndGoesOnceBackOnline()
+{
+    RequestScheduler *requests = m_t.app->engine->scheduler()->requests();
+    requests->setOnline(false);
+    GenerateOptions options;
+    options.prompt = QStringLiteral("A train in the snow");
+    const Generations::Outcome outcome = generations()->generate(options, {});
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QCOMPARE(task(outcome.taskId)->submission, TaskSubmission::Queued); // stored, not sent
+    QCOMPARE(task(outcome.taskId)->lastError.kind, ApiError::Kind::Offline); // and says why
+    m_t.run->runFor(Minute, 5 * Second);
+    QCOMPARE(count(), 0);
+
+    requests->setOnline(true);
+    QVERIFY(m_t.run->runUntil([&] { return m_t.server->generatedTaskIds().size() == 1; }, 100));
+    m_t.run->runFor(Minute, 5 * Second);
+    QCOMPARE(count(), 1);
+    QVERIFY(!task(outcome.taskId));
 }
 
 QTEST_GUILESS_MAIN(tst_Generations)

@@ -1851,6 +1851,14 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Generation saved: it waits in the list (%1) and is sent once it can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE&apos;s limit of 20 every 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::Generations</name>

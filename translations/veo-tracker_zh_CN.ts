@@ -1830,6 +1830,14 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
+    <message>
+        <source>Generation saved: it waits in the list (%1) and is sent once it can be.</source>
+        <translation>生成已保存：它在列表中等待（%1），可以发送时即会发送。</translation>
+    </message>
+    <message>
+        <source>KIE&apos;s limit of 20 every 10 seconds</source>
+        <translation>KIE 限制每 10 秒 20 个</translation>
+    </message>
 </context>
 <context>
     <name>veo::Generations</name>

@@ -217,8 +217,8 @@ QStringList Generations::setSubmission(const QStringList &taskIds, TaskSubmissio
 void Generations::sendDue()
 {
     m_timer->stop();
-    if (!m_tasks || !m_creates || !m_creates->isOnline()) {
-        return; // onlineChanged calls again
+    if (!m_tasks || !m_creates) {
+        return;
     }
     QList<TaskRecord> queued; // copies: sending changes the repository
     for (const TaskRecord &t : m_tasks->tasks()) {
@@ -234,7 +234,9 @@ void Generations::sendDue()
     std::optional<qint64> nextMs;
     for (const TaskRecord &t : std::as_const(queued)) {
         if (!holds.contains(t.keyId)) {
-            holds.insert(t.keyId, held(t.keyId));
+            // Offline: all wait, and onlineChanged calls again.
+            holds.insert(t.keyId, m_creates->isOnline() ? held(t.keyId)
+                                                        : ApiError{ApiError::Kind::Offline});
         }
         if (const ApiError why = holds.value(t.keyId); why.isError()) {
             if (t.lastError.kind != why.kind) {

@@ -25,7 +25,8 @@ class TaskRepository;
 // its key may send (20 new requests per 10 s per account; a 429 puts it back in its place and
 // holds the key for its Retry-After: nothing is dropped). Each waiting one can be paused,
 // resumed or cancelled until it is sent. Keys are paced in parallel; a key without its secret
-// or known to have no credits holds only its own generations, marked with the reason.
+// or known to have no credits holds only its own generations, and being offline holds all,
+// each marked with the reason (its lastError) until it goes.
 class Generations final : public QObject
 {
     Q_OBJECT

@@ -181,8 +181,14 @@ void GenerationActions::send(const QList<GenerateOptions> &generations, const QS
             QMessageBox::warning(m_window, tr("New Generation"), outcome.error);
             return;
         }
-        Q_EMIT statusMessage(tr("Generation sent: it appears in the list with KIE's task ID."),
-                             10000);
+        const TaskRecord *stored = m_engine->tasks()->task(outcome.taskId);
+        Q_EMIT statusMessage(
+            stored && stored->submission == TaskSubmission::Queued
+                ? tr("Generation saved: it waits in the list (%1) and is sent once it can be.")
+                      .arg(stored->lastError.isError() ? stored->lastError.text()
+                                                       : tr("KIE's limit of 20 every 10 seconds"))
+                : tr("Generation sent: it appears in the list with KIE's task ID."),
+            10000);
         m_list->selectTask(outcome.taskId);
         return;
     }
