@@ -79,7 +79,10 @@ GenerationActions::GenerationActions(Engine *engine, TaskListPane *list, QWidget
                                          ? tr("KIE accepted the generation: task %1.").arg(taskId)
                                          : error,
                                      15000);
-                if (!taskId.isEmpty()) {
+                // The selection follows a selected placeholder to its task (replaced, it left
+                // the selection empty), and stays where the user put it otherwise: a batch
+                // settles one by one.
+                if (!taskId.isEmpty() && m_list->selectedTaskIds().isEmpty()) {
                     m_list->selectTask(taskId);
                 }
             });
