@@ -102,7 +102,7 @@ void Engine::start()
     m_downloads->setStore(m_downloadStore.get()); // after the tasks: unfinished ones continue
     m_keeper->start();                            // after the downloads it may add to
     m_keys->load();
-    m_generations->sendDue(); // the queue left at the last quit
+    m_generations->sendDue(); // the queue left at the last quit (or once the keys are read)
     if (!m_options.demoTaskIds.isEmpty()) {
         // Kept from the last launch they would show links to a server that is gone, and a
         // finished task is not asked again. Their upgrades start over with them; everything

@@ -217,8 +217,8 @@ QStringList Generations::setSubmission(const QStringList &taskIds, TaskSubmissio
 void Generations::sendDue()
 {
     m_timer->stop();
-    if (!m_tasks || !m_creates) {
-        return;
+    if (!m_tasks || !m_creates || !m_keys || m_keys->isLoading()) {
+        return; // the keys' stateChanged calls again once they are read
     }
     QList<TaskRecord> queued; // copies: sending changes the repository
     for (const TaskRecord &t : m_tasks->tasks()) {
