@@ -135,8 +135,8 @@ private Q_SLOTS:
         if (root) {
             QVERIFY(m_fs->setReadOnly(false));
         } else {
-            QVERIFY(QFile::setPermissions(disk, QFile::ReadOwner | QFile::WriteOwner |
-                                                    QFile::ExeOwner));
+            QVERIFY(QFile::setPermissions(disk,
+                                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         }
         QVERIFY(f.manager->retry(id));
         QVERIFY(f.waitForState(id, DownloadState::Completed));

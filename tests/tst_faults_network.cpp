@@ -7,8 +7,8 @@
 #include "apierror.h"
 #include "clockrunner.h"
 #include "enginerig.h"
-#include "faultserver.h"
 #include "fakekieserver.h"
+#include "faultserver.h"
 #include "keyring.h"
 #include "kieclient.h"
 #include "kieresponses.h"
@@ -179,6 +179,7 @@ bool tst_FaultsNetwork::startEngine(const QUrl &base)
     m_app->engine->start();
     Engine *engine = m_app->engine.get();
     m_run->follow(engine->scheduler()->requests(), [engine] { engine->flush(); });
+    // Keys in memory: a few event-loop turns.
     return QTest::qWaitFor([engine] { return !engine->keys()->isLoading(); }, 15000);
 }
 
@@ -212,10 +213,10 @@ void tst_FaultsNetwork::clientEndsEveryFaultWithAnError()
     QElapsedTimer wall;
     wall.start();
     readRecord(client, t, Token, [&](const RecordInfoResult &r) { result = r; });
+    // Waits out the faulty exchange over loopback (at most the 4.5 s deadline).
     QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 20000));
-    QVERIFY2(result->error.kind == kind,
-             qPrintable(QStringLiteral("%1 (%2)")
-                            .arg(result->error.text(), result->error.serverMessage)));
+    QVERIFY2(result->error.kind == kind, qPrintable(QStringLiteral("%1 (%2)").arg(
+                                             result->error.text(), result->error.serverMessage)));
     // What the task's row says: a sentence, and advice, never the key.
     QVERIFY(!result->error.text().isEmpty());
     QVERIFY(!result->error.advice().isEmpty());
@@ -231,8 +232,8 @@ void tst_FaultsNetwork::clientEndsEveryFaultWithAnError()
     }
     if (canned.startsWith("HTTP/1.1 302")) {
         QCOMPARE(m_faults->faultsServed(), 6); // the first answer and 5 redirects followed
-        QVERIFY(result->error.serverMessage.contains(QLatin1String("redirect"),
-                                                     Qt::CaseInsensitive));
+        QVERIFY(
+            result->error.serverMessage.contains(QLatin1String("redirect"), Qt::CaseInsensitive));
     }
 }
 
@@ -303,7 +304,7 @@ void tst_FaultsNetwork::unauthorizedInTheMiddleOfARun()
     QCOMPARE(task()->lastError.kind, Kind::Unauthorized);
     QVERIFY(!task()->lastError.text().isEmpty());
     QCOMPARE(task()->status, TaskStatus::Generating); // what was known stays
-    m_kie->setValidKeys({Token}); // the account is fixed
+    m_kie->setValidKeys({Token});                     // the account is fixed
     QVERIFY(m_run->runUntil([this] { return task()->status == TaskStatus::Succeeded; }, 1000));
     QVERIFY(!task()->lastError.isError());
 }

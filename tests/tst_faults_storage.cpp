@@ -4,8 +4,8 @@
 // fault is gone the app carries on by itself.
 #include "enginerig.h"
 #include "fakekieserver.h"
-#include "kieresponses.h"
 #include "keyring.h"
+#include "kieresponses.h"
 #include "refreshscheduler.h"
 #include "smallfs.h"
 #include "taskrepository.h"
@@ -43,7 +43,8 @@ int holdLock(int argc, char **argv)
     QCoreApplication app(argc, argv);
     int result = 0;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
         db.setDatabaseName(qEnvironmentVariable(LockVar));
         QSqlQuery q(db);
         if (!db.open() || !q.exec(QStringLiteral("BEGIN EXCLUSIVE"))) {
@@ -124,6 +125,7 @@ bool tst_FaultsStorage::start(const QString &folder)
     }
     m_app->engine->start();
     Engine *engine = m_app->engine.get();
+    // Keys in memory: a few event-loop turns.
     return QTest::qWaitFor([engine] { return !engine->keys()->isLoading(); }, 15000);
 }
 
@@ -166,8 +168,9 @@ void tst_FaultsStorage::lockedDatabaseKeepsAnswersUntilTheyCanBeSaved()
     m_app->engine->setPaused(false);
     // Waits out the real poll and SQLite's 5 s busy timeout on the lock.
     QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), 20000);
-    QVERIFY2(messages.constFirst().constFirst().toString().contains(QLatin1String("Could not save")),
-             qPrintable(messages.constFirst().constFirst().toString()));
+    QVERIFY2(
+        messages.constFirst().constFirst().toString().contains(QLatin1String("Could not save")),
+        qPrintable(messages.constFirst().constFirst().toString()));
     QCOMPARE(m_app->status(done), TaskStatus::Pending);
 
     // The other process lets go: the answer is saved by itself, no new poll needed (the task
@@ -240,6 +243,7 @@ void tst_FaultsStorage::damagedWhileStoppedIsKeptAsideAndTold()
     m_app->engine->start();
     QCOMPARE(m_app->engine->tasks()->count(), 0);
     QCOMPARE(m_app->engine->addTasks({ids.constFirst()}).added, 1);
+    // Waits out a real poll over loopback.
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(ids.constFirst()), TaskStatus::Generating, 15000);
 }
 
@@ -259,6 +263,7 @@ void tst_FaultsStorage::readOnlyDataFolder()
     m_server->setScript(id, {FakeKieServer::ok(generating(id))});
     QVERIFY(start(folder));
     QCOMPARE(m_app->engine->addTasks({id}).added, 1);
+    // Waits out a real poll over loopback.
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(id), TaskStatus::Generating, 15000);
     stop();
     const QByteArray before = fileBytes(path);
@@ -274,6 +279,7 @@ void tst_FaultsStorage::readOnlyDataFolder()
     TaskStore store;
     QCOMPARE(store.open(path), TaskStore::OpenResult::Failed);
     QVERIFY2(store.message().contains(QDir::toNativeSeparators(path)), qPrintable(store.message()));
+    QVERIFY2(store.message().contains(QLatin1String("read-only")), qPrintable(store.message()));
     store.close();
     QCOMPARE(fileBytes(path), before);
     QCOMPARE(QDir(folder).entryList(QDir::Files), filesBefore);
@@ -282,8 +288,8 @@ void tst_FaultsStorage::readOnlyDataFolder()
     if (fs.available()) {
         QVERIFY(fs.setReadOnly(false));
     } else {
-        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner |
-                                                  QFile::ExeOwner));
+        QVERIFY(
+            QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
     }
     QVERIFY(start(folder));

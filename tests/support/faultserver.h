@@ -135,20 +135,23 @@ private:
         }
         ++m_faultsServed;
         switch (m_fault) {
-        case Fault::Pass: break;
+        case Fault::Pass:
+            break;
         case Fault::ResetInHeaders:
             socket->write("HTTP/1.1 200 OK\r\nContent-Type: applica");
             socket->flush();
             QTimer::singleShot(20, socket, [socket] { reset(socket); });
             break;
         case Fault::ResetInBody:
-            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                          "Content-Length: 4096\r\n\r\n{\"code\":200,\"msg\":\"success\",\"data\":" +
-                          QByteArray(64, ' '));
+            socket->write(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                "Content-Length: 4096\r\n\r\n{\"code\":200,\"msg\":\"success\",\"data\":" +
+                QByteArray(64, ' '));
             socket->flush();
             QTimer::singleShot(20, socket, [socket] { reset(socket); });
             break;
-        case Fault::NeverAnswer: break;
+        case Fault::NeverAnswer:
+            break;
         case Fault::Trickle: {
             auto left = std::make_shared<QByteArray>(validAnswer());
             auto *timer = new QTimer(socket);
@@ -169,7 +172,9 @@ private:
             socket->flush();
             QTimer::singleShot(20, socket, [socket] { socket->disconnectFromHost(); });
             break;
-        case Fault::Huge: startHuge(socket); break;
+        case Fault::Huge:
+            startHuge(socket);
+            break;
         case Fault::Canned:
             socket->write(canned);
             socket->disconnectFromHost();
@@ -181,9 +186,9 @@ private:
     void startHuge(QTcpSocket *socket)
     {
         QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
-        head += hugeAnnounced ? QByteArray("Content-Length: " + QByteArray::number(hugeBytes) +
-                                           "\r\n")
-                              : QByteArray("Connection: close\r\n");
+        head += hugeAnnounced
+                    ? QByteArray("Content-Length: " + QByteArray::number(hugeBytes) + "\r\n")
+                    : QByteArray("Connection: close\r\n");
         socket->write(head + "\r\n{\"code\":200,\"msg\":\"");
         auto sent = std::make_shared<qint64>(19);
         const auto pump = [this, socket, sent] {
