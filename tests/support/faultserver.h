@@ -27,7 +27,7 @@ public:
         ResetInHeaders, // half a status line and headers, then a TCP reset
         ResetInBody,    // headers (Content-Length 4096), 100 body bytes, then a reset
         NeverAnswer,    // reads the request, never writes
-        Trickle,        // a valid answer, one byte every trickleMs
+        Trickle,        // a valid answer's head, then its body one byte every trickleMs
         ChunkedCut,     // a chunked body that stops in its second chunk, then a close
         Huge,           // a body of hugeBytes, generated as the client reads it
         Canned,         // the bytes in canned, then a close
@@ -153,7 +153,12 @@ private:
         case Fault::NeverAnswer:
             break;
         case Fault::Trickle: {
-            auto left = std::make_shared<QByteArray>(validAnswer());
+            // The status line and headers at once, then the body a byte at a time: a stalled
+            // head is caught by the transfer timeout, a body that keeps moving is not.
+            const QByteArray whole = validAnswer();
+            const qsizetype bodyAt = whole.indexOf("\r\n\r\n") + 4;
+            socket->write(whole.left(bodyAt));
+            auto left = std::make_shared<QByteArray>(whole.mid(bodyAt));
             auto *timer = new QTimer(socket);
             QObject::connect(timer, &QTimer::timeout, socket, [socket, left] {
                 if (!left->isEmpty()) {
