@@ -141,6 +141,8 @@ bool tst_FaultsKeyring::startKeyring()
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_home.filePath(QStringLiteral("run")));
     env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), m_address);
+    // Not the shared session's daemon: --replace must never find (and replace) that one.
+    env.remove(QStringLiteral("GNOME_KEYRING_CONTROL"));
     m_keyring.setProcessEnvironment(env);
     m_keyring.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     // --replace: a daemon the bus started on demand (locked, no password) makes way.
