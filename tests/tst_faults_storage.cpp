@@ -161,6 +161,8 @@ void tst_FaultsStorage::lockedDatabaseKeepsAnswersUntilTheyCanBeSaved()
     QCOMPARE(m_app->engine->addTasks({added}).added, 0);
     QVERIFY(!m_app->task(added));
     QVERIFY(!messages.isEmpty());
+    QVERIFY2(messages.constFirst().constFirst().toString().contains(QLatin1String("Could not add")),
+             qPrintable(messages.constFirst().constFirst().toString()));
 
     // The task's final answer arrives and cannot be committed: the user is told, and the row
     // keeps showing what is stored.
