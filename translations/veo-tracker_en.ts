@@ -3285,6 +3285,10 @@ Keys table column: marks the default API key</extracomment>
         <source>The task list %1 was written by a newer version of Veo Tracker (format %2; this version understands up to %3). It was left unchanged: please update Veo Tracker.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not open the task list %1: its folder or the file is read-only (%2). Make them writable and start Veo Tracker again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskTableModel</name>

@@ -3249,6 +3249,10 @@ Keys table column: marks the default API key</extracomment>
         <source>The task list %1 was written by a newer version of Veo Tracker (format %2; this version understands up to %3). It was left unchanged: please update Veo Tracker.</source>
         <translation>任务列表 %1 由更新版本的 Veo Tracker 写入（格式 %2；当前版本最高支持格式 %3）。文件未做任何改动，请更新 Veo Tracker。</translation>
     </message>
+    <message>
+        <source>Could not open the task list %1: its folder or the file is read-only (%2). Make them writable and start Veo Tracker again.</source>
+        <translation>无法打开任务列表 %1：其所在文件夹或文件本身是只读的（%2）。请将它们改为可写，然后重新启动 Veo Tracker。</translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskTableModel</name>

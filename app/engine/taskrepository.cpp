@@ -3,12 +3,13 @@
 #include "taskstore.h"
 
 #include <QSet>
+#include <algorithm>
 
 namespace veo {
 
 TaskRepository::TaskRepository(TaskStore *store, std::chrono::milliseconds flushDelay,
                                QObject *parent)
-    : TaskFeed(parent), m_store(store)
+    : TaskFeed(parent), m_store(store), m_flushDelay(flushDelay)
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(flushDelay);
@@ -190,10 +191,20 @@ void TaskRepository::flush()
     const QList<TaskRecord> batch = m_staged.values();
     if (!m_store->update(batch)) {
         // Memory mirrors the store, so it is not updated either. The answers stay staged and
-        // are committed together with the next ones.
+        // are committed together with the next ones, or by a retry: a final answer is the last
+        // one a task gets, so without it nothing would commit it until the app quits. Each try
+        // may wait out SQLite's busy timeout (a lock held elsewhere), so the retries back off.
+        ++m_failedFlushes;
+        const auto retry = std::min<std::chrono::milliseconds>(
+            FlushRetryDelay * (1 << std::min(m_failedFlushes - 1, 5)), FlushRetryCap);
+        m_flushTimer.start(retry);
         Q_EMIT storeError(tr("Could not save %n task update(s) to the task database.", nullptr,
                              int(batch.size())));
         return;
+    }
+    if (m_failedFlushes > 0) {
+        m_failedFlushes = 0;
+        m_flushTimer.setInterval(m_flushDelay);
     }
     m_staged.clear();
     QList<std::pair<QString, TaskStatus>> finished;

@@ -29,6 +29,9 @@ class TaskRepository final : public TaskFeed
 
 public:
     static constexpr std::chrono::milliseconds DefaultFlushDelay{200};
+    // After a failed commit, staged answers are tried again after 2 s, doubling up to 60 s.
+    static constexpr std::chrono::milliseconds FlushRetryDelay{2000};
+    static constexpr std::chrono::milliseconds FlushRetryCap{60000};
     // The store is not owned and may go first at shutdown.
     explicit TaskRepository(TaskStore *store,
                             std::chrono::milliseconds flushDelay = DefaultFlushDelay,
@@ -82,6 +85,8 @@ private:
     QHash<QString, qsizetype> m_rowById;
     QHash<QString, TaskRecord> m_staged; // answered, not committed yet (or failed to commit)
     QTimer m_flushTimer;
+    std::chrono::milliseconds m_flushDelay;
+    int m_failedFlushes = 0; // commits failed in a row (the retry backs off)
 };
 
 } // namespace veo

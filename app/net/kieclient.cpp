@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -18,6 +19,7 @@ namespace {
 
 const QString CreditPath = QStringLiteral("/api/v1/chat/credit");
 const QString DownloadUrlPath = QStringLiteral("/api/v1/common/download-url");
+constexpr char DeadlineProperty[] = "veoDeadlinePassed";
 
 ApiError makeError(ApiError::Kind kind, int httpStatus, const QString &message)
 {
@@ -253,6 +255,18 @@ void KieClient::send(const ApiRequest &call, const QString &token, AnswerCallbac
     m_pending.insert(reply);
     setInFlight(m_inFlight + 1);
 
+    // The transfer timeout restarts with every byte: a peer that trickles a byte now and then
+    // would hold the request (and its slot on the request machine) for days. The whole answer
+    // gets three transfer timeouts.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, [reply] {
+        reply->setProperty(DeadlineProperty, true);
+        reply->abort(); // finished() follows, reporting Timeout
+    });
+    deadline->start(std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::min(m_timeout, std::chrono::milliseconds(std::numeric_limits<int>::max() / 3)) * 3));
+
     auto tooLarge = std::make_shared<bool>(false);
     const qint64 limit = m_maxBody;
     auto abortIfTooLarge = [reply, tooLarge, limit](qint64 size) {
@@ -304,8 +318,11 @@ void KieClient::finish(QNetworkReply *reply, bool tooLarge, const AnswerCallback
         netError = makeError(ApiError::Kind::TooLarge, status, {});
     } else if (error == QNetworkReply::OperationCanceledError ||
                error == QNetworkReply::TimeoutError) {
-        // Our own aborts are TooLarge or cancelAll(); what is left is the transfer timeout.
-        netError = makeError(ApiError::Kind::Timeout, status, reply->errorString());
+        // Our own aborts are TooLarge or cancelAll(); what is left is a timeout.
+        netError = makeError(ApiError::Kind::Timeout, status,
+                             reply->property(DeadlineProperty).toBool()
+                                 ? QStringLiteral("the answer did not arrive in time")
+                                 : reply->errorString());
     } else if (error == QNetworkReply::InsecureRedirectError ||
                error == QNetworkReply::TooManyRedirectsError) {
         netError = makeError(ApiError::Kind::Http, status, reply->errorString());

@@ -19,7 +19,8 @@ namespace veo {
 
 // Owns the one QNetworkAccessManager. Sends the Authorization header only to the API base's
 // origin (requests are built from the base, redirects to other origins are not followed);
-// every request has a transfer timeout; bodies over maxBodyBytes are aborted (TooLarge).
+// every request has a transfer timeout (and three of them for the whole answer, so that a
+// peer trickling bytes cannot hold it forever); bodies over maxBodyBytes are aborted (TooLarge).
 // Callbacks run later on the client's thread, exactly once per request, never inside the
 // call that started it; after cancelAll() (or destruction) they are not called at all.
 // An empty token fails with NoKey without a request; an API base that checkApiBase() refuses

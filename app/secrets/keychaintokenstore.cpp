@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <dlfcn.h>
+#include <functional>
 #include <memory>
 
 namespace veo {
@@ -44,6 +46,83 @@ bool sessionBusCertainlyMissing()
     return qEnvironmentVariableIsEmpty("DISPLAY"); // else GDBus may autolaunch a bus
 }
 
+// libsecret keeps one SecretService proxy per process: its D-Bus connection and the session
+// that wraps secrets in transfer. When the keyring daemon restarts, that session is gone ("The
+// session wrapping the secret does not exist"); when the session bus restarts, the connection
+// is closed. Either way every later call failed until the app was restarted. Dropping the proxy
+// makes the next call connect afresh. QtKeychain loads libsecret at run time: look it up there
+// (nothing to do when it is not loaded, or is too old to have the call).
+void forgetSecretService()
+{
+    void *library = dlopen("libsecret-1.so.0", RTLD_LAZY | RTLD_NOLOAD);
+    if (!library) {
+        return;
+    }
+    using Disconnect = void (*)();
+    if (auto disconnect =
+            reinterpret_cast<Disconnect>(dlsym(library, "secret_service_disconnect"))) {
+        disconnect();
+    }
+    dlclose(library);
+}
+
+// libsecret talks over GDBus's shared session-bus connection, which GLib creates with
+// "exit-on-close": when the session bus goes away, GLib raises SIGTERM and the app is gone,
+// with the user's downloads and unsaved answers. Turn that off on the shared connection
+// (g_bus_get returns the one libsecret uses, creating it if needed). GIO is looked up at run
+// time, as QtKeychain loads libsecret: the app does not link GLib's D-Bus itself.
+void keepRunningWhenTheBusCloses()
+{
+    using AsyncReady = void (*)(void *source, void *result, void *data);
+    using BusGet = void (*)(int busType, void *cancellable, AsyncReady callback, void *data);
+    using BusGetFinish = void *(*)(void *result, void **error);
+    using SetExitOnClose = void (*)(void *connection, int exitOnClose);
+    using Unref = void (*)(void *object);
+    struct Gio
+    {
+        BusGet busGet = nullptr;
+        BusGetFinish busGetFinish = nullptr;
+        SetExitOnClose setExitOnClose = nullptr;
+        Unref unref = nullptr;
+    };
+    static const Gio gio = [] {
+        Gio g;
+        if (void *library = dlopen("libgio-2.0.so.0", RTLD_LAZY)) { // kept: never unloaded
+            g.busGet = reinterpret_cast<BusGet>(dlsym(library, "g_bus_get"));
+            g.busGetFinish = reinterpret_cast<BusGetFinish>(dlsym(library, "g_bus_get_finish"));
+            g.setExitOnClose = reinterpret_cast<SetExitOnClose>(
+                dlsym(library, "g_dbus_connection_set_exit_on_close"));
+            g.unref = reinterpret_cast<Unref>(dlsym(library, "g_object_unref"));
+        }
+        return g;
+    }();
+    if (!gio.busGet || !gio.busGetFinish || !gio.setExitOnClose || !gio.unref) {
+        return;
+    }
+    constexpr int SessionBus = 2; // G_BUS_TYPE_SESSION
+    // Asynchronous: never blocks the caller on a bus that is slow to answer. The callback runs
+    // from GLib's main context, which Qt's event loop dispatches.
+    gio.busGet(
+        SessionBus, nullptr,
+        [](void *, void *result, void *) {
+            if (void *connection = gio.busGetFinish(result, nullptr)) { // null: no bus
+                gio.setExitOnClose(connection, 0);
+                gio.unref(connection);
+            }
+        },
+        nullptr);
+}
+
+// A failure that a fresh connection to the Secret Service may cure. Not a timeout: that was a
+// daemon that is there but did not answer (waiting for an unlock prompt), and asking again
+// would make the user wait as long once more.
+bool worthReconnecting(const TokenResult &result)
+{
+    return (result.status == TokenResult::Status::OtherError ||
+            result.status == TokenResult::Status::NoBackend) &&
+           !result.details.contains(QLatin1String("Timeout"), Qt::CaseInsensitive);
+}
+
 template <typename Job, typename OnOk>
 void start(std::unique_ptr<Job> job, QObject *context, TokenStore::Callback done, OnOk onOk)
 {
@@ -63,6 +142,9 @@ void start(std::unique_ptr<Job> job, QObject *context, TokenStore::Callback done
             if (done)
                 done(result);
         });
+    // Before the job: a connection this makes is the one the job uses. (Not after a job: the
+    // pending call would hold a closed connection alive, and a retry would get it again.)
+    keepRunningWhenTheBusCloses();
     job.release()->start(); // queued: `finished` never fires inside this call
 }
 
@@ -75,6 +157,22 @@ bool matchesAny(const QString &text, std::initializer_list<QLatin1StringView> ne
     return false;
 }
 
+// Runs a job; when it fails in a way a new connection may cure, once more on a new one.
+using Attempt = std::function<void(QObject *context, TokenStore::Callback done)>;
+void withReconnect(const Attempt &attempt, QObject *context, TokenStore::Callback done)
+{
+    attempt(context, [attempt, context, done = std::move(done)](const TokenResult &result) {
+        // Called through a connection to context: it is alive here.
+        if (result.ok() || !worthReconnecting(result)) {
+            if (done)
+                done(result);
+            return;
+        }
+        forgetSecretService();
+        attempt(context, done);
+    });
+}
+
 } // namespace
 
 KeychainTokenStore::KeychainTokenStore(const QString &service, QObject *parent)
@@ -84,26 +182,38 @@ KeychainTokenStore::KeychainTokenStore(const QString &service, QObject *parent)
 
 void KeychainTokenStore::read(const QString &keyId, QObject *context, Callback done)
 {
-    start(makeJob<QKeychain::ReadPasswordJob>(m_service, keyId), context ? context : this,
-          std::move(done), [](QKeychain::ReadPasswordJob &job, TokenResult &result) {
-              result.secret = job.textData();
-          });
+    const QString service = m_service;
+    const Attempt attempt = [service, keyId](QObject *ctx, Callback cb) {
+        start(makeJob<QKeychain::ReadPasswordJob>(service, keyId), ctx, std::move(cb),
+              [](QKeychain::ReadPasswordJob &job, TokenResult &result) {
+                  result.secret = job.textData();
+              });
+    };
+    withReconnect(attempt, context ? context : this, std::move(done));
 }
 
 void KeychainTokenStore::write(const QString &keyId, const QString &secret, QObject *context,
                                Callback done)
 {
-    auto job = makeJob<QKeychain::WritePasswordJob>(m_service, keyId);
-    job->setTextData(secret);
-    start(std::move(job), context ? context : this, std::move(done),
-          [](QKeychain::WritePasswordJob &, TokenResult &) {});
+    const QString service = m_service;
+    const Attempt attempt = [service, keyId, secret](QObject *ctx, Callback cb) {
+        auto job = makeJob<QKeychain::WritePasswordJob>(service, keyId);
+        job->setTextData(secret);
+        start(std::move(job), ctx, std::move(cb),
+              [](QKeychain::WritePasswordJob &, TokenResult &) {});
+    };
+    withReconnect(attempt, context ? context : this, std::move(done));
 }
 
 void KeychainTokenStore::remove(const QString &keyId, QObject *context, Callback done)
 {
     // libsecret reports success when nothing matched, so removing a missing key is Ok.
-    start(makeJob<QKeychain::DeletePasswordJob>(m_service, keyId), context ? context : this,
-          std::move(done), [](QKeychain::DeletePasswordJob &, TokenResult &) {});
+    const QString service = m_service;
+    const Attempt attempt = [service, keyId](QObject *ctx, Callback cb) {
+        start(makeJob<QKeychain::DeletePasswordJob>(service, keyId), ctx, std::move(cb),
+              [](QKeychain::DeletePasswordJob &, TokenResult &) {});
+    };
+    withReconnect(attempt, context ? context : this, std::move(done));
 }
 
 TokenResult::Status KeychainTokenStore::statusFor(QKeychain::Error error,
@@ -135,6 +245,7 @@ TokenResult::Status KeychainTokenStore::statusFor(QKeychain::Error error,
                                  QLatin1StringView("Cannot autolaunch D-Bus"),
                                  QLatin1StringView("Could not connect:"),
                                  QLatin1StringView("Cannot spawn a message bus"),
+                                 QLatin1StringView("The connection is closed"),
                                  QLatin1StringView("D-Bus is not running")})) {
         return Status::NoBackend;
     }

@@ -243,7 +243,14 @@ TaskStore::OpenResult TaskStore::open(const QString &path)
     close();
     if (attempt != Attempt::TooNew) { // TooNew has already said what it needs to
         qCWarning(lcStore) << "could not open the task list" << path << m_detail;
-        m_message = tr("Could not open the task list %1: %2").arg(shown, m_detail);
+        // SQLite only says "unable to open database file": say what the user can change.
+        const bool readOnly = !QFileInfo(info.absolutePath()).isWritable() ||
+                              (QFileInfo::exists(path) && !QFileInfo(path).isWritable());
+        m_message = readOnly ? tr("Could not open the task list %1: its folder or the file is "
+                                  "read-only (%2). Make them writable and start Veo Tracker "
+                                  "again.")
+                                   .arg(shown, m_detail)
+                             : tr("Could not open the task list %1: %2").arg(shown, m_detail);
     }
     return OpenResult::Failed;
 }
