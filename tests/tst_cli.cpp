@@ -31,6 +31,7 @@ private Q_SLOTS:
     void batchOfTwentyFiveIsPaced();
     void batchWithABadRowSendsNothing();
     void batchStoppedKeepsTheRestQueued();
+    void generateChargesTheKeyNamedByItsLabel();
 
 private:
     struct Run
@@ -618,6 +619,40 @@ void TestCli::batchStoppedKeepsTheRestQueued()
     }
     QCOMPARE(queued, 3);
     QCOMPARE(accepted, 20);
+}
+
+void TestCli::generateChargesTheKeyNamedByItsLabel()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = userEnv(home);
+    env.remove(QStringLiteral("KIE_API_KEY")); // only the stored keys
+    const QString stored = QStringLiteral("sk-cli-stored-888");
+    m_server.setValidKeys({Token, stored});
+    m_server.setCredits(stored, 500); // --add-key reads them: a key with none pays for nothing
+    QProcess add;
+    add.setProcessEnvironment(env);
+    add.start(QStringLiteral(VEO_TRACKER_BINARY),
+              {QStringLiteral("--add-key"), QStringLiteral("Client B")});
+    QVERIFY(add.waitForStarted(10000));
+    add.write(stored.toUtf8() + '\n');
+    add.closeWriteChannel();
+    QSignalSpy added(&add, &QProcess::finished);
+    QVERIFY(added.wait(30000)); // the keychain write and the key's credits check
+    if (add.exitCode() != 0) {
+        QSKIP(qPrintable(QStringLiteral("no keychain to store a key in: ") +
+                         QString::fromUtf8(add.readAllStandardError())));
+    }
+    m_server.clearRequests();
+    const Run r =
+        run({QStringLiteral("--generate"), QStringLiteral("--prompt"), QStringLiteral("Paid by B"),
+             QStringLiteral("--key"), QStringLiteral("client b")},
+            env);
+    QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+    const QList<FakeKieServer::Request> sent = generateRequests();
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.constFirst().headers.value("authorization"), "Bearer " + stored.toUtf8());
+    QVERIFY(!r.out.contains(stored.toUtf8()) && !r.err.contains(stored.toUtf8()));
+    m_server.setValidKeys({Token});
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -265,6 +265,8 @@ void TestCommandLine::generateRefusals_data()
     QTest::newRow("a generate flag alone")
         << QStringList{QStringLiteral("--aspect"), QStringLiteral("9:16")}
         << QStringLiteral("--aspect");
+    QTest::newRow("generate in the demo")
+        << QStringList{QStringLiteral("--demo"), g, p, x} << QStringLiteral("demo");
     QTest::newRow("--key alone") << QStringList{QStringLiteral("--key"), QStringLiteral("A")}
                                  << QStringLiteral("--key");
 }

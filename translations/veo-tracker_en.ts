@@ -365,6 +365,10 @@
         <source>--%1 goes with --generate or --batch.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--generate and --batch do not work in the demo: try New Generation in the demo&apos;s window.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Download</name>

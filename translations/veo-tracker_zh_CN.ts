@@ -364,6 +364,10 @@
         <source>--%1 goes with --generate or --batch.</source>
         <translation>--%1 只能与 --generate 或 --batch 一起使用。</translation>
     </message>
+    <message>
+        <source>--generate and --batch do not work in the demo: try New Generation in the demo&apos;s window.</source>
+        <translation>--generate 和 --batch 不能在演示中使用：请在演示窗口中使用“新建生成”。</translation>
+    </message>
 </context>
 <context>
     <name>Download</name>

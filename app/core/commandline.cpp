@@ -57,6 +57,12 @@ CommandLine generateCommand(CommandLine cl, const QCommandLineParser &parser,
             cl, QCoreApplication::translate(
                     "CommandLine", "Give either --generate or --batch FILE, without task IDs."));
     }
+    if (cl.demo) {
+        // The demo's tasks are simulated; these are paid requests on the real task list.
+        return error(cl, QCoreApplication::translate(
+                             "CommandLine", "--generate and --batch do not work in the demo: "
+                                            "try New Generation in the demo's window."));
+    }
     cl.mode = batch ? CommandLine::Mode::Batch : CommandLine::Mode::Generate;
     cl.batchFile = parser.value(o.batch);
     cl.keyLabel = parser.value(o.key).trimmed();
