@@ -9,6 +9,8 @@
 #include "fakekieserver.h"
 #include "followupcommand.h"
 #include "followups.h"
+#include "generatecommand.h"
+#include "generations.h"
 #include "instanceguard.h"
 #include "keychaintokenstore.h"
 #include "keycommands.h"
@@ -20,6 +22,8 @@
 #include "memorytokenstore.h"
 #include "refreshscheduler.h"
 #include "requestscheduler.h"
+#include "scriptcommand.h"
+#include "scriptsession.h"
 #include "taskchecker.h"
 #include "taskrepository.h"
 #include "taskstore.h"
@@ -169,57 +173,64 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
     return code;
 }
 
+// Prints a command's JSON line on standard output and ends the event loop with its code.
+void quitWith(const QByteArray &jsonLine, int exitCode, int *code)
+{
+    if (!jsonLine.isEmpty()) {
+        printLine(stdout, QString::fromUtf8(jsonLine));
+    }
+    *code = exitCode;
+    // Queued: it may finish before the event loop runs (a stored answer).
+    QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit,
+                              Qt::QueuedConnection);
+}
+
 // --get-1080p, --get-4k, --extend: on the user's task list, which only one process may write.
 int runFollowUp(const CommandLine &cl, QCoreApplication &app, const AppSettings &settings)
 {
-    const ApiBaseCheck api =
-        checkApiBase(cl.apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : cl.apiBase);
-    if (!api.error.isEmpty()) {
-        printLine(stderr, api.error);
-        return FollowUpCommand::Refused;
-    }
-    const QString storePath = TaskStore::defaultPath(false);
-    InstanceGuard instance(storePath);
-    if (instance.claim() != InstanceGuard::Role::Primary) {
-        printLine(stderr, QCoreApplication::translate(
-                              "main", "Veo Tracker is running and owns the task list: use "
-                                      "Upgrade and Extend in its window, or quit it and run "
-                                      "this again. Nothing was sent."));
-        return FollowUpCommand::Refused;
-    }
-    TaskStore store;
-    if (store.open(storePath) == TaskStore::OpenResult::Failed) {
-        printLine(stderr, store.message());
-        return FollowUpCommand::Refused;
-    }
-    KeyProfileStore meta;
-    meta.open(store.path());
-    KeychainTokenStore keychain;
-    KeyRing keys(&keychain, &meta);
-    keys.setSessionKey(qEnvironmentVariable("KIE_API_KEY"));
-    KieClient client(api.url);
-    RequestScheduler requests(&client, [&keys](const QString &id) { return keys.token(id); });
-    requests.setFollowSystemNetwork(!isLoopbackHost(api.url.host()));
-    RefreshScheduler scheduler(&requests);
-    scheduler.setInterval(settings.pollInterval());
-    TaskRepository tasks(&store);
-    TaskTracker tracker(&tasks, &scheduler);
-    CreateRequests creates(&tasks, &tracker, &requests);
-    FollowUps followUps(&tasks, &tracker, &creates, &keys);
-    FollowUpCommand command(&tasks, &tracker, &followUps, &keys);
-    int code = FollowUpCommand::Refused;
-    QObject::connect(&command, &FollowUpCommand::finished, &app,
-                     [&code, &app](const QByteArray &json, int exitCode) {
-                         printLine(stdout, QString::fromUtf8(json));
-                         code = exitCode;
-                         // Queued: it may finish before the event loop runs (a stored answer).
-                         QMetaObject::invokeMethod(&app, &QCoreApplication::quit,
-                                                   Qt::QueuedConnection);
-                     });
-    keys.load();
-    command.run({cl.followUpKind, cl.parentTaskId, cl.videoIndex, cl.prompt, cl.model});
-    app.exec();
-    return code;
+    const QString windowOpen = QCoreApplication::translate(
+        "main", "Veo Tracker is running and owns the task list: use Upgrade and Extend in its "
+                "window, or quit it and run this again. Nothing was sent.");
+    return runOnTaskList(cl.apiBase, settings, windowOpen, [&](const ScriptSession &s) {
+        FollowUps followUps(&s.tasks, &s.tracker, &s.creates, &s.keys);
+        FollowUpCommand command(&s.tasks, &s.tracker, &followUps, &s.keys);
+        int code = ScriptCommand::Refused;
+        QObject::connect(
+            &command, &FollowUpCommand::finished, &app,
+            [&code](const QByteArray &json, int exitCode) { quitWith(json, exitCode, &code); });
+        command.run({cl.followUpKind, cl.parentTaskId, cl.videoIndex, cl.prompt, cl.model});
+        app.exec();
+        return code;
+    });
+}
+
+// --generate, --batch: the same, with New Generation's queue.
+int runGenerate(const CommandLine &cl, QCoreApplication &app, const AppSettings &settings)
+{
+    const QString windowOpen = QCoreApplication::translate(
+        "main", "Veo Tracker is running and owns the task list: use New Generation in its "
+                "window, or quit it and run this again. Nothing was sent.");
+    return runOnTaskList(cl.apiBase, settings, windowOpen, [&](const ScriptSession &s) {
+        Generations generations(&s.tasks, &s.creates, &s.keys);
+        GenerateCommand command(&s.tasks, &s.creates, &generations, &s.keys);
+        int code = ScriptCommand::Refused;
+        QObject::connect(&command, &GenerateCommand::line, &app, [](const QByteArray &json) {
+            printLine(stdout, QString::fromUtf8(json));
+        });
+        QObject::connect(&command, &GenerateCommand::progress, &app,
+                         [](const QString &text) { printLine(stderr, text); });
+        QObject::connect(&command, &GenerateCommand::finished, &app,
+                         [&code](int exitCode) { quitWith({}, exitCode, &code); });
+        // Ctrl+C: what was not sent stays queued; the answers on their way are awaited.
+        const TerminationSignals interrupts([&command] { command.stop(); });
+        if (cl.mode == CommandLine::Mode::Batch) {
+            command.runBatch(cl.batchFile, cl.generate, cl.keyLabel);
+        } else {
+            command.run({cl.generate}, cl.keyLabel, false);
+        }
+        app.exec();
+        return code;
+    });
 }
 
 int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
@@ -327,7 +338,8 @@ bool wantsConsoleOnly(int argc, char **argv)
         const QByteArray arg = QByteArray(argv[i]).split('=').constFirst(); // --opt=value too
         if (arg == "--check" || arg == "--help" || arg == "-h" || arg == "--version" ||
             arg == "-v" || arg == "--help-all" || arg == "--add-key" || arg == "--list-keys" ||
-            arg == "--get-1080p" || arg == "--get-4k" || arg == "--extend") {
+            arg == "--get-1080p" || arg == "--get-4k" || arg == "--extend" || arg == "--generate" ||
+            arg == "--batch") {
             return true;
         }
     }
@@ -374,6 +386,9 @@ int main(int argc, char **argv)
         return runKeyCommand(cl, *app);
     case CommandLine::Mode::FollowUp:
         return runFollowUp(cl, *app, settings);
+    case CommandLine::Mode::Generate:
+    case CommandLine::Mode::Batch:
+        return runGenerate(cl, *app, settings);
     case CommandLine::Mode::Gui:
         return runGui(cl, *static_cast<QApplication *>(app.get()), settings, languages);
     }

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +26,12 @@ private Q_SLOTS:
     void checkDemo();
     void secondLaunchHandsIdsToTheRunningWindow();
     void upgradesAndExtensionsFromAScript();
+    void generateSendsEveryFlag();
+    void generateRefusedOrLostIsNeverResent();
+    void batchOfTwentyFiveIsPaced();
+    void batchWithABadRowSendsNothing();
+    void batchStoppedKeepsTheRestQueued();
+    void generateChargesTheKeyNamedByItsLabel();
 
 private:
     struct Run
@@ -37,6 +44,11 @@ private:
     QProcessEnvironment baseEnv() const;
     // A user of their own (data and settings in home) with the key, on the fake server.
     QProcessEnvironment userEnv(const QTemporaryDir &home) const;
+    // The generate requests the fake server received.
+    QList<FakeKieServer::Request> generateRequests() const;
+    // Everything in that user's task list.
+    static QList<TaskRecord> storedTasks(const QTemporaryDir &home);
+    static QString writeCsv(const QTemporaryDir &home, const QStringList &prompts);
     FakeKieServer m_server;
 };
 
@@ -143,6 +155,12 @@ void TestCli::badArguments_data()
     QTest::newRow("two follow-ups at once")
         << QStringList{QStringLiteral("--get-1080p"), Done, QStringLiteral("--extend"), Done}
         << QByteArray("one of");
+    QTest::newRow("generate without a prompt")
+        << QStringList{QStringLiteral("--generate")} << QByteArray("--prompt");
+    QTest::newRow("generate with an image from disk")
+        << QStringList{QStringLiteral("--generate"), QStringLiteral("--prompt"),
+                       QStringLiteral("x"), QStringLiteral("--image"), QStringLiteral("cat.png")}
+        << QByteArray("upload");
     QTest::newRow("plain http to a remote host")
         << QStringList{QStringLiteral("--api-base"), QStringLiteral("http://api.kie.ai"),
                        QStringLiteral("--check"), Done}
@@ -214,10 +232,16 @@ void TestCli::secondLaunchHandsIdsToTheRunningWindow()
     const Run second = run({QStringLiteral("--add"), Running}, env);
     QCOMPARE(second.exitCode, 0); // handed over, no second window
     QTRY_VERIFY_WITH_TIMEOUT(!m_server.requestsFor(Running).isEmpty(), 30000);
-    // The window owns the list: a script's follow-up says so and sends nothing.
+    // The window owns the list: a script's follow-up or generation says so and sends nothing.
     const Run followUp = run({QStringLiteral("--get-1080p"), Done}, env);
     QCOMPARE(followUp.exitCode, 2);
     QVERIFY2(followUp.err.contains("running"), followUp.err.constData());
+    const qsizetype generated = generateRequests().size();
+    const Run generate =
+        run({QStringLiteral("--generate"), QStringLiteral("--prompt"), QStringLiteral("x")}, env);
+    QCOMPARE(generate.exitCode, 2);
+    QVERIFY2(generate.err.contains("New Generation"), generate.err.constData());
+    QCOMPARE(generateRequests().size(), generated);
     first.kill(); // like kill -9: everything must already be committed
     first.waitForFinished();
 
@@ -321,6 +345,319 @@ void TestCli::upgradesAndExtensionsFromAScript()
                          original + QLatin1Char('>') + ext};
     expected.sort();
     QCOMPARE(children, expected);
+}
+
+QList<FakeKieServer::Request> TestCli::generateRequests() const
+{
+    QList<FakeKieServer::Request> found;
+    for (const FakeKieServer::Request &r : m_server.requests()) {
+        if (r.path == "/api/v1/veo/generate") {
+            found.append(r);
+        }
+    }
+    return found;
+}
+
+QList<TaskRecord> TestCli::storedTasks(const QTemporaryDir &home)
+{
+    TaskStore store;
+    if (store.open(home.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"))) !=
+        TaskStore::OpenResult::Opened) {
+        return {};
+    }
+    return store.loadAll();
+}
+
+QString TestCli::writeCsv(const QTemporaryDir &home, const QStringList &prompts)
+{
+    const QString path = home.filePath(QStringLiteral("batch.csv"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return {};
+    }
+    file.write("prompt,seeds\n");
+    for (const QString &prompt : prompts) {
+        file.write(prompt.toUtf8() + ",\n"); // seeds from --seeds
+    }
+    return path;
+}
+
+namespace {
+QJsonObject jsonObject(const QByteArray &line)
+{
+    return QJsonDocument::fromJson(line.trimmed()).object();
+}
+} // namespace
+
+void TestCli::generateSendsEveryFlag()
+{
+    QTemporaryDir home;
+    const QProcessEnvironment env = userEnv(home);
+    m_server.clearRequests();
+    const Run r = run({QStringLiteral("--generate"),
+                       QStringLiteral("--prompt"),
+                       QStringLiteral("A red fox in snow"),
+                       QStringLiteral("--model"),
+                       QStringLiteral("quality"),
+                       QStringLiteral("--aspect"),
+                       QStringLiteral("9:16"),
+                       QStringLiteral("--resolution"),
+                       QStringLiteral("1080p"),
+                       QStringLiteral("--seeds"),
+                       QStringLiteral("12345"),
+                       QStringLiteral("--watermark"),
+                       QStringLiteral("Studio"),
+                       QStringLiteral("--no-translation"),
+                       QStringLiteral("--type"),
+                       QStringLiteral("FIRST_AND_LAST_FRAMES_2_VIDEO"),
+                       QStringLiteral("--image"),
+                       QStringLiteral("https://img.example/a.png"),
+                       QStringLiteral("--image"),
+                       QStringLiteral("https://img.example/b.png")},
+                      env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<FakeKieServer::Request> sent = generateRequests();
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.constFirst().headers.value("authorization"), "Bearer " + Token.toUtf8());
+    const QJsonObject body = QJsonDocument::fromJson(sent.constFirst().body).object();
+    QCOMPARE(body.value(QStringLiteral("prompt")).toString(), QStringLiteral("A red fox in snow"));
+    QCOMPARE(body.value(QStringLiteral("model")).toString(), QStringLiteral("veo3"));
+    QCOMPARE(body.value(QStringLiteral("aspect_ratio")).toString(), QStringLiteral("9:16"));
+    QCOMPARE(body.value(QStringLiteral("resolution")).toString(), QStringLiteral("1080p"));
+    QCOMPARE(body.value(QStringLiteral("seeds")).toInt(), 12345);
+    QCOMPARE(body.value(QStringLiteral("watermark")).toString(), QStringLiteral("Studio"));
+    QCOMPARE(body.value(QStringLiteral("enableTranslation")), QJsonValue(false));
+    QCOMPARE(body.value(QStringLiteral("generationType")).toString(),
+             QStringLiteral("FIRST_AND_LAST_FRAMES_2_VIDEO"));
+    QCOMPARE(body.value(QStringLiteral("imageUrls")).toVariant().toStringList(),
+             QStringList({QStringLiteral("https://img.example/a.png"),
+                          QStringLiteral("https://img.example/b.png")}));
+
+    // One line: KIE's new task ID, tracked in the user's list for the window.
+    QCOMPARE(r.out.trimmed().count('\n'), 0);
+    const QJsonObject o = jsonObject(r.out);
+    const QString taskId = o.value(QStringLiteral("taskId")).toString();
+    QCOMPARE(taskId, m_server.generatedTaskIds().constLast());
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+    QCOMPARE(o.value(QStringLiteral("index")).toInt(), 1);
+    QVERIFY(o.value(QStringLiteral("error")).isNull());
+    const QList<TaskRecord> stored = storedTasks(home);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.constFirst().taskId, taskId);
+    QCOMPARE(stored.constFirst().submission, TaskSubmission::None);
+    QCOMPARE(stored.constFirst().kind, TaskKind::VeoGeneration);
+    QVERIFY(!r.out.contains(Token.toUtf8()) && !r.err.contains(Token.toUtf8()));
+}
+
+void TestCli::generateRefusedOrLostIsNeverResent()
+{
+    QTemporaryDir home;
+    const QProcessEnvironment env = userEnv(home);
+    const QStringList args{QStringLiteral("--generate"), QStringLiteral("--prompt"),
+                           QStringLiteral("A lighthouse at dusk")};
+    m_server.clearRequests();
+
+    // A key no one stored: nothing is sent.
+    Run r = run(args + QStringList{QStringLiteral("--key"), QStringLiteral("Nobody")}, env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(jsonObject(r.out)
+                 .value(QStringLiteral("error"))
+                 .toString()
+                 .contains(QLatin1String("Nobody")),
+             r.out.constData());
+    QCOMPARE(generateRequests().size(), 0);
+
+    // Refused (402): exit 2, KIE's reason, nothing left waiting to be sent.
+    m_server.setRouteScript("/api/v1/veo/generate",
+                            {FakeKieServer::kieError(402, QStringLiteral("Insufficient Credits"))});
+    r = run(args, env);
+    QCOMPARE(r.exitCode, 2);
+    QJsonObject o = jsonObject(r.out);
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
+    QVERIFY(o.value(QStringLiteral("taskId")).isNull());
+    QVERIFY2(!o.value(QStringLiteral("error")).toString().isEmpty(), r.out.constData());
+    QCOMPARE(generateRequests().size(), 1);
+    for (const TaskRecord &t : storedTasks(home)) {
+        QVERIFY(t.submission != TaskSubmission::Queued && t.submission != TaskSubmission::Sending);
+        QVERIFY(t.status != TaskStatus::Generating);
+    }
+
+    // Its answer lost: exit 3, sent exactly once.
+    FakeKieServer::Response dropped;
+    dropped.fault = FakeKieServer::Response::Fault::DropConnection;
+    m_server.setRouteScript("/api/v1/veo/generate", {dropped, FakeKieServer::builtInAnswer()});
+    r = run(args, env);
+    QCOMPARE(r.exitCode, 3);
+    o = jsonObject(r.out);
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("answerLost"));
+    QVERIFY2(o.value(QStringLiteral("error")).toString().contains(QLatin1String("kie.ai")),
+             r.out.constData());
+    const QString lost = o.value(QStringLiteral("placeholderId")).toString();
+    QVERIFY(!lost.isEmpty());
+    QCOMPARE(generateRequests().size(), 2);
+
+    // The same command again is a new generation, not the old one sent again: that one stays
+    // "Sent, answer lost".
+    r = run(args, env);
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    o = jsonObject(r.out);
+    QCOMPARE(o.value(QStringLiteral("taskId")).toString(), m_server.generatedTaskIds().constLast());
+    QVERIFY(o.value(QStringLiteral("placeholderId")).toString() != lost);
+    QCOMPARE(generateRequests().size(), 3);
+    bool stillLost = false;
+    for (const TaskRecord &t : storedTasks(home)) {
+        stillLost = stillLost || (t.taskId == lost && t.submission == TaskSubmission::AnswerLost);
+    }
+    QVERIFY(stillLost);
+    m_server.setRouteScript("/api/v1/veo/generate", {});
+}
+
+void TestCli::batchOfTwentyFiveIsPaced()
+{
+    // KIE takes 20 new requests per 10 s per account: the 21st waits for the window to pass
+    // (about 10 s of real time; the queue's own tests use a manual clock).
+    QTemporaryDir home;
+    const QProcessEnvironment env = userEnv(home);
+    QStringList prompts;
+    for (int i = 1; i <= 25; ++i) {
+        prompts << QStringLiteral("Scene %1").arg(i);
+    }
+    const QString csv = writeCsv(home, prompts);
+    m_server.clearRequests();
+    const Run r = run({QStringLiteral("--batch"), csv, QStringLiteral("--seeds"),
+                       QStringLiteral("54321"), QStringLiteral("--model"), QStringLiteral("lite")},
+                      env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<FakeKieServer::Request> sent = generateRequests();
+    QCOMPARE(sent.size(), 25);
+    QVERIFY2(sent.at(20).atMs - sent.at(0).atMs >= 9500,
+             QByteArray::number(sent.at(20).atMs - sent.at(0).atMs).constData());
+    QStringList sentPrompts;
+    for (const FakeKieServer::Request &request : sent) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        sentPrompts << body.value(QStringLiteral("prompt")).toString();
+        QCOMPARE(body.value(QStringLiteral("seeds")).toInt(), 54321); // the flag's default
+        QCOMPARE(body.value(QStringLiteral("model")).toString(), QStringLiteral("veo3_lite"));
+    }
+    // In the file's order: the first 20 are the first 20 rows. Within a window they may
+    // arrive in any order (several connections in parallel).
+    QCOMPARE(QSet<QString>(sentPrompts.cbegin(), sentPrompts.cbegin() + 20),
+             QSet<QString>(prompts.cbegin(), prompts.cbegin() + 20));
+    QCOMPARE(QSet<QString>(sentPrompts.cbegin(), sentPrompts.cend()),
+             QSet<QString>(prompts.cbegin(), prompts.cend()));
+
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 25);
+    QSet<int> indexes;
+    for (const QByteArray &line : lines) {
+        const QJsonObject o = jsonObject(line);
+        QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+        QVERIFY(m_server.generatedTaskIds().contains(o.value(QStringLiteral("taskId")).toString()));
+        indexes.insert(o.value(QStringLiteral("index")).toInt());
+    }
+    QCOMPARE(indexes.size(), 25);
+    QVERIFY2(r.err.contains("25 of 25"), r.err.constData());
+    int generations = 0;
+    for (const TaskRecord &t : storedTasks(home)) {
+        generations +=
+            int(t.kind == TaskKind::VeoGeneration && t.submission == TaskSubmission::None);
+    }
+    QCOMPARE(generations, 25);
+}
+
+void TestCli::batchWithABadRowSendsNothing()
+{
+    QTemporaryDir home;
+    const QProcessEnvironment env = userEnv(home);
+    const QString csv = home.filePath(QStringLiteral("bad.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("prompt,seeds\nFine,\nBad seeds,12\nAlso fine,\n"); // row 3: seeds too small
+    file.close();
+    m_server.clearRequests();
+    const Run r = run({QStringLiteral("--batch"), csv}, env);
+    QCOMPARE(r.exitCode, 2);
+    const QJsonObject o = jsonObject(r.out);
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
+    const QStringList problems = o.value(QStringLiteral("problems")).toVariant().toStringList();
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.constFirst().contains(QLatin1String("3")), qPrintable(problems.join('|')));
+    QVERIFY(r.err.contains(problems.constFirst().toUtf8()));
+    QCOMPARE(generateRequests().size(), 0);
+    QVERIFY(storedTasks(home).isEmpty());
+
+    const Run missing =
+        run({QStringLiteral("--batch"), home.filePath(QStringLiteral("none.json"))}, env);
+    QCOMPARE(missing.exitCode, 2);
+    QCOMPARE(generateRequests().size(), 0);
+}
+
+void TestCli::batchStoppedKeepsTheRestQueued()
+{
+    QTemporaryDir home;
+    QStringList prompts;
+    for (int i = 1; i <= 23; ++i) {
+        prompts << QStringLiteral("Take %1").arg(i);
+    }
+    const QString csv = writeCsv(home, prompts);
+    m_server.clearRequests();
+    QProcess p;
+    p.setProcessEnvironment(userEnv(home));
+    p.start(QStringLiteral(VEO_TRACKER_BINARY), {QStringLiteral("--batch"), csv});
+    QVERIFY(p.waitForStarted(10000));
+    // 20 go at once; the other 3 wait about 10 s for KIE's limit.
+    QTRY_COMPARE_WITH_TIMEOUT(generateRequests().size(), 20, 30000);
+    p.terminate(); // SIGTERM, as Ctrl+C
+    QSignalSpy finished(&p, &QProcess::finished);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 2);
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(err.contains("not sent yet stay queued"), err.constData());
+    QCOMPARE(p.readAllStandardOutput().count("\"state\":\"queued\""), 3);
+    QCOMPARE(generateRequests().size(), 20);
+    int queued = 0;
+    int accepted = 0;
+    for (const TaskRecord &t : storedTasks(home)) {
+        queued += int(t.submission == TaskSubmission::Queued);
+        accepted += int(t.submission == TaskSubmission::None);
+    }
+    QCOMPARE(queued, 3);
+    QCOMPARE(accepted, 20);
+}
+
+void TestCli::generateChargesTheKeyNamedByItsLabel()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = userEnv(home);
+    env.remove(QStringLiteral("KIE_API_KEY")); // only the stored keys
+    const QString stored = QStringLiteral("sk-cli-stored-888");
+    m_server.setValidKeys({Token, stored});
+    m_server.setCredits(stored, 500); // --add-key reads them: a key with none pays for nothing
+    QProcess add;
+    add.setProcessEnvironment(env);
+    add.start(QStringLiteral(VEO_TRACKER_BINARY),
+              {QStringLiteral("--add-key"), QStringLiteral("Client B")});
+    QVERIFY(add.waitForStarted(10000));
+    add.write(stored.toUtf8() + '\n');
+    add.closeWriteChannel();
+    QSignalSpy added(&add, &QProcess::finished);
+    QVERIFY(added.wait(30000)); // the keychain write and the key's credits check
+    if (add.exitCode() != 0) {
+        QSKIP(qPrintable(QStringLiteral("no keychain to store a key in: ") +
+                         QString::fromUtf8(add.readAllStandardError())));
+    }
+    m_server.clearRequests();
+    const Run r =
+        run({QStringLiteral("--generate"), QStringLiteral("--prompt"), QStringLiteral("Paid by B"),
+             QStringLiteral("--key"), QStringLiteral("client b")},
+            env);
+    QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+    const QList<FakeKieServer::Request> sent = generateRequests();
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.constFirst().headers.value("authorization"), "Bearer " + stored.toUtf8());
+    QVERIFY(!r.out.contains(stored.toUtf8()) && !r.err.contains(stored.toUtf8()));
+    m_server.setValidKeys({Token});
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -15,6 +15,12 @@ private Q_SLOTS:
     void helpNamesEveryOption();
     void relaunchKeepsLanguageAndBase_data();
     void relaunchKeepsLanguageAndBase();
+    void generateTakesEveryFlag();
+    void generateModelWords_data();
+    void generateModelWords();
+    void generateRefusals_data();
+    void generateRefusals();
+    void batchFlagsAreDefaults();
 };
 
 void TestCommandLine::modes_data()
@@ -99,7 +105,10 @@ void TestCommandLine::helpNamesEveryOption()
 {
     const CommandLine cl =
         parseCommandLine({QStringLiteral("veo-tracker"), QStringLiteral("--help")}, {});
-    for (const char *option : {"--add", "--check", "--demo", "--api-base", "--version"}) {
+    for (const char *option :
+         {"--add", "--check", "--demo", "--api-base", "--version", "--generate", "--batch", "--key",
+          "--prompt", "--model", "--aspect", "--resolution", "--seeds", "--watermark",
+          "--no-translation", "--type", "--image"}) {
         QVERIFY2(cl.helpText.contains(QLatin1String(option)), option);
     }
 }
@@ -132,6 +141,159 @@ void TestCommandLine::relaunchKeepsLanguageAndBase()
     QFETCH(QStringList, relaunch);
     args.prepend(QStringLiteral("veo-tracker"));
     QCOMPARE(relaunchArguments(parseCommandLine(args, {}), demo), relaunch);
+}
+
+namespace {
+CommandLine parse(QStringList args)
+{
+    args.prepend(QStringLiteral("veo-tracker"));
+    return parseCommandLine(args, {});
+}
+} // namespace
+
+void TestCommandLine::generateTakesEveryFlag()
+{
+    const CommandLine cl =
+        parse({QStringLiteral("--generate"), QStringLiteral("--prompt"),
+               QStringLiteral(" A fox "),    QStringLiteral("--model"),
+               QStringLiteral("veo3"),       QStringLiteral("--aspect"),
+               QStringLiteral("9:16"),       QStringLiteral("--resolution"),
+               QStringLiteral("1080p"),      QStringLiteral("--seeds"),
+               QStringLiteral("12345"),      QStringLiteral("--watermark"),
+               QStringLiteral("Studio"),     QStringLiteral("--no-translation"),
+               QStringLiteral("--type"),     QStringLiteral("FIRST_AND_LAST_FRAMES_2_VIDEO"),
+               QStringLiteral("--image"),    QStringLiteral("https://img.example/a.png"),
+               QStringLiteral("--image"),    QStringLiteral("https://img.example/b.png"),
+               QStringLiteral("--key"),      QStringLiteral("Client A")});
+    QCOMPARE(cl.mode, CommandLine::Mode::Generate);
+    GenerateOptions expected;
+    expected.prompt = QStringLiteral("A fox");
+    expected.model = QStringLiteral("veo3");
+    expected.aspectRatio = QStringLiteral("9:16");
+    expected.resolution = QStringLiteral("1080p");
+    expected.seeds = 12345;
+    expected.watermark = QStringLiteral("Studio");
+    expected.enableTranslation = false;
+    expected.generationType = QStringLiteral("FIRST_AND_LAST_FRAMES_2_VIDEO");
+    expected.imageUrls = {QStringLiteral("https://img.example/a.png"),
+                          QStringLiteral("https://img.example/b.png")};
+    QCOMPARE(cl.generate, expected);
+    QCOMPARE(cl.keyLabel, QStringLiteral("Client A"));
+
+    // The defaults are the request's (the dialog's first choices).
+    const CommandLine plain =
+        parse({QStringLiteral("--generate"), QStringLiteral("--prompt"), QStringLiteral("x")});
+    QCOMPARE(plain.mode, CommandLine::Mode::Generate);
+    GenerateOptions defaults;
+    defaults.prompt = QStringLiteral("x");
+    QCOMPARE(plain.generate, defaults);
+    QVERIFY(plain.keyLabel.isEmpty());
+}
+
+void TestCommandLine::generateModelWords_data()
+{
+    QTest::addColumn<QString>("given");
+    QTest::addColumn<QString>("model");
+    QTest::newRow("quality") << QStringLiteral("quality") << QStringLiteral("veo3");
+    QTest::newRow("fast") << QStringLiteral("fast") << QStringLiteral("veo3_fast");
+    QTest::newRow("lite") << QStringLiteral("Lite") << QStringLiteral("veo3_lite");
+    QTest::newRow("veo3_lite") << QStringLiteral("veo3_lite") << QStringLiteral("veo3_lite");
+    QTest::newRow("veo3_fast") << QStringLiteral("veo3_fast") << QStringLiteral("veo3_fast");
+}
+
+void TestCommandLine::generateModelWords()
+{
+    QFETCH(QString, given);
+    QFETCH(QString, model);
+    const CommandLine cl = parse({QStringLiteral("--generate"), QStringLiteral("--prompt"),
+                                  QStringLiteral("x"), QStringLiteral("--model"), given});
+    QCOMPARE(cl.mode, CommandLine::Mode::Generate);
+    QCOMPARE(cl.generate.model, model);
+}
+
+void TestCommandLine::generateRefusals_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("names");
+    const QString g = QStringLiteral("--generate");
+    const QString p = QStringLiteral("--prompt");
+    const QString x = QStringLiteral("x");
+    QTest::newRow("no prompt") << QStringList{g} << QStringLiteral("--prompt");
+    QTest::newRow("unknown model")
+        << QStringList{g, p, x, QStringLiteral("--model"), QStringLiteral("veo9")}
+        << QStringLiteral("veo9");
+    QTest::newRow("unknown aspect")
+        << QStringList{g, p, x, QStringLiteral("--aspect"), QStringLiteral("4:3")}
+        << QStringLiteral("4:3");
+    QTest::newRow("unknown resolution")
+        << QStringList{g, p, x, QStringLiteral("--resolution"), QStringLiteral("8k")}
+        << QStringLiteral("8k");
+    QTest::newRow("unknown type") << QStringList{g, p, x, QStringLiteral("--type"),
+                                                 QStringLiteral("IMAGE")}
+                                  << QStringLiteral("IMAGE");
+    QTest::newRow("seeds out of range")
+        << QStringList{g, p, x, QStringLiteral("--seeds"), QStringLiteral("9999")}
+        << QStringLiteral("10000");
+    QTest::newRow("seeds not a number")
+        << QStringList{g, p, x, QStringLiteral("--seeds"), QStringLiteral("many")}
+        << QStringLiteral("many");
+    QTest::newRow("an image from disk")
+        << QStringList{g, p, x, QStringLiteral("--image"), QStringLiteral("/home/me/cat.png")}
+        << QStringLiteral("upload");
+    QTest::newRow("an image from disk in a batch")
+        << QStringList{QStringLiteral("--batch"), QStringLiteral("b.csv"),
+                       QStringLiteral("--image"), QStringLiteral("cat.png")}
+        << QStringLiteral("cat.png");
+    QTest::newRow("text to video with an image")
+        << QStringList{g,
+                       p,
+                       x,
+                       QStringLiteral("--type"),
+                       QStringLiteral("TEXT_2_VIDEO"),
+                       QStringLiteral("--image"),
+                       QStringLiteral("https://img.example/a.png")}
+        << QStringLiteral("images");
+    QTest::newRow("generate and batch")
+        << QStringList{g, p, x, QStringLiteral("--batch"), QStringLiteral("b.csv")}
+        << QStringLiteral("--batch");
+    QTest::newRow("generate and extend")
+        << QStringList{g, p, x, QStringLiteral("--extend"), QStringLiteral("veo_task_abcdef12")}
+        << QStringLiteral("one command");
+    QTest::newRow("generate with task ids")
+        << QStringList{g, p, x, QStringLiteral("veo_task_abcdef123456")}
+        << QStringLiteral("task IDs");
+    QTest::newRow("a generate flag alone")
+        << QStringList{QStringLiteral("--aspect"), QStringLiteral("9:16")}
+        << QStringLiteral("--aspect");
+    QTest::newRow("generate in the demo")
+        << QStringList{QStringLiteral("--demo"), g, p, x} << QStringLiteral("demo");
+    QTest::newRow("--key alone") << QStringList{QStringLiteral("--key"), QStringLiteral("A")}
+                                 << QStringLiteral("--key");
+}
+
+void TestCommandLine::generateRefusals()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, names);
+    const CommandLine cl = parse(args);
+    QCOMPARE(cl.mode, CommandLine::Mode::Error);
+    QVERIFY2(cl.errorText.contains(names), qPrintable(cl.errorText));
+}
+
+void TestCommandLine::batchFlagsAreDefaults()
+{
+    // A batch's flags are checked one by one; the rows are checked with what they add (a
+    // type that needs images the rows give is fine here).
+    const CommandLine cl =
+        parse({QStringLiteral("--batch"), QStringLiteral("ideas.csv"), QStringLiteral("--model"),
+               QStringLiteral("lite"), QStringLiteral("--type"),
+               QStringLiteral("REFERENCE_2_VIDEO"), QStringLiteral("--key"), QStringLiteral("B")});
+    QCOMPARE(cl.mode, CommandLine::Mode::Batch);
+    QCOMPARE(cl.batchFile, QStringLiteral("ideas.csv"));
+    QCOMPARE(cl.generate.model, QStringLiteral("veo3_lite"));
+    QCOMPARE(cl.generate.generationType, QStringLiteral("REFERENCE_2_VIDEO"));
+    QVERIFY(cl.generate.prompt.isEmpty());
+    QCOMPARE(cl.keyLabel, QStringLiteral("B"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void aBatchGoesTwentyPerTenSecondsAndA429LosesNothing();
     void theQueueSurvivesARestartAndCanBePausedAndCancelled();
     void offlineItWaitsAndGoesOnceBackOnline();
+    void stopSendingLeavesTheRestQueuedForTheNextStart();
 
 private:
     bool start() { return m_t.start(); }
@@ -375,6 +376,30 @@ void tst_Generations::aBatchGoesTwentyPerTenSecondsAndA429LosesNothing()
     for (const QString &id : m_t.server->generatedTaskIds()) {
         QVERIFY(task(id));
     }
+}
+
+void tst_Generations::stopSendingLeavesTheRestQueuedForTheNextStart()
+{
+    // A script stopped by Ctrl+C: the 20 that went are answered, the other 5 stay queued,
+    // and the next start sends them.
+    const Generations::BatchOutcome queued =
+        generations()->generateMany(batch(25, QStringLiteral("Stopped")), {});
+    QCOMPARE(queued.taskIds.size(), 25);
+    QVERIFY(m_t.run->runUntil([&] { return m_t.server->generatedTaskIds().size() == 20; }, 100));
+    generations()->stopSending();
+    m_t.run->runFor(Minute, Second);
+    QCOMPARE(count(), 20);
+    int waiting = 0;
+    for (const QString &id : queued.taskIds) {
+        const TaskRecord *t = task(id);
+        waiting += int(t && t->submission == TaskSubmission::Queued);
+    }
+    QCOMPARE(waiting, 5);
+
+    stop();
+    QVERIFY(start());
+    QVERIFY(m_t.run->runUntil([&] { return m_t.server->generatedTaskIds().size() == 25; }, 100));
+    QCOMPARE(count(), 25);
 }
 
 void tst_Generations::theQueueSurvivesARestartAndCanBePausedAndCancelled()

@@ -285,11 +285,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What happens next in the video (--extend).</source>
+        <source>%1 takes %3, not &quot;%2&quot;.</source>
+        <extracomment>%1 = an option (--aspect), %2 = what was given, %3 = the values it takes</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>fast (default), quality or lite (--extend).</source>
+        <source>Give either --generate or --batch FILE, without task IDs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown model &quot;%1&quot;; use veo3, veo3_fast or veo3_lite (or quality, fast, lite).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seeds takes a number from 10000 to 99999, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images from disk cannot be sent yet (%1): upload the image where KIE can fetch it (for example with kie.ai&apos;s file upload) and give its https address to --image. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--generate needs --prompt: what the video shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new Veo 3.1 generation with --prompt (costs credits) and print one JSON line with its task ID: exit 0 when accepted, 2 when refused, 3 when its answer was lost (it may have been accepted: check kie.ai&apos;s logs; it is never sent again). Veo Tracker&apos;s window follows it from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start every generation of a CSV or JSON file (one per row; the options below are the defaults for what a row leaves out), 20 every 10 seconds. One JSON line per generation as it is answered; exit 0 when all were accepted, 2 when any was refused, 3 when any answer was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored API key that pays (--generate, --batch; default: the default key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the video shows (--generate), or what happens next in it (--extend).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--generate: veo3_fast (default), veo3 or veo3_lite (also fast, quality, lite). --extend: fast (default), quality or lite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aspect ratio: 16:9 (default), 9:16 or Auto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>720p (default), 1080p or 4k.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A seed from 10000 to 99999 (default: KIE picks one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermark text on the video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the prompt as it is (KIE translates it to English by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT_2_VIDEO, FIRST_AND_LAST_FRAMES_2_VIDEO or REFERENCE_2_VIDEO (default: KIE decides from the images).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image&apos;s https address (repeat for up to 3). Images from disk are not supported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give one command at a time: --generate, --batch, --get-1080p, --get-4k or --extend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 goes with --generate or --batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--generate and --batch do not work in the demo: try New Generation in the demo&apos;s window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -687,6 +764,21 @@
     </message>
 </context>
 <context>
+    <name>ScriptCommand</name>
+    <message>
+        <source>The key &quot;%1&quot; could not be read from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is labelled &quot;%1&quot;: `veo-tracker --list-keys` shows the labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key: set KIE_API_KEY, or save a key in Veo Tracker first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskStatus</name>
     <message>
         <source>Waiting</source>
@@ -789,6 +881,10 @@
     </message>
     <message>
         <source>Veo Tracker is running and owns the task list: use Upgrade and Extend in its window, or quit it and run this again. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veo Tracker is running and owns the task list: use New Generation in its window, or quit it and run this again. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1449,10 +1545,6 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
 <context>
     <name>veo::FollowUpCommand</name>
     <message>
-        <source>No API key: set KIE_API_KEY, or save a key in Veo Tracker first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The task %1 has not succeeded (%2): only a finished video can be upgraded or extended.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,6 +1618,49 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>The task %1 is not waiting for a task ID.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::GenerateCommand</name>
+    <message>
+        <source>Could not read the batch file %1: %2</source>
+        <extracomment>--batch FILE; %1 = the file, %2 = the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The batch was not sent: %n problem(s) to fix first. Nothing was stored.</source>
+        <translation>
+            <numerusform>The batch was not sent: %n problem to fix first. Nothing was stored.</numerusform>
+            <numerusform>The batch was not sent: %n problems to fix first. Nothing was stored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped before anything was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) queued: up to 20 are sent every 10 seconds.</source>
+        <extracomment>--batch: stored in the task list, sent as KIE&apos;s limit allows</extracomment>
+        <translation>
+            <numerusform>%n generation queued: up to 20 are sent every 10 seconds.</numerusform>
+            <numerusform>%n generations queued: up to 20 are sent every 10 seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n generation(s) answered: %2 accepted, %3 refused, %4 answer lost.</source>
+        <extracomment>--batch progress; %n = generations in the batch</extracomment>
+        <translation>
+            <numerusform>%1 of %n generation answered: %2 accepted, %3 refused, %4 answer lost.</numerusform>
+            <numerusform>%1 of %n generations answered: %2 accepted, %3 refused, %4 answers lost.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: %n generation(s) not sent yet stay queued in the task list; Veo Tracker sends them at its next start. Waiting for the answers on their way.</source>
+        <extracomment>Ctrl+C during --batch</extracomment>
+        <translation>
+            <numerusform>Stopping: %n generation not sent yet stays queued in the task list; Veo Tracker sends it at its next start. Waiting for the answers on their way.</numerusform>
+            <numerusform>Stopping: %n generations not sent yet stay queued in the task list; Veo Tracker sends them at its next start. Waiting for the answers on their way.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -284,12 +284,89 @@
         <translation>用 --prompt 延长已完成任务的视频（消耗积分）。响应丢失时以 3 退出：该请求绝不会再次发送。</translation>
     </message>
     <message>
-        <source>What happens next in the video (--extend).</source>
-        <translation>视频接下来的内容（--extend）。</translation>
+        <source>%1 takes %3, not &quot;%2&quot;.</source>
+        <extracomment>%1 = an option (--aspect), %2 = what was given, %3 = the values it takes</extracomment>
+        <translation>%1 只接受 %3，而不是“%2”。</translation>
     </message>
     <message>
-        <source>fast (default), quality or lite (--extend).</source>
-        <translation>fast（默认）、quality 或 lite（--extend）。</translation>
+        <source>Give either --generate or --batch FILE, without task IDs.</source>
+        <translation>请只给出 --generate 或 --batch FILE 其中之一，且不要附带任务ID。</translation>
+    </message>
+    <message>
+        <source>Unknown model &quot;%1&quot;; use veo3, veo3_fast or veo3_lite (or quality, fast, lite).</source>
+        <translation>未知模型“%1”；请使用 veo3、veo3_fast 或 veo3_lite（或 quality、fast、lite）。</translation>
+    </message>
+    <message>
+        <source>--seeds takes a number from 10000 to 99999, not &quot;%1&quot;.</source>
+        <translation>--seeds 需要 10000 到 99999 之间的数字，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Images from disk cannot be sent yet (%1): upload the image where KIE can fetch it (for example with kie.ai&apos;s file upload) and give its https address to --image. Nothing was sent.</source>
+        <translation>暂不支持发送本地图片（%1）：请先把图片上传到 KIE 能够获取的位置（例如使用 kie.ai 的文件上传），再把它的 https 地址传给 --image。未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>--generate needs --prompt: what the video shows.</source>
+        <translation>--generate 需要 --prompt：描述视频的内容。</translation>
+    </message>
+    <message>
+        <source>Start a new Veo 3.1 generation with --prompt (costs credits) and print one JSON line with its task ID: exit 0 when accepted, 2 when refused, 3 when its answer was lost (it may have been accepted: check kie.ai&apos;s logs; it is never sent again). Veo Tracker&apos;s window follows it from its next start.</source>
+        <translation>用 --prompt 开始一个新的 Veo 3.1 生成（消耗积分），并输出一行含任务ID的 JSON：被接受时退出码为 0，被拒绝时为 2，响应丢失时为 3（请求可能已被接受：请查看 kie.ai 日志；它永远不会被再次发送）。Veo Tracker 窗口下次启动时会跟踪它。</translation>
+    </message>
+    <message>
+        <source>Start every generation of a CSV or JSON file (one per row; the options below are the defaults for what a row leaves out), 20 every 10 seconds. One JSON line per generation as it is answered; exit 0 when all were accepted, 2 when any was refused, 3 when any answer was lost.</source>
+        <translation>开始 CSV 或 JSON 文件中的每个生成（每行一个；下列选项是行中未填写字段的默认值），每 10 秒 20 个。每个生成得到响应时输出一行 JSON；全部被接受时退出码为 0，有被拒绝的为 2，有响应丢失的为 3。</translation>
+    </message>
+    <message>
+        <source>The stored API key that pays (--generate, --batch; default: the default key).</source>
+        <translation>用于付费的已保存 API 密钥（--generate、--batch；默认：默认密钥）。</translation>
+    </message>
+    <message>
+        <source>What the video shows (--generate), or what happens next in it (--extend).</source>
+        <translation>视频的内容（--generate），或视频接下来的内容（--extend）。</translation>
+    </message>
+    <message>
+        <source>--generate: veo3_fast (default), veo3 or veo3_lite (also fast, quality, lite). --extend: fast (default), quality or lite.</source>
+        <translation>--generate：veo3_fast（默认）、veo3 或 veo3_lite（也可写作 fast、quality、lite）。--extend：fast（默认）、quality 或 lite。</translation>
+    </message>
+    <message>
+        <source>Aspect ratio: 16:9 (default), 9:16 or Auto.</source>
+        <translation>宽高比：16:9（默认）、9:16 或 Auto。</translation>
+    </message>
+    <message>
+        <source>720p (default), 1080p or 4k.</source>
+        <translation>720p（默认）、1080p 或 4k。</translation>
+    </message>
+    <message>
+        <source>A seed from 10000 to 99999 (default: KIE picks one).</source>
+        <translation>10000 到 99999 之间的种子（默认：由 KIE 选择）。</translation>
+    </message>
+    <message>
+        <source>Watermark text on the video.</source>
+        <translation>视频上的水印文字。</translation>
+    </message>
+    <message>
+        <source>Send the prompt as it is (KIE translates it to English by default).</source>
+        <translation>按原样发送提示词（KIE 默认会把它翻译成英文）。</translation>
+    </message>
+    <message>
+        <source>TEXT_2_VIDEO, FIRST_AND_LAST_FRAMES_2_VIDEO or REFERENCE_2_VIDEO (default: KIE decides from the images).</source>
+        <translation>TEXT_2_VIDEO、FIRST_AND_LAST_FRAMES_2_VIDEO 或 REFERENCE_2_VIDEO（默认：由 KIE 根据图片决定）。</translation>
+    </message>
+    <message>
+        <source>An image&apos;s https address (repeat for up to 3). Images from disk are not supported yet.</source>
+        <translation>图片的 https 地址（可重复，最多 3 个）。暂不支持本地图片。</translation>
+    </message>
+    <message>
+        <source>Give one command at a time: --generate, --batch, --get-1080p, --get-4k or --extend.</source>
+        <translation>一次只能给出一个命令：--generate、--batch、--get-1080p、--get-4k 或 --extend。</translation>
+    </message>
+    <message>
+        <source>--%1 goes with --generate or --batch.</source>
+        <translation>--%1 只能与 --generate 或 --batch 一起使用。</translation>
+    </message>
+    <message>
+        <source>--generate and --batch do not work in the demo: try New Generation in the demo&apos;s window.</source>
+        <translation>--generate 和 --batch 不能在演示中使用：请在演示窗口中使用“新建生成”。</translation>
     </message>
 </context>
 <context>
@@ -680,6 +757,21 @@
     </message>
 </context>
 <context>
+    <name>ScriptCommand</name>
+    <message>
+        <source>The key &quot;%1&quot; could not be read from the keychain.</source>
+        <translation>无法从钥匙串读取密钥“%1”。</translation>
+    </message>
+    <message>
+        <source>No key is labelled &quot;%1&quot;: `veo-tracker --list-keys` shows the labels.</source>
+        <translation>没有标签为“%1”的密钥：`veo-tracker --list-keys` 会列出所有标签。</translation>
+    </message>
+    <message>
+        <source>No API key: set KIE_API_KEY, or save a key in Veo Tracker first.</source>
+        <translation>没有 API 密钥：请设置 KIE_API_KEY，或先在 Veo Tracker 中保存密钥。</translation>
+    </message>
+</context>
+<context>
     <name>TaskStatus</name>
     <message>
         <source>Waiting</source>
@@ -783,6 +875,10 @@
     <message>
         <source>Veo Tracker is running and owns the task list: use Upgrade and Extend in its window, or quit it and run this again. Nothing was sent.</source>
         <translation>Veo Tracker 正在运行并占用任务列表：请在其窗口中使用“升级与延长”，或退出后再运行此命令。未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Veo Tracker is running and owns the task list: use New Generation in its window, or quit it and run this again. Nothing was sent.</source>
+        <translation>Veo Tracker 正在运行并占用任务列表：请在其窗口中使用“新建生成”，或退出后再运行此命令。未发送任何请求。</translation>
     </message>
 </context>
 <context>
@@ -1437,10 +1533,6 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
 <context>
     <name>veo::FollowUpCommand</name>
     <message>
-        <source>No API key: set KIE_API_KEY, or save a key in Veo Tracker first.</source>
-        <translation>没有 API 密钥：请设置 KIE_API_KEY，或先在 Veo Tracker 中保存密钥。</translation>
-    </message>
-    <message>
         <source>The task %1 has not succeeded (%2): only a finished video can be upgraded or extended.</source>
         <translation>任务 %1 尚未成功（%2）：只有已完成的视频才能升级或延长。</translation>
     </message>
@@ -1514,6 +1606,45 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>The task %1 is not waiting for a task ID.</source>
         <translation>任务 %1 并未在等待任务 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::GenerateCommand</name>
+    <message>
+        <source>Could not read the batch file %1: %2</source>
+        <extracomment>--batch FILE; %1 = the file, %2 = the system&apos;s reason</extracomment>
+        <translation>无法读取批量文件 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The batch was not sent: %n problem(s) to fix first. Nothing was stored.</source>
+        <translation>
+            <numerusform>批量生成未发送：需要先修正 %n 个问题。未保存任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped before anything was sent.</source>
+        <translation>在发送任何请求之前已停止。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) queued: up to 20 are sent every 10 seconds.</source>
+        <extracomment>--batch: stored in the task list, sent as KIE&apos;s limit allows</extracomment>
+        <translation>
+            <numerusform>已排队 %n 个生成：每 10 秒最多发送 20 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n generation(s) answered: %2 accepted, %3 refused, %4 answer lost.</source>
+        <extracomment>--batch progress; %n = generations in the batch</extracomment>
+        <translation>
+            <numerusform>%n 个生成中已有 %1 个得到响应：%2 个已接受，%3 个被拒绝，%4 个响应丢失。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: %n generation(s) not sent yet stay queued in the task list; Veo Tracker sends them at its next start. Waiting for the answers on their way.</source>
+        <extracomment>Ctrl+C during --batch</extracomment>
+        <translation>
+            <numerusform>正在停止：尚未发送的 %n 个生成留在任务列表的队列中，Veo Tracker 下次启动时会发送它们。正在等待已发出请求的响应。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -16,10 +16,126 @@ struct FollowUpOptions
     QCommandLineOption get1080p, get4k, extend, yes, prompt, model;
 };
 
+struct GenerateFlags
+{
+    QCommandLineOption generate, batch, key, prompt, model, aspect, resolution, seeds, watermark,
+        noTranslation, type, image;
+    // The ones only --generate and --batch take.
+    QList<QCommandLineOption> own() const
+    {
+        return {key, aspect, resolution, seeds, watermark, noTranslation, type, image};
+    }
+};
+
 CommandLine error(CommandLine cl, const QString &text)
 {
     cl.mode = CommandLine::Mode::Error;
     cl.errorText = text;
+    return cl;
+}
+
+// The option's value when it is one of allowed, else an error naming them.
+QString oneOf(const QString &value, const QStringList &allowed, const QString &option,
+              QString *problem)
+{
+    if (!allowed.contains(value)) {
+        //: %1 = an option (--aspect), %2 = what was given, %3 = the values it takes
+        *problem = QCoreApplication::translate("CommandLine", "%1 takes %3, not \"%2\".")
+                       .arg(option, value, allowed.join(QStringLiteral(", ")));
+    }
+    return value;
+}
+
+// --generate and --batch: the request the flags describe (for --batch, what rows leave out).
+CommandLine generateCommand(CommandLine cl, const QCommandLineParser &parser,
+                            const GenerateFlags &o)
+{
+    const bool batch = parser.isSet(o.batch);
+    if ((batch && parser.isSet(o.generate)) || !cl.taskIds.isEmpty() || !cl.invalidIds.isEmpty() ||
+        parser.isSet(QStringLiteral("check"))) {
+        return error(
+            cl, QCoreApplication::translate(
+                    "CommandLine", "Give either --generate or --batch FILE, without task IDs."));
+    }
+    if (cl.demo) {
+        // The demo's tasks are simulated; these are paid requests on the real task list.
+        return error(cl, QCoreApplication::translate(
+                             "CommandLine", "--generate and --batch do not work in the demo: "
+                                            "try New Generation in the demo's window."));
+    }
+    cl.mode = batch ? CommandLine::Mode::Batch : CommandLine::Mode::Generate;
+    cl.batchFile = parser.value(o.batch);
+    cl.keyLabel = parser.value(o.key).trimmed();
+    GenerateOptions &g = cl.generate;
+    g.prompt = parser.value(o.prompt).trimmed();
+    QString problem;
+    if (parser.isSet(o.model)) {
+        // KIE's names, or the words the window and --extend use.
+        const QHash<QString, QString> words{{QStringLiteral("quality"), QStringLiteral("veo3")},
+                                            {QStringLiteral("fast"), QStringLiteral("veo3_fast")},
+                                            {QStringLiteral("lite"), QStringLiteral("veo3_lite")}};
+        const QString model = parser.value(o.model).trimmed();
+        g.model = oneOf(words.value(model.toLower(), model), generateModels(),
+                        QStringLiteral("--model"), &problem);
+        if (!problem.isEmpty()) {
+            problem = QCoreApplication::translate(
+                          "CommandLine",
+                          "Unknown model \"%1\"; use veo3, veo3_fast or veo3_lite (or quality, "
+                          "fast, lite).")
+                          .arg(model);
+        }
+    }
+    if (parser.isSet(o.aspect)) {
+        g.aspectRatio = oneOf(parser.value(o.aspect).trimmed(), generateAspectRatios(),
+                              QStringLiteral("--aspect"), &problem);
+    }
+    if (parser.isSet(o.resolution)) {
+        g.resolution = oneOf(parser.value(o.resolution).trimmed(), generateResolutions(),
+                             QStringLiteral("--resolution"), &problem);
+    }
+    if (parser.isSet(o.type)) {
+        g.generationType = oneOf(parser.value(o.type).trimmed(), generationTypes(),
+                                 QStringLiteral("--type"), &problem);
+    }
+    if (parser.isSet(o.seeds)) {
+        bool ok = false;
+        g.seeds = parser.value(o.seeds).trimmed().toInt(&ok);
+        if (!ok || *g.seeds < 10000 || *g.seeds > 99999) {
+            problem = QCoreApplication::translate(
+                          "CommandLine", "--seeds takes a number from 10000 to 99999, not \"%1\".")
+                          .arg(parser.value(o.seeds));
+        }
+    }
+    g.watermark = parser.value(o.watermark);
+    g.enableTranslation = !parser.isSet(o.noTranslation);
+    for (const QString &image : parser.values(o.image)) {
+        const QString url = image.trimmed();
+        if (!url.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) &&
+            !url.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)) {
+            // Uploading (kie-api.md §5.3) is not built yet.
+            return error(cl, QCoreApplication::translate(
+                                 "CommandLine",
+                                 "Images from disk cannot be sent yet (%1): upload the image "
+                                 "where KIE can fetch it (for example with kie.ai's file "
+                                 "upload) and give its https address to --image. Nothing was "
+                                 "sent.")
+                                 .arg(url));
+        }
+        g.imageUrls.append(url);
+    }
+    if (!problem.isEmpty()) {
+        return error(cl, problem);
+    }
+    if (batch) {
+        return cl; // each row is checked with what it adds
+    }
+    if (g.prompt.isEmpty()) {
+        return error(cl, QCoreApplication::translate(
+                             "CommandLine", "--generate needs --prompt: what the video shows."));
+    }
+    if (const QString why = generateOptionsProblem(g); !why.isEmpty()) {
+        return error(cl, why);
+    }
     return cl;
 }
 
@@ -153,16 +269,81 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
                                     "credits). Exits 3 when its answer was lost: it is never "
                                     "sent again."),
         QStringLiteral("ID"));
+    const QCommandLineOption generate(
+        QStringLiteral("generate"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "Start a new Veo 3.1 generation with --prompt (costs credits) and print one JSON "
+            "line with its task ID: exit 0 when accepted, 2 when refused, 3 when its answer "
+            "was lost (it may have been accepted: check kie.ai's logs; it is never sent "
+            "again). Veo Tracker's window follows it from its next start."));
+    const QCommandLineOption batch(
+        QStringLiteral("batch"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "Start every generation of a CSV or JSON file (one per row; the options below are "
+            "the defaults for what a row leaves out), 20 every 10 seconds. One JSON line per "
+            "generation as it is answered; exit 0 when all were accepted, 2 when any was "
+            "refused, 3 when any answer was lost."),
+        QStringLiteral("file"));
+    const QCommandLineOption key(
+        QStringLiteral("key"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "The stored API key that pays (--generate, --batch; default: the default key)."),
+        QStringLiteral("label"));
     const QCommandLineOption prompt(
         QStringLiteral("prompt"),
-        QCoreApplication::translate("CommandLine", "What happens next in the video (--extend)."),
+        QCoreApplication::translate(
+            "CommandLine",
+            "What the video shows (--generate), or what happens next in it (--extend)."),
         QStringLiteral("text"));
     const QCommandLineOption model(
         QStringLiteral("model"),
-        QCoreApplication::translate("CommandLine", "fast (default), quality or lite (--extend)."),
+        QCoreApplication::translate(
+            "CommandLine",
+            "--generate: veo3_fast (default), veo3 or veo3_lite (also fast, quality, lite). "
+            "--extend: fast (default), quality or lite."),
         QStringLiteral("model"));
-    parser.addOptions({help, version, add, check, demo, apiBase, lang, addKey, listKeys, get1080p,
-                       get4k, yes, extend, prompt, model});
+    const QCommandLineOption aspect(
+        QStringLiteral("aspect"),
+        QCoreApplication::translate("CommandLine", "Aspect ratio: 16:9 (default), 9:16 or Auto."),
+        QStringLiteral("ratio"));
+    const QCommandLineOption resolution(
+        QStringLiteral("resolution"),
+        QCoreApplication::translate("CommandLine", "720p (default), 1080p or 4k."),
+        QStringLiteral("resolution"));
+    const QCommandLineOption seeds(
+        QStringLiteral("seeds"),
+        QCoreApplication::translate("CommandLine",
+                                    "A seed from 10000 to 99999 (default: KIE picks one)."),
+        QStringLiteral("number"));
+    const QCommandLineOption watermark(
+        QStringLiteral("watermark"),
+        QCoreApplication::translate("CommandLine", "Watermark text on the video."),
+        QStringLiteral("text"));
+    const QCommandLineOption noTranslation(
+        QStringLiteral("no-translation"),
+        QCoreApplication::translate(
+            "CommandLine", "Send the prompt as it is (KIE translates it to English by default)."));
+    const QCommandLineOption type(
+        QStringLiteral("type"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "TEXT_2_VIDEO, FIRST_AND_LAST_FRAMES_2_VIDEO or REFERENCE_2_VIDEO (default: KIE "
+            "decides from the images)."),
+        QStringLiteral("type"));
+    const QCommandLineOption image(
+        QStringLiteral("image"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "An image's https address (repeat for up to 3). Images from disk are not supported "
+            "yet."),
+        QStringLiteral("url"));
+    parser.addOptions({help,      version,       add,      check, demo,   apiBase,    lang,
+                       addKey,    listKeys,      get1080p, get4k, yes,    extend,     generate,
+                       batch,     key,           prompt,   model, aspect, resolution, seeds,
+                       watermark, noTranslation, type,     image});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QCoreApplication::translate("CommandLine", "Task IDs to track or check."),
@@ -212,6 +393,25 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
             cl.errorText = QCoreApplication::translate("CommandLine", "--add-key needs a label.");
         }
         return cl;
+    }
+    const GenerateFlags generateFlags{generate,   batch, key,       prompt,        model, aspect,
+                                      resolution, seeds, watermark, noTranslation, type,  image};
+    const bool generating = parser.isSet(generate) || parser.isSet(batch);
+    if (generating && (parser.isSet(get1080p) || parser.isSet(get4k) || parser.isSet(extend))) {
+        return error(cl, QCoreApplication::translate(
+                             "CommandLine",
+                             "Give one command at a time: --generate, --batch, --get-1080p, "
+                             "--get-4k or --extend."));
+    }
+    if (generating) {
+        return generateCommand(cl, parser, generateFlags);
+    }
+    for (const QCommandLineOption &option : generateFlags.own()) {
+        if (parser.isSet(option)) {
+            return error(cl, QCoreApplication::translate("CommandLine",
+                                                         "--%1 goes with --generate or --batch.")
+                                 .arg(option.names().constFirst()));
+        }
     }
     if (parser.isSet(get1080p) || parser.isSet(get4k) || parser.isSet(extend)) {
         return followUpCommand(cl, parser, {get1080p, get4k, extend, yes, prompt, model});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "taskkind.h"
+#include "veogenerate.h"
 
 #include <QString>
 #include <QStringList>
@@ -11,13 +12,26 @@ namespace veo {
 // can be tested and so --help/--version/--check never open a window.
 struct CommandLine
 {
-    enum class Mode { Gui, Check, AddKey, ListKeys, FollowUp, Help, Version, Error };
+    enum class Mode {
+        Gui,
+        Check,
+        AddKey,
+        ListKeys,
+        FollowUp,
+        Generate,
+        Batch,
+        Help,
+        Version,
+        Error
+    };
     Mode mode = Mode::Gui;
     QStringList taskIds;    // positional IDs and --add IDs
     QStringList invalidIds; // tokens that are not task IDs
     bool demo = false;
-    QString apiBase;  // --api-base, else VEO_TRACKER_API_BASE, else empty
-    QString keyLabel; // --add-key LABEL (the secret comes from standard input)
+    QString apiBase; // --api-base, else VEO_TRACKER_API_BASE, else empty
+    // --add-key LABEL (the secret comes from standard input); --key LABEL: the key that pays
+    // for --generate / --batch (empty: the default key)
+    QString keyLabel;
     QString language; // --lang: "en" or "zh_CN" for this run; empty = the saved choice
     // FollowUp (--get-1080p ID[:INDEX], --get-4k ID[:INDEX] --yes, --extend ID --prompt TEXT
     // [--model fast|quality|lite]): what to ask of which video (index 0-based, as KIE's).
@@ -26,6 +40,11 @@ struct CommandLine
     int videoIndex = 0;
     QString prompt;
     QString model;
+    // Generate (--generate --prompt TEXT [--model --aspect --resolution --seeds --watermark
+    // --no-translation --type --image URL...]): the request. Batch (--batch FILE): the same
+    // flags are the defaults of the fields the file's rows leave out.
+    GenerateOptions generate;
+    QString batchFile;
     QString helpText;  // for Help and Error
     QString errorText; // for Error (translated)
 };

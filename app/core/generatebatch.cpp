@@ -9,9 +9,11 @@ namespace veo {
 
 namespace {
 
+// lupdate files a free tr() under its namespace ("veo"): the same context here, else the
+// translations are never found.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("veo::GenerateBatch", text);
+    return QCoreApplication::translate("veo", text);
 }
 
 // A column or key name as the request spells it; empty when it names no field.

@@ -11,9 +11,11 @@ namespace veo {
 
 namespace {
 
+// lupdate files a free tr() under its namespace ("veo"): the same context here, else the
+// translations are never found.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("veo::GenerateOptions", text);
+    return QCoreApplication::translate("veo", text);
 }
 
 // The first of the keys the object has (KIE's docs spell some fields two ways).

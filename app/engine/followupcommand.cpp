@@ -2,12 +2,12 @@
 
 #include "followups.h"
 #include "keyring.h"
+#include "scriptcommand.h"
 #include "taskrepository.h"
 #include "tasktracker.h"
 #include "veofollowups.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace veo {
@@ -34,36 +34,27 @@ FollowUpCommand::FollowUpCommand(TaskRepository *tasks, TaskTracker *tracker, Fo
                     return;
                 }
                 if (error.isEmpty()) {
-                    finish(taskId, statusKey(TaskStatus::Pending), {}, Accepted);
+                    finish(taskId, statusKey(TaskStatus::Pending), {}, ScriptCommand::Accepted);
                     return;
                 }
-                const TaskRecord *lost = m_tasks->task(placeholderId);
-                const bool answerLost = lost && lost->submission == TaskSubmission::AnswerLost;
+                const bool lost = ScriptCommand::answerWasLost(m_tasks->task(placeholderId));
                 finish(placeholderId,
-                       answerLost ? QStringLiteral("answerLost") : QStringLiteral("refused"), error,
-                       answerLost ? AnswerLost : Refused);
+                       lost ? ScriptCommand::AnswerLostState : ScriptCommand::RefusedState, error,
+                       lost ? ScriptCommand::AnswerLost : ScriptCommand::Refused);
             });
-    connect(keys, &KeyRing::stateChanged, this, [this](KeyRing::State state) {
-        if (m_waiting == Waiting::Keys && state != KeyRing::State::Loading) {
-            keysReady();
-        }
-    });
 }
 
 void FollowUpCommand::run(const Request &request)
 {
     m_request = request;
     m_tasks->load(); // the list alone: nothing else is polled by this command
-    if (m_keys->state() != KeyRing::State::Loading) {
-        keysReady();
-    }
+    ScriptCommand::whenKeysReady(m_keys, this, [this] { keysReady(); });
 }
 
 void FollowUpCommand::keysReady()
 {
     if (!m_keys->hasKey()) {
-        finish({}, QStringLiteral("refused"),
-               tr("No API key: set KIE_API_KEY, or save a key in Veo Tracker first."), Refused);
+        finish({}, ScriptCommand::RefusedState, ScriptCommand::noKeyText(), ScriptCommand::Refused);
         return;
     }
     if (const TaskRecord *parent = m_tasks->task(m_request.parentTaskId)) {
@@ -95,7 +86,7 @@ void FollowUpCommand::parentAnswered(const TaskRecord &parent)
                                 : tr("The task %1 has not succeeded (%2): only a finished video "
                                      "can be upgraded or extended.")
                                       .arg(parent.taskId, statusKey(parent.status));
-        finish({}, QStringLiteral("refused"), why, Refused);
+        finish({}, ScriptCommand::RefusedState, why, ScriptCommand::Refused);
         return;
     }
     send(parent);
@@ -113,7 +104,7 @@ void FollowUpCommand::send(const TaskRecord &parent)
         }
         const FollowUps::Outcome outcome = m_followUps->extend(options);
         if (!outcome.error.isEmpty()) {
-            finish({}, QStringLiteral("refused"), outcome.error, Refused);
+            finish({}, ScriptCommand::RefusedState, outcome.error, ScriptCommand::Refused);
             return;
         }
         m_childId = outcome.taskId; // the placeholder until KIE answers (extensionSettled)
@@ -125,7 +116,7 @@ void FollowUpCommand::send(const TaskRecord &parent)
     const FollowUps::Outcome outcome =
         m_followUps->requestUpgrade(parent.taskId, m_request.kind, m_request.videoIndex);
     if (!outcome.error.isEmpty()) {
-        finish(outcome.taskId, QStringLiteral("refused"), outcome.error, Refused);
+        finish(outcome.taskId, ScriptCommand::RefusedState, outcome.error, ScriptCommand::Refused);
         return;
     }
     m_childId = outcome.taskId;
@@ -139,14 +130,16 @@ void FollowUpCommand::send(const TaskRecord &parent)
 void FollowUpCommand::childAnswered(const TaskRecord &child)
 {
     if (child.submission == TaskSubmission::AnswerLost) {
-        finish(child.taskId, QStringLiteral("answerLost"), child.lastError.text(), AnswerLost);
+        finish(child.taskId, ScriptCommand::AnswerLostState, child.lastError.text(),
+               ScriptCommand::AnswerLost);
     } else if (child.submission == TaskSubmission::Refused || isFailure(child.status) ||
                child.lastError.isError()) {
         const QString error =
             child.lastError.isError() ? child.lastError.text() : child.errorMessage;
-        finish(child.taskId, QStringLiteral("refused"), error, Refused);
+        finish(child.taskId, ScriptCommand::RefusedState, error, ScriptCommand::Refused);
     } else {
-        finish(child.taskId, statusKey(child.status), {}, Accepted, child.resultUrls);
+        finish(child.taskId, statusKey(child.status), {}, ScriptCommand::Accepted,
+               child.resultUrls);
     }
 }
 
@@ -159,13 +152,13 @@ void FollowUpCommand::finish(const QString &taskId, const QString &state, const 
     m_waiting = Waiting::Done;
     m_tasks->flush();
     QJsonObject o;
-    o.insert(QStringLiteral("taskId"), taskId.isEmpty() ? QJsonValue() : QJsonValue(taskId));
+    o.insert(QStringLiteral("taskId"), taskId);
     o.insert(QStringLiteral("parentTaskId"), m_request.parentTaskId);
     o.insert(QStringLiteral("kind"), taskKindKey(m_request.kind));
     o.insert(QStringLiteral("state"), state);
     o.insert(QStringLiteral("resultUrls"), QJsonArray::fromStringList(resultUrls));
-    o.insert(QStringLiteral("error"), error.isEmpty() ? QJsonValue() : QJsonValue(error));
-    Q_EMIT finished(QJsonDocument(o).toJson(QJsonDocument::Compact), code);
+    o.insert(QStringLiteral("error"), error);
+    Q_EMIT finished(ScriptCommand::jsonLine(o), code);
 }
 
 } // namespace veo

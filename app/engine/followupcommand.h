@@ -40,12 +40,9 @@ public:
     // Loads the task list and starts; finished() follows once.
     void run(const Request &request);
 
-    // How a run ended: 0 accepted (generating or ready), 2 refused or not possible, 3 sent but
-    // its answer was lost (it may have been accepted: check kie.ai's logs; never sent again).
-    enum ExitCode { Accepted = 0, Refused = 2, AnswerLost = 3 };
-
 Q_SIGNALS:
-    // One JSON object (taskId, parentTaskId, kind, state, resultUrls, error) and the exit code.
+    // One JSON object (taskId, parentTaskId, kind, state, resultUrls, error) and the exit code
+    // (ScriptCommand::ExitCode: 0 accepted, generating or ready).
     void finished(const QByteArray &jsonLine, int exitCode);
 
 private:

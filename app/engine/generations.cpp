@@ -217,7 +217,7 @@ QStringList Generations::setSubmission(const QStringList &taskIds, TaskSubmissio
 void Generations::sendDue()
 {
     m_timer->stop();
-    if (!m_tasks || !m_creates || !m_keys || m_keys->isLoading()) {
+    if (m_stopped || !m_tasks || !m_creates || !m_keys || m_keys->isLoading()) {
         return; // the keys' stateChanged calls again once they are read
     }
     QList<TaskRecord> queued; // copies: sending changes the repository
@@ -265,6 +265,12 @@ void Generations::sendDue()
     if (nextMs) {
         m_timer->start(m_creates->clock()->nowMs() + *nextMs);
     }
+}
+
+void Generations::stopSending()
+{
+    m_stopped = true;
+    m_timer->stop();
 }
 
 Generations::Outcome Generations::adoptTaskId(const QString &placeholderId, const QString &taskId)

@@ -69,6 +69,10 @@ public:
     // Sends what may go now and waits for the rest: at start (after the keys are read) and
     // whenever something changed that can let a generation go.
     void sendDue();
+    // For good (a script stopped by Ctrl+C): nothing more is sent by this run; queued
+    // generations stay queued in the task list for the next start. Answers of those already
+    // sent are still taken.
+    void stopSending();
     // The user found the task ID of a generation whose answer was lost.
     Outcome adoptTaskId(const QString &placeholderId, const QString &taskId);
     // The options a task was made with (its paramJson), for Re-run / Edit and Run.
@@ -95,6 +99,7 @@ private:
     QPointer<CreateRequests> m_creates;
     QPointer<KeyRing> m_keys;
     DeadlineTimer *m_timer;
+    bool m_stopped = false;
 };
 
 } // namespace veo
