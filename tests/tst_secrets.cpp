@@ -1,6 +1,6 @@
 // Where the API token may go: only into the Authorization header of requests to the API
 // origin. Every request kind the client sends, with every kind of answer (including redirects
-// to other hosts), and the real app: its arguments, its log output, its files,
+// to other hosts), and the real app: its arguments, its log output, its files, its core dumps,
 // and --add-key fed with input that cannot be a key.
 #include "fakekieserver.h"
 #include "kieclient.h"
@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 
 using namespace veo;
 using Response = FakeKieServer::Response;
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void theAppKeepsTheTokenOutOfArgumentsLogsAndFiles();
     void addKeyRefusesInputThatCannotBeAKey_data();
     void addKeyRefusesInputThatCannotBeAKey();
+    void coreDumpsDoNotCarryTheToken();
 
 private:
     QProcessEnvironment appEnv(const QTemporaryDir &home, const FakeKieServer &api) const;
@@ -361,6 +363,73 @@ void TestSecrets::addKeyRefusesInputThatCannotBeAKey()
     list.start(QStringLiteral(VEO_TRACKER_BINARY), {QStringLiteral("--list-keys")});
     QVERIFY(list.waitForFinished(30000));
     QVERIFY2(!list.readAllStandardOutput().contains(label.toUtf8()), "a key was stored");
+}
+
+void TestSecrets::coreDumpsDoNotCarryTheToken()
+{
+    QFile pattern(QStringLiteral("/proc/sys/kernel/core_pattern"));
+    QVERIFY(pattern.open(QIODevice::ReadOnly));
+    const QByteArray corePattern = pattern.readAll().trimmed();
+    if (corePattern.startsWith('|') || corePattern.contains('/')) {
+        QSKIP("cores go to a handler or a fixed folder here (core_pattern); not checked");
+    }
+    FakeKieServer api;
+    QVERIFY(api.listen());
+    api.setValidKeys({Token});
+    FakeKieServer::Record running;
+    running.taskId = QStringLiteral("core_task_00001");
+    api.setScript(running.taskId, {FakeKieServer::ok(running)});
+
+    // Dumps the app's core (SIGQUIT, whose default action is a core dump, once it has used
+    // the token) into its own folder; returns the core files' contents.
+    const auto crash = [&](bool allowCores) {
+        QTemporaryDir home;
+        QProcessEnvironment env = appEnv(home, api);
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=false"));
+        if (allowCores) {
+            env.insert(QStringLiteral("VEO_TRACKER_ALLOW_CORE_DUMPS"), QStringLiteral("1"));
+        }
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.setWorkingDirectory(home.path());
+        api.clearRequests();
+        app.start(QStringLiteral("/bin/sh"),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("ulimit -c unlimited && exec \"$0\" \"$1\""),
+                   QStringLiteral(VEO_TRACKER_BINARY), running.taskId});
+        if (!app.waitForStarted(10000)) {
+            return QList<QByteArray>{"(did not start)"};
+        }
+        if (!QTest::qWaitFor([&] { return !api.requestsFor(running.taskId).isEmpty(); },
+                             30000)) {
+            return QList<QByteArray>{"(never polled)"};
+        }
+        ::kill(pid_t(app.processId()), SIGQUIT);
+        QSignalSpy finished(&app, &QProcess::finished);
+        if (app.state() != QProcess::NotRunning) {
+            finished.wait(60000); // the kernel writes the core meanwhile
+        }
+        QList<QByteArray> cores;
+        for (const QString &name :
+             QDir(home.path()).entryList({QStringLiteral("core*")}, QDir::Files)) {
+            QFile f(home.filePath(name));
+            if (f.open(QIODevice::ReadOnly)) {
+                cores << f.readAll();
+            }
+        }
+        return cores;
+    };
+
+    // Control: with core dumps allowed this environment writes one, and it holds the token
+    // (it is in the process's memory: HTTP headers are built from it).
+    const QList<QByteArray> allowed = crash(true);
+    if (allowed.isEmpty()) {
+        QSKIP("this environment writes no core file (limits, sanitizer); not checked");
+    }
+    QVERIFY(std::any_of(allowed.cbegin(), allowed.cend(), holdsToken));
+    // As shipped: no core file at all.
+    const QList<QByteArray> shipped = crash(false);
+    QVERIFY2(shipped.isEmpty(), "the app left a core file");
 }
 
 QTEST_GUILESS_MAIN(TestSecrets)
