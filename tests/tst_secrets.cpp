@@ -100,6 +100,7 @@ private Q_SLOTS:
     void theAppKeepsTheTokenOutOfArgumentsLogsAndFiles();
     void addKeyRefusesInputThatCannotBeAKey_data();
     void addKeyRefusesInputThatCannotBeAKey();
+    void addKeyStoresAKeyFromStandardInput();
     void coreDumpsDoNotCarryTheToken();
 
 private:
@@ -363,6 +364,41 @@ void TestSecrets::addKeyRefusesInputThatCannotBeAKey()
     list.start(QStringLiteral(VEO_TRACKER_BINARY), {QStringLiteral("--list-keys")});
     QVERIFY(list.waitForFinished(30000));
     QVERIFY2(!list.readAllStandardOutput().contains(label.toUtf8()), "a key was stored");
+}
+
+void TestSecrets::addKeyStoresAKeyFromStandardInput()
+{
+    // The control for the refusals above: a real key on standard input is checked and kept.
+    FakeKieServer api;
+    QVERIFY(api.listen());
+    api.setValidKeys({Token});
+    api.setCredits(Token, 77);
+    QTemporaryDir home;
+    QProcessEnvironment env = appEnv(home, api);
+    env.remove(QStringLiteral("KIE_API_KEY"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=false"));
+    QProcess add;
+    add.setProcessEnvironment(env);
+    add.start(QStringLiteral(VEO_TRACKER_BINARY),
+              {QStringLiteral("--add-key"), QStringLiteral("Scan good")});
+    QVERIFY(add.waitForStarted(10000));
+    add.write("  " + Token.toUtf8() + "\r\n");
+    add.closeWriteChannel();
+    QSignalSpy finished(&add, &QProcess::finished); // the fake server is in this process
+    QVERIFY(add.state() == QProcess::NotRunning || finished.wait(30000));
+    const QByteArray err = add.readAllStandardError();
+    QVERIFY2(add.exitCode() == 0, err.constData());
+    QCOMPARE(api.requests().size(), 1);
+    QCOMPARE(api.requests().constFirst().headers.value("authorization"),
+             "Bearer " + Token.toLatin1());
+    QProcess list;
+    list.setProcessEnvironment(env);
+    list.start(QStringLiteral(VEO_TRACKER_BINARY), {QStringLiteral("--list-keys")});
+    QVERIFY(list.waitForFinished(30000));
+    const QByteArray listed = list.readAllStandardOutput();
+    QVERIFY2(listed.contains("Scan good"), listed.constData());
+    QVERIFY(!holdsToken(listed) && !holdsToken(add.readAllStandardOutput() + err));
+    QVERIFY(filesWithToken(home.path()).isEmpty());
 }
 
 void TestSecrets::coreDumpsDoNotCarryTheToken()
