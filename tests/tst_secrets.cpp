@@ -318,7 +318,7 @@ void TestSecrets::addKeyRefusesInputThatCannotBeAKey_data()
     QTest::newRow("1 MB of long lines") << lines << QByteArray("too long");
     QByteArray binary(1024 * 1024, Qt::Uninitialized);
     for (int i = 0; i < binary.size(); ++i) {
-        binary[i] = char((i * 7919) % 251); // every byte value but a few, NUL and \n too
+        binary[i] = char((qint64(i) * 7919) % 251); // every byte value but a few, NUL and \n too
     }
     QTest::newRow("1 MB of binary") << binary << QByteArray("cannot be part of an API key");
     QTest::newRow("NUL") << QByteArray("sk-abc\0def\n", 11)
