@@ -34,6 +34,8 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <cstdio>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <memory>
 #include <optional>
 
@@ -332,6 +334,20 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     return app.exec();
 }
 
+// API keys live in this process's memory (headers are built from them), so a core dump would
+// write them to disk, where crash reporters and backups pick them up. As KeePassXC does: no
+// core file (RLIMIT_CORE 0) and not dumpable, which also keeps other processes of the user
+// from attaching to this one. VEO_TRACKER_ALLOW_CORE_DUMPS=1 keeps them for debugging.
+void disableCoreDumps()
+{
+    if (qEnvironmentVariableIntValue("VEO_TRACKER_ALLOW_CORE_DUMPS") == 1) {
+        return;
+    }
+    const rlimit none{0, 0};
+    ::setrlimit(RLIMIT_CORE, &none);
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 bool wantsConsoleOnly(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -350,6 +366,7 @@ bool wantsConsoleOnly(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    disableCoreDumps();
     QCoreApplication::setApplicationName(QStringLiteral("veo-tracker"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VEO_VERSION));
     QCoreApplication::setOrganizationName(QString());

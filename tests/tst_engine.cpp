@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <optional>
 
 using namespace veo;
 using namespace std::chrono_literals;
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void renewLinkReportsWhyItCouldNot();
     void aFinishedTaskIsDueForANotification_data();
     void aFinishedTaskIsDueForANotification();
+    void anAutomaticDownloadIsSavedBeforeItsTaskIsCommittedAsFinished();
 
 private:
     std::unique_ptr<Instance> start(const QString &sessionKey = SessionToken, bool demo = false,
@@ -627,6 +629,36 @@ void tst_Engine::aFinishedTaskIsDueForANotification()
     QTRY_VERIFY_WITH_TIMEOUT(pollTokens(id).size() > polls, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(app->engine->tasks()->latest(id) == *app->task(id), Timeout);
     QCOMPARE(due.count(), wanted ? 1 : 0);
+}
+
+void tst_Engine::anAutomaticDownloadIsSavedBeforeItsTaskIsCommittedAsFinished()
+{
+    // Found by tst_suddendeath under the sanitizers: killed between the two commits (the
+    // task's success, then its automatic download), the app came back with a succeeded task
+    // whose download nothing would ever start. Saved the other way round, a kill in between
+    // leaves an unfinished task (polled again) with its download already on its way.
+    auto app = start();
+    QVERIFY(app);
+    app->settings.setFlag(AppSettings::Flag::AutoDownload, true);
+    const QString id = QStringLiteral("veo_autodl_0001");
+    m_server->setScript(id, {FakeKieServer::ok(record(id, 0)), FakeKieServer::ok(record(id, 1))});
+    std::optional<TaskStatus> storedWhenSaved; // what a process killed right then would find
+    connect(app->engine->downloadManager(), &DownloadManager::added, this, [&] {
+        TaskStore other;
+        if (other.open(app->store.path()) != TaskStore::OpenResult::Failed) {
+            for (const TaskRecord &t : other.loadAll()) {
+                if (t.taskId == id) {
+                    storedWhenSaved = t.status;
+                }
+            }
+        }
+    });
+    app->engine->addTasks({id});
+    QTRY_VERIFY_WITH_TIMEOUT(app->status(id) == TaskStatus::Succeeded, Timeout);
+    QVERIFY(storedWhenSaved.has_value());
+    QVERIFY(!isFinal(*storedWhenSaved));
+    QVERIFY(app->engine->downloadManager()->findActive(id, MediaKind::Result, 0) != 0 ||
+            !app->engine->downloads()->localFiles(id).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Engine)

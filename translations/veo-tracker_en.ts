@@ -2102,6 +2102,16 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <extracomment>--list-keys: %1 = the key&apos;s health; marks the key from KIE_API_KEY</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>What came on standard input is too long for an API key (more than %1 characters). Pipe in the key alone. Nothing was saved.</source>
+        <extracomment>--add-key: standard input held far more than an API key; %1 = the most it accepts</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard input holds characters that cannot be part of an API key (control characters, spaces, bytes that are not ASCII). Pipe in the key alone. Nothing was saved.</source>
+        <extracomment>--add-key: the input has control characters, spaces or bytes that are not ASCII</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::KeyRing</name>

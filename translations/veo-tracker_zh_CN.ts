@@ -2077,6 +2077,16 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <extracomment>--list-keys: %1 = the key&apos;s health; marks the key from KIE_API_KEY</extracomment>
         <translation>%1（仅限本次会话）</translation>
     </message>
+    <message>
+        <source>What came on standard input is too long for an API key (more than %1 characters). Pipe in the key alone. Nothing was saved.</source>
+        <extracomment>--add-key: standard input held far more than an API key; %1 = the most it accepts</extracomment>
+        <translation>标准输入中的内容太长，不可能是 API 密钥（超过 %1 个字符）。请只传入密钥本身。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Standard input holds characters that cannot be part of an API key (control characters, spaces, bytes that are not ASCII). Pipe in the key alone. Nothing was saved.</source>
+        <extracomment>--add-key: the input has control characters, spaces or bytes that are not ASCII</extracomment>
+        <translation>标准输入中含有 API 密钥不可能包含的字符（控制字符、空格或非 ASCII 字节）。请只传入密钥本身。未保存任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>veo::KeyRing</name>

@@ -334,6 +334,21 @@ DownloadCoordinator::Outcome DownloadCoordinator::taskFinished(const QString &ta
     return {};
 }
 
+DownloadCoordinator::Outcome DownloadCoordinator::taskFinishing(const TaskRecord &record)
+{
+    Outcome outcome;
+    if (record.status != TaskStatus::Succeeded ||
+        !m_settings->flag(AppSettings::Flag::AutoDownload)) {
+        return outcome;
+    }
+    for (const MediaSource &source : offered(record)) {
+        if (source.kind == MediaKind::Result) {
+            enqueue(record, source, outcome);
+        }
+    }
+    return outcome;
+}
+
 void DownloadCoordinator::tasksRemoved(const QStringList &taskIds)
 {
     for (const QString &taskId : taskIds) {

@@ -85,6 +85,9 @@ public:
 
     // A task reached a final status: downloads its results when automatic downloads are on.
     Outcome taskFinished(const QString &taskId, TaskStatus status);
+    // The same for a task about to be committed as finished (TaskRepository::finishing): its
+    // downloads are saved before its status, so a crash between the two loses neither.
+    Outcome taskFinishing(const TaskRecord &record);
     // Tasks left the list: their unfinished downloads are cancelled and their records
     // forgotten. Files on disk stay.
     void tasksRemoved(const QStringList &taskIds);

@@ -68,6 +68,12 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
     connect(m_keeper.get(), &ExpiryKeeper::keeping, this, &Engine::keepingBeforeExpiry);
 
     connect(m_tasks.get(), &TaskRepository::taskFinished, this, &Engine::onTaskFinished);
+    connect(m_tasks.get(), &TaskRepository::finishing, this,
+            [this](const QList<TaskRecord> &records) {
+                for (const TaskRecord &record : records) {
+                    m_downloads->taskFinishing(record);
+                }
+            });
     // Only what the store really removed: a refused removal keeps the task and its downloads.
     connect(m_tasks.get(), &TaskFeed::removed, m_downloads.get(),
             &DownloadCoordinator::tasksRemoved);
@@ -249,7 +255,8 @@ void Engine::onTaskFinished(const QString &taskId, TaskStatus status)
     }
     m_credits->taskFinished(m_keys->resolve(task->keyId));
     const DownloadCoordinator::Outcome downloading = m_downloads->taskFinished(taskId, status);
-    m_notifications->taskFinished(taskId, status, downloading.queued);
+    // Queued a moment ago, before the task's commit (TaskRepository::finishing): in progress.
+    m_notifications->taskFinished(taskId, status, downloading.queued + downloading.inProgress);
 }
 
 void Engine::onLowCredits(const QString &keyId, qint64 left, qint64 threshold)

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QIODevice>
 #include <QLocale>
+#include <algorithm>
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
@@ -24,13 +25,16 @@ KeyCommands::~KeyCommands() = default;
 
 QString KeyCommands::readSecret(QIODevice &in)
 {
-    return QString::fromUtf8(in.readLine(64 * 1024)).trimmed();
+    // Every byte counts: a NUL must not end the line early (and leave a shorter "key").
+    const QByteArray line = in.readLine(64 * 1024);
+    return QString::fromUtf8(line.constData(), line.size()).trimmed();
 }
 
 QString KeyCommands::readStandardInput()
 {
     QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly, QFileDevice::DontCloseHandle)) {
+    // By descriptor, not FILE*: QFile reads a FILE* line with fgets(), which ends it at a NUL.
+    if (!in.open(STDIN_FILENO, QIODevice::ReadOnly, QFileDevice::DontCloseHandle)) {
         return {};
     }
     if (!::isatty(STDIN_FILENO)) {
@@ -75,6 +79,26 @@ void KeyCommands::addKey(const QString &label, const QString &secret)
         //: --add-key: nothing arrived on standard input
         print(m_err, tr("No API key on standard input. Pipe it in, for example: "
                         "veo-tracker --add-key \"Client A\" < key.txt"));
+        finishLater(UsageError);
+        return;
+    }
+    // A file or binary bytes piped in by mistake: refused before anything is sent or stored
+    // (sent, 64 KiB of it went out as an Authorization header and, unanswered, was saved).
+    const QString key = secret.trimmed();
+    if (key.size() > MaxSecretLength) {
+        //: --add-key: standard input held far more than an API key; %1 = the most it accepts
+        print(m_err, tr("What came on standard input is too long for an API key (more than %1 "
+                        "characters). Pipe in the key alone. Nothing was saved.")
+                         .arg(MaxSecretLength));
+        finishLater(UsageError);
+        return;
+    }
+    if (!std::all_of(key.cbegin(), key.cend(),
+                     [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; })) {
+        //: --add-key: the input has control characters, spaces or bytes that are not ASCII
+        print(m_err, tr("Standard input holds characters that cannot be part of an API key "
+                        "(control characters, spaces, bytes that are not ASCII). Pipe in the "
+                        "key alone. Nothing was saved."));
         finishLater(UsageError);
         return;
     }

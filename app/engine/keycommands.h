@@ -24,7 +24,7 @@ public:
     enum ExitCode {
         Success = 0,
         KeyRefused = 1,   // KIE answered 401: nothing was saved
-        UsageError = 2,   // empty label or secret, duplicate label, bad API base
+        UsageError = 2,   // empty, too long or binary secret, empty or duplicate label, bad base
         KeyringError = 3, // the keychain could not store the key
     };
 
@@ -33,6 +33,8 @@ public:
                 QObject *parent = nullptr);
     ~KeyCommands() override;
 
+    // KIE's keys are 32 characters; a longer "key" is a file piped in by mistake.
+    static constexpr qsizetype MaxSecretLength = 256;
     void addKey(const QString &label, const QString &secret);
     void listKeys();
 

@@ -189,6 +189,16 @@ void TaskRepository::flush()
         return;
     }
     const QList<TaskRecord> batch = m_staged.values();
+    QList<TaskRecord> finishingNow;
+    for (const TaskRecord &record : batch) {
+        const TaskRecord *before = task(record.taskId);
+        if (before && !isFinal(before->status) && isFinal(record.status)) {
+            finishingNow.append(record);
+        }
+    }
+    if (!finishingNow.isEmpty()) {
+        Q_EMIT finishing(finishingNow);
+    }
     if (!m_store->update(batch)) {
         // Memory mirrors the store, so it is not updated either. The answers stay staged and
         // are committed together with the next ones, or by a retry: a final answer is the last

@@ -71,6 +71,9 @@ public:
     void flush();
 
 Q_SIGNALS:
+    // These tasks reach a final status in the commit that follows: what must not be lost with
+    // it (their automatic downloads) is saved first, since the app may die between two commits.
+    void finishing(const QList<veo::TaskRecord> &records);
     // A task reached a final status (committed) during this run.
     void taskFinished(const QString &taskId, veo::TaskStatus status);
     // Translated: what could not be saved. The in-memory state stays the committed one.
