@@ -7,6 +7,7 @@
 //   build/tests/soak_app                 # 25 minutes (a day at ~58x)
 //   build/tests/soak_app --minutes 3     # a short run
 //   options: --minutes M --tasks N --seed S --sample-seconds T
+#include "appenv.h"
 #include "fakekieserver.h"
 
 #include <QCommandLineParser>
@@ -203,15 +204,7 @@ int main(int argc, char **argv)
         settings.setValue(QStringLiteral("notifications/onSuccess"), false);
         settings.setValue(QStringLiteral("notifications/onFailure"), false);
     }
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
-    env.insert(QStringLiteral("KIE_API_KEY"), Token);
-    env.insert(QStringLiteral("VEO_TRACKER_API_BASE"), api.baseUrl().toString());
+    QProcessEnvironment env = test::appEnvironment(home.path(), Token, api.baseUrl());
     const QString binary = QStringLiteral(VEO_TRACKER_BINARY);
 
     // The day's waves of new tasks: 40% at the start, then three of 20%.

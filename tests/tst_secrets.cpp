@@ -2,6 +2,7 @@
 // origin. Every request kind the client sends, with every kind of answer (including redirects
 // to other hosts), and the real app: its arguments, its log output, its files, its core dumps,
 // and --add-key fed with input that cannot be a key.
+#include "appenv.h"
 #include "fakekieserver.h"
 #include "kieclient.h"
 #include "statussource.h"
@@ -185,15 +186,7 @@ void TestSecrets::everyRequestKindSendsTheTokenOnlyToTheApi()
 
 QProcessEnvironment TestSecrets::appEnv(const QTemporaryDir &home, const FakeKieServer &api) const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
-    env.insert(QStringLiteral("KIE_API_KEY"), Token);
-    env.insert(QStringLiteral("VEO_TRACKER_API_BASE"), api.baseUrl().toString());
+    QProcessEnvironment env = test::appEnvironment(home.path(), Token, api.baseUrl());
     // Every category's debug output too: none of it may carry the token.
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
     return env;

@@ -8,6 +8,7 @@
 // Parameters (environment): VEO_KILLS (default 10), VEO_KILL_SEED (default: random, printed),
 // VEO_KILL_TASKS (default 1000), VEO_KILL_VIDEOS (default 6).
 // The README figure: VEO_KILLS=100 tests/run-in-session.sh build/tests/tst_suddendeath
+#include "appenv.h"
 #include "fakekieserver.h"
 
 #include <QCryptographicHash>
@@ -150,16 +151,8 @@ private:
 
 QProcessEnvironment TestSuddenDeath::env() const
 {
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    e.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    QProcessEnvironment e = test::appEnvironment(m_home.path(), Token, m_server.baseUrl());
     e.insert(QStringLiteral("HOME"), m_home.path());
-    e.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-    e.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.filePath(QStringLiteral("cache")));
-    e.insert(QStringLiteral("KIE_API_KEY"), Token);
-    e.insert(QStringLiteral("VEO_TRACKER_API_BASE"), m_server.baseUrl().toString());
     return e;
 }
 
