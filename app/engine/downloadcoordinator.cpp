@@ -103,21 +103,23 @@ DownloadCoordinator::Outcome DownloadCoordinator::downloadTasks(const QStringLis
     Outcome outcome;
     for (const QString &taskId : taskIds) {
         const TaskRecord *task = m_tasks->task(taskId);
-        const QList<MediaSource> sources = task ? offered(*task) : QList<MediaSource>();
-        const auto results = std::count_if(sources.cbegin(), sources.cend(), [](const auto &s) {
-            return s.kind == MediaKind::Result;
-        });
-        if (results == 0) {
+        if (!task || enqueueResults(*task, outcome) == 0) {
             countMissing(task, outcome);
-            continue;
-        }
-        for (const MediaSource &source : sources) {
-            if (source.kind == MediaKind::Result) {
-                enqueue(*task, source, outcome);
-            }
         }
     }
     return outcome;
+}
+
+int DownloadCoordinator::enqueueResults(const TaskRecord &task, Outcome &outcome)
+{
+    int results = 0;
+    for (const MediaSource &source : offered(task)) {
+        if (source.kind == MediaKind::Result) {
+            enqueue(task, source, outcome);
+            ++results;
+        }
+    }
+    return results;
 }
 
 DownloadCoordinator::Outcome DownloadCoordinator::downloadVideo(const QString &taskId,
@@ -337,14 +339,9 @@ DownloadCoordinator::Outcome DownloadCoordinator::taskFinished(const QString &ta
 DownloadCoordinator::Outcome DownloadCoordinator::taskFinishing(const TaskRecord &record)
 {
     Outcome outcome;
-    if (record.status != TaskStatus::Succeeded ||
-        !m_settings->flag(AppSettings::Flag::AutoDownload)) {
-        return outcome;
-    }
-    for (const MediaSource &source : offered(record)) {
-        if (source.kind == MediaKind::Result) {
-            enqueue(record, source, outcome);
-        }
+    if (record.status == TaskStatus::Succeeded &&
+        m_settings->flag(AppSettings::Flag::AutoDownload)) {
+        enqueueResults(record, outcome);
     }
     return outcome;
 }

@@ -83,7 +83,8 @@ public:
     // was asked). setStore() starts one too.
     void checkFiles();
 
-    // A task reached a final status: downloads its results when automatic downloads are on.
+    // A task reached a final status: downloads its results when automatic downloads are on
+    // (normally queued already by taskFinishing(): then counted as in progress).
     Outcome taskFinished(const QString &taskId, TaskStatus status);
     // The same for a task about to be committed as finished (TaskRepository::finishing): its
     // downloads are saved before its status, so a crash between the two loses neither.
@@ -127,6 +128,8 @@ private:
     QList<FileLook> filesToCheck() const;
     void applyCheck(const QList<FileLook> &looks);
     void enqueue(const TaskRecord &task, const MediaSource &source, Outcome &outcome);
+    // Every result video of task; returns how many it has (0: nothing to download).
+    int enqueueResults(const TaskRecord &task, Outcome &outcome);
 
     DownloadManager *m_manager; // outlives this
     const TaskRepository *m_tasks;

@@ -75,7 +75,8 @@ void KeyCommands::addKey(const QString &label, const QString &secret)
         finishLater(UsageError);
         return;
     }
-    if (secret.trimmed().isEmpty()) {
+    const QString key = secret.trimmed();
+    if (key.isEmpty()) {
         //: --add-key: nothing arrived on standard input
         print(m_err, tr("No API key on standard input. Pipe it in, for example: "
                         "veo-tracker --add-key \"Client A\" < key.txt"));
@@ -84,7 +85,6 @@ void KeyCommands::addKey(const QString &label, const QString &secret)
     }
     // A file or binary bytes piped in by mistake: refused before anything is sent or stored
     // (sent, 64 KiB of it went out as an Authorization header and, unanswered, was saved).
-    const QString key = secret.trimmed();
     if (key.size() > MaxSecretLength) {
         //: --add-key: standard input held far more than an API key; %1 = the most it accepts
         print(m_err, tr("What came on standard input is too long for an API key (more than %1 "
@@ -103,11 +103,11 @@ void KeyCommands::addKey(const QString &label, const QString &secret)
         return;
     }
     // A secret not stored yet: checked with its own token, through the request machine.
-    m_requests->submitWithToken(secret.trimmed(), KieClient::creditsRequest(),
+    m_requests->submitWithToken(key, KieClient::creditsRequest(),
                                 RequestScheduler::Pace::OnDemand, this,
-                                [this, name, secret](const HttpAnswer &answer) {
+                                [this, name, key](const HttpAnswer &answer) {
                                     const auto [error, credits] = KieClient::parseCredits(answer);
-                                    store(name, secret, error, credits);
+                                    store(name, key, error, credits);
                                 });
 }
 
