@@ -1925,19 +1925,7 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Pause Before Sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hold the selected queued generations back until you resume them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resume Sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel Before Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1992,6 +1980,18 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
     <message>
         <source>KIE&apos;s limit of 20 every 10 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause &amp;Before Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume Sendin&amp;g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cance&amp;l Before Sending</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

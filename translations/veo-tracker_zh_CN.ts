@@ -1902,20 +1902,8 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <translation>从 CSV 或 JSON 文件批量加入生成：每行一个生成，每列一个字段（prompt、model、aspect_ratio……）</translation>
     </message>
     <message>
-        <source>&amp;Pause Before Sending</source>
-        <translation>发送前暂停(&amp;P)</translation>
-    </message>
-    <message>
         <source>Hold the selected queued generations back until you resume them</source>
         <translation>暂缓发送所选排队中的生成，直到你恢复它们</translation>
-    </message>
-    <message>
-        <source>&amp;Resume Sending</source>
-        <translation>恢复发送(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel Before Sending</source>
-        <translation>发送前取消(&amp;C)</translation>
     </message>
     <message>
         <source>Remove the selected generations that were not sent yet</source>
@@ -1968,6 +1956,18 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>KIE&apos;s limit of 20 every 10 seconds</source>
         <translation>KIE 限制每 10 秒 20 个</translation>
+    </message>
+    <message>
+        <source>Pause &amp;Before Sending</source>
+        <translation>发送前暂停(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Resume Sendin&amp;g</source>
+        <translation>恢复发送(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l Before Sending</source>
+        <translation>发送前取消(&amp;L)</translation>
     </message>
 </context>
 <context>

@@ -105,10 +105,10 @@ void GenerationActions::retranslate()
     m_fromFile->setText(tr("Generate from &File…"));
     m_fromFile->setToolTip(tr("Queue many generations from a CSV or JSON file: a row per "
                               "generation, a column per field (prompt, model, aspect_ratio…)"));
-    m_pause->setText(tr("&Pause Before Sending"));
+    m_pause->setText(tr("Pause &Before Sending"));
     m_pause->setToolTip(tr("Hold the selected queued generations back until you resume them"));
-    m_resume->setText(tr("&Resume Sending"));
-    m_cancel->setText(tr("&Cancel Before Sending"));
+    m_resume->setText(tr("Resume Sendin&g"));
+    m_cancel->setText(tr("Cance&l Before Sending"));
     m_cancel->setToolTip(tr("Remove the selected generations that were not sent yet"));
 }
 
