@@ -15,11 +15,13 @@ namespace veo {
 namespace {
 
 constexpr qsizetype MaxHeaderBytes = 64 * 1024;
-constexpr qint64 MaxRequestBodyBytes = 16 * 1024 * 1024;
+// Room for the upload tests' 20 MiB image and its multipart framing.
+constexpr qint64 MaxRequestBodyBytes = 64 * 1024 * 1024;
 
 const QByteArray RecordInfoPath = QByteArrayLiteral("/api/v1/veo/record-info");
 const QByteArray CreditPath = QByteArrayLiteral("/api/v1/chat/credit");
 const QByteArray DownloadUrlPath = QByteArrayLiteral("/api/v1/common/download-url");
+const QByteArray UploadPath = QByteArrayLiteral("/api/file-stream-upload");
 const QByteArray DownloadAliasPrefix = QByteArrayLiteral("/dl");
 
 // QJsonDocument serialises only arrays and objects: wrap in an array and strip the brackets.
@@ -358,14 +360,15 @@ FakeKieServer::Response FakeKieServer::answer(const Request &request)
 FakeKieServer::Response FakeKieServer::answerApi(const Request &request)
 {
     const bool followUp = isFollowUpPath(request.path);
+    const bool upload = request.path == UploadPath;
     const bool known = request.path == RecordInfoPath || request.path == CreditPath ||
-                       request.path == DownloadUrlPath || followUp;
+                       request.path == DownloadUrlPath || followUp || upload;
     if (!known) {
         return kieError(404, QStringLiteral("Not Found"), 404);
     }
     const QByteArray expectedMethod = followUp ? followUpMethod(request.path)
-                                      : request.path == DownloadUrlPath ? "POST"
-                                                                        : "GET";
+                                      : request.path == DownloadUrlPath || upload ? "POST"
+                                                                                  : "GET";
     if (request.method != expectedMethod) {
         return kieError(405,
                         QStringLiteral("Request method '%1' is not supported")
@@ -386,6 +389,9 @@ FakeKieServer::Response FakeKieServer::answerApi(const Request &request)
 
     if (followUp) {
         return answerFollowUp(request, key);
+    }
+    if (upload) {
+        return answerUpload(request, key);
     }
     if (request.path == RecordInfoPath) {
         const QString taskId =

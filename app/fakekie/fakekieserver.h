@@ -11,6 +11,7 @@
 #include <QUrlQuery>
 #include <QVariant>
 #include <memory>
+#include <optional>
 
 class QTcpServer;
 class QTcpSocket;
@@ -116,6 +117,20 @@ public:
     qint64 fileBytesSent() const { return m_fileBytesSent; }
     int activeFileStreams() const;
 
+    // Images sent to the file-upload endpoint (POST /api/file-stream-upload): each is served
+    // at url (/uploads/<uploadPath>/<fileName>) afterwards.
+    struct Upload
+    {
+        QString key;
+        QString folder;   // uploadPath
+        QString fileName; // as stored
+        QByteArray contentType;
+        qint64 size = 0;
+        QByteArray sha256;
+        QUrl url;
+    };
+    QList<Upload> uploads() const { return m_uploads; }
+
     QList<Request> requests() const { return m_requests; }
     QList<Request> requestsFor(const QString &taskId) const;
     void clearRequests() { m_requests.clear(); }
@@ -158,6 +173,7 @@ private:
     // Writes the answer; false when the connection is closed or closing afterwards.
     bool writeResponse(QTcpSocket *socket, const Response &response, bool keepAlive, bool headOnly);
     Response answer(const Request &request);
+    Response answerUpload(const Request &request, const QString &key);
     Response answerApi(const Request &request);
     // The registered file a GET/HEAD request asks for; empty when a route or no file matches.
     QString filePathFor(const Request &request) const;
@@ -192,6 +208,7 @@ private:
     QStringList m_extendedTaskIds;
     QList<Response> m_generateTemplate;
     QStringList m_generatedTaskIds;
+    QList<Upload> m_uploads;
     QStringList m_validKeys;
     QHash<QString, qint64> m_credits;
     QHash<QString, QString> m_owners;               // task id -> key

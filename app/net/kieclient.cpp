@@ -38,13 +38,6 @@ ApiError badData(int httpStatus, const QString &what)
     return e;
 }
 
-// A header value must not carry control characters (header injection) or spaces.
-bool isSendableToken(const QString &token)
-{
-    return std::all_of(token.cbegin(), token.cend(),
-                       [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
-}
-
 // Transport-level failures (connection refused/closed, DNS, TLS, proxy); HTTP status errors
 // (4xx/5xx) are not among them and go to the envelope parser instead.
 bool isTransportError(QNetworkReply::NetworkError error)
@@ -225,21 +218,8 @@ void KieClient::send(const ApiRequest &call, const QString &token, AnswerCallbac
         failLater(makeError(ApiError::Kind::InsecureBase, 0, {}), std::move(done));
         return;
     }
-    QNetworkRequest request(url);
+    QNetworkRequest request = authorizedRequest(url, key, m_timeout);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    request.setRawHeader("Accept", "application/json");
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("VeoTracker/" VEO_VERSION));
-    request.setRawHeader("Authorization", "Bearer " + key.toLatin1());
-    request.setTransferTimeout(int(std::min<std::chrono::milliseconds::rep>(
-        m_timeout.count(), std::numeric_limits<int>::max())));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::SameOriginRedirectPolicy);
-    request.setMaximumRedirectsAllowed(5);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
     QNetworkReply *reply = nullptr;
     if (call.verb == "POST" && call.sendOnce) {
@@ -309,6 +289,39 @@ void KieClient::finish(QNetworkReply *reply, bool tooLarge, const AnswerCallback
         return;
     }
     reply->deleteLater();
+    const HttpAnswer answer = answerOf(reply, tooLarge, m_maxBody);
+    setInFlight(m_inFlight - 1);
+    done(answer); // may delete this client: nothing after it
+}
+
+bool KieClient::isSendableToken(const QString &token)
+{
+    return std::all_of(token.cbegin(), token.cend(),
+                       [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
+}
+
+QNetworkRequest KieClient::authorizedRequest(const QUrl &url, const QString &token,
+                                             std::chrono::milliseconds transferTimeout)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("VeoTracker/" VEO_VERSION));
+    request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    request.setTransferTimeout(int(std::min<std::chrono::milliseconds::rep>(
+        transferTimeout.count(), std::numeric_limits<int>::max())));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    return request;
+}
+
+HttpAnswer KieClient::answerOf(QNetworkReply *reply, bool tooLarge, qint64 maxBody)
+{
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray retryAfter = reply->rawHeader("Retry-After");
     const QNetworkReply::NetworkError error = reply->error();
@@ -337,13 +350,12 @@ void KieClient::finish(QNetworkReply *reply, bool tooLarge, const AnswerCallback
                               : makeError(ApiError::Kind::Network, 0, reply->errorString());
     } else {
         body = reply->readAll();
-        if (body.size() > m_maxBody) {
+        if (body.size() > maxBody) {
             netError = makeError(ApiError::Kind::TooLarge, status, {});
             body.clear();
         }
     }
-    setInFlight(m_inFlight - 1);
-    done({status, body, retryAfter, netError}); // may delete this client: nothing after it
+    return {status, body, retryAfter, netError};
 }
 
 void KieClient::setInFlight(int count)

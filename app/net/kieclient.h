@@ -14,6 +14,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace veo {
 
@@ -58,6 +59,15 @@ public:
     static std::pair<ApiError, qint64> parseCredits(const HttpAnswer &answer);
     static ApiRequest downloadUrlRequest(const QUrl &fileUrl);
     static std::pair<ApiError, QUrl> parseDownloadUrl(const HttpAnswer &answer);
+
+    // Shared with the other requests that carry the token (ImageUpload): printable ASCII
+    // only (no header injection); the headers and policies every authorized request has
+    // (same-origin redirects only, no cache, no cookies); the answer read from a finished
+    // reply with its network errors classified.
+    static bool isSendableToken(const QString &token);
+    static QNetworkRequest authorizedRequest(const QUrl &url, const QString &token,
+                                             std::chrono::milliseconds transferTimeout);
+    static HttpAnswer answerOf(QNetworkReply *reply, bool tooLarge, qint64 maxBody);
 
     int inFlight() const { return m_inFlight; }
     // Aborts every outstanding request; their callbacks are dropped (not called) and
