@@ -214,7 +214,7 @@ int runGenerate(const CommandLine &cl, QCoreApplication &app, const AppSettings 
                 "window, or quit it and run this again. Nothing was sent.");
     return runOnTaskList(cl.apiBase, settings, windowOpen, [&](const ScriptSession &s) {
         Generations generations(&s.tasks, &s.creates, &s.keys);
-        GenerateCommand command(&s.tasks, &s.creates, &generations, &s.keys);
+        GenerateCommand command(&s.tasks, &s.creates, &generations, &s.keys, &s.client);
         int code = ScriptCommand::Refused;
         QObject::connect(&command, &GenerateCommand::line, &app, [](const QByteArray &json) {
             printLine(stdout, QString::fromUtf8(json));

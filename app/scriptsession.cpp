@@ -76,7 +76,7 @@ int runOnTaskList(const QString &apiBase, const AppSettings &settings,
     TaskTracker tracker(&tasks, &scheduler);
     CreateRequests creates(&tasks, &tracker, &requests);
     keys.load();
-    return body({keys, tasks, tracker, creates});
+    return body({keys, tasks, tracker, creates, client});
 }
 
 TerminationSignals::TerminationSignals(std::function<void()> onSignal)

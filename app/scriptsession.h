@@ -11,6 +11,7 @@ namespace veo {
 class AppSettings;
 class CreateRequests;
 class KeyRing;
+class KieClient;
 class TaskRepository;
 class TaskTracker;
 
@@ -23,6 +24,7 @@ struct ScriptSession
     TaskRepository &tasks;
     TaskTracker &tracker;
     CreateRequests &creates;
+    KieClient &client; // for requests outside the request machine (image uploads)
 };
 
 // Builds the session and runs body in it; returns body's exit code. When the API address is

@@ -237,9 +237,6 @@ void TestCommandLine::generateRefusals_data()
     QTest::newRow("seeds not a number")
         << QStringList{g, p, x, QStringLiteral("--seeds"), QStringLiteral("many")}
         << QStringLiteral("many");
-    QTest::newRow("an image from disk")
-        << QStringList{g, p, x, QStringLiteral("--image"), QStringLiteral("/home/me/cat.png")}
-        << QStringLiteral("upload");
     QTest::newRow("an image from disk in a batch")
         << QStringList{QStringLiteral("--batch"), QStringLiteral("b.csv"),
                        QStringLiteral("--image"), QStringLiteral("cat.png")}

@@ -15,6 +15,7 @@
 #include "fakedesktop.h"
 #include "fakekieserver.h"
 #include "generatedialog.h"
+#include "imagepicker.h"
 #include "keyring.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
@@ -37,6 +38,8 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -141,6 +144,7 @@ private Q_SLOTS:
     void upgradesAndExtensionsInTheWindow();
     void reRunAFinishedTaskWithANewSeed();
     void aBatchFromTheDialogIsQueuedPausedAndCancelled();
+    void imagesFromDiskAreUploadedIntoTheGeneration();
     void notificationWaitsForTheAutomaticDownload_data();
     void notificationWaitsForTheAutomaticDownload();
     void notificationAfterAFailedAutomaticDownload_data();
@@ -945,6 +949,63 @@ void TestMainWindow::aBatchFromTheDialogIsQueuedPausedAndCancelled()
     QCOMPARE(QSet<QString>(prompts.cbegin(), prompts.cend()).size(), 21);
     QVERIFY(!prompts.contains(cancelledPrompt));
     QVERIFY(prompts.contains(pausedPrompt)); // paused, then resumed
+}
+
+// Add from Disk: the picked image is uploaded at once (the dialog waits for it), its address
+// joins the images and the generation names it; a file that is not an image says so in its row.
+void TestMainWindow::imagesFromDiskAreUploadedIntoTheGeneration()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    FakeKieServer::Record generating = rec(QStringLiteral("@TASK_ID@"), 0);
+    generating.prompt = QStringLiteral("@PROMPT@");
+    m_server.setGenerateScript({FakeKieServer::ok(generating)});
+    const QString image = m_dir.filePath(QStringLiteral("first frame.png"));
+    QImage frame(320, 180, QImage::Format_RGB32);
+    frame.fill(QColor(30, 90, 160));
+    QVERIFY(frame.save(image));
+    const QString notes = m_dir.filePath(QStringLiteral("notes.png"));
+    {
+        QFile file(notes);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a picture\n");
+    }
+    const qsizetype uploadsBefore = m_server.uploads().size();
+    whenModal([&](QWidget *modal) {
+        auto *dialog = qobject_cast<GenerateDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->findChild<QCheckBox *>(QStringLiteral("GenerateBatch"))->setChecked(false);
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("GeneratePrompt"))
+            ->setPlainText(QStringLiteral("A paper boat drifts across the pond"));
+        auto *images = dialog->findChild<QPlainTextEdit *>(QStringLiteral("GenerateImages"));
+        images->clear();
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        dialog->findChild<ImagePicker *>()->addFiles({image, notes});
+        QVERIFY(!ok->isEnabled()); // waits for the upload
+        QTRY_VERIFY_WITH_TIMEOUT(images->toPlainText().contains(QLatin1String("/uploads/")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(QStringLiteral("ImageUploadProblem")),
+                                 15000);
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("ImageUploadProblem"))
+                    ->text()
+                    .contains(QLatin1String("not a JPEG, PNG or WebP image")));
+        QTRY_VERIFY(ok->isEnabled());
+        dialog->accept();
+    });
+    const QStringList before = m_server.generatedTaskIds();
+    w.findChild<QAction *>(QStringLiteral("NewGenerationAction"))->trigger();
+    QCOMPARE(m_server.uploads().size(), uploadsBefore + 1);
+    const FakeKieServer::Upload upload = m_server.uploads().constLast();
+    QCOMPARE(upload.key, Token);
+    QCOMPARE(upload.contentType, QByteArray("image/png"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.generatedTaskIds().size(), before.size() + 1, 30000);
+    QJsonObject body;
+    for (const FakeKieServer::Request &r : m_server.requests()) {
+        if (r.path == "/api/v1/veo/generate" && r.body.contains("paper boat")) {
+            body = QJsonDocument::fromJson(r.body).object();
+        }
+    }
+    QCOMPARE(body.value(QLatin1String("imageUrls")).toArray(),
+             QJsonArray{upload.url.toString(QUrl::FullyEncoded)});
 }
 
 void TestMainWindow::keysInTheWindow()

@@ -302,10 +302,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Images from disk cannot be sent yet (%1): upload the image where KIE can fetch it (for example with kie.ai&apos;s file upload) and give its https address to --image. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--generate needs --prompt: what the video shows.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -354,10 +350,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An image&apos;s https address (repeat for up to 3). Images from disk are not supported yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give one command at a time: --generate, --batch, --get-1080p, --get-4k or --extend.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,6 +359,14 @@
     </message>
     <message>
         <source>--generate and --batch do not work in the demo: try New Generation in the demo&apos;s window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --batch, --image takes an https address, not a file (%1): upload files with --generate --image or in the window. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image: a JPEG, PNG or WebP file (uploaded to KIE&apos;s file storage first) or its https address. Repeat for up to 3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1662,6 +1662,20 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
             <numerusform>Stopping: %n generations not sent yet stay queued in the task list; Veo Tracker sends them at its next start. Waiting for the answers on their way.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Uploading %1 (%2) to KIE&apos;s file storage…</source>
+        <extracomment>--generate --image FILE: %1 = file name, %2 = its size</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1: %2 %</source>
+        <extracomment>--generate --image FILE, every 10 %</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::GenerateDialog</name>
@@ -1725,10 +1739,6 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
     <message>
         <source>Reference images (1-3, Fast model)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Image addresses KIE can fetch, one per line (https://…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1810,6 +1820,14 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
             <numerusform>&amp;Queue %n</numerusform>
             <numerusform>&amp;Queue %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Image addresses KIE can fetch, one per line (https://…), or images from disk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the images to finish uploading.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2053,68 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
     <message>
         <source>Could not save the state of the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::ImagePicker</name>
+    <message>
+        <source>Add from &amp;Disk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploads JPEG, PNG or WebP images to KIE&apos;s file storage (free; KIE deletes them after 3 days) and adds their addresses above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images for the Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::ImageUpload</name>
+    <message>
+        <source>Could not upload %1: no usable API key is selected. Add or choose a key, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not upload %1: refusing to send the API key to %2 over an unencrypted connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not upload %1: the file cannot be read (%2). Check that it exists and that you may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not upload %1: the file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not upload %1: it is not a JPEG, PNG or WebP image (it looks like %2). Veo takes those three.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not upload %1: %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

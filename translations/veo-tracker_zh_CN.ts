@@ -301,10 +301,6 @@
         <translation>--seeds 需要 10000 到 99999 之间的数字，而不是“%1”。</translation>
     </message>
     <message>
-        <source>Images from disk cannot be sent yet (%1): upload the image where KIE can fetch it (for example with kie.ai&apos;s file upload) and give its https address to --image. Nothing was sent.</source>
-        <translation>暂不支持发送本地图片（%1）：请先把图片上传到 KIE 能够获取的位置（例如使用 kie.ai 的文件上传），再把它的 https 地址传给 --image。未发送任何请求。</translation>
-    </message>
-    <message>
         <source>--generate needs --prompt: what the video shows.</source>
         <translation>--generate 需要 --prompt：描述视频的内容。</translation>
     </message>
@@ -353,10 +349,6 @@
         <translation>TEXT_2_VIDEO、FIRST_AND_LAST_FRAMES_2_VIDEO 或 REFERENCE_2_VIDEO（默认：由 KIE 根据图片决定）。</translation>
     </message>
     <message>
-        <source>An image&apos;s https address (repeat for up to 3). Images from disk are not supported yet.</source>
-        <translation>图片的 https 地址（可重复，最多 3 个）。暂不支持本地图片。</translation>
-    </message>
-    <message>
         <source>Give one command at a time: --generate, --batch, --get-1080p, --get-4k or --extend.</source>
         <translation>一次只能给出一个命令：--generate、--batch、--get-1080p、--get-4k 或 --extend。</translation>
     </message>
@@ -367,6 +359,14 @@
     <message>
         <source>--generate and --batch do not work in the demo: try New Generation in the demo&apos;s window.</source>
         <translation>--generate 和 --batch 不能在演示中使用：请在演示窗口中使用“新建生成”。</translation>
+    </message>
+    <message>
+        <source>With --batch, --image takes an https address, not a file (%1): upload files with --generate --image or in the window. Nothing was sent.</source>
+        <translation>使用 --batch 时，--image 只接受 https 地址，不接受文件（%1）：请用 --generate --image 或在窗口中上传文件。没有发送任何内容。</translation>
+    </message>
+    <message>
+        <source>An image: a JPEG, PNG or WebP file (uploaded to KIE&apos;s file storage first) or its https address. Repeat for up to 3.</source>
+        <translation>一张图片：JPEG、PNG 或 WebP 文件（先上传到 KIE 的文件存储）或它的 https 地址。可重复使用，最多 3 张。</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1646,20 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
             <numerusform>正在停止：尚未发送的 %n 个生成留在任务列表的队列中，Veo Tracker 下次启动时会发送它们。正在等待已发出请求的响应。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Uploading %1 (%2) to KIE&apos;s file storage…</source>
+        <extracomment>--generate --image FILE: %1 = file name, %2 = its size</extracomment>
+        <translation>正在把 %1（%2）上传到 KIE 的文件存储…</translation>
+    </message>
+    <message>
+        <source>Uploading %1: %2 %</source>
+        <extracomment>--generate --image FILE, every 10 %</extracomment>
+        <translation>正在上传 %1：%2 %</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>没有发送任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>veo::GenerateDialog</name>
@@ -1710,10 +1724,6 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>Reference images (1-3, Fast model)</source>
         <translation>参考图（1-3 张，仅快速模型）</translation>
-    </message>
-    <message>
-        <source>Image addresses KIE can fetch, one per line (https://…)</source>
-        <translation>KIE 能获取的图片地址，每行一个（https://…）</translation>
     </message>
     <message>
         <source>KIE charges the generation to this key. The request is saved, then sent once; if its answer is lost it is never sent again by itself.</source>
@@ -1790,6 +1800,14 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
         <translation>
             <numerusform>加入队列（%n）(&amp;Q)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Image addresses KIE can fetch, one per line (https://…), or images from disk:</source>
+        <translation>KIE 可以访问的图片地址，每行一个（https://…），或从磁盘添加图片：</translation>
+    </message>
+    <message>
+        <source>Waiting for the images to finish uploading.</source>
+        <translation>正在等待图片上传完成。</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2029,68 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     <message>
         <source>Could not save the state of the request.</source>
         <translation>无法保存请求的状态。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::ImagePicker</name>
+    <message>
+        <source>Add from &amp;Disk…</source>
+        <translation>从磁盘添加(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Uploads JPEG, PNG or WebP images to KIE&apos;s file storage (free; KIE deletes them after 3 days) and adds their addresses above.</source>
+        <translation>把 JPEG、PNG 或 WebP 图片上传到 KIE 的文件存储（免费；KIE 会在 3 天后删除），并把它们的地址添加到上方。</translation>
+    </message>
+    <message>
+        <source>Images for the Generation</source>
+        <translation>用于生成的图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>veo::ImageUpload</name>
+    <message>
+        <source>Could not upload %1: no usable API key is selected. Add or choose a key, then try again.</source>
+        <translation>无法上传 %1：没有选择可用的 API 密钥。请添加或选择一个密钥，然后重试。</translation>
+    </message>
+    <message>
+        <source>Could not upload %1: refusing to send the API key to %2 over an unencrypted connection.</source>
+        <translation>无法上传 %1：拒绝通过未加密的连接把 API 密钥发送到 %2。</translation>
+    </message>
+    <message>
+        <source>Could not upload %1: the file cannot be read (%2). Check that it exists and that you may read it.</source>
+        <translation>无法上传 %1：无法读取该文件（%2）。请检查文件是否存在，以及你是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>Could not upload %1: the file is empty.</source>
+        <translation>无法上传 %1：文件是空的。</translation>
+    </message>
+    <message>
+        <source>Could not upload %1: it is not a JPEG, PNG or WebP image (it looks like %2). Veo takes those three.</source>
+        <translation>无法上传 %1：它不是 JPEG、PNG 或 WebP 图片（看起来是 %2）。Veo 只接受这三种格式。</translation>
+    </message>
+    <message>
+        <source>Could not upload %1: %2 %3</source>
+        <translation>无法上传 %1：%2 %3</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace veo {
 
@@ -109,19 +110,21 @@ CommandLine generateCommand(CommandLine cl, const QCommandLineParser &parser,
     g.watermark = parser.value(o.watermark);
     g.enableTranslation = !parser.isSet(o.noTranslation);
     for (const QString &image : parser.values(o.image)) {
-        const QString url = image.trimmed();
-        if (!url.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) &&
-            !url.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)) {
-            // Uploading (kie-api.md §5.3) is not built yet.
+        const QString value = image.trimmed();
+        if (isImageAddress(value)) {
+            g.imageUrls.append(value);
+        } else if (batch) {
             return error(cl, QCoreApplication::translate(
                                  "CommandLine",
-                                 "Images from disk cannot be sent yet (%1): upload the image "
-                                 "where KIE can fetch it (for example with kie.ai's file "
-                                 "upload) and give its https address to --image. Nothing was "
-                                 "sent.")
-                                 .arg(url));
+                                 "With --batch, --image takes an https address, not a file "
+                                 "(%1): upload files with --generate --image or in the window. "
+                                 "Nothing was sent.")
+                                 .arg(value));
+        } else {
+            // Uploaded before the generation is sent (GenerateCommand); relative to the
+            // folder the command runs in.
+            g.imageUrls.append(QFileInfo(value).absoluteFilePath());
         }
-        g.imageUrls.append(url);
     }
     if (!problem.isEmpty()) {
         return error(cl, problem);
@@ -133,7 +136,14 @@ CommandLine generateCommand(CommandLine cl, const QCommandLineParser &parser,
         return error(cl, QCoreApplication::translate(
                              "CommandLine", "--generate needs --prompt: what the video shows."));
     }
-    if (const QString why = generateOptionsProblem(g); !why.isEmpty()) {
+    // Files count as the addresses they will get.
+    GenerateOptions uploaded = g;
+    for (QString &image : uploaded.imageUrls) {
+        if (!isImageAddress(image)) {
+            image = QStringLiteral("https://upload.invalid/") + QFileInfo(image).fileName();
+        }
+    }
+    if (const QString why = generateOptionsProblem(uploaded); !why.isEmpty()) {
         return error(cl, why);
     }
     return cl;
@@ -337,9 +347,9 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
         QStringLiteral("image"),
         QCoreApplication::translate(
             "CommandLine",
-            "An image's https address (repeat for up to 3). Images from disk are not supported "
-            "yet."),
-        QStringLiteral("url"));
+            "An image: a JPEG, PNG or WebP file (uploaded to KIE's file storage first) or its "
+            "https address. Repeat for up to 3."),
+        QStringLiteral("file-or-url"));
     parser.addOptions({help,      version,       add,      check, demo,   apiBase,    lang,
                        addKey,    listKeys,      get1080p, get4k, yes,    extend,     generate,
                        batch,     key,           prompt,   model, aspect, resolution, seeds,

@@ -47,6 +47,12 @@ QStringList generationTypes()
             QStringLiteral("REFERENCE_2_VIDEO")};
 }
 
+bool isImageAddress(const QString &image)
+{
+    return image.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) ||
+           image.startsWith(QLatin1String("http://"), Qt::CaseInsensitive);
+}
+
 QString generateOptionsProblem(const GenerateOptions &o)
 {
     if (o.prompt.trimmed().isEmpty()) {

@@ -36,6 +36,8 @@ QStringList generateResolutions();
 QStringList generationTypes();
 
 // Why KIE would refuse these options, translated; empty when they are fine.
+// An image given as an http(s) address (anything else is a file to upload first).
+bool isImageAddress(const QString &image);
 QString generateOptionsProblem(const GenerateOptions &options);
 // The request, sent once (a generation is paid and not idempotent).
 ApiRequest generateRequest(const GenerateOptions &options);

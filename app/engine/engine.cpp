@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "expirykeeper.h"
+#include "imageupload.h"
 
 #include "appsettings.h"
 #include "createrequests.h"
@@ -227,6 +228,12 @@ void Engine::probeMediaLink(const QUrl &url, QObject *context,
                             std::function<void(int, const QString &)> done) const
 {
     veo::probeMediaLink(m_client->network(), url, context, std::move(done));
+}
+
+ImageUpload *Engine::uploadImage(const QString &keyId, const QString &filePath,
+                                 QObject *parent) const
+{
+    return ImageUpload::create(*m_client, m_keys->token(keyId), filePath, parent);
 }
 
 void Engine::checkFiles()

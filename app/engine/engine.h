@@ -23,6 +23,7 @@ class DownloadManager;
 class DownloadStore;
 class ExpiryKeeper;
 class FollowUps;
+class ImageUpload;
 class Generations;
 class KeyProber;
 class KeyProfileStore;
@@ -114,6 +115,10 @@ public:
     // 0 and the network error. done is not called once context is gone.
     void probeMediaLink(const QUrl &url, QObject *context,
                         std::function<void(int httpStatus, const QString &error)> done) const;
+    // An upload of an image from disk to KIE's file storage, sent with this key's secret (""
+    // = the default key); not started yet (ImageUpload::start()). Its address goes into a
+    // generation's imageUrls.
+    ImageUpload *uploadImage(const QString &keyId, const QString &filePath, QObject *parent) const;
     // Looks again whether downloaded files are still there, at most every 10 s (the files may
     // be on a slow or unplugged drive).
     void checkFiles();

@@ -3,11 +3,15 @@
 #include "createrequests.h"
 #include "generatebatch.h"
 #include "generations.h"
+#include "imageupload.h"
 #include "keyring.h"
 #include "scriptcommand.h"
 #include "taskrepository.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <memory>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -20,8 +24,10 @@ const QString QueuedState = QStringLiteral("queued"); // not sent: the window se
 } // namespace
 
 GenerateCommand::GenerateCommand(TaskRepository *tasks, CreateRequests *creates,
-                                 Generations *generations, KeyRing *keys, QObject *parent)
-    : QObject(parent), m_tasks(tasks), m_creates(creates), m_generations(generations), m_keys(keys)
+                                 Generations *generations, KeyRing *keys, KieClient *client,
+                                 QObject *parent)
+    : QObject(parent), m_tasks(tasks), m_creates(creates), m_generations(generations),
+      m_keys(keys), m_client(client)
 {
     connect(generations, &Generations::generationSettled, this, &GenerateCommand::onSettled);
     // A request on its way settles with a committed change (or the placeholder's removal).
@@ -83,7 +89,60 @@ void GenerateCommand::keysReady()
         refuse(key.error);
         return;
     }
-    const Generations::BatchOutcome queued = m_generations->generateMany(m_batch, key.keyId);
+    m_keyId = key.keyId;
+    for (const GenerateOptions &g : std::as_const(m_batch)) {
+        for (const QString &image : g.imageUrls) {
+            if (!isImageAddress(image) && !m_files.contains(image)) {
+                m_files.append(image);
+            }
+        }
+    }
+    uploadNext();
+}
+
+void GenerateCommand::uploadNext()
+{
+    if (m_files.isEmpty()) {
+        queue();
+        return;
+    }
+    const QString file = m_files.takeFirst();
+    m_upload = ImageUpload::create(*m_client, m_keys->token(m_keyId), file, this);
+    const QString name = QFileInfo(file).fileName();
+    //: --generate --image FILE: %1 = file name, %2 = its size
+    Q_EMIT progress(tr("Uploading %1 (%2) to KIE's file storage…")
+                        .arg(name, QLocale().formattedDataSize(QFileInfo(file).size())));
+    auto lastTenth = std::make_shared<qint64>(0);
+    connect(m_upload, &ImageUpload::progress, this, [this, name, lastTenth](qint64 sent, qint64 total) {
+        const qint64 tenth = sent * 10 / total;
+        if (tenth > *lastTenth && tenth < 10) {
+            *lastTenth = tenth;
+            //: --generate --image FILE, every 10 %
+            Q_EMIT progress(tr("Uploading %1: %2 %").arg(name).arg(tenth * 10));
+        }
+    });
+    connect(m_upload, &ImageUpload::finished, this,
+            [this, file](const QString &problem, const QUrl &url) {
+                m_upload->deleteLater();
+                m_upload.clear();
+                if (!problem.isEmpty()) {
+                    refuse(problem + QLatin1Char(' ') + tr("Nothing was sent."));
+                    return;
+                }
+                m_uploaded.insert(file, url.toString(QUrl::FullyEncoded));
+                uploadNext();
+            });
+    m_upload->start();
+}
+
+void GenerateCommand::queue()
+{
+    for (GenerateOptions &g : m_batch) {
+        for (QString &image : g.imageUrls) {
+            image = m_uploaded.value(image, image);
+        }
+    }
+    const Generations::BatchOutcome queued = m_generations->generateMany(m_batch, m_keyId);
     if (!queued.error.isEmpty()) {
         refuse(queued.error);
         return;
@@ -180,6 +239,11 @@ void GenerateCommand::stop()
     }
     m_stopping = true;
     m_generations->stopSending();
+    if (m_upload) { // nothing stored yet
+        m_upload->abort();
+        refuse(tr("Stopped before anything was sent."));
+        return;
+    }
     if (m_ids.isEmpty()) {
         return; // keysReady() refuses
     }

@@ -12,11 +12,14 @@ namespace veo {
 
 class CreateRequests;
 class Generations;
+class ImageUpload;
 class KeyRing;
+class KieClient;
 class TaskRepository;
 
 // `veo-tracker --generate` and `--batch`: New Generation for a script, on the user's task
-// list. The generations go through Generations (stored before they are sent, 20 per 10 s per
+// list. Images given as files are uploaded first (ImageUpload, one after the other, with
+// progress); a failed upload stores and sends nothing. The generations go through Generations (stored before they are sent, 20 per 10 s per
 // key, a 429 puts one back; a request whose answer is lost is never sent again); the command
 // ends when every one of them was answered, and the window follows the new tasks from its
 // next start.
@@ -26,9 +29,9 @@ class GenerateCommand final : public QObject
     Q_DISABLE_COPY_MOVE(GenerateCommand)
 
 public:
-    // None is owned; keys is loaded by the caller (run() waits for it).
+    // None is owned; keys is loaded by the caller (run() waits for it). client: for uploads.
     GenerateCommand(TaskRepository *tasks, CreateRequests *creates, Generations *generations,
-                    KeyRing *keys, QObject *parent = nullptr);
+                    KeyRing *keys, KieClient *client, QObject *parent = nullptr);
 
     // Loads the task list and queues these generations (all or none), charged to the key
     // labelled keyLabel (empty: the default key). batch: a progress line per answer.
@@ -53,6 +56,8 @@ Q_SIGNALS:
 
 private:
     void keysReady();
+    void uploadNext();
+    void queue();
     void onSettled(const QString &placeholderId, const QString &taskId, const QString &error);
     void print(const QString &placeholderId, const QString &taskId, const QString &state,
                const QString &error);
@@ -65,6 +70,11 @@ private:
     QPointer<CreateRequests> m_creates;
     QPointer<Generations> m_generations;
     QPointer<KeyRing> m_keys;
+    KieClient *m_client;
+    QString m_keyId;                 // the chosen key, once the keys are ready
+    QStringList m_files;             // images still to upload, in order
+    QHash<QString, QString> m_uploaded; // file -> its address at KIE
+    QPointer<ImageUpload> m_upload;  // the one running
     QList<GenerateOptions> m_batch;
     QString m_keyLabel;
     bool m_showProgress = false;

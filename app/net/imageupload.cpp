@@ -65,6 +65,13 @@ ImageUpload::~ImageUpload()
     abort();
 }
 
+ImageUpload *ImageUpload::create(const KieClient &client, const QString &token,
+                                 const QString &filePath, QObject *parent)
+{
+    return new ImageUpload(client.network(), uploadOrigin(client.apiBase()), token, filePath,
+                           parent);
+}
+
 QUrl ImageUpload::uploadOrigin(const QUrl &apiBase)
 {
     const QUrl kie(QString::fromLatin1(DefaultApiBase));

@@ -14,6 +14,8 @@ class QNetworkReply;
 
 namespace veo {
 
+class KieClient;
+
 // One image from disk sent to KIE's file-upload service (kie-api.md §5.3, the stream upload:
 // multipart, recommended above 10 MB), whose answer gives the address a generation then names
 // in imageUrls. The file is streamed from disk, never read into memory. The token goes in the
@@ -32,6 +34,9 @@ public:
     ImageUpload(QNetworkAccessManager *network, const QUrl &uploadOrigin, const QString &token,
                 const QString &filePath, QObject *parent = nullptr);
     ~ImageUpload() override;
+    // Through the client's connections, to the upload origin of its API base.
+    static ImageUpload *create(const KieClient &client, const QString &token,
+                               const QString &filePath, QObject *parent);
 
     // Where images go for an API base: KIE's upload host for KIE's API, the same origin for
     // any other (a test or demo server answers both).

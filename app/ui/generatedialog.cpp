@@ -1,5 +1,6 @@
 #include "generatedialog.h"
 
+#include "imagepicker.h"
 #include "taskstatus.h"
 
 #include <QCheckBox>
@@ -24,13 +25,19 @@ void select(QComboBox *box, const QString &value)
 } // namespace
 
 GenerateDialog::GenerateDialog(const GenerateOptions &o, const QList<Key> &keys,
-                               const QString &keyId, QWidget *parent)
+                               const QString &keyId, const Uploader &uploader, QWidget *parent)
     : QDialog(parent), m_prompt(new QPlainTextEdit(this)), m_batch(new QCheckBox(this)),
       m_count(new QLabel(this)),
       m_model(new QComboBox(this)), m_ratio(new QComboBox(this)), m_resolution(new QComboBox(this)),
       m_seeds(new QSpinBox(this)), m_watermark(new QLineEdit(this)),
       m_translate(new QCheckBox(this)), m_type(new QComboBox(this)),
-      m_images(new QPlainTextEdit(this)), m_key(new QComboBox(this)), m_problem(new QLabel(this)),
+      m_images(new QPlainTextEdit(this)),
+      m_picker(new ImagePicker(
+          [this, uploader](const QString &path, QObject *owner) {
+              return uploader(this->keyId(), path, owner);
+          },
+          this)),
+      m_key(new QComboBox(this)), m_problem(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("GenerateDialog"));
@@ -66,7 +73,8 @@ GenerateDialog::GenerateDialog(const GenerateOptions &o, const QList<Key> &keys,
                     QStringLiteral("FIRST_AND_LAST_FRAMES_2_VIDEO"));
     m_type->addItem(tr("Reference images (1-3, Fast model)"), QStringLiteral("REFERENCE_2_VIDEO"));
     m_images->setObjectName(QStringLiteral("GenerateImages"));
-    m_images->setPlaceholderText(tr("Image addresses KIE can fetch, one per line (https://…)"));
+    m_images->setPlaceholderText(
+        tr("Image addresses KIE can fetch, one per line (https://…), or images from disk:"));
     m_images->setTabChangesFocus(true);
     m_images->setFixedHeight(m_images->fontMetrics().lineSpacing() * 3 + 12);
     for (const Key &key : keys) {
@@ -102,6 +110,7 @@ GenerateDialog::GenerateDialog(const GenerateOptions &o, const QList<Key> &keys,
     form->addRow(QString(), m_translate);
     form->addRow(tr("&Type:"), m_type);
     form->addRow(tr("&Images:"), m_images);
+    form->addRow(QString(), m_picker);
     form->addRow(tr("&Charged to:"), m_key);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_prompt, 1);
@@ -119,6 +128,10 @@ GenerateDialog::GenerateDialog(const GenerateOptions &o, const QList<Key> &keys,
     connect(m_prompt, &QPlainTextEdit::textChanged, this, &GenerateDialog::update);
     connect(m_batch, &QCheckBox::toggled, this, &GenerateDialog::update);
     connect(m_images, &QPlainTextEdit::textChanged, this, &GenerateDialog::update);
+    connect(m_picker, &ImagePicker::uploaded, this, [this](const QUrl &url) {
+        m_images->appendPlainText(url.toString(QUrl::FullyEncoded));
+    });
+    connect(m_picker, &ImagePicker::busyChanged, this, &GenerateDialog::update);
     for (QComboBox *box : {m_model, m_ratio, m_resolution, m_type, m_key}) {
         connect(box, &QComboBox::currentIndexChanged, this, &GenerateDialog::update);
     }
@@ -140,6 +153,8 @@ void GenerateDialog::update()
     QString problem = problems.join(QLatin1Char('\n'));
     if (m_key->count() == 0) {
         problem = tr("No API key: add one in API Keys first.");
+    } else if (m_picker->isBusy()) {
+        problem = tr("Waiting for the images to finish uploading.");
     } else if (problem.isEmpty() && batch.generations.isEmpty()) {
         problem = generateOptionsProblem(o); // the empty prompt's reason
     }

@@ -162,7 +162,13 @@ void GenerationActions::open(const QString &sourceTaskId)
             choices.append({id, FollowUpActions::keyText(keys, id)});
         }
     }
-    GenerateDialog dialog(options.value_or(GenerateOptions{}), choices, keyId, m_window);
+    Engine *engine = m_engine;
+    GenerateDialog dialog(
+        options.value_or(GenerateOptions{}), choices, keyId,
+        [engine](const QString &key, const QString &path, QObject *parent) {
+            return engine->uploadImage(key, path, parent);
+        },
+        m_window);
     if (!sourceTaskId.isEmpty()) {
         dialog.setWindowTitle(tr("Edit and Run"));
     }
