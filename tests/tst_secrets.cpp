@@ -4,6 +4,7 @@
 // and --add-key fed with input that cannot be a key.
 #include "appenv.h"
 #include "fakekieserver.h"
+#include "imageupload.h"
 #include "kieclient.h"
 #include "statussource.h"
 #include "taskrecord.h"
@@ -89,6 +90,37 @@ ApiRequest requestOfKind(const QString &kind)
     return generateRequest(o);
 }
 
+// A success, a 401, a 500, an HTML 502, and redirects of the same request (path and query) to
+// another host and to another port of the API's host.
+QList<Response> sixAnswers(const QString &path, const QUrlQuery &query,
+                           const FakeKieServer &otherHost, const FakeKieServer &otherPort)
+{
+    const auto elsewhere = [&](const FakeKieServer &server) {
+        QUrl url = server.baseUrl();
+        url.setPath(path);
+        url.setQuery(query);
+        return url.toEncoded();
+    };
+    Response toOtherHost;
+    toOtherHost.httpStatus = 307; // 307 keeps the method and body: a POST would go as it is
+    toOtherHost.headers = {{"Location", elsewhere(otherHost)}};
+    Response toOtherPort;
+    toOtherPort.httpStatus = 302;
+    toOtherPort.headers = {{"Location", elsewhere(otherPort)}};
+    Response html;
+    html.httpStatus = 502;
+    html.body = "<html><body>Bad gateway</body></html>";
+    return {
+        FakeKieServer::okJson("{\"taskId\":\"scan_task_2\",\"resultUrl\":\"https://x/y.mp4\"}"),
+        FakeKieServer::kieError(401, QStringLiteral("You do not have access permissions")),
+        FakeKieServer::kieError(500, QStringLiteral("Internal Error, Please try again later."),
+                                500),
+        html,
+        toOtherHost,
+        toOtherPort,
+    };
+}
+
 } // namespace
 
 class TestSecrets : public QObject
@@ -98,6 +130,7 @@ class TestSecrets : public QObject
 private Q_SLOTS:
     void everyRequestKindSendsTheTokenOnlyToTheApi_data();
     void everyRequestKindSendsTheTokenOnlyToTheApi();
+    void anImageUploadSendsTheTokenOnlyToTheUploadOrigin();
     void theAppKeepsTheTokenOutOfArgumentsLogsAndFiles();
     void addKeyRefusesInputThatCannotBeAKey_data();
     void addKeyRefusesInputThatCannotBeAKey();
@@ -128,30 +161,7 @@ void TestSecrets::everyRequestKindSendsTheTokenOnlyToTheApi()
     QVERIFY(otherPort.listen());
 
     const ApiRequest request = requestOfKind(kind);
-    const auto elsewhere = [&](const FakeKieServer &server) {
-        QUrl url = server.baseUrl();
-        url.setPath(request.path);
-        url.setQuery(request.query);
-        return url.toEncoded();
-    };
-    Response toOtherHost;
-    toOtherHost.httpStatus = 307; // 307 keeps the method and body: a POST would go as it is
-    toOtherHost.headers = {{"Location", elsewhere(otherHost)}};
-    Response toOtherPort;
-    toOtherPort.httpStatus = 302;
-    toOtherPort.headers = {{"Location", elsewhere(otherPort)}};
-    Response html;
-    html.httpStatus = 502;
-    html.body = "<html><body>Bad gateway</body></html>";
-    const QList<Response> answers{
-        FakeKieServer::okJson("{\"taskId\":\"scan_task_2\",\"resultUrl\":\"https://x/y.mp4\"}"),
-        FakeKieServer::kieError(401, QStringLiteral("You do not have access permissions")),
-        FakeKieServer::kieError(500, QStringLiteral("Internal Error, Please try again later."),
-                                500),
-        html,
-        toOtherHost,
-        toOtherPort,
-    };
+    const QList<Response> answers = sixAnswers(request.path, request.query, otherHost, otherPort);
     api.setRouteScript(request.path.toLatin1(), answers);
 
     QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
@@ -180,6 +190,55 @@ void TestSecrets::everyRequestKindSendsTheTokenOnlyToTheApi()
         QVERIFY(!a.networkError.serverMessage.contains(Token));
         QVERIFY(!a.networkError.text().contains(Token));
     }
+    QVERIFY2(!holdsToken(g_log.join(QLatin1Char('\n')).toUtf8()),
+             qPrintable(g_log.join(QLatin1Char('\n'))));
+}
+
+// Uploads of images from disk go to KIE's upload origin (here: the API's, as with any base that
+// is not KIE's): the same rules as every API request, with the same six answers.
+void TestSecrets::anImageUploadSendsTheTokenOnlyToTheUploadOrigin()
+{
+    FakeKieServer api;
+    QVERIFY(api.listen());
+    FakeKieServer otherHost;
+    QVERIFY(otherHost.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
+    FakeKieServer otherPort;
+    QVERIFY(otherPort.listen());
+    const QList<Response> answers =
+        sixAnswers(QString::fromLatin1(ImageUpload::StreamUploadPath), {}, otherHost, otherPort);
+    api.setRouteScript(ImageUpload::StreamUploadPath, answers);
+    QTemporaryDir dir;
+    QFile image(dir.filePath(QStringLiteral("frame.png")));
+    QVERIFY(image.open(QIODevice::WriteOnly));
+    image.write(QByteArrayLiteral("\x89PNG\r\n\x1a\n") + QByteArray(4096, 'x'));
+    image.close();
+
+    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
+    g_log.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+    KieClient client(api.baseUrl());
+    QStringList problems;
+    for (int i = 0; i < answers.size(); ++i) {
+        std::unique_ptr<ImageUpload> upload(
+            ImageUpload::create(client, Token, image.fileName(), nullptr));
+        QSignalSpy finished(upload.get(), &ImageUpload::finished);
+        upload->start();
+        QVERIFY(finished.wait(20000));
+        problems << finished.constFirst().constFirst().toString();
+    }
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+
+    const QList<FakeKieServer::Request> seen = api.requests();
+    QCOMPARE(seen.size(), answers.size());
+    for (const FakeKieServer::Request &r : seen) {
+        QCOMPARE(r.headers.value("authorization"), "Bearer " + Token.toLatin1());
+        QVERIFY(!holdsToken(r.path) && !holdsToken(r.query.toString(QUrl::FullyEncoded).toUtf8()));
+        QVERIFY(!holdsToken(r.body));
+    }
+    QCOMPARE(otherHost.requests().size(), 0);
+    QCOMPARE(otherPort.requests().size(), 0);
+    QVERIFY(!holdsToken(problems.join(QLatin1Char('\n')).toUtf8()));
     QVERIFY2(!holdsToken(g_log.join(QLatin1Char('\n')).toUtf8()),
              qPrintable(g_log.join(QLatin1Char('\n'))));
 }
