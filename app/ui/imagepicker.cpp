@@ -2,6 +2,7 @@
 
 #include "imageupload.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -35,10 +36,18 @@ ImagePicker::ImagePicker(Starter starter, QWidget *parent)
 
 void ImagePicker::pick()
 {
+    // The folder of the last pick in this run, else Pictures when there is one.
+    static QString folder;
+    if (folder.isEmpty()) {
+        const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        folder = QDir(pictures).exists() ? pictures : QDir::homePath();
+    }
     const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Images for the Generation"),
-        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
+        this, tr("Images for the Generation"), folder,
         tr("Images (*.png *.jpg *.jpeg *.webp);;All files (*)"));
+    if (!paths.isEmpty()) {
+        folder = QFileInfo(paths.constFirst()).absolutePath();
+    }
     addFiles(paths);
 }
 
