@@ -5,6 +5,7 @@
 #include "commandline.h"
 #include "createrequests.h"
 #include "demoscenario.h"
+#include "downloadstore.h"
 #include "engine.h"
 #include "fakekieserver.h"
 #include "followupcommand.h"
@@ -25,14 +26,18 @@
 #include "scriptcommand.h"
 #include "scriptsession.h"
 #include "taskchecker.h"
+#include "taskexport.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktracker.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QProcess>
+#include <QSaveFile>
 #include <cstdio>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -173,6 +178,39 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
     }
     app.exec();
     return code;
+}
+
+// --export: reads the task list (the window may be open: nothing is written to it).
+int runExport(const CommandLine &cl)
+{
+    TaskStore store; // runs the migrations
+    if (store.open(TaskStore::defaultPath(false)) == TaskStore::OpenResult::Failed) {
+        printLine(stderr, store.message());
+        return 3;
+    }
+    KeyProfileStore meta;
+    meta.open(store.path());
+    DownloadStore downloads;
+    downloads.open(store.path());
+    QList<TaskRecord> tasks = store.loadAll();
+    tasks.removeIf([&cl](const TaskRecord &t) {
+        return !exportKeeps(t, cl.exportStatus, cl.exportSince);
+    });
+    const QByteArray data =
+        exportTasks(exportedTasks(tasks, meta.loadAll(), downloads.localCopies()),
+                    exportFormatForPath(cl.exportFile));
+    QSaveFile file(cl.exportFile);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        //: --export FILE; %2 = the system's reason
+        printLine(stderr, QCoreApplication::translate("main", "Could not write %1: %2")
+                              .arg(cl.exportFile, file.errorString()));
+        return 2;
+    }
+    //: --export FILE
+    printLine(stderr, QCoreApplication::translate("main", "Exported %n task(s) to %1.", "",
+                                                  int(tasks.size()))
+                          .arg(QDir::toNativeSeparators(QFileInfo(cl.exportFile).absoluteFilePath())));
+    return 0;
 }
 
 // Prints a command's JSON line on standard output and ends the event loop with its code.
@@ -403,6 +441,8 @@ int main(int argc, char **argv)
         return runKeyCommand(cl, *app);
     case CommandLine::Mode::FollowUp:
         return runFollowUp(cl, *app, settings);
+    case CommandLine::Mode::Export:
+        return runExport(cl);
     case CommandLine::Mode::Generate:
     case CommandLine::Mode::Batch:
         return runGenerate(cl, *app, settings);

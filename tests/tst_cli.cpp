@@ -2,6 +2,7 @@
 #include "fakekieserver.h"
 #include "taskstore.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void batchStoppedKeepsTheRestQueued();
     void generateChargesTheKeyNamedByItsLabel();
     void generateUploadsImagesFromDisk();
+    void exportWritesTheTaskList();
 
 private:
     struct Run
@@ -771,6 +773,56 @@ void TestCli::generateUploadsImagesFromDisk()
     QCOMPARE(generateRequests().size(), 2);
     QCOMPARE(storedTasks(home).size(), 2);
     QVERIFY(!large.out.contains(Token.toUtf8()) && !large.err.contains(Token.toUtf8()));
+}
+
+// --export reads the user's task list (the window may be open) and writes every field.
+void TestCli::exportWritesTheTaskList()
+{
+    QTemporaryDir home;
+    const QProcessEnvironment env = userEnv(home);
+    {
+        TaskStore store;
+        QCOMPARE(store.open(home.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"))),
+                 TaskStore::OpenResult::Opened);
+        TaskRecord done;
+        done.taskId = QStringLiteral("cli_export_done_0001");
+        done.status = TaskStatus::Succeeded;
+        done.prompt = QStringLiteral("雪地里的红狐狸, \"slow motion\"");
+        done.addedAt = QDateTime::currentDateTimeUtc();
+        TaskRecord failed;
+        failed.taskId = QStringLiteral("cli_export_fail_0002");
+        failed.status = TaskStatus::Failed;
+        failed.addedAt = done.addedAt;
+        QCOMPARE(store.insertNew({done, failed}).size(), 2);
+    }
+    const QString json = home.filePath(QStringLiteral("out/succeeded.json"));
+    QVERIFY(QDir().mkpath(home.filePath(QStringLiteral("out"))));
+    Run r = run({QStringLiteral("--export"), json, QStringLiteral("--status"),
+                 QStringLiteral("succeeded")},
+                env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.contains("Exported 1 task to "), r.err.constData());
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    const QJsonArray tasks =
+        QJsonDocument::fromJson(jsonFile.readAll()).object().value(QLatin1String("tasks")).toArray();
+    QCOMPARE(tasks.size(), 1);
+    QCOMPARE(tasks.at(0).toObject().value(QLatin1String("prompt")).toString(),
+             QStringLiteral("雪地里的红狐狸, \"slow motion\""));
+
+    const QString csv = home.filePath(QStringLiteral("out/all.csv"));
+    r = run({QStringLiteral("--export"), csv}, env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    const QByteArray text = csvFile.readAll();
+    QVERIFY(text.contains("cli_export_done_0001") && text.contains("cli_export_fail_0002"));
+    QVERIFY(!text.contains(Token.toUtf8()));
+
+    // A folder that is not there: said, exit 2.
+    r = run({QStringLiteral("--export"), home.filePath(QStringLiteral("missing/x.csv"))}, env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("Could not write"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

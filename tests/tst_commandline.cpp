@@ -10,6 +10,7 @@ class TestCommandLine : public QObject
 
 private Q_SLOTS:
     void modes_data();
+    void exportFilters();
     void modes();
     void apiBasePrecedence();
     void helpNamesEveryOption();
@@ -67,6 +68,22 @@ void TestCommandLine::modes_data()
                              << int(CommandLine::Mode::Version) << QStringList{} << false;
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << int(CommandLine::Mode::Error) << QStringList{} << false;
+    QTest::newRow("export") << QStringList{QStringLiteral("--export"), QStringLiteral("t.csv")}
+                            << int(CommandLine::Mode::Export) << QStringList{} << false;
+    QTest::newRow("export takes no ids")
+        << QStringList{QStringLiteral("--export"), QStringLiteral("t.csv"), a}
+        << int(CommandLine::Mode::Error) << QStringList{} << false;
+    QTest::newRow("status without export")
+        << QStringList{QStringLiteral("--status"), QStringLiteral("failed")}
+        << int(CommandLine::Mode::Error) << QStringList{} << false;
+    QTest::newRow("unknown status")
+        << QStringList{QStringLiteral("--export"), QStringLiteral("t.csv"),
+                       QStringLiteral("--status"), QStringLiteral("done")}
+        << int(CommandLine::Mode::Error) << QStringList{} << false;
+    QTest::newRow("since not a date")
+        << QStringList{QStringLiteral("--export"), QStringLiteral("t.csv"),
+                       QStringLiteral("--since"), QStringLiteral("yesterday")}
+        << int(CommandLine::Mode::Error) << QStringList{} << false;
     QTest::newRow("api-base needs value")
         << QStringList{QStringLiteral("--api-base")} << int(CommandLine::Mode::Error)
         << QStringList{} << false;
@@ -89,6 +106,24 @@ void TestCommandLine::modes()
     QCOMPARE(cl.demo, demo);
 }
 
+void TestCommandLine::exportFilters()
+{
+    const CommandLine cl = parseCommandLine(
+        {QStringLiteral("veo-tracker"), QStringLiteral("--export"), QStringLiteral("t.json"),
+         QStringLiteral("--status"), QStringLiteral("Succeeded"), QStringLiteral("--since"),
+         QStringLiteral("2026-12-01")},
+        {});
+    QCOMPARE(cl.mode, CommandLine::Mode::Export);
+    QCOMPARE(cl.exportFile, QStringLiteral("t.json"));
+    QCOMPARE(cl.exportStatus, QStringLiteral("succeeded"));
+    QCOMPARE(cl.exportSince, QDate(2026, 12, 1).startOfDay()); // local midnight
+    const CommandLine timed = parseCommandLine(
+        {QStringLiteral("veo-tracker"), QStringLiteral("--export"), QStringLiteral("t.csv"),
+         QStringLiteral("--since"), QStringLiteral("2026-12-01T08:00:00Z")},
+        {});
+    QCOMPARE(timed.exportSince, QDateTime(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC));
+}
+
 void TestCommandLine::apiBasePrecedence()
 {
     const QString env = QStringLiteral("http://127.0.0.1:9");
@@ -108,7 +143,7 @@ void TestCommandLine::helpNamesEveryOption()
     for (const char *option :
          {"--add", "--check", "--demo", "--api-base", "--version", "--generate", "--batch", "--key",
           "--prompt", "--model", "--aspect", "--resolution", "--seeds", "--watermark",
-          "--no-translation", "--type", "--image"}) {
+          "--no-translation", "--type", "--image", "--export", "--status", "--since"}) {
         QVERIFY2(cl.helpText.contains(QLatin1String(option)), option);
     }
 }

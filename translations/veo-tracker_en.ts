@@ -369,6 +369,34 @@
         <source>An image: a JPEG, PNG or WebP file (uploaded to KIE&apos;s file storage first) or its https address. Repeat for up to 3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--status and --since go with --export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export writes the whole list (or --status and --since of it): it takes no task IDs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot; for --status; use one of: pending, generating, succeeded, failed, generation_failed, other_failure, unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--since takes a date such as 2026-12-01 (or 2026-12-01T08:00), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the task list to this file and exit: JSON when it ends in .json, else CSV. Every field, key labels but never a secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --export: only tasks with this status (pending, generating, succeeded, failed, generation_failed, other_failure, unavailable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --export: only tasks created on or after this date (2026-12-01, or a time such as 2026-12-01T08:00).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Download</name>
@@ -886,6 +914,19 @@
     <message>
         <source>Veo Tracker is running and owns the task list: use New Generation in its window, or quit it and run this again. Nothing was sent.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <extracomment>--export FILE; %2 = the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n task(s) to %1.</source>
+        <extracomment>--export FILE</extracomment>
+        <translation>
+            <numerusform>Exported %n task to %1.</numerusform>
+            <numerusform>Exported %n tasks to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -368,6 +368,34 @@
         <source>An image: a JPEG, PNG or WebP file (uploaded to KIE&apos;s file storage first) or its https address. Repeat for up to 3.</source>
         <translation>一张图片：JPEG、PNG 或 WebP 文件（先上传到 KIE 的文件存储）或它的 https 地址。可重复使用，最多 3 张。</translation>
     </message>
+    <message>
+        <source>--status and --since go with --export.</source>
+        <translation>--status 和 --since 需要与 --export 一起使用。</translation>
+    </message>
+    <message>
+        <source>--export writes the whole list (or --status and --since of it): it takes no task IDs.</source>
+        <translation>--export 导出整个列表（或按 --status 和 --since 筛选的部分）：它不接受任务ID。</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot; for --status; use one of: pending, generating, succeeded, failed, generation_failed, other_failure, unavailable.</source>
+        <translation>--status 的状态“%1”无效；请使用以下之一：pending、generating、succeeded、failed、generation_failed、other_failure、unavailable。</translation>
+    </message>
+    <message>
+        <source>--since takes a date such as 2026-12-01 (or 2026-12-01T08:00), not &quot;%1&quot;.</source>
+        <translation>--since 需要 2026-12-01（或 2026-12-01T08:00）这样的日期，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Write the task list to this file and exit: JSON when it ends in .json, else CSV. Every field, key labels but never a secret.</source>
+        <translation>把任务列表写入此文件后退出：以 .json 结尾时为 JSON，否则为 CSV。包含所有字段和密钥名称，绝不包含密钥本身。</translation>
+    </message>
+    <message>
+        <source>With --export: only tasks with this status (pending, generating, succeeded, failed, generation_failed, other_failure, unavailable).</source>
+        <translation>与 --export 一起使用：只导出此状态的任务（pending、generating、succeeded、failed、generation_failed、other_failure、unavailable）。</translation>
+    </message>
+    <message>
+        <source>With --export: only tasks created on or after this date (2026-12-01, or a time such as 2026-12-01T08:00).</source>
+        <translation>与 --export 一起使用：只导出在此日期当天或之后创建的任务（2026-12-01，或 2026-12-01T08:00 这样的时间）。</translation>
+    </message>
 </context>
 <context>
     <name>Download</name>
@@ -879,6 +907,18 @@
     <message>
         <source>Veo Tracker is running and owns the task list: use New Generation in its window, or quit it and run this again. Nothing was sent.</source>
         <translation>Veo Tracker 正在运行并占用任务列表：请在其窗口中使用“新建生成”，或退出后再运行此命令。未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <extracomment>--export FILE; %2 = the system&apos;s reason</extracomment>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n task(s) to %1.</source>
+        <extracomment>--export FILE</extracomment>
+        <translation>
+            <numerusform>已将 %n 个任务导出到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "languagemanager.h"
 #include "taskidparser.h"
+#include "taskstatus.h"
 #include "veofollowups.h"
 
 #include <QCommandLineParser>
@@ -210,6 +211,52 @@ CommandLine followUpCommand(CommandLine cl, const QCommandLineParser &parser,
 
 } // namespace
 
+namespace {
+
+// --export FILE [--status S] [--since DATE].
+CommandLine exportCommand(CommandLine cl, const QCommandLineParser &parser,
+                          const QCommandLineOption &file, const QCommandLineOption &status,
+                          const QCommandLineOption &since)
+{
+    if (!parser.isSet(file)) {
+        return error(cl, QCoreApplication::translate("CommandLine",
+                                                     "--status and --since go with --export."));
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return error(cl, QCoreApplication::translate(
+                             "CommandLine", "--export writes the whole list (or --status and "
+                                            "--since of it): it takes no task IDs."));
+    }
+    cl.mode = CommandLine::Mode::Export;
+    cl.exportFile = parser.value(file).trimmed();
+    cl.exportStatus = parser.value(status).trimmed().toLower();
+    bool known = false;
+    statusFromKey(cl.exportStatus, &known);
+    if (parser.isSet(status) && !known) {
+        return error(cl, QCoreApplication::translate(
+                             "CommandLine", "Unknown status \"%1\" for --status; use one of: "
+                                            "pending, generating, succeeded, failed, "
+                                            "generation_failed, other_failure, unavailable.")
+                             .arg(parser.value(status)));
+    }
+    if (parser.isSet(since)) {
+        const QString text = parser.value(since).trimmed();
+        // A time (local unless it names its zone), else a day from local midnight.
+        cl.exportSince = text.contains(QLatin1Char('T'))
+                             ? QDateTime::fromString(text, Qt::ISODate)
+                             : QDate::fromString(text, Qt::ISODate).startOfDay();
+        if (!cl.exportSince.isValid()) {
+            return error(cl, QCoreApplication::translate(
+                                 "CommandLine", "--since takes a date such as 2026-12-01 (or "
+                                                "2026-12-01T08:00), not \"%1\".")
+                                 .arg(text));
+        }
+    }
+    return cl;
+}
+
+} // namespace
+
 CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFromEnv)
 {
     QCommandLineParser parser;
@@ -256,6 +303,26 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
         QCoreApplication::translate("CommandLine",
                                     "List the stored API keys (labels, hints, credits; never a "
                                     "secret)."));
+    const QCommandLineOption exportTo(
+        QStringLiteral("export"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "Write the task list to this file and exit: JSON when it ends in .json, else CSV. "
+            "Every field, key labels but never a secret."),
+        QStringLiteral("file"));
+    const QCommandLineOption status(
+        QStringLiteral("status"),
+        QCoreApplication::translate("CommandLine",
+                                    "With --export: only tasks with this status (pending, "
+                                    "generating, succeeded, failed, generation_failed, "
+                                    "other_failure, unavailable)."),
+        QStringLiteral("status"));
+    const QCommandLineOption since(
+        QStringLiteral("since"),
+        QCoreApplication::translate("CommandLine",
+                                    "With --export: only tasks created on or after this date "
+                                    "(2026-12-01, or a time such as 2026-12-01T08:00)."),
+        QStringLiteral("date"));
     const QCommandLineOption get1080p(
         QStringLiteral("get-1080p"),
         QCoreApplication::translate("CommandLine",
@@ -353,7 +420,8 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
     parser.addOptions({help,      version,       add,      check, demo,   apiBase,    lang,
                        addKey,    listKeys,      get1080p, get4k, yes,    extend,     generate,
                        batch,     key,           prompt,   model, aspect, resolution, seeds,
-                       watermark, noTranslation, type,     image});
+                       watermark, noTranslation, type,     image,  exportTo,   status,
+                       since});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QCoreApplication::translate("CommandLine", "Task IDs to track or check."),
@@ -403,6 +471,9 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
             cl.errorText = QCoreApplication::translate("CommandLine", "--add-key needs a label.");
         }
         return cl;
+    }
+    if (parser.isSet(exportTo) || parser.isSet(status) || parser.isSet(since)) {
+        return exportCommand(cl, parser, exportTo, status, since);
     }
     const GenerateFlags generateFlags{generate,   batch, key,       prompt,        model, aspect,
                                       resolution, seeds, watermark, noTranslation, type,  image};

@@ -3,6 +3,7 @@
 #include "taskkind.h"
 #include "veogenerate.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,7 @@ struct CommandLine
         FollowUp,
         Generate,
         Batch,
+        Export,
         Help,
         Version,
         Error
@@ -45,6 +47,11 @@ struct CommandLine
     // flags are the defaults of the fields the file's rows leave out.
     GenerateOptions generate;
     QString batchFile;
+    // Export (--export FILE [--status S] [--since DATE]): the file (.json or CSV), the status
+    // key to keep (empty: all) and the earliest creation time (invalid: any).
+    QString exportFile;
+    QString exportStatus;
+    QDateTime exportSince;
     QString helpText;  // for Help and Error
     QString errorText; // for Error (translated)
 };

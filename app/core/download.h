@@ -134,4 +134,15 @@ public:
     friend bool operator==(const DownloadMark &, const DownloadMark &) = default;
 };
 
+// Where a task video's downloaded copy is (see DownloadStore::localCopies()).
+struct LocalCopy
+{
+    QString taskId;
+    MediaKind kind = MediaKind::Result;
+    int index = 0;
+    QString path;
+
+    friend bool operator==(const LocalCopy &, const LocalCopy &) = default;
+};
+
 } // namespace veo

@@ -1,5 +1,7 @@
 #include "generatebatch.h"
 
+#include "csv.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,65 +58,6 @@ QJsonValue cellValue(const QString &field, const QString &cell)
             cell.split(QRegularExpression(QStringLiteral("[\\s|;]+")), Qt::SkipEmptyParts));
     }
     return field == QLatin1String("prompt") ? cell : cell.trimmed();
-}
-
-// CSV rows (RFC 4180 quoting), each with the line it starts on.
-struct CsvRow
-{
-    int line = 0;
-    QStringList cells;
-};
-
-QList<CsvRow> csvRows(const QString &text, QChar separator)
-{
-    QList<CsvRow> rows;
-    CsvRow row{1, {}};
-    QString cell;
-    bool quoted = false;
-    bool any = false; // the row has something (a blank line is no row)
-    int line = 1;
-    const auto endRow = [&] {
-        if (any || !cell.isEmpty()) {
-            row.cells.append(cell);
-            rows.append(row);
-        }
-        row = CsvRow{line, {}};
-        cell.clear();
-        any = false;
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"') {
-                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
-                    cell.append(u'"');
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                line += c == u'\n' ? 1 : 0;
-                cell.append(c);
-            }
-        } else if (c == u'"') {
-            quoted = true;
-            any = true;
-        } else if (c == separator) {
-            row.cells.append(cell);
-            cell.clear();
-            any = true;
-        } else if (c == u'\n' || c == u'\r') {
-            if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
-                ++i;
-            }
-            ++line;
-            endRow();
-        } else {
-            cell.append(c);
-        }
-    }
-    endRow();
-    return rows;
 }
 
 // Adds one row: base's request with the row's fields over it. False once the batch is full:
@@ -183,14 +126,7 @@ void parseJson(GenerateBatch &batch, const QJsonDocument &doc, const QJsonObject
 
 void parseCsv(GenerateBatch &batch, const QString &text, const QJsonObject &base)
 {
-    const QString header = text.section(u'\n', 0, 0);
-    QChar separator = u',';
-    for (const QChar candidate : {u';', u'\t'}) {
-        if (header.count(candidate) > header.count(separator)) {
-            separator = candidate;
-        }
-    }
-    const QList<CsvRow> rows = csvRows(text, separator);
+    const QList<CsvRow> rows = readCsv(text);
     QStringList fields;
     for (const QString &name : rows.value(0).cells) {
         fields.append(fieldName(name));

@@ -9,17 +9,6 @@
 
 namespace veo {
 
-// Where a task video's downloaded copy is (see DownloadStore::localCopies()).
-struct LocalCopy
-{
-    QString taskId;
-    MediaKind kind = MediaKind::Result;
-    int index = 0;
-    QString path;
-
-    friend bool operator==(const LocalCopy &, const LocalCopy &) = default;
-};
-
 // Downloads in the app's SQLite file (the `downloads` table that TaskStore's migration 3
 // creates): one row per task video (task, kind, index). It remembers unfinished downloads for
 // DownloadManager::restore() and where each video's downloaded copy is (localFile()).
