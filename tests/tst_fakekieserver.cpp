@@ -327,6 +327,31 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QLatin1String("data")).toInt(-1), 7);
     }
 
+    void pricesComeOffTheSendingKeysBalance()
+    {
+        m_net.server->setCredits(QString(), 100);
+        m_net.server->setPrice(QStringLiteral("veo3"), 60);
+        m_net.server->setGenerateScript(
+            {FakeKieServer::ok(generating(QStringLiteral("@TASK_ID@")))});
+        RawClient &c = *m_net.client;
+        const auto generate = [&c](const QByteArray &key, const QByteArray &model) {
+            const QByteArray body = "{\"prompt\":\"A fox\",\"model\":\"" + model + "\"}";
+            c.send("POST /api/v1/veo/generate HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + key +
+                   "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            return c.read();
+        };
+        QCOMPARE(generate("k1", "veo3").code(), 200);
+        QCOMPARE(m_net.server->credits(QStringLiteral("k1")), 40);
+        QCOMPARE(m_net.server->credits(QStringLiteral("k2")), 100); // another account
+        RawReply r = generate("k1", "veo3");
+        QCOMPARE(r.code(), 402); // 40 left cannot pay 60: nothing made, nothing taken
+        QCOMPARE(m_net.server->generatedTaskIds().size(), 1);
+        r = c.get("/api/v1/chat/credit", "Authorization: Bearer k1\r\n");
+        QCOMPARE(r.json().value(QLatin1String("data")).toInt(-1), 40);
+        QCOMPARE(generate("k1", "veo3_fast").code(), 200); // no price set: free
+        QCOMPARE(m_net.server->credits(QStringLiteral("k1")), 40);
+    }
+
     void downloadUrlAndAlias()
     {
         m_net.server->addFile(QStringLiteral("/media/v.mp4"), fileData(), "video/mp4");

@@ -38,6 +38,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,6 +54,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -150,6 +152,7 @@ private Q_SLOTS:
     void notificationAfterAFailedAutomaticDownload_data();
     void notificationAfterAFailedAutomaticDownload();
     void keysInTheWindow();
+    void aTableLayoutSavedBeforeTheCostColumnStillFits();
 
 private:
     // What the app had done for a task when its notification was sent.
@@ -1113,6 +1116,28 @@ void TestMainWindow::keysInTheWindow()
         menu->actions().constFirst()->trigger();
     }
     QCOMPARE(keyFilter->findText(QStringLiteral("Key removed")), -1);
+}
+
+void TestMainWindow::aTableLayoutSavedBeforeTheCostColumnStillFits()
+{
+    // The header as a version without the Cost column saved it: 12 columns, Prompt widened.
+    QStandardItemModel older(0, TaskTableModel::CostColumn);
+    QTableView olderView;
+    olderView.setModel(&older);
+    olderView.horizontalHeader()->resizeSection(TaskTableModel::PromptColumn, 333);
+    const QByteArray saved = olderView.horizontalHeader()->saveState();
+    m_app.reset(); // saves its own layout on closing
+    {
+        AppSettings settings(m_dir.path() + QStringLiteral("/settings.ini"));
+        settings.setLayout(AppSettings::Layout::TableHeader, saved);
+        settings.sync();
+    }
+    m_app = std::make_unique<Instance>(m_dir.path(), m_server.baseUrl());
+    const QHeaderView *header = m_app->window->tableView()->horizontalHeader();
+    QCOMPARE(header->count(), int(TaskTableModel::ColumnCount));
+    QCOMPARE(header->sectionSize(TaskTableModel::PromptColumn), 333); // the user's layout
+    QVERIFY(!header->isSectionHidden(TaskTableModel::CostColumn));
+    QVERIFY(header->sectionSize(TaskTableModel::CostColumn) > 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -107,6 +107,7 @@ private Q_SLOTS:
     void sortByCreated();
     void sortByCompletedPutsUnfinishedFirst();
     void sortByStatusIgnoresTranslation();
+    void sortByCostAsNumbers();
     void sortTextCaseInsensitive();
     void sortTextNumeric();
     void followsModelUpdates();
@@ -341,6 +342,31 @@ void tst_TaskFilterProxy::sortByCompletedPutsUnfinishedFirst()
     proxy.sort(TaskTableModel::CompletedColumn, Qt::AscendingOrder);
     QCOMPARE(idsOf(proxy), (QStringList{QStringLiteral("running"), QStringLiteral("done-early"),
                                         QStringLiteral("done-late")}));
+}
+
+void tst_TaskFilterProxy::sortByCostAsNumbers()
+{
+    const auto costing = [](const QString &id, std::optional<qint64> cost) {
+        TaskRecord t = makeTask(id, TaskStatus::Succeeded);
+        t.cost = cost;
+        return t;
+    };
+    TaskTableModel model;
+    model.setTasks({costing(QStringLiteral("c1200"), 1200), costing(QStringLiteral("unknown"), {}),
+                    costing(QStringLiteral("c60"), 60), costing(QStringLiteral("c0"), 0),
+                    costing(QStringLiteral("c150"), 150)});
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(TaskTableModel::CostColumn, Qt::AscendingOrder);
+    QCOMPARE(idsOf(proxy),
+             (QStringList{QStringLiteral("c0"), QStringLiteral("c60"), QStringLiteral("c150"),
+                          QStringLiteral("c1200"), QStringLiteral("unknown")}));
+    proxy.sort(TaskTableModel::CostColumn, Qt::DescendingOrder);
+    // Unknown is past every number either way round: last going up, first going down.
+    QCOMPARE(idsOf(proxy),
+             (QStringList{QStringLiteral("unknown"), QStringLiteral("c1200"),
+                          QStringLiteral("c150"), QStringLiteral("c60"), QStringLiteral("c0")}));
 }
 
 void tst_TaskFilterProxy::sortByStatusIgnoresTranslation()

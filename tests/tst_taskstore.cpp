@@ -53,16 +53,24 @@ QString describe(const TaskRecord &t)
       << QString::number(t.fullResultUrls.size()) << QString::fromLatin1(t.extraJson.toHex())
       << QString::number(t.findingOwner) << taskKindKey(t.kind) << nullable(t.parentTaskId)
       << QString::number(t.videoIndex) << taskSubmissionKey(t.submission)
-      << t.imageUrls.join(QLatin1Char('|')) << QString::number(t.imageUrls.size())
-      << t.sourceTaskId;
+      << t.imageUrls.join(QLatin1Char('|')) << QString::number(t.imageUrls.size()) << t.sourceTaskId
+      << (t.cost ? QString::number(*t.cost) : QStringLiteral("<unknown>"));
     return f.join(QStringLiteral("\n"));
 }
 
+// The statements that take a current file back to version 7 (the cost column goes).
+QStringList withoutVersion8()
+{
+    return {QStringLiteral("ALTER TABLE tasks DROP COLUMN cost"),
+            QStringLiteral("PRAGMA user_version = 7")};
+}
+
 // The statements that take a current file back to version 5 (the columns and index of
-// versions 6 and 7 go), followed by the given ones.
+// versions 6 to 8 go), followed by the given ones.
 QStringList withoutVersion6(const QStringList &more)
 {
-    return QStringList{QStringLiteral("ALTER TABLE tasks DROP COLUMN source_id"),
+    return withoutVersion8() +
+           QStringList{QStringLiteral("ALTER TABLE tasks DROP COLUMN source_id"),
                        QStringLiteral("DROP INDEX tasks_parent"),
                        QStringLiteral("ALTER TABLE tasks DROP COLUMN video_index"),
                        QStringLiteral("ALTER TABLE tasks DROP COLUMN submission"),
@@ -118,6 +126,7 @@ TaskRecord fullRecord()
     t.submission = TaskSubmission::AnswerLost;
     t.imageUrls = {QStringLiteral("https://tempfile.example/4k.jpg")};
     t.sourceTaskId = QStringLiteral("veo_rerun_of_this");
+    t.cost = 0; // known and zero (a failure KIE did not charge): must not come back unknown
     return t;
 }
 
@@ -235,6 +244,7 @@ private Q_SLOTS:
     void upgradesAnOlderSchema();
     void upgradeKeepsEveryTaskAVeoGeneration();
     void upgradeFromVersion5KeepsChildrenAsNothingSent();
+    void upgradeFromVersion7LeavesEveryCostUnknown();
     void replaceGivesAPlaceholderItsTaskIdAtomically();
     void roundTripEveryKind();
     void emptyFileIsANewDatabase();
@@ -481,7 +491,38 @@ void TestTaskStore::upgradeFromVersion5KeepsChildrenAsNothingSent()
     expected.submission = TaskSubmission::None; // nothing was sent from a version 5 app
     expected.imageUrls.clear();
     expected.sourceTaskId.clear();
+    expected.cost.reset();
     QCOMPARE(describe(loaded.at(0)), describe(expected));
+}
+
+void TestTaskStore::upgradeFromVersion7LeavesEveryCostUnknown()
+{
+    // A version 7 file (no cost column) with two tasks; the next costs are kept.
+    {
+        TaskStore store;
+        QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+        QCOMPARE(store.insertNew({fullRecord(), sparseRecord()}).size(), 2);
+    }
+    QVERIFY(execOn(freshPath(), withoutVersion8()));
+    QCOMPARE(userVersion(freshPath()), 7);
+    {
+        TaskStore store;
+        QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+        QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
+        const QList<TaskRecord> loaded = store.loadAll();
+        QCOMPARE(loaded.size(), 2);
+        TaskRecord expected = fullRecord();
+        expected.cost.reset(); // unknown, not 0
+        QCOMPARE(describe(loaded.at(0)), describe(expected));
+        QCOMPARE(describe(loaded.at(1)), describe(sparseRecord()));
+        TaskRecord costly = loaded.at(1);
+        costly.cost = 60;
+        QVERIFY(store.update({costly}));
+    }
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QCOMPARE(store.loadAll().value(1).cost, std::optional<qint64>(60));
+    QVERIFY(corruptSiblings(m_dir.path()).isEmpty());
 }
 
 void TestTaskStore::replaceGivesAPlaceholderItsTaskIdAtomically()
@@ -536,6 +577,7 @@ void TestTaskStore::upgradeKeepsEveryTaskAVeoGeneration()
     expected.submission = TaskSubmission::None;
     expected.imageUrls.clear();
     expected.sourceTaskId.clear();
+    expected.cost.reset();
     QCOMPARE(describe(loaded.at(0)), describe(expected));
     QVERIFY(loaded.at(0) == expected);
 }

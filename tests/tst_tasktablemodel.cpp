@@ -145,6 +145,7 @@ private Q_SLOTS:
     void keyColumn();
     void downloadColumn();
     void errorColumn();
+    void costColumn();
     void foregroundAndAlignment();
     void customRoles();
     void languageSwitch();
@@ -289,7 +290,8 @@ void tst_TaskTableModel::headers()
         QStringLiteral("Task ID"), QStringLiteral("Status"),       QStringLiteral("Download"),
         QStringLiteral("Prompt"),  QStringLiteral("Model"),        QStringLiteral("Resolution"),
         QStringLiteral("Created"), QStringLiteral("Completed"),    QStringLiteral("Expires"),
-        QStringLiteral("API key"), QStringLiteral("Last checked"), QStringLiteral("Error")};
+        QStringLiteral("API key"), QStringLiteral("Last checked"), QStringLiteral("Error"),
+        QStringLiteral("Cost")};
     QCOMPARE(expected.size(), qsizetype(TaskTableModel::ColumnCount));
     for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
         QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), expected.at(c));
@@ -503,6 +505,44 @@ void tst_TaskTableModel::errorColumn()
     QCOMPARE(err(0, TaskTableModel::SortRole).toString(), QStringLiteral("401"));
     QCOMPARE(err(3, TaskTableModel::SortRole).toString(), QStringLiteral("500"));
     QCOMPARE(err(5, TaskTableModel::SortRole).toString(), QString());
+}
+
+void tst_TaskTableModel::costColumn()
+{
+    TaskRecord known = makeTask(QStringLiteral("known"), TaskStatus::Succeeded);
+    known.cost = 1200;
+    TaskRecord free = makeTask(QStringLiteral("free"), TaskStatus::Failed);
+    free.cost = 0; // a failure KIE did not charge
+    const TaskRecord unknown = makeTask(QStringLiteral("unknown"), TaskStatus::Succeeded);
+    TaskTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTasks({known, free, unknown});
+    const auto cell = [&model](int row, int role = Qt::DisplayRole) {
+        return model.index(row, TaskTableModel::CostColumn).data(role);
+    };
+    // Numerus in the text, the locale's digit grouping in the number ("1,200" in English).
+    const QString thousands = QLocale().toString(qint64(1200));
+    QVERIFY2(cell(0).toString().startsWith(thousands + QLatin1Char(' ')),
+             qPrintable(cell(0).toString()));
+    QVERIFY(cell(0).toString().contains(QLatin1String("credit")));
+    QVERIFY2(cell(1).toString().startsWith(QLatin1String("0 ")), qPrintable(cell(1).toString()));
+    QVERIFY(cell(2).toString().isEmpty()); // unknown is not 0
+    QCOMPARE(Qt::Alignment(cell(0, Qt::TextAlignmentRole).toInt()),
+             Qt::AlignRight | Qt::AlignVCenter);
+    // Sorted as numbers, not as text ("1,200" before "60" as text).
+    QCOMPARE(cell(0, TaskTableModel::SortRole), QVariant(qint64(1200)));
+    QCOMPARE(cell(1, TaskTableModel::SortRole), QVariant(qint64(0)));
+    QVERIFY(!cell(2, TaskTableModel::SortRole).isValid());
+
+    // A cost learnt later updates its row only.
+    Spies spies(&model);
+    TaskRecord learnt = unknown;
+    learnt.cost = 60;
+    model.upsertTasks({learnt});
+    QCOMPARE(spies.dataChanged.size(), 1);
+    QCOMPARE(range(spies.dataChanged.at(0)).mid(0, 2), (QList<int>{2, 2}));
+    QCOMPARE(spies.modelReset.size(), 0);
+    QVERIFY(cell(2).toString().startsWith(QLatin1String("60 ")));
 }
 
 void tst_TaskTableModel::foregroundAndAlignment()

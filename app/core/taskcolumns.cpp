@@ -48,6 +48,9 @@ QVariant TaskColumns::title(int column)
     case ErrorColumn:
         //: Column header: the last error for the task
         return QCoreApplication::translate("veo::TaskTableModel", "Error");
+    case CostColumn:
+        //: Column header: how many credits the task cost
+        return QCoreApplication::translate("veo::TaskTableModel", "Cost");
     default:
         return {};
     }
@@ -61,6 +64,7 @@ Qt::Alignment TaskColumns::textAlignment(int column)
     case CreatedColumn:
     case CompletedColumn:
     case LastCheckedColumn:
+    case CostColumn:
         return Qt::AlignRight | Qt::AlignVCenter;
     default:
         return Qt::AlignLeft | Qt::AlignVCenter;
@@ -106,6 +110,8 @@ QVariant TaskColumns::display(const TaskRecord &t, int column) const
         return shortDateTime(t.lastChecked);
     case ErrorColumn:
         return errorText(t);
+    case CostColumn:
+        return t.cost ? costText(*t.cost) : QString(); // unknown is not 0
     default:
         return {};
     }
@@ -234,6 +240,8 @@ QVariant TaskColumns::sortValue(const TaskRecord &t, int column) const
             return QString();
         }
         return t.errorCode ? codeAndMessage(*t.errorCode, t.errorMessage) : t.errorMessage;
+    case CostColumn:
+        return t.cost ? QVariant(*t.cost) : QVariant(); // a number: 60 before 1200
     default:
         return {};
     }

@@ -30,6 +30,8 @@ public:
         KeyColumn,
         LastCheckedColumn,
         ErrorColumn,
+        // Last, after the columns of older versions: their saved header layouts still fit.
+        CostColumn, // credits, when known (CostLedger)
         ColumnCount
     };
 

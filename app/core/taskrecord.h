@@ -44,6 +44,9 @@ struct TaskRecord
     int videoIndex = 0;
     // The request that created or charged this task, when this app sent it (TaskSubmission).
     TaskSubmission submission = TaskSubmission::None;
+    // What the task cost, in credits: the fall of its key's balance while it ran alone on that
+    // key (CostLedger). Unknown (not 0) when the change could not be put down to it alone.
+    std::optional<qint64> cost;
 
     // --- record-info fields -------------------------------------------------------------
     TaskStatus status = TaskStatus::Pending;

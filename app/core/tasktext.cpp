@@ -5,6 +5,7 @@
 #include <QMetaType>
 #include <QStringBuilder>
 #include <algorithm>
+#include <limits>
 
 namespace veo {
 
@@ -69,6 +70,13 @@ QString codeAndMessage(int code, const QString &message)
 QVariant alignment(Qt::Alignment flags)
 {
     return static_cast<int>(flags.toInt()); // an int: what every Qt 6 view reads
+}
+
+QString costText(qint64 credits)
+{
+    const int n = int(std::clamp<qint64>(credits, 0, std::numeric_limits<int>::max()));
+    //: What a task cost, e.g. "60 credits" (KIE's credits: 积分)
+    return QCoreApplication::translate("veo::TaskTableModel", "%Ln credit(s)", nullptr, n);
 }
 
 QString errorText(const TaskRecord &t)

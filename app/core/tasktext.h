@@ -19,6 +19,8 @@ QString failureText(const TaskRecord &t);
 QString codeAndMessage(int code, const QString &message);
 // An alignment as the int every Qt 6 view reads.
 QVariant alignment(Qt::Alignment flags);
+// "60 credits": what a task cost (TaskRecord::cost).
+QString costText(qint64 credits);
 // The last poll's problem, else the task's own failure.
 QString errorText(const TaskRecord &t);
 // The failure and success text colours (a QColor once QtGui is loaded, else their names).

@@ -149,18 +149,29 @@ void CreateRequests::send(const QString &placeholderId, const QString &keyId,
             Q_EMIT readyToSend(keyId);
         }
     };
-    m_requests->submit(
-        keyId, request, RequestScheduler::Pace::OnDemand, this,
-        [this, placeholderId, leave](const HttpAnswer &answer) {
-            leave(); // answered without leaving (no key, dropped): nothing is on its way
-            settle(placeholderId, answer);
-        },
-        [this, keyId, leave] {
-            if (m_requests) {
-                m_pace.recordSend(m_requests->token(keyId));
-            }
-            leave();
-        });
+    const auto go = [self = QPointer<CreateRequests>(this), placeholderId, keyId, request, leave] {
+        if (!self || !self->m_requests) {
+            return;
+        }
+        self->m_requests->submit(
+            keyId, request, RequestScheduler::Pace::OnDemand, self,
+            [self, placeholderId, leave](const HttpAnswer &answer) {
+                leave(); // answered without leaving (no key, dropped): nothing is on its way
+                self->settle(placeholderId, answer);
+            },
+            [self, placeholderId, keyId, leave] {
+                if (self->m_requests) {
+                    self->m_pace.recordSend(self->m_requests->token(keyId));
+                }
+                Q_EMIT self->sent(placeholderId, keyId); // before the next one may go
+                leave();
+            });
+    };
+    if (m_gate) {
+        m_gate(placeholderId, keyId, go);
+    } else {
+        go();
+    }
 }
 
 void CreateRequests::settle(const QString &placeholderId, const HttpAnswer &answer)

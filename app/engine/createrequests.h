@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <functional>
 
 namespace veo {
 
@@ -63,11 +64,18 @@ public:
     // At start: requests that were on their way when the app stopped lost their answer.
     void settleInterrupted();
     bool isOnline() const;
+    // Runs before each request is handed to the request machine, with the placeholder and its
+    // key; the request goes when it calls send (CostLedger reads the key's balance first).
+    using SendGate = std::function<void(const QString &placeholderId, const QString &keyId,
+                                        std::function<void()> send)>;
+    void setSendGate(SendGate gate) { m_gate = std::move(gate); }
 
 Q_SIGNALS:
     void onlineChanged(bool online);
     // The request handed over for this key left (or was answered without leaving).
     void readyToSend(const QString &keyId);
+    // A request left for KIE (it may be charged from now on).
+    void sent(const QString &placeholderId, const QString &keyId);
     // A request was answered. outcome None: taskId is the new task (placeholderId is gone),
     // or empty when it could not be saved (detail says why); Refused: KIE made nothing;
     // AnswerLost: it may have been made. detail is the error, translated.
@@ -83,6 +91,7 @@ private:
     QPointer<RequestScheduler> m_requests;
     RateLimiter m_pace;
     QHash<QString, int> m_handedOver; // per key: requests handed over that have not left
+    SendGate m_gate;
 };
 
 } // namespace veo

@@ -90,29 +90,55 @@ void CreditsMonitor::checkKey(const QString &keyId)
         return; // an answer is on its way, or there is no key to ask with
     }
     m_inFlight.insert(keyId);
-    m_requests->submit(keyId, KieClient::creditsRequest(), RequestScheduler::Pace::OnDemand, this,
-                       [this, keyId](const HttpAnswer &answer) {
-                           m_inFlight.remove(keyId);
-                           const auto [error, credits] = KieClient::parseCredits(answer);
-                           if (error.kind == ApiError::Kind::Offline) {
-                               return; // dropped before an answer: the next check asks again
-                           }
-                           if (!error.isError()) {
-                               m_credits.insert(keyId, credits);
-                           }
-                           QPointer<CreditsMonitor> self(this);
-                           Q_EMIT checked(keyId, error, credits);
-                           if (!self || error.isError()) {
-                               return;
-                           }
-                           const bool below = m_threshold > 0 && credits < m_threshold;
-                           if (!below) {
-                               m_below.remove(keyId);
-                           } else if (!m_below.contains(keyId)) {
-                               m_below.insert(keyId);
-                               Q_EMIT lowCredits(keyId, credits, m_threshold);
-                           }
-                       });
+    m_requests->submit(
+        keyId, KieClient::creditsRequest(), RequestScheduler::Pace::OnDemand, this,
+        [this, keyId](const HttpAnswer &answer) {
+            m_inFlight.remove(keyId);
+            QPointer<CreditsMonitor> self(this);
+            answered(keyId, answer);
+            if (self) {
+                for (const Waiter &waiter : m_waiting.take(keyId)) {
+                    if (waiter.context && waiter.then) {
+                        waiter.then();
+                    }
+                }
+            }
+        },
+        [this, keyId] { Q_EMIT checkSent(keyId); });
+}
+
+void CreditsMonitor::answered(const QString &keyId, const HttpAnswer &answer)
+{
+    const auto [error, credits] = KieClient::parseCredits(answer);
+    if (error.kind == ApiError::Kind::Offline) {
+        return; // dropped before an answer: the next check asks again
+    }
+    if (!error.isError()) {
+        m_credits.insert(keyId, credits);
+    }
+    QPointer<CreditsMonitor> self(this);
+    Q_EMIT checked(keyId, error, credits);
+    if (!self || error.isError()) {
+        return;
+    }
+    const bool below = m_threshold > 0 && credits < m_threshold;
+    if (!below) {
+        m_below.remove(keyId);
+    } else if (!m_below.contains(keyId)) {
+        m_below.insert(keyId);
+        Q_EMIT lowCredits(keyId, credits, m_threshold);
+    }
+}
+
+void CreditsMonitor::checkKeyThen(const QString &keyId, QObject *context,
+                                  std::function<void()> then)
+{
+    checkKey(keyId);
+    if (!m_inFlight.contains(keyId)) {
+        then(); // no key to ask with
+        return;
+    }
+    m_waiting[keyId].append({context, std::move(then)});
 }
 
 void CreditsMonitor::taskFinished(const QString &keyId)

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QStringList>
 #include <chrono>
@@ -15,6 +16,7 @@ namespace veo {
 class DeadlineTimer;
 class KeyRing;
 class RequestScheduler;
+struct HttpAnswer;
 
 // Keeps each API key's remaining credits fresh: every key at start(), every interval (10 min)
 // while running, and shortly after a task of that key finishes (debounced, so a batch of
@@ -51,6 +53,10 @@ public:
     bool isRunning() const { return m_running; }
     void checkAll();
     void checkKey(const QString &keyId);
+    // Checks the key (or joins the check on its way) and calls then once it is answered,
+    // whatever the answer, after checked(); at once when the key cannot be checked. Not after
+    // context is gone.
+    void checkKeyThen(const QString &keyId, QObject *context, std::function<void()> then);
     // A task polled with this key (a real id, not "") reached a final status.
     void taskFinished(const QString &keyId);
     // Checks a secret that is not stored yet (adding a key). The callback is dropped when the
@@ -61,6 +67,9 @@ public:
     bool isChecking(const QString &keyId) const { return m_inFlight.contains(keyId); }
 
 Q_SIGNALS:
+    // A check of the key left: the balance it reads is KIE's at some moment from now until
+    // checked().
+    void checkSent(const QString &keyId);
     // The result of one check of a stored key.
     void checked(const QString &keyId, const veo::ApiError &error, qint64 credits);
     // The key's credits fell below the threshold (once per crossing).
@@ -69,6 +78,7 @@ Q_SIGNALS:
 private:
     void checkAllAndRearm();
     void checkFinished();
+    void answered(const QString &keyId, const HttpAnswer &answer);
 
     RequestScheduler *m_requests;
     KeyLister m_keys;
@@ -78,6 +88,12 @@ private:
     bool m_running = false;
     QSet<QString> m_finishedKeys;
     QSet<QString> m_inFlight;
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        std::function<void()> then;
+    };
+    QHash<QString, QList<Waiter>> m_waiting; // per key: what runs once its check is answered
     QHash<QString, qint64> m_credits;
     QSet<QString> m_below; // keys already warned about, until they climb back
     qint64 m_threshold = 0;

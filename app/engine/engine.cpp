@@ -4,6 +4,7 @@
 #include "imageupload.h"
 
 #include "appsettings.h"
+#include "costledger.h"
 #include "createrequests.h"
 #include "creditsmonitor.h"
 #include "downloadmanager.h"
@@ -54,6 +55,8 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
     m_followUps =
         std::make_unique<FollowUps>(m_tasks.get(), m_tracker.get(), m_creates.get(), m_keys.get());
     m_generations = std::make_unique<Generations>(m_tasks.get(), m_creates.get(), m_keys.get());
+    m_costs =
+        std::make_unique<CostLedger>(m_tasks.get(), m_creates.get(), m_credits.get(), m_keys.get());
     m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     m_downloadStore = std::make_unique<DownloadStore>();
     m_downloadStore->open(options.storePath);

@@ -17,6 +17,7 @@ namespace veo {
 
 class AppSettings;
 class Clock;
+class CostLedger;
 class CreateRequests;
 class CreditsMonitor;
 class DownloadManager;
@@ -38,11 +39,11 @@ class TaskStore;
 class TaskTracker;
 class TokenStore;
 
-// The running application without its window: the task repository, polling, keys and
-// credits, downloads, link renewal and the decisions around them (what notifies, what the
-// settings change). Views read its parts and follow their signals; everything they want done
-// goes through the commands below. The token is looked up by key id when a request is sent
-// and handed only to the KieClient (the API origin).
+// The running application without its window: the task repository, polling, keys, credits
+// and what tasks cost, downloads, link renewal and the decisions around them (what notifies,
+// what the settings change). Views read its parts and follow their signals; everything they
+// want done goes through the commands below. The token is looked up by key id when a request
+// is sent and handed only to the KieClient (the API origin).
 class Engine final : public QObject
 {
     Q_OBJECT
@@ -163,6 +164,7 @@ private:
     std::unique_ptr<CreateRequests> m_creates;
     std::unique_ptr<FollowUps> m_followUps;
     std::unique_ptr<Generations> m_generations;
+    std::unique_ptr<CostLedger> m_costs; // what each task cost, from its key's credits
     std::unique_ptr<LinkRenewer> m_renewer;
     std::unique_ptr<DownloadStore> m_downloadStore;
     std::unique_ptr<DownloadManager> m_downloadManager;

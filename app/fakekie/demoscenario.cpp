@@ -281,6 +281,12 @@ QStringList installDemoScenario(FakeKieServer &server, const QByteArray &clip, F
 
     b.offerNewTasks();
     server.setCredits(QString(), 1280);
+    // Example prices (not KIE's list), so that what is sent from the demo shows its cost.
+    server.setPrice(QStringLiteral("veo3_fast"), 60);
+    server.setPrice(QStringLiteral("veo3"), 250);
+    server.setPrice(QStringLiteral("veo3_lite"), 30);
+    server.setPrice(QStringLiteral("extend"), 60);
+    server.setPrice(QStringLiteral("4k"), 120);
     b.serveMedia(clip);
     return ids;
 }

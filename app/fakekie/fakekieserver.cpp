@@ -117,6 +117,11 @@ void FakeKieServer::setCredits(const QString &key, qint64 credits)
     m_credits.insert(key, credits);
 }
 
+qint64 FakeKieServer::credits(const QString &key) const
+{
+    return m_credits.value(key, m_credits.value(QString(), 0));
+}
+
 void FakeKieServer::setTaskOwner(const QString &taskId, const QString &key)
 {
     m_owners.insert(taskId, key);
@@ -405,11 +410,13 @@ FakeKieServer::Response FakeKieServer::answerApi(const Request &request)
             (owner != m_owners.cend() && owner.value() != key)) {
             return kieError(422, QStringLiteral("record is null."));
         }
-        return nextStep(*script, request.atMs);
+        Response step = nextStep(*script, request.atMs);
+        settleCharge(taskId, step);
+        return step;
     }
     if (request.path == CreditPath) {
-        const qint64 credits = m_credits.value(key, m_credits.value(QString(), 0));
-        return json(200, envelope(200, QStringLiteral("success"), QByteArray::number(credits)));
+        return json(200,
+                    envelope(200, QStringLiteral("success"), QByteArray::number(credits(key))));
     }
     // download-url
     const QJsonValue url =

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVariant>
@@ -87,6 +88,13 @@ public:
     void setValidKeys(const QStringList &keys);
     // key "" sets the balance reported for any key without its own entry (default 0).
     void setCredits(const QString &key, qint64 credits);
+    // The balance the credit endpoint reports for this key now.
+    qint64 credits(const QString &key) const;
+    // What a paid request costs, taken from the sending key's balance when it is accepted:
+    // a generate model ("veo3", "veo3_fast", "veo3_lite"), "extend", "1080p" or "4k" (once per
+    // video). 0, the default, charges nothing. A request the balance cannot pay is refused with
+    // 402; a generation or extension that fails gets its credits back, as KIE does.
+    void setPrice(const QString &what, qint64 credits);
     // The task belongs to this key's account: record-info with any other key answers
     // {"code":422,"msg":"record is null."} without advancing the task's script.
     void setTaskOwner(const QString &taskId, const QString &key);
@@ -191,6 +199,10 @@ private:
     QString createScriptedTask(const QString &prefix, QList<Response> steps, const QString &prompt,
                                const QString &owner);
     Response answerFollowUp(const Request &request, const QString &key);
+    // Takes price from key's balance; false (nothing taken) when the balance cannot pay it.
+    bool charge(const QString &key, qint64 price);
+    // A charged task's record-info answer: its failure gives the credits back.
+    void settleCharge(const QString &taskId, const Response &response);
 
     QTcpServer *m_server;
     QElapsedTimer m_clock;
@@ -211,7 +223,15 @@ private:
     QList<Upload> m_uploads;
     QStringList m_validKeys;
     QHash<QString, qint64> m_credits;
-    QHash<QString, QString> m_owners;               // task id -> key
+    QHash<QString, qint64> m_prices;
+    struct Charge
+    {
+        QString key;
+        qint64 credits = 0;
+    };
+    QHash<QString, Charge> m_charges; // task -> what it took, until it succeeds or fails
+    QSet<QString> m_upgradesCharged;  // upgradeScriptKey()
+    QHash<QString, QString> m_owners; // task id -> key
     QHash<QString, QList<Response>> m_keyResponses; // key -> answers still to give
     struct File
     {

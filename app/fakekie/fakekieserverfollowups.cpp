@@ -59,6 +59,42 @@ void FakeKieServer::setGenerateScript(const QList<Response> &steps)
     m_generateTemplate = steps;
 }
 
+void FakeKieServer::setPrice(const QString &what, qint64 credits)
+{
+    m_prices.insert(what, credits);
+}
+
+bool FakeKieServer::charge(const QString &key, qint64 price)
+{
+    if (price <= 0) {
+        return true;
+    }
+    const qint64 balance = credits(key);
+    if (balance < price) {
+        return false;
+    }
+    m_credits.insert(key, balance - price);
+    return true;
+}
+
+void FakeKieServer::settleCharge(const QString &taskId, const Response &response)
+{
+    const auto charged = m_charges.constFind(taskId);
+    if (charged == m_charges.cend()) {
+        return;
+    }
+    const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
+    const int flag =
+        answer.value(QLatin1String("data")).toObject().value(QLatin1String("successFlag")).toInt(0);
+    if (flag == 0) {
+        return; // still generating
+    }
+    if (flag != 1) {
+        m_credits.insert(charged->key, credits(charged->key) + charged->credits); // refunded
+    }
+    m_charges.erase(charged);
+}
+
 bool FakeKieServer::isFollowUpPath(const QByteArray &path)
 {
     return path == Upgrade1080pPath || path == Upgrade4kPath || path == ExtendPath ||
@@ -97,10 +133,16 @@ FakeKieServer::Response FakeKieServer::answerFollowUp(const Request &request, co
         if (prompt.trimmed().isEmpty()) {
             return kieError(422, QStringLiteral("prompt is required"));
         }
+        const qint64 price = m_prices.value(
+            body.value(QLatin1String("model")).toString(QStringLiteral("veo3_fast")));
+        if (!charge(key, price)) {
+            return kieError(402, QStringLiteral("Insufficient Credits"));
+        }
         // A new task of the sending key, read on record-info, whose story is the script's.
         const QString id = createScriptedTask(QStringLiteral("veo_gen_"), m_generateTemplate,
                                               prompt, m_validKeys.isEmpty() ? QString() : key);
         m_generatedTaskIds.append(id);
+        m_charges.insert(id, Charge{key, price});
         return okJson(compact({{QStringLiteral("taskId"), id}}));
     }
     const QString parentId =
@@ -118,18 +160,32 @@ FakeKieServer::Response FakeKieServer::answerFollowUp(const Request &request, co
         if (prompt.trimmed().isEmpty()) {
             return kieError(422, QStringLiteral("prompt is required"));
         }
+        const qint64 price = m_prices.value(QStringLiteral("extend"));
+        if (!charge(key, price)) {
+            return kieError(402, QStringLiteral("Insufficient Credits"));
+        }
         // A new task of the original's owner, whose story is the extend script's.
         const QString id =
             createScriptedTask(QStringLiteral("veo_extend_"), m_extendTemplate, prompt,
                                owner != m_owners.cend() ? owner.value() : QString());
         m_extendedTaskIds.append(id);
+        m_charges.insert(id, Charge{key, price});
         return okJson(compact({{QStringLiteral("taskId"), id}}));
     }
     const bool is1080p = request.path == Upgrade1080pPath;
     const int index = is1080p ? request.query.queryItemValue(QStringLiteral("index")).toInt()
                               : body.value(QLatin1String("index")).toInt();
-    const auto script = m_upgradeScripts.find(
-        upgradeScriptKey(is1080p ? Upgrade::Hd1080p : Upgrade::Uhd4k, parentId, index));
+    const QString scriptKey =
+        upgradeScriptKey(is1080p ? Upgrade::Hd1080p : Upgrade::Uhd4k, parentId, index);
+    // Charged once per video: KIE answers a repeated request with the upgrade's state.
+    if (!m_upgradesCharged.contains(scriptKey)) {
+        if (!charge(key,
+                    m_prices.value(is1080p ? QStringLiteral("1080p") : QStringLiteral("4k")))) {
+            return kieError(402, QStringLiteral("Insufficient Credits"));
+        }
+        m_upgradesCharged.insert(scriptKey);
+    }
+    const auto script = m_upgradeScripts.find(scriptKey);
     if (script == m_upgradeScripts.end() || script->steps.isEmpty()) {
         return kieError(422, is1080p ? QStringLiteral("1080P is processing. It should be ready in "
                                                       "1-2 minutes. Please check back shortly.")

@@ -18,7 +18,7 @@ const QStringList &fieldColumns()
             "aspect_ratio,requested_resolution,generation_type,error_code_kie,"
             "error_message_kie,create_time,complete_time,fallback_flag,resolution,"
             "result_urls,origin_urls,full_result_urls,extra_json,finding_owner,kind,parent_id,"
-            "video_index,submission,image_urls,source_id")
+            "video_index,submission,image_urls,source_id,cost")
             .split(QLatin1Char(','));
     return columns;
 }
@@ -176,6 +176,7 @@ void bindFields(QSqlQuery &q, int first, const TaskRecord &t)
     bind(taskSubmissionKey(t.submission));
     bind(fromList(t.imageUrls));
     bind(t.sourceTaskId);
+    bind(t.cost ? QVariant(*t.cost) : QVariant());
 }
 
 // Reads one row of selectSql().
@@ -222,6 +223,9 @@ TaskRecord readRecord(const QSqlQuery &q)
     t.submission = taskSubmissionFromKey(next().toString());
     t.imageUrls = toList(next());
     t.sourceTaskId = next().toString();
+    if (const QVariant v = next(); !v.isNull()) {
+        t.cost = v.toLongLong();
+    }
     return t;
 }
 

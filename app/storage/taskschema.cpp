@@ -82,6 +82,8 @@ const QList<QStringList> &schemaMigrations()
          QStringLiteral("CREATE INDEX tasks_parent ON tasks(parent_id)")},
         // 7: generations sent from here: TaskRecord::sourceTaskId (the task re-run).
         {QStringLiteral("ALTER TABLE tasks ADD COLUMN source_id TEXT")},
+        // 8: TaskRecord::cost (credits); NULL = unknown.
+        {QStringLiteral("ALTER TABLE tasks ADD COLUMN cost INTEGER")},
     };
     return list;
 }

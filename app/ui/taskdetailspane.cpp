@@ -2,6 +2,7 @@
 
 #include "desktopfiles.h"
 #include "taskexpiry.h"
+#include "tasktext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -234,6 +235,10 @@ void TaskDetailsPane::rebuild()
     addRow(tr("Completed"), formatTime(t.completeTime));
     if (t.fallbackFlag) {
         addRow(tr("Fallback model"), *t.fallbackFlag ? tr("Yes") : tr("No"));
+    }
+    if (t.cost) {
+        //: Details pane label: the credits the task cost (unknown: no row)
+        addRow(tr("Cost"), costText(*t.cost));
     }
     // The videos the player and the downloads offer (a repeated or broken URL is not one),
     // with their downloaded files: looked up once for the three lists.

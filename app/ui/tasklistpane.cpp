@@ -74,11 +74,15 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    const int widths[TaskTableModel::ColumnCount] = {190, 110, 90, 300, 85, 80,
-                                                     130, 130, 90, 130, 260};
+    const int widths[TaskTableModel::ColumnCount] = {190, 110, 90, 300, 85,  80,
+                                                     130, 130, 90, 130, 260, 90};
     for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
         m_table->setColumnWidth(c, widths[c]);
     }
+    // Cost is the last column of the model (older saved layouts fit); shown before Error,
+    // which keeps the room left over.
+    m_table->horizontalHeader()->moveSection(TaskTableModel::CostColumn,
+                                             TaskTableModel::ErrorColumn);
 
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_search, 1);
