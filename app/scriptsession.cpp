@@ -72,6 +72,7 @@ int runOnTaskList(const QString &apiBase, const AppSettings &settings,
     requests.setFollowSystemNetwork(!isLoopbackHost(api.url.host()));
     RefreshScheduler scheduler(&requests);
     scheduler.setInterval(settings.pollInterval());
+    scheduler.setFixedInterval(settings.flag(AppSettings::Flag::FixedPollInterval));
     TaskRepository tasks(&store);
     TaskTracker tracker(&tasks, &scheduler);
     CreateRequests creates(&tasks, &tracker, &requests);

@@ -198,6 +198,8 @@ int main(int argc, char **argv)
         QSettings settings(home.filePath(QStringLiteral("config/veo-tracker/settings.ini")),
                            QSettings::IniFormat);
         settings.setValue(QStringLiteral("polling/intervalSeconds"), 5);
+        // Its simulated day's answers change every few seconds, not at renders' pace.
+        settings.setValue(QStringLiteral("polling/fixedInterval"), true);
         settings.setValue(QStringLiteral("downloads/automatic"), true);
         settings.setValue(QStringLiteral("downloads/folder"),
                           home.filePath(QStringLiteral("videos")));

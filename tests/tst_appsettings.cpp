@@ -31,8 +31,12 @@ void TestAppSettings::pollIntervalDefaultAndClamp()
     s.setPollSeconds(12);
     QCOMPARE(s.pollSeconds(), 12);
     QCOMPARE(s.pollInterval(), std::chrono::milliseconds(12000));
+    // The same setting is the longest wait of the adaptive schedule, unless fixed is chosen.
+    QVERIFY(!s.flag(AppSettings::Flag::FixedPollInterval));
+    s.setFlag(AppSettings::Flag::FixedPollInterval, true);
     s.sync();
     QCOMPARE(AppSettings(path).pollSeconds(), 12); // persisted
+    QVERIFY(AppSettings(path).flag(AppSettings::Flag::FixedPollInterval));
 }
 
 void TestAppSettings::handEditedGarbageFallsBack()

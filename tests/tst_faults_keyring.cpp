@@ -49,6 +49,7 @@ struct KeychainApp
         options.apiBase = base;
         options.storePath = store.path();
         options.followSystemNetwork = false;
+        settings.setFlag(AppSettings::Flag::FixedPollInterval, true);
         engine = std::make_unique<Engine>(options, &store, &tokens, &settings);
         engine->scheduler()->setInterval(150ms);
     }

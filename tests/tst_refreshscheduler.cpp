@@ -99,6 +99,9 @@ struct Rig
             client.get(), [map](const QString &keyId) { return map->value(keyId); }, &clock);
         requests->setFollowSystemNetwork(false); // loopback works without any network
         scheduler = std::make_unique<RefreshScheduler>(requests.get(), policy);
+        // The machinery (backoff, grace, limits) is checked at a fixed pace; the adaptive
+        // schedule has tests of its own, which turn this off.
+        scheduler->setFixedInterval(true);
         runner.follow(requests.get());
         QObject::connect(scheduler.get(), &RefreshScheduler::taskAnswered, scheduler.get(),
                          [this](const QString &id, const RecordInfoResult &result) {
@@ -182,6 +185,12 @@ private Q_SLOTS:
     void untrackStopsPolling();
     void cancelledRequestsAreRetried();
     void nextPollChanged();
+    void adaptiveNoticesFinishedRendersWithinBounds();
+    void adaptiveAgeCountsFromCreation();
+    void fixedIntervalIgnoresAge();
+    void thousandDueTasksWithinRateLimitKeysInParallel();
+    void noTaskStarves();
+    void restartInterleavesCheckedAndNeverChecked();
 };
 
 void TestRefreshScheduler::pollsUntilSuccessThenStops()
@@ -647,6 +656,212 @@ void TestRefreshScheduler::nextPollChanged()
     const qint64 shorter = now.msecsTo(emitted.last());
     QVERIFY2(shorter > 9000 && shorter < 11000, qPrintable(QString::number(shorter)));
     QCOMPARE(rig.server.requests().size(), 0);
+}
+
+// Clock times of the requests for one task, from the rig's start.
+QList<qint64> checksOf(const Rig &rig, const QString &id, qint64 start)
+{
+    QList<qint64> at;
+    for (const test::ClockRunner::Sent &s : rig.runner.sent()) {
+        if (s.request.query.queryItemValue(QStringLiteral("taskId")) == id) {
+            at.append(s.atMs - start);
+        }
+    }
+    return at;
+}
+
+void TestRefreshScheduler::adaptiveNoticesFinishedRendersWithinBounds()
+{
+    Rig rig;
+    rig.scheduler->setFixedInterval(false);
+    rig.scheduler->setInterval(30s);
+    const QString slow = QStringLiteral("veo_slow");
+    const QString quick = QStringLiteral("veo_quick");
+    for (const QString &id : {slow, quick}) {
+        rig.server.setScript(id, {record(id, 0)});
+    }
+    const qint64 start = rig.clock.nowMs();
+    rig.scheduler->track({task(slow), task(quick)}); // created just now
+    // veo_quick is done after 2 min 10 s, veo_slow after 4 min 10 s.
+    rig.runFor(130000);
+    rig.server.setScript(quick, {record(quick, 1)});
+    rig.runFor(120000);
+    rig.server.setScript(slow, {record(slow, 1)});
+    QVERIFY(rig.runUntil([&] { return rig.lastAnswerHasStatus(slow, TaskStatus::Succeeded); }));
+
+    // Nothing in the first 2 minutes (no render is ready), the first look within one maximum
+    // after that, then every maximum, then every 5 s where renders finish.
+    QCOMPARE(checksOf(rig, quick, start), (QList<qint64>{0, 150000}));
+    QCOMPARE(rig.answersFor(quick).last().atMs - start - 130000, 20000);
+    const QList<qint64> slowChecks = checksOf(rig, slow, start);
+    QCOMPARE(slowChecks.mid(0, 6), (QList<qint64>{0, 150000, 180000, 210000, 216000, 221000}));
+    QCOMPARE(slowChecks.last(), 251000);
+    QCOMPARE(rig.answersFor(slow).last().atMs - start - 250000, 1000);
+    QCOMPARE(rig.scheduler->pendingCount(), 0);
+}
+
+void TestRefreshScheduler::adaptiveAgeCountsFromCreation()
+{
+    Rig rig;
+    rig.scheduler->setFixedInterval(false);
+    rig.scheduler->setInterval(30s);
+    // Pasted 4 minutes after KIE created it: its age is KIE's. A createTime after the task was
+    // added is a zone mix-up (KIE's times carry no zone): its age is from when it was added.
+    const QString pasted = QStringLiteral("veo_pasted");
+    const QString skewed = QStringLiteral("veo_skewed");
+    TaskRecord p = task(pasted);
+    p.createTime = p.addedAt.addSecs(-240);
+    TaskRecord k = task(skewed);
+    k.createTime = k.addedAt.addSecs(8 * 3600);
+    for (const QString &id : {pasted, skewed}) {
+        FakeKieServer::Record r;
+        r.taskId = id;
+        r.createTimeMs = (id == pasted ? p : k).createTime.toMSecsSinceEpoch();
+        rig.server.setScript(id, {FakeKieServer::ok(r)});
+    }
+    const qint64 start = rig.clock.nowMs();
+    rig.scheduler->track({p, k});
+    rig.runFor(160000);
+    const QList<qint64> pastedChecks = checksOf(rig, pasted, start);
+    QCOMPARE(pastedChecks.mid(0, 3), (QList<qint64>{0, 5000, 10000}));
+    QCOMPARE(checksOf(rig, skewed, start), (QList<qint64>{0, 150000}));
+}
+
+void TestRefreshScheduler::fixedIntervalIgnoresAge()
+{
+    Rig rig; // fixed
+    rig.scheduler->setInterval(10s);
+    const QString id = QStringLiteral("veo_fixed");
+    rig.server.setScript(id, {record(id, 0)});
+    TaskRecord t = task(id);
+    t.createTime = t.addedAt.addSecs(-240); // where the adaptive schedule checks every 5 s
+    const qint64 start = rig.clock.nowMs();
+    rig.scheduler->track({t});
+    rig.runFor(35000);
+    QCOMPARE(checksOf(rig, id, start), (QList<qint64>{0, 10000, 20000, 30000}));
+
+    rig.scheduler->setFixedInterval(false); // the next check moves to the adaptive pace
+    rig.runFor(6000);
+    QCOMPARE(checksOf(rig, id, start).mid(4), (QList<qint64>{35000, 40000}));
+}
+
+void TestRefreshScheduler::thousandDueTasksWithinRateLimitKeysInParallel()
+{
+    Rig rig;
+    rig.tokens->insert(QStringLiteral("a"), QStringLiteral("token-A"));
+    rig.tokens->insert(QStringLiteral("b"), QStringLiteral("token-B"));
+    rig.scheduler->setInterval(600s); // each task once
+    rig.scheduler->setMaxInFlight(100);
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < 1000; ++i) {
+        for (const QString &key : {QStringLiteral("a"), QStringLiteral("b")}) {
+            const QString id = QStringLiteral("veo_%1%2").arg(key).arg(i);
+            rig.server.setScript(id, {record(id, 0)});
+            tasks.append(task(id, key, TaskStatus::Generating));
+        }
+    }
+    const qint64 start = rig.clock.nowMs();
+    rig.scheduler->track(tasks);
+    // Steps of a third of a window: the windows fall on steps, so the pace is exact.
+    QVERIFY(rig.runner.runUntil([&] { return rig.answers.size() == 2000; }, 350));
+
+    // Each key: ten per window, never more; both at full pace side by side, so 2,000 polls
+    // take as long as 1,000 would on one key (100 windows).
+    for (const QByteArray &token : {QByteArray("token-A"), QByteArray("token-B")}) {
+        const QList<qint64> at = rig.sentWith(token);
+        QCOMPARE(at.size(), 1000);
+        QCOMPARE(maxInWindow(at, RateLimiter::WindowMs), 10);
+        QVERIFY2(at.last() - start <= 100 * RateLimiter::WindowMs,
+                 qPrintable(QString::number(at.last() - start)));
+    }
+}
+
+void TestRefreshScheduler::noTaskStarves()
+{
+    // More due than the key can send: 100 renders checked every 5 s and 20 old tasks every
+    // 30 s ask for 20 a second, the key sends 10. The one due longest goes first, so every
+    // task is still checked, each as often as the others of its kind.
+    Rig rig;
+    rig.scheduler->setFixedInterval(false);
+    rig.scheduler->setInterval(30s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<TaskRecord> tasks;
+    QStringList renders;
+    QStringList old;
+    for (int i = 0; i < 100; ++i) {
+        const QString id = QStringLiteral("veo_render%1").arg(i);
+        TaskRecord t = task(id, {}, TaskStatus::Generating, now);
+        t.createTime = now.addSecs(-220); // checked every 5 s
+        tasks.append(t);
+        renders.append(id);
+    }
+    for (int i = 0; i < 20; ++i) {
+        const QString id = QStringLiteral("veo_old%1").arg(i);
+        TaskRecord t = task(id, {}, TaskStatus::Generating, now);
+        t.createTime = now.addSecs(-3600); // checked every 30 s
+        tasks.append(t);
+        old.append(id);
+    }
+    for (const TaskRecord &t : std::as_const(tasks)) {
+        rig.server.setScript(t.taskId, {record(t.taskId, 0)});
+    }
+    const qint64 start = rig.clock.nowMs();
+    rig.scheduler->track(tasks);
+    rig.runner.runFor(70000, 100);
+
+    QCOMPARE(maxInWindow(rig.sentWith("token-default"), RateLimiter::WindowMs), 10);
+    for (const QStringList &group : {renders, old}) {
+        QList<qsizetype> counts;
+        for (const QString &id : group) {
+            const QList<qint64> at = checksOf(rig, id, start);
+            QVERIFY2(!at.isEmpty(), qPrintable(id));
+            counts.append(at.size());
+            for (qsizetype i = 1; i < at.size(); ++i) {
+                QVERIFY2(at[i] - at[i - 1] <= 45000, qPrintable(id));
+            }
+        }
+        const auto [least, most] = std::minmax_element(counts.cbegin(), counts.cend());
+        QVERIFY2(*most - *least <= 1, qPrintable(QStringLiteral("%1-%2").arg(*least).arg(*most)));
+    }
+}
+
+void TestRefreshScheduler::restartInterleavesCheckedAndNeverChecked()
+{
+    // A restart with 500 tasks never checked (pasted before quitting) and tasks checked in
+    // the last run: 10 overdue (their interval passed while the app was closed) and 10 due
+    // in 5 s. The overdue ones go first, the others on time; the new ones fill the rest.
+    Rig rig;
+    rig.scheduler->setInterval(30s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<TaskRecord> tasks;
+    QStringList overdue;
+    QStringList dueSoon;
+    for (int i = 0; i < 500; ++i) {
+        tasks.append(task(QStringLiteral("veo_never%1").arg(i)));
+    }
+    for (int i = 0; i < 10; ++i) {
+        overdue.append(QStringLiteral("veo_overdue%1").arg(i));
+        tasks.append(task(overdue.last(), {}, TaskStatus::Generating, now.addSecs(-90)));
+        dueSoon.append(QStringLiteral("veo_soon%1").arg(i));
+        tasks.append(task(dueSoon.last(), {}, TaskStatus::Generating, now.addSecs(-25)));
+    }
+    for (const TaskRecord &t : std::as_const(tasks)) {
+        rig.server.setScript(t.taskId, {record(t.taskId, 0)});
+    }
+    const qint64 start = rig.clock.nowMs();
+    rig.scheduler->track(tasks);
+    QVERIFY(rig.runUntil([&] { return rig.answers.size() >= 520; }));
+
+    for (const QString &id : std::as_const(overdue)) {
+        QCOMPARE(checksOf(rig, id, start).value(0, -1), 0);
+    }
+    for (const QString &id : std::as_const(dueSoon)) {
+        const qint64 first = checksOf(rig, id, start).value(0, -1);
+        // Due at 5 s; at most a window of those handed over before it.
+        QVERIFY2(first >= 5000 && first <= 5000 + 2 * RateLimiter::WindowMs,
+                 qPrintable(QStringLiteral("%1 at %2").arg(id).arg(first)));
+    }
+    QCOMPARE(maxInWindow(rig.sentWith("token-default"), RateLimiter::WindowMs), 10);
 }
 
 QTEST_GUILESS_MAIN(TestRefreshScheduler)

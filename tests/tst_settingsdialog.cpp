@@ -24,6 +24,7 @@ private Q_SLOTS:
     void previewFollowsTheTemplate();
     void folderIsChecked();
     void applySavesDownloadSettings();
+    void pollingIsAMaximumOrFixed();
 
 private:
     QPushButton *okButton(SettingsDialog &dialog) const
@@ -81,6 +82,27 @@ void tst_SettingsDialog::folderIsChecked()
     folder->setText(m_dir.path());
     QCOMPARE(dialog.folderNote(), QString()); // an existing, writable folder: nothing to say
     QVERIFY(okButton(dialog)->isEnabled());
+}
+
+void tst_SettingsDialog::pollingIsAMaximumOrFixed()
+{
+    const QString path = m_dir.filePath(QStringLiteral("p.ini"));
+    AppSettings settings(path);
+    settings.setPollSeconds(45); // saved before the interval became a maximum: kept as one
+    {
+        SettingsDialog dialog(&settings, false);
+        auto *interval = dialog.findChild<QSpinBox *>(QStringLiteral("PollInterval"));
+        auto *fixed = dialog.findChild<QCheckBox *>(QStringLiteral("FixedPollInterval"));
+        QVERIFY(interval && fixed);
+        QCOMPARE(interval->value(), 45);
+        QVERIFY(!fixed->isChecked()); // adaptive unless chosen
+        fixed->setChecked(true);
+        interval->setValue(20);
+        dialog.apply();
+    }
+    AppSettings reread(path);
+    QCOMPARE(reread.pollSeconds(), 20);
+    QVERIFY(reread.flag(AppSettings::Flag::FixedPollInterval));
 }
 
 void tst_SettingsDialog::applySavesDownloadSettings()

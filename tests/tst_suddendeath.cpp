@@ -208,6 +208,7 @@ void TestSuddenDeath::initTestCase()
     QSettings settings(m_home.filePath(QStringLiteral("config/veo-tracker/settings.ini")),
                        QSettings::IniFormat);
     settings.setValue(QStringLiteral("polling/intervalSeconds"), 5);
+    settings.setValue(QStringLiteral("polling/fixedInterval"), true); // 1,000 polls a round
     settings.setValue(QStringLiteral("downloads/automatic"), true);
     settings.setValue(QStringLiteral("downloads/folder"), m_home.filePath(QStringLiteral("videos")));
     settings.setValue(QStringLiteral("downloads/concurrent"), 3);

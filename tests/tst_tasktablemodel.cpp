@@ -139,6 +139,7 @@ private Q_SLOTS:
     void headers();
     void aParentShowsWhatItsChildrenAreDoing();
     void theExpiresColumnCountsDownFourteenDays();
+    void aRenderGeneratingPastFifteenMinutesSaysSo();
     void statusText_data();
     void statusText();
     void cellTexts();
@@ -282,6 +283,44 @@ void tst_TaskTableModel::theExpiresColumnCountsDownFourteenDays()
     QCOMPARE(cell.data().toString(), QStringLiteral("expired"));
 }
 
+void tst_TaskTableModel::aRenderGeneratingPastFifteenMinutesSaysSo()
+{
+    TaskTableModel model;
+    QDateTime now = QDateTime(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC);
+    model.setNow([&now] { return now; });
+    TaskRecord render = makeTask(QStringLiteral("veo_render_1"), TaskStatus::Generating, 1);
+    render.createTime = now.addSecs(-14 * 60 - 59);
+    render.addedAt = now.addSecs(-60); // pasted later: the age is KIE's
+    TaskRecord upgrade = makeTask(QStringLiteral("veo_hd_1"), TaskStatus::Generating, 2);
+    upgrade.kind = TaskKind::Veo1080p;
+    upgrade.parentTaskId = render.taskId;
+    upgrade.createTime = now.addSecs(-20 * 60); // upgrades have their own time limit
+    model.setTasks({render, upgrade});
+    const QModelIndex status =
+        model.index(model.rowOf(render.taskId), TaskTableModel::StatusColumn);
+    QCOMPARE(status.data().toString(), QStringLiteral("Generating · 1080P processing"));
+    QVERIFY(!status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("minutes")));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    now = now.addSecs(2 * 60 + 1);
+    model.timePassed(); // the minute tick repaints the column
+    QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
+        return args.at(0).toModelIndex().column() == TaskTableModel::StatusColumn;
+    }));
+    QCOMPARE(status.data().toString(),
+             QStringLiteral("Generating · 17 min, longer than usual · 1080P processing"));
+    QVERIFY(status.data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("Still generating after 17 minutes.")));
+    QCOMPARE(
+        model.index(model.rowOf(upgrade.taskId), TaskTableModel::StatusColumn).data().toString(),
+        QStringLiteral("Generating"));
+
+    render.status = TaskStatus::Succeeded; // done: nothing to say
+    model.upsertTasks({render});
+    QCOMPARE(status.data().toString(), QStringLiteral("Succeeded · 1080P processing"));
+}
+
 void tst_TaskTableModel::headers()
 {
     TaskTableModel model;
@@ -319,7 +358,10 @@ void tst_TaskTableModel::statusText()
     QFETCH(TaskStatus, status);
     QFETCH(QString, text);
     TaskTableModel model;
-    model.setTasks({makeTask(QStringLiteral("t1"), status)});
+    const TaskRecord task = makeTask(QStringLiteral("t1"), status);
+    // A minute after it started: a render generating for long says so (tested on its own).
+    model.setNow([&task] { return task.createTime.addSecs(60); });
+    model.setTasks({task});
     const QModelIndex cell = model.index(0, TaskTableModel::StatusColumn);
     QCOMPARE(cell.data().toString(), text);
     QCOMPARE(cell.data(TaskTableModel::StatusRole).toInt(), static_cast<int>(status));

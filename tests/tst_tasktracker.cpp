@@ -74,6 +74,7 @@ struct Rig
             client.get(), [](const QString &) { return QStringLiteral("token-test"); },
             RefreshScheduler::Policy{.jitter = 0});
         scheduler->setFollowSystemNetwork(false);
+        scheduler->setFixedInterval(true); // the tracker's work, not the adaptive schedule
         scheduler->setInterval(100ms);
         makeTracker();
     }
@@ -448,6 +449,7 @@ void TestTaskTracker::setTaskKey()
         return QStringLiteral("token-%1").arg(keyId);
     });
     rig.scheduler->setFollowSystemNetwork(false);
+    rig.scheduler->setFixedInterval(true);
     rig.scheduler->setInterval(100ms);
     rig.makeTracker();
     const QString id = QStringLiteral("veo_k");

@@ -130,6 +130,11 @@ QVariant TaskColumns::toolTip(const TaskRecord &t, int column) const
                      : t.taskId,
                  t.parentTaskId);
     }
+    if (column == StatusColumn) {
+        if (QString why = longerThanUsualToolTip(t, now()); !why.isEmpty()) {
+            return why;
+        }
+    }
     if (column == StatusColumn && m_children && !m_children(t.taskId).isEmpty()) {
         return status(t); // with its children's states: often wider than the column
     }
@@ -354,7 +359,7 @@ QString TaskColumns::status(const TaskRecord &task) const
     case TaskSubmission::None:
         break;
     }
-    QString text = statusText(task.status, task.successFlag);
+    QString text = statusText(task.status, task.successFlag) + longerThanUsualSuffix(task, now());
     if (m_children) {
         QStringList parts;
         for (const TaskRecord *child : m_children(task.taskId)) {

@@ -450,6 +450,8 @@ void TaskTableModel::timePassed()
 {
     if (!m_tasks.isEmpty()) {
         Q_EMIT dataChanged(index(0, ExpiresColumn), index(rowCount() - 1, ExpiresColumn));
+        // "Generating · 17 min, longer than usual" counts up.
+        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn));
         Q_EMIT countsChanged(); // videos may have come within 48 hours of expiry, or expired
     }
 }

@@ -1,5 +1,7 @@
 #include "tasktext.h"
 
+#include "taskage.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QMetaType>
@@ -94,6 +96,34 @@ const QVariant &successColor()
 {
     static const QVariant color = colorValue(QLatin1String(SuccessColorName));
     return color;
+}
+
+QString longerThanUsualSuffix(const TaskRecord &t, const QDateTime &now)
+{
+    const std::optional<qint64> minutes = minutesLongerThanUsual(t, now);
+    if (!minutes) {
+        return {};
+    }
+    //: Status after "Generating": a render running for %1 minutes, far longer than the usual
+    //: 2-5 minutes
+    return QStringLiteral(" · ") +
+           QCoreApplication::translate("veo::TaskTableModel", "%1 min, longer than usual")
+               .arg(*minutes);
+}
+
+QString longerThanUsualToolTip(const TaskRecord &t, const QDateTime &now)
+{
+    const std::optional<qint64> minutes = minutesLongerThanUsual(t, now);
+    if (!minutes) {
+        return {};
+    }
+    //: Tooltip of a render still generating after %1 minutes
+    return QCoreApplication::translate(
+               "veo::TaskTableModel",
+               "Still generating after %1 minutes. Renders usually take 2-5 minutes, and KIE "
+               "reports a timeout upstream after about 10. It is still checked; if it stays "
+               "like this, look at the task in your kie.ai logs.")
+        .arg(*minutes);
 }
 
 } // namespace veo

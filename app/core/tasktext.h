@@ -23,6 +23,11 @@ QVariant alignment(Qt::Alignment flags);
 QString costText(qint64 credits);
 // The last poll's problem, else the task's own failure.
 QString errorText(const TaskRecord &t);
+// " · 17 min, longer than usual" after the status of a render still generating past
+// LongerThanUsualAfter (taskage.h); empty for every other task.
+QString longerThanUsualSuffix(const TaskRecord &t, const QDateTime &now);
+// Why that is said, for a tooltip; empty when it is not.
+QString longerThanUsualToolTip(const TaskRecord &t, const QDateTime &now);
 // The failure and success text colours (a QColor once QtGui is loaded, else their names).
 const QVariant &failureColor();
 const QVariant &successColor();

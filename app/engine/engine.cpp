@@ -155,6 +155,9 @@ std::chrono::milliseconds Engine::pollInterval() const
 void Engine::applySettings()
 {
     m_scheduler->setInterval(pollInterval());
+    // The demo's renders do not take KIE's minutes: its pace stays fixed.
+    m_scheduler->setFixedInterval(m_options.demo ||
+                                  m_settings->flag(AppSettings::Flag::FixedPollInterval));
     m_credits->setLowThreshold(m_settings->lowCreditThreshold());
     m_downloads->applySettings();
     m_keeper->check(); // Keep before expiry may have been turned on, or its margin widened

@@ -5,6 +5,7 @@
 #include "deadlinetimer.h"
 #include "kieclient.h"
 #include "statussource.h"
+#include "taskage.h"
 
 #include <algorithm>
 
@@ -51,9 +52,35 @@ RefreshScheduler::~RefreshScheduler()
     }
 }
 
-qint64 RefreshScheduler::intervalMs(const Entry &entry) const
+qint64 RefreshScheduler::intervalMs(const Entry &entry, qint64 checkMs) const
 {
-    return statusSource(entry.kind)->interval(m_interval).count();
+    const StatusSource *source = statusSource(entry.kind);
+    if (m_fixed) {
+        return source->interval(m_interval).count();
+    }
+    const auto age = std::chrono::milliseconds(std::max<qint64>(0, checkMs - entry.startedMs));
+    return source->adaptiveInterval(age, m_interval).count();
+}
+
+qint64 RefreshScheduler::firstDueMs(const QString &keyId, qint64 now)
+{
+    // A rate-limit window's worth at a time: what the key can send at once goes at once.
+    auto &[slotMs, used] = m_firsts[keyId];
+    if (slotMs < now) {
+        slotMs = now;
+        used = 0;
+    }
+    if (used >= handOverLimit()) {
+        slotMs += RateLimiter::WindowMs;
+        used = 0;
+    }
+    ++used;
+    return slotMs;
+}
+
+int RefreshScheduler::handOverLimit() const
+{
+    return m_requests->rateLimiter()->maxPerSecond();
 }
 
 qint64 RefreshScheduler::nowMs() const
@@ -72,9 +99,17 @@ void RefreshScheduler::setInterval(std::chrono::milliseconds interval)
         if (!e.dueMs || e.forced || e.failures > 0 || !e.lastCheckMs) {
             continue;
         }
-        enqueue(it.key(), e, std::max(now, *e.lastCheckMs + intervalMs(e)));
+        enqueue(it.key(), e, std::max(now, *e.lastCheckMs + intervalMs(e, *e.lastCheckMs)));
     }
     schedule();
+}
+
+void RefreshScheduler::setFixedInterval(bool fixed)
+{
+    if (m_fixed != fixed) {
+        m_fixed = fixed;
+        setInterval(m_interval); // regular polls move to the new pace
+    }
 }
 
 void RefreshScheduler::setMaxPerSecondPerKey(int n)
@@ -102,6 +137,11 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
             it = m_entries.insert(task.taskId, Entry{});
         }
         Entry &e = it.value();
+        if (const QDateTime started = taskStartedAt(task); started.isValid()) {
+            e.startedMs = now - std::max<qint64>(0, started.msecsTo(wallNow));
+        } else if (isNew) {
+            e.startedMs = now;
+        }
         e.kind = task.kind;
         e.parentTaskId = task.parentTaskId;
         e.videoIndex = task.videoIndex;
@@ -111,12 +151,7 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
             e.giveUpAtMs = now - std::max<qint64>(0, task.addedAt.msecsTo(wallNow)) +
                            std::chrono::milliseconds(*limit).count();
         }
-        if (e.keyId != task.keyId && e.ticket) {
-            withdraw(e); // handed over with the old key: ask again with the new one
-            e.keyId = task.keyId;
-            enqueue(task.taskId, e, now);
-        }
-        e.keyId = task.keyId;
+        setKey(task.taskId, e, task.keyId);
         if (task.lastChecked.isValid()) {
             e.lastCheckMs = now - std::max<qint64>(0, task.lastChecked.msecsTo(wallNow));
         }
@@ -134,7 +169,9 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
                 dequeue(task.taskId, e);
             }
         } else if (!e.dueMs && !e.ticket) {
-            enqueue(task.taskId, e, e.lastCheckMs ? *e.lastCheckMs + intervalMs(e) : now);
+            enqueue(task.taskId, e,
+                    e.lastCheckMs ? *e.lastCheckMs + intervalMs(e, *e.lastCheckMs)
+                                  : firstDueMs(e.keyId, now));
         }
     }
     schedule();
@@ -162,14 +199,10 @@ void RefreshScheduler::setTaskKey(const QString &taskId, const QString &keyId)
         return;
     }
     Entry &e = it.value();
-    const bool handedOver = e.ticket != 0;
-    withdraw(e);
-    e.keyId = keyId;
+    setKey(taskId, e, keyId);
     // A new key deserves a fresh start: a key problem was probably the reason for the change.
     e.failures = 0;
-    if (handedOver) {
-        enqueue(taskId, e, nowMs());
-    } else if (e.dueMs) {
+    if (e.dueMs) {
         enqueue(taskId, e, std::min(*e.dueMs, nowMs()));
     }
     schedule();
@@ -258,22 +291,55 @@ void RefreshScheduler::enqueue(const QString &taskId, Entry &entry, qint64 dueMs
 {
     dequeue(taskId, entry);
     entry.dueMs = dueMs;
-    m_due.emplace(dueMs, taskId);
+    m_due[entry.keyId].emplace(dueMs, taskId);
 }
 
 void RefreshScheduler::dequeue(const QString &taskId, Entry &entry)
 {
-    if (entry.dueMs) {
-        m_due.erase({*entry.dueMs, taskId});
-        entry.dueMs.reset();
+    if (!entry.dueMs) {
+        return;
+    }
+    auto queue = m_due.find(entry.keyId);
+    queue->erase({*entry.dueMs, taskId});
+    if (queue->empty()) {
+        m_due.erase(queue);
+    }
+    entry.dueMs.reset();
+}
+
+void RefreshScheduler::setKey(const QString &taskId, Entry &entry, const QString &keyId)
+{
+    if (entry.keyId == keyId) {
+        return;
+    }
+    const bool handedOver = entry.ticket != 0;
+    const std::optional<qint64> due = entry.dueMs;
+    withdraw(entry); // handed over with the old key: asked again with the new one
+    dequeue(taskId, entry);
+    entry.keyId = keyId;
+    if (handedOver) {
+        enqueue(taskId, entry, nowMs());
+    } else if (due) {
+        enqueue(taskId, entry, *due);
     }
 }
 
 void RefreshScheduler::withdraw(Entry &entry)
 {
     if (entry.ticket) {
+        markSent(entry);
         m_requests->cancel(std::exchange(entry.ticket, 0));
         --m_submitted;
+    }
+}
+
+void RefreshScheduler::markSent(Entry &entry)
+{
+    if (entry.ticket && !entry.sent) {
+        entry.sent = true;
+        if (--m_waiting[entry.keyId] <= 0) {
+            m_waiting.remove(entry.keyId);
+        }
     }
 }
 
@@ -284,11 +350,18 @@ void RefreshScheduler::dispatch()
         return;
     }
     const qint64 now = nowMs();
-    while (!m_due.empty() && m_due.begin()->first <= now) {
-        const QString id = m_due.begin()->second;
-        Entry &e = m_entries[id];
-        dequeue(id, e);
-        submit(id, e);
+    const int limit = handOverLimit();
+    const QStringList keys = m_due.keys();
+    for (const QString &keyId : keys) {
+        // Earliest due first; dequeue() drops the key's queue once it is empty.
+        for (auto q = m_due.constFind(keyId);
+             q != m_due.cend() && q->begin()->first <= now && m_waiting.value(keyId) < limit;
+             q = m_due.constFind(keyId)) {
+            const QString id = q->begin()->second;
+            Entry &e = m_entries[id];
+            dequeue(id, e);
+            submit(id, e);
+        }
     }
     schedule();
 }
@@ -303,11 +376,19 @@ void RefreshScheduler::submit(const QString &taskId, Entry &entry)
     const StatusSource *source = statusSource(entry.kind);
     // The ticket is known only after submit() returns; the answer comes later (never inside).
     auto ticket = std::make_shared<quint64>(0);
-    *ticket = m_requests->submit(entry.keyId, source->request(task), RequestScheduler::Pace::Poll,
-                                 this, [this, taskId, ticket](const HttpAnswer &answer) {
-                                     handleAnswer(taskId, *ticket, answer);
-                                 });
+    *ticket = m_requests->submit(
+        entry.keyId, source->request(task), RequestScheduler::Pace::Poll, this,
+        [this, taskId, ticket](const HttpAnswer &answer) { handleAnswer(taskId, *ticket, answer); },
+        [this, taskId, ticket] {
+            // Room for the next one of its key.
+            if (auto it = m_entries.find(taskId); it != m_entries.end() && it->ticket == *ticket) {
+                markSent(it.value());
+                schedule();
+            }
+        });
     entry.ticket = *ticket;
+    entry.sent = false;
+    ++m_waiting[entry.keyId];
     ++m_submitted;
 }
 
@@ -318,6 +399,7 @@ void RefreshScheduler::handleAnswer(const QString &taskId, quint64 ticket, const
         return; // withdrawn (cancel drops the answer; this is only a safety net)
     }
     Entry &e = it.value();
+    markSent(e); // answered without a request (NoKey), or its onSent is still on its way
     e.ticket = 0;
     --m_submitted;
     const qint64 now = nowMs();
@@ -327,6 +409,12 @@ void RefreshScheduler::handleAnswer(const QString &taskId, quint64 ticket, const
     task.parentTaskId = e.parentTaskId;
     task.videoIndex = e.videoIndex;
     RecordInfoResult result = statusSource(e.kind)->parse(task, answer);
+    if (const QDateTime created = result.record.createTime; created.isValid()) {
+        // KIE's start, when earlier than ours (taskStartedAt).
+        e.startedMs =
+            std::min(e.startedMs,
+                     now - std::max<qint64>(0, created.msecsTo(QDateTime::currentDateTimeUtc())));
+    }
     const ApiError::Kind kind = result.error.kind;
     if (kind == ApiError::Kind::Offline) {
         // Never reached KIE (the client dropped it): ask again, nothing to report.
@@ -337,8 +425,10 @@ void RefreshScheduler::handleAnswer(const QString &taskId, quint64 ticket, const
         return;
     }
     e.forced = false;
-    const qint64 interval = intervalMs(e);
-    qint64 nextDue = now + interval;
+    qint64 nextDue = now + intervalMs(e, now);
+    // Retries back off from the user's interval, whatever the age: an error says nothing
+    // about how close the render is.
+    const qint64 interval = statusSource(e.kind)->interval(m_interval).count();
     if (kind != ApiError::Kind::NoKey) {
         e.lastCheckMs = now; // NoKey: no request was made, nothing was checked
     }
@@ -395,11 +485,19 @@ void RefreshScheduler::schedule()
         return;
     }
     const qint64 now = nowMs();
-    std::optional<qint64> wake;
-    if (!m_due.empty()) {
+    const int limit = handOverLimit();
+    std::optional<qint64> wake;  // the next poll, as shown
+    std::optional<qint64> timer; // the next hand-over; a full key waits for a send instead
+    for (auto q = m_due.cbegin(); q != m_due.cend(); ++q) {
         // Overdue counts as now: times on the clock may be negative.
-        wake = std::max(m_due.begin()->first, now);
-        m_timer->start(*wake);
+        const qint64 at = std::max(q->begin()->first, now);
+        wake = std::min(wake.value_or(at), at);
+        if (m_waiting.value(q.key()) < limit) {
+            timer = std::min(timer.value_or(at), at);
+        }
+    }
+    if (timer) {
+        m_timer->start(*timer);
     } else {
         m_timer->stop();
     }

@@ -30,12 +30,17 @@ struct PollPolicy
     double jitter = 0.2;                             // of each backoff, +-
 };
 
-// Decides when each task is polled: unfinished tasks (a newly tracked task at once), one
-// interval after their last check, with exponential backoff and jitter on errors (capped)
-// and a grace period for "record is null". The requests themselves go through the
+// Decides when each task is polled: unfinished tasks (a newly tracked task at once), after
+// their last check by their age and kind (StatusSource::adaptiveInterval, never longer than
+// the interval) or at the fixed interval, with exponential backoff and jitter on errors
+// (capped) and a grace period for "record is null". The requests themselves go through the
 // RequestScheduler (per-key rate limit, in-flight bound, Retry-After, pause and offline).
 // Nothing is handed to it while polls are held (paused, offline), so that a due task's poll
-// is decided on resuming, not queued before.
+// is decided on resuming, not queued before; and at most a second's worth per key at a time,
+// so that when the rate limit is what holds polls back, the task due longest goes next
+// (keys are independent). Tasks never checked are due a rate-limit window's worth at a time,
+// so a batch of them (a restart, a paste) takes its turns among the tasks already due instead
+// of going before all of them.
 class RefreshScheduler final : public QObject
 {
     Q_OBJECT
@@ -55,8 +60,12 @@ public:
     ~RefreshScheduler() override;
 
     RequestScheduler *requests() const { return m_requests; }
-    void setInterval(std::chrono::milliseconds interval); // default 30 s
+    // The longest wait between two checks of a task (default 30 s); with a fixed interval,
+    // every wait (the kind's pace still applies).
+    void setInterval(std::chrono::milliseconds interval);
     std::chrono::milliseconds interval() const { return m_interval; }
+    void setFixedInterval(bool fixed); // default off: by age and kind
+    bool isFixedInterval() const { return m_fixed; }
     void setMaxPerSecondPerKey(int n); // default 10 (on the request machine)
     void setMaxInFlight(int n);        // default 4 (on the request machine)
     const Policy &policy() const { return m_policy; }
@@ -96,6 +105,7 @@ private:
     struct Entry
     {
         QString keyId;
+        qint64 startedMs = 0; // on the clock (taskStartedAt): its age is from here
         TaskKind kind = TaskKind::VeoGeneration; // how it is read (StatusSource)
         QString parentTaskId;
         int videoIndex = 0;
@@ -111,6 +121,7 @@ private:
         std::optional<qint64> firstNotFoundMs;
         // The poll handed to the request machine and not answered yet; 0 = none.
         quint64 ticket = 0;
+        bool sent = false; // that poll left the request machine's queue
     };
 
     void schedule();
@@ -118,10 +129,16 @@ private:
     void submit(const QString &taskId, Entry &entry);
     void handleAnswer(const QString &taskId, quint64 ticket, const HttpAnswer &answer);
     qint64 nowMs() const;
-    qint64 intervalMs(const Entry &entry) const; // the kind's interval (StatusSource)
+    // After a check at checkMs: the fixed interval, or by age (StatusSource).
+    qint64 intervalMs(const Entry &entry, qint64 checkMs) const;
+    // A task never checked: at once, or in the first rate-limit window its key has room in.
+    qint64 firstDueMs(const QString &keyId, qint64 now);
+    int handOverLimit() const;
     void enqueue(const QString &taskId, Entry &entry, qint64 dueMs);
     void dequeue(const QString &taskId, Entry &entry);
+    void setKey(const QString &taskId, Entry &entry, const QString &keyId);
     void withdraw(Entry &entry);
+    void markSent(Entry &entry); // no longer waits at the request machine
     void setFinal(Entry &entry, bool done);
     void setNextWake(std::optional<qint64> wakeMs);
 
@@ -129,9 +146,13 @@ private:
     RequestScheduler *m_requests;
     DeadlineTimer *m_timer;
     QHash<QString, Entry> m_entries;
-    Queue m_due;         // tasks waiting for their time, not yet handed over
+    QHash<QString, Queue> m_due;   // per key id: waiting for their time, not handed over
+    QHash<QString, int> m_waiting; // per key id: handed over, not sent yet
+    // Per key id: the slot for tasks never checked (on the clock), and how many it holds.
+    QHash<QString, std::pair<qint64, int>> m_firsts;
     int m_submitted = 0; // handed over, not answered
     std::chrono::milliseconds m_interval{30000};
+    bool m_fixed = false;
     Policy m_policy;
     int m_unfinished = 0;
     std::optional<qint64> m_nextWakeMs;

@@ -1,5 +1,6 @@
 #include "statussource.h"
 
+#include "pollcurve.h"
 #include "veofollowups.h"
 
 #include <QUrl>
@@ -40,6 +41,14 @@ public:
             return networkFailure(task, answer);
         }
         return parseRecordInfo(answer.httpStatus, answer.body, task.taskId, answer.retryAfter);
+    }
+
+    std::chrono::milliseconds adaptiveInterval(std::chrono::milliseconds age,
+                                               std::chrono::milliseconds maximum) const override
+    {
+        // Extensions take "several minutes to over ten" (§4.1): the same curve, whose slower
+        // tail still checks them every maximum interval.
+        return PollCurve{}.nextPollIn(age, maximum);
     }
 };
 

@@ -28,6 +28,14 @@ public:
     {
         return chosen;
     }
+    // When a task of this kind is asked next after a check at this age (time since it
+    // started), when the user's interval is the longest wait rather than a fixed pace. Upgrades
+    // keep the pace KIE prescribes for them.
+    virtual std::chrono::milliseconds adaptiveInterval(std::chrono::milliseconds /*age*/,
+                                                       std::chrono::milliseconds maximum) const
+    {
+        return interval(maximum);
+    }
     // Unfinished this long after it was requested (TaskRecord::addedAt): given up (failed,
     // with a Retry). None: asked until it finishes.
     virtual std::optional<std::chrono::minutes> giveUpAfter() const { return std::nullopt; }

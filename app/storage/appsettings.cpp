@@ -57,6 +57,8 @@ FlagInfo flagInfo(AppSettings::Flag which)
         return {"downloads/sidecar", false};
     case AppSettings::Flag::KeepBeforeExpiry:
         return {"downloads/keepBeforeExpiry", false};
+    case AppSettings::Flag::FixedPollInterval:
+        return {"polling/fixedInterval", false};
     }
     return {"", false};
 }

@@ -17,7 +17,9 @@ public:
     static constexpr int DefaultPollSeconds = 30;
     static constexpr int MinPollSeconds = 5;
     static constexpr int MaxPollSeconds = 3600;
-    int pollSeconds() const; // clamped to [Min, Max]
+    // The longest wait between two checks of an unfinished task (the schedule adapts to its
+    // age below it), or every wait with FixedPollInterval. Clamped to [Min, Max].
+    int pollSeconds() const;
     void setPollSeconds(int seconds);
     std::chrono::milliseconds pollInterval() const { return std::chrono::seconds(pollSeconds()); }
 
@@ -26,9 +28,10 @@ public:
         NotifyOnFailure,
         NotificationSound,
         CloseToTray,
-        AutoDownload,     // download every new success's videos (off by default)
-        DownloadSidecar,  // write "<video>.json" with the task's details next to each video
-        KeepBeforeExpiry, // download videos not on disk before KIE deletes them (off)
+        AutoDownload,      // download every new success's videos (off by default)
+        DownloadSidecar,   // write "<video>.json" with the task's details next to each video
+        KeepBeforeExpiry,  // download videos not on disk before KIE deletes them (off)
+        FixedPollInterval, // check every unfinished task every pollSeconds(), whatever its age
     };
     bool flag(Flag which) const;
     void setFlag(Flag which, bool on);

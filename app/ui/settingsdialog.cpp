@@ -34,20 +34,20 @@ QString problemStyle()
 SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_pollingBox(new QGroupBox(this)),
       m_intervalLabel(new QLabel(this)), m_interval(new QSpinBox(this)),
-      m_notifyBox(new QGroupBox(this)), m_notifySuccess(new QCheckBox(this)),
-      m_notifyFailure(new QCheckBox(this)), m_sound(new QCheckBox(this)),
-      m_lowCreditsLabel(new QLabel(this)), m_lowCredits(new QSpinBox(this)),
-      m_windowBox(new QGroupBox(this)), m_languageLabel(new QLabel(this)),
-      m_language(new QComboBox(this)), m_closeToTray(new QCheckBox(this)),
-      m_tabs(new QTabWidget(this)), m_downloadsBox(new QGroupBox(this)),
-      m_folderLabel(new QLabel(this)), m_folder(new QLineEdit(this)),
-      m_browse(new QPushButton(this)), m_folderNote(new QLabel(this)),
-      m_templateLabel(new QLabel(this)), m_template(new QLineEdit(this)),
-      m_resetTemplate(new QPushButton(this)), m_preview(new QLabel(this)),
-      m_sidecar(new QCheckBox(this)), m_autoDownload(new QCheckBox(this)),
-      m_keep(new QCheckBox(this)), m_keepHoursLabel(new QLabel(this)),
-      m_keepHours(new QSpinBox(this)), m_concurrentLabel(new QLabel(this)),
-      m_concurrent(new QSpinBox(this)),
+      m_fixedInterval(new QCheckBox(this)), m_notifyBox(new QGroupBox(this)),
+      m_notifySuccess(new QCheckBox(this)), m_notifyFailure(new QCheckBox(this)),
+      m_sound(new QCheckBox(this)), m_lowCreditsLabel(new QLabel(this)),
+      m_lowCredits(new QSpinBox(this)), m_windowBox(new QGroupBox(this)),
+      m_languageLabel(new QLabel(this)), m_language(new QComboBox(this)),
+      m_closeToTray(new QCheckBox(this)), m_tabs(new QTabWidget(this)),
+      m_downloadsBox(new QGroupBox(this)), m_folderLabel(new QLabel(this)),
+      m_folder(new QLineEdit(this)), m_browse(new QPushButton(this)),
+      m_folderNote(new QLabel(this)), m_templateLabel(new QLabel(this)),
+      m_template(new QLineEdit(this)), m_resetTemplate(new QPushButton(this)),
+      m_preview(new QLabel(this)), m_sidecar(new QCheckBox(this)),
+      m_autoDownload(new QCheckBox(this)), m_keep(new QCheckBox(this)),
+      m_keepHoursLabel(new QLabel(this)), m_keepHours(new QSpinBox(this)),
+      m_concurrentLabel(new QLabel(this)), m_concurrent(new QSpinBox(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("SettingsDialog"));
@@ -57,6 +57,9 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     m_intervalLabel->setBuddy(m_interval);
     auto *polling = new QFormLayout(m_pollingBox);
     polling->addRow(m_intervalLabel, m_interval);
+    m_fixedInterval->setObjectName(QStringLiteral("FixedPollInterval"));
+    m_fixedInterval->setChecked(settings->flag(AppSettings::Flag::FixedPollInterval));
+    polling->addRow(m_fixedInterval);
 
     m_notifySuccess->setChecked(settings->flag(AppSettings::Flag::NotifyOnSuccess));
     m_notifyFailure->setChecked(settings->flag(AppSettings::Flag::NotifyOnFailure));
@@ -161,6 +164,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
 void SettingsDialog::apply()
 {
     m_settings->setPollSeconds(m_interval->value());
+    m_settings->setFlag(AppSettings::Flag::FixedPollInterval, m_fixedInterval->isChecked());
     m_settings->setFlag(AppSettings::Flag::NotifyOnSuccess, m_notifySuccess->isChecked());
     m_settings->setFlag(AppSettings::Flag::NotifyOnFailure, m_notifyFailure->isChecked());
     m_settings->setFlag(AppSettings::Flag::NotificationSound, m_sound->isChecked());
@@ -243,13 +247,19 @@ void SettingsDialog::retranslateUi()
 {
     setWindowTitle(tr("Preferences"));
     m_pollingBox->setTitle(tr("Polling"));
-    m_intervalLabel->setText(tr("Check unfinished tasks &every:"));
+    //: Settings: the longest wait between two checks of an unfinished task
+    m_intervalLabel->setText(tr("Poll at most &every:"));
     //: Suffix of the polling interval, in seconds
     m_interval->setSuffix(tr(" s"));
-    m_interval->setToolTip(tr("Between %1 and %2 seconds. KIE's renders take minutes; 30 s is a "
-                              "good balance.")
-                               .arg(AppSettings::MinPollSeconds)
-                               .arg(AppSettings::MaxPollSeconds));
+    m_interval->setToolTip(
+        tr("Between %1 and %2 seconds. Renders take 2-5 minutes: each task is checked by its age, "
+           "every few seconds while renders usually finish, rarely before any can be ready, and "
+           "once one could be ready never more than this apart.")
+            .arg(AppSettings::MinPollSeconds)
+            .arg(AppSettings::MaxPollSeconds));
+    m_fixedInterval->setText(tr("Fi&xed interval: check every task this often"));
+    m_fixedInterval->setToolTip(
+        tr("Check every unfinished task at exactly this interval, whatever its age."));
     m_notifyBox->setTitle(tr("Notifications"));
     m_notifySuccess->setText(tr("Notify when a video is &ready"));
     m_notifyFailure->setText(tr("Notify when a render &fails"));

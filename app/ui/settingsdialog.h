@@ -44,6 +44,7 @@ private:
     QGroupBox *m_pollingBox;
     QLabel *m_intervalLabel;
     QSpinBox *m_interval;
+    QCheckBox *m_fixedInterval;
     QGroupBox *m_notifyBox;
     QCheckBox *m_notifySuccess;
     QCheckBox *m_notifyFailure;

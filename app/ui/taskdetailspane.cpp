@@ -216,7 +216,8 @@ void TaskDetailsPane::rebuild()
     //: Details pane label
     addRow(tr("Task ID"), t.taskId);
     //: Details pane label: status of a task
-    addRow(tr("Status"), statusText(t.status, t.successFlag));
+    addRow(tr("Status"), statusText(t.status, t.successFlag) +
+                             longerThanUsualSuffix(t, QDateTime::currentDateTimeUtc()));
     if (t.lastError.isError()) {
         addRow(tr("Problem"), t.lastError.text());
         addRow(tr("What to do"), t.lastError.advice());

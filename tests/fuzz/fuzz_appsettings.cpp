@@ -39,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (const auto which :
              {AppSettings::Flag::NotifyOnSuccess, AppSettings::Flag::NotifyOnFailure,
               AppSettings::Flag::NotificationSound, AppSettings::Flag::CloseToTray,
-              AppSettings::Flag::AutoDownload, AppSettings::Flag::DownloadSidecar}) {
+              AppSettings::Flag::AutoDownload, AppSettings::Flag::DownloadSidecar,
+              AppSettings::Flag::FixedPollInterval}) {
             (void)settings.flag(which);
         }
         for (const auto which : {AppSettings::Layout::Geometry, AppSettings::Layout::WindowState,

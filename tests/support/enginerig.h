@@ -32,6 +32,9 @@ struct EngineRig
         options.demoTaskIds = demoTaskIds;
         options.followSystemNetwork = false; // the fake server is on loopback
         options.clock = clock;
+        if (fast) { // polls at a fixed 150 ms, whatever the tasks' age
+            settings.setFlag(AppSettings::Flag::FixedPollInterval, true);
+        }
         engine = std::make_unique<Engine>(options, &store, &tokens, &settings);
         if (fast) {
             engine->scheduler()->setInterval(std::chrono::milliseconds(150));
