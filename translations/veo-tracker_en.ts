@@ -1191,6 +1191,13 @@
     </message>
 </context>
 <context>
+    <name>veo::CostLedger</name>
+    <message>
+        <source>Could not save what the task %1 cost to the task database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>veo::CreateRequests</name>
     <message>
         <source>The request could not be saved, so it was not sent.</source>
@@ -2776,16 +2783,8 @@ Keys table column: marks the default API key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check unfinished tasks &amp;every:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> s</source>
         <extracomment>Suffix of the polling interval, in seconds</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Between %1 and %2 seconds. KIE&apos;s renders take minutes; 30 s is a good balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2925,6 +2924,23 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source> h</source>
         <extracomment>Suffix of the Keep before expiry margin, in hours</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll at most &amp;every:</source>
+        <extracomment>Settings: the longest wait between two checks of an unfinished task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between %1 and %2 seconds. Renders take 2-5 minutes: each task is checked by its age, every few seconds while renders usually finish, rarely before any can be ready, and once one could be ready never more than this apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fi&amp;xed interval: check every task this often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every unfinished task at exactly this interval, whatever its age.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3444,6 +3460,11 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Details pane label: when KIE deletes the task&apos;s videos (14 days after they were made). Value e.g. &quot;in 3 days (Saturday, 12 December 2026 14:02)&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cost</source>
+        <extracomment>Details pane label: the credits the task cost (unknown: no row)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskListPane</name>
@@ -3762,6 +3783,29 @@ Made from task %2</source>
     <message>
         <source>Paused</source>
         <extracomment>Status: a queued generation the user held back; it is not sent until resumed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <extracomment>Column header: how many credits the task cost</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credit(s)</source>
+        <extracomment>What a task cost, e.g. &quot;60 credits&quot; (KIE&apos;s credits: 积分)</extracomment>
+        <translation>
+            <numerusform>%Ln credit</numerusform>
+            <numerusform>%Ln credits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min, longer than usual</source>
+        <extracomment>Status after &quot;Generating&quot;: a render running for %1 minutes, far longer than the usual 2-5 minutes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still generating after %1 minutes. Renders usually take 2-5 minutes, and KIE reports a timeout upstream after about 10. It is still checked; if it stays like this, look at the task in your kie.ai logs.</source>
+        <extracomment>Tooltip of a render still generating after %1 minutes</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1180,6 +1180,13 @@
     </message>
 </context>
 <context>
+    <name>veo::CostLedger</name>
+    <message>
+        <source>Could not save what the task %1 cost to the task database.</source>
+        <translation>无法将任务 %1 的积分消耗保存到任务数据库。</translation>
+    </message>
+</context>
+<context>
     <name>veo::CreateRequests</name>
     <message>
         <source>The request could not be saved, so it was not sent.</source>
@@ -2749,17 +2756,9 @@ Keys table column: marks the default API key</extracomment>
         <translation>轮询</translation>
     </message>
     <message>
-        <source>Check unfinished tasks &amp;every:</source>
-        <translation>未完成任务的检查间隔(&amp;E)：</translation>
-    </message>
-    <message>
         <source> s</source>
         <extracomment>Suffix of the polling interval, in seconds</extracomment>
         <translation> 秒</translation>
-    </message>
-    <message>
-        <source>Between %1 and %2 seconds. KIE&apos;s renders take minutes; 30 s is a good balance.</source>
-        <translation>范围为 %1 到 %2 秒。KIE 生成视频需要数分钟，30 秒是比较均衡的选择。</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -2899,6 +2898,23 @@ Keys table column: marks the default API key</extracomment>
         <source> h</source>
         <extracomment>Suffix of the Keep before expiry margin, in hours</extracomment>
         <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Poll at most &amp;every:</source>
+        <extracomment>Settings: the longest wait between two checks of an unfinished task</extracomment>
+        <translation>最多每隔(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Between %1 and %2 seconds. Renders take 2-5 minutes: each task is checked by its age, every few seconds while renders usually finish, rarely before any can be ready, and once one could be ready never more than this apart.</source>
+        <translation>范围为 %1 到 %2 秒。视频生成需要 2–5 分钟：每个任务按其时长检查，在通常完成的时段每隔几秒检查一次，在尚不可能完成时很少检查，可能完成后两次检查的间隔绝不超过此值。</translation>
+    </message>
+    <message>
+        <source>Fi&amp;xed interval: check every task this often</source>
+        <translation>固定间隔：每个任务都按此间隔检查(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Check every unfinished task at exactly this interval, whatever its age.</source>
+        <translation>无论任务已进行多久，都严格按此间隔检查每个未完成的任务。</translation>
     </message>
 </context>
 <context>
@@ -3405,6 +3421,11 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Details pane label: when KIE deletes the task&apos;s videos (14 days after they were made). Value e.g. &quot;in 3 days (Saturday, 12 December 2026 14:02)&quot;</extracomment>
         <translation>视频过期时间</translation>
     </message>
+    <message>
+        <source>Cost</source>
+        <extracomment>Details pane label: the credits the task cost (unknown: no row)</extracomment>
+        <translation>积分消耗</translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskListPane</name>
@@ -3720,6 +3741,28 @@ Made from task %2</source>
         <source>Paused</source>
         <extracomment>Status: a queued generation the user held back; it is not sent until resumed</extracomment>
         <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <extracomment>Column header: how many credits the task cost</extracomment>
+        <translation>积分消耗</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credit(s)</source>
+        <extracomment>What a task cost, e.g. &quot;60 credits&quot; (KIE&apos;s credits: 积分)</extracomment>
+        <translation>
+            <numerusform>%Ln 积分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min, longer than usual</source>
+        <extracomment>Status after &quot;Generating&quot;: a render running for %1 minutes, far longer than the usual 2-5 minutes</extracomment>
+        <translation>已 %1 分钟，比平常久</translation>
+    </message>
+    <message>
+        <source>Still generating after %1 minutes. Renders usually take 2-5 minutes, and KIE reports a timeout upstream after about 10. It is still checked; if it stays like this, look at the task in your kie.ai logs.</source>
+        <extracomment>Tooltip of a render still generating after %1 minutes</extracomment>
+        <translation>%1 分钟后仍在生成中。视频生成通常需要 2–5 分钟，KIE 在约 10 分钟后会报告上游超时。仍会继续检查；如果一直如此，请在 kie.ai 日志中查看该任务。</translation>
     </message>
 </context>
 <context>
