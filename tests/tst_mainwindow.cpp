@@ -10,7 +10,9 @@
 #include "downloadspanel.h"
 #include "downloadstore.h"
 #include "engine.h"
+#include "csv.h"
 #include "enginerig.h"
+#include "exportactions.h"
 #include "extenddialog.h"
 #include "fakedesktop.h"
 #include "fakekieserver.h"
@@ -36,6 +38,7 @@
 #include <QCheckBox>
 #include <QDBusConnection>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -52,6 +55,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -147,6 +151,7 @@ private Q_SLOTS:
     void reRunAFinishedTaskWithANewSeed();
     void aBatchFromTheDialogIsQueuedPausedAndCancelled();
     void imagesFromDiskAreUploadedIntoTheGeneration();
+    void exportFromTheWindow();
     void notificationWaitsForTheAutomaticDownload_data();
     void notificationWaitsForTheAutomaticDownload();
     void notificationAfterAFailedAutomaticDownload_data();
@@ -1009,6 +1014,59 @@ void TestMainWindow::imagesFromDiskAreUploadedIntoTheGeneration()
     }
     QCOMPARE(body.value(QLatin1String("imageUrls")).toArray(),
              QJsonArray{upload.url.toString(QUrl::FullyEncoded)});
+}
+
+// File → Export Tasks: every task of the list (or the chosen ones) with every field; a file
+// that cannot be written says so and leaves nothing half-written.
+void TestMainWindow::exportFromTheWindow()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    auto *action = w.findChild<QAction *>(QStringLiteral("ExportTasksAction"));
+    QVERIFY(action && action->isEnabled());
+    QVERIFY(w.menuBar()->actions().constFirst()->menu()->actions().contains(action));
+    auto *exporter = w.findChild<ExportActions *>();
+    QVERIFY(exporter);
+    const QList<TaskRecord> all = m_app->engine->tasks()->tasks();
+    QVERIFY(all.size() >= 3);
+
+    const QString csvPath = m_dir.filePath(QStringLiteral("export/all tasks.csv"));
+    QVERIFY(QDir().mkpath(QFileInfo(csvPath).absolutePath()));
+    QVERIFY(exporter->exportTo(csvPath, {}));
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray csvBytes = csv.readAll();
+    QVERIFY(!csvBytes.contains(Token.toUtf8()));
+    const QList<CsvRow> rows = readCsv(QString::fromUtf8(csvBytes));
+    QCOMPARE(rows.size(), all.size() + 1);
+    const qsizetype idColumn = rows.constFirst().cells.indexOf(QStringLiteral("taskId"));
+    QSet<QString> ids;
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        ids.insert(rows.at(i).cells.value(idColumn));
+    }
+    for (const TaskRecord &t : all) {
+        QVERIFY2(ids.contains(t.taskId), qPrintable(t.taskId));
+    }
+
+    const QString jsonPath = m_dir.filePath(QStringLiteral("export/one.json"));
+    QVERIFY(exporter->exportTo(jsonPath, {all.constFirst().taskId}));
+    QFile json(jsonPath);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonArray tasks =
+        QJsonDocument::fromJson(json.readAll()).object().value(QLatin1String("tasks")).toArray();
+    QCOMPARE(tasks.size(), 1);
+    QCOMPARE(tasks.at(0).toObject().value(QLatin1String("taskId")).toString(),
+             all.constFirst().taskId);
+
+    bool warned = false;
+    whenModal([&warned](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        QVERIFY(box);
+        warned = box->text().contains(QLatin1String("Could not write"));
+        box->close();
+    });
+    QVERIFY(!exporter->exportTo(m_dir.filePath(QStringLiteral("no such folder/x.csv")), {}));
+    QVERIFY(warned);
 }
 
 void TestMainWindow::keysInTheWindow()

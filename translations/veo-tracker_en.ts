@@ -1387,6 +1387,55 @@ Task %2</source>
     </message>
 </context>
 <context>
+    <name>veo::ExportActions</name>
+    <message>
+        <source>E&amp;xport Tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected tasks, or all, as a CSV or JSON file with every field (never a key&apos;s secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no tasks to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Export the %n selected task(s), or all %1?</source>
+        <translation>
+            <numerusform>Export the %n selected task, or all %1?</numerusform>
+            <numerusform>Export the %n selected tasks, or all %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, for spreadsheets (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Choose another folder or file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n task(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n task to %1.</numerusform>
+            <numerusform>Exported %n tasks to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veo::ExtendDialog</name>
     <message>
         <source>Extend Video</source>

@@ -1373,6 +1373,53 @@ Task %2</source>
     </message>
 </context>
 <context>
+    <name>veo::ExportActions</name>
+    <message>
+        <source>E&amp;xport Tasks…</source>
+        <translation>导出任务(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the selected tasks, or all, as a CSV or JSON file with every field (never a key&apos;s secret)</source>
+        <translation>把选中的任务（或全部任务）连同所有字段保存为 CSV 或 JSON 文件（绝不包含密钥本身）</translation>
+    </message>
+    <message>
+        <source>There are no tasks to export yet.</source>
+        <translation>还没有可导出的任务。</translation>
+    </message>
+    <message>
+        <source>Export Tasks</source>
+        <translation>导出任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export the %n selected task(s), or all %1?</source>
+        <translation>
+            <numerusform>导出选中的 %n 个任务，还是全部 %1 个？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Selected</source>
+        <translation>选中的(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>CSV, for spreadsheets (*.csv);;JSON (*.json)</source>
+        <translation>CSV，适用于电子表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Choose another folder or file name.</source>
+        <translation>无法写入 %1：%2。请选择其他文件夹或文件名。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n task(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个任务导出到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veo::ExtendDialog</name>
     <message>
         <source>Extend Video</source>

@@ -2,6 +2,7 @@
 
 #include "expirykeeper.h"
 #include "imageupload.h"
+#include "taskexport.h"
 
 #include "appsettings.h"
 #include "costledger.h"
@@ -240,6 +241,21 @@ ImageUpload *Engine::uploadImage(const QString &keyId, const QString &filePath,
                                  QObject *parent) const
 {
     return ImageUpload::create(*m_client, m_keys->token(keyId), filePath, parent);
+}
+
+QList<ExportedTask> Engine::exportTasks(const QStringList &taskIds) const
+{
+    QList<TaskRecord> tasks;
+    if (taskIds.isEmpty()) {
+        tasks = m_tasks->tasks();
+    } else {
+        for (const QString &id : taskIds) {
+            if (const TaskRecord *t = m_tasks->task(id)) {
+                tasks.append(*t);
+            }
+        }
+    }
+    return exportedTasks(tasks, m_keys->profiles(), m_downloadStore->localCopies());
 }
 
 void Engine::checkFiles()

@@ -25,6 +25,7 @@ class DownloadStore;
 class ExpiryKeeper;
 class FollowUps;
 class ImageUpload;
+struct ExportedTask;
 class Generations;
 class KeyProber;
 class KeyProfileStore;
@@ -120,6 +121,8 @@ public:
     // = the default key); not started yet (ImageUpload::start()). Its address goes into a
     // generation's imageUrls.
     ImageUpload *uploadImage(const QString &keyId, const QString &filePath, QObject *parent) const;
+    // These tasks (all when empty) as exported: with their keys' labels and downloaded files.
+    QList<ExportedTask> exportTasks(const QStringList &taskIds) const;
     // Looks again whether downloaded files are still there, at most every 10 s (the files may
     // be on a slow or unplugged drive).
     void checkFiles();

@@ -1,6 +1,7 @@
 #include "mainmenus.h"
 
 #include "appsettings.h"
+#include "exportactions.h"
 #include "generationactions.h"
 #include "languagemanager.h"
 #include "taskactions.h"
@@ -23,6 +24,8 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_fileMenu->addAction(a.add());
     m_fileMenu->addAction(a.generation()->newGeneration());
     m_fileMenu->addAction(a.generation()->fromFile());
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(a.exporting()->exportTasks());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(actions.switchMode);
     m_fileMenu->addSeparator();

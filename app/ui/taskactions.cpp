@@ -4,6 +4,7 @@
 #include "desktopfiles.h"
 #include "engine.h"
 #include "followupactions.h"
+#include "exportactions.h"
 #include "generationactions.h"
 #include "icons.h"
 #include "keyring.h"
@@ -25,11 +26,13 @@ namespace veo {
 
 TaskActions::TaskActions(Engine *engine, TaskTableModel *model, TaskListPane *list, QWidget *window)
     : QObject(window), m_engine(engine), m_followUps(new FollowUpActions(engine, list, window)),
-      m_generation(new GenerationActions(engine, list, window)), m_model(model), m_list(list),
+      m_generation(new GenerationActions(engine, list, window)),
+      m_export(new ExportActions(engine, list, window)), m_model(model), m_list(list),
       m_window(window)
 {
     connect(m_followUps, &FollowUpActions::statusMessage, this, &TaskActions::statusMessage);
     connect(m_generation, &GenerationActions::statusMessage, this, &TaskActions::statusMessage);
+    connect(m_export, &ExportActions::statusMessage, this, &TaskActions::statusMessage);
     createActions();
     QTableView *table = m_list->tableView();
     table->addAction(m_remove);
@@ -109,6 +112,7 @@ void TaskActions::retranslate()
     };
     m_followUps->retranslate();
     m_generation->retranslate();
+    m_export->retranslate();
     m_add->setText(tr("&Add Tasks…"));
     m_add->setToolTip(tr("Add task IDs to watch (%1)").arg(shortcut(m_add)));
     m_remove->setText(tr("&Remove"));

@@ -14,6 +14,7 @@ namespace veo {
 
 class Engine;
 class FollowUpActions;
+class ExportActions;
 class GenerationActions;
 class TaskListPane;
 class TaskTableModel;
@@ -45,6 +46,7 @@ public:
     QMenu *followUpMenu() const;
     // New Generation, Edit and Run, Send Again, Add Its Task ID.
     GenerationActions *generation() const { return m_generation; }
+    ExportActions *exporting() const { return m_export; }
 
     // Adds task IDs from any source (command line, drop, dialog) and reports what happened.
     void addTaskIds(const QStringList &taskIds, const QString &keyId = {}, bool tryAllKeys = false);
@@ -76,6 +78,7 @@ private:
     Engine *m_engine;
     FollowUpActions *m_followUps;
     GenerationActions *m_generation;
+    ExportActions *m_export;
     TaskTableModel *m_model;
     TaskListPane *m_list;
     QWidget *m_window;
