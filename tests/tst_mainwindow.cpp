@@ -1195,7 +1195,9 @@ void TestMainWindow::aTableLayoutSavedBeforeTheCostColumnStillFits()
     QCOMPARE(header->count(), int(TaskTableModel::ColumnCount));
     QCOMPARE(header->sectionSize(TaskTableModel::PromptColumn), 333); // the user's layout
     QVERIFY(!header->isSectionHidden(TaskTableModel::CostColumn));
-    QVERIFY(header->sectionSize(TaskTableModel::CostColumn) > 0);
+    // Wide enough for a cost ("1,280 credits") next to its padding.
+    QVERIFY(header->sectionSize(TaskTableModel::CostColumn) >
+            header->fontMetrics().horizontalAdvance(QStringLiteral("1,280 credits")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <iterator>
 
 namespace veo {
 
@@ -74,8 +75,8 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    const int widths[TaskTableModel::ColumnCount] = {190, 110, 90, 300, 85,  80,
-                                                     130, 130, 90, 130, 260, 90};
+    constexpr int widths[] = {190, 110, 90, 300, 85, 80, 130, 130, 90, 130, 260, 90, 100};
+    static_assert(std::size(widths) == TaskTableModel::ColumnCount, "a width for every column");
     for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
         m_table->setColumnWidth(c, widths[c]);
     }
