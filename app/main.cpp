@@ -142,6 +142,17 @@ int runCheck(const CommandLine &cl, QCoreApplication &app)
     return exitCode;
 }
 
+// The user's task list for a command that does not track tasks (running its migrations;
+// the window may be open). Says why on standard error when it cannot be opened.
+bool openTaskList(TaskStore &store)
+{
+    if (store.open(TaskStore::defaultPath(false)) == TaskStore::OpenResult::Failed) {
+        printLine(stderr, store.message());
+        return false;
+    }
+    return true;
+}
+
 int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
 {
     const ApiBaseCheck api =
@@ -150,9 +161,8 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
         printLine(stderr, api.error);
         return 2;
     }
-    TaskStore store; // runs the migrations
-    if (store.open(TaskStore::defaultPath(false)) == TaskStore::OpenResult::Failed) {
-        printLine(stderr, store.message());
+    TaskStore store;
+    if (!openTaskList(store)) {
         return 3;
     }
     KeyProfileStore meta;
@@ -183,9 +193,8 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
 // --export: reads the task list (the window may be open: nothing is written to it).
 int runExport(const CommandLine &cl)
 {
-    TaskStore store; // runs the migrations
-    if (store.open(TaskStore::defaultPath(false)) == TaskStore::OpenResult::Failed) {
-        printLine(stderr, store.message());
+    TaskStore store;
+    if (!openTaskList(store)) {
         return 3;
     }
     KeyProfileStore meta;
