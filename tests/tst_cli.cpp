@@ -760,7 +760,14 @@ void TestCli::generateUploadsImagesFromDisk()
     qInfo("peak memory: %lld kB with a 64 KiB image, %lld kB with a 20 MiB one", smallPeak,
           bigPeak);
     QVERIFY(smallPeak > 0 && bigPeak > 0);
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed memory in quarantine: every piece read and sent stays
+    // resident, so memory grows with the file whether it is streamed or not. The normal build
+    // measures it.
+    qInfo("memory not compared under AddressSanitizer (its quarantine keeps freed pieces)");
+#else
     QVERIFY2(bigPeak - smallPeak < 8 * 1024, "the 20 MiB image was held in memory");
+#endif
 
     // A file that is not there: said, nothing stored or sent.
     qint64 ignored = 0;
