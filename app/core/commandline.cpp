@@ -209,10 +209,6 @@ CommandLine followUpCommand(CommandLine cl, const QCommandLineParser &parser,
     return cl;
 }
 
-} // namespace
-
-namespace {
-
 // --export FILE [--status S] [--since DATE].
 CommandLine exportCommand(CommandLine cl, const QCommandLineParser &parser,
                           const QCommandLineOption &file, const QCommandLineOption &status,
