@@ -4,13 +4,13 @@
 #include "addtasksdialog.h"
 #include "appsettings.h"
 #include "creditsmonitor.h"
+#include "csv.h"
 #include "downloadcoordinator.h"
 #include "downloadlistmodel.h"
 #include "downloadmanager.h"
 #include "downloadspanel.h"
 #include "downloadstore.h"
 #include "engine.h"
-#include "csv.h"
 #include "enginerig.h"
 #include "exportactions.h"
 #include "extenddialog.h"
@@ -31,11 +31,12 @@
 #include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktablemodel.h"
+#include "testsupport.h"
 #include "veofollowups.h"
 
 #include <QApplication>
-#include <QComboBox>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDBusConnection>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -143,6 +144,7 @@ private Q_SLOTS:
     void initTestCase();
     void addWatchRestart();
     void searchAndStatusFilter();
+    void aLongListIsSearchedWhenTypingPauses();
     void dropTextAddsTasks();
     void removeAsksFirst();
     void switchesLanguageAtRunTime();
@@ -357,6 +359,42 @@ void TestMainWindow::searchAndStatusFilter()
     QCOMPARE(view->index(0, 0).data(TaskTableModel::TaskIdRole).toString(), A);
     filter->setCurrentIndex(0);
     QCOMPARE(view->rowCount(), 3);
+}
+
+void TestMainWindow::aLongListIsSearchedWhenTypingPauses()
+{
+    QVERIFY(m_app);
+    TaskTableModel model;
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < TaskListPane::SearchPauseRows; ++i) {
+        tasks << test::makeTask(QStringLiteral("long_list_%1").arg(i), TaskStatus::Succeeded, i);
+    }
+    model.setTasks(tasks);
+    TaskListPane pane(&model, &m_app->keys());
+    auto *search = pane.findChild<QLineEdit *>(QStringLiteral("SearchBox"));
+    QVERIFY(search);
+    QCOMPARE(pane.proxy()->rowCount(), TaskListPane::SearchPauseRows);
+
+    // Every keystroke over a long list would refilter it: the search waits for a pause.
+    QTest::keyClicks(search, QStringLiteral("long_list_4999"));
+    QCOMPARE(pane.proxy()->searchText(), QString());
+    QCOMPARE(pane.proxy()->rowCount(), TaskListPane::SearchPauseRows);
+    QTRY_COMPARE(pane.proxy()->rowCount(), 1);
+    QCOMPARE(pane.proxy()->searchText(), QStringLiteral("long_list_4999"));
+
+    // Return does not wait.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("long_list_4998"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(pane.proxy()->searchText(), QStringLiteral("long_list_4998"));
+    QCOMPARE(pane.proxy()->rowCount(), 1);
+
+    // A short list is searched at every keystroke (searchAndStatusFilter).
+    model.removeTasks({QStringLiteral("long_list_0")});
+    search->clear();
+    QCOMPARE(pane.proxy()->rowCount(), TaskListPane::SearchPauseRows - 1);
+    QTest::keyClicks(search, QStringLiteral("long_list_7"));
+    QCOMPARE(pane.proxy()->searchText(), QStringLiteral("long_list_7"));
 }
 
 void TestMainWindow::dropTextAddsTasks()

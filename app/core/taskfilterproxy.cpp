@@ -22,7 +22,12 @@ void TaskFilterProxy::setSearchText(const QString &text)
         return; // typing a space or changing case must not re-filter 10,000 rows
     }
     m_search = normalized;
-    m_words = m_search.isEmpty() ? QStringList() : m_search.split(QLatin1Char(' '));
+    m_words.clear();
+    if (!m_search.isEmpty()) {
+        for (const QString &word : m_search.split(QLatin1Char(' '))) {
+            m_words.emplace_back(word, Qt::CaseInsensitive);
+        }
+    }
     invalidateRowsFilter();
 }
 
@@ -55,20 +60,18 @@ void TaskFilterProxy::setKeyFilter(const std::optional<QStringList> &keyIds)
 
 bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!m_status && !m_expiry && !m_keys && m_words.isEmpty()) {
+    if (!m_status && !m_expiry && !m_keys && m_words.empty()) {
         return true;
     }
     // A family shows together: a child with its parent, a parent with its children.
     if (matches(sourceRow)) {
         return true;
     }
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    const int parentRow = index.data(TaskTableModel::ParentRowRole).toInt();
-    if (parentRow >= 0 && matches(parentRow)) {
-        return true;
-    }
-    const QList<int> children = index.data(TaskTableModel::ChildRowsRole).value<QList<int>>();
-    return std::any_of(children.cbegin(), children.cend(),
+    const QList<int> family = sourceModel()
+                                  ->index(sourceRow, 0, sourceParent)
+                                  .data(TaskTableModel::FamilyRowsRole)
+                                  .value<QList<int>>();
+    return std::any_of(family.cbegin(), family.cend(),
                        [this](int row) { return row >= 0 && matches(row); });
 }
 
@@ -84,12 +87,14 @@ bool TaskFilterProxy::matches(int sourceRow) const
     if (m_keys && !m_keys->contains(index.data(TaskTableModel::KeyIdRole).toString())) {
         return false;
     }
-    if (m_words.isEmpty()) {
+    if (m_words.empty()) {
         return true;
     }
-    const QString haystack = index.data(TaskTableModel::SearchTextRole).toString();
-    return std::all_of(m_words.cbegin(), m_words.cend(),
-                       [&haystack](const QString &word) { return haystack.contains(word); });
+    const QStringList texts = index.data(TaskTableModel::SearchTextRole).toStringList();
+    return std::all_of(m_words.cbegin(), m_words.cend(), [&texts](const QStringMatcher &word) {
+        return std::any_of(texts.cbegin(), texts.cend(),
+                           [&word](const QString &text) { return word.indexIn(text) >= 0; });
+    });
 }
 
 bool TaskFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const

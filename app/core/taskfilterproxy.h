@@ -5,7 +5,9 @@
 #include <QCollator>
 #include <QSortFilterProxyModel>
 #include <QStringList>
+#include <QStringMatcher>
 #include <optional>
+#include <vector>
 
 namespace veo {
 
@@ -41,9 +43,9 @@ private:
     // The sort column's values compared (the base order, without families).
     bool valueLess(const QModelIndex &left, const QModelIndex &right) const;
 
-    QString m_search;     // lower-cased, whitespace simplified
-    QStringList m_words;  // m_search split at spaces; every word must match
-    QCollator m_collator; // locale-aware, case-insensitive, numeric text comparison
+    QString m_search;                    // lower-cased, whitespace simplified
+    std::vector<QStringMatcher> m_words; // m_search's words; every word must match
+    QCollator m_collator;                // locale-aware, case-insensitive, numeric text comparison
     std::optional<TaskStatus> m_status;
     std::optional<int> m_expiry;
     std::optional<QStringList> m_keys;

@@ -67,16 +67,18 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         return m_columns.sortValue(t, column);
     case KeyIdRole:
         return t.keyId;
-    case SearchTextRole:
-        return QString(t.taskId % QLatin1Char('\n') % m_columns.prompt(t) % QLatin1Char('\n') %
-                       errorText(t))
-            .toLower();
+    case SearchTextRole: // the texts themselves (shared, not copied): a keystroke reads every row
+        return QStringList{t.taskId, m_columns.prompt(t), errorText(t)};
     case ExpiryRole:
         return m_columns.expiryConcernOf(t);
     case ParentRowRole:
         return t.parentTaskId.isEmpty() ? -1 : rowOf(t.parentTaskId);
-    case ChildRowsRole: {
+    case FamilyRowsRole: {
         QList<int> rows;
+        if (const int parentRow = t.parentTaskId.isEmpty() ? -1 : rowOf(t.parentTaskId);
+            parentRow >= 0) {
+            rows.append(parentRow);
+        }
         for (const QString &id : m_childIds.value(t.taskId)) {
             rows.append(rowOf(id));
         }

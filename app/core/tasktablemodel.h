@@ -28,10 +28,10 @@ public:
         TaskIdRole = Qt::UserRole + 1,
         StatusRole,     // int(TaskStatus)
         SortRole,       // untranslated value for sorting (QDateTime, int, QString)
-        SearchTextRole, // task id + prompt + error, lower-cased, for the filter
+        SearchTextRole, // QStringList: task id, prompt, error; what the filter searches
         KeyIdRole,      // the task's key id ("" = the default key)
         ParentRowRole,  // a child's parent row (upgrade, extension); -1 for none listed
-        ChildRowsRole,  // QList<int>: the rows of a task's children
+        FamilyRowsRole, // QList<int>: the rows of a task's parent (when listed) and children
         ExpiryRole,     // int(ExpiryConcern): videos not on disk that expire soon or did
     };
 

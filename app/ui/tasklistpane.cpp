@@ -20,8 +20,8 @@ namespace veo {
 
 TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *parent)
     : QWidget(parent), m_model(model), m_keys(keys), m_proxy(new TaskFilterProxy(this)),
-      m_search(new QLineEdit), m_statusFilter(new QComboBox), m_keyFilter(new QComboBox),
-      m_table(new QTableView)
+      m_search(new QLineEdit), m_searchPause(new QTimer(this)), m_statusFilter(new QComboBox),
+      m_keyFilter(new QComboBox), m_table(new QTableView)
 {
     m_proxy->setSourceModel(model);
     // "Expires in 3 days" goes down by itself.
@@ -32,7 +32,25 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     clock->start();
     m_search->setObjectName(QStringLiteral("SearchBox"));
     m_search->setClearButtonEnabled(true);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &TaskFilterProxy::setSearchText);
+    m_searchPause->setSingleShot(true);
+    m_searchPause->setInterval(SearchPause);
+    connect(m_searchPause, &QTimer::timeout, this,
+            [this] { m_proxy->setSearchText(m_search->text()); });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (m_model->rowCount() < SearchPauseRows) {
+            m_searchPause->stop();
+            m_proxy->setSearchText(text);
+        } else {
+            m_searchPause->start();
+        }
+    });
+    // Return searches at once, without waiting for the pause.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_searchPause->isActive()) {
+            m_searchPause->stop();
+            m_proxy->setSearchText(m_search->text());
+        }
+    });
 
     m_statusFilter->setObjectName(QStringLiteral("StatusFilter"));
     m_statusFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);

@@ -2,10 +2,12 @@
 
 #include <QStringList>
 #include <QWidget>
+#include <chrono>
 
 class QComboBox;
 class QLineEdit;
 class QTableView;
+class QTimer;
 
 namespace veo {
 
@@ -22,6 +24,11 @@ class TaskListPane final : public QWidget
     Q_DISABLE_COPY_MOVE(TaskListPane)
 
 public:
+    // Lists of at least SearchPauseRows tasks are searched SearchPause after the last keystroke
+    // (a keystroke over 100,000 rows takes a good part of a second); shorter ones at once.
+    static constexpr int SearchPauseRows = 5000;
+    static constexpr std::chrono::milliseconds SearchPause{250};
+
     TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *parent = nullptr);
 
     QTableView *tableView() const { return m_table; }
@@ -46,6 +53,8 @@ private:
     const KeyRing *m_keys;
     TaskFilterProxy *m_proxy;
     QLineEdit *m_search;
+    // Long lists are searched once typing pauses (SearchPause), short ones at every keystroke.
+    QTimer *m_searchPause;
     QComboBox *m_statusFilter;
     QComboBox *m_keyFilter;
     QTableView *m_table;
