@@ -345,6 +345,7 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     options.demoTaskIds = demoIds;
     // The system's network state says nothing about a server on this machine (the demo).
     options.followSystemNetwork = !isLoopbackHost(api.url.host());
+    options.loadInSteps = true; // the window shows at once; a long list fills in behind
     MemoryTokenStore demoSecrets; // the demo never touches the real keychain
     KeychainTokenStore keychain;
     Engine engine(options, &store, cl.demo ? static_cast<TokenStore *>(&demoSecrets) : &keychain,

@@ -152,7 +152,7 @@ int startupChild(const QString &dir, int expected, int argc, char **argv)
     clock.start();
     QApplication app(argc, argv);
     test::EngineRig rig(dir, QUrl(QStringLiteral("http://127.0.0.1:9")), QStringLiteral("bench"),
-                        false, {}, false);
+                        false, {}, false, nullptr, true); // as main.cpp: read in steps
     LanguageManager languages;
     MainWindow window(rig.engine.get(), &languages);
     Startup result;
@@ -164,7 +164,9 @@ int startupChild(const QString &dir, int expected, int argc, char **argv)
         result.stallMs = std::max(result.stallMs, double(turn.nsecsElapsed()) / 1e6 - 5.0);
         turn.restart();
     });
-    const auto filled = [&] { return rig.engine->tasks()->count() == expected; };
+    const auto filled = [&] {
+        return rig.engine->tasks()->count() == expected && !rig.engine->isLoading();
+    };
     QTimer watch;
     watch.setInterval(1);
     QObject::connect(&watch, &QTimer::timeout, &app, [&] {

@@ -135,6 +135,8 @@ private Q_SLOTS:
     void tasksReachFinalStatusesAndAreStored();
     void addingKnownIdsIsANoOp();
     void loadRestoresAndPollsOnlyUnfinished();
+    void aLongListIsReadInSteps();
+    void aChangeWhileReadingInStepsReadsTheRestFirst();
     void errorKeepsLastGoodState();
     void finalErrorMakesPendingUnavailable();
     void expiredSucceededTaskStaysSucceeded();
@@ -248,6 +250,84 @@ void TestTaskTracker::loadRestoresAndPollsOnlyUnfinished()
     QCOMPARE(rig.server.requestsFor(running).size(), 1);
     QCOMPARE(rig.server.requestsFor(done).size(), 0);
     QCOMPARE(resets.size(), 1);
+}
+
+namespace {
+// A store with `count` finished tasks, oldest first, as a long history is.
+QList<TaskRecord> seedHistory(TaskStore &store, int count)
+{
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < count; ++i) {
+        TaskRecord t;
+        t.taskId = QStringLiteral("veo_history_%1").arg(i, 5, 10, QLatin1Char('0'));
+        t.status = i % 7 ? TaskStatus::Succeeded : TaskStatus::Failed;
+        t.prompt = QStringLiteral("Prompt %1").arg(i);
+        t.addedAt = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC).addSecs(i);
+        tasks << t;
+    }
+    store.insertNew(tasks);
+    return store.loadAll();
+}
+} // namespace
+
+void TestTaskTracker::aLongListIsReadInSteps()
+{
+    Rig rig;
+    const QList<TaskRecord> stored = seedHistory(*rig.store, 1000);
+    QCOMPARE(stored.size(), 1000);
+    QSignalSpy more(rig.repository.get(), &TaskFeed::loadedMore);
+    QSignalSpy finished(rig.repository.get(), &TaskFeed::loadFinished);
+
+    rig.repository->loadInSteps(0ms); // one batch a turn of the event loop
+    QVERIFY(rig.repository->isLoading());
+    QCOMPARE(more.size(), 1);
+    QCOMPARE(rig.model->rowCount(), 256); // shown at once, the rest fills in behind
+    QCOMPARE(finished.size(), 0);
+
+    QTRY_VERIFY(!rig.repository->isLoading());
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(more.size(), 4); // 256 + 256 + 256 + 232
+    // The same list, in the same order, as reading it at once gives.
+    QCOMPARE(rig.repository->tasks(), stored);
+    QCOMPARE(rig.model->tasks(), stored);
+}
+
+void TestTaskTracker::aChangeWhileReadingInStepsReadsTheRestFirst()
+{
+    Rig rig;
+    const QList<TaskRecord> stored = seedHistory(*rig.store, 1000);
+    const QString late = stored.at(900).taskId; // not read yet when the change comes
+    QSignalSpy finished(rig.repository.get(), &TaskFeed::loadFinished);
+    rig.repository->loadInSteps(0ms);
+    QVERIFY(rig.repository->isLoading());
+    QVERIFY(!rig.repository->contains(late));
+
+    // A change (here a key) to a task not read yet: it is read first, then changed and saved.
+    const QStringList changed = rig.repository->update(
+        {late},
+        [](TaskRecord &t) {
+            return std::exchange(t.keyId, QStringLiteral("k2")) != QStringLiteral("k2");
+        },
+        QStringLiteral("failed"));
+    QCOMPARE(changed, QStringList{late});
+    QVERIFY(!rig.repository->isLoading());
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(rig.repository->count(), 1000);
+    QCOMPARE(rig.model->rowCount(), 1000);
+    QCOMPARE(rig.model->task(late)->keyId, QStringLiteral("k2"));
+    QCOMPARE(rig.reopened().value(late).keyId, QStringLiteral("k2"));
+
+    // Adding an ID that is stored but was not read yet is still a no-op, not a second row.
+    Rig again;
+    seedHistory(*again.store, 1000);
+    again.repository->loadInSteps(0ms);
+    TaskRecord known;
+    known.taskId = late;
+    QVERIFY(again.repository->insert({known}).isEmpty());
+    QCOMPARE(again.repository->count(), 1000);
+    QCOMPARE(again.model->rowCount(), 1000);
+    QCOMPARE(again.repository->task(late)->prompt, QStringLiteral("Prompt 900"));
+    QCOMPARE(finished.size(), 1); // each rig once
 }
 
 void TestTaskTracker::errorKeepsLastGoodState()

@@ -24,7 +24,12 @@ public:
     virtual const QList<TaskRecord> &tasks() const = 0;
 
 Q_SIGNALS:
+    // The list was read anew: these tasks, and the ones in loadedMore() until loadFinished().
     void loaded(const QList<veo::TaskRecord> &tasks);
+    // More of the stored tasks, read after loaded() (a long list is read a little at a time).
+    void loadedMore(const QList<veo::TaskRecord> &tasks);
+    // Every stored task has been read (loaded() and loadedMore() are complete).
+    void loadFinished();
     void inserted(const QList<veo::TaskRecord> &tasks);
     // The committed new states of known tasks.
     void changed(const QList<veo::TaskRecord> &tasks);

@@ -105,6 +105,7 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
 void TaskTableModel::follow(const TaskFeed *feed)
 {
     connect(feed, &TaskFeed::loaded, this, &TaskTableModel::setTasks);
+    connect(feed, &TaskFeed::loadedMore, this, &TaskTableModel::upsertTasks);
     connect(feed, &TaskFeed::inserted, this, &TaskTableModel::upsertTasks);
     connect(feed, &TaskFeed::changed, this, &TaskTableModel::upsertTasks);
     connect(feed, &TaskFeed::removed, this, &TaskTableModel::removeTasks);

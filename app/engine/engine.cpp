@@ -108,7 +108,24 @@ Engine::~Engine()
 
 void Engine::start()
 {
-    m_tracker->load();
+    if (m_options.loadInSteps) {
+        connect(m_tasks.get(), &TaskFeed::loadFinished, this, &Engine::startServices,
+                Qt::SingleShotConnection);
+        m_tasks->loadInSteps();
+    } else {
+        m_tasks->load();
+        startServices();
+    }
+}
+
+bool Engine::isLoading() const
+{
+    return m_tasks->isLoading();
+}
+
+void Engine::startServices()
+{
+    m_tracker->watch();
     m_creates->settleInterrupted();
     m_downloads->setStore(m_downloadStore.get()); // after the tasks: unfinished ones continue
     m_keeper->start();                            // after the downloads it may add to

@@ -62,6 +62,9 @@ public:
         QStringList demoTaskIds;
         // Follow the system's network state; off for a server on this machine (demo, tests).
         bool followSystemNetwork = true;
+        // start() reads the task list a little at a time (the window's list fills in behind)
+        // and starts the services once it is read; otherwise all of it before start() returns.
+        bool loadInSteps = false;
         // The request machine's and the schedulers' clock (not owned); null = a steady one.
         Clock *clock = nullptr;
         // The wall clock of the 14-day clock (Keep before expiry); null = the system's.
@@ -75,6 +78,8 @@ public:
 
     // Loads the tasks, continues unfinished downloads and reads the keys; polling starts.
     void start();
+    // The task list is still being read (Options::loadInSteps); the services start after it.
+    bool isLoading() const;
     bool isDemo() const { return m_options.demo; }
     QString storePath() const { return m_options.storePath; }
 
@@ -147,6 +152,8 @@ Q_SIGNALS:
     void linkNotRenewed(const QString &taskId, const QString &message);
 
 private:
+    // What start() does once the task list is read: watching, downloads, keys, the queue.
+    void startServices();
     void onTaskFinished(const QString &taskId, TaskStatus status);
     void onLowCredits(const QString &keyId, qint64 left, qint64 threshold);
     void reportUnowned(const QStringList &taskIds);

@@ -2,6 +2,7 @@
 
 #include "taskstore.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <algorithm>
 
@@ -14,6 +15,13 @@ TaskRepository::TaskRepository(TaskStore *store, std::chrono::milliseconds flush
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(flushDelay);
     connect(&m_flushTimer, &QTimer::timeout, this, &TaskRepository::flush);
+    m_loadTimer.setSingleShot(true);
+    m_loadTimer.setInterval(0);
+    connect(&m_loadTimer, &QTimer::timeout, this, [this] {
+        if (!loadStep(m_loadStep)) {
+            m_loadTimer.start();
+        }
+    });
 }
 
 TaskRepository::~TaskRepository()
@@ -23,10 +31,68 @@ TaskRepository::~TaskRepository()
 
 void TaskRepository::load()
 {
+    m_loadTimer.stop();
+    m_loading = false;
     m_staged.clear();
     m_tasks = m_store ? m_store->loadAll() : QList<TaskRecord>();
     reindex();
     Q_EMIT loaded(m_tasks);
+    Q_EMIT loadFinished();
+}
+
+void TaskRepository::loadInSteps(std::chrono::milliseconds step)
+{
+    m_loadStep = step;
+    m_staged.clear();
+    m_tasks.clear();
+    m_rowById.clear();
+    m_loading = true;
+    m_loadedUpTo = 0;
+    Q_EMIT loaded(m_tasks);
+    if (!loadStep(m_loadStep)) {
+        m_loadTimer.start();
+    }
+}
+
+void TaskRepository::finishLoading()
+{
+    if (m_loading) {
+        m_loadTimer.stop();
+        loadStep(std::nullopt);
+    }
+}
+
+bool TaskRepository::loadStep(std::optional<std::chrono::milliseconds> budget)
+{
+    // Batches small enough to stop close to the budget (at least one a step); what one step
+    // read goes out at once.
+    constexpr int BatchRows = 256;
+    QElapsedTimer spent;
+    spent.start();
+    const qsizetype first = m_tasks.size();
+    bool done = !m_store;
+    while (!done) {
+        TaskStore::Batch batch = m_store->loadBatch(m_loadedUpTo, BatchRows);
+        m_loadedUpTo = batch.last;
+        done = batch.failed || batch.tasks.size() < BatchRows;
+        for (TaskRecord &t : batch.tasks) {
+            if (!m_rowById.contains(t.taskId)) {
+                m_rowById.insert(t.taskId, m_tasks.size());
+                m_tasks.append(std::move(t));
+            }
+        }
+        if (budget && std::chrono::milliseconds(spent.elapsed()) >= *budget) {
+            break;
+        }
+    }
+    if (m_tasks.size() > first) {
+        Q_EMIT loadedMore(m_tasks.mid(first));
+    }
+    if (done) {
+        m_loading = false;
+        Q_EMIT loadFinished();
+    }
+    return done;
 }
 
 const TaskRecord *TaskRepository::task(const QString &taskId) const
@@ -46,6 +112,7 @@ std::optional<TaskRecord> TaskRepository::latest(const QString &taskId) const
 
 QList<TaskRecord> TaskRepository::insert(const QList<TaskRecord> &records)
 {
+    finishLoading(); // a change goes to the whole list
     if (!m_store) {
         return {};
     }
@@ -85,6 +152,7 @@ void TaskRepository::reindex()
 
 bool TaskRepository::replace(const QString &oldTaskId, const TaskRecord &record)
 {
+    finishLoading(); // a change goes to the whole list
     const auto row = m_rowById.constFind(oldTaskId);
     if (row == m_rowById.cend() || contains(record.taskId) || !m_store ||
         !m_store->replace(oldTaskId, record)) {
@@ -103,6 +171,7 @@ bool TaskRepository::replace(const QString &oldTaskId, const TaskRecord &record)
 
 bool TaskRepository::remove(const QStringList &taskIds)
 {
+    finishLoading(); // a change goes to the whole list
     QSet<QString> gone;
     for (const QString &id : taskIds) {
         if (contains(id)) {
@@ -135,6 +204,7 @@ QStringList TaskRepository::update(const QStringList &taskIds,
                                    const std::function<bool(TaskRecord &)> &change,
                                    const QString &failure)
 {
+    finishLoading(); // a change goes to the whole list
     QStringList ids;
     if (!m_store || taskIds.isEmpty()) {
         return ids;
@@ -173,6 +243,7 @@ QStringList TaskRepository::update(const QStringList &taskIds,
 
 void TaskRepository::stage(const TaskRecord &record)
 {
+    finishLoading(); // a change goes to the whole list
     if (!contains(record.taskId)) {
         return; // removed meanwhile
     }

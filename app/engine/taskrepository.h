@@ -38,8 +38,18 @@ public:
                             QObject *parent = nullptr);
     ~TaskRepository() override; // commits what is staged
 
-    // Reads every task from the store (replacing what is held); emits loaded().
+    // Reads every task from the store (replacing what is held); emits loaded(), then
+    // loadFinished().
     void load();
+    // The same a little at a time, so that a long list does not hold up the event loop: the
+    // first LoadStep's worth now (loaded()), the rest in turns of the event loop (loadedMore()),
+    // then loadFinished(). Anything that changes the list while it loads reads the rest first
+    // (finishLoading()): nothing is lost or overwritten.
+    static constexpr std::chrono::milliseconds LoadStep{12};
+    void loadInSteps(std::chrono::milliseconds step = LoadStep); // at least 256 tasks a step
+    bool isLoading() const { return m_loading; }
+    // Reads what is left of a load in steps now.
+    void finishLoading();
 
     // The committed state of a task; null when unknown. Valid until the next change.
     const TaskRecord *task(const QString &taskId) const;
@@ -81,6 +91,8 @@ Q_SIGNALS:
 
 private:
     void apply(const QList<TaskRecord> &records);
+    // Reads the next part of a load in steps (all of it when budget is null); true when done.
+    bool loadStep(std::optional<std::chrono::milliseconds> budget);
     void reindex(); // m_rowById from m_tasks
 
     QPointer<TaskStore> m_store;
@@ -90,6 +102,10 @@ private:
     QTimer m_flushTimer;
     std::chrono::milliseconds m_flushDelay;
     int m_failedFlushes = 0; // commits failed in a row (the retry backs off)
+    bool m_loading = false;
+    qint64 m_loadedUpTo = 0; // the store's row a load in steps goes on after
+    QTimer m_loadTimer;      // the next step of a load in steps
+    std::chrono::milliseconds m_loadStep = LoadStep;
 };
 
 } // namespace veo

@@ -22,6 +22,14 @@ void TaskTracker::load()
         return;
     }
     m_tasks->load();
+    watch();
+}
+
+void TaskTracker::watch()
+{
+    if (!m_tasks || !m_scheduler) {
+        return;
+    }
     QList<TaskRecord> polled;
     polled.reserve(m_tasks->count());
     for (const TaskRecord &t : m_tasks->tasks()) {

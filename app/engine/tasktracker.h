@@ -24,9 +24,11 @@ public:
     TaskTracker(TaskRepository *tasks, RefreshScheduler *scheduler, QObject *parent = nullptr);
     ~TaskTracker() override;
 
-    // Loads the repository from its store and starts watching unfinished tasks (except those
-    // whose owner is still being looked for: see tasksFindingOwner()).
+    // Loads the repository from its store and starts watching its tasks (watch()).
     void load();
+    // Starts watching the repository's tasks, except those whose owner is still being looked
+    // for (see tasksFindingOwner()): once they are loaded.
+    void watch();
     // Adds the IDs not yet tracked (others are a no-op); returns how many were new.
     int addTasks(const QStringList &taskIds, const QString &keyId = {});
     // Adds tasks made here (upgrades, extensions) as they are; returns the ones that were new.

@@ -15,6 +15,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <limits>
 
 namespace veo {
 
@@ -352,20 +353,37 @@ TaskStore::Attempt TaskStore::migrate(int fromVersion)
 
 QList<TaskRecord> TaskStore::loadAll() const
 {
-    QList<TaskRecord> tasks;
+    return loadBatch(0, std::numeric_limits<int>::max()).tasks;
+}
+
+TaskStore::Batch TaskStore::loadBatch(qint64 after, int limit) const
+{
+    Batch batch;
+    batch.last = after;
     if (!isOpen()) {
-        return tasks;
+        batch.failed = true;
+        return batch;
     }
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!q.exec(selectSql() + QStringLiteral(" ORDER BY rowid"))) {
+    // rowid last: readRecord() reads the columns before it.
+    const QString sql =
+        selectSql().replace(QStringLiteral(" FROM tasks"), QStringLiteral(",rowid FROM tasks")) +
+        QStringLiteral(" WHERE rowid > ? ORDER BY rowid LIMIT ?");
+    const int rowidColumn = int(fieldColumns().size()) + 1;
+    q.prepare(sql);
+    q.addBindValue(after);
+    q.addBindValue(limit);
+    if (!q.exec()) {
         qCWarning(lcStore) << "loading tasks failed:" << describe(q.lastError());
-        return tasks;
+        batch.failed = true;
+        return batch;
     }
     while (q.next()) {
-        tasks.append(readRecord(q));
+        batch.tasks.append(readRecord(q));
+        batch.last = q.value(rowidColumn).toLongLong();
     }
-    return tasks;
+    return batch;
 }
 
 QList<TaskRecord> TaskStore::insertNew(const QList<TaskRecord> &tasks)

@@ -36,6 +36,16 @@ public:
     static int schemaVersion();
 
     QList<TaskRecord> loadAll() const;
+    // Part of the list, for reading it a little at a time: the tasks stored after the row
+    // `after` (0: from the first), at most `limit`, in the order they were added. `last` is the
+    // row to go on from; a batch of fewer than `limit` tasks (or failed) is the end.
+    struct Batch
+    {
+        QList<TaskRecord> tasks;
+        qint64 last = 0;
+        bool failed = false;
+    };
+    Batch loadBatch(qint64 after, int limit) const;
     // Adds tasks not yet stored, in one transaction; returns the ones actually added.
     QList<TaskRecord> insertNew(const QList<TaskRecord> &tasks);
     // Writes every field of the given (known) tasks in one transaction.

@@ -101,7 +101,7 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
     // The task selected when the window last closed, once the list is loaded and the engine
     // has started (which may start tasks over: the demo's).
     connect(
-        m_model, &QAbstractItemModel::modelReset, this,
+        engine->tasks(), &TaskFeed::loadFinished, this,
         [this] { selectTask(m_engine->settings()->lastSelectedTask()); },
         Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
 

@@ -19,7 +19,8 @@ namespace veo::test {
 struct EngineRig
 {
     EngineRig(const QString &dir, const QUrl &base, const QString &sessionKey, bool demo = false,
-              const QStringList &demoTaskIds = {}, bool fast = true, Clock *clock = nullptr)
+              const QStringList &demoTaskIds = {}, bool fast = true, Clock *clock = nullptr,
+              bool loadInSteps = false)
         : settings(dir + QStringLiteral("/settings.ini"))
     {
         opened = store.open(dir + QStringLiteral("/tasks.sqlite"));
@@ -32,6 +33,7 @@ struct EngineRig
         options.demoTaskIds = demoTaskIds;
         options.followSystemNetwork = false; // the fake server is on loopback
         options.clock = clock;
+        options.loadInSteps = loadInSteps;
         if (fast) { // polls at a fixed 150 ms, whatever the tasks' age
             settings.setFlag(AppSettings::Flag::FixedPollInterval, true);
         }
