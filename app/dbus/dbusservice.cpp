@@ -11,6 +11,7 @@
 #include <QDBusMetaType>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QSet>
 
 namespace veo {
 
@@ -130,12 +131,14 @@ QStringList DBusService::AddTasks(const QStringList &ids, const QString &keyLabe
                                   QStringList &skipped)
 {
     QStringList wanted;
+    QSet<QString> seen;
     QStringList invalid;
     for (const QString &raw : ids) {
         const QString id = raw.trimmed();
         if (!isValidTaskId(id)) {
             invalid << raw;
-        } else if (!wanted.contains(id)) {
+        } else if (!seen.contains(id)) {
+            seen.insert(id);
             wanted << id;
         }
     }
