@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "commandline.h"
 #include "createrequests.h"
+#include "dbusservice.h"
 #include "demoscenario.h"
 #include "downloadstore.h"
 #include "engine.h"
@@ -377,6 +378,10 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
                 true);
         });
     engine.start();
+    // Scripts reach this window over D-Bus (the demo's under a name of its own). InstanceGuard
+    // made it the only window of its task list: a name another program holds stays with it.
+    DBusService dbus(&engine);
+    dbus.publish(QDBusConnection::sessionBus(), DBusService::serviceName(cl.demo));
     window.show();
     window.addTaskIds(cl.taskIds);
     return app.exec();

@@ -84,6 +84,7 @@ dpkg-deb --contents "$deb" | tee "$work/contents"
 expected="./usr/bin/veo-tracker
 ./usr/share/applications/$APP_ID.desktop
 ./usr/share/metainfo/$APP_ID.metainfo.xml
+./usr/share/dbus-1/services/$APP_ID.service
 ./usr/share/icons/hicolor/scalable/apps/$APP_ID.svg
 ./usr/share/man/man1/veo-tracker.1.gz
 ./usr/share/doc/$PKG_NAME/copyright
@@ -115,6 +116,10 @@ for size in $ICON_SIZES; do
     grep -q "PNG image data, $size x $size," || fail "the ${size}x${size} icon is not a ${size}px PNG"
 done
 ok "binary stripped; PNG icons have their nominal sizes"
+service="$root/usr/share/dbus-1/services/$APP_ID.service"
+grep -qx "Name=$APP_ID" "$service" && grep -qx 'Exec=/usr/bin/veo-tracker' "$service" ||
+  { cat "$service"; fail "the D-Bus service file does not start /usr/bin/veo-tracker as $APP_ID"; }
+ok "D-Bus service file: $APP_ID starts /usr/bin/veo-tracker"
 for gz in usr/share/man/man1/veo-tracker.1.gz usr/share/doc/$PKG_NAME/changelog.gz; do
   gzip -t "$root/$gz" || fail "$gz is not valid gzip"
 done
@@ -199,6 +204,24 @@ fi
 [ -f "$home/.local/share/veo-tracker/demo.sqlite" ] ||
   { cat "$work/gui.log"; fail "veo-tracker --demo did not create its SQLite store"; }
 ok "veo-tracker --demo ran offscreen for 8 s and opened its SQLite store"
+
+say "D-Bus activation: a call to $APP_ID starts the installed app"
+# A session bus of its own, which finds the service file where the package put it; the app it
+# starts is stopped by its PID before the bus goes.
+home="$work/home-dbus"
+mkdir -p "$home"
+env HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
+  XDG_CACHE_HOME="$home/.cache" QT_QPA_PLATFORM=offscreen KIE_API_KEY= \
+  timeout 120 dbus-run-session -- sh -c '
+    set -eu
+    dbus-send --session --print-reply --reply-timeout=90000 --dest="$1" /org/veotracker/VeoTracker \
+      org.veotracker.VeoTracker.ListTasks string:""
+    pid=$(dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.GetConnectionUnixProcessID string:"$1" | awk "{print \$2}")
+    kill "$pid"' sh "$APP_ID" >"$work/dbus.log" 2>&1 || { cat "$work/dbus.log"; fail "calling $APP_ID on D-Bus did not start veo-tracker and get an answer"; }
+cat "$work/dbus.log"
+grep -q 'array \[' "$work/dbus.log" || fail "ListTasks over D-Bus did not answer with a task list"
+ok "ListTasks over D-Bus started veo-tracker and answered"
 
 say "apt-get purge $PKG_NAME"
 apt-get purge -y -q -o Dpkg::Lock::Timeout=300 -o Dpkg::Use-Pty=0 "$PKG_NAME" || fail "apt-get purge failed"

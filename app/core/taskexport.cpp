@@ -112,16 +112,21 @@ QStringList exportFields()
     return names;
 }
 
+QJsonObject exportObject(const ExportedTask &task)
+{
+    QJsonObject o;
+    for (const auto &[name, value] : fieldsOf(task)) {
+        o.insert(name, value);
+    }
+    return o;
+}
+
 QByteArray exportTasks(const QList<ExportedTask> &tasks, ExportFormat format)
 {
     if (format == ExportFormat::Json) {
         QJsonArray array;
         for (const ExportedTask &e : tasks) {
-            QJsonObject o;
-            for (const auto &[name, value] : fieldsOf(e)) {
-                o.insert(name, value);
-            }
-            array.append(o);
+            array.append(exportObject(e));
         }
         return QJsonDocument(QJsonObject{{QStringLiteral("tasks"), array}}).toJson();
     }

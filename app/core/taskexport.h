@@ -5,6 +5,7 @@
 #include "taskrecord.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -34,6 +35,8 @@ ExportFormat exportFormatForPath(const QString &path);
 // a cell that a spreadsheet would run as a formula (= + - @ first) starts with an apostrophe)
 // or per object (JSON: {"tasks": [...]}, lists as arrays, times as ISO 8601 UTC).
 QByteArray exportTasks(const QList<ExportedTask> &tasks, ExportFormat format);
+// One task as the JSON export writes it: every field, lists as arrays, absent values null.
+QJsonObject exportObject(const ExportedTask &task);
 // The CSV header and the JSON keys, in order.
 QStringList exportFields();
 

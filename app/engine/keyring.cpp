@@ -399,6 +399,16 @@ std::optional<KeyProfile> KeyRing::profile(const QString &keyId) const
     return p ? std::optional<KeyProfile>(*p) : std::nullopt;
 }
 
+std::optional<KeyProfile> KeyRing::profileLabelled(const QString &label) const
+{
+    for (const KeyProfile &p : m_profiles.all()) {
+        if (!p.sessionOnly && p.label.compare(label.trimmed(), Qt::CaseInsensitive) == 0) {
+            return p;
+        }
+    }
+    return std::nullopt;
+}
+
 QStringList KeyRing::usableKeyIds() const
 {
     QStringList ids;

@@ -92,6 +92,9 @@ public:
 
     QList<KeyProfile> profiles() const { return m_profiles.all(); }
     std::optional<KeyProfile> profile(const QString &keyId) const;
+    // The stored key with this label (case and surrounding spaces ignored), as scripts name
+    // keys; never the session key.
+    std::optional<KeyProfile> profileLabelled(const QString &label) const;
     bool contains(const QString &keyId) const { return m_profiles.find(resolve(keyId)) != nullptr; }
     QString defaultKeyId() const { return m_profiles.defaultId(); }
     // The profile's label, "Label (default)" for the default key (the session key too, while

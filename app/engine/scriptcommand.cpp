@@ -41,14 +41,12 @@ ScriptCommand::KeyChoice ScriptCommand::chooseKey(const KeyRing &keys, const QSt
         }
         return {KeyRing::storedId(keys.defaultKeyId()), {}};
     }
-    for (const KeyProfile &p : keys.profiles()) {
-        if (!p.sessionOnly && p.label.compare(label.trimmed(), Qt::CaseInsensitive) == 0) {
-            if (!keys.hasSecret(p.id)) {
-                //: --key LABEL: the key is listed but its secret could not be read
-                return {{}, tr("The key \"%1\" could not be read from the keychain.").arg(p.label)};
-            }
-            return {KeyRing::storedId(p.id), {}};
+    if (const std::optional<KeyProfile> p = keys.profileLabelled(label)) {
+        if (!keys.hasSecret(p->id)) {
+            //: --key LABEL: the key is listed but its secret could not be read
+            return {{}, tr("The key \"%1\" could not be read from the keychain.").arg(p->label)};
         }
+        return {KeyRing::storedId(p->id), {}};
     }
     //: --key LABEL names no stored key
     return {{},
