@@ -59,6 +59,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.known, 0);
         QCOMPARE(outcome.failed, 0);
         QCOMPARE(outcome.missingLabels, QStringList{QStringLiteral("Gone")});
+        QCOMPARE(outcome.firstAdded, QStringLiteral("import_task_studio01"));
         QCOMPARE(m_rig->task(QStringLiteral("import_task_studio01"))->keyId, m_studio);
         QCOMPARE(m_rig->task(QStringLiteral("import_task_client02"))->keyId, m_client);
         QCOMPARE(m_rig->task(QStringLiteral("import_task_gone0003"))->keyId, m_studio);

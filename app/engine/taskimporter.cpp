@@ -46,7 +46,9 @@ ImportOutcome TaskImporter::add(const QList<ImportedTask> &tasks, const KeyRing 
         record.addedAt = now;
         records.append(record);
     }
-    outcome.added = int(tracker.addRecords(records).size());
+    const QList<TaskRecord> added = tracker.addRecords(records);
+    outcome.added = int(added.size());
+    outcome.firstAdded = added.isEmpty() ? QString() : added.constFirst().taskId;
     outcome.failed = int(records.size()) - outcome.added;
     return outcome;
 }

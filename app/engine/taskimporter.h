@@ -15,9 +15,10 @@ class TaskTracker;
 // What adding an import file's tasks did.
 struct ImportOutcome
 {
-    int added = 0;  // new in the list
-    int known = 0;  // already tracked (a no-op)
-    int failed = 0; // could not be saved (the task database refused them)
+    int added = 0;      // new in the list
+    int known = 0;      // already tracked (a no-op)
+    int failed = 0;     // could not be saved (the task database refused them)
+    QString firstAdded; // the first task that is new in the list; empty when none
     // Key labels no saved key has (case ignored): their tasks got the default key.
     QStringList missingLabels;
 };
