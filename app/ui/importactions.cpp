@@ -96,8 +96,7 @@ void ImportActions::read(const QString &path)
     m_progress = new QProgressDialog(m_window);
     m_progress->setAttribute(Qt::WA_DeleteOnClose);
     m_progress->setWindowTitle(tr("Import Tasks"));
-    m_progress->setLabelText(
-        tr("Reading %1…").arg(QDir::toNativeSeparators(QFileInfo(path).fileName())));
+    m_progress->setLabelText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(ProgressAfterMs);
     m_progress->setRange(0, 0);
@@ -115,7 +114,7 @@ void ImportActions::read(const QString &path)
     connect(m_reader, &QThread::finished, this, [this, error, file] {
         m_reader->deleteLater();
         m_reader = nullptr;
-        QString why =
+        const QString why =
             error->isEmpty()
                 ? TaskImporter::unreadable(*file, m_path)
                 //: Import: %1 = the file, %2 = the system's reason
@@ -131,8 +130,7 @@ void ImportActions::read(const QString &path)
         m_file = std::move(*file);
         if (m_progress) {
             m_progress->setLabelText(
-                tr("Adding the tasks of %1…")
-                    .arg(QDir::toNativeSeparators(QFileInfo(m_path).fileName())));
+                tr("Adding the tasks of %1…").arg(QFileInfo(m_path).fileName()));
             m_progress->setCancelButtonText(tr("Stop"));
             m_progress->setRange(0, int(m_file.tasks.size()));
         }
