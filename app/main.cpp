@@ -28,6 +28,8 @@
 #include "scriptsession.h"
 #include "taskchecker.h"
 #include "taskexport.h"
+#include "taskimport.h"
+#include "taskimporter.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktracker.h"
@@ -223,6 +225,53 @@ int runExport(const CommandLine &cl)
     return 0;
 }
 
+// --import: adds the file's task IDs to the task list, which only one process may write: while
+// the window owns it, the window imports the file and shows its report. 0 all listed (or
+// handed to the window), 1 some lines or key labels were left out, 2 nothing could be imported.
+int runImport(const CommandLine &cl, const AppSettings &settings)
+{
+    QFile file(cl.importFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        //: --import FILE; %2 = the system's reason
+        printLine(stderr, QCoreApplication::translate("main", "Could not read %1: %2")
+                              .arg(QDir::toNativeSeparators(cl.importFile), file.errorString()));
+        return 2;
+    }
+    const TaskImport read = readTaskImport(file.readAll());
+    if (const QString why = TaskImporter::unreadable(read, cl.importFile); !why.isEmpty()) {
+        printLine(stderr, why);
+        return 2;
+    }
+    const QString windowOpen = QCoreApplication::translate(
+        "main", "Veo Tracker is running but does not answer: use File > Import Tasks… in its "
+                "window (or drop the file on it), or quit it and run this again. Nothing was "
+                "added.");
+    const QString path = QFileInfo(cl.importFile).absoluteFilePath();
+    const auto handOver = [&path](InstanceGuard &window) {
+        if (!window.handOverImport({path})) {
+            return false;
+        }
+        //: --import while the window is open; %1 = the file
+        printLine(stdout, QCoreApplication::translate(
+                              "main", "Veo Tracker is running: its window imports %1 and shows "
+                                      "what it added.")
+                              .arg(QDir::toNativeSeparators(path)));
+        return true;
+    };
+    return runOnTaskList(
+        cl.apiBase, settings, windowOpen,
+        [&read](const ScriptSession &s) {
+            s.tasks.load();
+            const ImportOutcome outcome = TaskImporter::add(read.tasks, s.keys, s.tracker);
+            printLine(stdout, TaskImporter::report(read, outcome));
+            if (read.tasks.isEmpty() || outcome.failed > 0) {
+                return 2;
+            }
+            return read.skipped.isEmpty() && outcome.missingLabels.isEmpty() ? 0 : 1;
+        },
+        SessionKeys::LabelsOnly, handOver);
+}
+
 // Prints a command's JSON line on standard output and ends the event loop with its code.
 void quitWith(const QByteArray &jsonLine, int exitCode, int *code)
 {
@@ -355,12 +404,20 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     if (opened == TaskStore::OpenResult::RecoveredFromCorruption) {
         window.showMessage(store.message(), true);
     }
+    const auto comeForward = [&window] {
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+    };
     QObject::connect(&instance, &InstanceGuard::activated, &window,
-                     [&window](const QStringList &ids) {
-                         window.showNormal();
-                         window.raise();
-                         window.activateWindow();
+                     [&window, comeForward](const QStringList &ids) {
+                         comeForward();
                          window.addTaskIds(ids);
+                     });
+    QObject::connect(&instance, &InstanceGuard::importRequested, &window,
+                     [&window, comeForward](const QStringList &files) {
+                         comeForward();
+                         window.importFiles(files);
                      });
     // Try the Demo / Leave Demo: the other mode is another process on another task list.
     QObject::connect(
@@ -408,7 +465,7 @@ bool wantsConsoleOnly(int argc, char **argv)
         if (arg == "--check" || arg == "--help" || arg == "-h" || arg == "--version" ||
             arg == "-v" || arg == "--help-all" || arg == "--add-key" || arg == "--list-keys" ||
             arg == "--get-1080p" || arg == "--get-4k" || arg == "--extend" || arg == "--generate" ||
-            arg == "--batch") {
+            arg == "--batch" || arg == "--import") {
             return true;
         }
     }
@@ -458,6 +515,8 @@ int main(int argc, char **argv)
         return runFollowUp(cl, *app, settings);
     case CommandLine::Mode::Export:
         return runExport(cl);
+    case CommandLine::Mode::Import:
+        return runImport(cl, settings);
     case CommandLine::Mode::Generate:
     case CommandLine::Mode::Batch:
         return runGenerate(cl, *app, settings);

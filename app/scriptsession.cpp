@@ -42,7 +42,8 @@ void onTerminationSignal(int)
 
 int runOnTaskList(const QString &apiBase, const AppSettings &settings,
                   const QString &whileWindowOpen,
-                  const std::function<int(const ScriptSession &)> &body)
+                  const std::function<int(const ScriptSession &)> &body, SessionKeys keysRead,
+                  const std::function<bool(InstanceGuard &)> &handOver)
 {
     constexpr int NotPossible = 2;
     const ApiBaseCheck api =
@@ -53,7 +54,10 @@ int runOnTaskList(const QString &apiBase, const AppSettings &settings,
     }
     const QString storePath = TaskStore::defaultPath(false);
     InstanceGuard instance(storePath);
-    if (instance.claim() != InstanceGuard::Role::Primary) {
+    if (const InstanceGuard::Role role = instance.claim(); role != InstanceGuard::Role::Primary) {
+        if (role == InstanceGuard::Role::Secondary && handOver && handOver(instance)) {
+            return 0;
+        }
         printError(whileWindowOpen);
         return NotPossible;
     }
@@ -76,7 +80,11 @@ int runOnTaskList(const QString &apiBase, const AppSettings &settings,
     TaskRepository tasks(&store);
     TaskTracker tracker(&tasks, &scheduler);
     CreateRequests creates(&tasks, &tracker, &requests);
-    keys.load();
+    if (keysRead == SessionKeys::Secrets) {
+        keys.load();
+    } else {
+        keys.loadProfiles();
+    }
     return body({keys, tasks, tracker, creates, client});
 }
 

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void generateChargesTheKeyNamedByItsLabel();
     void generateUploadsImagesFromDisk();
     void exportWritesTheTaskList();
+    void importAddsTheIdsOfAFile();
+    void importWhileTheWindowIsOpenGoesToTheWindow();
 
 private:
     struct Run
@@ -830,6 +832,121 @@ void TestCli::exportWritesTheTaskList()
     r = run({QStringLiteral("--export"), home.filePath(QStringLiteral("missing/x.csv"))}, env);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("Could not write"), r.err.constData());
+}
+
+// --import FILE: the IDs of a file (an export of another list, text) go into the user's list;
+// the summary says what was added, already tracked and left out; the exit code whether all of
+// it could be used.
+void TestCli::importAddsTheIdsOfAFile()
+{
+    QTemporaryDir source;
+    QTemporaryDir home;
+    const QProcessEnvironment env = userEnv(home);
+    const QString storePath = home.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"));
+    {
+        TaskStore store;
+        QCOMPARE(store.open(source.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"))),
+                 TaskStore::OpenResult::Opened);
+        TaskRecord known;
+        known.taskId = QStringLiteral("cli_import_known_001");
+        known.prompt = QStringLiteral("红狐狸, \"quoted\"\nsecond line");
+        known.addedAt = QDateTime::currentDateTimeUtc();
+        TaskRecord extension = known;
+        extension.taskId = QStringLiteral("cli_import_extend_02");
+        extension.kind = TaskKind::VeoExtension;
+        extension.parentTaskId = known.taskId;
+        QCOMPARE(store.insertNew({known, extension}).size(), 2);
+        TaskStore mine;
+        QCOMPARE(mine.open(storePath), TaskStore::OpenResult::Opened);
+        QCOMPARE(mine.insertNew({known}).size(), 1);
+    }
+    // Another list's export: one task already here, one new (an extension, kept as one).
+    const QString exported = source.filePath(QStringLiteral("moved.csv"));
+    QProcessEnvironment sourceEnv = userEnv(source);
+    Run r = run({QStringLiteral("--export"), exported}, sourceEnv);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run({QStringLiteral("--import"), exported}, env);
+    QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+    QVERIFY2(r.out.contains("Added 1 task"), r.out.constData());
+    QVERIFY2(r.out.contains("1 already tracked."), r.out.constData());
+    QList<TaskRecord> tasks = storedTasks(home);
+    QCOMPARE(tasks.size(), 2);
+    const auto extension = std::find_if(tasks.cbegin(), tasks.cend(), [](const TaskRecord &t) {
+        return t.taskId == QLatin1String("cli_import_extend_02");
+    });
+    QVERIFY(extension != tasks.cend());
+    QCOMPARE(extension->kind, TaskKind::VeoExtension);
+    QCOMPARE(extension->parentTaskId, QStringLiteral("cli_import_known_001"));
+
+    // Text with a line that is no ID: the IDs are added, the line is named, exit 1.
+    const QString text = home.filePath(QStringLiteral("ids.txt"));
+    {
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("cli_import_text_0003 cli_import_known_001\nplease track these\n"
+                   "cli_import_text_0004\n");
+    }
+    r = run({QStringLiteral("--import"), text}, env);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("Added 2 task"), r.out.constData());
+    QVERIFY2(r.out.contains("1 already tracked."), r.out.constData());
+    QVERIFY2(r.out.contains("line 2: please track these"), r.out.constData());
+    QCOMPARE(storedTasks(home).size(), 4);
+    QVERIFY(!r.out.contains(Token.toUtf8()) && !r.err.contains(Token.toUtf8()));
+
+    // Nothing to import: a missing file, a file without IDs, not text. Exit 2, list unchanged.
+    r = run({QStringLiteral("--import"), home.filePath(QStringLiteral("missing.csv"))}, env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("Could not read"), r.err.constData());
+    const QString words = home.filePath(QStringLiteral("words.txt"));
+    {
+        QFile file(words);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("no ids here!\n");
+    }
+    r = run({QStringLiteral("--import"), words}, env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.out.contains("Added 0 task"), r.out.constData());
+    const QString binary = home.filePath(QStringLiteral("clip.mp4"));
+    {
+        QFile file(binary);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromHex("000000186674797069736f6d")); // an MP4's first box
+    }
+    r = run({QStringLiteral("--import"), binary}, env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("not a text file"), r.err.constData());
+    QCOMPARE(storedTasks(home).size(), 4);
+}
+
+// The window owns the task list: --import hands it the file, and the window adds its tasks
+// (it polls them), as launching with IDs hands them over.
+void TestCli::importWhileTheWindowIsOpenGoesToTheWindow()
+{
+    QTemporaryDir home;
+    const QProcessEnvironment env = userEnv(home);
+    QProcess window;
+    window.setProcessEnvironment(env);
+    window.start(QStringLiteral(VEO_TRACKER_BINARY), {Done});
+    QVERIFY(window.waitForStarted(10000));
+    const QString storePath = home.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(storePath + QStringLiteral(".lock")), 30000);
+    const QString text = home.filePath(QStringLiteral("ids.txt"));
+    {
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("cli_import_handed_001\n");
+    }
+    const Run r = run({QStringLiteral("--import"), text}, env);
+    QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+    QVERIFY2(r.out.contains("its window imports"), r.out.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_server.requestsFor(QStringLiteral("cli_import_handed_001")).isEmpty(), 30000);
+    window.kill(); // like kill -9: the import was committed before its task was polled
+    window.waitForFinished();
+    TaskStore store;
+    QCOMPARE(store.open(storePath), TaskStore::OpenResult::Opened);
+    QVERIFY(store.contains(QStringLiteral("cli_import_handed_001")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void secondLaunchHandsOver();
     void differentStoresDoNotInterfere();
     void crashedOwnerDoesNotBlock();
+    void filesToImportAreHandedOver();
 
 private:
     QTemporaryDir m_dir;
@@ -63,6 +64,28 @@ void TestInstanceGuard::crashedOwnerDoesNotBlock()
     QCOMPARE(guard.claim(), InstanceGuard::Role::Primary);
 }
 
+// --import while the window runs: the file goes to the window, not the task IDs.
+void TestInstanceGuard::filesToImportAreHandedOver()
+{
+    const QString store = m_dir.filePath(QStringLiteral("d/tasks.sqlite"));
+    InstanceGuard first(store);
+    QCOMPARE(first.claim(), InstanceGuard::Role::Primary);
+    QSignalSpy activated(&first, &InstanceGuard::activated);
+    QSignalSpy imports(&first, &InstanceGuard::importRequested);
+    QProcess second;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("VEO_TST_INSTANCE_STORE"), store);
+    env.insert(QStringLiteral("VEO_TST_INSTANCE_IMPORT"), QStringLiteral("/home/me/任务 1.csv"));
+    second.setProcessEnvironment(env);
+    second.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(imports.wait(30000));
+    QCOMPARE(imports.at(0).at(0).toStringList(),
+             QStringList{QStringLiteral("/home/me/任务 1.csv")});
+    QVERIFY(second.waitForFinished(30000));
+    QCOMPARE(second.exitCode(), 0);
+    QCOMPARE(activated.size(), 0);
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -70,6 +93,9 @@ int main(int argc, char **argv)
         InstanceGuard guard(store);
         if (guard.claim() != InstanceGuard::Role::Secondary) {
             return 3;
+        }
+        if (const QString file = qEnvironmentVariable("VEO_TST_INSTANCE_IMPORT"); !file.isEmpty()) {
+            return guard.handOverImport({file}) ? 0 : 4;
         }
         return guard.handOver({QStringLiteral("veo_task_handed_1"),
                                QStringLiteral("veo_task_handed_2")})

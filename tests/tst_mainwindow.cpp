@@ -18,6 +18,7 @@
 #include "fakekieserver.h"
 #include "generatedialog.h"
 #include "imagepicker.h"
+#include "importactions.h"
 #include "keyring.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
@@ -26,6 +27,7 @@
 #include "playerpane.h"
 #include "refreshscheduler.h"
 #include "taskdetailspane.h"
+#include "taskexport.h"
 #include "taskfilterproxy.h"
 #include "tasklistpane.h"
 #include "taskrepository.h"
@@ -41,6 +43,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QImage>
@@ -54,6 +57,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSet>
@@ -160,8 +164,12 @@ private Q_SLOTS:
     void notificationAfterAFailedAutomaticDownload();
     void keysInTheWindow();
     void aTableLayoutSavedBeforeTheCostColumnStillFits();
+    void importFromTheWindow();
+    void droppingAFileImportsIt();
 
 private:
+    // The import's report box once it is open (closed again); empty when none came.
+    QString importReport();
     // What the app had done for a task when its notification was sent.
     struct AtNotification
     {
@@ -1236,6 +1244,94 @@ void TestMainWindow::aTableLayoutSavedBeforeTheCostColumnStillFits()
     // Wide enough for a cost ("1,280 credits") next to its padding.
     QVERIFY(header->sectionSize(TaskTableModel::CostColumn) >
             header->fontMetrics().horizontalAdvance(QStringLiteral("1,280 credits")));
+}
+
+QString TestMainWindow::importReport()
+{
+    QMessageBox *box = nullptr;
+    if (!QTest::qWaitFor(
+            [this, &box] {
+                box = m_app->window->findChild<QMessageBox *>(QStringLiteral("ImportReport"));
+                return box && box->isVisible();
+            },
+            15000)) {
+        return {};
+    }
+    const QString text = box->text();
+    const QPointer<QMessageBox> closing(box);
+    box->close(); // deletes itself
+    return QTest::qWaitFor([&closing] { return closing.isNull(); }, 5000) ? text : QString();
+}
+
+// File → Import Tasks…: the file chosen in the dialog (an export of this list with a task
+// added, a line that is no ID); new tasks appear in the list, the report says what happened.
+void TestMainWindow::importFromTheWindow()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    auto *action = w.findChild<QAction *>(QStringLiteral("ImportTasksAction"));
+    QVERIFY(action && action->isEnabled());
+    QVERIFY(w.menuBar()->actions().constFirst()->menu()->actions().contains(action));
+    const int before = m_app->model().rowCount();
+    QVERIFY(before > 0);
+    const QString path = m_dir.filePath(QStringLiteral("import/from the dialog.csv"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray data = exportTasks(m_app->engine->exportTasks({}), ExportFormat::Csv);
+        data += "imported_by_dialog_01,veo,,,pending,\"导入, \"\"quoted\"\"\nline\"\r\n";
+        data += "this is not an id,\r\n";
+        file.write(data);
+    }
+    whenModal([path](QWidget *modal) {
+        auto *dialog = qobject_cast<QFileDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // as the Open button does
+    });
+    action->trigger();
+    const QString report = importReport();
+    QVERIFY2(report.contains(QLatin1String("Added 1 task")), qPrintable(report));
+    // The list's own tasks (placeholders of generations without a KIE ID yet and upgrades
+    // are left out with the line that held no ID).
+    QVERIFY2(report.contains(QLatin1String("already tracked.")), qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("held no task ID")), qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("this is not an id")), qPrintable(report));
+    QCOMPARE(m_app->model().rowCount(), before + 1);
+    QVERIFY(m_app->task(QStringLiteral("imported_by_dialog_01")));
+    QCOMPARE(selectedTask(), QStringLiteral("imported_by_dialog_01"));
+}
+
+// A .json file dropped on the window (as a file manager drops it) is imported, not pasted.
+void TestMainWindow::droppingAFileImportsIt()
+{
+    QVERIFY(m_app);
+    MainWindow &w = *m_app->window;
+    const int before = m_app->model().rowCount();
+    const QString path = m_dir.filePath(QStringLiteral("import/dropped.json"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"tasks\": [{\"taskId\": \"imported_by_drop_0001\", \"keyLabel\": "
+                   "\"No Such Key\"}, {\"taskId\": \"imported_by_drop_0002\"}]}");
+    }
+    QVERIFY(ImportActions::isImportable(path));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    mime.setText(QUrl::fromLocalFile(path).toString()); // file managers add the address as text
+    const QPoint pos = w.rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    const QString report = importReport();
+    QVERIFY2(report.contains(QLatin1String("Added 2 task")), qPrintable(report));
+    QVERIFY2(report.contains(QLatin1String("Key \"No Such Key\" not found")), qPrintable(report));
+    QCOMPARE(m_app->model().rowCount(), before + 2);
+    QVERIFY(m_app->task(QStringLiteral("imported_by_drop_0002")));
+    QVERIFY(!w.findChild<AddTasksDialog *>()); // imported, not pasted into Add Tasks
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -306,6 +306,13 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
             "Write the task list to this file and exit: JSON when it ends in .json, else CSV. "
             "Every field, key labels but never a secret."),
         QStringLiteral("file"));
+    const QCommandLineOption importFrom(
+        QStringLiteral("import"),
+        QCoreApplication::translate(
+            "CommandLine",
+            "Add the task IDs in this file to the task list and exit: a CSV or JSON file as "
+            "--export writes (keys by label), or text with IDs. An open window imports it."),
+        QStringLiteral("file"));
     const QCommandLineOption status(
         QStringLiteral("status"),
         QCoreApplication::translate("CommandLine",
@@ -417,7 +424,7 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
                        addKey,    listKeys,      get1080p, get4k, yes,    extend,     generate,
                        batch,     key,           prompt,   model, aspect, resolution, seeds,
                        watermark, noTranslation, type,     image,  exportTo,   status,
-                       since});
+                       since,     importFrom});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QCoreApplication::translate("CommandLine", "Task IDs to track or check."),
@@ -466,6 +473,16 @@ CommandLine parseCommandLine(const QStringList &args, const QString &apiBaseFrom
             cl.mode = CommandLine::Mode::Error;
             cl.errorText = QCoreApplication::translate("CommandLine", "--add-key needs a label.");
         }
+        return cl;
+    }
+    if (parser.isSet(importFrom)) {
+        if (parser.isSet(exportTo) || !parser.positionalArguments().isEmpty()) {
+            return error(cl, QCoreApplication::translate(
+                                 "CommandLine", "--import takes only its file: no task IDs and "
+                                                "no other command."));
+        }
+        cl.mode = CommandLine::Mode::Import;
+        cl.importFile = parser.value(importFrom).trimmed();
         return cl;
     }
     if (parser.isSet(exportTo) || parser.isSet(status) || parser.isSet(since)) {

@@ -22,6 +22,7 @@ struct CommandLine
         Generate,
         Batch,
         Export,
+        Import,
         Help,
         Version,
         Error
@@ -52,6 +53,8 @@ struct CommandLine
     QString exportFile;
     QString exportStatus;
     QDateTime exportSince;
+    // Import (--import FILE): the CSV, JSON or text file whose task IDs are added.
+    QString importFile;
     QString helpText;  // for Help and Error
     QString errorText; // for Error (translated)
 };

@@ -21,6 +21,7 @@
 #include "notificationpolicy.h"
 #include "refreshscheduler.h"
 #include "requestscheduler.h"
+#include "taskimporter.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 #include "tasktracker.h"
@@ -185,10 +186,7 @@ Engine::Added Engine::addTasks(const QStringList &taskIds, const QString &keyId,
 {
     // A task belongs to an account: "the default key" means the key that is the default now,
     // not whichever becomes the default later. Only the session key (never stored) stays "".
-    QString owner = keyId;
-    if (owner.isEmpty() && m_keys->defaultKeyId() != KeyRing::SessionKeyId) {
-        owner = m_keys->defaultKeyId();
-    }
+    const QString owner = keyId.isEmpty() ? m_keys->newTaskKeyId({}) : keyId;
     Added result;
     result.added =
         tryAllKeys ? m_prober->addTasksTryingAllKeys(taskIds) : m_tracker->addTasks(taskIds, owner);
@@ -196,6 +194,11 @@ Engine::Added Engine::addTasks(const QStringList &taskIds, const QString &keyId,
                                      [this](const QString &id) { return m_tasks->contains(id); })) -
                    result.added;
     return result;
+}
+
+ImportOutcome Engine::importTasks(const QList<ImportedTask> &tasks)
+{
+    return TaskImporter::add(tasks, *m_keys, *m_tracker);
 }
 
 void Engine::removeTasks(const QStringList &taskIds)

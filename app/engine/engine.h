@@ -26,6 +26,8 @@ class ExpiryKeeper;
 class FollowUps;
 class ImageUpload;
 struct ExportedTask;
+struct ImportOutcome;
+struct ImportedTask;
 class Generations;
 class KeyProber;
 class KeyProfileStore;
@@ -105,6 +107,9 @@ public:
     // keyId "" = the key that is the default now (bound by its id; only the session key stays
     // ""). tryAllKeys: the owner is unknown and every key is asked in turn.
     Added addTasks(const QStringList &taskIds, const QString &keyId = {}, bool tryAllKeys = false);
+    // Adds an import file's tasks (File → Import Tasks…, a dropped file): keys by label, else
+    // the default key (TaskImporter).
+    ImportOutcome importTasks(const QList<ImportedTask> &tasks);
     // Stops tracking: the records go, unfinished downloads are cancelled, files stay.
     void removeTasks(const QStringList &taskIds);
     // The user's choice of key; it ends any "Try all keys" search of these tasks.

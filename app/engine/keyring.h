@@ -105,6 +105,9 @@ public:
     {
         return keyId.isEmpty() ? m_profiles.defaultId() : keyId;
     }
+    // The key id a new task keeps for keyId: "" = the key that is the default now (bound by
+    // its id; only the session key, never stored, stays "").
+    QString newTaskKeyId(const QString &keyId) const { return storedId(resolve(keyId)); }
     // Ids of the keys whose secret is available now.
     QStringList usableKeyIds() const;
     bool labelInUse(const QString &label, const QString &exceptKeyId = {}) const

@@ -10,7 +10,8 @@
 namespace veo {
 
 namespace {
-constexpr quint32 Magic = 0x56454f31; // "VEO1"
+constexpr quint32 Magic = 0x56454f31;       // "VEO1": task IDs to add
+constexpr quint32 ImportMagic = 0x56454f49; // "VEOI": files to import
 
 QString serverNameFor(const QString &storePath)
 {
@@ -51,15 +52,28 @@ InstanceGuard::Role InstanceGuard::claim()
 
 bool InstanceGuard::handOver(const QStringList &taskIds, int timeoutMs)
 {
+    QByteArray payload;
+    QDataStream out(&payload, QIODevice::WriteOnly);
+    out << Magic << taskIds;
+    return send(payload, timeoutMs);
+}
+
+bool InstanceGuard::handOverImport(const QStringList &filePaths, int timeoutMs)
+{
+    QByteArray payload;
+    QDataStream out(&payload, QIODevice::WriteOnly);
+    out << ImportMagic << filePaths;
+    return send(payload, timeoutMs);
+}
+
+bool InstanceGuard::send(const QByteArray &payload, int timeoutMs)
+{
     QLocalSocket socket;
     socket.connectToServer(m_name);
     if (!socket.waitForConnected(timeoutMs)) {
         m_error = socket.errorString();
         return false;
     }
-    QByteArray payload;
-    QDataStream out(&payload, QIODevice::WriteOnly);
-    out << Magic << taskIds;
     socket.write(payload);
     if (!socket.waitForBytesWritten(timeoutMs) || !socket.waitForReadyRead(timeoutMs)) {
         m_error = socket.errorString();
@@ -76,18 +90,22 @@ void InstanceGuard::onConnection()
             QDataStream in(socket);
             in.startTransaction();
             quint32 magic = 0;
-            QStringList ids;
-            in >> magic >> ids;
+            QStringList items; // task IDs or files, as magic says
+            in >> magic >> items;
             if (!in.commitTransaction()) {
                 return; // wait for the rest
             }
-            if (magic != Magic) {
+            if (magic != Magic && magic != ImportMagic) {
                 socket->abort();
                 return;
             }
             socket->write("ok");
             socket->flush();
-            Q_EMIT activated(ids);
+            if (magic == ImportMagic) {
+                Q_EMIT importRequested(items);
+            } else {
+                Q_EMIT activated(items);
+            }
         });
     }
 }

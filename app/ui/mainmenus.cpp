@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "exportactions.h"
 #include "generationactions.h"
+#include "importactions.h"
 #include "languagemanager.h"
 #include "taskactions.h"
 
@@ -25,6 +26,7 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_fileMenu->addAction(a.generation()->newGeneration());
     m_fileMenu->addAction(a.generation()->fromFile());
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(a.importing()->importTasks());
     m_fileMenu->addAction(a.exporting()->exportTasks());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(actions.switchMode);

@@ -5,6 +5,7 @@
 #include "downloadsdock.h"
 #include "engine.h"
 #include "icons.h"
+#include "importactions.h"
 #include "keyring.h"
 #include "languagemanager.h"
 #include "mainmenus.h"
@@ -301,17 +302,37 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+namespace {
+
+// The dropped files to import (.csv, .json, .txt): a file manager's drop.
+QStringList importableFiles(const QMimeData *mime)
+{
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && ImportActions::isImportable(url.toLocalFile())) {
+            paths << url.toLocalFile();
+        }
+    }
+    return paths;
+}
+
+} // namespace
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->mimeData()->hasText()) {
+    if (!importableFiles(event->mimeData()).isEmpty() || event->mimeData()->hasText()) {
         event->acceptProposedAction();
     }
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QString text = event->mimeData()->text();
     event->acceptProposedAction();
+    if (const QStringList files = importableFiles(event->mimeData()); !files.isEmpty()) {
+        importFiles(files);
+        return;
+    }
+    const QString text = event->mimeData()->text();
     const TaskIdParseResult parsed = parseTaskIds(text);
     if (parsed.invalid.isEmpty() && !parsed.ids.isEmpty()) {
         addTaskIds(parsed.ids);
@@ -331,6 +352,11 @@ void MainWindow::showMessage(const QString &text, bool warning)
 void MainWindow::addTaskIds(const QStringList &taskIds, const QString &keyId, bool tryAllKeys)
 {
     m_actions->addTaskIds(taskIds, keyId, tryAllKeys);
+}
+
+void MainWindow::importFiles(const QStringList &filePaths)
+{
+    m_actions->importing()->importFiles(filePaths);
 }
 
 void MainWindow::selectTask(const QString &taskId)

@@ -45,6 +45,9 @@ public:
     // happened. tryAllKeys: the owner is unknown, every key is asked; otherwise keyId ("" =
     // the current default key).
     void addTaskIds(const QStringList &taskIds, const QString &keyId = {}, bool tryAllKeys = false);
+    // Imports the task IDs in these files (a drop, another launch's --import) and shows what
+    // was added in a message box.
+    void importFiles(const QStringList &filePaths);
     void selectTask(const QString &taskId);
     QTableView *tableView() const;
     TaskTableModel *taskModel() const { return m_model; }

@@ -7,6 +7,7 @@
 #include "exportactions.h"
 #include "generationactions.h"
 #include "icons.h"
+#include "importactions.h"
 #include "keyring.h"
 #include "taskfilterproxy.h"
 #include "tasklistpane.h"
@@ -27,7 +28,8 @@ namespace veo {
 TaskActions::TaskActions(Engine *engine, TaskTableModel *model, TaskListPane *list, QWidget *window)
     : QObject(window), m_engine(engine), m_followUps(new FollowUpActions(engine, list, window)),
       m_generation(new GenerationActions(engine, list, window)),
-      m_export(new ExportActions(engine, list, window)), m_model(model), m_list(list),
+      m_export(new ExportActions(engine, list, window)),
+      m_import(new ImportActions(engine, list, window)), m_model(model), m_list(list),
       m_window(window)
 {
     connect(m_followUps, &FollowUpActions::statusMessage, this, &TaskActions::statusMessage);
@@ -113,6 +115,7 @@ void TaskActions::retranslate()
     m_followUps->retranslate();
     m_generation->retranslate();
     m_export->retranslate();
+    m_import->retranslate();
     m_add->setText(tr("&Add Tasks…"));
     m_add->setToolTip(tr("Add task IDs to watch (%1)").arg(shortcut(m_add)));
     m_remove->setText(tr("&Remove"));

@@ -15,6 +15,7 @@ namespace veo {
 class Engine;
 class FollowUpActions;
 class ExportActions;
+class ImportActions;
 class GenerationActions;
 class TaskListPane;
 class TaskTableModel;
@@ -47,6 +48,7 @@ public:
     // New Generation, Edit and Run, Send Again, Add Its Task ID.
     GenerationActions *generation() const { return m_generation; }
     ExportActions *exporting() const { return m_export; }
+    ImportActions *importing() const { return m_import; }
 
     // Adds task IDs from any source (command line, drop, dialog) and reports what happened.
     void addTaskIds(const QStringList &taskIds, const QString &keyId = {}, bool tryAllKeys = false);
@@ -79,6 +81,7 @@ private:
     FollowUpActions *m_followUps;
     GenerationActions *m_generation;
     ExportActions *m_export;
+    ImportActions *m_import;
     TaskTableModel *m_model;
     TaskListPane *m_list;
     QWidget *m_window;
