@@ -114,6 +114,7 @@ MainWindow::~MainWindow()
     // The model lives as long as this window; what its providers point to may not.
     m_model->setDownloadMarkProvider({});
     m_model->setKeyLabelProvider({});
+    m_model->setNextCheckProvider({});
 }
 
 DownloadsPanel *MainWindow::downloadsPanel() const
@@ -159,6 +160,11 @@ void MainWindow::connectEngine()
         m_model->keyLabelsChanged();
         m_list->updateKeyFilterItems();
     });
+
+    // Polls: the Status column counts down to the next check after a failed one.
+    RefreshScheduler *polls = engine->scheduler();
+    m_model->setNextCheckProvider(
+        [polls](const QString &taskId) { return polls->nextCheckAt(taskId); });
 
     // Downloads: the Download column, and what applies once a file arrived or went.
     DownloadCoordinator *downloads = engine->downloads();
