@@ -30,6 +30,7 @@
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -267,7 +268,9 @@ void MainWindow::restoreLayout()
 {
     const AppSettings &s = *m_engine->settings();
     if (!restoreGeometry(s.layout(AppSettings::Layout::Geometry))) {
-        resize(1280, 760);
+        // 1280x760, or the screen on a smaller one (1024x768).
+        const QSize room = screen()->availableSize();
+        resize(std::min(1280, room.width()), std::min(760, room.height()));
     }
     restoreState(s.layout(AppSettings::Layout::WindowState));
     m_list->tableView()->horizontalHeader()->restoreState(

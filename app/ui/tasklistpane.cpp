@@ -93,7 +93,7 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    constexpr int widths[] = {190, 220, 90, 300, 85, 80, 130, 130, 90, 130, 260, 90, 100};
+    constexpr int widths[] = {190, 260, 90, 300, 85, 80, 130, 130, 90, 130, 260, 90, 100};
     static_assert(std::size(widths) == TaskTableModel::ColumnCount, "a width for every column");
     for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
         m_table->setColumnWidth(c, widths[c]);
