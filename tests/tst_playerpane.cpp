@@ -12,10 +12,12 @@
 #include <QDir>
 #include <QLabel>
 #include <QMediaMetaData>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
@@ -153,6 +155,8 @@ private Q_SLOTS:
     void openInBrowserAndSystemPlayer();
     void mediaHostNeverSeesAuthorization();
     void browsingFetchesNothing();
+    void topRowFitsAtAnyWidth_data();
+    void topRowFitsAtAnyWidth();
     void screenshots();
 
 private:
@@ -984,6 +988,115 @@ void TestPlayerPane::browsingFetchesNothing()
     QVERIFY(std::none_of(requests.cbegin(), requests.cend(),
                          [](const auto &r) { return r.path.startsWith("/v/browse"); }));
     QVERIFY(pane.mediaPlayer()->source().isEmpty());
+}
+
+void TestPlayerPane::topRowFitsAtAnyWidth_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<bool>("onDisk");
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        for (const bool onDisk : {false, true}) {
+            QTest::addRow("%s, %s", qPrintable(language), onDisk ? "on disk" : "online")
+                << language << onDisk;
+        }
+    }
+}
+
+// Every button of the row above the video is whole where it is, or in the "…" menu: never
+// squeezed to a clipped text ("pen in browse"), whatever the pane's width and language.
+void TestPlayerPane::topRowFitsAtAnyWidth()
+{
+    QFETCH(QString, language);
+    QFETCH(bool, onDisk);
+    QTranslator translator;
+    if (language != QStringLiteral("en")) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/veo-tracker_%1.qm").arg(language)));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+    }
+    const auto removeTranslator =
+        qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+    PlayerPane pane;
+    const QString path = m_dir.filePath(QStringLiteral("result.mp4"));
+    pane.setLocalFileProvider([&](const QString &, MediaKind kind, int) {
+        return onDisk && kind == MediaKind::Result ? path : QString();
+    });
+    QMenu followUps;
+    followUps.addAction(QStringLiteral("Get 4K"));
+    pane.setFollowUpMenu(&followUps);
+    pane.setTask(succeeded({media(QStringLiteral("/v/fit.mp4")).toString()},
+                           {media(QStringLiteral("/v/fit-origin.mp4")).toString()}));
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+
+    const auto *download = pane.findChild<QToolButton *>(QStringLiteral("PlayerDownloadButton"));
+    const auto *more = pane.findChild<QToolButton *>(QStringLiteral("PlayerMoreButton"));
+    QVERIFY(download && more && more->menu());
+    QList<QToolButton *> buttons;
+    for (const char *name : {"PlayerDownloadButton", "PlayerBrowserButton",
+                             "PlayerSystemPlayerButton", "PlayerFollowUpButton"}) {
+        buttons.append(pane.findChild<QToolButton *>(QLatin1String(name)));
+        QVERIFY2(buttons.last(), name);
+    }
+    if (onDisk) {
+        buttons.removeOne(download); // a video on disk is not downloaded again
+    }
+    const QWidget *row = buttons.last()->parentWidget();
+    bool overflowed = false;
+    // Down to the pane's own minimum (the controls below the video, the collapsed row).
+    const int narrowest = pane.minimumSizeHint().width();
+    for (const int width : {1200, 800, 640, 520, 440, 380, 320}) {
+        pane.resize(width, 420);
+        QTRY_COMPARE(pane.width(), std::max(width, narrowest));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        const QString at = QStringLiteral("%1 px: ").arg(pane.width());
+        QVERIFY2(row->width() <= pane.width(), qPrintable(at + QString::number(row->width())));
+        // The menu is filled when it opens.
+        Q_EMIT more->menu()->aboutToShow();
+        QStringList inMenu;
+        for (const QAction *action : more->menu()->actions()) {
+            inMenu.append(action->text());
+        }
+        QCOMPARE(more->isVisible(), !inMenu.isEmpty());
+        overflowed = overflowed || !inMenu.isEmpty();
+        QVERIFY(download->isVisible() == (!onDisk && !inMenu.contains(download->accessibleName())));
+        QList<const QWidget *> shown = {more};
+        for (const QToolButton *button : std::as_const(buttons)) {
+            const QString name = at + button->accessibleName();
+            QVERIFY2(!button->accessibleName().isEmpty(), qPrintable(name));
+            if (button->isVisible()) {
+                QVERIFY2(!inMenu.contains(button->accessibleName()), qPrintable(name));
+                shown.append(button);
+            } else {
+                QVERIFY2(inMenu.contains(button->accessibleName()), qPrintable(name));
+            }
+        }
+        for (const QWidget *w : std::as_const(shown)) {
+            if (!w->isVisible()) {
+                continue;
+            }
+            const QString name = at + w->objectName() + QLatin1Char(' ') +
+                                 QString::number(w->width()) + QLatin1Char('<') +
+                                 QString::number(w->sizeHint().width());
+            QVERIFY2(w->width() >= w->sizeHint().width(), qPrintable(name)); // not squeezed
+            QVERIFY2(row->rect().contains(w->geometry()), qPrintable(name)); // not cut off
+        }
+    }
+    QVERIFY(overflowed || onDisk); // with Download, the narrowest widths need the menu
+
+    // A button in the menu does what the button does (Download, when it went there).
+    QSignalSpy opened(&pane, &PlayerPane::downloadRequested);
+    QAction *inMenu = nullptr;
+    for (QAction *action : more->menu()->actions()) {
+        if (action->text() == buttons.constFirst()->accessibleName()) {
+            inMenu = action;
+        }
+    }
+    if (!onDisk && inMenu) {
+        inMenu->trigger();
+        QCOMPARE(opened.size(), 1);
+    }
+    pane.resize(1200, 420);
+    QTRY_VERIFY(!more->isVisible()); // room again: every button back in the row
 }
 
 void TestPlayerPane::screenshots()

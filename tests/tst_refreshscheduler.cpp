@@ -9,8 +9,8 @@
 #include "requestscheduler.h"
 
 #include <QTest>
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 #include <memory>
 
@@ -212,6 +212,7 @@ private Q_SLOTS:
     void untrackStopsPolling();
     void cancelledRequestsAreRetried();
     void nextPollChanged();
+    void nextCheckAfterFailureAndRefreshNowAtOnce();
     void adaptiveNoticesFinishedRendersWithinBounds();
     void adaptiveAgeCountsFromCreation();
     void fixedIntervalIgnoresAge();
@@ -695,6 +696,50 @@ QList<qint64> checksOf(const Rig &rig, const QString &id, qint64 start)
         }
     }
     return at;
+}
+
+// What the Status column counts down to after a failed check, and Refresh Now not waiting for it.
+void TestRefreshScheduler::nextCheckAfterFailureAndRefreshNowAtOnce()
+{
+    Rig rig({.backoffCap = 600s, .jitter = 0});
+    const QString id = QStringLiteral("veo_flaky");
+    const Response serverError = FakeKieServer::kieError(500, QStringLiteral("Internal Error"));
+    rig.server.setScript(id, {serverError, serverError, record(id, 1)});
+    rig.scheduler->setInterval(10s);
+    QVERIFY(!rig.scheduler->nextCheckAt(id).isValid()); // not tracked
+    rig.scheduler->track({task(id)});
+    QVERIFY(rig.runUntil([&] { return rig.answersFor(id).size() == 1; }));
+    QCOMPARE(rig.answersFor(id).constFirst().result.error.kind, ApiError::Kind::Server);
+    const qint64 failedAt = rig.clock.nowMs();
+
+    // The first backoff is the interval: 10 s from the answer, on the clock as in wall time.
+    const auto inMs = [&] {
+        return QDateTime::currentDateTimeUtc().msecsTo(rig.scheduler->nextCheckAt(id));
+    };
+    QVERIFY2(std::abs(inMs() - 10000) < 1000, QByteArray::number(inMs()).constData());
+    rig.runFor(4000);
+    QVERIFY2(std::abs(inMs() - 6000) < 1000, QByteArray::number(inMs()).constData());
+    QCOMPARE(rig.requestCount(id), 1);
+
+    // Paused: no time to count down to.
+    rig.scheduler->setPaused(true);
+    QVERIFY(!rig.scheduler->nextCheckAt(id).isValid());
+    rig.scheduler->setPaused(false);
+
+    // Refresh Now asks at once, not when the backoff ends...
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    rig.scheduler->refreshNow({id});
+    QVERIFY(dueNow(rig.scheduler->nextCheckAt(id), before, QDateTime::currentDateTimeUtc()));
+    rig.runner.settle();
+    QCOMPARE(rig.requestCount(id), 2);
+    QCOMPARE(rig.answersFor(id).size(), 2);
+    QCOMPARE(rig.answersFor(id).last().atMs, failedAt + 4000);
+    // ...and a second failure in a row backs off twice as long.
+    QVERIFY2(std::abs(inMs() - 20000) < 1000, QByteArray::number(inMs()).constData());
+
+    QVERIFY(rig.runUntil([&] { return rig.lastAnswerHasStatus(id, TaskStatus::Succeeded); }));
+    QCOMPARE(rig.answersFor(id).last().atMs, failedAt + 4000 + 20000);
+    QVERIFY(!rig.scheduler->nextCheckAt(id).isValid()); // finished: never checked again
 }
 
 void TestRefreshScheduler::adaptiveNoticesFinishedRendersWithinBounds()

@@ -140,6 +140,10 @@ private Q_SLOTS:
     void aParentShowsWhatItsChildrenAreDoing();
     void theExpiresColumnCountsDownFourteenDays();
     void aRenderGeneratingPastFifteenMinutesSaysSo();
+    void aGeneratingTaskShowsItsTimeTickingBySecond();
+    void aFailedCheckSaysWhatAndWhenItIsRetried_data();
+    void aFailedCheckSaysWhatAndWhenItIsRetried();
+    void theRetryCountsDown();
     void statusText_data();
     void statusText();
     void cellTexts();
@@ -299,10 +303,12 @@ void tst_TaskTableModel::aRenderGeneratingPastFifteenMinutesSaysSo()
     upgrade.kind = TaskKind::Veo1080p;
     upgrade.parentTaskId = render.taskId;
     upgrade.createTime = now.addSecs(-20 * 60); // upgrades have their own time limit
+    upgrade.addedAt = upgrade.createTime;
     model.setTasks({render, upgrade});
     const QModelIndex status =
         model.index(model.rowOf(render.taskId), TaskTableModel::StatusColumn);
-    QCOMPARE(status.data().toString(), QStringLiteral("Generating · 1080P processing"));
+    QCOMPARE(status.data().toString(),
+             QStringLiteral("Generating · 14 min 59 s · 1080P processing"));
     QVERIFY(!status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("minutes")));
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -318,11 +324,175 @@ void tst_TaskTableModel::aRenderGeneratingPastFifteenMinutesSaysSo()
                 .startsWith(QStringLiteral("Still generating after 17 minutes.")));
     QCOMPARE(
         model.index(model.rowOf(upgrade.taskId), TaskTableModel::StatusColumn).data().toString(),
-        QStringLiteral("Generating"));
+        QStringLiteral("Generating · 22 min 1 s"));
 
     render.status = TaskStatus::Succeeded; // done: nothing to say
     model.upsertTasks({render});
     QCOMPARE(status.data().toString(), QStringLiteral("Succeeded · 1080P processing"));
+}
+
+void tst_TaskTableModel::aGeneratingTaskShowsItsTimeTickingBySecond()
+{
+    TaskTableModel model;
+    QDateTime now = QDateTime(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC);
+    model.setNow([&now] { return now; });
+    TaskRecord render = makeTask(QStringLiteral("veo_render_1"), TaskStatus::Generating, 1);
+    render.createTime = now.addSecs(-151); // KIE's time counts...
+    render.addedAt = now.addSecs(-20);
+    TaskRecord pasted = makeTask(QStringLiteral("veo_render_2"), TaskStatus::Generating, 2);
+    pasted.createTime = {}; // ...else when it was added
+    pasted.addedAt = now.addSecs(-45);
+    TaskRecord upgrade = makeTask(QStringLiteral("veo_4k_1"), TaskStatus::Generating, 3);
+    upgrade.kind = TaskKind::Veo4k;
+    upgrade.createTime = now.addSecs(-3900); // an hour and more: no "longer than usual" for it
+    upgrade.addedAt = now.addSecs(-60);
+    const TaskRecord waiting = makeTask(QStringLiteral("veo_wait_1"), TaskStatus::Pending, 4);
+    const TaskRecord done = makeTask(QStringLiteral("veo_done_1"), TaskStatus::Succeeded, 5);
+    model.setTasks({done, render, waiting, pasted, upgrade});
+    const auto status = [&model](const TaskRecord &t) {
+        return model.index(model.rowOf(t.taskId), TaskTableModel::StatusColumn).data().toString();
+    };
+    QCOMPARE(status(render), QStringLiteral("Generating · 2 min 31 s"));
+    QCOMPARE(status(pasted), QStringLiteral("Generating · 45 s"));
+    QCOMPARE(status(upgrade), QStringLiteral("Generating · 1 h 5 min"));
+    QCOMPARE(status(waiting), QStringLiteral("Waiting"));
+    QCOMPARE(status(done), QStringLiteral("Succeeded"));
+
+    // A second's tick repaints the Status cells of the tasks generating, nothing else.
+    Spies spies(&model);
+    now = now.addSecs(1);
+    QVERIFY(model.timePassed(TaskTableModel::Tick::Second));
+    QCOMPARE(spies.countsChanged.size(), 0);
+    QCOMPARE(spies.dataChanged.size(), 2); // rows 1 and 3-4: runs of adjacent rows
+    QCOMPARE(range(spies.dataChanged.at(0)),
+             (QList<int>{1, 1, TaskTableModel::StatusColumn, TaskTableModel::StatusColumn}));
+    QCOMPARE(range(spies.dataChanged.at(1)),
+             (QList<int>{3, 4, TaskTableModel::StatusColumn, TaskTableModel::StatusColumn}));
+    QCOMPARE(status(render), QStringLiteral("Generating · 2 min 32 s"));
+    QCOMPARE(status(pasted), QStringLiteral("Generating · 46 s"));
+
+    // Past 15 minutes a render says so, counting minutes: the minute tick is enough for it.
+    now = render.createTime.addSecs(15 * 60);
+    QCOMPARE(status(render), QStringLiteral("Generating · 15 min, longer than usual"));
+    pasted.status = TaskStatus::Succeeded;
+    upgrade.status = TaskStatus::Succeeded;
+    model.upsertTasks({pasted, upgrade});
+    spies.dataChanged.clear();
+    QVERIFY(!model.timePassed(TaskTableModel::Tick::Second)); // nothing counts seconds: stop
+    QCOMPARE(spies.dataChanged.size(), 0);
+    QVERIFY(!model.timePassed()); // the minute's tick repaints, and says the same
+    QVERIFY(!spies.dataChanged.isEmpty());
+}
+
+void tst_TaskTableModel::aFailedCheckSaysWhatAndWhenItIsRetried_data()
+{
+    QTest::addColumn<ApiError::Kind>("kind");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("server") << ApiError::Kind::Server << 500 << QStringLiteral("server error");
+    QTest::newRow("http") << ApiError::Kind::Http << 502 << QStringLiteral("server error");
+    QTest::newRow("network") << ApiError::Kind::Network << 0 << QStringLiteral("network error");
+    QTest::newRow("timeout") << ApiError::Kind::Timeout << 0 << QStringLiteral("no answer");
+    QTest::newRow("offline") << ApiError::Kind::Offline << 0 << QStringLiteral("offline");
+    QTest::newRow("bad answer") << ApiError::Kind::BadResponse << 0
+                                << QStringLiteral("unreadable answer");
+    QTest::newRow("too large") << ApiError::Kind::TooLarge << 0
+                               << QStringLiteral("unreadable answer");
+    QTest::newRow("401") << ApiError::Kind::Unauthorized << 401 << QStringLiteral("key refused");
+    QTest::newRow("402") << ApiError::Kind::InsufficientCredits << 402
+                         << QStringLiteral("out of credits");
+    QTest::newRow("429") << ApiError::Kind::RateLimited << 429 << QStringLiteral("rate limited");
+    QTest::newRow("455") << ApiError::Kind::Maintenance << 455 << QStringLiteral("KIE maintenance");
+    QTest::newRow("record is null")
+        << ApiError::Kind::NotFoundYet << 422 << QStringLiteral("not found yet");
+    QTest::newRow("rejected") << ApiError::Kind::Rejected << 400
+                              << QStringLiteral("request rejected");
+    QTest::newRow("no key") << ApiError::Kind::NoKey << 0 << QStringLiteral("no API key");
+    QTest::newRow("insecure") << ApiError::Kind::InsecureBase << 0
+                              << QStringLiteral("insecure address");
+}
+
+void tst_TaskTableModel::aFailedCheckSaysWhatAndWhenItIsRetried()
+{
+    QFETCH(ApiError::Kind, kind);
+    QFETCH(int, code);
+    QFETCH(QString, words);
+    TaskTableModel model;
+    const QDateTime now = QDateTime(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC);
+    model.setNow([&now] { return now; });
+    TaskRecord waiting = makeTask(QStringLiteral("veo_wait_1"), TaskStatus::Pending, 1);
+    waiting.lastError.kind = kind;
+    waiting.lastError.code = code;
+    waiting.lastError.serverMessage = QStringLiteral("upstream said no");
+    TaskRecord generating = makeTask(QStringLiteral("veo_gen_1"), TaskStatus::Generating, 2);
+    generating.createTime = now.addSecs(-100);
+    generating.lastError = waiting.lastError;
+    model.setTasks({waiting, generating});
+    QStringList asked;
+    model.setNextCheckProvider([&](const QString &taskId) {
+        asked.append(taskId);
+        return now.addSecs(40);
+    });
+    const QModelIndex cell = model.index(0, TaskTableModel::StatusColumn);
+    QCOMPARE(cell.data().toString(), QStringLiteral("Waiting · %1, retry in 40 s").arg(words));
+    QVERIFY(asked.contains(waiting.taskId));
+    // A failed check says more than the time generating: the state is not known now.
+    QCOMPARE(model.index(1, TaskTableModel::StatusColumn).data().toString(),
+             QStringLiteral("Generating · %1, retry in 40 s").arg(words));
+
+    // The tooltip has the whole error, what to do, and when it is checked again.
+    const QString tip = cell.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(waiting.lastError.text() + QLatin1Char('\n') +
+                            waiting.lastError.advice() + QLatin1Char('\n')),
+             qPrintable(tip));
+    QVERIFY2(tip.contains(now.addSecs(40).toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
+             qPrintable(tip));
+    QVERIFY(tip.contains(QStringLiteral("Refresh Now")));
+    // Both rows count down, each second.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(model.timePassed(TaskTableModel::Tick::Second));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(range(changed.constFirst()),
+             (QList<int>{0, 1, TaskTableModel::StatusColumn, TaskTableModel::StatusColumn}));
+}
+
+void tst_TaskTableModel::theRetryCountsDown()
+{
+    TaskTableModel model;
+    QDateTime now = QDateTime(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC);
+    model.setNow([&now] { return now; });
+    QDateTime next = now.addSecs(125);
+    model.setNextCheckProvider([&next](const QString &) { return next; });
+    TaskRecord task = makeTask(QStringLiteral("veo_wait_1"), TaskStatus::Pending, 1);
+    task.lastError.kind = ApiError::Kind::Server;
+    task.lastError.code = 500;
+    model.setTasks({task});
+    const QModelIndex cell = model.index(0, TaskTableModel::StatusColumn);
+    QCOMPARE(cell.data().toString(), QStringLiteral("Waiting · server error, retry in 2 min 5 s"));
+    now = now.addMSecs(124'500); // rounded up: never "in 0 s"
+    QCOMPARE(cell.data().toString(), QStringLiteral("Waiting · server error, retry in 1 s"));
+    now = next; // due, or its poll on its way (the scheduler then says "now")
+    QCOMPARE(cell.data().toString(), QStringLiteral("Waiting · server error, retrying now"));
+    next = {}; // not scheduled (polling paused): no time promised
+    QCOMPARE(cell.data().toString(), QStringLiteral("Waiting · server error"));
+    QVERIFY(!cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Next check")));
+
+    // A final error or a finished task: no retry to speak of.
+    task.lastError.kind = ApiError::Kind::Expired;
+    model.upsertTasks({task});
+    QCOMPARE(cell.data().toString(), QStringLiteral("Waiting"));
+    task.lastError.kind = ApiError::Kind::Network;
+    task.status = TaskStatus::Succeeded;
+    task.successFlag = 1;
+    model.upsertTasks({task});
+    QCOMPARE(cell.data().toString(), QStringLiteral("Succeeded"));
+    QVERIFY(!model.timePassed(TaskTableModel::Tick::Second));
+    // The check went well: the status is KIE's again.
+    task.status = TaskStatus::Pending;
+    task.lastError = {};
+    next = now.addSecs(30);
+    model.upsertTasks({task});
+    QCOMPARE(cell.data().toString(), QStringLiteral("Waiting"));
 }
 
 void tst_TaskTableModel::headers()
@@ -347,7 +517,9 @@ void tst_TaskTableModel::statusText_data()
     QTest::addColumn<TaskStatus>("status");
     QTest::addColumn<QString>("text");
     QTest::newRow("pending") << TaskStatus::Pending << QStringLiteral("Waiting");
-    QTest::newRow("generating") << TaskStatus::Generating << QStringLiteral("Generating");
+    // Generating for a minute: the time since it started (tested on its own).
+    QTest::newRow("generating") << TaskStatus::Generating
+                                << QStringLiteral("Generating · 1 min 0 s");
     QTest::newRow("succeeded") << TaskStatus::Succeeded << QStringLiteral("Succeeded");
     QTest::newRow("failed") << TaskStatus::Failed << QStringLiteral("Failed");
     QTest::newRow("generation failed")

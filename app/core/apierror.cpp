@@ -162,4 +162,64 @@ QString ApiError::advice() const
     return {};
 }
 
+QString ApiError::summary() const
+{
+    // Lower case: it follows the status in the Status column ("Waiting · server error, ...").
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Network:
+        //: A few words for the Status column: the last check could not reach KIE
+        return tr("network error");
+    case Kind::Timeout:
+        //: A few words for the Status column: KIE did not answer in time
+        return tr("no answer");
+    case Kind::Offline:
+        //: A few words for the Status column: the computer has no network
+        return tr("offline");
+    case Kind::TooLarge:
+    case Kind::BadResponse:
+        //: A few words for the Status column: KIE's answer could not be read
+        return tr("unreadable answer");
+    case Kind::Http:
+    case Kind::Server:
+        //: A few words for the Status column: KIE reported a server error (5xx)
+        return tr("server error");
+    case Kind::Unauthorized:
+        //: A few words for the Status column: KIE refused the API key (401)
+        return tr("key refused");
+    case Kind::InsufficientCredits:
+        //: A few words for the Status column: the account has no credits left (402)
+        return tr("out of credits");
+    case Kind::NotFoundYet:
+        //: A few words for the Status column: KIE does not know the task yet
+        return tr("not found yet");
+    case Kind::Expired:
+        //: A few words for the Status column: KIE's record is older than 14 days
+        return tr("expired");
+    case Kind::NotFound:
+        //: A few words for the Status column: KIE does not know the task ID
+        return tr("unknown task");
+    case Kind::RateLimited:
+        //: A few words for the Status column: KIE asked to slow down (429)
+        return tr("rate limited");
+    case Kind::Maintenance:
+        //: A few words for the Status column: KIE is under maintenance (455)
+        return tr("KIE maintenance");
+    case Kind::Rejected:
+        //: A few words for the Status column: KIE rejected the request (4xx)
+        return tr("request rejected");
+    case Kind::NoKey:
+        //: A few words for the Status column: no API key for this task
+        return tr("no API key");
+    case Kind::InsecureBase:
+        //: A few words for the Status column: the API address is not https
+        return tr("insecure address");
+    case Kind::GaveUp:
+        //: A few words for the Status column: an upgrade not ready after its time limit
+        return tr("gave up");
+    }
+    return {};
+}
+
 } // namespace veo

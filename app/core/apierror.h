@@ -50,6 +50,8 @@ public:
     QString text() const;
     // One translated sentence: what the user can do about it.
     QString advice() const;
+    // A few translated words: the kind of problem ("server error"), for a status line.
+    QString summary() const;
 
     static ApiError fromKieCode(int code, const QString &msg, int httpStatus);
 

@@ -1,5 +1,7 @@
 #include "taskage.h"
 
+#include <algorithm>
+
 namespace veo {
 
 QDateTime taskStartedAt(const TaskRecord &task)
@@ -10,14 +12,23 @@ QDateTime taskStartedAt(const TaskRecord &task)
     return task.addedAt;
 }
 
+std::optional<qint64> secondsGenerating(const TaskRecord &task, const QDateTime &now)
+{
+    const QDateTime started = taskStartedAt(task);
+    if (task.status != TaskStatus::Generating || !started.isValid()) {
+        return std::nullopt;
+    }
+    return std::max<qint64>(0, started.secsTo(now));
+}
+
 std::optional<qint64> minutesLongerThanUsual(const TaskRecord &task, const QDateTime &now)
 {
     const bool render = task.kind == TaskKind::VeoGeneration || task.kind == TaskKind::VeoExtension;
-    const QDateTime started = taskStartedAt(task);
-    if (!render || task.status != TaskStatus::Generating || !started.isValid()) {
+    const std::optional<qint64> seconds = secondsGenerating(task, now);
+    if (!render || !seconds) {
         return std::nullopt;
     }
-    const qint64 minutes = started.secsTo(now) / 60;
+    const qint64 minutes = *seconds / 60;
     if (minutes < LongerThanUsualAfter.count()) {
         return std::nullopt;
     }

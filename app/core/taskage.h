@@ -17,6 +17,10 @@ inline constexpr std::chrono::minutes LongerThanUsualAfter{15};
 // Invalid when neither is known.
 QDateTime taskStartedAt(const TaskRecord &task);
 
+// A task KIE last said is generating: how many seconds since it started (taskStartedAt; never
+// negative). None for every other task, and when its start is unknown.
+std::optional<qint64> secondsGenerating(const TaskRecord &task, const QDateTime &now);
+
 // A Veo generation or extension KIE last said is generating, LongerThanUsualAfter its start: how
 // many whole minutes it has run. None for every other task.
 std::optional<qint64> minutesLongerThanUsual(const TaskRecord &task, const QDateTime &now);

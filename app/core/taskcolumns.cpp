@@ -1,5 +1,6 @@
 #include "taskcolumns.h"
 
+#include "taskage.h"
 #include "taskexpiry.h"
 #include "tasktext.h"
 
@@ -131,6 +132,9 @@ QVariant TaskColumns::toolTip(const TaskRecord &t, int column) const
                  t.parentTaskId);
     }
     if (column == StatusColumn) {
+        if (QString problem = pollProblemToolTip(t, nextCheck(t.taskId)); !problem.isEmpty()) {
+            return problem;
+        }
         if (QString why = longerThanUsualToolTip(t, now()); !why.isEmpty()) {
             return why;
         }
@@ -359,7 +363,10 @@ QString TaskColumns::status(const TaskRecord &task) const
     case TaskSubmission::None:
         break;
     }
-    QString text = statusText(task.status, task.successFlag) + longerThanUsualSuffix(task, now());
+    // A failed check says more than the time: the task's state is not known right now.
+    QString text = statusText(task.status, task.successFlag) +
+                   (hasPollProblem(task) ? pollProblemSuffix(task, nextCheck(task.taskId), now())
+                                         : generatingSuffix(task, now()));
     if (m_children) {
         QStringList parts;
         for (const TaskRecord *child : m_children(task.taskId)) {
@@ -373,6 +380,17 @@ QString TaskColumns::status(const TaskRecord &task) const
         }
     }
     return text;
+}
+
+bool TaskColumns::statusCountsSeconds(const TaskRecord &task) const
+{
+    if (task.submission != TaskSubmission::None) {
+        return false; // status() says where the request stands, no time
+    }
+    if (hasPollProblem(task)) {
+        return true; // the countdown, or one that comes when polling resumes
+    }
+    return secondsGenerating(task, now()) && !minutesLongerThanUsual(task, now());
 }
 
 bool TaskColumns::needsKey(const TaskRecord &task) const
@@ -390,6 +408,11 @@ QString TaskColumns::keyLabel(const QString &keyId) const
         }
     }
     return keyId;
+}
+
+QDateTime TaskColumns::nextCheck(const QString &taskId) const
+{
+    return m_nextCheck ? m_nextCheck(taskId) : QDateTime();
 }
 
 DownloadMark TaskColumns::downloadMark(const QString &taskId) const

@@ -41,6 +41,8 @@ public:
     using TaskLookup = std::function<const TaskRecord *(const QString &taskId)>;
     using ChildrenLookup = std::function<QList<const TaskRecord *>(const QString &taskId)>;
     using Now = std::function<QDateTime()>; // UTC; the 14-day clock reads it
+    // When a task is checked next (UTC; invalid when it is not scheduled): the poll scheduler's.
+    using NextCheckProvider = std::function<QDateTime(const QString &taskId)>;
 
     static QVariant title(int column); // null past the last column
     static Qt::Alignment textAlignment(int column);
@@ -62,6 +64,7 @@ public:
         m_children = std::move(children);
     }
     void setNow(Now now) { m_now = std::move(now); }
+    void setNextCheckProvider(NextCheckProvider provider) { m_nextCheck = std::move(provider); }
     QDateTime now() const;
     // expiryConcern() of the task, its download mark and now().
     int expiryConcernOf(const TaskRecord &task) const;
@@ -74,16 +77,21 @@ public:
     // The status, with what its children are doing for a parent ("Succeeded · 4K ready") and
     // where a request sent from here stands for a child ("Sent, answer lost").
     QString status(const TaskRecord &task) const;
+    // Its status shows seconds going by: time generating (until "longer than usual", which
+    // counts minutes) or a countdown to the next check after a failed one.
+    bool statusCountsSeconds(const TaskRecord &task) const;
 
 private:
     QString keyLabel(const QString &keyId) const;
     DownloadMark downloadMark(const QString &taskId) const;
+    QDateTime nextCheck(const QString &taskId) const;
 
     KeyLabelProvider m_keyLabel;
     DownloadMarkProvider m_downloadMark;
     TaskLookup m_task;
     ChildrenLookup m_children;
     Now m_now;
+    NextCheckProvider m_nextCheck;
 };
 
 } // namespace veo

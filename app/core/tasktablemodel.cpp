@@ -449,14 +449,41 @@ void TaskTableModel::setNow(std::function<QDateTime()> now)
     timePassed();
 }
 
-void TaskTableModel::timePassed()
+bool TaskTableModel::timePassed(Tick tick)
 {
-    if (!m_tasks.isEmpty()) {
+    if (m_tasks.isEmpty()) {
+        return false;
+    }
+    QList<int> rows;
+    for (int row = 0; row < rowCount(); ++row) {
+        if (m_columns.statusCountsSeconds(m_tasks.at(row))) {
+            rows.append(row);
+        }
+    }
+    if (tick == Tick::Minute) {
         Q_EMIT dataChanged(index(0, ExpiresColumn), index(rowCount() - 1, ExpiresColumn));
         // "Generating · 17 min, longer than usual" counts up.
         Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn));
         Q_EMIT countsChanged(); // videos may have come within 48 hours of expiry, or expired
+        return !rows.isEmpty();
     }
+    // The Status cells of runs of adjacent rows, the text only.
+    for (qsizetype i = 0; i < rows.size();) {
+        const int first = rows.at(i);
+        int last = first;
+        while (++i < rows.size() && rows.at(i) == last + 1) {
+            last = rows.at(i);
+        }
+        Q_EMIT dataChanged(index(first, StatusColumn), index(last, StatusColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
+    }
+    return !rows.isEmpty();
+}
+
+void TaskTableModel::setNextCheckProvider(std::function<QDateTime(const QString &)> provider)
+{
+    m_columns.setNextCheckProvider(std::move(provider));
+    timePassed(Tick::Second);
 }
 
 } // namespace veo

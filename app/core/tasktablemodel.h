@@ -84,6 +84,10 @@ public:
     // The provider's answer for this task changed: repaints its Download cell.
     void downloadMarkChanged(const QString &taskId);
 
+    // When each task is checked next (the poll scheduler's): the Status column counts down
+    // to it after a failed check.
+    void setNextCheckProvider(std::function<QDateTime(const QString &taskId)> provider);
+
     // Call after a translator was installed or removed: texts are translated in data() at
     // call time, this only tells views to fetch them again (no reset).
     void retranslate();
@@ -92,8 +96,12 @@ public:
     QList<const TaskRecord *> children(const QString &taskId) const;
     // The 14-day clock's time (UTC); the current time unless a test sets another.
     void setNow(std::function<QDateTime()> now);
-    // Time passed: the Expires column is shown again ("in 3 days" becomes "in 2 days").
-    void timePassed();
+    // Time passed. A minute: the Expires column and the statuses are shown again ("in 3 days"
+    // becomes "in 2 days"). A second: only the statuses that count seconds (time generating,
+    // the countdown to the next check). Returns whether any status counts seconds: a view
+    // ticks every second while it does (and after the model changed, to learn it).
+    enum class Tick { Minute, Second };
+    bool timePassed(Tick tick = Tick::Minute);
 
 Q_SIGNALS:
     void countsChanged();

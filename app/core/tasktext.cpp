@@ -126,4 +126,77 @@ QString longerThanUsualToolTip(const TaskRecord &t, const QDateTime &now)
         .arg(*minutes);
 }
 
+QString durationText(qint64 seconds)
+{
+    seconds = std::max<qint64>(0, seconds);
+    if (seconds < 60) {
+        //: A span of time in seconds, e.g. "45 s"
+        return QCoreApplication::translate("veo::TaskTableModel", "%1 s").arg(seconds);
+    }
+    if (seconds < 3600) {
+        //: A span of time, e.g. "2 min 31 s"
+        return QCoreApplication::translate("veo::TaskTableModel", "%1 min %2 s")
+            .arg(seconds / 60)
+            .arg(seconds % 60);
+    }
+    //: A span of time, e.g. "1 h 5 min"
+    return QCoreApplication::translate("veo::TaskTableModel", "%1 h %2 min")
+        .arg(seconds / 3600)
+        .arg(seconds % 3600 / 60);
+}
+
+QString generatingSuffix(const TaskRecord &t, const QDateTime &now)
+{
+    if (QString longer = longerThanUsualSuffix(t, now); !longer.isEmpty()) {
+        return longer;
+    }
+    const std::optional<qint64> seconds = secondsGenerating(t, now);
+    return seconds ? QString(QStringLiteral(" · ") + durationText(*seconds)) : QString();
+}
+
+bool hasPollProblem(const TaskRecord &t)
+{
+    return t.lastError.isError() && !t.lastError.isFinal() && !isFinal(t.status);
+}
+
+QString pollProblemSuffix(const TaskRecord &t, const QDateTime &nextTry, const QDateTime &now)
+{
+    if (!hasPollProblem(t)) {
+        return {};
+    }
+    const QString what = t.lastError.summary();
+    if (!nextTry.isValid()) {
+        return QStringLiteral(" · ") + what;
+    }
+    // Rounded up: "retry in 1 s" until the very moment it is.
+    const qint64 seconds = (now.msecsTo(nextTry) + 999) / 1000;
+    if (seconds <= 0) {
+        //: Status after a failed check: %1 = what went wrong ("server error"); the check is
+        //: being made again now
+        return QStringLiteral(" · ") +
+               QCoreApplication::translate("veo::TaskTableModel", "%1, retrying now").arg(what);
+    }
+    //: Status after a failed check: %1 = what went wrong ("server error"), %2 = when it is
+    //: checked again ("40 s", "2 min 5 s")
+    return QStringLiteral(" · ") +
+           QCoreApplication::translate("veo::TaskTableModel", "%1, retry in %2")
+               .arg(what, durationText(seconds));
+}
+
+QString pollProblemToolTip(const TaskRecord &t, const QDateTime &nextTry)
+{
+    if (!hasPollProblem(t)) {
+        return {};
+    }
+    QString tip = t.lastError.text() % QLatin1Char('\n') % t.lastError.advice();
+    if (nextTry.isValid()) {
+        //: Tooltip of a task whose last check failed: %1 = the time of the next check
+        tip += QLatin1Char('\n') +
+               QCoreApplication::translate("veo::TaskTableModel", "Next check at %1; Refresh Now "
+                                                                  "checks at once.")
+                   .arg(nextTry.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    }
+    return tip;
+}
+
 } // namespace veo

@@ -273,6 +273,16 @@ QDateTime RefreshScheduler::nextPollAt() const
     return m_nextPollAt;
 }
 
+QDateTime RefreshScheduler::nextCheckAt(const QString &taskId) const
+{
+    const auto it = m_entries.constFind(taskId);
+    if (it == m_entries.cend() || m_requests->pollsHeld() || (!it->ticket && !it->dueMs)) {
+        return {};
+    }
+    const QDateTime wallNow = QDateTime::currentDateTimeUtc();
+    return it->ticket ? wallNow : wallNow.addMSecs(std::max<qint64>(0, *it->dueMs - nowMs()));
+}
+
 int RefreshScheduler::pendingCount() const
 {
     return m_unfinished;

@@ -89,6 +89,11 @@ public:
     // When the next poll is due (invalid when nothing is scheduled).
     QDateTime nextPollAt() const;
     int pendingCount() const; // unfinished tasks being watched
+    // When this task is checked next (UTC): its due time (after a failed check, its backoff),
+    // now while its poll is on its way; invalid when it is not scheduled (finished, not
+    // tracked) and while polls are held (paused, offline). A key blocked by a 429's
+    // Retry-After may hold a due poll longer.
+    QDateTime nextCheckAt(const QString &taskId) const;
     // The request machine's limiter (KeyProber paces its probes with it).
     RateLimiter *rateLimiter();
 

@@ -31,6 +31,7 @@
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -115,6 +116,7 @@ MainWindow::~MainWindow()
     // The model lives as long as this window; what its providers point to may not.
     m_model->setDownloadMarkProvider({});
     m_model->setKeyLabelProvider({});
+    m_model->setNextCheckProvider({});
 }
 
 DownloadsPanel *MainWindow::downloadsPanel() const
@@ -160,6 +162,11 @@ void MainWindow::connectEngine()
         m_model->keyLabelsChanged();
         m_list->updateKeyFilterItems();
     });
+
+    // Polls: the Status column counts down to the next check after a failed one.
+    RefreshScheduler *polls = engine->scheduler();
+    m_model->setNextCheckProvider(
+        [polls](const QString &taskId) { return polls->nextCheckAt(taskId); });
 
     // Downloads: the Download column, and what applies once a file arrived or went.
     DownloadCoordinator *downloads = engine->downloads();
@@ -262,7 +269,9 @@ void MainWindow::restoreLayout()
 {
     const AppSettings &s = *m_engine->settings();
     if (!restoreGeometry(s.layout(AppSettings::Layout::Geometry))) {
-        resize(1280, 760);
+        // 1280x760, or the screen on a smaller one (1024x768).
+        const QSize room = screen()->availableSize();
+        resize(std::min(1280, room.width()), std::min(760, room.height()));
     }
     restoreState(s.layout(AppSettings::Layout::WindowState));
     m_list->tableView()->horizontalHeader()->restoreState(

@@ -16,7 +16,8 @@ namespace veo {
 PlayerSourceBar::PlayerSourceBar(QWidget *parent)
     : QWidget(parent), m_label(new QLabel), m_switcher(new QComboBox),
       m_downloadButton(new QToolButton), m_browserButton(new QToolButton),
-      m_systemPlayerButton(new QToolButton), m_followUpButton(new QToolButton)
+      m_systemPlayerButton(new QToolButton), m_followUpButton(new QToolButton),
+      m_moreButton(new QToolButton), m_moreMenu(new QMenu(this))
 {
     m_label->setBuddy(m_switcher);
     m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -26,10 +27,19 @@ PlayerSourceBar::PlayerSourceBar(QWidget *parent)
         button->setAutoRaise(true);
     }
     m_downloadButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_downloadButton->setObjectName(QStringLiteral("PlayerDownloadButton"));
+    m_browserButton->setObjectName(QStringLiteral("PlayerBrowserButton"));
+    m_systemPlayerButton->setObjectName(QStringLiteral("PlayerSystemPlayerButton"));
     m_followUpButton->setObjectName(QStringLiteral("PlayerFollowUpButton"));
-    m_followUpButton->setPopupMode(QToolButton::InstantPopup);
-    m_followUpButton->setAutoRaise(true);
-    m_followUpButton->hide();
+    m_moreButton->setObjectName(QStringLiteral("PlayerMoreButton"));
+    for (QToolButton *button : {m_followUpButton, m_moreButton}) {
+        button->setPopupMode(QToolButton::InstantPopup);
+        button->setAutoRaise(true);
+        button->hide();
+    }
+    m_moreButton->setText(QStringLiteral("\u2026")); // …
+    m_moreButton->setMenu(m_moreMenu);
+    connect(m_moreMenu, &QMenu::aboutToShow, this, &PlayerSourceBar::fillMoreMenu);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
@@ -39,6 +49,7 @@ PlayerSourceBar::PlayerSourceBar(QWidget *parent)
     layout->addWidget(m_browserButton);
     layout->addWidget(m_systemPlayerButton);
     layout->addWidget(m_followUpButton);
+    layout->addWidget(m_moreButton);
 
     connect(m_switcher, &QComboBox::currentIndexChanged, this, [this](int row) {
         if (row < 0 || row >= m_sources.size()) {
@@ -96,8 +107,7 @@ bool PlayerSourceBar::select(MediaKind kind, int index)
 void PlayerSourceBar::setFollowUpMenu(QMenu *menu)
 {
     m_followUpButton->setMenu(menu);
-    m_followUpButton->setVisible(menu != nullptr);
-    fitTexts();
+    fitRow();
 }
 
 void PlayerSourceBar::updateButtons()
@@ -105,8 +115,7 @@ void PlayerSourceBar::updateButtons()
     const std::optional<MediaSource> source = currentSource();
     m_browserButton->setEnabled(source.has_value());
     m_systemPlayerButton->setEnabled(source.has_value());
-    m_downloadButton->setVisible(source && !source->isLocal());
-    fitTexts();
+    fitRow();
 }
 
 void PlayerSourceBar::changeEvent(QEvent *event)
@@ -162,18 +171,45 @@ void PlayerSourceBar::retranslateUi()
     m_followUpButton->setAccessibleName(followUp);
     m_followUpButton->setToolTip(QCoreApplication::translate(
         "veo::PlayerPane", "Get the 1080P or 4K version of this video, or extend it"));
-    fitTexts();
+    //: Player button "…" holding the buttons that do not fit in a narrow pane
+    const QString more = QCoreApplication::translate("veo::PlayerPane", "More actions");
+    m_moreButton->setAccessibleName(more);
+    m_moreButton->setToolTip(more);
+    fitRow();
 }
 
 void PlayerSourceBar::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    fitTexts();
+    fitRow();
 }
 
-void PlayerSourceBar::fitTexts()
+QSize PlayerSourceBar::minimumSizeHint() const
 {
-    const std::pair<QToolButton *, const QStringList *> buttons[] = {
+    const auto *row = static_cast<const QBoxLayout *>(layout());
+    const QMargins margins = row->contentsMargins();
+    const int width = m_label->minimumSizeHint().width() + m_switcher->minimumSizeHint().width() +
+                      m_moreButton->sizeHint().width() + 2 * row->spacing() + margins.left() +
+                      margins.right();
+    return {width, QWidget::minimumSizeHint().height()};
+}
+
+QList<QToolButton *> PlayerSourceBar::offeredButtons() const
+{
+    QList<QToolButton *> buttons;
+    if (const std::optional<MediaSource> source = currentSource(); source && !source->isLocal()) {
+        buttons.append(m_downloadButton);
+    }
+    buttons.append({m_browserButton, m_systemPlayerButton});
+    if (m_followUpButton->menu()) {
+        buttons.append(m_followUpButton);
+    }
+    return buttons;
+}
+
+void PlayerSourceBar::fitRow()
+{
+    const std::pair<QToolButton *, const QStringList *> texts[] = {
         {m_browserButton, &m_browserTexts},
         {m_systemPlayerButton, &m_systemPlayerTexts},
         {m_followUpButton, &m_followUpTexts}};
@@ -181,23 +217,52 @@ void PlayerSourceBar::fitTexts()
         return; // before retranslateUi()
     }
     m_fitting = true;
-    const auto tooNarrow = [this] {
+    const auto fits = [this] {
         layout()->invalidate(); // the cached hint may predate these texts or a button shown
-        return width() < layout()->minimumSize().width();
+        return width() >= layout()->minimumSize().width();
     };
-    for (const auto &[button, texts] : buttons) {
-        button->setText(texts->at(0));
-    }
-    m_downloadButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    if (tooNarrow()) {
-        for (const auto &[button, texts] : buttons) {
-            button->setText(texts->at(1));
+    const auto useTexts = [&texts](int which) {
+        for (const auto &[button, pair] : texts) {
+            button->setText(pair->at(which));
         }
-        if (tooNarrow()) {
+    };
+    const QList<QToolButton *> offered = offeredButtons();
+    for (QToolButton *button :
+         {m_downloadButton, m_browserButton, m_systemPlayerButton, m_followUpButton}) {
+        button->setVisible(offered.contains(button));
+    }
+    m_moreButton->hide();
+    useTexts(0);
+    m_downloadButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    if (!fits()) {
+        useTexts(1);
+        if (!fits()) {
             m_downloadButton->setToolButtonStyle(Qt::ToolButtonIconOnly); // its tooltip says it
+            for (auto it = offered.crbegin(); it != offered.crend() && !fits(); ++it) {
+                (*it)->hide();
+                m_moreButton->show();
+            }
         }
     }
     m_fitting = false;
+}
+
+void PlayerSourceBar::fillMoreMenu()
+{
+    m_moreMenu->clear();
+    for (QToolButton *button : offeredButtons()) {
+        if (!button->isHidden()) {
+            continue;
+        }
+        QAction *action = m_moreMenu->addAction(button->icon(), button->accessibleName());
+        action->setToolTip(button->toolTip());
+        action->setEnabled(button->isEnabled());
+        if (QMenu *menu = button->menu()) {
+            action->setMenu(menu); // not owned: the follow-up menu is the pane's
+        } else {
+            connect(action, &QAction::triggered, button, &QToolButton::click);
+        }
+    }
 }
 
 } // namespace veo

@@ -27,9 +27,27 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     // "Expires in 3 days" goes down by itself.
     auto *clock = new QTimer(this);
     clock->setInterval(std::chrono::minutes(1));
-    connect(clock, &QTimer::timeout, model, &TaskTableModel::timePassed);
+    connect(clock, &QTimer::timeout, model, [model] { model->timePassed(); });
     connect(clock, &QTimer::timeout, this, &TaskListPane::updateStatusFilterItems);
     clock->start();
+    // "Generating · 2 min 31 s", "retry in 40 s": a tick a second while a status counts seconds
+    // (only those cells repaint); any change to the model may start one.
+    auto *seconds = new QTimer(this);
+    seconds->setInterval(std::chrono::seconds(1));
+    connect(seconds, &QTimer::timeout, model, [model, seconds] {
+        if (!model->timePassed(TaskTableModel::Tick::Second)) {
+            seconds->stop();
+        }
+    });
+    const auto wake = [seconds] {
+        if (!seconds->isActive()) { // restarting would put the tick off for ever
+            seconds->start();
+        }
+    };
+    connect(model, &QAbstractItemModel::dataChanged, seconds, wake);
+    connect(model, &QAbstractItemModel::rowsInserted, seconds, wake);
+    connect(model, &QAbstractItemModel::modelReset, seconds, wake);
+    seconds->start();
     m_search->setObjectName(QStringLiteral("SearchBox"));
     m_search->setClearButtonEnabled(true);
     m_searchPause->setSingleShot(true);
@@ -93,7 +111,7 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    constexpr int widths[] = {190, 110, 90, 300, 85, 80, 130, 130, 90, 130, 260, 90, 100};
+    constexpr int widths[] = {190, 260, 90, 300, 85, 80, 130, 130, 90, 130, 260, 90, 100};
     static_assert(std::size(widths) == TaskTableModel::ColumnCount, "a width for every column");
     for (int c = 0; c < TaskTableModel::ColumnCount; ++c) {
         m_table->setColumnWidth(c, widths[c]);
