@@ -177,6 +177,86 @@
         <source>Use Retry to ask KIE again; nothing is charged twice.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>network error</source>
+        <extracomment>A few words for the Status column: the last check could not reach KIE</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <extracomment>A few words for the Status column: KIE did not answer in time</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <extracomment>A few words for the Status column: the computer has no network</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <extracomment>A few words for the Status column: KIE&apos;s answer could not be read</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <extracomment>A few words for the Status column: KIE reported a server error (5xx)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key refused</source>
+        <extracomment>A few words for the Status column: KIE refused the API key (401)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of credits</source>
+        <extracomment>A few words for the Status column: the account has no credits left (402)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found yet</source>
+        <extracomment>A few words for the Status column: KIE does not know the task yet</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <extracomment>A few words for the Status column: KIE&apos;s record is older than 14 days</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown task</source>
+        <extracomment>A few words for the Status column: KIE does not know the task ID</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <extracomment>A few words for the Status column: KIE asked to slow down (429)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIE maintenance</source>
+        <extracomment>A few words for the Status column: KIE is under maintenance (455)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request rejected</source>
+        <extracomment>A few words for the Status column: KIE rejected the request (4xx)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no API key</source>
+        <extracomment>A few words for the Status column: no API key for this task</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insecure address</source>
+        <extracomment>A few words for the Status column: the API address is not https</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up</source>
+        <extracomment>A few words for the Status column: an upgrade not ready after its time limit</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -395,6 +475,14 @@
     </message>
     <message>
         <source>With --export: only tasks created on or after this date (2026-12-01, or a time such as 2026-12-01T08:00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the task IDs in this file to the task list and exit: a CSV or JSON file as --export writes (keys by label), or text with IDs. An open window imports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--import takes only its file: no task IDs and no other command.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -807,6 +895,74 @@
     </message>
 </context>
 <context>
+    <name>TaskImporter</name>
+    <message numerus="yes">
+        <source>Added %n task(s).</source>
+        <extracomment>Import: the first line of the report</extracomment>
+        <translation>
+            <numerusform>Added %n task.</numerusform>
+            <numerusform>Added %n tasks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already tracked.</source>
+        <translation>
+            <numerusform>%n already tracked.</numerusform>
+            <numerusform>%n already tracked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be saved in the task database: try importing the file again.</source>
+        <translation>
+            <numerusform>%n could not be saved in the task database: try importing the file again.</numerusform>
+            <numerusform>%n could not be saved in the task database: try importing the file again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; not found: its tasks were added with the default key.</source>
+        <extracomment>Import: a row names a key label that no saved key has</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) held no task ID and were left out:</source>
+        <translation>
+            <numerusform>%n line held no task ID and was left out:</numerusform>
+            <numerusform>%n lines held no task ID and were left out:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 1080P or 4K upgrade(s) were left out: ask for them again with Upgrade once their original is listed.</source>
+        <translation>
+            <numerusform>%n 1080P or 4K upgrade was left out: ask for it again with Upgrade once its original is listed.</numerusform>
+            <numerusform>%n 1080P or 4K upgrades were left out: ask for them again with Upgrade once their original is listed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  item %1: %2</source>
+        <extracomment>Import: one left-out line of the file; %1 = its number, %2 = what it held</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  and %n more.</source>
+        <translation>
+            <numerusform>  and %n more.</numerusform>
+            <numerusform>  and %n more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a text file: import a CSV, JSON or text file with task IDs (UTF-8), such as Export Tasks writes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskStatus</name>
     <message>
         <source>Waiting</source>
@@ -927,6 +1083,20 @@
             <numerusform>Exported %n task to %1.</numerusform>
             <numerusform>Exported %n tasks to %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <extracomment>--import FILE; %2 = the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veo Tracker is running but does not answer: use File &gt; Import Tasks… in its window (or drop the file on it), or quit it and run this again. Nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veo Tracker is running: its window imports %1 and shows what it added.</source>
+        <extracomment>--import while the window is open; %1 = the file</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1399,45 @@
     </message>
     <message>
         <source>Could not save the state of requests sent before the app stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::DBusService</name>
+    <message>
+        <source>Not task IDs: %1. A task ID is 8 to 128 letters, digits, _ or -. Nothing was added.</source>
+        <extracomment>D-Bus AddTasks; %1: the refused entries, quoted</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task ID given: pass one or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is labelled &quot;%1&quot;: API Keys… in the window (or `veo-tracker --list-keys`) shows the labels, &quot;&quot; is the default key. Nothing was added.</source>
+        <extracomment>D-Bus AddTasks with a key label no stored key has</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;: use one of %2, or &quot;&quot; for every task.</source>
+        <extracomment>D-Bus ListTasks; %2: the status keys, e.g. &quot;pending&quot;, &quot;succeeded&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AddTasks adds a task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was refreshed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the task list: %1. %2</source>
+        <extracomment>D-Bus: %1 the task IDs that are not listed, %2 what was not done (&quot;Nothing was refreshed.&quot;)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2216,6 +2425,49 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
 </context>
 <context>
+    <name>veo::ImportActions</name>
+    <message>
+        <source>&amp;Import Tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the task IDs in a CSV, JSON or text file, such as Export Tasks writes (keys by their label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task lists (*.csv *.json *.txt *.tsv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the tasks of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n task(s) of the file were not added.</source>
+        <extracomment>Import: the user pressed Stop; %n = the tasks of the file not added</extracomment>
+        <translation>
+            <numerusform>Stopped: %n task of the file was not added.</numerusform>
+            <numerusform>Stopped: %n tasks of the file were not added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veo::InstanceGuard</name>
     <message>
         <source>Cannot create the lock file %1.</source>
@@ -2806,6 +3058,11 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Get the 1080P or 4K version of this video, or extend it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <extracomment>Player button &quot;…&quot; holding the buttons that do not fit in a narrow pane</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3855,6 +4112,36 @@ Made from task %2</source>
     <message>
         <source>Still generating after %1 minutes. Renders usually take 2-5 minutes, and KIE reports a timeout upstream after about 10. It is still checked; if it stays like this, look at the task in your kie.ai logs.</source>
         <extracomment>Tooltip of a render still generating after %1 minutes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>A span of time in seconds, e.g. &quot;45 s&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <extracomment>A span of time, e.g. &quot;2 min 31 s&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>A span of time, e.g. &quot;1 h 5 min&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, retrying now</source>
+        <extracomment>Status after a failed check: %1 = what went wrong (&quot;server error&quot;); the check is being made again now</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, retry in %2</source>
+        <extracomment>Status after a failed check: %1 = what went wrong (&quot;server error&quot;), %2 = when it is checked again (&quot;40 s&quot;, &quot;2 min 5 s&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next check at %1; Refresh Now checks at once.</source>
+        <extracomment>Tooltip of a task whose last check failed: %1 = the time of the next check</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -176,6 +176,86 @@
         <source>Use Retry to ask KIE again; nothing is charged twice.</source>
         <translation>点击“重试”再次向 KIE 请求；不会重复扣费。</translation>
     </message>
+    <message>
+        <source>network error</source>
+        <extracomment>A few words for the Status column: the last check could not reach KIE</extracomment>
+        <translation>网络错误</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <extracomment>A few words for the Status column: KIE did not answer in time</extracomment>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <extracomment>A few words for the Status column: the computer has no network</extracomment>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <extracomment>A few words for the Status column: KIE&apos;s answer could not be read</extracomment>
+        <translation>应答无法读取</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <extracomment>A few words for the Status column: KIE reported a server error (5xx)</extracomment>
+        <translation>服务器错误</translation>
+    </message>
+    <message>
+        <source>key refused</source>
+        <extracomment>A few words for the Status column: KIE refused the API key (401)</extracomment>
+        <translation>密钥被拒绝</translation>
+    </message>
+    <message>
+        <source>out of credits</source>
+        <extracomment>A few words for the Status column: the account has no credits left (402)</extracomment>
+        <translation>积分不足</translation>
+    </message>
+    <message>
+        <source>not found yet</source>
+        <extracomment>A few words for the Status column: KIE does not know the task yet</extracomment>
+        <translation>暂未找到</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <extracomment>A few words for the Status column: KIE&apos;s record is older than 14 days</extracomment>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>unknown task</source>
+        <extracomment>A few words for the Status column: KIE does not know the task ID</extracomment>
+        <translation>未知任务</translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <extracomment>A few words for the Status column: KIE asked to slow down (429)</extracomment>
+        <translation>请求受限</translation>
+    </message>
+    <message>
+        <source>KIE maintenance</source>
+        <extracomment>A few words for the Status column: KIE is under maintenance (455)</extracomment>
+        <translation>KIE 维护中</translation>
+    </message>
+    <message>
+        <source>request rejected</source>
+        <extracomment>A few words for the Status column: KIE rejected the request (4xx)</extracomment>
+        <translation>请求被拒绝</translation>
+    </message>
+    <message>
+        <source>no API key</source>
+        <extracomment>A few words for the Status column: no API key for this task</extracomment>
+        <translation>无 API 密钥</translation>
+    </message>
+    <message>
+        <source>insecure address</source>
+        <extracomment>A few words for the Status column: the API address is not https</extracomment>
+        <translation>不安全的地址</translation>
+    </message>
+    <message>
+        <source>gave up</source>
+        <extracomment>A few words for the Status column: an upgrade not ready after its time limit</extracomment>
+        <translation>已放弃</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -395,6 +475,14 @@
     <message>
         <source>With --export: only tasks created on or after this date (2026-12-01, or a time such as 2026-12-01T08:00).</source>
         <translation>与 --export 一起使用：只导出在此日期当天或之后创建的任务（2026-12-01，或 2026-12-01T08:00 这样的时间）。</translation>
+    </message>
+    <message>
+        <source>Add the task IDs in this file to the task list and exit: a CSV or JSON file as --export writes (keys by label), or text with IDs. An open window imports it.</source>
+        <translation>将此文件中的任务 ID 添加到任务列表后退出：--export 生成的 CSV 或 JSON 文件（按名称匹配密钥），或含 ID 的文本。若窗口已打开，则由窗口导入。</translation>
+    </message>
+    <message>
+        <source>--import takes only its file: no task IDs and no other command.</source>
+        <translation>--import 只接受文件：不能同时给出任务 ID 或其他命令。</translation>
     </message>
 </context>
 <context>
@@ -800,6 +888,68 @@
     </message>
 </context>
 <context>
+    <name>TaskImporter</name>
+    <message numerus="yes">
+        <source>Added %n task(s).</source>
+        <extracomment>Import: the first line of the report</extracomment>
+        <translation>
+            <numerusform>已添加 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already tracked.</source>
+        <translation>
+            <numerusform>另有 %n 个任务已在跟踪中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be saved in the task database: try importing the file again.</source>
+        <translation>
+            <numerusform>%n 个任务无法保存到任务数据库：请重新导入该文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; not found: its tasks were added with the default key.</source>
+        <extracomment>Import: a row names a key label that no saved key has</extracomment>
+        <translation>未找到密钥“%1”：其任务已使用默认密钥添加。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) held no task ID and were left out:</source>
+        <translation>
+            <numerusform>%n 行不含任务 ID，已跳过：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 1080P or 4K upgrade(s) were left out: ask for them again with Upgrade once their original is listed.</source>
+        <translation>
+            <numerusform>已跳过 %n 个 1080P 或 4K 升级：待原任务在列表中后，用“升级”重新获取。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  item %1: %2</source>
+        <extracomment>Import: one left-out line of the file; %1 = its number, %2 = what it held</extracomment>
+        <translation>  第 %1 项：%2</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  第 %1 行：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>  and %n more.</source>
+        <translation>
+            <numerusform>  另有 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a text file: import a CSV, JSON or text file with task IDs (UTF-8), such as Export Tasks writes.</source>
+        <translation>%1 不是文本文件：请导入含任务 ID 的 CSV、JSON 或文本文件（UTF-8），例如“导出任务”生成的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is empty: nothing was imported.</source>
+        <translation>%1 是空文件：未导入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>TaskStatus</name>
     <message>
         <source>Waiting</source>
@@ -919,6 +1069,20 @@
         <translation>
             <numerusform>已将 %n 个任务导出到 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <extracomment>--import FILE; %2 = the system&apos;s reason</extracomment>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Veo Tracker is running but does not answer: use File &gt; Import Tasks… in its window (or drop the file on it), or quit it and run this again. Nothing was added.</source>
+        <translation>Veo Tracker 正在运行但没有响应：请在其窗口中使用“文件 &gt; 导入任务…”（或将文件拖到窗口上），或退出后重新运行此命令。未添加任何任务。</translation>
+    </message>
+    <message>
+        <source>Veo Tracker is running: its window imports %1 and shows what it added.</source>
+        <extracomment>--import while the window is open; %1 = the file</extracomment>
+        <translation>Veo Tracker 正在运行：其窗口将导入 %1 并显示添加结果。</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1383,45 @@
     <message>
         <source>Could not save the state of requests sent before the app stopped.</source>
         <translation>无法保存程序退出前已发送请求的状态。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::DBusService</name>
+    <message>
+        <source>Not task IDs: %1. A task ID is 8 to 128 letters, digits, _ or -. Nothing was added.</source>
+        <extracomment>D-Bus AddTasks; %1: the refused entries, quoted</extracomment>
+        <translation>以下不是任务ID：%1。任务ID由 8 到 128 个字母、数字、_ 或 - 组成。未添加任何任务。</translation>
+    </message>
+    <message>
+        <source>No task ID given: pass one or more.</source>
+        <translation>未提供任务ID：请传入一个或多个。</translation>
+    </message>
+    <message>
+        <source>No key is labelled &quot;%1&quot;: API Keys… in the window (or `veo-tracker --list-keys`) shows the labels, &quot;&quot; is the default key. Nothing was added.</source>
+        <extracomment>D-Bus AddTasks with a key label no stored key has</extracomment>
+        <translation>没有标签为“%1”的密钥：窗口中的“API 密钥…”（或 `veo-tracker --list-keys`）会列出所有标签，&quot;&quot; 表示默认密钥。未添加任何任务。</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;: use one of %2, or &quot;&quot; for every task.</source>
+        <extracomment>D-Bus ListTasks; %2: the status keys, e.g. &quot;pending&quot;, &quot;succeeded&quot;</extracomment>
+        <translation>未知状态“%1”：请使用 %2 之一，或用 &quot;&quot; 表示全部任务。</translation>
+    </message>
+    <message>
+        <source>AddTasks adds a task.</source>
+        <translation>可用 AddTasks 添加任务。</translation>
+    </message>
+    <message>
+        <source>Nothing was refreshed.</source>
+        <translation>未刷新任何任务。</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded.</source>
+        <translation>未下载任何内容。</translation>
+    </message>
+    <message>
+        <source>Not in the task list: %1. %2</source>
+        <extracomment>D-Bus: %1 the task IDs that are not listed, %2 what was not done (&quot;Nothing was refreshed.&quot;)</extracomment>
+        <translation>不在任务列表中：%1。%2</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2391,48 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
 </context>
 <context>
+    <name>veo::ImportActions</name>
+    <message>
+        <source>&amp;Import Tasks…</source>
+        <translation>导入任务(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add the task IDs in a CSV, JSON or text file, such as Export Tasks writes (keys by their label)</source>
+        <translation>添加 CSV、JSON 或文本文件中的任务 ID，例如“导出任务”生成的文件（按名称匹配密钥）</translation>
+    </message>
+    <message>
+        <source>Import Tasks</source>
+        <translation>导入任务</translation>
+    </message>
+    <message>
+        <source>Task lists (*.csv *.json *.txt *.tsv);;All files (*)</source>
+        <translation>任务列表 (*.csv *.json *.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Adding the tasks of %1…</source>
+        <translation>正在添加 %1 中的任务…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n task(s) of the file were not added.</source>
+        <extracomment>Import: the user pressed Stop; %n = the tasks of the file not added</extracomment>
+        <translation>
+            <numerusform>已停止：文件中有 %n 个任务未添加。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>veo::InstanceGuard</name>
     <message>
         <source>Cannot create the lock file %1.</source>
@@ -2778,6 +3023,11 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Get the 1080P or 4K version of this video, or extend it</source>
         <translation>获取此视频的 1080P 或 4K 版本，或延长视频</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <extracomment>Player button &quot;…&quot; holding the buttons that do not fit in a narrow pane</extracomment>
+        <translation>更多操作</translation>
     </message>
 </context>
 <context>
@@ -3810,6 +4060,36 @@ Made from task %2</source>
         <source>Still generating after %1 minutes. Renders usually take 2-5 minutes, and KIE reports a timeout upstream after about 10. It is still checked; if it stays like this, look at the task in your kie.ai logs.</source>
         <extracomment>Tooltip of a render still generating after %1 minutes</extracomment>
         <translation>%1 分钟后仍在生成中。视频生成通常需要 2–5 分钟，KIE 在约 10 分钟后会报告上游超时。仍会继续检查；如果一直如此，请在 kie.ai 日志中查看该任务。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>A span of time in seconds, e.g. &quot;45 s&quot;</extracomment>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <extracomment>A span of time, e.g. &quot;2 min 31 s&quot;</extracomment>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>A span of time, e.g. &quot;1 h 5 min&quot;</extracomment>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1, retrying now</source>
+        <extracomment>Status after a failed check: %1 = what went wrong (&quot;server error&quot;); the check is being made again now</extracomment>
+        <translation>%1，正在重试</translation>
+    </message>
+    <message>
+        <source>%1, retry in %2</source>
+        <extracomment>Status after a failed check: %1 = what went wrong (&quot;server error&quot;), %2 = when it is checked again (&quot;40 s&quot;, &quot;2 min 5 s&quot;)</extracomment>
+        <translation>%1，%2后重试</translation>
+    </message>
+    <message>
+        <source>Next check at %1; Refresh Now checks at once.</source>
+        <extracomment>Tooltip of a task whose last check failed: %1 = the time of the next check</extracomment>
+        <translation>下次检查时间 %1；“立即刷新”可马上检查。</translation>
     </message>
 </context>
 <context>
