@@ -5,6 +5,8 @@
 #include "taskfeed.h"
 #include "tasktext.h"
 
+#include <QScopedValueRollback>
+
 #include <algorithm>
 
 namespace veo {
@@ -105,7 +107,13 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
 void TaskTableModel::follow(const TaskFeed *feed)
 {
     connect(feed, &TaskFeed::loaded, this, &TaskTableModel::setTasks);
-    connect(feed, &TaskFeed::loadedMore, this, &TaskTableModel::upsertTasks);
+    // While a long list is read in steps, the counts (whose readers go through every row) are
+    // told once, at the end.
+    connect(feed, &TaskFeed::loadedMore, this, [this](const QList<TaskRecord> &tasks) {
+        const QScopedValueRollback hold(m_holdCounts, true);
+        upsertTasks(tasks);
+    });
+    connect(feed, &TaskFeed::loadFinished, this, &TaskTableModel::countsChanged);
     connect(feed, &TaskFeed::inserted, this, &TaskTableModel::upsertTasks);
     connect(feed, &TaskFeed::changed, this, &TaskTableModel::upsertTasks);
     connect(feed, &TaskFeed::removed, this, &TaskTableModel::removeTasks);
@@ -174,7 +182,6 @@ void TaskTableModel::upsertTasks(const QList<TaskRecord> &tasks)
         Q_ASSERT(m_gapSize == 0); // not from a slot during removeTasks()
         const int first = rowCount();
         beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        m_tasks.reserve(m_tasks.size() + added.size());
         for (TaskRecord &t : added) {
             m_rowById.insert(t.taskId, static_cast<int>(m_tasks.size()));
             ++m_counts[statusIndex(t.status)];
@@ -189,7 +196,7 @@ void TaskTableModel::upsertTasks(const QList<TaskRecord> &tasks)
         emitRowsChanged(relatedRows(inserted)); // a parent shows its new child
     }
 
-    if (m_counts != oldCounts) {
+    if (m_counts != oldCounts && !m_holdCounts) {
         Q_EMIT countsChanged();
     }
 }

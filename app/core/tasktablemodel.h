@@ -126,6 +126,7 @@ private:
     std::array<int, TaskStatusCount> m_counts{}; // kept current so countByStatus() is O(1)
     TaskColumns m_columns;                       // what the cells show
     QHash<QString, QStringList> m_childIds;      // parent task id -> its children's ids
+    bool m_holdCounts = false; // countsChanged() waits for the feed's loadFinished()
 };
 
 } // namespace veo

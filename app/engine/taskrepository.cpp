@@ -112,10 +112,10 @@ std::optional<TaskRecord> TaskRepository::latest(const QString &taskId) const
 
 QList<TaskRecord> TaskRepository::insert(const QList<TaskRecord> &records)
 {
-    finishLoading(); // a change goes to the whole list
-    if (!m_store) {
+    if (!m_store || records.isEmpty()) {
         return {};
     }
+    finishLoading(); // a change goes to the whole list (and one stored, unread, is known)
     QList<TaskRecord> candidates;
     QSet<QString> seen;
     for (const TaskRecord &record : records) {
@@ -171,6 +171,9 @@ bool TaskRepository::replace(const QString &oldTaskId, const TaskRecord &record)
 
 bool TaskRepository::remove(const QStringList &taskIds)
 {
+    if (taskIds.isEmpty()) {
+        return true;
+    }
     finishLoading(); // a change goes to the whole list
     QSet<QString> gone;
     for (const QString &id : taskIds) {
@@ -204,11 +207,11 @@ QStringList TaskRepository::update(const QStringList &taskIds,
                                    const std::function<bool(TaskRecord &)> &change,
                                    const QString &failure)
 {
-    finishLoading(); // a change goes to the whole list
     QStringList ids;
     if (!m_store || taskIds.isEmpty()) {
-        return ids;
+        return ids; // nothing to change: a load in steps goes on
     }
+    finishLoading(); // a change goes to the whole list
     flush(); // one committed state to start from
     QList<TaskRecord> changes;
     for (const QString &id : taskIds) {
