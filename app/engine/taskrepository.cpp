@@ -212,7 +212,7 @@ QStringList TaskRepository::update(const QStringList &taskIds,
         return ids; // nothing to change: a load in steps goes on
     }
     finishLoading(); // a change goes to the whole list
-    flush(); // one committed state to start from
+    flush();         // one committed state to start from
     QList<TaskRecord> changes;
     for (const QString &id : taskIds) {
         if (auto staged = m_staged.find(id); staged != m_staged.end()) {
