@@ -149,6 +149,7 @@ private Q_SLOTS:
     void addWatchRestart();
     void searchAndStatusFilter();
     void aLongListIsSearchedWhenTypingPauses();
+    void aLongListFillsInBehindTheWindow();
     void dropTextAddsTasks();
     void removeAsksFirst();
     void switchesLanguageAtRunTime();
@@ -403,6 +404,44 @@ void TestMainWindow::aLongListIsSearchedWhenTypingPauses()
     QCOMPARE(pane.proxy()->rowCount(), TaskListPane::SearchPauseRows - 1);
     QTest::keyClicks(search, QStringLiteral("long_list_7"));
     QCOMPARE(pane.proxy()->searchText(), QStringLiteral("long_list_7"));
+}
+
+void TestMainWindow::aLongListFillsInBehindTheWindow()
+{
+    constexpr int Count = 20000; // far more than one step (about 12 ms) reads
+    QTemporaryDir dir;
+    {
+        TaskStore seed;
+        QVERIFY(seed.open(dir.filePath(QStringLiteral("tasks.sqlite"))) !=
+                TaskStore::OpenResult::Failed);
+        QList<TaskRecord> tasks;
+        for (int i = 0; i < Count; ++i) {
+            tasks << test::makeTask(QStringLiteral("history_%1").arg(i), TaskStatus::Succeeded, i);
+        }
+        QCOMPARE(seed.insertNew(tasks).size(), qsizetype(Count));
+    }
+    // As main.cpp builds it: the list is read in steps.
+    veo::test::EngineRig rig(dir.path(), m_server.baseUrl(), Token, false, {}, true, nullptr,
+                             true);
+    LanguageManager languages;
+    MainWindow window(rig.engine.get(), &languages);
+    auto *counts = window.findChild<QLabel *>(QStringLiteral("TaskCounts"));
+    QVERIFY(counts);
+    rig.engine->start();
+    window.show();
+
+    // The window is there with the first tasks; the status bar says how far the list is read.
+    QVERIFY(rig.engine->isLoading());
+    QVERIFY(window.taskModel()->rowCount() > 0);
+    QVERIFY(window.taskModel()->rowCount() < Count);
+    QVERIFY2(counts->text().startsWith(QStringLiteral("Reading the task list: ")),
+             qPrintable(counts->text()));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!rig.engine->isLoading(), 120000);
+    QCOMPARE(window.taskModel()->rowCount(), Count);
+    QCOMPARE(window.tableView()->model()->rowCount(), Count);
+    QVERIFY2(counts->text().startsWith(QString::number(Count)), qPrintable(counts->text()));
+    window.close();
 }
 
 void TestMainWindow::dropTextAddsTasks()

@@ -3440,6 +3440,14 @@ Keys table column: marks the default API key</extracomment>
         <source>KIE deletes videos 14 days after they are made. Download them now, or turn on Keep before expiry in Preferences. The status filter lists them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Reading the task list: %Ln task(s) so far…</source>
+        <extracomment>Status bar while a long task list is read at start-up</extracomment>
+        <translation>
+            <numerusform>Reading the task list: %Ln task so far…</numerusform>
+            <numerusform>Reading the task list: %Ln tasks so far…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskActions</name>

@@ -3400,6 +3400,13 @@ Keys table column: marks the default API key</extracomment>
         <source>KIE deletes videos 14 days after they are made. Download them now, or turn on Keep before expiry in Preferences. The status filter lists them.</source>
         <translation>KIE 会在视频生成 14 天后将其删除。请立即下载，或在“首选项”中开启“到期前保存”。状态筛选中可列出这些任务。</translation>
     </message>
+    <message numerus="yes">
+        <source>Reading the task list: %Ln task(s) so far…</source>
+        <extracomment>Status bar while a long task list is read at start-up</extracomment>
+        <translation>
+            <numerusform>正在读取任务列表：已读取 %Ln 个任务…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskActions</name>

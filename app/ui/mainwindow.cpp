@@ -149,6 +149,8 @@ void MainWindow::connectEngine()
                                    text, true, false);
                 m_downloadsDock->reveal();
             });
+    connect(engine->tasks(), &TaskFeed::loadedMore, m_statusPanel,
+            [this] { m_statusPanel->showLoading(m_model->rowCount()); });
     connect(engine->scheduler(), &RefreshScheduler::pausedChanged, m_statusPanel,
             &StatusPanel::refresh);
 

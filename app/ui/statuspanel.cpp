@@ -24,6 +24,7 @@ StatusPanel::StatusPanel(TaskTableModel *model, RefreshScheduler *scheduler, Key
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_counts->setObjectName(QStringLiteral("TaskCounts"));
     layout->addWidget(m_counts);
     m_expiring->setObjectName(QStringLiteral("ExpiringSoon"));
     QFont bold = m_expiring->font();
@@ -68,6 +69,12 @@ void StatusPanel::changeEvent(QEvent *event)
         refresh();
     }
     QWidget::changeEvent(event);
+}
+
+void StatusPanel::showLoading(int tasksSoFar)
+{
+    //: Status bar while a long task list is read at start-up
+    m_counts->setText(tr("Reading the task list: %Ln task(s) so far…", nullptr, tasksSoFar));
 }
 
 void StatusPanel::updateCounts()

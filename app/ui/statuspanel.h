@@ -29,6 +29,9 @@ public:
     // Widgets for QStatusBar::addPermanentWidget (the panel itself holds the counts).
     QList<QWidget *> permanentWidgets() const;
     void refresh();
+    // The task list is still being read (it fills in behind): how far, instead of the counts,
+    // which come when it is read (the next refresh()).
+    void showLoading(int tasksSoFar);
 
 protected:
     void changeEvent(QEvent *event) override;
