@@ -421,8 +421,7 @@ void TestMainWindow::aLongListFillsInBehindTheWindow()
         QCOMPARE(seed.insertNew(tasks).size(), qsizetype(Count));
     }
     // As main.cpp builds it: the list is read in steps.
-    veo::test::EngineRig rig(dir.path(), m_server.baseUrl(), Token, false, {}, true, nullptr,
-                             true);
+    veo::test::EngineRig rig(dir.path(), m_server.baseUrl(), Token, false, {}, true, nullptr, true);
     LanguageManager languages;
     MainWindow window(rig.engine.get(), &languages);
     auto *counts = window.findChild<QLabel *>(QStringLiteral("TaskCounts"));
