@@ -9,6 +9,7 @@
 #include "enginerig.h"
 #include "fakekieserver.h"
 #include "keyring.h"
+#include "kieresponses.h"
 #include "taskexport.h"
 #include "taskrepository.h"
 
@@ -40,20 +41,6 @@ constexpr int StartTimeout = 120000; // the app's start, sanitized on a loaded m
 const QString SessionToken = QStringLiteral("sk-dbus-session-0001");
 const QString WorkToken = QStringLiteral("sk-dbus-work-0002");
 const QString Service = DBusService::serviceName(false);
-
-FakeKieServer::Record record(const QString &id, int successFlag, const QStringList &urls = {})
-{
-    FakeKieServer::Record r;
-    r.taskId = id;
-    r.successFlag = successFlag;
-    r.prompt = QStringLiteral("D-Bus test prompt for %1").arg(id);
-    if (successFlag == 1) {
-        r.resultUrls = urls.isEmpty()
-                           ? QStringList{QStringLiteral("https://media.invalid/%1.mp4").arg(id)}
-                           : urls;
-    }
-    return r;
-}
 
 // A dbus-daemon of our own, with a folder for activatable services.
 class PrivateBus
@@ -377,7 +364,7 @@ void tst_DBus::addTasksBindsTheTasksToTheKeyWithThatLabel()
     const QString keyId = addStoredKey(QStringLiteral("Client A"), WorkToken);
     QVERIFY(!keyId.isEmpty());
     const QString id = QStringLiteral("veo_dbus_key_0001");
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 1))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 1))});
     m_server->setTaskOwner(id, WorkToken);
 
     const QDBusMessage reply =
@@ -393,7 +380,7 @@ void tst_DBus::listTasksAndGetTaskGiveTheExportFields()
 {
     const QString id = QStringLiteral("veo_dbus_fields_1");
     const QString url = QStringLiteral("https://media.invalid/fields.mp4");
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 1, {url}))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 1, {url}))});
     call(QStringLiteral("AddTasks"), {QStringList{id}, QString()});
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(id), TaskStatus::Succeeded, Timeout);
 
@@ -407,7 +394,7 @@ void tst_DBus::listTasksAndGetTaskGiveTheExportFields()
     QCOMPARE(task.value(QStringLiteral("taskId")).toString(), id);
     QCOMPARE(task.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
     QCOMPARE(task.value(QStringLiteral("kind")).toString(), taskKindKey(TaskKind::VeoGeneration));
-    QCOMPARE(task.value(QStringLiteral("prompt")).toString(), record(id, 1).prompt);
+    QCOMPARE(task.value(QStringLiteral("prompt")).toString(), test::taskRecord(id, 1).prompt);
     QCOMPARE(task.value(QStringLiteral("resultUrls")).toStringList(), QStringList{url});
     QVERIFY(task.value(QStringLiteral("addedAt")).toString().endsWith(QLatin1Char('Z')));
     QVERIFY(!task.contains(QStringLiteral("errorMessage"))); // no value: left out
@@ -420,8 +407,8 @@ void tst_DBus::listTasksFiltersByStatus()
 {
     const QString done = QStringLiteral("veo_dbus_filter_ok");
     const QString failed = QStringLiteral("veo_dbus_filter_no");
-    m_server->setScript(done, {FakeKieServer::ok(record(done, 1))});
-    m_server->setScript(failed, {FakeKieServer::ok(record(failed, 2))});
+    m_server->setScript(done, {FakeKieServer::ok(test::taskRecord(done, 1))});
+    m_server->setScript(failed, {FakeKieServer::ok(test::taskRecord(failed, 2))});
     call(QStringLiteral("AddTasks"), {QStringList{done, failed}, QString()});
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(done), TaskStatus::Succeeded, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(failed), TaskStatus::Failed, Timeout);
@@ -502,8 +489,8 @@ void tst_DBus::refreshAsksKieAgain()
 {
     const QString a = QStringLiteral("veo_dbus_refresh_a");
     const QString b = QStringLiteral("veo_dbus_refresh_b");
-    m_server->setScript(a, {FakeKieServer::ok(record(a, 1))});
-    m_server->setScript(b, {FakeKieServer::ok(record(b, 1))});
+    m_server->setScript(a, {FakeKieServer::ok(test::taskRecord(a, 1))});
+    m_server->setScript(b, {FakeKieServer::ok(test::taskRecord(b, 1))});
     call(QStringLiteral("AddTasks"), {QStringList{a, b}, QString()});
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(a), TaskStatus::Succeeded, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(b), TaskStatus::Succeeded, Timeout);
@@ -526,7 +513,7 @@ void tst_DBus::downloadSavesTheVideos()
     m_media->addFile(path, video, "video/mp4");
     QUrl link = m_media->baseUrl();
     link.setPath(path);
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 1, {link.toString()}))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 1, {link.toString()}))});
     call(QStringLiteral("AddTasks"), {QStringList{id}, QString()});
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(id), TaskStatus::Succeeded, Timeout);
 
@@ -548,8 +535,9 @@ void tst_DBus::signalsFollowATaskUntilItFinishes()
 {
     const QString id = QStringLiteral("veo_dbus_signal_1");
     const QString url = QStringLiteral("https://media.invalid/signal.mp4");
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 0)), FakeKieServer::ok(record(id, 0)),
-                             FakeKieServer::ok(record(id, 1, {url}))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 0)),
+                             FakeKieServer::ok(test::taskRecord(id, 0)),
+                             FakeKieServer::ok(test::taskRecord(id, 1, {url}))});
     call(QStringLiteral("AddTasks"), {QStringList{id}, QString()});
 
     QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), 1, Timeout);
@@ -605,7 +593,7 @@ void tst_DBus::callingTheNameStartsTheApp()
     const QTemporaryDir home;
     const QString id = QStringLiteral("veo_dbus_started_1");
     const QString url = QStringLiteral("https://media.invalid/started.mp4");
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 1, {url}))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 1, {url}))});
     m_bus = std::make_unique<PrivateBus>(
         test::appEnvironment(home.path(), SessionToken, m_server->baseUrl()),
         QHash<QString, QByteArray>{{Service + QStringLiteral(".service"), activation}});

@@ -11,6 +11,7 @@
 #include "fakekieserver.h"
 #include "followups.h"
 #include "keyring.h"
+#include "kieresponses.h"
 #include "memorytokenstore.h"
 #include "refreshscheduler.h"
 #include "taskrepository.h"
@@ -32,23 +33,6 @@ const QString SessionToken = QStringLiteral("sk-engine-session-0001");
 const QString WorkToken = QStringLiteral("sk-engine-work-0002");
 const QString HomeToken = QStringLiteral("sk-engine-home-0003");
 const QByteArray RecordInfoPath = QByteArrayLiteral("/api/v1/veo/record-info");
-
-FakeKieServer::Record record(const QString &id, int successFlag, const QStringList &urls = {})
-{
-    FakeKieServer::Record r;
-    r.taskId = id;
-    r.successFlag = successFlag;
-    r.prompt = QStringLiteral("Engine test prompt for %1").arg(id);
-    if (successFlag == 1) {
-        r.resultUrls = urls.isEmpty()
-                           ? QStringList{QStringLiteral("https://media.invalid/%1.mp4").arg(id)}
-                           : urls;
-    } else if (successFlag >= 2) {
-        r.errorCode = 400;
-        r.errorMessage = QStringLiteral("Generation problem");
-    }
-    return r;
-}
 
 using Instance = veo::test::EngineRig;
 } // namespace
@@ -208,7 +192,7 @@ void tst_Engine::addTasksBindsToTheKeyThatIsTheDefaultNow()
     }
     QCOMPARE(keys.defaultKeyId(), storedDefault ? work : KeyRing::SessionKeyId);
     const QString id = QStringLiteral("veo_bind_0001");
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 0))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 0))});
 
     const Engine::Added added = app->engine->addTasks({id}, explicitKey ? home : QString());
     QCOMPARE(added.added, 1);
@@ -249,7 +233,7 @@ void tst_Engine::addingKnownIdsIsANoOp()
     auto app = start();
     QVERIFY(app);
     const QString id = QStringLiteral("veo_known_0001");
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 1))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 1))});
     QCOMPARE(app->engine->addTasks({id}).added, 1);
     QTRY_COMPARE_WITH_TIMEOUT(app->status(id), TaskStatus::Succeeded, Timeout);
     const TaskRecord before = *app->task(id);
@@ -284,7 +268,7 @@ void tst_Engine::aRefusedRemovalKeepsTheTaskAndItsDownload()
     m_media->setFileOptions(path, slow);
     QUrl link = m_media->baseUrl();
     link.setPath(path);
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 1, {link.toString()}))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 1, {link.toString()}))});
     QCOMPARE(app->engine->addTasks({id}).added, 1);
     QTRY_COMPARE_WITH_TIMEOUT(app->status(id), TaskStatus::Succeeded, Timeout);
     QCOMPARE(app->engine->download({id}).queued, 1);
@@ -326,8 +310,8 @@ void tst_Engine::removeTasksForgetsThemAndCancelsTheirDownloads()
     m_media->setFileOptions(path, slow);
     QUrl link = m_media->baseUrl();
     link.setPath(path);
-    m_server->setScript(gone, {FakeKieServer::ok(record(gone, 1, {link.toString()}))});
-    m_server->setScript(kept, {FakeKieServer::ok(record(kept, 0))});
+    m_server->setScript(gone, {FakeKieServer::ok(test::taskRecord(gone, 1, {link.toString()}))});
+    m_server->setScript(kept, {FakeKieServer::ok(test::taskRecord(kept, 0))});
     QCOMPARE(app->engine->addTasks({gone, kept}).added, 2);
     QTRY_COMPARE_WITH_TIMEOUT(app->status(gone), TaskStatus::Succeeded, Timeout);
     QCOMPARE(app->engine->download({gone}).queued, 1);
@@ -367,7 +351,7 @@ void tst_Engine::changeKeyChangesTheStoredKeyAndThePolls()
     QVERIFY(!work.isEmpty());
     // The task belongs to the work account: the session key's polls find no record.
     const QString id = QStringLiteral("veo_change_0001");
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 1))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 1))});
     m_server->setTaskOwner(id, WorkToken);
     QCOMPARE(app->engine->addTasks({id}).added, 1);
     QCOMPARE(app->task(id)->keyId, QString()); // the session key
@@ -393,8 +377,8 @@ void tst_Engine::refreshPollsFinishedTasksAgain()
     QVERIFY(app);
     const QString a = QStringLiteral("veo_refresh_a");
     const QString b = QStringLiteral("veo_refresh_b");
-    m_server->setScript(a, {FakeKieServer::ok(record(a, 1))});
-    m_server->setScript(b, {FakeKieServer::ok(record(b, 2))});
+    m_server->setScript(a, {FakeKieServer::ok(test::taskRecord(a, 1))});
+    m_server->setScript(b, {FakeKieServer::ok(test::taskRecord(b, 2))});
     app->engine->addTasks({a, b});
     QTRY_COMPARE_WITH_TIMEOUT(app->status(a), TaskStatus::Succeeded, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(app->status(b), TaskStatus::Failed, Timeout);
@@ -452,8 +436,8 @@ void tst_Engine::applySettingsTakesThePollIntervalFromTheSettings()
 void tst_Engine::aSecondDemoLaunchStartsTheDemoTasksOver()
 {
     const QString id = QStringLiteral("veo_demo_0001");
-    const QList<FakeKieServer::Response> story = {FakeKieServer::ok(record(id, 0)),
-                                                  FakeKieServer::ok(record(id, 1))};
+    const QList<FakeKieServer::Response> story = {FakeKieServer::ok(test::taskRecord(id, 0)),
+                                                  FakeKieServer::ok(test::taskRecord(id, 1))};
     m_server->setScript(id, story);
     const QString hdUrl = QStringLiteral("https://media.invalid/demo-1080p.mp4");
     m_server->setUpgradeScript(FakeKieServer::Upgrade::Hd1080p, id, 0,
@@ -520,7 +504,7 @@ void tst_Engine::renewLinkGivesAFreshLink()
     const QString id = QStringLiteral("veo_renew_0001");
     QUrl expired = m_media->baseUrl();
     expired.setPath(QStringLiteral("/v/expired.mp4"));
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 1, {expired.toString()}))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 1, {expired.toString()}))});
     app->engine->addTasks({id}, work);
     QTRY_COMPARE_WITH_TIMEOUT(app->status(id), TaskStatus::Succeeded, Timeout);
     QSignalSpy renewed(app->engine.get(), &Engine::linkRenewed);
@@ -564,7 +548,7 @@ void tst_Engine::renewLinkReportsWhyItCouldNot()
     const QString id = QStringLiteral("veo_renew_0002");
     QUrl expired = m_media->baseUrl();
     expired.setPath(QStringLiteral("/v/expired.mp4"));
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 1, {expired.toString()}))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 1, {expired.toString()}))});
     app->engine->addTasks({id});
     QTRY_COMPARE_WITH_TIMEOUT(app->status(id), TaskStatus::Succeeded, Timeout);
     if (why == QLatin1String("refused")) {
@@ -612,9 +596,9 @@ void tst_Engine::aFinishedTaskIsDueForANotification()
     QSignalSpy due(app->engine.get(), &Engine::notificationDue);
     const QString id = QStringLiteral("veo_notify_0001");
     const QString quiet = QStringLiteral("veo_notify_0002"); // stays generating
-    m_server->setScript(
-        id, {FakeKieServer::ok(record(id, 0)), FakeKieServer::ok(record(id, successFlag))});
-    m_server->setScript(quiet, {FakeKieServer::ok(record(quiet, 0))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 0)),
+                             FakeKieServer::ok(test::taskRecord(id, successFlag))});
+    m_server->setScript(quiet, {FakeKieServer::ok(test::taskRecord(quiet, 0))});
     app->engine->addTasks({id, quiet});
     QTRY_VERIFY_WITH_TIMEOUT(isFinal(app->status(id)), Timeout);
     // Decided when the final status was committed (no automatic download to wait for).
@@ -641,7 +625,8 @@ void tst_Engine::anAutomaticDownloadIsSavedBeforeItsTaskIsCommittedAsFinished()
     QVERIFY(app);
     app->settings.setFlag(AppSettings::Flag::AutoDownload, true);
     const QString id = QStringLiteral("veo_autodl_0001");
-    m_server->setScript(id, {FakeKieServer::ok(record(id, 0)), FakeKieServer::ok(record(id, 1))});
+    m_server->setScript(id, {FakeKieServer::ok(test::taskRecord(id, 0)),
+                             FakeKieServer::ok(test::taskRecord(id, 1))});
     std::optional<TaskStatus> storedWhenSaved; // what a process killed right then would find
     connect(app->engine->downloadManager(), &DownloadManager::added, this, [&] {
         TaskStore other;

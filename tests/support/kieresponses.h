@@ -24,6 +24,25 @@ inline Record succeededRecord(const QString &taskId)
     return r;
 }
 
+// A test's own task: its prompt names it; succeeded with these result links (one of its own
+// when none are given), failed (successFlag 2 or 3) with a generation error.
+inline Record taskRecord(const QString &id, int successFlag, const QStringList &urls = {})
+{
+    Record r;
+    r.taskId = id;
+    r.successFlag = successFlag;
+    r.prompt = QStringLiteral("Test prompt for %1").arg(id);
+    if (successFlag == 1) {
+        r.resultUrls = urls.isEmpty()
+                           ? QStringList{QStringLiteral("https://media.invalid/%1.mp4").arg(id)}
+                           : urls;
+    } else if (successFlag >= 2) {
+        r.errorCode = 400;
+        r.errorMessage = QStringLiteral("Generation problem");
+    }
+    return r;
+}
+
 inline Response answer(const QByteArray &body)
 {
     Response r;
