@@ -237,6 +237,8 @@ private Q_SLOTS:
     void roundTripEveryField();
     void roundTripEveryErrorKindAndStatus();
     void insertDuplicateIsNoOp();
+    void repeatedValuesAreReadAsOneCopy();
+    void readingInBatchesGivesTheWholeList();
     void update();
     void updateUnknownTaskInsertsNothing();
     void remove();
@@ -339,6 +341,52 @@ void TestTaskStore::roundTripEveryErrorKindAndStatus()
     store.close();
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
     QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+}
+
+// 100,000 tasks name a handful of models, ratios and moderation messages: held once each.
+void TestTaskStore::repeatedValuesAreReadAsOneCopy()
+{
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < 3; ++i) {
+        tasks << makeTask(QStringLiteral("veo_repeat_%1").arg(i), TaskStatus::Failed, 2 * i);
+    }
+    QCOMPARE(store.insertNew(tasks).size(), tasks.size());
+    const QList<TaskRecord> read = store.loadAll();
+    QCOMPARE(describeAll(read), describeAll(tasks));
+    for (const TaskRecord &t : read.mid(1)) {
+        QCOMPARE(t.model.constData(), read.constFirst().model.constData());
+        QCOMPARE(t.aspectRatio.constData(), read.constFirst().aspectRatio.constData());
+        QCOMPARE(t.errorMessage.constData(), read.constFirst().errorMessage.constData());
+        QVERIFY(t.prompt.constData() != read.constFirst().prompt.constData()); // its own
+    }
+}
+
+// What a load in steps reads: batches that follow each other add up to loadAll().
+void TestTaskStore::readingInBatchesGivesTheWholeList()
+{
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < 10; ++i) {
+        tasks << makeTask(QStringLiteral("veo_batch_%1").arg(i), TaskStatus::Succeeded, i);
+    }
+    QCOMPARE(store.insertNew(tasks).size(), tasks.size());
+    QVERIFY(store.remove({QStringLiteral("veo_batch_4")})); // a gap in the row numbers
+    QList<TaskRecord> read;
+    TaskStore::Batch batch;
+    int batches = 0;
+    do {
+        batch = store.loadBatch(batch.last, 3);
+        QVERIFY(!batch.failed);
+        read += batch.tasks;
+        ++batches;
+    } while (batch.tasks.size() == 3);
+    QCOMPARE(batches, 4); // 3 + 3 + 3, then an empty one: the end
+    QCOMPARE(describeAll(read), describeAll(store.loadAll()));
+    QCOMPARE(read.size(), 9);
+    QVERIFY(store.loadBatch(batch.last, 3).tasks.isEmpty());
 }
 
 void TestTaskStore::insertDuplicateIsNoOp()

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -180,38 +181,60 @@ void bindFields(QSqlQuery &q, int first, const TaskRecord &t)
 }
 
 // Reads one row of selectSql().
+namespace {
+
+// Values that repeat across thousands of tasks (a model, a ratio, a resolution, a moderation
+// message, a key): one shared copy each instead of one per task. Bounded, one pool per thread.
+QString shared(const QString &value)
+{
+    constexpr qsizetype PoolLimit = 4096;
+    thread_local QSet<QString> pool;
+    if (value.isEmpty()) {
+        return value; // null or empty, as read
+    }
+    if (const auto it = pool.constFind(value); it != pool.cend()) {
+        return *it;
+    }
+    if (pool.size() < PoolLimit) {
+        pool.insert(value);
+    }
+    return value;
+}
+
+} // namespace
+
 TaskRecord readRecord(const QSqlQuery &q)
 {
     TaskRecord t;
     int i = 0;
     const auto next = [&] { return q.value(i++); };
     t.taskId = next().toString();
-    t.keyId = next().toString();
+    t.keyId = shared(next().toString());
     t.addedAt = toDateTime(next());
     t.lastChecked = toDateTime(next());
     t.lastError.kind = errorKindFromKey(next().toString());
     t.lastError.code = next().toInt();
     t.lastError.httpStatus = next().toInt();
-    t.lastError.serverMessage = next().toString();
+    t.lastError.serverMessage = shared(next().toString());
     t.lastError.retryAfterSeconds = next().toInt();
     t.status = statusFromKey(next().toString()); // unknown key: Pending, polled again
     t.successFlag = next().toInt();
     t.paramJson = next().toString();
     t.prompt = next().toString();
-    t.model = next().toString();
-    t.aspectRatio = next().toString();
-    t.requestedResolution = next().toString();
-    t.generationType = next().toString();
+    t.model = shared(next().toString());
+    t.aspectRatio = shared(next().toString());
+    t.requestedResolution = shared(next().toString());
+    t.generationType = shared(next().toString());
     if (const QVariant v = next(); !v.isNull()) {
         t.errorCode = v.toInt();
     }
-    t.errorMessage = next().toString();
+    t.errorMessage = shared(next().toString());
     t.createTime = toDateTime(next());
     t.completeTime = toDateTime(next());
     if (const QVariant v = next(); !v.isNull()) {
         t.fallbackFlag = v.toInt() != 0;
     }
-    t.resolution = next().toString();
+    t.resolution = shared(next().toString());
     t.resultUrls = toList(next());
     t.originUrls = toList(next());
     t.fullResultUrls = toList(next());
