@@ -42,10 +42,10 @@
 #include <QProcess>
 #include <QSaveFile>
 #include <cstdio>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <memory>
 #include <optional>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 using namespace veo;
 
@@ -204,10 +204,18 @@ int runExport(const CommandLine &cl)
     meta.open(store.path());
     DownloadStore downloads;
     downloads.open(store.path());
-    QList<TaskRecord> tasks = store.loadAll();
-    tasks.removeIf([&cl](const TaskRecord &t) {
-        return !exportKeeps(t, cl.exportStatus, cl.exportSince);
-    });
+    TaskStore::Read read = store.loadAll();
+    if (read.failed()) {
+        //: --export; %1 = SQLite's reason
+        printLine(stderr, QCoreApplication::translate(
+                              "main", "Could not read the whole task list (%1); nothing was "
+                                      "exported.")
+                              .arg(read.error));
+        return 3;
+    }
+    QList<TaskRecord> tasks = std::move(read.tasks);
+    tasks.removeIf(
+        [&cl](const TaskRecord &t) { return !exportKeeps(t, cl.exportStatus, cl.exportSince); });
     const QByteArray data =
         exportTasks(exportedTasks(tasks, meta.loadAll(), downloads.localCopies()),
                     exportFormatForPath(cl.exportFile));
@@ -219,9 +227,10 @@ int runExport(const CommandLine &cl)
         return 2;
     }
     //: --export FILE
-    printLine(stderr, QCoreApplication::translate("main", "Exported %n task(s) to %1.", "",
-                                                  int(tasks.size()))
-                          .arg(QDir::toNativeSeparators(QFileInfo(cl.exportFile).absoluteFilePath())));
+    printLine(
+        stderr,
+        QCoreApplication::translate("main", "Exported %n task(s) to %1.", "", int(tasks.size()))
+            .arg(QDir::toNativeSeparators(QFileInfo(cl.exportFile).absoluteFilePath())));
     return 0;
 }
 
@@ -395,7 +404,7 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     options.demoTaskIds = demoIds;
     // The system's network state says nothing about a server on this machine (the demo).
     options.followSystemNetwork = !isLoopbackHost(api.url.host());
-    options.loadInSteps = true; // the window shows at once; a long list fills in behind
+    options.loadInSteps = true;   // the window shows at once; a long list fills in behind
     MemoryTokenStore demoSecrets; // the demo never touches the real keychain
     KeychainTokenStore keychain;
     Engine engine(options, &store, cl.demo ? static_cast<TokenStore *>(&demoSecrets) : &keychain,

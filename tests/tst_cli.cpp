@@ -336,7 +336,7 @@ void TestCli::upgradesAndExtensionsFromAScript()
     TaskStore store;
     QCOMPARE(store.open(home.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"))),
              TaskStore::OpenResult::Opened);
-    const QList<TaskRecord> all = store.loadAll();
+    const QList<TaskRecord> all = store.loadAll().tasks;
     QStringList children;
     for (const TaskRecord &t : all) {
         if (!t.parentTaskId.isEmpty()) {
@@ -369,7 +369,7 @@ QList<TaskRecord> TestCli::storedTasks(const QTemporaryDir &home)
         TaskStore::OpenResult::Opened) {
         return {};
     }
-    return store.loadAll();
+    return store.loadAll().tasks;
 }
 
 QString TestCli::writeCsv(const QTemporaryDir &home, const QStringList &prompts)
@@ -806,15 +806,17 @@ void TestCli::exportWritesTheTaskList()
     }
     const QString json = home.filePath(QStringLiteral("out/succeeded.json"));
     QVERIFY(QDir().mkpath(home.filePath(QStringLiteral("out"))));
-    Run r = run({QStringLiteral("--export"), json, QStringLiteral("--status"),
-                 QStringLiteral("succeeded")},
-                env);
+    Run r = run(
+        {QStringLiteral("--export"), json, QStringLiteral("--status"), QStringLiteral("succeeded")},
+        env);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(r.err.contains("Exported 1 task to "), r.err.constData());
     QFile jsonFile(json);
     QVERIFY(jsonFile.open(QIODevice::ReadOnly));
-    const QJsonArray tasks =
-        QJsonDocument::fromJson(jsonFile.readAll()).object().value(QLatin1String("tasks")).toArray();
+    const QJsonArray tasks = QJsonDocument::fromJson(jsonFile.readAll())
+                                 .object()
+                                 .value(QLatin1String("tasks"))
+                                 .toArray();
     QCOMPARE(tasks.size(), 1);
     QCOMPARE(tasks.at(0).toObject().value(QLatin1String("prompt")).toString(),
              QStringLiteral("雪地里的红狐狸, \"slow motion\""));

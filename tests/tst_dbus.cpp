@@ -356,7 +356,7 @@ void tst_DBus::addTasksAddsNewIdsAndSkipsListedOnes()
     // Committed: a second reader of the task database sees them.
     TaskStore reader;
     QVERIFY(reader.open(m_app->store.path()) != TaskStore::OpenResult::Failed);
-    QCOMPARE(reader.loadAll().size(), 3);
+    QCOMPARE(reader.loadAll().tasks.size(), 3);
 }
 
 void tst_DBus::addTasksBindsTheTasksToTheKeyWithThatLabel()

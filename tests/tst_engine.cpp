@@ -137,7 +137,7 @@ std::optional<TaskRecord> tst_Engine::stored(const QString &id) const
         TaskStore::OpenResult::Failed) {
         return std::nullopt;
     }
-    const QList<TaskRecord> all = second.loadAll();
+    const QList<TaskRecord> all = second.loadAll().tasks;
     for (const TaskRecord &t : all) {
         if (t.taskId == id) {
             return t;
@@ -631,7 +631,7 @@ void tst_Engine::anAutomaticDownloadIsSavedBeforeItsTaskIsCommittedAsFinished()
     connect(app->engine->downloadManager(), &DownloadManager::added, this, [&] {
         TaskStore other;
         if (other.open(app->store.path()) != TaskStore::OpenResult::Failed) {
-            for (const TaskRecord &t : other.loadAll()) {
+            for (const TaskRecord &t : other.loadAll().tasks) {
                 if (t.taskId == id) {
                     storedWhenSaved = t.status;
                 }

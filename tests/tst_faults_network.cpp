@@ -190,7 +190,7 @@ std::optional<TaskRecord> tst_FaultsNetwork::stored(const QString &id) const
         TaskStore::OpenResult::Opened) {
         return std::nullopt;
     }
-    for (const TaskRecord &t : second.loadAll()) {
+    for (const TaskRecord &t : second.loadAll().tasks) {
         if (t.taskId == id) {
             return t;
         }

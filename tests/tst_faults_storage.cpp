@@ -89,6 +89,7 @@ private Q_SLOTS:
     void damagedWhileStoppedIsKeptAsideAndTold_data();
     void damagedWhileStoppedIsKeptAsideAndTold();
     void readOnlyDataFolder();
+    void damagedWhileReadingInStepsIsTold();
 
 private:
     bool start(const QString &folder);
@@ -184,7 +185,7 @@ void tst_FaultsStorage::lockedDatabaseKeepsAnswersUntilTheyCanBeSaved()
     QTRY_COMPARE_WITH_TIMEOUT(m_app->status(done), TaskStatus::Succeeded, 15000);
     TaskStore second;
     QCOMPARE(second.open(dbPath()), TaskStore::OpenResult::Opened);
-    const QList<TaskRecord> stored = second.loadAll();
+    const QList<TaskRecord> stored = second.loadAll().tasks;
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.constFirst().status, TaskStatus::Succeeded);
     second.close();
@@ -298,6 +299,62 @@ void tst_FaultsStorage::readOnlyDataFolder()
     QVERIFY(m_app->task(id));
     QCOMPARE(m_app->status(id), TaskStatus::Generating);
     stop();
+}
+
+// The file is damaged after the start-up check passed, while the list is still being read in
+// steps: the tasks read so far stay, and the user is told how many and why.
+void tst_FaultsStorage::damagedWhileReadingInStepsIsTold()
+{
+    const QString path = dbPath();
+    constexpr int Tasks = 10000; // about 10 MB
+    {
+        TaskStore writer;
+        QCOMPARE(writer.open(path), TaskStore::OpenResult::Opened);
+        QList<TaskRecord> tasks;
+        for (int i = 0; i < Tasks; ++i) {
+            TaskRecord t;
+            t.taskId = QStringLiteral("veo_read_%1").arg(i, 5, 10, QLatin1Char('0'));
+            t.status = TaskStatus::Succeeded;
+            t.prompt =
+                QStringLiteral("A lighthouse in a storm at night, take %1. ").arg(i).repeated(20);
+            t.addedAt = QDateTime::currentDateTimeUtc();
+            tasks.append(t);
+        }
+        QCOMPARE(writer.insertNew(tasks).size(), tasks.size());
+    } // closed: everything is in the main file, none in the write-ahead log
+
+    TaskStore store;
+    QCOMPARE(store.open(path), TaskStore::OpenResult::Opened);
+    TaskRepository repository(&store, std::chrono::milliseconds(50));
+    QSignalSpy errors(&repository, &TaskRepository::storeError);
+    QSignalSpy finished(&repository, &TaskFeed::loadFinished);
+    repository.loadInSteps(std::chrono::milliseconds(0)); // one batch a turn of the event loop
+    QVERIFY(repository.isLoading());
+    const int readFirst = repository.count();
+    QVERIFY(readFirst > 0 && readFirst < Tasks);
+
+    // Pages in the middle of the file (rows not read yet) become garbage. The start-up check
+    // left the end of the file in SQLite's page cache (2 MB, a fifth of it): not there.
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 from = file.size() * 4 / 10;
+        const qint64 length = file.size() * 3 / 10;
+        QVERIFY(file.seek(from));
+        QCOMPARE(file.write(QByteArray(length, '\xff')), length);
+    }
+    const QByteArray damaged = fileBytes(path);
+
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY(!repository.isLoading());
+    const int read = repository.count();
+    QVERIFY2(read >= readFirst && read < Tasks, qPrintable(QString::number(read)));
+    QCOMPARE(errors.size(), 1);
+    const QString message = errors.at(0).at(0).toString();
+    QVERIFY2(message.contains(QString::number(read)), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("malformed")), qPrintable(message));
+    QCOMPARE(repository.tasks().constFirst().taskId, QStringLiteral("veo_read_00000"));
+    QCOMPARE(fileBytes(path), damaged); // nothing written to it
 }
 
 int main(int argc, char **argv)

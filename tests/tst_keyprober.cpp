@@ -227,7 +227,7 @@ void TestKeyProber::ownerIsFoundAndBound()
     TaskStore reopened;
     QVERIFY(reopened.open(rig.dir.filePath(QStringLiteral("tasks.sqlite"))) !=
             TaskStore::OpenResult::Failed);
-    for (const TaskRecord &t : reopened.loadAll()) {
+    for (const TaskRecord &t : reopened.loadAll().tasks) {
         QCOMPARE(t.keyId, t.taskId == done ? rig.keyIds.at(1) : rig.keyIds.at(2));
     }
 }

@@ -218,7 +218,7 @@ void TestKeyProfilesKeychain::noSecretService()
         QCOMPARE(keys.lastResult().status, TokenResult::Status::NoBackend);
         QVERIFY(keys.lastResult().userMessage().contains(QStringLiteral("gnome-keyring")));
         QCOMPARE(keys.profiles().size(), 1);                     // the keys are still listed
-        QCOMPARE(session.tasks.loadAll().size(), 1);             // the whole history is there
+        QCOMPARE(session.tasks.loadAll().tasks.size(), 1);       // the whole history is there
         keys.setSessionKey(QStringLiteral("typed-in-key-1234")); // and a session key works
         QCOMPARE(keys.state(), KeyRing::State::Ready);
         QCOMPARE(keys.token({}), QStringLiteral("typed-in-key-1234"));

@@ -233,7 +233,7 @@ void TestKeyRing::removeDeletesTheEntryAndKeepsTasks()
     QVERIFY(!keys.contains(b));
     QCOMPARE(keys.token(b), QString());
     QCOMPARE(m_meta->loadAll().size(), 1);
-    QCOMPARE(m_tasks->loadAll().at(0).keyId, b); // history kept, shown as needing a key
+    QCOMPARE(m_tasks->loadAll().tasks.at(0).keyId, b); // history kept, shown as needing a key
     QCOMPARE(keys.token(a), QStringLiteral("secret-a-0001"));
 }
 

@@ -69,7 +69,7 @@ private Q_SLOTS:
         QCOMPARE(extension->parentTaskId, QStringLiteral("import_task_studio01"));
         QCOMPARE(extension->keyId, m_client);
         // Committed: the store has them as the list does.
-        QCOMPARE(m_rig->store.loadAll().size(), 5);
+        QCOMPARE(m_rig->store.loadAll().tasks.size(), 5);
 
         TaskImport file;
         file.tasks = tasks;
@@ -87,7 +87,7 @@ private Q_SLOTS:
         QCOMPARE(again.added, 0);
         QCOMPARE(again.known, 5);
         QVERIFY(TaskImporter::report(file, again).contains(QLatin1String("5 already tracked.")));
-        QCOMPARE(m_rig->store.loadAll().size(), 5);
+        QCOMPARE(m_rig->store.loadAll().tasks.size(), 5);
     }
 
 private:

@@ -297,11 +297,11 @@ void TestTaskStore::roundTripEveryField()
         QVERIFY(store.message().isEmpty());
         QCOMPARE(store.insertNew(tasks).size(), tasks.size());
         // Same connection, before any reopen:
-        QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+        QCOMPARE(describeAll(store.loadAll().tasks), describeAll(tasks));
     }
     TaskStore store;
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
-    const QList<TaskRecord> loaded = store.loadAll();
+    const QList<TaskRecord> loaded = store.loadAll().tasks;
     QCOMPARE(describeAll(loaded), describeAll(tasks));
     QVERIFY(loaded == tasks);
 
@@ -340,7 +340,7 @@ void TestTaskStore::roundTripEveryErrorKindAndStatus()
     QCOMPARE(store.insertNew(tasks).size(), tasks.size());
     store.close();
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
-    QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+    QCOMPARE(describeAll(store.loadAll().tasks), describeAll(tasks));
 }
 
 // 100,000 tasks name a handful of models, ratios and moderation messages: held once each.
@@ -353,7 +353,7 @@ void TestTaskStore::repeatedValuesAreReadAsOneCopy()
         tasks << makeTask(QStringLiteral("veo_repeat_%1").arg(i), TaskStatus::Failed, 2 * i);
     }
     QCOMPARE(store.insertNew(tasks).size(), tasks.size());
-    const QList<TaskRecord> read = store.loadAll();
+    const QList<TaskRecord> read = store.loadAll().tasks;
     QCOMPARE(describeAll(read), describeAll(tasks));
     for (const TaskRecord &t : read.mid(1)) {
         QCOMPARE(t.model.constData(), read.constFirst().model.constData());
@@ -363,7 +363,7 @@ void TestTaskStore::repeatedValuesAreReadAsOneCopy()
     }
 }
 
-// What a load in steps reads: batches that follow each other add up to loadAll().
+// What a load in steps reads: batches that follow each other add up to loadAll().tasks.
 void TestTaskStore::readingInBatchesGivesTheWholeList()
 {
     TaskStore store;
@@ -375,16 +375,16 @@ void TestTaskStore::readingInBatchesGivesTheWholeList()
     QCOMPARE(store.insertNew(tasks).size(), tasks.size());
     QVERIFY(store.remove({QStringLiteral("veo_batch_4")})); // a gap in the row numbers
     QList<TaskRecord> read;
-    TaskStore::Batch batch;
+    TaskStore::Read batch;
     int batches = 0;
     do {
         batch = store.loadBatch(batch.last, 3);
-        QVERIFY(!batch.failed);
+        QVERIFY(!batch.failed());
         read += batch.tasks;
         ++batches;
     } while (batch.tasks.size() == 3);
     QCOMPARE(batches, 4); // 3 + 3 + 3, then an empty one: the end
-    QCOMPARE(describeAll(read), describeAll(store.loadAll()));
+    QCOMPARE(describeAll(read), describeAll(store.loadAll().tasks));
     QCOMPARE(read.size(), 9);
     QVERIFY(store.loadBatch(batch.last, 3).tasks.isEmpty());
 }
@@ -404,7 +404,7 @@ void TestTaskStore::insertDuplicateIsNoOp()
     const QList<TaskRecord> added = store.insertNew({changedA, c, c, TaskRecord()});
     QCOMPARE(added, QList<TaskRecord>{c});
     QCOMPARE(store.insertNew({a, b}), QList<TaskRecord>());
-    QCOMPARE(describeAll(store.loadAll()), describeAll({a, b, c}));
+    QCOMPARE(describeAll(store.loadAll().tasks), describeAll({a, b, c}));
     QVERIFY(store.contains(QStringLiteral("veo_b")));
     QVERIFY(!store.contains(QStringLiteral("veo_zzz")));
 }
@@ -425,7 +425,7 @@ void TestTaskStore::update()
     tasks[2].status = TaskStatus::Failed;
     tasks[2].lastError.kind = ApiError::Kind::Server;
     QVERIFY(store.update({tasks[0], tasks[2]}));
-    QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+    QCOMPARE(describeAll(store.loadAll().tasks), describeAll(tasks));
 
     // Back to sparse values: optionals and dates must be cleared, not kept.
     TaskRecord cleared = sparseRecord();
@@ -434,7 +434,7 @@ void TestTaskStore::update()
     QVERIFY(store.update({cleared}));
     store.close();
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
-    QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+    QCOMPARE(describeAll(store.loadAll().tasks), describeAll(tasks));
 }
 
 void TestTaskStore::updateUnknownTaskInsertsNothing()
@@ -442,7 +442,7 @@ void TestTaskStore::updateUnknownTaskInsertsNothing()
     TaskStore store;
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
     QVERIFY(store.update({makeTask(QStringLiteral("veo_ghost"), TaskStatus::Succeeded)}));
-    QVERIFY(store.loadAll().isEmpty());
+    QVERIFY(store.loadAll().tasks.isEmpty());
     QVERIFY(store.update({}));
 }
 
@@ -457,10 +457,10 @@ void TestTaskStore::remove()
     QVERIFY(store.remove(
         {QStringLiteral("veo_1"), QStringLiteral("veo_3"), QStringLiteral("veo_unknown")}));
     QVERIFY(!store.contains(QStringLiteral("veo_1")));
-    QCOMPARE(describeAll(store.loadAll()), describeAll({tasks[1]}));
+    QCOMPARE(describeAll(store.loadAll().tasks), describeAll({tasks[1]}));
     store.close();
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
-    QCOMPARE(describeAll(store.loadAll()), describeAll({tasks[1]}));
+    QCOMPARE(describeAll(store.loadAll().tasks), describeAll({tasks[1]}));
     // A removed task can be added again.
     QCOMPARE(store.insertNew({tasks[0]}).size(), 1);
 }
@@ -484,7 +484,7 @@ void TestTaskStore::reopenKeepsDataAndSchema()
     TaskStore store;
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
     QVERIFY(store.message().isEmpty());
-    QCOMPARE(describeAll(store.loadAll()), describeAll(tasks));
+    QCOMPARE(describeAll(store.loadAll().tasks), describeAll(tasks));
     QVERIFY(corruptSiblings(m_dir.path()).isEmpty());
     store.close();
     QVERIFY(!store.isOpen());
@@ -512,7 +512,7 @@ void TestTaskStore::upgradesAnOlderSchema()
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
     QVERIFY(store.message().isEmpty());
     QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
-    const QList<TaskRecord> loaded = store.loadAll();
+    const QList<TaskRecord> loaded = store.loadAll().tasks;
     QCOMPARE(loaded.size(), 1);
     QCOMPARE(loaded.first().taskId, QStringLiteral("veo_old"));
     QCOMPARE(loaded.first().status, TaskStatus::Generating);
@@ -532,7 +532,7 @@ void TestTaskStore::upgradeFromVersion5KeepsChildrenAsNothingSent()
     TaskStore store;
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
     QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
-    const QList<TaskRecord> loaded = store.loadAll();
+    const QList<TaskRecord> loaded = store.loadAll().tasks;
     QCOMPARE(loaded.size(), 1);
     TaskRecord expected = fullRecord();
     expected.videoIndex = 0;
@@ -557,7 +557,7 @@ void TestTaskStore::upgradeFromVersion7LeavesEveryCostUnknown()
         TaskStore store;
         QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
         QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
-        const QList<TaskRecord> loaded = store.loadAll();
+        const QList<TaskRecord> loaded = store.loadAll().tasks;
         QCOMPARE(loaded.size(), 2);
         TaskRecord expected = fullRecord();
         expected.cost.reset(); // unknown, not 0
@@ -569,7 +569,7 @@ void TestTaskStore::upgradeFromVersion7LeavesEveryCostUnknown()
     }
     TaskStore store;
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
-    QCOMPARE(store.loadAll().value(1).cost, std::optional<qint64>(60));
+    QCOMPARE(store.loadAll().tasks.value(1).cost, std::optional<qint64>(60));
     QVERIFY(corruptSiblings(m_dir.path()).isEmpty());
 }
 
@@ -588,7 +588,7 @@ void TestTaskStore::replaceGivesAPlaceholderItsTaskIdAtomically()
     QVERIFY(!store.replace(QStringLiteral("veo_not_there"), accepted));
     QVERIFY(!store.replace(placeholder.taskId, other)); // the new ID is taken
     QVERIFY(store.replace(placeholder.taskId, accepted));
-    const QList<TaskRecord> loaded = store.loadAll();
+    const QList<TaskRecord> loaded = store.loadAll().tasks;
     QCOMPARE(loaded.size(), 2);
     QCOMPARE(describe(loaded.at(0)), describe(other));
     QCOMPARE(describe(loaded.at(1)), describe(accepted)); // in the placeholder's place
@@ -611,7 +611,7 @@ void TestTaskStore::upgradeKeepsEveryTaskAVeoGeneration()
     TaskStore store;
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
     QCOMPARE(userVersion(freshPath()), TaskStore::schemaVersion());
-    const QList<TaskRecord> loaded = store.loadAll();
+    const QList<TaskRecord> loaded = store.loadAll().tasks;
     QCOMPARE(loaded.size(), 2);
     for (const TaskRecord &t : loaded) {
         QCOMPARE(t.kind, TaskKind::VeoGeneration);
@@ -646,7 +646,7 @@ void TestTaskStore::roundTripEveryKind()
     }
     TaskStore store;
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
-    QVERIFY(store.loadAll() == tasks);
+    QVERIFY(store.loadAll().tasks == tasks);
 }
 
 void TestTaskStore::emptyFileIsANewDatabase()
@@ -668,16 +668,16 @@ void TestTaskStore::twoStoresSideBySide()
     // open() creates missing folders.
     QCOMPARE(second.open(sub + QStringLiteral("/demo.sqlite")), TaskStore::OpenResult::Opened);
     QCOMPARE(first.insertNew({makeTask(QStringLiteral("veo_1"), TaskStatus::Pending)}).size(), 1);
-    QCOMPARE(second.loadAll().size(), 0);
+    QCOMPARE(second.loadAll().tasks.size(), 0);
     {
         TaskStore third; // destroyed while the others stay open
         QCOMPARE(third.open(freshPath()), TaskStore::OpenResult::Opened);
-        QCOMPARE(third.loadAll().size(), 1);
+        QCOMPARE(third.loadAll().tasks.size(), 1);
     }
-    QCOMPARE(first.loadAll().size(), 1);
+    QCOMPARE(first.loadAll().tasks.size(), 1);
     // Re-opening an open store switches files cleanly.
     QCOMPARE(first.open(sub + QStringLiteral("/demo.sqlite")), TaskStore::OpenResult::Opened);
-    QCOMPARE(first.loadAll().size(), 0);
+    QCOMPARE(first.loadAll().tasks.size(), 0);
     QVERIFY(QDir(sub).removeRecursively());
 }
 
@@ -685,7 +685,7 @@ void TestTaskStore::notOpenIsHarmless()
 {
     TaskStore store;
     QVERIFY(!store.isOpen());
-    QVERIFY(store.loadAll().isEmpty());
+    QVERIFY(store.loadAll().tasks.isEmpty());
     QVERIFY(store.insertNew({makeTask(QStringLiteral("veo_1"), TaskStatus::Pending)}).isEmpty());
     QVERIFY(!store.update({makeTask(QStringLiteral("veo_1"), TaskStatus::Pending)}));
     QVERIFY(!store.remove({QStringLiteral("veo_1")}));
@@ -712,7 +712,7 @@ void TestTaskStore::killedProcessKeepsCommittedData()
 
     TaskStore store;
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
-    QCOMPARE(describeAll(store.loadAll()), describeAll(childExpectedTasks()));
+    QCOMPARE(describeAll(store.loadAll().tasks), describeAll(childExpectedTasks()));
 }
 
 // Run instead of the tests when the binary is started as the child of
@@ -817,11 +817,11 @@ void TestTaskStore::unusableFileIsMovedAside()
     }
 
     // The fresh store works and stays healthy across a restart.
-    QVERIFY(store.loadAll().isEmpty());
+    QVERIFY(store.loadAll().tasks.isEmpty());
     QCOMPARE(store.insertNew({fullRecord()}).size(), 1);
     store.close();
     QCOMPARE(store.open(path), TaskStore::OpenResult::Opened);
-    QCOMPARE(describeAll(store.loadAll()), describeAll({fullRecord()}));
+    QCOMPARE(describeAll(store.loadAll().tasks), describeAll({fullRecord()}));
     QCOMPARE(corruptSiblings(m_dir.path()), moved);
 }
 
@@ -840,7 +840,7 @@ void TestTaskStore::futureSchemaIsRefusedUntouched()
     QVERIFY(!store.message().isEmpty());
     QVERIFY2(store.message().contains(QString::number(future)), qPrintable(store.message()));
     QVERIFY(!store.isOpen());
-    QVERIFY(store.loadAll().isEmpty());
+    QVERIFY(store.loadAll().tasks.isEmpty());
     QVERIFY(store.insertNew({fullRecord()}).isEmpty());
     store.close();
 
@@ -911,7 +911,7 @@ void TestTaskStore::tenThousandTasks()
     timer.restart();
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened); // includes quick_check
     const qint64 openMs = timer.restart();
-    const QList<TaskRecord> loaded = store.loadAll();
+    const QList<TaskRecord> loaded = store.loadAll().tasks;
     const qint64 loadMs = timer.elapsed();
     QCOMPARE(loaded.size(), tasks.size());
     QVERIFY(loaded == tasks);

@@ -118,7 +118,7 @@ struct Rig
             return {};
         }
         QHash<QString, TaskRecord> byId;
-        for (const TaskRecord &t : other.loadAll()) {
+        for (const TaskRecord &t : other.loadAll().tasks) {
             byId.insert(t.taskId, t);
         }
         return byId;
@@ -266,7 +266,7 @@ QList<TaskRecord> seedHistory(TaskStore &store, int count)
         tasks << t;
     }
     store.insertNew(tasks);
-    return store.loadAll();
+    return store.loadAll().tasks;
 }
 } // namespace
 
@@ -290,7 +290,7 @@ void TestTaskTracker::aLongListIsReadInSteps()
     QCOMPARE(finished.size(), 1);
     QCOMPARE(counts.size(), 1);
     QCOMPARE(rig.model->countByStatus(TaskStatus::Failed), 143); // every 7th of 1,000
-    QCOMPARE(more.size(), 4); // 256 + 256 + 256 + 232
+    QCOMPARE(more.size(), 4);                                    // 256 + 256 + 256 + 232
     // The same list, in the same order, as reading it at once gives.
     QCOMPARE(rig.repository->tasks(), stored);
     QCOMPARE(rig.model->tasks(), stored);

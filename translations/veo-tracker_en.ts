@@ -1098,6 +1098,11 @@
         <extracomment>--import while the window is open; %1 = the file</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not read the whole task list (%1); nothing was exported.</source>
+        <extracomment>--export; %1 = SQLite&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo</name>
@@ -3855,6 +3860,14 @@ Keys table column: marks the default API key</extracomment>
         <source>Could not save the new task ID %1 to the task database.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Only %n task(s) could be read from the task list: %1. The list shows those; nothing was changed in the file. Quit and start Veo Tracker again to read it again.</source>
+        <extracomment>%1 = SQLite&apos;s reason, e.g. &quot;database disk image is malformed&quot;</extracomment>
+        <translation>
+            <numerusform>Only %n task could be read from the task list: %1. The list shows it; nothing was changed in the file. Quit and start Veo Tracker again to read it again.</numerusform>
+            <numerusform>Only %n tasks could be read from the task list: %1. The list shows those; nothing was changed in the file. Quit and start Veo Tracker again to read it again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskStore</name>
@@ -3888,6 +3901,10 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Could not open the task list %1: its folder or the file is read-only (%2). Make them writable and start Veo Tracker again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task list is not open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1084,6 +1084,11 @@
         <extracomment>--import while the window is open; %1 = the file</extracomment>
         <translation>Veo Tracker 正在运行：其窗口将导入 %1 并显示添加结果。</translation>
     </message>
+    <message>
+        <source>Could not read the whole task list (%1); nothing was exported.</source>
+        <extracomment>--export; %1 = SQLite&apos;s reason</extracomment>
+        <translation>无法读取完整的任务列表（%1）；未导出任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>veo</name>
@@ -3804,6 +3809,13 @@ Keys table column: marks the default API key</extracomment>
         <source>Could not save the new task ID %1 to the task database.</source>
         <translation>无法将新任务 ID %1 保存到任务数据库。</translation>
     </message>
+    <message numerus="yes">
+        <source>Only %n task(s) could be read from the task list: %1. The list shows those; nothing was changed in the file. Quit and start Veo Tracker again to read it again.</source>
+        <extracomment>%1 = SQLite&apos;s reason, e.g. &quot;database disk image is malformed&quot;</extracomment>
+        <translation>
+            <numerusform>任务列表中只能读取 %n 个任务：%1。列表只显示这些任务；文件未做任何更改。请退出并重新启动 Veo Tracker 以再次读取。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>veo::TaskStore</name>
@@ -3838,6 +3850,10 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Could not open the task list %1: its folder or the file is read-only (%2). Make them writable and start Veo Tracker again.</source>
         <translation>无法打开任务列表 %1：其所在文件夹或文件本身是只读的（%2）。请将它们改为可写，然后重新启动 Veo Tracker。</translation>
+    </message>
+    <message>
+        <source>the task list is not open</source>
+        <translation>任务列表未打开</translation>
     </message>
 </context>
 <context>

@@ -34,9 +34,16 @@ void TaskRepository::load()
     m_loadTimer.stop();
     m_loading = false;
     m_staged.clear();
-    m_tasks = m_store ? m_store->loadAll() : QList<TaskRecord>();
+    TaskStore::Read read;
+    if (m_store) {
+        read = m_store->loadAll();
+    }
+    m_tasks = std::move(read.tasks);
     reindex();
     Q_EMIT loaded(m_tasks);
+    if (read.failed()) {
+        reportPartialRead(read.error);
+    }
     Q_EMIT loadFinished();
 }
 
@@ -71,10 +78,12 @@ bool TaskRepository::loadStep(std::optional<std::chrono::milliseconds> budget)
     spent.start();
     const qsizetype first = m_tasks.size();
     bool done = !m_store;
+    QString failure;
     while (!done) {
-        TaskStore::Batch batch = m_store->loadBatch(m_loadedUpTo, BatchRows);
+        TaskStore::Read batch = m_store->loadBatch(m_loadedUpTo, BatchRows);
         m_loadedUpTo = batch.last;
-        done = batch.failed || batch.tasks.size() < BatchRows;
+        failure = batch.error;
+        done = batch.failed() || batch.tasks.size() < BatchRows;
         for (TaskRecord &t : batch.tasks) {
             if (!m_rowById.contains(t.taskId)) {
                 m_rowById.insert(t.taskId, m_tasks.size());
@@ -90,9 +99,22 @@ bool TaskRepository::loadStep(std::optional<std::chrono::milliseconds> budget)
     }
     if (done) {
         m_loading = false;
+        if (!failure.isEmpty()) {
+            reportPartialRead(failure);
+        }
         Q_EMIT loadFinished();
     }
     return done;
+}
+
+void TaskRepository::reportPartialRead(const QString &why)
+{
+    //: %1 = SQLite's reason, e.g. "database disk image is malformed"
+    Q_EMIT storeError(tr("Only %n task(s) could be read from the task list: %1. The list "
+                         "shows those; nothing was changed in the file. Quit and start Veo "
+                         "Tracker again to read it again.",
+                         nullptr, int(m_tasks.size()))
+                          .arg(why));
 }
 
 const TaskRecord *TaskRepository::task(const QString &taskId) const

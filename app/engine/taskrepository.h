@@ -93,7 +93,8 @@ private:
     void apply(const QList<TaskRecord> &records);
     // Reads the next part of a load in steps (all of it when budget is null); true when done.
     bool loadStep(std::optional<std::chrono::milliseconds> budget);
-    void reindex(); // m_rowById from m_tasks
+    void reportPartialRead(const QString &why); // the store stopped short of the whole list
+    void reindex();                             // m_rowById from m_tasks
 
     QPointer<TaskStore> m_store;
     QList<TaskRecord> m_tasks;

@@ -351,17 +351,17 @@ TaskStore::Attempt TaskStore::migrate(int fromVersion)
     return Attempt::Ready;
 }
 
-QList<TaskRecord> TaskStore::loadAll() const
+TaskStore::Read TaskStore::loadAll() const
 {
-    return loadBatch(0, std::numeric_limits<int>::max()).tasks;
+    return loadBatch(0, std::numeric_limits<int>::max());
 }
 
-TaskStore::Batch TaskStore::loadBatch(qint64 after, int limit) const
+TaskStore::Read TaskStore::loadBatch(qint64 after, int limit) const
 {
-    Batch batch;
+    Read batch;
     batch.last = after;
     if (!isOpen()) {
-        batch.failed = true;
+        batch.error = tr("the task list is not open");
         return batch;
     }
     QSqlQuery q(database());
@@ -374,14 +374,15 @@ TaskStore::Batch TaskStore::loadBatch(qint64 after, int limit) const
     q.prepare(sql);
     q.addBindValue(after);
     q.addBindValue(limit);
-    if (!q.exec()) {
-        qCWarning(lcStore) << "loading tasks failed:" << describe(q.lastError());
-        batch.failed = true;
-        return batch;
+    if (q.exec()) {
+        while (q.next()) {
+            batch.tasks.append(readRecord(q));
+            batch.last = q.value(rowidColumn).toLongLong();
+        }
     }
-    while (q.next()) {
-        batch.tasks.append(readRecord(q));
-        batch.last = q.value(rowidColumn).toLongLong();
+    if (q.lastError().isValid()) { // the statement, or a row on the way (a damaged page)
+        batch.error = describe(q.lastError());
+        qCWarning(lcStore) << "loading tasks failed after row" << batch.last << ":" << batch.error;
     }
     return batch;
 }

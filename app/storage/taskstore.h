@@ -35,17 +35,20 @@ public:
     QString path() const { return m_path; }
     static int schemaVersion();
 
-    QList<TaskRecord> loadAll() const;
-    // Part of the list, for reading it a little at a time: the tasks stored after the row
-    // `after` (0: from the first), at most `limit`, in the order they were added. `last` is the
-    // row to go on from; a batch of fewer than `limit` tasks (or failed) is the end.
-    struct Batch
+    // What one read gave: the tasks read, the row to go on from, and why it stopped short
+    // (empty when it did not: then `tasks` is all there was to read).
+    struct Read
     {
         QList<TaskRecord> tasks;
         qint64 last = 0;
-        bool failed = false;
+        QString error;
+        bool failed() const { return !error.isEmpty(); }
     };
-    Batch loadBatch(qint64 after, int limit) const;
+    Read loadAll() const; // in the order they were added
+    // Part of the list, for reading it a little at a time: the tasks stored after the row
+    // `after` (0: from the first), at most `limit`, in the order they were added. A read of
+    // fewer than `limit` tasks (or failed) is the end.
+    Read loadBatch(qint64 after, int limit) const;
     // Adds tasks not yet stored, in one transaction; returns the ones actually added.
     QList<TaskRecord> insertNew(const QList<TaskRecord> &tasks);
     // Writes every field of the given (known) tasks in one transaction.
