@@ -11,7 +11,7 @@ BUILD="cmake g++ make qt6-base-dev qt6-multimedia-dev qtkeychain-qt6-dev qt6-l10
   qt6-tools-dev qt6-tools-dev-tools qt6-svg-dev libgl-dev"
 RUNTIME="libqt6sql6-sqlite libqt6keychain1 libsecret-1-0 qt6-translations-l10n
   qt6-qpa-plugins libqt6multimediawidgets6 libqt6svg6
-  gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-noto-cjk"
+  gstreamer1.0-plugins-good gstreamer1.0-libav fonts-noto-cjk"
 TEST="dbus dbus-x11 gnome-keyring libsecret-tools locales libglib2.0-data ffmpeg xvfb xauth curl"
 # The fuzz preset (tests/fuzz): clang with libFuzzer and its sanitizer runtimes, and
 # llvm-symbolizer for readable reports. The asan preset needs nothing beyond g++.
