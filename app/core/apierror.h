@@ -59,3 +59,5 @@ public:
 };
 
 } // namespace veo
+
+Q_DECLARE_TYPEINFO(veo::ApiError, Q_RELOCATABLE_TYPE); // a QString and numbers

@@ -128,8 +128,10 @@ void RefreshScheduler::track(const QList<TaskRecord> &tasks)
     const QDateTime wallNow = QDateTime::currentDateTimeUtc();
     for (const TaskRecord &task : tasks) {
         const StatusSource *source = statusSource(task.kind);
-        if (!source || task.awaitsTaskId()) {
-            continue; // a kind that cannot be read yet, or no KIE task ID: listed, not polled
+        if (!source || task.awaitsTaskId() || task.findingOwner) {
+            // A kind that cannot be read yet, no KIE task ID, or its key is being looked for:
+            // listed, not polled.
+            continue;
         }
         auto it = m_entries.find(task.taskId);
         const bool isNew = it == m_entries.end();

@@ -71,7 +71,8 @@ public:
     const Policy &policy() const { return m_policy; }
 
     // Start watching tasks. Unfinished tasks never checked are polled at once; others are due
-    // one interval after their last check. Final tasks are remembered for refreshNow().
+    // one interval after their last check. Final tasks are remembered for refreshNow(). Tasks
+    // whose key is being looked for (findingOwner) are left out.
     void track(const QList<TaskRecord> &tasks);
     void untrack(const QStringList &taskIds);
     void setTaskKey(const QString &taskId, const QString &keyId);

@@ -30,14 +30,7 @@ void TaskTracker::watch()
     if (!m_tasks || !m_scheduler) {
         return;
     }
-    QList<TaskRecord> polled;
-    polled.reserve(m_tasks->count());
-    for (const TaskRecord &t : m_tasks->tasks()) {
-        if (!t.findingOwner) {
-            polled.append(t);
-        }
-    }
-    m_scheduler->track(polled);
+    m_scheduler->track(m_tasks->tasks());
 }
 
 int TaskTracker::addTasks(const QStringList &taskIds, const QString &keyId)
@@ -122,8 +115,7 @@ void TaskTracker::startOver(const QStringList &taskIds)
         tr("Could not save %n task update(s) to the task database.", nullptr, int(taskIds.size())));
     QList<TaskRecord> tasks;
     for (const QString &id : taskIds) {
-        if (const std::optional<TaskRecord> current = m_tasks->latest(id);
-            current && !current->findingOwner) {
+        if (const std::optional<TaskRecord> current = m_tasks->latest(id)) {
             tasks.append(*current);
         }
     }
