@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QSet>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -93,7 +94,14 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     });
     // Tasks of a removed key come and go with rows, not only with key changes.
     connect(model, &QAbstractItemModel::modelReset, this, &TaskListPane::updateKeyFilterItems);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &TaskListPane::updateKeyFilterItems);
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                // Only the new rows can bring a key the filter does not list yet (a long list
+                // arrives in many parts: not a pass over every row for each).
+                if (bringUnlistedKey(first, last)) {
+                    updateKeyFilterItems();
+                }
+            });
     connect(model, &QAbstractItemModel::rowsRemoved, this, &TaskListPane::updateKeyFilterItems);
 
     m_table->setObjectName(QStringLiteral("TaskTable"));
@@ -214,6 +222,22 @@ void TaskListPane::updateStatusFilterItems()
             .arg(m_model->countByExpiry(int(ExpiryConcern::ExpiredNotDownloaded)).tasks),
         TaskStatusCount + int(ExpiryConcern::ExpiredNotDownloaded));
     m_statusFilter->setCurrentIndex(std::max(0, current));
+}
+
+bool TaskListPane::bringUnlistedKey(int first, int last) const
+{
+    QSet<QString> listed{QString()}; // "": the default key, never an orphan
+    for (int i = 1; i < m_keyFilter->count(); ++i) {
+        for (const QString &id : m_keyFilter->itemData(i).toStringList()) {
+            listed.insert(id);
+        }
+    }
+    for (int row = first; row <= last; ++row) {
+        if (!listed.contains(m_model->taskAt(row).keyId)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 void TaskListPane::updateKeyFilterItems()

@@ -48,6 +48,8 @@ protected:
 private:
     void retranslateUi();
     void updateStatusFilterItems();
+    // Whether a task in these rows of the model has a key the key filter does not list.
+    bool bringUnlistedKey(int first, int last) const;
 
     TaskTableModel *m_model;
     const KeyRing *m_keys;
