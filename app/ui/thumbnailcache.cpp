@@ -51,7 +51,7 @@ bool ThumbnailCache::contains(const QString &key) const
 QImage ThumbnailCache::load(const QString &key)
 {
     QFile file(path(key));
-    if (!file.open(QIODevice::ReadWrite)) {
+    if (!file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly)) {
         return {};
     }
     QImage image;
