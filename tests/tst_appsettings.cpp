@@ -16,6 +16,7 @@ private Q_SLOTS:
     void handEditedGarbageFallsBack();
     void layoutRoundTrip();
     void downloadSettings();
+    void taskViewSettings();
 
 private:
     QTemporaryDir m_dir;
@@ -65,6 +66,25 @@ void TestAppSettings::layoutRoundTrip()
     QCOMPARE(s.layout(AppSettings::Layout::TableHeader), QByteArray("\x00\x01header", 8));
     QCOMPARE(s.layout(AppSettings::Layout::Splitter), QByteArray("split"));
     QVERIFY(s.layout(AppSettings::Layout::Geometry).isEmpty());
+}
+
+void TestAppSettings::taskViewSettings()
+{
+    const QString path = m_dir.filePath(QStringLiteral("views.ini"));
+    {
+        AppSettings s(path);
+        QCOMPARE(s.taskView(), AppSettings::TaskView::List);
+        QVERIFY(!s.flag(AppSettings::Flag::ListThumbnails)); // the list streams nothing unasked
+        s.setTaskView(AppSettings::TaskView::Gallery);
+        s.setFlag(AppSettings::Flag::ListThumbnails, true);
+    }
+    AppSettings again(path);
+    QCOMPARE(again.taskView(), AppSettings::TaskView::Gallery);
+    QVERIFY(again.flag(AppSettings::Flag::ListThumbnails));
+    QSettings raw(path, QSettings::IniFormat);
+    raw.setValue(QStringLiteral("ui/taskView"), QStringLiteral("carousel")); // hand-edited
+    raw.sync();
+    QCOMPARE(AppSettings(path).taskView(), AppSettings::TaskView::List);
 }
 
 void TestAppSettings::downloadSettings()

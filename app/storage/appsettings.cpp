@@ -59,6 +59,8 @@ FlagInfo flagInfo(AppSettings::Flag which)
         return {"downloads/keepBeforeExpiry", false};
     case AppSettings::Flag::FixedPollInterval:
         return {"polling/fixedInterval", false};
+    case AppSettings::Flag::ListThumbnails:
+        return {"ui/listThumbnails", false};
     }
     return {"", false};
 }
@@ -167,6 +169,20 @@ void AppSettings::setConcurrentDownloads(int count)
 {
     m_settings.setValue(QStringLiteral("downloads/concurrent"),
                         std::clamp(count, 1, MaxConcurrentDownloads));
+}
+
+AppSettings::TaskView AppSettings::taskView() const
+{
+    return m_settings.value(QStringLiteral("ui/taskView")).toString() == QLatin1String("gallery")
+               ? TaskView::Gallery
+               : TaskView::List;
+}
+
+void AppSettings::setTaskView(TaskView view)
+{
+    m_settings.setValue(QStringLiteral("ui/taskView"), view == TaskView::Gallery
+                                                           ? QStringLiteral("gallery")
+                                                           : QStringLiteral("list"));
 }
 
 QString AppSettings::language() const

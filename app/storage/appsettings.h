@@ -32,6 +32,7 @@ public:
         DownloadSidecar,   // write "<video>.json" with the task's details next to each video
         KeepBeforeExpiry,  // download videos not on disk before KIE deletes them (off)
         FixedPollInterval, // check every unfinished task every pollSeconds(), whatever its age
+        ListThumbnails,    // a picture of each finished video beside its prompt (off)
     };
     bool flag(Flag which) const;
     void setFlag(Flag which, bool on);
@@ -55,6 +56,11 @@ public:
     static constexpr int MaxConcurrentDownloads = 10;
     int concurrentDownloads() const; // clamped to [1, MaxConcurrentDownloads]; default 3
     void setConcurrentDownloads(int count);
+
+    // How the tasks are shown: the table, or the gallery of pictures.
+    enum class TaskView { List, Gallery };
+    TaskView taskView() const; // List unless Gallery was saved
+    void setTaskView(TaskView view);
 
     // "en", "zh_CN", or "" to follow the system locale.
     QString language() const;

@@ -37,9 +37,9 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_tasksMenu->addSeparator();
     m_tasksMenu->addActions({a.download(), a.openFile(), a.showInFolder()});
     m_tasksMenu->addMenu(a.followUpMenu());
-    m_tasksMenu->addActions(
-        {a.generation()->editAndRun(), a.generation()->addTaskId(), a.generation()->sendAgain(),
-         a.generation()->pause(), a.generation()->resume(), a.generation()->cancel()});
+    m_tasksMenu->addActions({a.generation()->editAndRun(), a.generation()->addTaskId(),
+                             a.generation()->sendAgain(), a.generation()->pause(),
+                             a.generation()->resume(), a.generation()->cancel()});
     m_tasksMenu->addSeparator();
     m_tasksMenu->addAction(a.copyId());
     m_tasksMenu->addMenu(a.changeKeyMenu());
@@ -47,6 +47,8 @@ MainMenus::MainMenus(QMainWindow *window, const TaskActions &a, const WindowActi
     m_tasksMenu->addSeparator();
     m_tasksMenu->addAction(a.remove());
     m_viewMenu = bar->addMenu(QString());
+    m_viewMenu->addActions({actions.listView, actions.galleryView, actions.listThumbnails});
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(actions.downloads);
     m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());

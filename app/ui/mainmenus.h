@@ -34,7 +34,10 @@ public:
         QAction *downloads = nullptr; // shows or hides the downloads panel
         QAction *gettingStarted = nullptr;
         QAction *reportProblem = nullptr;
-        QAction *switchMode = nullptr; // Try the Demo, or Leave Demo
+        QAction *switchMode = nullptr;     // Try the Demo, or Leave Demo
+        QAction *listView = nullptr;       // the tasks as the table (Ctrl+1)
+        QAction *galleryView = nullptr;    // the tasks as a grid of pictures (Ctrl+2)
+        QAction *listThumbnails = nullptr; // pictures beside the prompts in the table
     };
 
     // Fills window's menu bar and adds the toolbar to it. Nothing passed in is owned.

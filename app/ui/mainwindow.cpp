@@ -24,6 +24,8 @@
 #include "tasklistpane.h"
 #include "taskrepository.h"
 #include "tasktablemodel.h"
+#include "thumbnailcache.h"
+#include "thumbnailer.h"
 #include "trayicon.h"
 
 #include <QApplication>
@@ -44,7 +46,13 @@ namespace veo {
 MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *parent)
     : QMainWindow(parent), m_engine(engine), m_languages(languages),
       m_model(new TaskTableModel(this)), m_messageBar(new MessageBar),
-      m_list(new TaskListPane(m_model, engine->keys())),
+      m_thumbnails(new Thumbnailer(
+          std::make_unique<ThumbnailCache>(ThumbnailCache::defaultFolder()),
+          [downloads = engine->downloads()](const QString &taskId, MediaKind kind, int index) {
+              return downloads->localFile(taskId, kind, index);
+          },
+          {}, this)),
+      m_list(new TaskListPane(m_model, engine->keys(), m_thumbnails)),
       m_panes(new SelectionPanes(engine, m_model, m_list, this)),
       m_actions(new TaskActions(engine, m_model, m_list, this)),
       m_rightSplitter(new QSplitter(Qt::Vertical)), m_splitter(new QSplitter),
@@ -63,7 +71,8 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
     m_menus = new MainMenus(this, *m_actions,
                             {m_apiKeyAction, m_settingsAction, m_aboutAction, m_quitAction,
                              m_downloadsDock->toggleAction(), m_guide->gettingStarted(),
-                             m_report->action(), m_guide->switchMode()},
+                             m_report->action(), m_guide->switchMode(), m_list->listViewAction(),
+                             m_list->galleryViewAction(), m_list->listThumbnailsAction()},
                             engine->settings(), languages);
 
     statusBar()->addWidget(m_statusPanel, 1);
@@ -97,6 +106,14 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
     connect(m_guide, &StartGuide::modeSwitchRequested, this, &MainWindow::modeSwitchRequested);
     connect(m_guide, &StartGuide::warning, this,
             [this](const QString &text) { showMessage(text, true); });
+    // The view and the list's pictures are remembered as soon as they are chosen.
+    connect(m_list->listViewAction(), &QAction::triggered, this,
+            [this] { m_engine->settings()->setTaskView(AppSettings::TaskView::List); });
+    connect(m_list->galleryViewAction(), &QAction::triggered, this,
+            [this] { m_engine->settings()->setTaskView(AppSettings::TaskView::Gallery); });
+    connect(m_list->listThumbnailsAction(), &QAction::toggled, this, [this](bool on) {
+        m_engine->settings()->setFlag(AppSettings::Flag::ListThumbnails, on);
+    });
     connect(m_report, &ProblemReport::copied, this,
             [this](const QString &text) { showMessage(text, false); });
     connectEngine();
@@ -278,6 +295,9 @@ void MainWindow::restoreLayout()
     restoreState(s.layout(AppSettings::Layout::WindowState));
     m_list->tableView()->horizontalHeader()->restoreState(
         s.layout(AppSettings::Layout::TableHeader));
+    m_list->setListThumbnails(s.flag(AppSettings::Flag::ListThumbnails));
+    m_list->setView(s.taskView() == AppSettings::TaskView::Gallery ? TaskListPane::View::Gallery
+                                                                   : TaskListPane::View::List);
     if (!m_splitter->restoreState(s.layout(AppSettings::Layout::Splitter))) {
         m_splitter->setSizes({860, 420});
     }

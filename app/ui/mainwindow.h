@@ -24,6 +24,7 @@ class StatusPanel;
 class TaskActions;
 class TaskListPane;
 class TaskTableModel;
+class Thumbnailer;
 class TrayIcon;
 
 // The window: the task list, the player and details of the selected task, menus and toolbar,
@@ -82,6 +83,7 @@ private:
     LanguageManager *m_languages;
     TaskTableModel *m_model;
     MessageBar *m_messageBar;
+    Thumbnailer *m_thumbnails; // the gallery's and the list's pictures
     TaskListPane *m_list;
     SelectionPanes *m_panes; // the player and details of the selected task
     TaskActions *m_actions;

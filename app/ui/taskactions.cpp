@@ -3,8 +3,8 @@
 #include "addtasksdialog.h"
 #include "desktopfiles.h"
 #include "engine.h"
-#include "followupactions.h"
 #include "exportactions.h"
+#include "followupactions.h"
 #include "generationactions.h"
 #include "icons.h"
 #include "importactions.h"
@@ -36,10 +36,9 @@ TaskActions::TaskActions(Engine *engine, TaskTableModel *model, TaskListPane *li
     connect(m_generation, &GenerationActions::statusMessage, this, &TaskActions::statusMessage);
     connect(m_export, &ExportActions::statusMessage, this, &TaskActions::statusMessage);
     createActions();
-    QTableView *table = m_list->tableView();
-    table->addAction(m_remove);
-    table->addAction(m_copyId);
-    connect(table, &QWidget::customContextMenuRequested, this, &TaskActions::showContextMenu);
+    m_list->addViewAction(m_remove);
+    m_list->addViewAction(m_copyId);
+    connect(m_list, &TaskListPane::contextMenuRequested, this, &TaskActions::showContextMenu);
     m_list->setSearchShortcut(m_find->shortcut());
     connect(engine, &Engine::ownerFound, this, &TaskActions::reportOwner);
     retranslate();
@@ -259,12 +258,8 @@ void TaskActions::reportOwner(const QString &taskId, const QString &keyId)
                          8000);
 }
 
-void TaskActions::showContextMenu(const QPoint &pos)
+void TaskActions::showContextMenu(const QPoint &globalPos)
 {
-    QTableView *table = m_list->tableView();
-    if (!table->indexAt(pos).isValid()) {
-        return;
-    }
     QMenu menu(m_window);
     menu.addAction(m_download);
     if (m_openFile->isEnabled()) {
@@ -277,8 +272,7 @@ void TaskActions::showContextMenu(const QPoint &pos)
         menu.addAction(m_generation->addTaskId());
         menu.addAction(m_generation->sendAgain());
     }
-    for (QAction *queue :
-         {m_generation->pause(), m_generation->resume(), m_generation->cancel()}) {
+    for (QAction *queue : {m_generation->pause(), m_generation->resume(), m_generation->cancel()}) {
         if (queue->isEnabled()) {
             menu.addAction(queue);
         }
@@ -289,7 +283,7 @@ void TaskActions::showContextMenu(const QPoint &pos)
     menu.addAction(m_copyId);
     menu.addSeparator();
     menu.addAction(m_remove);
-    menu.exec(table->viewport()->mapToGlobal(pos));
+    menu.exec(globalPos);
 }
 
 void TaskActions::downloadSelected()

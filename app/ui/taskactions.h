@@ -60,7 +60,7 @@ public:
     // Enables what applies to the selection.
     void update();
     void retranslate();
-    void showContextMenu(const QPoint &pos);
+    void showContextMenu(const QPoint &globalPos);
 
 Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);

@@ -1,10 +1,15 @@
 #include "tasklistpane.h"
 
+#include "galleryview.h"
 #include "keyring.h"
+#include "listthumbnaildelegate.h"
 #include "taskexpiry.h"
 #include "taskfilterproxy.h"
 #include "tasktablemodel.h"
+#include "thumbnailer.h"
 
+#include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -12,6 +17,8 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QSet>
+#include <QScrollBar>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -19,10 +26,14 @@
 
 namespace veo {
 
-TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *parent)
+TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, Thumbnailer *thumbnails,
+                           QWidget *parent)
     : QWidget(parent), m_model(model), m_keys(keys), m_proxy(new TaskFilterProxy(this)),
       m_search(new QLineEdit), m_searchPause(new QTimer(this)), m_statusFilter(new QComboBox),
-      m_keyFilter(new QComboBox), m_table(new QTableView)
+      m_keyFilter(new QComboBox), m_table(new QTableView),
+      m_gallery(new GalleryView(model, thumbnails)), m_views(new QStackedWidget),
+      m_viewGroup(new QActionGroup(this)), m_listAction(new QAction(this)),
+      m_galleryAction(new QAction(this)), m_thumbnailsAction(new QAction(this))
 {
     m_proxy->setSourceModel(model);
     // "Expires in 3 days" goes down by itself.
@@ -114,7 +125,7 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->verticalHeader()->setDefaultSectionSize(tableRowHeight());
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
@@ -129,6 +140,31 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     m_table->horizontalHeader()->moveSection(TaskTableModel::CostColumn,
                                              TaskTableModel::ErrorColumn);
 
+    if (thumbnails) {
+        m_listPictures = new ListThumbnailDelegate(model, thumbnails, this);
+        connect(thumbnails, &Thumbnailer::thumbnailChanged, m_table->viewport(),
+                qOverload<>(&QWidget::update));
+        // Rows scrolled away no longer want their pictures; the rows painted next ask again.
+        connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, thumbnails,
+                &Thumbnailer::dropWaiting);
+    }
+    // The gallery: the same rows, the same selection.
+    m_gallery->setModel(m_proxy);
+    QItemSelectionModel *own = m_gallery->selectionModel();
+    m_gallery->setSelectionModel(m_table->selectionModel());
+    delete own;
+    for (QAbstractItemView *view :
+         {static_cast<QAbstractItemView *>(m_table), static_cast<QAbstractItemView *>(m_gallery)}) {
+        connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint &pos) {
+            if (view->indexAt(pos).isValid()) {
+                Q_EMIT contextMenuRequested(view->viewport()->mapToGlobal(pos));
+            }
+        });
+    }
+    m_views->addWidget(m_table);
+    m_views->addWidget(m_gallery);
+    createViewActions();
+
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_search, 1);
     filterRow->addWidget(m_statusFilter);
@@ -136,8 +172,81 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, QWidget *
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filterRow);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_views, 1);
     retranslateUi();
+}
+
+void TaskListPane::createViewActions()
+{
+    m_listAction->setObjectName(QStringLiteral("ListViewAction"));
+    m_listAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_galleryAction->setObjectName(QStringLiteral("GalleryViewAction"));
+    m_galleryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    for (QAction *action : {m_listAction, m_galleryAction}) {
+        action->setCheckable(true);
+        m_viewGroup->addAction(action);
+        addAction(action); // the shortcuts work without the menu too
+    }
+    m_listAction->setChecked(true);
+    connect(m_listAction, &QAction::triggered, this, [this] { setView(View::List); });
+    connect(m_galleryAction, &QAction::triggered, this, [this] { setView(View::Gallery); });
+    m_thumbnailsAction->setObjectName(QStringLiteral("ListThumbnailsAction"));
+    m_thumbnailsAction->setCheckable(true);
+    m_thumbnailsAction->setEnabled(m_listPictures != nullptr);
+    connect(m_thumbnailsAction, &QAction::toggled, this, &TaskListPane::setListThumbnails);
+}
+
+QAbstractItemView *TaskListPane::currentView() const
+{
+    return view() == View::Gallery ? static_cast<QAbstractItemView *>(m_gallery) : m_table;
+}
+
+TaskListPane::View TaskListPane::view() const
+{
+    return m_views->currentWidget() == m_gallery ? View::Gallery : View::List;
+}
+
+void TaskListPane::setView(View view)
+{
+    const bool hadFocus = currentView()->hasFocus();
+    m_views->setCurrentWidget(view == View::Gallery ? static_cast<QWidget *>(m_gallery) : m_table);
+    (view == View::Gallery ? m_galleryAction : m_listAction)->setChecked(true);
+    QAbstractItemView *shown = currentView();
+    if (hadFocus) {
+        shown->setFocus(Qt::OtherFocusReason);
+    }
+    if (const QModelIndex current = shown->selectionModel()->currentIndex(); current.isValid()) {
+        shown->scrollTo(current);
+    }
+}
+
+bool TaskListPane::listThumbnails() const
+{
+    return m_listPictures && m_table->itemDelegateForColumn(TaskTableModel::PromptColumn);
+}
+
+void TaskListPane::setListThumbnails(bool on)
+{
+    if (!m_listPictures) {
+        return;
+    }
+    m_table->setItemDelegateForColumn(TaskTableModel::PromptColumn, on ? m_listPictures : nullptr);
+    const int height = tableRowHeight();
+    m_listPictures->setPictureSize(ListThumbnailDelegate::pictureSize(height));
+    m_table->verticalHeader()->setDefaultSectionSize(height);
+    m_thumbnailsAction->setChecked(on);
+}
+
+int TaskListPane::tableRowHeight() const
+{
+    const int text = m_table->fontMetrics().height();
+    return listThumbnails() ? text * 2 + 6 : text + 10; // room for a picture, or for text
+}
+
+void TaskListPane::addViewAction(QAction *action)
+{
+    m_table->addAction(action);
+    m_gallery->addAction(action);
 }
 
 QStringList TaskListPane::selectedTaskIds() const
@@ -163,7 +272,7 @@ bool TaskListPane::selectTask(const QString &taskId)
     }
     m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                           QItemSelectionModel::Rows);
-    m_table->scrollTo(index);
+    currentView()->scrollTo(index);
     return true;
 }
 
@@ -195,6 +304,16 @@ void TaskListPane::retranslateUi()
     m_statusFilter->setAccessibleName(tr("Filter by status"));
     m_keyFilter->setAccessibleName(tr("Filter by API key"));
     m_table->setAccessibleName(tr("Tasks"));
+    //: The task list shown as a grid of video pictures
+    m_gallery->setAccessibleName(tr("Task gallery"));
+    //: View menu: show the tasks as the table (Ctrl+1)
+    m_listAction->setText(tr("&List"));
+    //: View menu: show the tasks as a grid of video pictures (Ctrl+2)
+    m_galleryAction->setText(tr("&Gallery"));
+    //: View menu: a small picture of each finished video beside its prompt in the list
+    m_thumbnailsAction->setText(tr("&Pictures in the List"));
+    m_thumbnailsAction->setToolTip(tr("Show a picture of each finished video beside its prompt "
+                                      "(taken from the video, kept in the cache)"));
     updateStatusFilterItems();
     updateKeyFilterItems();
 }
