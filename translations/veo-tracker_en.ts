@@ -1932,6 +1932,42 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
 </context>
 <context>
+    <name>veo::FrameGrabber</name>
+    <message numerus="yes">
+        <source>The video gave no picture within %n second(s).</source>
+        <translation>
+            <numerusform>The video gave no picture within %n second.</numerusform>
+            <numerusform>The video gave no picture within %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The video could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video has no picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>veo::GalleryDelegate</name>
+    <message>
+        <source>No preview: %1</source>
+        <extracomment>Tooltip of a gallery tile; %1 says why the video gave no preview picture</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading preview…</source>
+        <extracomment>Gallery tile of a finished video whose preview picture is being made</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <extracomment>Gallery tile of a finished video whose preview picture could not be made</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>veo::GenerateCommand</name>
     <message>
         <source>Could not read the batch file %1: %2</source>
@@ -3833,6 +3869,30 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Expired, not downloaded (%L1)</source>
         <extracomment>Status filter entry: videos KIE has deleted (14 days) with no copy on disk</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task gallery</source>
+        <extracomment>The task list shown as a grid of video pictures</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <extracomment>View menu: show the tasks as the table (Ctrl+1)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gallery</source>
+        <extracomment>View menu: show the tasks as a grid of video pictures (Ctrl+2)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pictures in the List</source>
+        <extracomment>View menu: a small picture of each finished video beside its prompt in the list</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a picture of each finished video beside its prompt (taken from the video, kept in the cache)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

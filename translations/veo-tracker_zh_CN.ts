@@ -1911,6 +1911,41 @@ The request is sent once. If its answer is lost, the next check (every 30 s or m
     </message>
 </context>
 <context>
+    <name>veo::FrameGrabber</name>
+    <message numerus="yes">
+        <source>The video gave no picture within %n second(s).</source>
+        <translation>
+            <numerusform>视频在 %n 秒内未给出画面。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The video could not be read.</source>
+        <translation>无法读取该视频。</translation>
+    </message>
+    <message>
+        <source>The video has no picture.</source>
+        <translation>该视频没有画面。</translation>
+    </message>
+</context>
+<context>
+    <name>veo::GalleryDelegate</name>
+    <message>
+        <source>No preview: %1</source>
+        <extracomment>Tooltip of a gallery tile; %1 says why the video gave no preview picture</extracomment>
+        <translation>无预览：%1</translation>
+    </message>
+    <message>
+        <source>Loading preview…</source>
+        <extracomment>Gallery tile of a finished video whose preview picture is being made</extracomment>
+        <translation>正在加载预览…</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <extracomment>Gallery tile of a finished video whose preview picture could not be made</extracomment>
+        <translation>无预览</translation>
+    </message>
+</context>
+<context>
     <name>veo::GenerateCommand</name>
     <message>
         <source>Could not read the batch file %1: %2</source>
@@ -3785,6 +3820,30 @@ Keys table column: marks the default API key</extracomment>
         <source>Expired, not downloaded (%L1)</source>
         <extracomment>Status filter entry: videos KIE has deleted (14 days) with no copy on disk</extracomment>
         <translation>已过期且未下载（%L1）</translation>
+    </message>
+    <message>
+        <source>Task gallery</source>
+        <extracomment>The task list shown as a grid of video pictures</extracomment>
+        <translation>任务图库</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <extracomment>View menu: show the tasks as the table (Ctrl+1)</extracomment>
+        <translation>列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Gallery</source>
+        <extracomment>View menu: show the tasks as a grid of video pictures (Ctrl+2)</extracomment>
+        <translation>图库(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Pictures in the List</source>
+        <extracomment>View menu: a small picture of each finished video beside its prompt in the list</extracomment>
+        <translation>在列表中显示缩略图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show a picture of each finished video beside its prompt (taken from the video, kept in the cache)</source>
+        <translation>在提示词旁显示每个已完成视频的画面（取自视频本身，保存在缓存中）</translation>
     </message>
 </context>
 <context>
