@@ -184,7 +184,7 @@ CreditChart::Layout CreditChart::layout() const
                     all.width() - l.axisWidth, fm.height());
     const int top = l.header.bottom() + pad + fm.height() / 2;
     const int bottom = l.dates.top() - pad;
-    const int gap = fm.height();
+    const int gap = fm.height() * 3 / 2; // the balance's lowest label and the bars' highest
     const int height = std::max(0, bottom - top - gap);
     const int balanceHeight = height * 3 / 5;
     l.balance = QRect(l.dates.left(), top, l.dates.width(), balanceHeight);
@@ -234,7 +234,7 @@ QList<qint64> CreditChart::balanceTicks() const
         m_line.cbegin(), m_line.cend(),
         [](const CreditReading &a, const CreditReading &b) { return a.balance < b.balance; });
     const qint64 span = std::max<qint64>({hi->balance - lo->balance, hi->balance / 10, 3});
-    const qint64 step = niceStep((span + 2) / 3);
+    const qint64 step = niceStep((span + 3) / 4);
     // A flat line runs through the middle, between a tick below and one above.
     const bool flat = lo->balance == hi->balance;
     const qint64 bottom = floorTo(lo->balance, step) - (flat ? step : 0);

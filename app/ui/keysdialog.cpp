@@ -114,9 +114,9 @@ void KeysDialog::buildListPage()
     row->addLayout(buttons);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_listIntro);
-    layout->addLayout(row, 3);
+    layout->addLayout(row, 1);
     layout->addWidget(m_chartTitle);
-    layout->addWidget(m_chart, 2);
+    layout->addWidget(m_chart, 1);
     layout->addWidget(m_listMessage);
     m_pages->addWidget(page);
 }
