@@ -3,6 +3,8 @@
 // folder (read back with a second TaskStore to see what was committed), the settings file and
 // a MemoryTokenStore for stored keys. Built the way main.cpp and tst_mainwindow build it.
 #include "appsettings.h"
+#include "credithistorystore.h"
+#include "creditsmonitor.h"
 #include "downloadcoordinator.h"
 #include "downloadfixture.h"
 #include "downloadmanager.h"
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void aFinishedTaskIsDueForANotification_data();
     void aFinishedTaskIsDueForANotification();
     void anAutomaticDownloadIsSavedBeforeItsTaskIsCommittedAsFinished();
+    void everyAnsweredCheckOfAStoredKeyIsKeptUntilTheKeyGoes();
 
 private:
     std::unique_ptr<Instance> start(const QString &sessionKey = SessionToken, bool demo = false,
@@ -644,6 +647,71 @@ void tst_Engine::anAutomaticDownloadIsSavedBeforeItsTaskIsCommittedAsFinished()
     QVERIFY(!isFinal(*storedWhenSaved));
     QVERIFY(app->engine->downloadManager()->findActive(id, MediaKind::Result, 0) != 0 ||
             !app->engine->downloads()->localFiles(id).isEmpty());
+}
+
+void tst_Engine::everyAnsweredCheckOfAStoredKeyIsKeptUntilTheKeyGoes()
+{
+    auto app = start();
+    QVERIFY(app);
+    Engine &engine = *app->engine;
+    const QString work = addStoredKey(*app, QStringLiteral("Work"), WorkToken);
+    QVERIFY(!work.isEmpty());
+    const QDateTime from = QDateTime::currentDateTimeUtc().addSecs(-1);
+    QSignalSpy checked(engine.credits(), &CreditsMonitor::checked);
+    const auto checkWork = [&] {
+        const qsizetype before = checked.size();
+        engine.credits()->checkKey(work);
+        return QTest::qWaitFor(
+            [&] {
+                for (qsizetype i = before; i < checked.size(); ++i) {
+                    if (checked.at(i).at(0).toString() == work) {
+                        return true;
+                    }
+                }
+                return false;
+            },
+            Timeout);
+    };
+    const auto history = [&](const QString &keyId) {
+        return engine.creditHistory(keyId, from, QDateTime::currentDateTimeUtc().addSecs(1));
+    };
+
+    m_server->setCredits(WorkToken, 750);
+    QVERIFY(checkWork());
+    QList<CreditReading> readings = history(work);
+    QVERIFY(!readings.isEmpty());
+    QCOMPARE(readings.last().balance, qint64(750));
+    QVERIFY(readings.last().at >= from);
+    QVERIFY(readings.last().at <= QDateTime::currentDateTimeUtc());
+    // The session key (KIE_API_KEY) is never stored: neither are its readings.
+    engine.credits()->checkKey(KeyRing::SessionKeyId);
+    QTRY_VERIFY_WITH_TIMEOUT(!engine.credits()->isChecking(KeyRing::SessionKeyId), Timeout);
+    QVERIFY(history(KeyRing::SessionKeyId).isEmpty());
+    QVERIFY(history({}).isEmpty()); // "" = the default key, the session key here
+
+    // A check KIE refuses reads no balance.
+    const qsizetype kept = history(work).size();
+    FakeKieServer::Response busy;
+    busy.httpStatus = 500;
+    busy.body = QByteArrayLiteral(R"({"code":500,"msg":"busy"})");
+    m_server->setRouteScript("/api/v1/chat/credit", {busy});
+    QVERIFY(checkWork());
+    QCOMPARE(history(work).size(), kept);
+    m_server->setRouteScript("/api/v1/chat/credit", {});
+    m_server->setCredits(WorkToken, 700);
+    QVERIFY(checkWork());
+    QCOMPARE(history(work).last().balance, qint64(700));
+
+    // In the file (as the next launch reads it) until the key goes.
+    CreditHistoryStore file;
+    QVERIFY(file.open(app->store.path()));
+    QCOMPARE(file.readings(work, from, QDateTime::currentDateTimeUtc()), history(work));
+    bool removed = false;
+    engine.keys()->removeKey(work, this,
+                             [&removed](const TokenResult &result) { removed = result.ok(); });
+    QTRY_VERIFY_WITH_TIMEOUT(removed, Timeout);
+    QVERIFY(history(work).isEmpty());
+    QVERIFY(file.readings(work, from, QDateTime::currentDateTimeUtc()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Engine)

@@ -1,4 +1,6 @@
-// KeysDialog offscreen: adding checks the key first, hold-to-reveal, rename, set default.
+// KeysDialog offscreen: adding checks the key first, hold-to-reveal, rename, set default, the
+// selected key's balance chart.
+#include "creditchart.h"
 #include "creditsmonitor.h"
 #include "fakekieserver.h"
 #include "keyring.h"
@@ -11,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -39,6 +42,7 @@ class TestKeysDialog : public QObject
 private Q_SLOTS:
     void addRefusedUncheckedAndValid();
     void renameAndDefaultInTheTable();
+    void theSelectedKeysReadingsAreCharted();
 };
 
 void TestKeysDialog::addRefusedUncheckedAndValid()
@@ -125,6 +129,99 @@ void TestKeysDialog::renameAndDefaultInTheTable()
     button(dialog, QStringLiteral("Set as Default"))->click();
     QCOMPARE(keys.defaultKeyId(), keys.profiles().at(1).id);
     QVERIFY(!t->item(1, KeysDialog::DefaultColumn)->text().isEmpty());
+}
+
+void TestKeysDialog::theSelectedKeysReadingsAreCharted()
+{
+    MemoryTokenStore store;
+    KeyRing keys(&store);
+    int added = 0;
+    for (const QString &l : {QStringLiteral("A"), QStringLiteral("B")}) {
+        keys.addKey(l, QStringLiteral("secret-for-") + l + QStringLiteral("-xyz"), KeyHealth::Ok,
+                    {}, this, [&](const TokenResult &, const QString &) { ++added; });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(added, 2, 15000);
+    const QString a = keys.profiles().at(0).id;
+    // Key A: spending, a top-up, more spending over the last three days; B: nothing read yet.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<CreditReading> readings{{now.addSecs(-50 * 3600), 1000},
+                                  {now.addSecs(-49 * 3600), 900},
+                                  {now.addSecs(-26 * 3600), 1500},
+                                  {now.addSecs(-25 * 3600), 1400},
+                                  {now.addSecs(-3600), 1300}};
+    QList<QString> asked;
+    KeysDialog dialog(&keys, nullptr);
+    dialog.setCreditHistory([&](const QString &keyId, const QDateTime &from, const QDateTime &to) {
+        asked << keyId;
+        QList<CreditReading> in;
+        for (const CreditReading &r : readings) {
+            if (keyId == a && r.at >= from.addDays(-1) && r.at <= to) {
+                in << r;
+            }
+        }
+        return in;
+    });
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    CreditChart *chart = dialog.creditChart();
+    QVERIFY(chart->isVisible());
+    QVERIFY(chart->isEmpty());
+    QVERIFY(chart->message().contains(QStringLiteral("Select a key")));
+
+    dialog.table()->setCurrentCell(0, 0);
+    QCOMPARE(asked.last(), a);
+    QVERIFY(!chart->isEmpty());
+    QVERIFY(chart->message().isEmpty());
+    QCOMPARE(chart->line(), readings); // every reading is in the last 30 days
+    const QList<CreditDay> &days = chart->days();
+    QCOMPARE(days.size(), CreditChart::Days);
+    QCOMPARE(days.last().date, QDate::currentDate());
+    qint64 spent = 0, toppedUp = 0;
+    QSet<QDate> known, read;
+    for (const CreditDay &d : days) {
+        spent += d.spent;
+        toppedUp += d.toppedUp;
+        if (d.known) {
+            known.insert(d.date);
+        }
+    }
+    for (const CreditReading &r : readings) {
+        read.insert(r.at.toLocalTime().date());
+    }
+    QCOMPARE(spent, qint64(300));
+    QCOMPARE(toppedUp, qint64(600));
+    QCOMPARE(known, read); // every balance changed between the days read
+
+    // Hovering the day of the last reading reads it out.
+    const QDate lastDay = readings.last().at.toLocalTime().date();
+    const int index = int(days.size()) - 1 - int(lastDay.daysTo(QDate::currentDate()));
+    QCOMPARE(days.at(index).date, lastDay);
+    const int y = chart->height() / 2;
+    int x = 0;
+    while (x < chart->width() && chart->dayAt(QPoint(x, y)) != index) {
+        ++x;
+    }
+    QVERIFY(x < chart->width());
+    QTest::mouseMove(chart, QPoint(x, y));
+    QTRY_COMPARE(chart->currentDay(), index);
+    const QString balance =
+        QStringLiteral("Last balance read: %1 credits").arg(QLocale().toString(1300));
+    QVERIFY2(chart->readout().contains(balance), qPrintable(chart->readout()));
+    QCOMPARE(chart->dayAt(QPoint(x, 1)), -1); // the readout line is no day
+    QTest::keyClick(chart, Qt::Key_Home);
+    QCOMPARE(chart->currentDay(), 0);
+    QVERIFY(chart->readout().contains(QStringLiteral("No balance readings this day")));
+
+    // A new reading shows once the key's check is recorded.
+    readings.append({QDateTime::currentDateTimeUtc(), 1250});
+    keys.recordCheck(a, ApiError{}, 1250);
+    QCOMPARE(chart->line().last().balance, qint64(1250));
+
+    // A key without readings: the empty state says when readings come.
+    dialog.table()->setCurrentCell(1, 0);
+    QVERIFY(chart->isEmpty());
+    QVERIFY(chart->message().contains(QStringLiteral("read every 10 minutes")));
+    chart->grab(); // paints without readings, too
 }
 
 QTEST_MAIN(TestKeysDialog)

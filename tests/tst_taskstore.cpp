@@ -58,11 +58,19 @@ QString describe(const TaskRecord &t)
     return f.join(QStringLiteral("\n"));
 }
 
-// The statements that take a current file back to version 7 (the cost column goes).
+// The statements that take a current file back to version 8 (the credit readings go).
+QStringList withoutVersion9()
+{
+    return {QStringLiteral("DROP TRIGGER keys_forget_readings"),
+            QStringLiteral("DROP TABLE credit_readings"),
+            QStringLiteral("PRAGMA user_version = 8")};
+}
+
+// The statements that take a current file back to version 7 (the cost column goes too).
 QStringList withoutVersion8()
 {
-    return {QStringLiteral("ALTER TABLE tasks DROP COLUMN cost"),
-            QStringLiteral("PRAGMA user_version = 7")};
+    return withoutVersion9() + QStringList{QStringLiteral("ALTER TABLE tasks DROP COLUMN cost"),
+                                           QStringLiteral("PRAGMA user_version = 7")};
 }
 
 // The statements that take a current file back to version 5 (the columns and index of

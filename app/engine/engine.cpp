@@ -7,6 +7,7 @@
 #include "appsettings.h"
 #include "costledger.h"
 #include "createrequests.h"
+#include "credithistorystore.h"
 #include "creditsmonitor.h"
 #include "downloadmanager.h"
 #include "downloadstore.h"
@@ -59,6 +60,9 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
     m_generations = std::make_unique<Generations>(m_tasks.get(), m_creates.get(), m_keys.get());
     m_costs =
         std::make_unique<CostLedger>(m_tasks.get(), m_creates.get(), m_credits.get(), m_keys.get());
+    m_creditHistory = std::make_unique<CreditHistoryStore>();
+    m_creditHistory->open(options.storePath);
+    m_creditHistory->prune(now().addDays(-CreditHistoryStore::KeepDays));
     m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     m_downloadStore = std::make_unique<DownloadStore>();
     m_downloadStore->open(options.storePath);
@@ -68,9 +72,8 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
                                                         settings, m_renewer.get());
     m_notifications =
         std::make_unique<NotificationPolicy>(m_tasks.get(), m_downloads.get(), settings);
-    m_keeper = std::make_unique<ExpiryKeeper>(
-        m_tasks.get(), m_downloads.get(), settings,
-        options.now ? options.now : [] { return QDateTime::currentDateTimeUtc(); });
+    m_keeper = std::make_unique<ExpiryKeeper>(m_tasks.get(), m_downloads.get(), settings,
+                                              [this] { return now(); });
     connect(m_keeper.get(), &ExpiryKeeper::keeping, this, &Engine::keepingBeforeExpiry);
 
     connect(m_tasks.get(), &TaskRepository::taskFinished, this, &Engine::onTaskFinished);
@@ -93,6 +96,7 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
     connect(m_prober.get(), &KeyProber::ownerFound, this, &Engine::ownerFound);
     connect(m_prober.get(), &KeyProber::notOwnedByAnyKey, this, &Engine::reportUnowned);
     connect(m_credits.get(), &CreditsMonitor::lowCredits, this, &Engine::onLowCredits);
+    connect(m_credits.get(), &CreditsMonitor::checked, this, &Engine::recordBalance);
     connect(m_keys.get(), &KeyRing::stateChanged, this, [this](KeyRing::State state) {
         if (state == KeyRing::State::Ready && !m_credits->isRunning()) {
             m_credits->start(); // at start, then every 10 minutes
@@ -294,6 +298,27 @@ void Engine::flush()
 QHash<QString, int> Engine::taskCountsPerKey() const
 {
     return m_keyProfiles->taskCounts();
+}
+
+QList<CreditReading> Engine::creditHistory(const QString &keyId, const QDateTime &from,
+                                           const QDateTime &to) const
+{
+    return m_creditHistory->readings(m_keys->resolve(keyId), from, to);
+}
+
+QDateTime Engine::now() const
+{
+    return m_options.now ? m_options.now() : QDateTime::currentDateTimeUtc();
+}
+
+void Engine::recordBalance(const QString &keyId, const ApiError &error, qint64 credits)
+{
+    const auto profile = m_keys->profile(keyId);
+    // The session key is never stored, and may be another account at the next launch.
+    if (error.isError() || !profile || profile->sessionOnly) {
+        return;
+    }
+    m_creditHistory->append(profile->id, {now().toUTC(), credits});
 }
 
 void Engine::onTaskFinished(const QString &taskId, TaskStatus status)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "creditspend.h"
 #include "downloadcoordinator.h"
 #include "mediasources.h"
 #include "taskstatus.h"
@@ -16,9 +17,11 @@
 namespace veo {
 
 class AppSettings;
+struct ApiError;
 class Clock;
 class CostLedger;
 class CreateRequests;
+class CreditHistoryStore;
 class CreditsMonitor;
 class DownloadManager;
 class DownloadStore;
@@ -69,7 +72,8 @@ public:
         bool loadInSteps = false;
         // The request machine's and the schedulers' clock (not owned); null = a steady one.
         Clock *clock = nullptr;
-        // The wall clock of the 14-day clock (Keep before expiry); null = the system's.
+        // The wall clock (the 14-day clock of Keep before expiry, when balances were read);
+        // null = the system's.
         std::function<QDateTime()> now;
     };
 
@@ -142,6 +146,11 @@ public:
     void flush();
     // Tasks per stored key id (for the keys dialog).
     QHash<QString, int> taskCountsPerKey() const;
+    // A stored key's balance readings from `from` to `to`, preceded by the last one before
+    // (see CreditHistoryStore::readings()): every answered credits check of a stored key is
+    // kept for CreditHistoryStore::KeepDays; the session key's are not.
+    QList<CreditReading> creditHistory(const QString &keyId, const QDateTime &from,
+                                       const QDateTime &to) const;
 
 Q_SIGNALS:
     // Something the user should read, translated: a store error, low credits, a download
@@ -161,6 +170,8 @@ private:
     void startServices();
     void onTaskFinished(const QString &taskId, TaskStatus status);
     void onLowCredits(const QString &keyId, qint64 left, qint64 threshold);
+    void recordBalance(const QString &keyId, const ApiError &error, qint64 credits);
+    QDateTime now() const; // the wall clock (Options::now)
     void reportUnowned(const QStringList &taskIds);
     std::chrono::milliseconds pollInterval() const;
 
@@ -180,6 +191,7 @@ private:
     std::unique_ptr<FollowUps> m_followUps;
     std::unique_ptr<Generations> m_generations;
     std::unique_ptr<CostLedger> m_costs; // what each task cost, from its key's credits
+    std::unique_ptr<CreditHistoryStore> m_creditHistory; // every balance read, for the charts
     std::unique_ptr<LinkRenewer> m_renewer;
     std::unique_ptr<DownloadStore> m_downloadStore;
     std::unique_ptr<DownloadManager> m_downloadManager;

@@ -84,6 +84,15 @@ const QList<QStringList> &schemaMigrations()
         {QStringLiteral("ALTER TABLE tasks ADD COLUMN source_id TEXT")},
         // 8: TaskRecord::cost (credits); NULL = unknown.
         {QStringLiteral("ALTER TABLE tasks ADD COLUMN cost INTEGER")},
+        // 9: every reading of a key's balance (see CreditHistoryStore); a key's readings go
+        // with the key, however its row is deleted.
+        {QStringLiteral("CREATE TABLE credit_readings ("
+                        "key_id TEXT NOT NULL,"
+                        "read_at INTEGER NOT NULL,"
+                        "balance INTEGER NOT NULL)"),
+         QStringLiteral("CREATE INDEX credit_readings_key ON credit_readings(key_id, read_at)"),
+         QStringLiteral("CREATE TRIGGER keys_forget_readings AFTER DELETE ON keys BEGIN "
+                        "DELETE FROM credit_readings WHERE key_id = OLD.key_id; END")},
     };
     return list;
 }

@@ -1,6 +1,7 @@
 #include "keysdialog.h"
 
 #include "addkeypage.h"
+#include "creditchart.h"
 #include "creditsmonitor.h"
 #include "keyring.h"
 
@@ -54,7 +55,7 @@ KeysDialog::KeysDialog(KeyRing *keys, CreditsMonitor *credits, QWidget *parent)
     retranslateUi();
     updateBusy(m_keys->isBusy());
     refresh();
-    resize(860, 380);
+    resize(860, 600);
 }
 
 void KeysDialog::buildListPage()
@@ -77,6 +78,12 @@ void KeysDialog::buildListPage()
     m_listMessage = new QLabel(page);
     m_listMessage->setWordWrap(true);
     m_listMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_chartTitle = new QLabel(page);
+    m_chartTitle->setWordWrap(true);
+    m_chart = new CreditChart(page);
+    m_chartTitle->setBuddy(m_chart);
+    m_chartTitle->hide();
+    m_chart->hide(); // until setCreditHistory()
 
     connect(m_add, &QPushButton::clicked, this, &KeysDialog::showAddPage);
     connect(m_rename, &QPushButton::clicked, this, [this] {
@@ -89,6 +96,11 @@ void KeysDialog::buildListPage()
     connect(m_test, &QPushButton::clicked, this, &KeysDialog::testSelected);
     connect(m_close, &QPushButton::clicked, this, &QDialog::accept);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &KeysDialog::updateButtons);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        if (!m_refreshing) {
+            updateChart();
+        }
+    });
     connect(m_table, &QTableWidget::cellChanged, this, &KeysDialog::onLabelEdited);
 
     auto *buttons = new QVBoxLayout;
@@ -103,6 +115,8 @@ void KeysDialog::buildListPage()
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_listIntro);
     layout->addLayout(row, 1);
+    layout->addWidget(m_chartTitle);
+    layout->addWidget(m_chart, 1);
     layout->addWidget(m_listMessage);
     m_pages->addWidget(page);
 }
@@ -111,6 +125,40 @@ void KeysDialog::setTaskCounter(std::function<QHash<QString, int>()> counter)
 {
     m_taskCounter = std::move(counter);
     refresh();
+}
+
+void KeysDialog::setCreditHistory(CreditHistory history)
+{
+    m_history = std::move(history);
+    m_chartTitle->setVisible(bool(m_history));
+    m_chart->setVisible(bool(m_history));
+    updateChart();
+}
+
+void KeysDialog::updateChart()
+{
+    if (!m_history) {
+        return;
+    }
+    const auto p = m_keys->profile(selectedKeyId());
+    if (!p || selectedKeyId().isEmpty()) {
+        //: Keys dialog: the title above the balance chart while no key is selected
+        m_chartTitle->setText(tr("Balance over the last %n day(s)", nullptr, CreditChart::Days));
+        m_chart->showMessage(tr("Select a key to see its balance and what it spent each day."));
+        return;
+    }
+    //: Keys dialog: the title above the balance chart; %1 = the key's label
+    m_chartTitle->setText(
+        tr("Balance of “%1” over the last %n day(s)", nullptr, CreditChart::Days).arg(p->label));
+    if (p->sessionOnly) {
+        m_chart->showMessage(
+            tr("The balance of a key used for this session only is not kept, so it has no "
+               "history."));
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    m_chart->setReadings(m_history(p->id, CreditChart::rangeStart(now, zone), now), now, zone);
 }
 
 void KeysDialog::showAddPage()
@@ -180,6 +228,7 @@ void KeysDialog::refresh()
     m_refreshing = false;
     m_table->resizeColumnsToContents();
     updateButtons();
+    updateChart();
 }
 
 void KeysDialog::updateButtons()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "creditspend.h"
+
 #include <QDialog>
 #include <QHash>
 #include <functional>
@@ -12,6 +14,7 @@ class QTableWidget;
 namespace veo {
 
 class AddKeyPage;
+class CreditChart;
 class CreditsMonitor;
 class KeyRing;
 
@@ -20,7 +23,9 @@ class KeyRing;
 // when they were checked, last error and how many tasks use it. Adding checks the key with
 // the credits endpoint first: a refused key is never saved; when KIE cannot be reached the
 // user may save it anyway, marked as not checked. Keychain jobs never block: while one runs,
-// "Waiting for the keyring…" shows with Cancel. Open it with open() or show(), not exec().
+// "Waiting for the keyring…" shows with Cancel. Under the list, the selected key's balance over
+// the last 30 days and what it spent each day (CreditChart), from setCreditHistory().
+// Open it with open() or show(), not exec().
 class KeysDialog final : public QDialog
 {
     Q_OBJECT
@@ -42,11 +47,17 @@ public:
 
     // Number of tasks per key id ("" = tasks of the default key); refreshed with the list.
     void setTaskCounter(std::function<QHash<QString, int>()> counter);
+    // A key's balance readings from `from` to `to` (Engine::creditHistory()); without it the
+    // chart is not shown.
+    using CreditHistory = std::function<QList<CreditReading>(
+        const QString &keyId, const QDateTime &from, const QDateTime &to)>;
+    void setCreditHistory(CreditHistory history);
     // Opens the "add a key" page at once (e.g. when no key exists yet).
     void showAddPage();
 
     // For tests and accessibility.
     QTableWidget *table() const { return m_table; }
+    CreditChart *creditChart() const { return m_chart; }
     QString selectedKeyId() const;
 
 protected:
@@ -57,6 +68,7 @@ private:
     void retranslateUi();
     void refresh();
     void updateButtons();
+    void updateChart();
     void updateBusy(bool busy);
     void showList();
 
@@ -68,6 +80,7 @@ private:
     KeyRing *m_keys;
     CreditsMonitor *m_credits;
     std::function<QHash<QString, int>()> m_taskCounter;
+    CreditHistory m_history;
     bool m_refreshing = false;
 
     QStackedWidget *m_pages;
@@ -80,6 +93,8 @@ private:
     QPushButton *m_default;
     QPushButton *m_test;
     QLabel *m_listMessage;
+    QLabel *m_chartTitle;
+    CreditChart *m_chart;
     QPushButton *m_close;
     AddKeyPage *m_addPage; // what adding a key takes
     // shared

@@ -108,6 +108,10 @@ void StartGuide::showKeys(bool addPage)
         m_keysDialog = new KeysDialog(m_engine->keys(), m_engine->credits(), m_window);
         m_keysDialog->setAttribute(Qt::WA_DeleteOnClose);
         m_keysDialog->setTaskCounter([engine = m_engine] { return engine->taskCountsPerKey(); });
+        m_keysDialog->setCreditHistory(
+            [engine = m_engine](const QString &keyId, const QDateTime &from, const QDateTime &to) {
+                return engine->creditHistory(keyId, from, to);
+            });
         m_keysDialog->open(); // not exec(): keychain jobs finish while it is open
     }
     if (addPage) {
