@@ -170,10 +170,10 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_buttons);
-    resize(620, sizeHint().height());
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     retranslateUi();
+    resize(620, sizeHint().height()); // with the texts in: wrapped notes get their lines
 }
 
 void SettingsDialog::apply()
@@ -261,9 +261,9 @@ void SettingsDialog::updateCommandNote()
         std::chrono::duration_cast<std::chrono::minutes>(PostDownloadCommand::Limits{}.timeout);
     m_commandNote->setText(
         problem.isEmpty()
-            ? tr("%1 are replaced by the video's path, the task's ID, its prompt and the path of "
-                 "a JSON file describing the task; each stays one argument. The program runs "
-                 "without a shell and is stopped after %n minute(s).",
+            ? tr("%1: the video's path, the task's ID, its prompt, a JSON file describing the "
+                 "task; each is one argument. No shell is involved; the program is stopped after "
+                 "%n minute(s).",
                  nullptr, int(minutes.count()))
                   .arg(CommandTemplate::placeholders().join(QLatin1String(", ")))
             : problem);
