@@ -81,6 +81,7 @@ private Q_SLOTS:
     void removingATaskCancelsItsDownloads();
     void expiredVideosAreNotOfferedUnlessOnDisk();
     void anUpgradeIsNamedAfterItsOriginal();
+    void theCommandAfterADownloadGetsItsTasksFields();
     void keepBeforeExpiryDownloadsWhatIsDue();
 
 private:
@@ -834,6 +835,31 @@ void tst_DownloadCoordinator::anUpgradeIsNamedAfterItsOriginal()
     QCOMPARE(waitForCompleted(1), 1);
     QCOMPARE(QFileInfo(c->localFile(hd.taskId, MediaKind::Result, 0)).fileName(),
              QStringLiteral("Red fox_veo3_fast.mp4"));
+}
+
+void tst_DownloadCoordinator::theCommandAfterADownloadGetsItsTasksFields()
+{
+    TaskRecord original = succeeded(QStringLiteral("veo_a"), {QStringLiteral("/v/a1.mp4")});
+    original.prompt = QStringLiteral("Red fox");
+    TaskRecord hd = succeeded(QStringLiteral("veo_a:1080p:0"), {QStringLiteral("/v/b.mp4")});
+    hd.kind = TaskKind::Veo1080p;
+    hd.parentTaskId = original.taskId;
+    hd.prompt.clear();
+    m_repository->insert({original, hd});
+    m_settings->setFlag(AppSettings::Flag::RunAfterDownload, true);
+    // What the command got comes back as its error lines.
+    m_settings->setAfterDownloadCommand(
+        QStringLiteral("/bin/sh -c \"echo $1 >&2; echo $2 >&2; exit 1\" sh {taskId} {prompt}"));
+    auto c = newCoordinator();
+    c->downloadTasks({hd.taskId});
+    QCOMPARE(waitForCompleted(1), 1);
+    const int id = m_fx.manager->list().constFirst().id;
+    QTRY_VERIFY_WITH_TIMEOUT(c->afterDownload()->outcome(id) &&
+                                 c->afterDownload()->outcome(id)->state ==
+                                     PostDownloadCommand::Outcome::State::Failed,
+                             15000);
+    // An upgrade's prompt is its original's.
+    QCOMPARE(c->afterDownload()->outcome(id)->errorLines, QStringLiteral("veo_a:1080p:0\nRed fox"));
 }
 
 void tst_DownloadCoordinator::keepBeforeExpiryDownloadsWhatIsDue()

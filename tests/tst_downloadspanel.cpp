@@ -1,5 +1,6 @@
 // The Downloads panel on a real download manager over loopback: rows follow the queue, the
-// buttons act on the selected rows and are enabled only when they can do something.
+// buttons act on the selected rows and are enabled only when they can do something; a
+// completed row tells what the command run after the download did.
 #include "appsettings.h"
 #include "downloadcoordinator.h"
 #include "downloadfixture.h"
@@ -8,7 +9,10 @@
 #include "linkrenewer.h"
 #include "requestscheduler.h"
 #include "taskrepository.h"
+#include "taskstatus.h"
+#include "taskstore.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QItemSelectionModel>
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void pauseResumeCancelSelected();
     void failedRowSaysWhyAndRetries();
     void clearFinishedKeepsFiles();
+    void aCompletedRowTellsWhatTheCommandDid();
 
 private:
     QAction *action(const QString &text) const;
@@ -39,6 +44,7 @@ private:
     DownloadFixture m_fx;
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<TaskStore> m_taskStore;  // only where tasks are needed
     std::unique_ptr<TaskRepository> m_tasks; // no tasks: the panel shows the manager's downloads
     std::unique_ptr<RequestScheduler> m_requests;
     std::unique_ptr<LinkRenewer> m_renewer;
@@ -67,6 +73,8 @@ void tst_DownloadsPanel::cleanup()
 {
     m_panel.reset();
     m_coordinator.reset();
+    m_tasks.reset();
+    m_taskStore.reset();
     m_fx.tearDown();
 }
 
@@ -196,6 +204,59 @@ void tst_DownloadsPanel::clearFinishedKeepsFiles()
     QCOMPARE(m_panel->model()->rowCount(), 1);
     QCOMPARE(m_panel->model()->rowOf(running), 0);
     QVERIFY(QFile::exists(m_fx.path(QStringLiteral("c.mp4"))));
+}
+
+void tst_DownloadsPanel::aCompletedRowTellsWhatTheCommandDid()
+{
+    // The command runs for downloads of listed tasks: this time the repository has one.
+    m_panel.reset();
+    m_coordinator.reset();
+    m_taskStore = std::make_unique<TaskStore>();
+    QCOMPARE(m_taskStore->open(m_home->filePath(QStringLiteral("tasks.sqlite"))),
+             TaskStore::OpenResult::Opened);
+    m_tasks = std::make_unique<TaskRepository>(m_taskStore.get());
+    TaskRecord task;
+    task.taskId = QStringLiteral("veo_task_1"); // the fixture's requests are for it
+    task.status = TaskStatus::Succeeded;
+    task.prompt = QStringLiteral("a fox");
+    QCOMPARE(m_tasks->insert({task}).size(), 1);
+    m_settings->setFlag(AppSettings::Flag::RunAfterDownload, true);
+    m_settings->setAfterDownloadCommand(
+        QStringLiteral("/bin/sh -c \"echo started >&2; echo cannot reach the NAS >&2; exit 2\" "
+                       "sh {file}"));
+    m_coordinator = std::make_unique<DownloadCoordinator>(m_fx.manager.get(), m_tasks.get(),
+                                                          m_settings.get(), m_renewer.get());
+    m_panel = std::make_unique<DownloadsPanel>(m_fx.manager.get(), m_coordinator.get());
+    QAbstractItemModelTester tester(m_panel->model());
+
+    m_fx.media->addFile(QStringLiteral("/a.mp4"), randomBytes(1000, 6), "video/mp4");
+    const int failing = add(QStringLiteral("/a.mp4"), QStringLiteral("a.mp4"));
+    QVERIFY(m_fx.waitForState(failing, DownloadState::Completed));
+    const QModelIndex state = m_panel->model()->index(0, DownloadListModel::StateColumn);
+    QTRY_COMPARE_WITH_TIMEOUT(state.data().toString(),
+                              QStringLiteral("Downloaded · Command failed: exit 2"), 15000);
+    QCOMPARE(state.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Command failed: exit 2\nstarted\ncannot reach the NAS"));
+    QCOMPARE(state.data(Qt::ForegroundRole).value<QColor>(),
+             QColor(QLatin1String(FailureColorName)));
+
+    m_settings->setAfterDownloadCommand(QStringLiteral("true {file}"));
+    m_fx.media->addFile(QStringLiteral("/b.mp4"), randomBytes(1000, 7), "video/mp4");
+    const int working = add(QStringLiteral("/b.mp4"), QStringLiteral("b.mp4"));
+    QVERIFY(m_fx.waitForState(working, DownloadState::Completed));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_panel->model()->index(1, DownloadListModel::StateColumn).data().toString(),
+        QStringLiteral("Downloaded · Command ran (exit 0)"), 15000);
+    QVERIFY(!m_panel->model()
+                 ->index(1, DownloadListModel::StateColumn)
+                 .data(Qt::ForegroundRole)
+                 .isValid());
+
+    // Cleared from the list: the outcomes are not kept either.
+    action(QStringLiteral("Clear Finished"))->trigger();
+    QCOMPARE(m_panel->model()->rowCount(), 0);
+    QVERIFY(!m_coordinator->afterDownload()->outcome(failing));
+    QVERIFY(!m_coordinator->afterDownload()->outcome(working));
 }
 
 QTEST_MAIN(tst_DownloadsPanel)

@@ -1,5 +1,6 @@
 // The Preferences dialog: the Downloads tab validates as the user types (live file name
-// preview, folder checks), OK is refused for unusable values, and apply() saves everything.
+// preview, folder checks, the command run after each download), OK is refused for unusable
+// values, and apply() saves everything.
 #include "appsettings.h"
 #include "filenametemplate.h"
 #include "settingsdialog.h"
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void folderIsChecked();
     void applySavesDownloadSettings();
     void pollingIsAMaximumOrFixed();
+    void theCommandAfterADownloadIsCheckedAndSaved();
 
 private:
     QPushButton *okButton(SettingsDialog &dialog) const
@@ -142,6 +145,51 @@ void tst_SettingsDialog::applySavesDownloadSettings()
     QCOMPARE(reread.concurrentDownloads(), 5);
     QVERIFY(reread.flag(AppSettings::Flag::KeepBeforeExpiry));
     QCOMPARE(reread.keepBeforeExpiryHours(), 72);
+}
+
+void tst_SettingsDialog::theCommandAfterADownloadIsCheckedAndSaved()
+{
+    const QString path = m_dir.filePath(QStringLiteral("cmd.ini"));
+    {
+        QSettings broken(path, QSettings::IniFormat); // hand-edited: never run as it is
+        broken.setValue(QStringLiteral("downloads/afterCommand"), QStringLiteral("run \"{file}"));
+    }
+    AppSettings settings(path);
+    QCOMPARE(settings.afterDownloadCommand(), QString());
+    const QString valid = QStringLiteral("notify-send \"Video ready\" {prompt} {file}");
+    {
+        SettingsDialog dialog(&settings, false);
+        auto *on = dialog.findChild<QCheckBox *>(QStringLiteral("RunAfterDownload"));
+        auto *line = dialog.findChild<QLineEdit *>(QStringLiteral("AfterDownloadCommand"));
+        QVERIFY(on && line);
+        QVERIFY(!on->isChecked()); // off by default
+        QCOMPARE(line->text(), QString());
+        QVERIFY(dialog.commandNote().contains(QStringLiteral("{file}")));
+        QVERIFY(okButton(dialog)->isEnabled());
+
+        on->setChecked(true);
+        QVERIFY(dialog.commandNote().startsWith(QStringLiteral("Enter the program")));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        line->setText(QStringLiteral("notify-send \"Video ready {file}"));
+        QVERIFY(dialog.commandNote().contains(QStringLiteral("is not closed")));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        line->setText(QStringLiteral("notify-send {title} {file}"));
+        QVERIFY(dialog.commandNote().startsWith(QStringLiteral("Unknown placeholder {title}")));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        on->setChecked(false); // off, but what is typed must still be usable to be saved
+        QVERIFY(!okButton(dialog)->isEnabled());
+        on->setChecked(true);
+        line->setText(valid);
+        QVERIFY(!dialog.commandNote().contains(QStringLiteral("Unknown")));
+        QVERIFY(okButton(dialog)->isEnabled());
+        dialog.apply();
+    }
+    AppSettings reread(path);
+    QVERIFY(reread.flag(AppSettings::Flag::RunAfterDownload));
+    QCOMPARE(reread.afterDownloadCommand(), valid);
+    SettingsDialog again(&reread, false);
+    QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("AfterDownloadCommand"))->text(), valid);
+    QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("RunAfterDownload"))->isChecked());
 }
 
 QTEST_MAIN(tst_SettingsDialog)

@@ -40,6 +40,7 @@ DownloadCoordinator::DownloadCoordinator(DownloadManager *manager, const TaskRep
                                          const AppSettings *settings, LinkRenewer *renewer,
                                          FileProbe probe, QObject *parent)
     : QObject(parent), m_manager(manager), m_tasks(tasks), m_settings(settings), m_renewer(renewer),
+      m_afterDownload(settings),
       m_checker(std::make_unique<FileChecker>([this] { return filesToCheck(); }, std::move(probe)))
 {
     connect(m_checker.get(), &FileChecker::answered, this, &DownloadCoordinator::applyCheck);
@@ -419,6 +420,15 @@ void DownloadCoordinator::onFinished(int id)
                                .arg(sidecarPath(d->filePath), error));
         }
         Q_EMIT localFileChanged(taskId, d->request.kind, d->request.index, d->filePath);
+        if (task) {
+            TaskRecord described = *task;
+            // An upgrade has no prompt of its own: it is its original's (as in its file name).
+            if (const TaskRecord *parent = m_tasks->task(task->parentTaskId);
+                parent && described.prompt.isEmpty()) {
+                described.prompt = parent->prompt;
+            }
+            m_afterDownload.downloaded(id, described, d->filePath, d->request.originalUrl());
+        }
     } else if (d->state == DownloadState::Failed &&
                d->error.category == DownloadError::Category::LinkExpired &&
                !m_linkRenewed.contains(id)) {
@@ -440,6 +450,7 @@ void DownloadCoordinator::onFinished(int id)
 void DownloadCoordinator::onRemoved(int id)
 {
     const QString taskId = m_taskOf.take(id);
+    m_afterDownload.forget(id);
     m_linkRenewed.remove(id);
     m_renewing.remove(id);
     if (auto it = m_downloads.find(taskId); it != m_downloads.end()) {

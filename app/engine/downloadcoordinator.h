@@ -4,6 +4,7 @@
 #include "download.h"
 #include "filechecker.h"
 #include "mediasources.h"
+#include "postdownloadcommand.h"
 #include "taskstatus.h"
 
 #include <QHash>
@@ -27,7 +28,8 @@ struct TaskRecord;
 // successes, the JSON sidecar, a fresh link (download-url, with the task's own key) when a
 // media link expired, and the task list's Download column (DownloadMark), including files the
 // user deleted since. The DownloadManager does the transfers; this class never touches bytes.
-// Whether the files are still there is looked up by a FileChecker, on a worker thread.
+// Whether the files are still there is looked up by a FileChecker, on a worker thread. After
+// each completed download, the user's command runs (PostDownloadCommand) when it is on.
 class DownloadCoordinator final : public QObject
 {
     Q_OBJECT
@@ -42,6 +44,8 @@ public:
     ~DownloadCoordinator() override;
 
     DownloadManager *manager() const { return m_manager; }
+    // The command run after each download, with its outcome per download.
+    const PostDownloadCommand *afterDownload() const { return &m_afterDownload; }
 
     // Remembers downloads in the store (may be null): loads the downloaded copies and
     // continues the downloads the last run left unfinished.
@@ -142,6 +146,7 @@ private:
     QSet<int> m_linkRenewed;                // ids that already got a fresh link once
     QSet<int> m_renewing;                   // failed ids waiting for a fresh link
     quint64 m_lastVersion = 0;              // of the copies
+    PostDownloadCommand m_afterDownload;    // the command after each download
     std::unique_ptr<FileChecker> m_checker; // last: gone before what its answers change
 };
 

@@ -1,5 +1,6 @@
 #include "appsettings.h"
 
+#include "commandtemplate.h"
 #include "filenametemplate.h"
 
 #include <QDir>
@@ -61,6 +62,8 @@ FlagInfo flagInfo(AppSettings::Flag which)
         return {"polling/fixedInterval", false};
     case AppSettings::Flag::ListThumbnails:
         return {"ui/listThumbnails", false};
+    case AppSettings::Flag::RunAfterDownload:
+        return {"downloads/runAfter", false};
     }
     return {"", false};
 }
@@ -155,6 +158,22 @@ void AppSettings::setFileNameTemplate(const QString &pattern)
         m_settings.remove(QStringLiteral("downloads/fileNameTemplate"));
     } else {
         m_settings.setValue(QStringLiteral("downloads/fileNameTemplate"), pattern.trimmed());
+    }
+}
+
+QString AppSettings::afterDownloadCommand() const
+{
+    const QString line =
+        m_settings.value(QStringLiteral("downloads/afterCommand")).toString().trimmed();
+    return CommandTemplate::validate(line).isEmpty() ? line : QString();
+}
+
+void AppSettings::setAfterDownloadCommand(const QString &commandLine)
+{
+    if (commandLine.trimmed().isEmpty()) {
+        m_settings.remove(QStringLiteral("downloads/afterCommand"));
+    } else {
+        m_settings.setValue(QStringLiteral("downloads/afterCommand"), commandLine.trimmed());
     }
 }
 

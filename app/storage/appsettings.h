@@ -33,6 +33,7 @@ public:
         KeepBeforeExpiry,  // download videos not on disk before KIE deletes them (off)
         FixedPollInterval, // check every unfinished task every pollSeconds(), whatever its age
         ListThumbnails,    // a picture of each finished video beside its prompt (off)
+        RunAfterDownload,  // run afterDownloadCommand() after each download (off)
     };
     bool flag(Flag which) const;
     void setFlag(Flag which, bool on);
@@ -53,6 +54,9 @@ public:
     static constexpr int MaxKeepHours = 13 * 24; // within the 14 days
     int keepBeforeExpiryHours() const;           // clamped to [1, MaxKeepHours]
     void setKeepBeforeExpiryHours(int hours);
+    // The command run after each download (CommandTemplate); empty when unset or unusable.
+    QString afterDownloadCommand() const;
+    void setAfterDownloadCommand(const QString &commandLine);
     static constexpr int MaxConcurrentDownloads = 10;
     int concurrentDownloads() const; // clamped to [1, MaxConcurrentDownloads]; default 3
     void setConcurrentDownloads(int count);

@@ -1,6 +1,7 @@
 #include "downloadlistmodel.h"
 
 #include "downloadmanager.h"
+#include "postdownloadcommand.h"
 #include "taskstatus.h"
 
 #include <QApplication>
@@ -19,9 +20,15 @@ QString filePathOf(const Download &d)
 }
 } // namespace
 
-DownloadListModel::DownloadListModel(DownloadManager *manager, QObject *parent)
-    : QAbstractTableModel(parent), m_manager(manager), m_rows(manager->list())
+DownloadListModel::DownloadListModel(DownloadManager *manager,
+                                     const PostDownloadCommand *afterDownload, QObject *parent)
+    : QAbstractTableModel(parent), m_manager(manager), m_afterDownload(afterDownload),
+      m_rows(manager->list())
 {
+    if (afterDownload) {
+        connect(afterDownload, &PostDownloadCommand::outcomeChanged, this,
+                &DownloadListModel::onCommandChanged);
+    }
     connect(manager, &DownloadManager::added, this, &DownloadListModel::onAdded);
     connect(manager, &DownloadManager::changed, this, &DownloadListModel::onChanged);
     connect(manager, &DownloadManager::finished, this, &DownloadListModel::onChanged);
@@ -56,7 +63,7 @@ QVariant DownloadListModel::data(const QModelIndex &index, int role) const
         case RemainingColumn:
             return d.remainingText();
         case StateColumn:
-            return d.state == DownloadState::Failed ? d.error.text() : d.stateText();
+            return stateText(d);
         default:
             return {};
         }
@@ -66,14 +73,13 @@ QVariant DownloadListModel::data(const QModelIndex &index, int role) const
             //: Tooltip of a download: where the file goes and which task it belongs to
             return tr("%1\nTask %2").arg(QDir::toNativeSeparators(filePathOf(d)), d.request.taskId);
         case StateColumn:
-            return d.state == DownloadState::Failed
-                       ? QVariant(d.error.text() + QLatin1Char('\n') + d.error.advice())
-                       : QVariant();
+            return stateToolTip(d);
         default:
             return {};
         }
     case Qt::ForegroundRole:
-        if (index.column() == StateColumn && d.state == DownloadState::Failed) {
+        if (index.column() == StateColumn &&
+            (d.state == DownloadState::Failed || commandFailed(d.id))) {
             return QColor(QLatin1String(FailureColorName));
         }
         if (d.state == DownloadState::Cancelled) {
@@ -117,6 +123,35 @@ QVariant DownloadListModel::headerData(int section, Qt::Orientation orientation,
     default:
         return {};
     }
+}
+
+bool DownloadListModel::commandFailed(int id) const
+{
+    const auto command = m_afterDownload ? m_afterDownload->outcome(id) : std::nullopt;
+    return command && command->isProblem();
+}
+
+QString DownloadListModel::stateText(const Download &d) const
+{
+    if (d.state == DownloadState::Failed) {
+        return d.error.text();
+    }
+    if (const auto command = m_afterDownload ? m_afterDownload->outcome(d.id) : std::nullopt) {
+        //: Downloads panel status: %1 "Downloaded", %2 what the command run after it did
+        return tr("%1 · %2").arg(d.stateText(), command->text());
+    }
+    return d.stateText();
+}
+
+QVariant DownloadListModel::stateToolTip(const Download &d) const
+{
+    if (d.state == DownloadState::Failed) {
+        return QString(d.error.text() + QLatin1Char('\n') + d.error.advice());
+    }
+    if (const auto command = m_afterDownload ? m_afterDownload->outcome(d.id) : std::nullopt) {
+        return command->toolTip();
+    }
+    return {};
 }
 
 int DownloadListModel::rowOf(int id) const
@@ -169,6 +204,13 @@ void DownloadListModel::onChanged(int id)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     if (stateChanged) {
         Q_EMIT statesChanged();
+    }
+}
+
+void DownloadListModel::onCommandChanged(int id)
+{
+    if (const int row = rowOf(id); row >= 0) {
+        Q_EMIT dataChanged(index(row, StateColumn), index(row, StateColumn));
     }
 }
 

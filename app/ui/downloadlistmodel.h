@@ -9,9 +9,11 @@
 namespace veo {
 
 class DownloadManager;
+class PostDownloadCommand;
 
 // The download manager's queue as a table, in queue order: a row per download, updated in
-// place (changed() repaints one row; no resets after the first fill).
+// place (changed() repaints one row; no resets after the first fill). A completed download's
+// status also tells what the command run after it did (afterDownload, may be null).
 class DownloadListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -33,7 +35,8 @@ public:
         FilePathRole,              // the final file (or where it will be)
     };
 
-    explicit DownloadListModel(DownloadManager *manager, QObject *parent = nullptr);
+    DownloadListModel(DownloadManager *manager, const PostDownloadCommand *afterDownload,
+                      QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -55,8 +58,13 @@ private:
     void onAdded(int id);
     void onChanged(int id);
     void onRemoved(int id);
+    void onCommandChanged(int id);
+    QString stateText(const Download &d) const;
+    bool commandFailed(int id) const;
+    QVariant stateToolTip(const Download &d) const;
 
     QPointer<DownloadManager> m_manager;
+    QPointer<const PostDownloadCommand> m_afterDownload;
     QList<Download> m_rows; // snapshots, refreshed on changed()
 };
 

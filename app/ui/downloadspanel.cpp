@@ -64,8 +64,8 @@ bool isActive(DownloadState state)
 DownloadsPanel::DownloadsPanel(DownloadManager *manager, DownloadCoordinator *coordinator,
                                QWidget *parent)
     : QWidget(parent), m_manager(manager), m_coordinator(coordinator),
-      m_model(new DownloadListModel(manager, this)), m_pages(new QStackedWidget),
-      m_placeholder(new QLabel), m_view(new QTreeView),
+      m_model(new DownloadListModel(manager, coordinator->afterDownload(), this)),
+      m_pages(new QStackedWidget), m_placeholder(new QLabel), m_view(new QTreeView),
       m_pause(new QAction(themedIcon(QStringLiteral("pause")), {}, this)),
       m_resume(new QAction(themedIcon(QStringLiteral("resume")), {}, this)),
       m_retry(new QAction(themedIcon(QStringLiteral("retry")), {}, this)),

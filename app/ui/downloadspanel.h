@@ -16,7 +16,8 @@ class DownloadManager;
 
 // The Downloads panel: every download with its progress, speed and time left; pause,
 // resume, retry, cancel, open the file, show it in its folder, clear finished ones. Acts on
-// all selected rows. Failed rows say why (the tooltip says what to do).
+// all selected rows. Failed rows say why (the tooltip says what to do); completed rows say
+// what the command run after the download did (the tooltip has its last lines of errors).
 class DownloadsPanel final : public QWidget
 {
     Q_OBJECT

@@ -1,8 +1,10 @@
 #include "settingsdialog.h"
 
 #include "appsettings.h"
+#include "commandtemplate.h"
 #include "filenametemplate.h"
 #include "languagemanager.h"
+#include "postdownloadcommand.h"
 #include "taskstatus.h"
 
 #include <QCheckBox>
@@ -48,6 +50,8 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
       m_autoDownload(new QCheckBox(this)), m_keep(new QCheckBox(this)),
       m_keepHoursLabel(new QLabel(this)), m_keepHours(new QSpinBox(this)),
       m_concurrentLabel(new QLabel(this)), m_concurrent(new QSpinBox(this)),
+      m_runAfter(new QCheckBox(this)), m_command(new QLineEdit(this)),
+      m_commandNote(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("SettingsDialog"));
@@ -123,6 +127,15 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     m_concurrent->setValue(settings->concurrentDownloads());
 
     m_concurrentLabel->setBuddy(m_concurrent);
+    m_runAfter->setObjectName(QStringLiteral("RunAfterDownload"));
+    m_runAfter->setChecked(settings->flag(AppSettings::Flag::RunAfterDownload));
+    m_command->setObjectName(QStringLiteral("AfterDownloadCommand"));
+    m_command->setText(settings->afterDownloadCommand());
+    m_command->setClearButtonEnabled(true);
+    m_commandNote->setObjectName(QStringLiteral("AfterDownloadNote"));
+    m_commandNote->setWordWrap(true);
+    connect(m_runAfter, &QCheckBox::toggled, this, &SettingsDialog::updateCommandNote);
+    connect(m_command, &QLineEdit::textChanged, this, &SettingsDialog::updateCommandNote);
     auto *downloads = new QFormLayout(m_downloadsBox);
     downloads->addRow(m_folderLabel, folderRow);
     downloads->addRow(QString(), m_folderNote);
@@ -133,6 +146,8 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     downloads->addRow(m_keep);
     downloads->addRow(m_keepHoursLabel, m_keepHours);
     downloads->addRow(m_concurrentLabel, m_concurrent);
+    downloads->addRow(m_runAfter, m_command);
+    downloads->addRow(QString(), m_commandNote);
 
     auto *general = new QWidget;
     auto *generalLayout = new QVBoxLayout(general);
@@ -155,10 +170,10 @@ SettingsDialog::SettingsDialog(AppSettings *settings, bool trayAvailable, QWidge
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_buttons);
-    resize(620, sizeHint().height());
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     retranslateUi();
+    resize(620, sizeHint().height()); // with the texts in: wrapped notes get their lines
 }
 
 void SettingsDialog::apply()
@@ -178,6 +193,8 @@ void SettingsDialog::apply()
     m_settings->setFlag(AppSettings::Flag::KeepBeforeExpiry, m_keep->isChecked());
     m_settings->setKeepBeforeExpiryHours(m_keepHours->value());
     m_settings->setConcurrentDownloads(m_concurrent->value());
+    m_settings->setFlag(AppSettings::Flag::RunAfterDownload, m_runAfter->isChecked());
+    m_settings->setAfterDownloadCommand(m_command->text());
     m_settings->sync();
 }
 
@@ -189,6 +206,11 @@ QString SettingsDialog::fileNamePreview() const
 QString SettingsDialog::folderNote() const
 {
     return m_folderNote->text();
+}
+
+QString SettingsDialog::commandNote() const
+{
+    return m_commandNote->text();
 }
 
 void SettingsDialog::updatePreview()
@@ -221,8 +243,39 @@ void SettingsDialog::updateFolderNote()
     m_folderNote->setText(problem.isEmpty() ? note : problem);
     m_folderNote->setStyleSheet(problem.isEmpty() ? QString() : problemStyle());
     m_folderNote->setVisible(!m_folderNote->text().isEmpty());
+    m_folderOk = problem.isEmpty();
+    updateOkButton();
+}
+
+QString SettingsDialog::commandProblem() const
+{
+    const QString line = m_command->text().trimmed();
+    // An empty command is fine while it is off (nothing runs); anything typed must be usable.
+    return line.isEmpty() && !m_runAfter->isChecked() ? QString() : CommandTemplate::validate(line);
+}
+
+void SettingsDialog::updateCommandNote()
+{
+    const QString problem = commandProblem();
+    const auto minutes =
+        std::chrono::duration_cast<std::chrono::minutes>(PostDownloadCommand::Limits{}.timeout);
+    m_commandNote->setText(
+        problem.isEmpty()
+            ? tr("%1: the video's path, the task's ID, its prompt, a JSON file describing the "
+                 "task; each is one argument. No shell is involved; the program is stopped after "
+                 "%n minute(s).",
+                 nullptr, int(minutes.count()))
+                  .arg(CommandTemplate::placeholders().join(QLatin1String(", ")))
+            : problem);
+    m_commandNote->setStyleSheet(problem.isEmpty() ? QString() : problemStyle());
+    updateOkButton();
+}
+
+void SettingsDialog::updateOkButton()
+{
     const bool templateOk = FileNameTemplate::validate(m_template->text()).isEmpty();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && templateOk);
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(m_folderOk && templateOk && commandProblem().isEmpty());
 }
 
 void SettingsDialog::chooseFolder()
@@ -297,7 +350,12 @@ void SettingsDialog::retranslateUi()
     //: Suffix of the Keep before expiry margin, in hours
     m_keepHours->setSuffix(tr(" h"));
     m_concurrentLabel->setText(tr("Simultaneous &downloads:"));
+    //: Settings: a program run after each download, with its arguments
+    m_runAfter->setText(tr("After a download, &run:"));
+    //: Settings: an example of the command run after each download; keep {file}
+    m_command->setPlaceholderText(tr("notify-send \"Video downloaded\" {file}"));
     updatePreview();
+    updateCommandNote();
 }
 
 } // namespace veo

@@ -30,6 +30,8 @@ public:
     // The live preview under the name template, and the note under the folder.
     QString fileNamePreview() const;
     QString folderNote() const;
+    // The help or the problem under the command run after each download.
+    QString commandNote() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -38,6 +40,9 @@ private:
     void retranslateUi();
     void updatePreview();
     void updateFolderNote();
+    QString commandProblem() const; // translated; empty when the command can be saved
+    void updateCommandNote();
+    void updateOkButton();
     void chooseFolder();
 
     AppSettings *m_settings;
@@ -72,7 +77,11 @@ private:
     QSpinBox *m_keepHours;
     QLabel *m_concurrentLabel;
     QSpinBox *m_concurrent;
+    QCheckBox *m_runAfter;
+    QLineEdit *m_command;
+    QLabel *m_commandNote;
     QDialogButtonBox *m_buttons;
+    bool m_folderOk = true;
 };
 
 } // namespace veo
