@@ -487,6 +487,30 @@
     </message>
 </context>
 <context>
+    <name>CommandTemplate</name>
+    <message>
+        <source>A double quote (&quot;) is not closed: add the closing one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single quotes do not keep words together here: use double quotes, as in &quot;two words&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the program to run, for example: notify-send &quot;Video downloaded&quot; {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown placeholder %1. Use %2.</source>
+        <extracomment>%1: what the user typed, e.g. {name}; %2: the list of placeholders</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with the program to run, not a placeholder: a downloaded file is never run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <source>Queued</source>
@@ -876,6 +900,41 @@
     <message>
         <source>Details: %1</source>
         <extracomment>Appended to a player error: %1 is the media backend&apos;s own (often English) message</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostDownloadCommand</name>
+    <message>
+        <source>Command waiting</source>
+        <extracomment>Downloads panel: the command run after a download waits for others to end</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running command…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command ran (exit %1)</source>
+        <extracomment>Downloads panel: the command run after the download ended well; %1 is 0</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command failed: exit %1</source>
+        <extracomment>Downloads panel: the command run after the download ended with exit status %1</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command failed: it crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command could not start: %1</source>
+        <extracomment>Downloads panel: %1 says why the command run after the download could not start</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command timed out and was stopped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1408,6 +1467,48 @@
     </message>
 </context>
 <context>
+    <name>veo::CreditChart</name>
+    <message>
+        <source>No balance readings yet: the balance is read every 10 minutes while the app runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No balance readings this day.</source>
+        <extracomment>Credits chart: nothing was read on the day under the mouse</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent: %L1 credits</source>
+        <extracomment>Credits chart: what the key spent on the day under the mouse</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topped up: %L1 credits</source>
+        <extracomment>Credits chart: credits added to the key (a top-up on kie.ai) on that day</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last balance read: %L1 credits</source>
+        <extracomment>Credits chart: the balance read last on that day</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts what changed since %1, the reading before this day.</source>
+        <extracomment>Credits chart: %1 = date and time of the reading before this day</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line: balance · Bars: spent per day · ▲ top-up</source>
+        <extracomment>Credits chart legend: the line, the bars and the marks</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <extracomment>Credits chart: the format of the dates under the chart (QDate::toString), without year</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>veo::DBusService</name>
     <message>
         <source>Not task IDs: %1. A task ID is 8 to 128 letters, digits, _ or -. Nothing was added.</source>
@@ -1494,6 +1595,11 @@ Task %2</source>
     <message>
         <source>Status</source>
         <extracomment>Downloads panel column: queued, downloading, failed (with why)...</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Downloads panel status: %1 &quot;Downloaded&quot;, %2 what the command run after it did</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2736,6 +2842,30 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Keys dialog: %1 = the status of the key that is never stored</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Balance over the last %n day(s)</source>
+        <extracomment>Keys dialog: the title above the balance chart while no key is selected</extracomment>
+        <translation>
+            <numerusform>Balance over the last day</numerusform>
+            <numerusform>Balance over the last %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a key to see its balance and what it spent each day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Balance of “%1” over the last %n day(s)</source>
+        <extracomment>Keys dialog: the title above the balance chart; %1 = the key&apos;s label</extracomment>
+        <translation>
+            <numerusform>Balance of “%1” over the last day</numerusform>
+            <numerusform>Balance of “%1” over the last %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The balance of a key used for this session only is not kept, so it has no history.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>veo::MainMenus</name>
@@ -3108,6 +3238,28 @@ Keys table column: marks the default API key</extracomment>
     </message>
 </context>
 <context>
+    <name>veo::PostDownloadCommand</name>
+    <message>
+        <source>the task&apos;s JSON file could not be written: %1</source>
+        <extracomment>%1: the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was not found: install it, or give its full path.</source>
+        <extracomment>%1: a program&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not exist.</source>
+        <extracomment>%1: a program&apos;s path</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a program that can be run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>veo::ProblemReport</name>
     <message>
         <source>A problem report (versions, platform, keyring state and the last errors; no API key) is on the clipboard: paste it into your bug report or e-mail.</source>
@@ -3288,6 +3440,23 @@ Keys table column: marks the default API key</extracomment>
     </message>
     <message>
         <source>Check every unfinished task at exactly this interval, whatever its age.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the video&apos;s path, the task&apos;s ID, its prompt, a JSON file describing the task; each is one argument. No shell is involved; the program is stopped after %n minute(s).</source>
+        <translation>
+            <numerusform>%1: the video&apos;s path, the task&apos;s ID, its prompt, a JSON file describing the task; each is one argument. No shell is involved; the program is stopped after %n minute.</numerusform>
+            <numerusform>%1: the video&apos;s path, the task&apos;s ID, its prompt, a JSON file describing the task; each is one argument. No shell is involved; the program is stopped after %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>After a download, &amp;run:</source>
+        <extracomment>Settings: a program run after each download, with its arguments</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notify-send &quot;Video downloaded&quot; {file}</source>
+        <extracomment>Settings: an example of the command run after each download; keep {file}</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -486,6 +486,30 @@
     </message>
 </context>
 <context>
+    <name>CommandTemplate</name>
+    <message>
+        <source>A double quote (&quot;) is not closed: add the closing one.</source>
+        <translation>双引号（&quot;）未闭合：请补上结尾的引号。</translation>
+    </message>
+    <message>
+        <source>Single quotes do not keep words together here: use double quotes, as in &quot;two words&quot;.</source>
+        <translation>此处单引号不能把多个词合为一个参数：请改用双引号，例如 &quot;two words&quot;。</translation>
+    </message>
+    <message>
+        <source>Enter the program to run, for example: notify-send &quot;Video downloaded&quot; {file}</source>
+        <translation>请输入要运行的程序，例如：notify-send &quot;Video downloaded&quot; {file}</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder %1. Use %2.</source>
+        <extracomment>%1: what the user typed, e.g. {name}; %2: the list of placeholders</extracomment>
+        <translation>未知的占位符 %1。可用的有：%2。</translation>
+    </message>
+    <message>
+        <source>Start with the program to run, not a placeholder: a downloaded file is never run.</source>
+        <translation>请以要运行的程序开头，而不是占位符：下载的文件永远不会被执行。</translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <source>Queued</source>
@@ -870,6 +894,41 @@
         <source>Details: %1</source>
         <extracomment>Appended to a player error: %1 is the media backend&apos;s own (often English) message</extracomment>
         <translation>详细信息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PostDownloadCommand</name>
+    <message>
+        <source>Command waiting</source>
+        <extracomment>Downloads panel: the command run after a download waits for others to end</extracomment>
+        <translation>命令等待中</translation>
+    </message>
+    <message>
+        <source>Running command…</source>
+        <translation>正在运行命令…</translation>
+    </message>
+    <message>
+        <source>Command ran (exit %1)</source>
+        <extracomment>Downloads panel: the command run after the download ended well; %1 is 0</extracomment>
+        <translation>命令已运行（退出码 %1）</translation>
+    </message>
+    <message>
+        <source>Command failed: exit %1</source>
+        <extracomment>Downloads panel: the command run after the download ended with exit status %1</extracomment>
+        <translation>命令失败：退出码 %1</translation>
+    </message>
+    <message>
+        <source>Command failed: it crashed</source>
+        <translation>命令失败：程序崩溃</translation>
+    </message>
+    <message>
+        <source>Command could not start: %1</source>
+        <extracomment>Downloads panel: %1 says why the command run after the download could not start</extracomment>
+        <translation>命令无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Command timed out and was stopped</source>
+        <translation>命令超时，已被终止</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1450,48 @@
     </message>
 </context>
 <context>
+    <name>veo::CreditChart</name>
+    <message>
+        <source>No balance readings yet: the balance is read every 10 minutes while the app runs.</source>
+        <translation>还没有余额记录：应用运行期间每 10 分钟读取一次余额。</translation>
+    </message>
+    <message>
+        <source>No balance readings this day.</source>
+        <extracomment>Credits chart: nothing was read on the day under the mouse</extracomment>
+        <translation>这一天没有余额记录。</translation>
+    </message>
+    <message>
+        <source>Spent: %L1 credits</source>
+        <extracomment>Credits chart: what the key spent on the day under the mouse</extracomment>
+        <translation>花费：%L1 积分</translation>
+    </message>
+    <message>
+        <source>Topped up: %L1 credits</source>
+        <extracomment>Credits chart: credits added to the key (a top-up on kie.ai) on that day</extracomment>
+        <translation>充值：%L1 积分</translation>
+    </message>
+    <message>
+        <source>Last balance read: %L1 credits</source>
+        <extracomment>Credits chart: the balance read last on that day</extracomment>
+        <translation>最后读取的余额：%L1 积分</translation>
+    </message>
+    <message>
+        <source>Counts what changed since %1, the reading before this day.</source>
+        <extracomment>Credits chart: %1 = date and time of the reading before this day</extracomment>
+        <translation>包含自 %1（这一天之前的最后一次读取）以来的变化。</translation>
+    </message>
+    <message>
+        <source>Line: balance · Bars: spent per day · ▲ top-up</source>
+        <extracomment>Credits chart legend: the line, the bars and the marks</extracomment>
+        <translation>折线：余额 · 柱形：每日花费 · ▲ 充值</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <extracomment>Credits chart: the format of the dates under the chart (QDate::toString), without year</extracomment>
+        <translation>M月d日</translation>
+    </message>
+</context>
+<context>
     <name>veo::DBusService</name>
     <message>
         <source>Not task IDs: %1. A task ID is 8 to 128 letters, digits, _ or -. Nothing was added.</source>
@@ -1479,6 +1580,11 @@ Task %2</source>
         <source>Status</source>
         <extracomment>Downloads panel column: queued, downloading, failed (with why)...</extracomment>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Downloads panel status: %1 &quot;Downloaded&quot;, %2 what the command run after it did</extracomment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2700,6 +2806,28 @@ Keys table column: marks the default API key</extracomment>
         <extracomment>Keys dialog: %1 = the status of the key that is never stored</extracomment>
         <translation>%1（仅限本次会话）</translation>
     </message>
+    <message numerus="yes">
+        <source>Balance over the last %n day(s)</source>
+        <extracomment>Keys dialog: the title above the balance chart while no key is selected</extracomment>
+        <translation>
+            <numerusform>近 %n 天的余额</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a key to see its balance and what it spent each day.</source>
+        <translation>选择一个密钥，查看其余额和每日花费。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Balance of “%1” over the last %n day(s)</source>
+        <extracomment>Keys dialog: the title above the balance chart; %1 = the key&apos;s label</extracomment>
+        <translation>
+            <numerusform>“%1”近 %n 天的余额</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The balance of a key used for this session only is not kept, so it has no history.</source>
+        <translation>仅本次会话使用的密钥不保存余额，因此没有历史记录。</translation>
+    </message>
 </context>
 <context>
     <name>veo::MainMenus</name>
@@ -3071,6 +3199,28 @@ Keys table column: marks the default API key</extracomment>
     </message>
 </context>
 <context>
+    <name>veo::PostDownloadCommand</name>
+    <message>
+        <source>the task&apos;s JSON file could not be written: %1</source>
+        <extracomment>%1: the system&apos;s reason</extracomment>
+        <translation>无法写入任务的 JSON 文件：%1</translation>
+    </message>
+    <message>
+        <source>“%1” was not found: install it, or give its full path.</source>
+        <extracomment>%1: a program&apos;s name</extracomment>
+        <translation>找不到“%1”：请安装它，或填写其完整路径。</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist.</source>
+        <extracomment>%1: a program&apos;s path</extracomment>
+        <translation>“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a program that can be run.</source>
+        <translation>“%1”不是可运行的程序。</translation>
+    </message>
+</context>
+<context>
     <name>veo::ProblemReport</name>
     <message>
         <source>A problem report (versions, platform, keyring state and the last errors; no API key) is on the clipboard: paste it into your bug report or e-mail.</source>
@@ -3252,6 +3402,22 @@ Keys table column: marks the default API key</extracomment>
     <message>
         <source>Check every unfinished task at exactly this interval, whatever its age.</source>
         <translation>无论任务已进行多久，都严格按此间隔检查每个未完成的任务。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the video&apos;s path, the task&apos;s ID, its prompt, a JSON file describing the task; each is one argument. No shell is involved; the program is stopped after %n minute(s).</source>
+        <translation>
+            <numerusform>%1：依次为视频路径、任务 ID、提示词、描述该任务的 JSON 文件；每个值都是一个独立参数。不经过 shell 运行；程序在 %n 分钟后会被终止。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>After a download, &amp;run:</source>
+        <extracomment>Settings: a program run after each download, with its arguments</extracomment>
+        <translation>下载完成后运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>notify-send &quot;Video downloaded&quot; {file}</source>
+        <extracomment>Settings: an example of the command run after each download; keep {file}</extracomment>
+        <translation>notify-send &quot;视频已下载&quot; {file}</translation>
     </message>
 </context>
 <context>
