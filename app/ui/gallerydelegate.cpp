@@ -8,6 +8,7 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOption>
 #include <QTextLayout>
 #include <QToolTip>
 
@@ -118,9 +119,17 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     initStyleOption(&opt, index);
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    opt.text.clear();
-    opt.features &= ~QStyleOptionViewItem::HasDecoration;
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, focus
+    // The whole tile shows the selection (the item view's own drawing would mark only the
+    // text and icon areas, which a tile paints itself).
+    opt.showDecorationSelected = true;
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+    if (opt.state & QStyle::State_HasFocus) {
+        QStyleOptionFocusRect focus;
+        focus.QStyleOption::operator=(opt);
+        focus.backgroundColor = opt.palette.color(
+            opt.state & QStyle::State_Selected ? QPalette::Highlight : QPalette::Base);
+        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
+    }
 
     const QString taskId = index.data(TaskTableModel::TaskIdRole).toString();
     const TaskRecord *task = m_model->task(taskId);
