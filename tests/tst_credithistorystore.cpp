@@ -3,6 +3,7 @@
 // and a file of the previous schema version upgraded.
 #include "credithistorystore.h"
 #include "keyprofilestore.h"
+#include "sqlfixture.h"
 #include "taskstore.h"
 
 #include <QSqlDatabase>
@@ -12,6 +13,7 @@
 #include <memory>
 
 using namespace veo;
+using veo::test::execOn;
 
 namespace {
 
@@ -20,29 +22,6 @@ const QDateTime T0(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC);
 QDateTime minutes(int m)
 {
     return T0.addSecs(qint64(m) * 60);
-}
-
-// Runs statements on the file with a connection of its own.
-bool execOn(const QString &path, const QStringList &statements, int *firstValue = nullptr)
-{
-    const QString name = QStringLiteral("fixture");
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery q(db);
-        for (const QString &sql : statements) {
-            ok = ok && q.exec(sql);
-        }
-        if (ok && firstValue && q.next()) {
-            *firstValue = q.value(0).toInt();
-        }
-        q.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
 }
 
 int rows(const QString &path, const QString &keyId)

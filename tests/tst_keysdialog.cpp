@@ -33,6 +33,18 @@ QPushButton *button(QWidget &w, const QString &text)
     }
     return nullptr;
 }
+
+// Two stored keys, "A" (the default, the first added) and "B".
+bool addKeysAAndB(KeyRing &keys)
+{
+    int added = 0;
+    QObject context;
+    for (const QString &l : {QStringLiteral("A"), QStringLiteral("B")}) {
+        keys.addKey(l, QStringLiteral("secret-for-") + l + QStringLiteral("-xyz"), KeyHealth::Ok,
+                    {}, &context, [&added](const TokenResult &, const QString &) { ++added; });
+    }
+    return QTest::qWaitFor([&added] { return added == 2; }, 15000);
+}
 } // namespace
 
 class TestKeysDialog : public QObject
@@ -110,12 +122,7 @@ void TestKeysDialog::renameAndDefaultInTheTable()
 {
     MemoryTokenStore store;
     KeyRing keys(&store);
-    int added = 0;
-    for (const QString &l : {QStringLiteral("A"), QStringLiteral("B")}) {
-        keys.addKey(l, QStringLiteral("secret-for-") + l + QStringLiteral("-xyz"), KeyHealth::Ok,
-                    {}, this, [&](const TokenResult &, const QString &) { ++added; });
-    }
-    QTRY_COMPARE_WITH_TIMEOUT(added, 2, 15000);
+    QVERIFY(addKeysAAndB(keys));
     KeysDialog dialog(&keys, nullptr);
     dialog.setTaskCounter([] { return QHash<QString, int>{{QString(), 3}}; });
     dialog.show();
@@ -135,12 +142,7 @@ void TestKeysDialog::theSelectedKeysReadingsAreCharted()
 {
     MemoryTokenStore store;
     KeyRing keys(&store);
-    int added = 0;
-    for (const QString &l : {QStringLiteral("A"), QStringLiteral("B")}) {
-        keys.addKey(l, QStringLiteral("secret-for-") + l + QStringLiteral("-xyz"), KeyHealth::Ok,
-                    {}, this, [&](const TokenResult &, const QString &) { ++added; });
-    }
-    QTRY_COMPARE_WITH_TIMEOUT(added, 2, 15000);
+    QVERIFY(addKeysAAndB(keys));
     const QString a = keys.profiles().at(0).id;
     // Key A: spending, a top-up, more spending over the last three days; B: nothing read yet.
     const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -1,3 +1,4 @@
+#include "sqlfixture.h"
 #include "taskstore.h"
 #include "testsupport.h"
 
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 using namespace veo;
+using veo::test::execOn;
 using veo::test::makeTask;
 
 namespace {
@@ -185,26 +187,6 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-// Runs SQL on a file through its own short-lived connection (for hand-made fixtures).
-bool execOn(const QString &path, const QStringList &statements)
-{
-    const QString name = QStringLiteral("fixture");
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery q(db);
-        for (const QString &sql : statements) {
-            ok = ok && q.exec(sql);
-        }
-        q.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
 }
 
 int userVersion(const QString &path)
