@@ -2,7 +2,7 @@
 // 127.0.0.2 (the "media host"), offscreen. Timeouts are generous: the machine is shared.
 #include "fakekieserver.h"
 #include "kieclient.h"
-#include "medialinkprobe.h"
+#include "mediahost.h"
 #include "playercontrols.h"
 #include "playerpane.h"
 

@@ -3,9 +3,12 @@
 // FakeKieServer on 127.0.0.2 (a media host: never a credential). Timeouts are generous: the
 // machine is shared.
 #include "fakekieserver.h"
+#include "mediahost.h"
 #include "thumbnailcache.h"
 #include "thumbnailer.h"
 
+#include <QBuffer>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -50,6 +53,24 @@ bool isBlue(const QImage &image)
     const QColor c = image.pixelColor(image.width() / 2, image.height() / 2);
     return c.blue() > 180 && c.red() < 80 && c.green() < 80;
 }
+
+bool isGreen(const QImage &image)
+{
+    const QColor c = image.pixelColor(image.width() / 2, image.height() / 2);
+    return c.green() > 180 && c.red() < 80 && c.blue() < 80;
+}
+
+// A 4K upgrade's preview picture as KIE serves it: a JPEG in the video's size.
+QByteArray greenJpeg(QSize size)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(Qt::green);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG");
+    return bytes;
+}
 } // namespace
 
 class TestThumbnailer : public QObject
@@ -69,19 +90,25 @@ private Q_SLOTS:
     void aVideoThatNeverAnswersTimesOut();
     void newestRequestsFirstAtMostParallel();
     void requestsScrolledAwayAreDropped();
+    void a4kUpgradeShowsKiesPreviewPicture();
+    void aPreviewPictureThatCannotBeHadFallsBackToTheVideo();
+    void aGenerationsImageUrlsAreNotItsPicture();
+    void aPictureThatNeverArrivesIsGivenUpInTime();
 
 private:
     QUrl media(const QString &path) const;
     TaskRecord task(const QString &id, const QString &path) const;
     std::unique_ptr<Thumbnailer>
     make(const QString &cacheName, int parallel = 2,
-         std::chrono::milliseconds timeout = std::chrono::milliseconds(Timeout));
+         std::chrono::milliseconds timeout = std::chrono::milliseconds(Timeout),
+         qint64 pictureMaxBytes = 8'000'000);
     int requestsFor(const QByteArray &path) const;
     QImage waitFor(Thumbnailer &thumbs, const TaskRecord &t);
 
     QTemporaryDir m_dir;
     QString m_clipPath;
     FakeKieServer m_server;
+    QNetworkAccessManager m_network;
     QHash<QString, QString> m_localFiles; // task id -> downloaded copy
 };
 
@@ -108,9 +135,12 @@ void TestThumbnailer::initTestCase()
     }
     m_server.addFile(QStringLiteral("/v/garbage.mp4"), garbage, "video/mp4");
     m_server.addFile(QStringLiteral("/v/garbage-renewed.mp4"), garbage, "video/mp4");
+    m_server.addFile(QStringLiteral("/i/preview.jpg"), greenJpeg({3840, 2160}), "image/jpeg");
+    m_server.addFile(QStringLiteral("/i/garbage.jpg"), garbage, "image/jpeg");
     FakeKieServer::Response never;
     never.fault = FakeKieServer::Response::Fault::NeverAnswer;
     m_server.setRouteScript("/v/never.mp4", {never});
+    m_server.setRouteScript("/i/never.jpg", {never});
 }
 
 void TestThumbnailer::init()
@@ -148,14 +178,20 @@ TaskRecord TestThumbnailer::task(const QString &id, const QString &path) const
 }
 
 std::unique_ptr<Thumbnailer> TestThumbnailer::make(const QString &cacheName, int parallel,
-                                                   std::chrono::milliseconds timeout)
+                                                   std::chrono::milliseconds timeout,
+                                                   qint64 pictureMaxBytes)
 {
     Thumbnailer::Options options;
     options.parallel = parallel;
     options.timeout = timeout;
+    options.pictureMaxBytes = pictureMaxBytes;
     return std::make_unique<Thumbnailer>(
         std::make_unique<ThumbnailCache>(m_dir.filePath(cacheName)),
         [this](const QString &taskId, MediaKind, int) { return m_localFiles.value(taskId); },
+        [this](const QUrl &url, qint64 maxBytes, std::chrono::milliseconds limit, QObject *context,
+               auto done) {
+            fetchMediaFile(&m_network, url, maxBytes, limit, context, std::move(done));
+        },
         options);
 }
 
@@ -318,6 +354,82 @@ void TestThumbnailer::requestsScrolledAwayAreDropped()
     QCoreApplication::processEvents();
     QCOMPARE(thumbs->state(away.taskId), Thumbnailer::State::None);
     QCOMPARE(requestsFor("/v/clip0.mp4"), 0);
+}
+
+void TestThumbnailer::a4kUpgradeShowsKiesPreviewPicture()
+{
+    auto thumbs = make(QStringLiteral("c8"));
+    TaskRecord t = task(QStringLiteral("veo_4k"), QStringLiteral("/v/clip3.mp4"));
+    t.kind = TaskKind::Veo4k;
+    t.imageUrls = {media(QStringLiteral("/i/preview.jpg")).toString()};
+    const QImage image = waitFor(*thumbs, t);
+    QVERIFY2(!image.isNull(), qPrintable(thumbs->error(t.taskId)));
+    QVERIFY2(isGreen(image), "KIE's picture, not a frame of the 4K video");
+    QCOMPARE(image.size(), QSize(256, 144));
+    QCOMPARE(requestsFor("/i/preview.jpg"), 1);
+    QCOMPARE(requestsFor("/v/clip3.mp4"), 0); // no 4K video streamed for a picture
+    QVERIFY(ThumbnailCache(m_dir.filePath(QStringLiteral("c8")))
+                .contains(ThumbnailCache::key(t.taskId, QStringLiteral("result0"))));
+
+    // Downloaded: the local copy is at hand, so nothing is fetched at all.
+    m_server.clearRequests();
+    auto other = make(QStringLiteral("c9"));
+    TaskRecord local = t;
+    local.taskId = QStringLiteral("veo_4k_local");
+    m_localFiles.insert(local.taskId, m_clipPath);
+    QVERIFY(isBlue(waitFor(*other, local)));
+    QCOMPARE(m_server.requests().size(), 0);
+}
+
+void TestThumbnailer::aPreviewPictureThatCannotBeHadFallsBackToTheVideo()
+{
+    // Gone (404), not a picture, and larger than the limit (the JPEG is far over 1,000 bytes).
+    const QStringList pictures = {QStringLiteral("/i/gone.jpg"), QStringLiteral("/i/garbage.jpg"),
+                                  QStringLiteral("/i/preview.jpg")};
+    auto thumbs = make(QStringLiteral("c10"), 2, std::chrono::milliseconds(Timeout), 1000);
+    for (int i = 0; i < pictures.size(); ++i) {
+        m_server.clearRequests();
+        TaskRecord t = task(QStringLiteral("veo_4k_fallback%1").arg(i),
+                            QStringLiteral("/v/clip%1.mp4").arg(i + 3));
+        t.kind = TaskKind::Veo4k;
+        t.imageUrls = {media(pictures.at(i)).toString()};
+        const QImage image = waitFor(*thumbs, t);
+        QVERIFY2(!image.isNull(), qPrintable(pictures.at(i) + thumbs->error(t.taskId)));
+        QVERIFY2(isBlue(image), qPrintable(pictures.at(i)));
+        QCOMPARE(requestsFor(pictures.at(i).toUtf8()), 1);
+        QVERIFY(requestsFor(QStringLiteral("/v/clip%1.mp4").arg(i + 3).toUtf8()) > 0);
+    }
+}
+
+void TestThumbnailer::aGenerationsImageUrlsAreNotItsPicture()
+{
+    // A generation's imageUrls are the pictures it started from: its picture is its video's.
+    auto thumbs = make(QStringLiteral("c11"));
+    TaskRecord t = task(QStringLiteral("veo_from_image"), QStringLiteral("/v/clip4.mp4"));
+    t.imageUrls = {media(QStringLiteral("/i/preview.jpg")).toString()};
+    QVERIFY(isBlue(waitFor(*thumbs, t)));
+    QCOMPARE(requestsFor("/i/preview.jpg"), 0);
+}
+
+void TestThumbnailer::aPictureThatNeverArrivesIsGivenUpInTime()
+{
+    QObject context;
+    bool called = false;
+    QByteArray body("untouched");
+    QString error;
+    fetchMediaFile(&m_network, media(QStringLiteral("/i/never.jpg")), 1000,
+                   std::chrono::milliseconds(1000), &context,
+                   [&](const QByteArray &bytes, const QString &why) {
+                       QVERIFY(!called); // once
+                       called = true;
+                       body = bytes;
+                       error = why;
+                   });
+    QTRY_VERIFY_WITH_TIMEOUT(called, Timeout);
+    QVERIFY(body.isEmpty());
+    QCOMPARE(error, QStringLiteral("No answer within 1 second(s)."));
+    QTest::qWait(200);
+    QVERIFY(called);
 }
 
 QTEST_MAIN(TestThumbnailer)

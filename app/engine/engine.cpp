@@ -18,7 +18,7 @@
 #include "keyring.h"
 #include "kieclient.h"
 #include "linkrenewer.h"
-#include "medialinkprobe.h"
+#include "mediahost.h"
 #include "notificationpolicy.h"
 #include "refreshscheduler.h"
 #include "requestscheduler.h"
@@ -259,6 +259,13 @@ void Engine::probeMediaLink(const QUrl &url, QObject *context,
                             std::function<void(int, const QString &)> done) const
 {
     veo::probeMediaLink(m_client->network(), url, context, std::move(done));
+}
+
+void Engine::fetchMediaFile(const QUrl &url, qint64 maxBytes, std::chrono::milliseconds timeout,
+                            QObject *context,
+                            std::function<void(const QByteArray &, const QString &)> done) const
+{
+    veo::fetchMediaFile(m_client->network(), url, maxBytes, timeout, context, std::move(done));
 }
 
 ImageUpload *Engine::uploadImage(const QString &keyId, const QString &filePath,

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -131,6 +132,12 @@ public:
     // 0 and the network error. done is not called once context is gone.
     void probeMediaLink(const QUrl &url, QObject *context,
                         std::function<void(int httpStatus, const QString &error)> done) const;
+    // Fetches a small file from a media host (a preview picture) with no credentials and no
+    // cookies: its bytes, or an empty array and why not. See veo::fetchMediaFile.
+    void
+    fetchMediaFile(const QUrl &url, qint64 maxBytes, std::chrono::milliseconds timeout,
+                   QObject *context,
+                   std::function<void(const QByteArray &body, const QString &error)> done) const;
     // An upload of an image from disk to KIE's file storage, sent with this key's secret (""
     // = the default key); not started yet (ImageUpload::start()). Its address goes into a
     // generation's imageUrls.

@@ -51,6 +51,10 @@ MainWindow::MainWindow(Engine *engine, LanguageManager *languages, QWidget *pare
           [downloads = engine->downloads()](const QString &taskId, MediaKind kind, int index) {
               return downloads->localFile(taskId, kind, index);
           },
+          [engine](const QUrl &url, qint64 maxBytes, std::chrono::milliseconds timeout,
+                   QObject *context, auto done) {
+              engine->fetchMediaFile(url, maxBytes, timeout, context, std::move(done));
+          },
           {}, this)),
       m_list(new TaskListPane(m_model, engine->keys(), m_thumbnails)),
       m_panes(new SelectionPanes(engine, m_model, m_list, this)),

@@ -3,7 +3,9 @@
 #include "framegrabber.h"
 #include "thumbnailcache.h"
 
+#include <QBuffer>
 #include <QDateTime>
+#include <QImageReader>
 #include <QTimer>
 
 namespace veo {
@@ -13,12 +15,41 @@ namespace {
 constexpr int MemoryKiB = 48 * 1024;
 // Disk cache reads per turn of the event loop, so a screenful does not stall painting.
 constexpr int DiskReadsPerTurn = 8;
+
+// KIE's preview picture of a 4K upgrade's video that would otherwise be streamed. Other tasks'
+// imageUrls are the pictures a generation started from, not pictures of its result.
+QUrl previewPicture(const TaskRecord &task, const MediaSource &video)
+{
+    if (task.kind != TaskKind::Veo4k || video.kind != MediaKind::Result || video.isLocal() ||
+        task.imageUrls.isEmpty()) {
+        return {};
+    }
+    return QUrl(task.imageUrls.value(video.index, task.imageUrls.constFirst()));
+}
+
+// The picture in bytes, decoded straight to width (a JPEG decodes at a fraction of its size);
+// null when the bytes are not a picture.
+QImage decodedPicture(const QByteArray &bytes, int width)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    QImageReader reader(&buffer);
+    const QSize size = reader.size();
+    if (size.isValid() && size.width() > width) {
+        reader.setScaledSize(size.scaled(width, size.height(), Qt::KeepAspectRatio));
+    }
+    QImage image = reader.read();
+    if (image.width() > width) {
+        image = image.scaledToWidth(width, Qt::SmoothTransformation);
+    }
+    return image;
+}
 } // namespace
 
 Thumbnailer::Thumbnailer(std::unique_ptr<ThumbnailCache> cache, LocalFileProvider localFile,
-                         const Options &options, QObject *parent)
+                         MediaFileFetch fetch, const Options &options, QObject *parent)
     : QObject(parent), m_cache(std::move(cache)), m_localFile(std::move(localFile)),
-      m_options(options), m_images(MemoryKiB)
+      m_fetch(std::move(fetch)), m_options(options), m_images(MemoryKiB)
 {
 }
 
@@ -39,13 +70,14 @@ QImage Thumbnailer::thumbnail(const TaskRecord &task)
     }
     const MediaSource &video = sources.constFirst();
     const QUrl url = video.playUrl();
+    const QUrl picture = previewPicture(task, video);
     Entry &entry = m_entries[task.taskId];
     switch (entry.state) {
     case State::Loading:
         return {};
     case State::Failed:
-        if (entry.url == url) {
-            return {}; // not again until the link or the file changes
+        if (entry.url == url && entry.picture == picture) {
+            return {}; // not again until the links or the file change
         }
         break;
     case State::Waiting:
@@ -59,6 +91,7 @@ QImage Thumbnailer::thumbnail(const TaskRecord &task)
     entry.key =
         ThumbnailCache::key(task.taskId, mediaKindKey(video.kind) + QString::number(video.index));
     entry.url = url;
+    entry.picture = picture;
     entry.state = State::Waiting;
     entry.error.clear();
     m_waiting.append(task.taskId);
@@ -134,7 +167,25 @@ void Thumbnailer::start(const QString &taskId, Entry &entry)
 {
     entry.state = State::Loading;
     ++m_running;
-    auto *grabber = new FrameGrabber(entry.url, m_options.width, m_options.timeout, this);
+    if (entry.picture.isEmpty()) {
+        grabFrame(taskId, entry.url);
+        return;
+    }
+    m_fetch(entry.picture, m_options.pictureMaxBytes, m_options.timeout, this,
+            [this, taskId, video = entry.url](const QByteArray &bytes, const QString &) {
+                const QImage image = decodedPicture(bytes, m_options.width);
+                if (image.isNull()) {
+                    grabFrame(taskId, video); // the video is still there to take it from
+                    return;
+                }
+                --m_running;
+                finished(taskId, image, QString());
+            });
+}
+
+void Thumbnailer::grabFrame(const QString &taskId, const QUrl &video)
+{
+    auto *grabber = new FrameGrabber(video, m_options.width, m_options.timeout, this);
     connect(grabber, &FrameGrabber::finished, this,
             [this, grabber, taskId](const QImage &image, const QString &error) {
                 grabber->deleteLater();
