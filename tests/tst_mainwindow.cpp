@@ -167,6 +167,7 @@ private Q_SLOTS:
     void aTableLayoutSavedBeforeTheCostColumnStillFits();
     void importFromTheWindow();
     void droppingAFileImportsIt();
+    void theDetailsCountTheTimeGoingBy();
 
 private:
     // The import's report box once it is open (closed again); empty when none came.
@@ -1383,6 +1384,43 @@ void TestMainWindow::droppingAFileImportsIt()
     QCOMPARE(m_app->model().rowCount(), before + 2);
     QVERIFY(m_app->task(QStringLiteral("imported_by_drop_0002")));
     QVERIFY(!w.findChild<AddTasksDialog *>()); // imported, not pasted into Add Tasks
+}
+
+void TestMainWindow::theDetailsCountTheTimeGoingBy()
+{
+    m_app = std::make_unique<Instance>(m_dir.path(), m_server.baseUrl());
+    MainWindow &w = *m_app->window;
+    const QString id = QStringLiteral("details_ticking_0001");
+    const QDateTime created = QDateTime::currentDateTimeUtc().addSecs(-600);
+    FakeKieServer::Record generating = rec(id, 0);
+    generating.createTimeMs = created.toMSecsSinceEpoch();
+    m_server.setScript(id, {FakeKieServer::ok(generating)});
+    QDateTime now = created.addSecs(151);
+    m_app->model().setNow([&now] { return now; });
+    w.addTaskIds({id});
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->status(id), TaskStatus::Generating, 15000);
+    w.selectTask(id);
+    auto *details = w.findChild<TaskDetailsPane *>(QStringLiteral("DetailsPane"));
+    QVERIFY(details);
+    QTRY_VERIFY_WITH_TIMEOUT(details->task() && details->task()->taskId == id, 15000);
+    const auto statusField = [details] {
+        for (const QLabel *label : details->findChildren<QLabel *>()) {
+            if (label->text().startsWith(QStringLiteral("Generating"))) {
+                return label->text();
+            }
+        }
+        return QString();
+    };
+    // What the list's Status column says, in the details too, and it counts as time goes by.
+    QCOMPARE(statusField(), QStringLiteral("Generating · 2 min 31 s"));
+    now = now.addSecs(9);
+    QVERIFY(m_app->model().timePassed(TaskTableModel::Tick::Second));
+    QCOMPARE(statusField(), QStringLiteral("Generating · 2 min 40 s"));
+    // Far past the usual 2-5 minutes it warns instead.
+    now = created.addSecs(17 * 60);
+    m_app->model().timePassed(TaskTableModel::Tick::Minute);
+    QCOMPARE(statusField(), QStringLiteral("Generating · 17 min, longer than usual"));
+    m_app.reset(); // before the clock it reads goes
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -450,6 +450,11 @@ QList<int> TaskTableModel::relatedRows(const QList<const TaskRecord *> &tasks) c
     return rows;
 }
 
+QString TaskTableModel::statusText(const TaskRecord &task) const
+{
+    return m_columns.status(task);
+}
+
 void TaskTableModel::setNow(std::function<QDateTime()> now)
 {
     m_columns.setNow(std::move(now));

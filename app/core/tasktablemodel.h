@@ -57,6 +57,8 @@ public:
 
     int rowOf(const QString &taskId) const; // -1 when unknown
     const TaskRecord *task(const QString &taskId) const;
+    // The Status column's text for a task (its time generating, its next check, its children).
+    QString statusText(const TaskRecord &task) const;
     const TaskRecord &taskAt(int row) const;
     // All tasks in row order; not to be used from a slot connected to a removal signal.
     const QList<TaskRecord> &tasks() const { return m_tasks; }

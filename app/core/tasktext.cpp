@@ -98,6 +98,7 @@ const QVariant &successColor()
     return color;
 }
 
+namespace {
 QString longerThanUsualSuffix(const TaskRecord &t, const QDateTime &now)
 {
     const std::optional<qint64> minutes = minutesLongerThanUsual(t, now);
@@ -110,6 +111,7 @@ QString longerThanUsualSuffix(const TaskRecord &t, const QDateTime &now)
            QCoreApplication::translate("veo::TaskTableModel", "%1 min, longer than usual")
                .arg(*minutes);
 }
+} // namespace
 
 QString longerThanUsualToolTip(const TaskRecord &t, const QDateTime &now)
 {

@@ -25,8 +25,8 @@ QString costText(qint64 credits);
 QString errorText(const TaskRecord &t);
 // "45 s", "2 min 31 s", "1 h 5 min": a span of time, rounded down to what is shown.
 QString durationText(qint64 seconds);
-// " · 2 min 31 s" after the status of a task generating since then, or
-// longerThanUsualSuffix(); empty for every other task.
+// " · 2 min 31 s" after the status of a task generating since then, or " · 17 min, longer
+// than usual" past LongerThanUsualAfter (taskage.h); empty for every other task.
 QString generatingSuffix(const TaskRecord &t, const QDateTime &now);
 // The last check of an unfinished task failed and it is tried again (not a final error).
 bool hasPollProblem(const TaskRecord &t);
@@ -36,9 +36,6 @@ bool hasPollProblem(const TaskRecord &t);
 QString pollProblemSuffix(const TaskRecord &t, const QDateTime &nextTry, const QDateTime &now);
 // Its whole text, what to do and when it is tried again, for a tooltip; empty when there is none.
 QString pollProblemToolTip(const TaskRecord &t, const QDateTime &nextTry);
-// " · 17 min, longer than usual" after the status of a render still generating past
-// LongerThanUsualAfter (taskage.h); empty for every other task.
-QString longerThanUsualSuffix(const TaskRecord &t, const QDateTime &now);
 // Why that is said, for a tooltip; empty when it is not.
 QString longerThanUsualToolTip(const TaskRecord &t, const QDateTime &now);
 // The failure and success text colours (a QColor once QtGui is loaded, else their names).

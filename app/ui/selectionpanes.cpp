@@ -32,6 +32,7 @@ SelectionPanes::SelectionPanes(Engine *engine, TaskTableModel *model, TaskListPa
                 // Polls of other tasks arrive all the time.
                 if (selectionTouches(topLeft.row(), bottomRight.row())) {
                     update();                     // a no-op unless the task itself changed
+                    m_details->refreshStatus();   // its time generating, its next check
                     Q_EMIT selectedTaskChanged(); // it may have just succeeded, or its file arrived
                 }
             });
@@ -42,6 +43,8 @@ SelectionPanes::SelectionPanes(Engine *engine, TaskTableModel *model, TaskListPa
                 Q_EMIT selectedTaskChanged();
             });
 
+    m_details->setStatusTextProvider(
+        [model](const TaskRecord &task) { return model->statusText(task); });
     // The key's label in the details.
     KeyRing *keys = engine->keys();
     m_details->setKeyLabelProvider([keys](const QString &keyId) {

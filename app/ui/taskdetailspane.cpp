@@ -71,6 +71,26 @@ void TaskDetailsPane::setKeyLabelProvider(std::function<QString(const QString &)
     rebuild();
 }
 
+void TaskDetailsPane::setStatusTextProvider(std::function<QString(const TaskRecord &)> provider)
+{
+    m_statusText = std::move(provider);
+    refreshStatus();
+}
+
+void TaskDetailsPane::refreshStatus()
+{
+    if (m_task && m_statusField) {
+        if (const QString text = statusOf(*m_task); text != m_statusField->text()) {
+            m_statusField->setText(text);
+        }
+    }
+}
+
+QString TaskDetailsPane::statusOf(const TaskRecord &task) const
+{
+    return m_statusText ? m_statusText(task) : statusText(task.status, task.successFlag);
+}
+
 void TaskDetailsPane::setFollowUpMenu(QMenu *menu)
 {
     m_followUpMenu = menu;
@@ -99,16 +119,17 @@ QLabel *TaskDetailsPane::caption(const QString &text)
     return label;
 }
 
-void TaskDetailsPane::addRow(const QString &label, const QString &value)
+QLabel *TaskDetailsPane::addRow(const QString &label, const QString &value)
 {
     if (value.isEmpty()) {
-        return;
+        return nullptr;
     }
     auto *field = new QLabel(value, m_content);
     field->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     field->setWordWrap(true);
     field->setTextFormat(Qt::PlainText);
     m_form->addRow(caption(label), field);
+    return field;
 }
 
 void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, MediaKind kind,
@@ -193,6 +214,7 @@ void TaskDetailsPane::rebuild()
     while (m_form->rowCount() > 0) {
         m_form->removeRow(0);
     }
+    m_statusField = nullptr;
     if (!m_task) {
         auto *hint = new QLabel(m_content);
         hint->setWordWrap(true);
@@ -216,8 +238,7 @@ void TaskDetailsPane::rebuild()
     //: Details pane label
     addRow(tr("Task ID"), t.taskId);
     //: Details pane label: status of a task
-    addRow(tr("Status"), statusText(t.status, t.successFlag) +
-                             longerThanUsualSuffix(t, QDateTime::currentDateTimeUtc()));
+    m_statusField = addRow(tr("Status"), statusOf(t));
     if (t.lastError.isError()) {
         addRow(tr("Problem"), t.lastError.text());
         addRow(tr("What to do"), t.lastError.advice());

@@ -32,6 +32,11 @@ public:
     void refresh();
     // The label of a key id ("" = the default key); empty when the key was removed.
     void setKeyLabelProvider(std::function<QString(const QString &keyId)> provider);
+    // The task's status as the list shows it ("Generating · 2 min 31 s", "Waiting · server
+    // error, retry in 40 s"); without one, the bare status. Call refreshStatus() when it
+    // changed with time.
+    void setStatusTextProvider(std::function<QString(const TaskRecord &)> provider);
+    void refreshStatus();
     // The "Upgrade and Extend" menu of the selected task (not owned): a button above its
     // fields.
     void setFollowUpMenu(QMenu *menu);
@@ -46,7 +51,8 @@ protected:
 private:
     void rebuild();
     QLabel *caption(const QString &text);
-    void addRow(const QString &label, const QString &value);
+    QLabel *addRow(const QString &label, const QString &value); // null for an empty value
+    QString statusOf(const TaskRecord &task) const;
     // One row per URL; a video in `sources` (mediaSources()) gets Download or Show in Folder.
     void addUrlRows(const QString &label, const QStringList &urls, MediaKind kind,
                     const QList<MediaSource> &sources);
@@ -60,6 +66,8 @@ private:
     LocalFileProvider m_localFile;
     QMenu *m_followUpMenu = nullptr;
     std::function<QString(const QString &)> m_keyLabel;
+    std::function<QString(const TaskRecord &)> m_statusText;
+    QLabel *m_statusField = nullptr; // the Status row's value while a task is shown
 };
 
 } // namespace veo
