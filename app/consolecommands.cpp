@@ -37,14 +37,15 @@ namespace veo {
 namespace {
 
 // The user's task list for a command that does not track tasks (running its migrations;
-// the window may be open). Says why on standard error when it cannot be opened.
-bool openTaskList(TaskStore &store)
+// the window may be open). Says on standard error why it cannot be opened, or that it was
+// damaged and a new, empty one took its place (moved aside, as the window does).
+TaskStore::OpenResult openTaskList(TaskStore &store)
 {
-    if (store.open(TaskStore::defaultPath(false)) == TaskStore::OpenResult::Failed) {
+    const TaskStore::OpenResult opened = store.open(TaskStore::defaultPath(false));
+    if (!store.message().isEmpty()) {
         printLine(stderr, store.message());
-        return false;
     }
-    return true;
+    return opened;
 }
 
 // Prints a command's JSON line on standard output and ends the event loop with its code.
@@ -136,7 +137,7 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
         return 2;
     }
     TaskStore store;
-    if (!openTaskList(store)) {
+    if (openTaskList(store) == TaskStore::OpenResult::Failed) {
         return 3;
     }
     KeyProfileStore meta;
@@ -167,7 +168,8 @@ int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
 int runExport(const CommandLine &cl)
 {
     TaskStore store;
-    if (!openTaskList(store)) {
+    // A damaged list was moved aside: the new, empty one in its place is not the user's list.
+    if (openTaskList(store) != TaskStore::OpenResult::Opened) {
         return 3;
     }
     KeyProfileStore meta;

@@ -22,7 +22,7 @@ int runCheck(const CommandLine &cl, QCoreApplication &app);
 // --add-key LABEL (the secret on standard input), --list-keys.
 int runKeyCommand(const CommandLine &cl, QCoreApplication &app);
 // --export FILE: reads the task list (the window may be open: nothing is written to it). A list
-// that cannot be read to its end is not exported (3).
+// that cannot be read to its end, or was damaged and moved aside, is not exported (3).
 int runExport(const CommandLine &cl);
 // --import FILE: adds the file's task IDs to the task list, which only one process may write:
 // while the window owns it, the window imports the file and shows its report. 0 all listed (or

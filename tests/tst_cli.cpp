@@ -43,6 +43,7 @@ private Q_SLOTS:
     void generateUploadsImagesFromDisk();
     void exportWritesTheTaskList();
     void exportRefusesAListItCannotReadToTheEnd();
+    void exportOfADamagedListSaysItWasMovedAside();
     void importAddsTheIdsOfAFile();
     void importWhileTheWindowIsOpenGoesToTheWindow();
 
@@ -892,6 +893,44 @@ void TestCli::exportRefusesAListItCannotReadToTheEnd()
     QVERIFY2(!r.err.contains("Exported"), r.err.constData());
     QVERIFY(!QFileInfo::exists(out));
     QVERIFY(QDir(home.path()).entryList({QStringLiteral("part.csv*")}, QDir::Files).isEmpty());
+}
+
+// A list damaged on disk fails SQLite's check when it is opened and is moved aside, as the
+// window does: --export says so and exports nothing, rather than the new, empty list.
+void TestCli::exportOfADamagedListSaysItWasMovedAside()
+{
+    QTemporaryDir home;
+    const QString folder = home.filePath(QStringLiteral("data/veo-tracker"));
+    const QString path = folder + QStringLiteral("/tasks.sqlite");
+    {
+        TaskStore store;
+        QCOMPARE(store.open(path), TaskStore::OpenResult::Opened);
+        QList<TaskRecord> tasks;
+        for (int i = 0; i < 3000; ++i) {
+            TaskRecord t;
+            t.taskId = QStringLiteral("cli_export_damaged_%1").arg(i, 4, 10, QLatin1Char('0'));
+            t.prompt = QStringLiteral("A lighthouse in a storm at night, take %1.").arg(i);
+            t.addedAt = QDateTime::currentDateTimeUtc();
+            tasks.append(t);
+        }
+        QCOMPARE(store.insertNew(tasks).size(), tasks.size());
+    } // closed: everything is in the main file, none in the write-ahead log
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 length = file.size() * 3 / 10;
+        QVERIFY(file.seek(file.size() * 4 / 10));
+        QCOMPARE(file.write(QByteArray(length, '\xff')), length);
+    }
+
+    const QString out = home.filePath(QStringLiteral("damaged.csv"));
+    const Run r = run({QStringLiteral("--export"), out}, userEnv(home));
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("It was moved to"), r.err.constData());
+    QVERIFY2(!r.err.contains("Exported"), r.err.constData());
+    QVERIFY(!QFileInfo::exists(out));
+    QCOMPARE(QDir(folder).entryList({QStringLiteral("tasks.sqlite.corrupt-*")}, QDir::Files).size(),
+             1);
 }
 
 // --import FILE: the IDs of a file (an export of another list, text) go into the user's list;
