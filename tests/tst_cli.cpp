@@ -4,12 +4,16 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -38,6 +42,8 @@ private Q_SLOTS:
     void generateChargesTheKeyNamedByItsLabel();
     void generateUploadsImagesFromDisk();
     void exportWritesTheTaskList();
+    void exportRefusesAListItCannotReadToTheEnd();
+    void exportOfADamagedListSaysItWasMovedAside();
     void importAddsTheIdsOfAFile();
     void importWhileTheWindowIsOpenGoesToTheWindow();
 
@@ -834,6 +840,97 @@ void TestCli::exportWritesTheTaskList()
     r = run({QStringLiteral("--export"), home.filePath(QStringLiteral("missing/x.csv"))}, env);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("Could not write"), r.err.constData());
+}
+
+// A task list that opens but cannot be read to its end is not exported: the file would pass for
+// the whole list. SQLite's check at open finds damaged pages (the list is then moved aside), so
+// the read that stops part-way is a view here whose 201st row cannot be read.
+void TestCli::exportRefusesAListItCannotReadToTheEnd()
+{
+    QTemporaryDir home;
+    const QString path = home.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"));
+    {
+        TaskStore store;
+        QCOMPARE(store.open(path), TaskStore::OpenResult::Opened);
+        QList<TaskRecord> tasks;
+        for (int i = 0; i < 300; ++i) {
+            TaskRecord t;
+            t.taskId = QStringLiteral("cli_export_part_%1").arg(i, 4, 10, QLatin1Char('0'));
+            t.status = TaskStatus::Succeeded;
+            t.addedAt = QDateTime::currentDateTimeUtc();
+            tasks.append(t);
+        }
+        QCOMPARE(store.insertNew(tasks).size(), tasks.size());
+    }
+    const QString connection = QStringLiteral("tst_cli.unreadable");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QStringList columns;
+        QVERIFY(q.exec(QStringLiteral("PRAGMA table_info(tasks)")));
+        while (q.next()) {
+            columns << q.value(1).toString();
+        }
+        QVERIFY(columns.size() > 2);
+        columns.last() = QStringLiteral("CASE WHEN rowid = 201 THEN json('unreadable') ELSE %1 END "
+                                        "AS %1")
+                             .arg(columns.last());
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE tasks RENAME TO stored_tasks")));
+        QVERIFY2(q.exec(QStringLiteral("CREATE VIEW tasks AS SELECT rowid AS rowid,") +
+                        columns.join(QLatin1Char(',')) + QStringLiteral(" FROM stored_tasks")),
+                 qPrintable(q.lastError().text()));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    const QString out = home.filePath(QStringLiteral("part.csv"));
+    const Run r = run({QStringLiteral("--export"), out}, userEnv(home));
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("Could not read the whole task list"), r.err.constData());
+    QVERIFY2(!r.err.contains("Exported"), r.err.constData());
+    QVERIFY(!QFileInfo::exists(out));
+    QVERIFY(QDir(home.path()).entryList({QStringLiteral("part.csv*")}, QDir::Files).isEmpty());
+}
+
+// A list damaged on disk fails SQLite's check when it is opened and is moved aside, as the
+// window does: --export says so and exports nothing, rather than the new, empty list.
+void TestCli::exportOfADamagedListSaysItWasMovedAside()
+{
+    QTemporaryDir home;
+    const QString folder = home.filePath(QStringLiteral("data/veo-tracker"));
+    const QString path = folder + QStringLiteral("/tasks.sqlite");
+    {
+        TaskStore store;
+        QCOMPARE(store.open(path), TaskStore::OpenResult::Opened);
+        QList<TaskRecord> tasks;
+        for (int i = 0; i < 3000; ++i) {
+            TaskRecord t;
+            t.taskId = QStringLiteral("cli_export_damaged_%1").arg(i, 4, 10, QLatin1Char('0'));
+            t.prompt = QStringLiteral("A lighthouse in a storm at night, take %1.").arg(i);
+            t.addedAt = QDateTime::currentDateTimeUtc();
+            tasks.append(t);
+        }
+        QCOMPARE(store.insertNew(tasks).size(), tasks.size());
+    } // closed: everything is in the main file, none in the write-ahead log
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 length = file.size() * 3 / 10;
+        QVERIFY(file.seek(file.size() * 4 / 10));
+        QCOMPARE(file.write(QByteArray(length, '\xff')), length);
+    }
+
+    const QString out = home.filePath(QStringLiteral("damaged.csv"));
+    const Run r = run({QStringLiteral("--export"), out}, userEnv(home));
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("It was moved to"), r.err.constData());
+    QVERIFY2(!r.err.contains("Exported"), r.err.constData());
+    QVERIFY(!QFileInfo::exists(out));
+    QCOMPARE(QDir(folder).entryList({QStringLiteral("tasks.sqlite.corrupt-*")}, QDir::Files).size(),
+             1);
 }
 
 // --import FILE: the IDs of a file (an export of another list, text) go into the user's list;

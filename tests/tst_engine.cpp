@@ -65,6 +65,7 @@ private Q_SLOTS:
     void aFinishedTaskIsDueForANotification();
     void anAutomaticDownloadIsSavedBeforeItsTaskIsCommittedAsFinished();
     void everyAnsweredCheckOfAStoredKeyIsKeptUntilTheKeyGoes();
+    void oldBalanceReadingsArePrunedOnceTheListHasLoaded();
 
 private:
     std::unique_ptr<Instance> start(const QString &sessionKey = SessionToken, bool demo = false,
@@ -712,6 +713,41 @@ void tst_Engine::everyAnsweredCheckOfAStoredKeyIsKeptUntilTheKeyGoes()
     QTRY_VERIFY_WITH_TIMEOUT(removed, Timeout);
     QVERIFY(history(work).isEmpty());
     QVERIFY(file.readings(work, from, QDateTime::currentDateTimeUtc()).isEmpty());
+}
+
+// Readings older than the charts keep are deleted at start, but not while the engine is built
+// nor before the task list has loaded: a DELETE has no place before the window's first paint.
+void tst_Engine::oldBalanceReadingsArePrunedOnceTheListHasLoaded()
+{
+    const QString path = m_dir->filePath(QStringLiteral("tasks.sqlite"));
+    const QString key = QStringLiteral("key-of-the-charts");
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const CreditReading old{now.addDays(-CreditHistoryStore::KeepDays - 1), 900};
+    const CreditReading recent{now.addDays(-1), 800};
+    {
+        TaskStore migrated;
+        QCOMPARE(migrated.open(path), TaskStore::OpenResult::Opened);
+        CreditHistoryStore history;
+        QVERIFY(history.open(path));
+        QVERIFY(history.append(key, old));
+        QVERIFY(history.append(key, recent));
+    }
+    // The window's way: the list loads in steps (an empty one before start() returns).
+    Instance app(m_dir->path(), m_server->baseUrl(), SessionToken, false, {}, true, nullptr, true);
+    QCOMPARE(app.opened, TaskStore::OpenResult::Opened);
+    CreditHistoryStore file;
+    QVERIFY(file.open(path));
+    const auto stored = [&] { return file.readings(key, old.at.addDays(-1), now); };
+    const QList<CreditReading> both{old, recent};
+    QCOMPARE(stored(), both);
+
+    std::optional<QList<CreditReading>> whenLoaded;
+    connect(app.engine->tasks(), &TaskFeed::loadFinished, this, [&] { whenLoaded = stored(); });
+    app.engine->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stored(), QList<CreditReading>{recent}, Timeout);
+    QVERIFY(whenLoaded.has_value());
+    QCOMPARE(*whenLoaded, both);
+    QTRY_VERIFY_WITH_TIMEOUT(!app.engine->keys()->isLoading(), Timeout);
 }
 
 QTEST_GUILESS_MAIN(tst_Engine)

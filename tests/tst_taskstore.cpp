@@ -242,6 +242,8 @@ private Q_SLOTS:
     void emptyFileIsANewDatabase();
     void twoStoresSideBySide();
     void notOpenIsHarmless();
+    void readingAListThatIsNotOpenFails_data();
+    void readingAListThatIsNotOpenFails();
     void killedProcessKeepsCommittedData();
     void unusableFileIsMovedAside_data();
     void unusableFileIsMovedAside();
@@ -681,6 +683,44 @@ void TestTaskStore::notOpenIsHarmless()
     QVERIFY(!store.remove({QStringLiteral("veo_1")}));
     QVERIFY(!store.contains(QStringLiteral("veo_1")));
     store.close();
+}
+
+void TestTaskStore::readingAListThatIsNotOpenFails_data()
+{
+    QTest::addColumn<QString>("state");
+    QTest::newRow("never opened") << QStringLiteral("never");
+    QTest::newRow("open failed") << QStringLiteral("failed");
+    QTest::newRow("closed") << QStringLiteral("closed");
+}
+
+// A read of a list that is not open is a failed read that says why: an empty success would be
+// taken for an empty list (and exported, or shown, as one).
+void TestTaskStore::readingAListThatIsNotOpenFails()
+{
+    QFETCH(QString, state);
+    const QString folder = m_dir.filePath(QStringLiteral("a-folder.sqlite"));
+    TaskStore store;
+    if (state == QLatin1String("failed")) {
+        QVERIFY(QDir().mkpath(folder)); // a folder where the file should be
+        QCOMPARE(store.open(folder), TaskStore::OpenResult::Failed);
+    } else if (state == QLatin1String("closed")) {
+        QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+        QCOMPARE(store.insertNew({makeTask(QStringLiteral("veo_1"), TaskStatus::Pending)}).size(),
+                 1);
+        store.close();
+    }
+    QVERIFY(!store.isOpen());
+
+    const TaskStore::Read all = store.loadAll();
+    QVERIFY(all.failed());
+    QVERIFY(!all.error.isEmpty());
+    QVERIFY(all.tasks.isEmpty());
+    const TaskStore::Read batch = store.loadBatch(7, 100);
+    QVERIFY(batch.failed());
+    QVERIFY(!batch.error.isEmpty());
+    QVERIFY(batch.tasks.isEmpty());
+    QCOMPARE(batch.last, qint64(7)); // nothing read: a reader going on starts where it was
+    QDir(folder).removeRecursively();
 }
 
 void TestTaskStore::killedProcessKeepsCommittedData()

@@ -27,6 +27,8 @@
 #include "taskstore.h"
 #include "tasktracker.h"
 
+#include <QTimer>
+
 #include <algorithm>
 #include <limits>
 #include <utility>
@@ -61,8 +63,7 @@ Engine::Engine(const Options &options, TaskStore *store, TokenStore *secrets, Ap
     m_costs =
         std::make_unique<CostLedger>(m_tasks.get(), m_creates.get(), m_credits.get(), m_keys.get());
     m_creditHistory = std::make_unique<CreditHistoryStore>();
-    m_creditHistory->open(options.storePath);
-    m_creditHistory->prune(now().addDays(-CreditHistoryStore::KeepDays));
+    m_creditHistory->open(options.storePath); // pruned once the task list is up (startServices)
     m_renewer = std::make_unique<LinkRenewer>(m_requests.get());
     m_downloadStore = std::make_unique<DownloadStore>();
     m_downloadStore->open(options.storePath);
@@ -136,6 +137,11 @@ void Engine::startServices()
     m_keeper->start();                            // after the downloads it may add to
     m_keys->load();
     m_generations->sendDue(); // the queue left at the last quit (or once the keys are read)
+    // Balance readings older than the charts keep go with a DELETE: once the list is loaded and
+    // not before the window's first paint (a short list loads before the window shows), so on
+    // the event loop's next turn.
+    QTimer::singleShot(
+        0, this, [this] { m_creditHistory->prune(now().addDays(-CreditHistoryStore::KeepDays)); });
     if (!m_options.demoTaskIds.isEmpty()) {
         // Kept from the last launch they would show links to a server that is gone, and a
         // finished task is not asked again. Their upgrades start over with them; everything
