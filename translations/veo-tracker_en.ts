@@ -805,6 +805,22 @@
     </message>
 </context>
 <context>
+    <name>MediaHost</name>
+    <message>
+        <source>The file is larger than %1 MB.</source>
+        <extracomment>a preview picture on the media host; %1 = a size limit in MB</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer within %n second(s).</source>
+        <extracomment>a preview picture on the media host</extracomment>
+        <translation>
+            <numerusform>No answer within %n second.</numerusform>
+            <numerusform>No answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MediaSource</name>
     <message>
         <source>Result</source>

@@ -798,6 +798,21 @@
     </message>
 </context>
 <context>
+    <name>MediaHost</name>
+    <message>
+        <source>The file is larger than %1 MB.</source>
+        <extracomment>a preview picture on the media host; %1 = a size limit in MB</extracomment>
+        <translation>文件大于 %1 MB。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer within %n second(s).</source>
+        <extracomment>a preview picture on the media host</extracomment>
+        <translation>
+            <numerusform>%n 秒内没有响应。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MediaSource</name>
     <message>
         <source>Result</source>

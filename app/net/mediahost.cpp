@@ -84,10 +84,12 @@ void fetchMediaFile(QNetworkAccessManager *network, const QUrl &url, qint64 maxB
         return QCoreApplication::translate("MediaHost", "The file is larger than %1 MB.")
             .arg(double(maxBytes) / 1e6, 0, 'f', 0);
     };
-    QTimer::singleShot(timeout, reply, [refuse, timeout] {
+    // Qt 6.4's lupdate never finishes on a division inside a translate() call.
+    const auto seconds = int(std::chrono::duration_cast<std::chrono::seconds>(timeout).count());
+    QTimer::singleShot(timeout, reply, [refuse, seconds] {
         //: a preview picture on the media host
-        refuse(QCoreApplication::translate("MediaHost", "No answer within %n second(s).", nullptr,
-                                           int(timeout.count() / 1000)));
+        refuse(QCoreApplication::translate("MediaHost", "No answer within %n second(s).", "",
+                                           seconds));
     });
     QObject::connect(
         reply, &QNetworkReply::metaDataChanged, reply, [reply, maxBytes, refuse, tooLarge] {
