@@ -19,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QUrl>
+#include <QVBoxLayout>
 #include <algorithm>
 
 namespace veo {
@@ -137,9 +138,13 @@ void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, 
 {
     for (qsizetype i = 0; i < urls.size(); ++i) {
         const QString url = urls.at(i);
+        // The link on its own line and its buttons below it, so that the pane stays as narrow as
+        // the buttons (the player's side of a 1024-pixel window) without scrolling sideways.
         auto *row = new QWidget(m_content);
-        auto *layout = new QHBoxLayout(row);
-        layout->setContentsMargins(0, 0, 0, 0);
+        auto *rowLayout = new QVBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        rowLayout->setSpacing(2);
+        auto *layout = new QHBoxLayout;
         const int index = int(i);
         const auto source = std::find_if(sources.cbegin(), sources.cend(), [&](const auto &s) {
             return s.kind == kind && s.index == index;
@@ -154,8 +159,9 @@ void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, 
         text->setToolTip(url);
         text->setEnabled(!dead);
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        text->setMinimumWidth(80);
         text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        rowLayout->addWidget(text);
+        rowLayout->addLayout(layout);
         auto *copy = new QPushButton(tr("Copy"), row);
         copy->setAccessibleName(tr("Copy link"));
         auto *open = new QPushButton(tr("Open"), row);
@@ -167,7 +173,6 @@ void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, 
         connect(open, &QPushButton::clicked, this,
                 [url] { QDesktopServices::openUrl(QUrl(url, QUrl::StrictMode)); });
         open->setEnabled(!dead);
-        layout->addWidget(text, 1);
         layout->addWidget(copy);
         layout->addWidget(open);
         if (!local.isEmpty()) {
@@ -187,6 +192,7 @@ void TaskDetailsPane::addUrlRows(const QString &label, const QStringList &urls, 
             });
             layout->addWidget(download);
         }
+        layout->addStretch();
         m_form->addRow(
             caption(urls.size() > 1 ? QStringLiteral("%1 %2").arg(label).arg(i + 1) : label), row);
     }
