@@ -1,6 +1,5 @@
 #include "consolecommands.h"
 
-#include "apibase.h"
 #include "commandline.h"
 #include "demoservers.h"
 #include "downloadstore.h"
@@ -71,18 +70,7 @@ void printLine(FILE *stream, const QString &text)
 
 int runCheck(const CommandLine &cl, QCoreApplication &app)
 {
-    QStringList demoIds;
-    std::optional<DemoServers> demo;
-    QString base = cl.apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : cl.apiBase;
-    if (cl.demo) {
-        demo = startDemoServer(&demoIds);
-        if (!demo) {
-            printLine(stderr, QCoreApplication::translate("main", "Could not start the demo."));
-            return 2;
-        }
-        base = demo->baseUrl().toString();
-    }
-    const ApiBaseCheck api = checkApiBase(base);
+    const Endpoint api = openEndpoint(cl.demo, cl.apiBase);
     if (!api.error.isEmpty()) {
         printLine(stderr, api.error);
         return 2;
@@ -130,8 +118,7 @@ int runCheck(const CommandLine &cl, QCoreApplication &app)
 
 int runKeyCommand(const CommandLine &cl, QCoreApplication &app)
 {
-    const ApiBaseCheck api =
-        checkApiBase(cl.apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : cl.apiBase);
+    const Endpoint api = openEndpoint(false, cl.apiBase);
     if (!api.error.isEmpty()) {
         printLine(stderr, api.error);
         return 2;

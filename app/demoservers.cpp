@@ -1,7 +1,9 @@
 #include "demoservers.h"
 
+#include "apibase.h"
 #include "demoscenario.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
 
@@ -21,6 +23,25 @@ std::optional<DemoServers> startDemoServer(QStringList *demoIds)
                                    clip.open(QIODevice::ReadOnly) ? clip.readAll() : QByteArray(),
                                    demo.media.get());
     return demo;
+}
+
+Endpoint openEndpoint(bool demo, const QString &apiBase)
+{
+    Endpoint endpoint;
+    QString base = apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : apiBase;
+    if (demo) {
+        endpoint.demo = startDemoServer(&endpoint.demoIds);
+        if (!endpoint.demo) {
+            endpoint.error = QCoreApplication::translate(
+                "main", "Could not start the simulated KIE server for the demo on 127.0.0.1.");
+            return endpoint;
+        }
+        base = endpoint.demo->baseUrl().toString();
+    }
+    const ApiBaseCheck api = checkApiBase(base);
+    endpoint.url = api.url;
+    endpoint.error = api.error;
+    return endpoint;
 }
 
 } // namespace veo

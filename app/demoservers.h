@@ -26,4 +26,16 @@ inline constexpr auto DemoToken = "demo-key";
 // address cannot be listened on.
 std::optional<DemoServers> startDemoServer(QStringList *demoIds);
 
+// The API a command talks to: with --demo the demo's servers, started here; otherwise apiBase,
+// or KIE's when it is empty. error (translated) says why not when the demo cannot start or the
+// address is refused.
+struct Endpoint
+{
+    std::optional<DemoServers> demo;
+    QStringList demoIds; // the demo's tasks
+    QUrl url;
+    QString error;
+};
+Endpoint openEndpoint(bool demo, const QString &apiBase);
+
 } // namespace veo

@@ -30,21 +30,7 @@ namespace {
 int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
            LanguageManager &languages)
 {
-    QStringList demoIds;
-    std::optional<DemoServers> demo;
-    QString base = cl.apiBase.isEmpty() ? QString::fromLatin1(DefaultApiBase) : cl.apiBase;
-    if (cl.demo) {
-        demo = startDemoServer(&demoIds);
-        if (!demo) {
-            QMessageBox::critical(
-                nullptr, QCoreApplication::translate("main", "Veo Tracker"),
-                QCoreApplication::translate("main", "Could not start the simulated KIE server for "
-                                                    "the demo on 127.0.0.1."));
-            return 1;
-        }
-        base = demo->baseUrl().toString();
-    }
-    const ApiBaseCheck api = checkApiBase(base);
+    const Endpoint api = openEndpoint(cl.demo, cl.apiBase);
     if (!api.error.isEmpty()) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Veo Tracker"),
                               api.error);
@@ -87,7 +73,7 @@ int runGui(const CommandLine &cl, QApplication &app, AppSettings &settings,
     options.storePath = store.path();
     options.sessionKey =
         cl.demo ? QString::fromLatin1(DemoToken) : qEnvironmentVariable("KIE_API_KEY");
-    options.demoTaskIds = demoIds;
+    options.demoTaskIds = api.demoIds;
     // The system's network state says nothing about a server on this machine (the demo).
     options.followSystemNetwork = !isLoopbackHost(api.url.host());
     options.loadInSteps = true;   // the window shows at once; a long list fills in behind

@@ -842,6 +842,27 @@ void TestCli::exportWritesTheTaskList()
     QVERIFY2(r.err.contains("Could not write"), r.err.constData());
 }
 
+namespace {
+// A task list at path with count succeeded tasks; false when it cannot be written.
+bool storeTasks(const QString &path, int count)
+{
+    TaskStore store;
+    if (store.open(path) != TaskStore::OpenResult::Opened) {
+        return false;
+    }
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < count; ++i) {
+        TaskRecord t;
+        t.taskId = QStringLiteral("cli_export_%1").arg(i, 4, 10, QLatin1Char('0'));
+        t.status = TaskStatus::Succeeded;
+        t.prompt = QStringLiteral("A lighthouse in a storm at night, take %1.").arg(i);
+        t.addedAt = QDateTime::currentDateTimeUtc();
+        tasks.append(t);
+    }
+    return store.insertNew(tasks).size() == tasks.size();
+}
+} // namespace
+
 // A task list that opens but cannot be read to its end is not exported: the file would pass for
 // the whole list. SQLite's check at open finds damaged pages (the list is then moved aside), so
 // the read that stops part-way is a view here whose 201st row cannot be read.
@@ -849,19 +870,7 @@ void TestCli::exportRefusesAListItCannotReadToTheEnd()
 {
     QTemporaryDir home;
     const QString path = home.filePath(QStringLiteral("data/veo-tracker/tasks.sqlite"));
-    {
-        TaskStore store;
-        QCOMPARE(store.open(path), TaskStore::OpenResult::Opened);
-        QList<TaskRecord> tasks;
-        for (int i = 0; i < 300; ++i) {
-            TaskRecord t;
-            t.taskId = QStringLiteral("cli_export_part_%1").arg(i, 4, 10, QLatin1Char('0'));
-            t.status = TaskStatus::Succeeded;
-            t.addedAt = QDateTime::currentDateTimeUtc();
-            tasks.append(t);
-        }
-        QCOMPARE(store.insertNew(tasks).size(), tasks.size());
-    }
+    QVERIFY(storeTasks(path, 300));
     const QString connection = QStringLiteral("tst_cli.unreadable");
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
@@ -902,19 +911,8 @@ void TestCli::exportOfADamagedListSaysItWasMovedAside()
     QTemporaryDir home;
     const QString folder = home.filePath(QStringLiteral("data/veo-tracker"));
     const QString path = folder + QStringLiteral("/tasks.sqlite");
-    {
-        TaskStore store;
-        QCOMPARE(store.open(path), TaskStore::OpenResult::Opened);
-        QList<TaskRecord> tasks;
-        for (int i = 0; i < 3000; ++i) {
-            TaskRecord t;
-            t.taskId = QStringLiteral("cli_export_damaged_%1").arg(i, 4, 10, QLatin1Char('0'));
-            t.prompt = QStringLiteral("A lighthouse in a storm at night, take %1.").arg(i);
-            t.addedAt = QDateTime::currentDateTimeUtc();
-            tasks.append(t);
-        }
-        QCOMPARE(store.insertNew(tasks).size(), tasks.size());
-    } // closed: everything is in the main file, none in the write-ahead log
+    // Once stored, the list is closed: everything is in the main file, none in the log.
+    QVERIFY(storeTasks(path, 3000));
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadWrite));

@@ -1111,10 +1111,6 @@
 <context>
     <name>main</name>
     <message>
-        <source>Could not start the demo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No API key: set KIE_API_KEY, or save a key in Veo Tracker first.</source>
         <translation type="unfinished"></translation>
     </message>

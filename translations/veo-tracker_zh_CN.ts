@@ -1097,10 +1097,6 @@
 <context>
     <name>main</name>
     <message>
-        <source>Could not start the demo.</source>
-        <translation>无法启动演示。</translation>
-    </message>
-    <message>
         <source>No API key: set KIE_API_KEY, or save a key in Veo Tracker first.</source>
         <translation>没有 API 密钥：请设置 KIE_API_KEY，或先在 Veo Tracker 中保存一个密钥。</translation>
     </message>
