@@ -94,6 +94,7 @@ private Q_SLOTS:
     void aPreviewPictureThatCannotBeHadFallsBackToTheVideo();
     void aGenerationsImageUrlsAreNotItsPicture();
     void aPictureThatNeverArrivesIsGivenUpInTime();
+    void aFetchWhoseAskerWentIsDroppedSilently();
 
 private:
     QUrl media(const QString &path) const;
@@ -430,6 +431,21 @@ void TestThumbnailer::aPictureThatNeverArrivesIsGivenUpInTime()
     QCOMPARE(error, QStringLiteral("No answer within 1 second(s)."));
     QTest::qWait(200);
     QVERIFY(called);
+}
+
+void TestThumbnailer::aFetchWhoseAskerWentIsDroppedSilently()
+{
+    // The thumbnailer goes (the window closes) while a picture is on its way: the fetch is
+    // aborted and nothing is called on what is gone.
+    auto context = std::make_unique<QObject>();
+    bool called = false;
+    fetchMediaFile(&m_network, media(QStringLiteral("/i/never.jpg")), 1000,
+                   std::chrono::milliseconds(500), context.get(),
+                   [&called](const QByteArray &, const QString &) { called = true; });
+    QTRY_COMPARE_WITH_TIMEOUT(requestsFor("/i/never.jpg"), 1, Timeout);
+    context.reset();
+    QTest::qWait(1000); // past the fetch's own deadline: its answer would have come by now
+    QVERIFY(!called);
 }
 
 QTEST_MAIN(TestThumbnailer)

@@ -23,17 +23,22 @@ QNetworkRequest mediaHostRequest(const QUrl &url)
     return request;
 }
 
-// The reply is aborted when context goes, and deleted when it finishes.
+// The reply is aborted when context goes (and tells it nothing more), and deleted when it
+// finishes.
 QNetworkReply *getFor(QNetworkAccessManager *network, const QNetworkRequest &request,
                       QObject *context)
 {
     QNetworkReply *reply = network->get(request);
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    QObject::connect(context, &QObject::destroyed, reply, [reply = QPointer<QNetworkReply>(reply)] {
-        if (reply) {
-            reply->abort();
-        }
-    });
+    // destroyed() comes before the context's own connections go: they are cut first, so the
+    // abort's finished() reaches nothing of what is being destroyed.
+    QObject::connect(context, &QObject::destroyed, reply,
+                     [reply = QPointer<QNetworkReply>(reply), context] {
+                         if (reply) {
+                             QObject::disconnect(reply, nullptr, context, nullptr);
+                             reply->abort();
+                         }
+                     });
     return reply;
 }
 
