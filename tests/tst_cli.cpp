@@ -55,6 +55,7 @@ private:
         QByteArray err;
     };
     Run run(const QStringList &args, const QProcessEnvironment &env = {});
+    void exportIsRefused(const QTemporaryDir &home, const QByteArray &why);
     QProcessEnvironment baseEnv() const;
     // A user of their own (data and settings in home) with the key, on the fake server.
     QProcessEnvironment userEnv(const QTemporaryDir &home) const;
@@ -863,6 +864,18 @@ bool storeTasks(const QString &path, int count)
 }
 } // namespace
 
+// --export refuses the list with exit code 3 and why on standard error, and writes no file
+// (nor a temporary one).
+void TestCli::exportIsRefused(const QTemporaryDir &home, const QByteArray &why)
+{
+    const QString out = home.filePath(QStringLiteral("refused.csv"));
+    const Run r = run({QStringLiteral("--export"), out}, userEnv(home));
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(why), r.err.constData());
+    QVERIFY2(!r.err.contains("Exported"), r.err.constData());
+    QVERIFY(QDir(home.path()).entryList({QStringLiteral("refused.csv*")}, QDir::Files).isEmpty());
+}
+
 // A task list that opens but cannot be read to its end is not exported: the file would pass for
 // the whole list. SQLite's check at open finds damaged pages (the list is then moved aside), so
 // the read that stops part-way is a view here whose 201st row cannot be read.
@@ -895,13 +908,7 @@ void TestCli::exportRefusesAListItCannotReadToTheEnd()
     }
     QSqlDatabase::removeDatabase(connection);
 
-    const QString out = home.filePath(QStringLiteral("part.csv"));
-    const Run r = run({QStringLiteral("--export"), out}, userEnv(home));
-    QCOMPARE(r.exitCode, 3);
-    QVERIFY2(r.err.contains("Could not read the whole task list"), r.err.constData());
-    QVERIFY2(!r.err.contains("Exported"), r.err.constData());
-    QVERIFY(!QFileInfo::exists(out));
-    QVERIFY(QDir(home.path()).entryList({QStringLiteral("part.csv*")}, QDir::Files).isEmpty());
+    exportIsRefused(home, "Could not read the whole task list");
 }
 
 // A list damaged on disk fails SQLite's check when it is opened and is moved aside, as the
@@ -921,12 +928,7 @@ void TestCli::exportOfADamagedListSaysItWasMovedAside()
         QCOMPARE(file.write(QByteArray(length, '\xff')), length);
     }
 
-    const QString out = home.filePath(QStringLiteral("damaged.csv"));
-    const Run r = run({QStringLiteral("--export"), out}, userEnv(home));
-    QCOMPARE(r.exitCode, 3);
-    QVERIFY2(r.err.contains("It was moved to"), r.err.constData());
-    QVERIFY2(!r.err.contains("Exported"), r.err.constData());
-    QVERIFY(!QFileInfo::exists(out));
+    exportIsRefused(home, "It was moved to");
     QCOMPARE(QDir(folder).entryList({QStringLiteral("tasks.sqlite.corrupt-*")}, QDir::Files).size(),
              1);
 }

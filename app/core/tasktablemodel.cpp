@@ -450,11 +450,6 @@ QList<int> TaskTableModel::relatedRows(const QList<const TaskRecord *> &tasks) c
     return rows;
 }
 
-QString TaskTableModel::statusText(const TaskRecord &task) const
-{
-    return m_columns.status(task);
-}
-
 void TaskTableModel::setNow(std::function<QDateTime()> now)
 {
     m_columns.setNow(std::move(now));

@@ -58,7 +58,7 @@ public:
     int rowOf(const QString &taskId) const; // -1 when unknown
     const TaskRecord *task(const QString &taskId) const;
     // The Status column's text for a task (its time generating, its next check, its children).
-    QString statusText(const TaskRecord &task) const;
+    QString statusText(const TaskRecord &task) const { return m_columns.status(task); }
     const TaskRecord &taskAt(int row) const;
     // All tasks in row order; not to be used from a slot connected to a removal signal.
     const QList<TaskRecord> &tasks() const { return m_tasks; }
