@@ -104,6 +104,9 @@ private Q_SLOTS:
     void filter_data();
     void filter();
     void unchangedFilterDoesNotRefilter();
+    void wordsMatchInAnyCaseAndScript_data();
+    void wordsMatchInAnyCaseAndScript();
+    void manyChangesComeAsOneNewLayout();
     void sortByCreated();
     void sortByCompletedPutsUnfinishedFirst();
     void sortByStatusIgnoresTranslation();
@@ -295,6 +298,130 @@ void tst_TaskFilterProxy::unchangedFilterDoesNotRefilter()
     QVERIFY(counting.searchReads > 0);
     QCOMPARE(proxy.rowCount(), 0);
     QCOMPARE(reset.size(), 0);
+}
+
+void tst_TaskFilterProxy::wordsMatchInAnyCaseAndScript_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QStringList>("expected");
+    const QString french = QStringLiteral("veo_fr");
+    const QString chinese = QStringLiteral("veo_zh");
+    const QString shout = QStringLiteral("veo_shout");
+    const QString repeat = QStringLiteral("veo_repeat");
+    QTest::newRow("accented capital") << QStringLiteral("ÉCLAIR") << QStringList{french};
+    QTest::newRow("accented lower in capitals")
+        << QStringLiteral("café") << QStringList{french, shout};
+    QTest::newRow("both accented") << QStringLiteral("éclair café") << QStringList{french};
+    QTest::newRow("chinese") << QStringLiteral("黄昏") << QStringList{chinese};
+    QTest::newRow("chinese and latin") << QStringLiteral("灯塔 drone") << QStringList{chinese};
+    QTest::newRow("at the very end") << QStringLiteral("zebra") << QStringList{shout};
+    QTest::newRow("longer than the rest") << QStringLiteral("zebras") << QStringList{};
+    QTest::newRow("first letter repeated") << QStringLiteral("aab") << QStringList{repeat};
+    QTest::newRow("not there") << QStringLiteral("abab") << QStringList{};
+}
+
+// Every word is found regardless of case, in any script, wherever it starts.
+void tst_TaskFilterProxy::wordsMatchInAnyCaseAndScript()
+{
+    QFETCH(QString, search);
+    QFETCH(QStringList, expected);
+    TaskTableModel model;
+    model.setTasks({
+        withPrompt(makeTask(QStringLiteral("veo_fr"), TaskStatus::Succeeded, 1),
+                   QStringLiteral("Éclair au café")),
+        withPrompt(makeTask(QStringLiteral("veo_zh"), TaskStatus::Succeeded, 2),
+                   QStringLiteral("灯塔在黄昏, drone shot")),
+        withPrompt(makeTask(QStringLiteral("veo_shout"), TaskStatus::Succeeded, 3),
+                   QStringLiteral("CAFÉ SIGN, ZEBRA")),
+        withPrompt(makeTask(QStringLiteral("veo_repeat"), TaskStatus::Succeeded, 4),
+                   QStringLiteral("aaaab")),
+    });
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSearchText(search);
+    QCOMPARE(sorted(idsOf(proxy)), sorted(expected));
+}
+
+// A keystroke that hides or shows many scattered rows comes as one new layout (the base class
+// takes seconds to remove 100,000 rows range by range), a small change still row by row; either
+// way the rows are right and a selected row that stays keeps its index.
+void tst_TaskFilterProxy::manyChangesComeAsOneNewLayout()
+{
+    constexpr int n = 2000;
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < n; ++i) {
+        const int seed = (i * 7919) % n; // out of order, so that sorting has work to do
+        const TaskStatus status = seed % 700 == 1 ? TaskStatus::Failed : TaskStatus::Succeeded;
+        tasks.append(withPrompt(makeTask(QStringLiteral("veo_%1").arg(seed), status, seed),
+                                seed % 2 ? QStringLiteral("odd") : QStringLiteral("even")));
+    }
+    TaskTableModel model;
+    model.setTasks(tasks);
+    CountingProxy counting;
+    counting.setSourceModel(&model);
+    { // Each row's texts are read once, also when nothing asks for the new layout at once.
+        TaskFilterProxy alone;
+        alone.setSourceModel(&counting);
+        QCOMPARE(alone.rowCount(), n);
+        alone.setSearchText(QStringLiteral("odd"));
+        QCOMPARE(counting.searchReads, n);
+        QCOMPARE(alone.rowCount(), n / 2);
+        QCOMPARE(counting.searchReads, n);
+    }
+    TaskFilterProxy proxy;
+    proxy.setSourceModel(&counting);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(TaskTableModel::CreatedColumn, Qt::DescendingOrder);
+    QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy reset(&proxy, &QAbstractItemModel::modelReset);
+    const auto rowOf = [&proxy](const QString &id) {
+        const QModelIndexList found =
+            proxy.match(proxy.index(0, 0), TaskTableModel::TaskIdRole, id, 1, Qt::MatchExactly);
+        return found.isEmpty() ? QPersistentModelIndex() : QPersistentModelIndex(found.first());
+    };
+    const QPersistentModelIndex kept = rowOf(QStringLiteral("veo_1000"));
+    const QPersistentModelIndex hidden = rowOf(QStringLiteral("veo_999"));
+    QVERIFY(kept.isValid() && hidden.isValid());
+
+    proxy.setStatusFilter(TaskStatus::Succeeded); // three rows go: row by row
+    QCOMPARE(proxy.rowCount(), n - 3);
+    QCOMPARE(removed.size(), 3);
+    QCOMPARE(layout.size(), 0);
+
+    proxy.setSearchText(QStringLiteral("even")); // 1,000 more go: one layout
+    QCOMPARE(proxy.rowCount(), n / 2);
+    QCOMPARE(removed.size(), 3);
+    QCOMPARE(layout.size(), 1);
+    QCOMPARE(reset.size(), 0);
+    QVERIFY(kept.isValid());
+    QCOMPARE(kept.data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("veo_1000"));
+    QVERIFY(!hidden.isValid());
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        const int seed =
+            proxy.index(row, 0).data(TaskTableModel::TaskIdRole).toString().mid(4).toInt();
+        QCOMPARE(seed % 2, 0);
+        QCOMPARE(seed, n - 2 - 2 * row); // still newest first
+    }
+
+    proxy.setSearchText({}); // everything back: one layout, still sorted
+    QCOMPARE(proxy.rowCount(), n - 3);
+    QCOMPARE(layout.size(), 2);
+    QCOMPARE(proxy.index(0, 0).data(TaskTableModel::TaskIdRole).toString(),
+             QStringLiteral("veo_1999"));
+    QCOMPARE(kept.data(TaskTableModel::TaskIdRole).toString(), QStringLiteral("veo_1000"));
+
+    // A row that came since is counted: one new task matching is one row in, by range.
+    QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+    proxy.setSearchText(QStringLiteral("even"));
+    model.upsertTasks({withPrompt(makeTask(QStringLiteral("veo_new"), TaskStatus::Succeeded, n),
+                                  QStringLiteral("even"))});
+    QCOMPARE(proxy.rowCount(), n / 2 + 1);
+    QCOMPARE(inserted.size(), 1);
+    const int layoutsBefore = int(layout.size());
+    proxy.setSearchText(QStringLiteral("eve"));
+    QCOMPARE(layout.size(), layoutsBefore); // nothing changed, nothing relaid
+    QCOMPARE(proxy.rowCount(), n / 2 + 1);
 }
 
 void tst_TaskFilterProxy::sortByCreated()

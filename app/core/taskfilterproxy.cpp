@@ -3,6 +3,7 @@
 #include "tasktablemodel.h"
 
 #include <QDateTime>
+#include <QScopedValueRollback>
 #include <algorithm>
 
 namespace veo {
@@ -25,10 +26,10 @@ void TaskFilterProxy::setSearchText(const QString &text)
     m_words.clear();
     if (!m_search.isEmpty()) {
         for (const QString &word : m_search.split(QLatin1Char(' '))) {
-            m_words.emplace_back(word, Qt::CaseInsensitive);
+            m_words.emplace_back(word);
         }
     }
-    invalidateRowsFilter();
+    refilter();
 }
 
 void TaskFilterProxy::setStatusFilter(std::optional<TaskStatus> status)
@@ -37,7 +38,7 @@ void TaskFilterProxy::setStatusFilter(std::optional<TaskStatus> status)
         return;
     }
     m_status = status;
-    invalidateRowsFilter();
+    refilter();
 }
 
 void TaskFilterProxy::setExpiryFilter(std::optional<int> concern)
@@ -46,7 +47,7 @@ void TaskFilterProxy::setExpiryFilter(std::optional<int> concern)
         return;
     }
     m_expiry = concern;
-    invalidateRowsFilter();
+    refilter();
 }
 
 void TaskFilterProxy::setKeyFilter(const std::optional<QStringList> &keyIds)
@@ -55,10 +56,62 @@ void TaskFilterProxy::setKeyFilter(const std::optional<QStringList> &keyIds)
         return;
     }
     m_keys = keyIds;
-    invalidateRowsFilter();
+    refilter();
 }
 
-bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+void TaskFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections)) {
+        disconnect(connection);
+    }
+    m_sourceConnections.clear();
+    m_shown.clear();
+    QSortFilterProxyModel::setSourceModel(model);
+    if (model) {
+        const auto forget = [this] { m_shown.clear(); };
+        m_sourceConnections = {
+            connect(model, &QAbstractItemModel::rowsInserted, this, forget),
+            connect(model, &QAbstractItemModel::rowsRemoved, this, forget),
+            connect(model, &QAbstractItemModel::rowsMoved, this, forget),
+            connect(model, &QAbstractItemModel::modelReset, this, forget),
+            connect(model, &QAbstractItemModel::layoutChanged, this, forget),
+        };
+    }
+}
+
+void TaskFilterProxy::refilter()
+{
+    QAbstractItemModel *source = sourceModel();
+    const int rows = source ? source->rowCount() : 0;
+    if (m_shown.size() != size_t(rows)) { // rows came or went: what is shown now, row by row
+        m_shown.assign(size_t(rows), false);
+        for (int row = 0; row < rows; ++row) {
+            m_shown[size_t(row)] = mapFromSource(source->index(row, 0)).isValid();
+        }
+    }
+    qsizetype changes = 0;
+    for (int row = 0; row < rows; ++row) {
+        const bool shown = accepts(row);
+        changes += shown != m_shown[size_t(row)];
+        m_shown[size_t(row)] = shown;
+    }
+    const QScopedValueRollback applying(m_applying, true);
+    // Removing or inserting a row range costs the base class about as much as sorting a
+    // hundred rows: past that, one new layout (filtered and sorted afresh) is quicker.
+    if (changes > 100 + rows / 100) {
+        invalidate();
+        rowCount(); // the new layout is built now, from m_shown, not on the next call
+    } else {
+        invalidateRowsFilter();
+    }
+}
+
+bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    return m_applying ? m_shown.at(size_t(sourceRow)) : accepts(sourceRow);
+}
+
+bool TaskFilterProxy::accepts(int sourceRow) const
 {
     if (!m_status && !m_expiry && !m_keys && m_words.empty()) {
         return true;
@@ -67,10 +120,8 @@ bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     if (matches(sourceRow)) {
         return true;
     }
-    const QList<int> family = sourceModel()
-                                  ->index(sourceRow, 0, sourceParent)
-                                  .data(TaskTableModel::FamilyRowsRole)
-                                  .value<QList<int>>();
+    const QList<int> family =
+        sourceModel()->index(sourceRow, 0).data(TaskTableModel::FamilyRowsRole).value<QList<int>>();
     return std::any_of(family.cbegin(), family.cend(),
                        [this](int row) { return row >= 0 && matches(row); });
 }
@@ -91,10 +142,35 @@ bool TaskFilterProxy::matches(int sourceRow) const
         return true;
     }
     const QStringList texts = index.data(TaskTableModel::SearchTextRole).toStringList();
-    return std::all_of(m_words.cbegin(), m_words.cend(), [&texts](const QStringMatcher &word) {
+    return std::all_of(m_words.cbegin(), m_words.cend(), [&texts](const Word &word) {
         return std::any_of(texts.cbegin(), texts.cend(),
-                           [&word](const QString &text) { return word.indexIn(text) >= 0; });
+                           [&word](const QString &text) { return word.isIn(text); });
     });
+}
+
+TaskFilterProxy::Word::Word(const QString &lowerCased)
+    : m_word(lowerCased),
+      m_lower(static_cast<char16_t>(QChar::toLower(lowerCased.front().unicode()))),
+      m_upper(static_cast<char16_t>(QChar::toUpper(lowerCased.front().unicode()))),
+      m_folded(static_cast<char16_t>(QChar::toCaseFolded(lowerCased.front().unicode())))
+{
+}
+
+// A keystroke reads every row's texts: QStringMatcher's caseless search folds the case of each
+// character it looks at, this looks for the first letter as it is written and compares the
+// whole word (caseless) only where it starts.
+bool TaskFilterProxy::Word::isIn(QStringView text) const
+{
+    const qsizetype last = text.size() - m_word.size();
+    const char16_t *chars = text.utf16();
+    for (qsizetype i = 0; i <= last; ++i) {
+        const char16_t c = chars[i];
+        if ((c == m_lower || c == m_upper || (c > 0x7f && QChar::toCaseFolded(c) == m_folded)) &&
+            text.sliced(i, m_word.size()).compare(m_word, Qt::CaseInsensitive) == 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool TaskFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -5,7 +5,6 @@
 #include <QCollator>
 #include <QSortFilterProxyModel>
 #include <QStringList>
-#include <QStringMatcher>
 #include <optional>
 #include <vector>
 
@@ -33,22 +32,49 @@ public:
     void setKeyFilter(const std::optional<QStringList> &keyIds);
     std::optional<QStringList> keyFilter() const { return m_keys; }
 
+    void setSourceModel(QAbstractItemModel *model) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // Runs the filters over every row once, then has the base class apply the outcome: row
+    // range by row range when few rows come or go, or as one new layout when many do (the
+    // base class removes thousands of scattered rows one range at a time, for seconds).
+    void refilter();
+    // Whether a row is shown: its own match, or a match in its family.
+    bool accepts(int sourceRow) const;
     // The row's own match of the search, status and key filters.
     bool matches(int sourceRow) const;
     // The sort column's values compared (the base order, without families).
     bool valueLess(const QModelIndex &left, const QModelIndex &right) const;
 
-    QString m_search;                    // lower-cased, whitespace simplified
-    std::vector<QStringMatcher> m_words; // m_search's words; every word must match
-    QCollator m_collator;                // locale-aware, case-insensitive, numeric text comparison
+    // One word of the search, found in a text regardless of case.
+    class Word
+    {
+    public:
+        explicit Word(const QString &lowerCased);
+        bool isIn(QStringView text) const;
+
+    private:
+        QString m_word;
+        char16_t m_lower; // its first letter in both cases: the cheap test run on each
+        char16_t m_upper; // character before comparing the whole word
+        char16_t m_folded;
+    };
+
+    QString m_search;          // lower-cased, whitespace simplified
+    std::vector<Word> m_words; // m_search's words; every word must match
+    QCollator m_collator;      // locale-aware, case-insensitive, numeric text comparison
     std::optional<TaskStatus> m_status;
     std::optional<int> m_expiry;
     std::optional<QStringList> m_keys;
+    // Each source row's outcome at the last refilter(), to count what the next one changes
+    // (an estimate once rows changed in place; emptied when rows come or go).
+    std::vector<bool> m_shown;
+    bool m_applying = false; // refilter() is handing m_shown to the base class
+    QList<QMetaObject::Connection> m_sourceConnections; // what empties m_shown
 };
 
 } // namespace veo

@@ -50,9 +50,9 @@ QString failureText(const TaskRecord &t)
     }
     if (t.errorCode && !t.errorMessage.isEmpty()) {
         //: Error column for a failed task: %1 is KIE's error message, %2 its error code
+        // One arg() pass, not two: a search keystroke formats this for every failed row.
         return QCoreApplication::translate("veo::TaskTableModel", "%1 (code %2)")
-            .arg(t.errorMessage)
-            .arg(*t.errorCode);
+            .arg(t.errorMessage, QString::number(*t.errorCode));
     }
     if (t.errorCode) {
         //: Error column for a failed task that came with a code but no message
