@@ -30,6 +30,9 @@ public:
     // Closes the database (the destructor does too); open() may be called again afterwards.
     void close();
     bool isOpen() const;
+    // Whether the last open() ran SQLite's integrity check over the whole file: always, unless
+    // the file is exactly as this class left it at a clean close() (see taskstore.cpp).
+    bool checkedAtOpen() const { return m_checked; }
     // Translated text for the last open(): empty after a plain success.
     QString message() const { return m_message; }
     QString path() const { return m_path; }
@@ -72,6 +75,9 @@ private:
     QString m_path;
     QString m_message;
     QString m_detail; // SQLite's own (untranslated) words for the last problem, for logs
+    bool m_checked = false;
+    // Opened as ours and no read met a damaged page: close() leaves a seal.
+    mutable bool m_clean = false;
 };
 
 } // namespace veo
