@@ -137,6 +137,7 @@ private Q_SLOTS:
     void loadRestoresAndPollsOnlyUnfinished();
     void aLongListIsReadInSteps();
     void aChangeWhileReadingInStepsReadsTheRestFirst();
+    void aLongListIsWatchedInSlices();
     void errorKeepsLastGoodState();
     void finalErrorMakesPendingUnavailable();
     void expiredSucceededTaskStaysSucceeded();
@@ -294,6 +295,34 @@ void TestTaskTracker::aLongListIsReadInSteps()
     // The same list, in the same order, as reading it at once gives.
     QCOMPARE(rig.repository->tasks(), stored);
     QCOMPARE(rig.model->tasks(), stored);
+}
+
+// 100,000 tasks handed to the scheduler at once held the window for 0.2 s: 5,000 go per turn of
+// the event loop, each read as it is when its turn comes.
+void TestTaskTracker::aLongListIsWatchedInSlices()
+{
+    Rig rig;
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < 11000; ++i) {
+        TaskRecord t;
+        t.taskId = QStringLiteral("veo_slice_%1").arg(i, 5, 10, QLatin1Char('0'));
+        t.status = TaskStatus::Generating;
+        tasks << t;
+    }
+    QCOMPARE(rig.store->insertNew(tasks).size(), tasks.size());
+    rig.scheduler->setPaused(true); // watched, not polled
+    rig.tracker->load();
+    QCOMPARE(rig.repository->count(), 11000);
+    QCOMPARE(rig.scheduler->pendingCount(), 5000); // the first slice, at once
+
+    // Before their turn: one task goes, one finishes. Neither is watched when it comes.
+    rig.tracker->removeTasks({QStringLiteral("veo_slice_10000")});
+    rig.repository->update(
+        {QStringLiteral("veo_slice_10001")},
+        [](TaskRecord &t) { return std::exchange(t.status, TaskStatus::Succeeded) != t.status; },
+        QStringLiteral("failed"));
+    QCOMPARE(rig.scheduler->pendingCount(), 5000);
+    QTRY_COMPARE(rig.scheduler->pendingCount(), 11000 - 2);
 }
 
 void TestTaskTracker::aChangeWhileReadingInStepsReadsTheRestFirst()

@@ -27,7 +27,8 @@ public:
     // Loads the repository from its store and starts watching its tasks (watch()).
     void load();
     // Starts watching the repository's tasks, except those whose owner is still being looked
-    // for (see tasksFindingOwner()): once they are loaded.
+    // for (see tasksFindingOwner()): once they are loaded. A long list is handed to the
+    // scheduler 10,000 tasks per turn of the event loop.
     void watch();
     // Adds the IDs not yet tracked (others are a no-op); returns how many were new.
     int addTasks(const QStringList &taskIds, const QString &keyId = {});
@@ -61,9 +62,12 @@ private:
     void setFindingOwner(const QStringList &taskIds, bool finding);
     static void noteSubmissionOutcome(TaskRecord &record, const RecordInfoResult &result);
 
+    void watchSlice();
+
     // Guarded: with Qt parent ownership the tracker may outlive them at shutdown.
     QPointer<TaskRepository> m_tasks;
     QPointer<RefreshScheduler> m_scheduler;
+    QStringList m_unwatched; // what watch() has yet to hand to the scheduler
 };
 
 } // namespace veo
