@@ -1,3 +1,4 @@
+#include "taskexpiry.h"
 #include "tasktablemodel.h"
 #include "testsupport.h"
 
@@ -136,6 +137,7 @@ class tst_TaskTableModel : public QObject
 
 private Q_SLOTS:
     void modelTesterThroughAllOperations();
+    void expiryCountsTakeOnePassAChange();
     void headers();
     void aParentShowsWhatItsChildrenAreDoing();
     void theExpiresColumnCountsDownFourteenDays();
@@ -1233,4 +1235,55 @@ void tst_TaskTableModel::tenThousandRows()
 }
 
 QTEST_GUILESS_MAIN(tst_TaskTableModel)
+// The status bar, the tray and the status filter each ask for the expiry counts after every
+// change: one pass over the list answers them all, and a change (tasks, downloads, the clock)
+// brings a new one.
+void tst_TaskTableModel::expiryCountsTakeOnePassAChange()
+{
+    QDateTime now(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+    QList<TaskRecord> tasks;
+    for (int i = 0; i < 3; ++i) {
+        tasks << makeTask(QStringLiteral("veo_done_%1").arg(i), TaskStatus::Succeeded, i);
+        tasks.last().completeTime = now.addDays(-13); // KIE deletes it within 48 hours
+    }
+    TaskTableModel model;
+    model.setNow([&now] { return now; });
+    int asked = 0;
+    QStringList saved;
+    model.setDownloadMarkProvider([&asked, &saved](const QString &id) {
+        ++asked;
+        DownloadMark mark;
+        if (saved.contains(id)) {
+            mark.state = DownloadMark::State::Downloaded;
+        }
+        return mark;
+    });
+    model.setTasks(tasks);
+    const int soon = int(veo::ExpiryConcern::ExpiringSoon);
+    const int gone = int(veo::ExpiryConcern::ExpiredNotDownloaded);
+    asked = 0;
+    QCOMPARE(model.countByExpiry(soon).tasks, 3);
+    QCOMPARE(model.countByExpiry(gone).tasks, 0);
+    QCOMPARE(model.countByExpiry(soon).videos, 3);
+    QCOMPARE(asked, 3); // one pass for the three answers
+
+    saved << QStringLiteral("veo_done_1");
+    model.downloadMarkChanged(QStringLiteral("veo_done_1"));
+    QCOMPARE(model.countByExpiry(soon).tasks, 2);
+    now = now.addDays(2);
+    QCOMPARE(model.countByExpiry(gone).tasks, 0); // the minute has not been told yet
+    model.timePassed();
+    QCOMPARE(model.countByExpiry(gone).tasks, 2);
+    TaskRecord fresh = tasks.at(0);
+    fresh.taskId = QStringLiteral("veo_fresh");
+    fresh.completeTime = now;
+    model.upsertTasks({fresh});
+    QCOMPARE(model.countByExpiry(int(veo::ExpiryConcern::None)).tasks, 2); // fresh, saved
+    model.removeTasks({QStringLiteral("veo_done_0")});
+    QCOMPARE(model.countByExpiry(gone).tasks, 1);
+    asked = 0;
+    QCOMPARE(model.countByExpiry(soon).tasks, 0);
+    QCOMPARE(asked, 0);
+}
+
 #include "tst_tasktablemodel.moc"

@@ -9,6 +9,7 @@
 #include <QList>
 #include <array>
 #include <functional>
+#include <optional>
 
 namespace veo {
 
@@ -129,6 +130,8 @@ private:
     TaskColumns m_columns;                       // what the cells show
     QHash<QString, QStringList> m_childIds;      // parent task id -> its children's ids
     bool m_holdCounts = false; // countsChanged() waits for the feed's loadFinished()
+    // countByExpiry()'s answers by concern, until the tasks, their downloads or the minute change.
+    mutable std::optional<QHash<int, ExpiryCount>> m_expiryCounts;
 };
 
 } // namespace veo
