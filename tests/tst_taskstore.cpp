@@ -778,6 +778,25 @@ void TestTaskStore::onlyAFileLeftCleanSkipsTheCheck()
     QVERIFY(!store.checkedAtOpen()); // a session of reads only is left clean too
     store.close();
 
+    // A log next to the file (a session that did not end cleanly): checked.
+    QVERIFY(store.open(path) == TaskStore::OpenResult::Opened);
+    store.close();
+    QVERIFY(QFile::exists(seal));
+    QVERIFY(writeFile(path + QStringLiteral("-wal"), {}));
+    QCOMPARE(store.open(path), TaskStore::OpenResult::Opened);
+    QVERIFY(store.checkedAtOpen());
+    // Closed while another connection still has the file open: no seal.
+    {
+        TaskStore other;
+        QCOMPARE(other.open(path), TaskStore::OpenResult::Opened);
+        store.close();
+        QVERIFY(!QFile::exists(seal));
+    }
+    QVERIFY(QFile::exists(seal)); // the last one to close seals it
+    QCOMPARE(store.open(path), TaskStore::OpenResult::Opened);
+    QVERIFY(!store.checkedAtOpen());
+    store.close();
+
     // Pages overwritten right after the close, the size unchanged: checked, and moved aside.
     const QByteArray clean = readAll(path);
     QByteArray damaged = clean;

@@ -374,13 +374,13 @@ void TaskTableModel::setDownloadMarkProvider(
 
 void TaskTableModel::downloadMarkChanged(const QString &taskId)
 {
-    m_expiryCounts.reset();
     const int row = rowOf(taskId);
     if (row >= 0) {
         const QModelIndex cell = index(row, DownloadColumn);
         Q_EMIT dataChanged(cell, cell);
         // A video on disk no longer expires undownloaded (progress ticks of others: no count).
         if (expiryConcern(taskAt(row), false, m_columns.now()) != ExpiryConcern::None) {
+            m_expiryCounts.reset();
             Q_EMIT countsChanged();
         }
     }

@@ -2,13 +2,13 @@
 
 #include "taskrow.h"
 #include "taskschema.h"
+#include "taskstoreseal.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -153,65 +153,6 @@ QString moveAside(const QString &path)
     return target;
 }
 
-// A clean close leaves a seal next to the file: the file's size, its modification time (set a
-// second back by the close, so that any later write, however soon, changes it) and the time its
-// metadata last changed (which no program can set back). A file found as sealed is the one this
-// app closed cleanly and skips SQLite's integrity check at open (it reads the whole file: 0.2 s
-// for 100,000 tasks); any other is checked.
-const QByteArray SealHeader = QByteArrayLiteral("Veo Tracker closed this task list cleanly\n");
-
-QString sealPath(const QString &path)
-{
-    return path + QStringLiteral(".clean");
-}
-
-QByteArray fileStamp(const QString &path)
-{
-    const QFileInfo info(path);
-    return QByteArray::number(info.size()) + ' ' +
-           QByteArray::number(info.lastModified().toMSecsSinceEpoch()) + ' ' +
-           QByteArray::number(info.metadataChangeTime().toMSecsSinceEpoch()) + '\n';
-}
-
-bool hasLog(const QString &path)
-{
-    return QFileInfo::exists(path + QStringLiteral("-wal")) ||
-           QFileInfo::exists(path + QStringLiteral("-journal"));
-}
-
-void seal(const QString &path)
-{
-    if (hasLog(path)) {
-        return; // another connection still has the file open: it is not closed yet
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) ||
-        !file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-1),
-                          QFileDevice::FileModificationTime)) {
-        return;
-    }
-    file.close();
-    QSaveFile out(sealPath(path));
-    if (!out.open(QIODevice::WriteOnly) || out.write(SealHeader + fileStamp(path)) < 0 ||
-        !out.commit()) {
-        qCWarning(lcStore) << "could not write" << sealPath(path) << out.errorString();
-    }
-}
-
-// Whether the file is as a clean close left it. A seal is used once: a session that ends in a
-// crash leaves none.
-bool takeSeal(const QString &path)
-{
-    QFile file(sealPath(path));
-    if (!file.open(QIODevice::ReadOnly)) {
-        return false;
-    }
-    const QByteArray stored = file.read(4096);
-    file.close();
-    file.remove();
-    return !hasLog(path) && stored == SealHeader + fileStamp(path);
-}
-
 std::atomic<int> s_connectionCounter{0};
 
 } // namespace
@@ -257,7 +198,7 @@ void TaskStore::close()
     database().close(); // the temporary handle is gone before removeDatabase(), as it requires
     QSqlDatabase::removeDatabase(m_connection);
     if (clean) {
-        seal(m_path);
+        sealTaskStore(m_path);
     }
 }
 
@@ -325,7 +266,7 @@ TaskStore::OpenResult TaskStore::open(const QString &path)
 TaskStore::Attempt TaskStore::attemptOpen()
 {
     m_clean = false;
-    m_checked = !takeSeal(m_path); // before SQLite opens the file and starts a new log
+    m_checked = !takeTaskStoreSeal(m_path); // before SQLite opens the file and starts a new log
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     if (!db.isValid()) {
         m_detail = tr("the SQLite driver for Qt is not installed");
