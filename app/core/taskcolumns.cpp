@@ -296,10 +296,13 @@ QDateTime TaskColumns::now() const
     return m_now ? m_now() : QDateTime::currentDateTimeUtc();
 }
 
-int TaskColumns::expiryConcernOf(const TaskRecord &task) const
+int TaskColumns::expiryConcernOf(const TaskRecord &task, const std::optional<QDateTime> &now) const
 {
+    if (task.status != TaskStatus::Succeeded) {
+        return int(ExpiryConcern::None); // no videos: no need to ask after downloads
+    }
     const bool downloaded = downloadMark(task.taskId).state == DownloadMark::State::Downloaded;
-    return int(expiryConcern(task, downloaded, now()));
+    return int(expiryConcern(task, downloaded, now ? *now : this->now()));
 }
 
 QString TaskColumns::prompt(const TaskRecord &task) const

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariant>
 #include <functional>
+#include <optional>
 
 namespace veo {
 
@@ -66,8 +67,9 @@ public:
     void setNow(Now now) { m_now = std::move(now); }
     void setNextCheckProvider(NextCheckProvider provider) { m_nextCheck = std::move(provider); }
     QDateTime now() const;
-    // expiryConcern() of the task, its download mark and now().
-    int expiryConcernOf(const TaskRecord &task) const;
+    // expiryConcern() of the task, its download mark and now (now() unless given: a pass over
+    // many tasks reads the clock once).
+    int expiryConcernOf(const TaskRecord &task, const std::optional<QDateTime> &now = {}) const;
     // A task bound to a key that no longer exists, unless its owner is being looked for.
     bool needsKey(const TaskRecord &task) const;
     // The prompt a task shows: an upgrade's is its parent's.

@@ -39,10 +39,20 @@ ExpiryConcern expiryConcern(const TaskRecord &task, bool downloaded, const QDate
     if (task.status != TaskStatus::Succeeded || downloaded) {
         return ExpiryConcern::None;
     }
-    if (videosExpired(task, now)) {
+    // videosExpired() and videosExpireSoon() with the expiry worked out once: the counts ask
+    // this of every task.
+    if (task.lastError.kind == ApiError::Kind::Expired) {
         return ExpiryConcern::ExpiredNotDownloaded;
     }
-    return videosExpireSoon(task, now) ? ExpiryConcern::ExpiringSoon : ExpiryConcern::None;
+    const QDateTime expiry = videoExpiry(task);
+    if (!expiry.isValid()) {
+        return ExpiryConcern::None;
+    }
+    if (expiry <= now) {
+        return ExpiryConcern::ExpiredNotDownloaded;
+    }
+    const qint64 soon = std::chrono::duration_cast<std::chrono::seconds>(ExpiresSoonWithin).count();
+    return now.secsTo(expiry) <= soon ? ExpiryConcern::ExpiringSoon : ExpiryConcern::None;
 }
 
 QString expiryText(const TaskRecord &task, const QDateTime &now)

@@ -22,6 +22,9 @@ public:
 
     // Every task, in the order they were added.
     virtual const QList<TaskRecord> &tasks() const = 0;
+    // How many tasks tasks() will hold when a load in steps is done (what it holds otherwise):
+    // the room a follower makes at loaded().
+    virtual qsizetype expectedCount() const { return tasks().size(); }
 
 Q_SIGNALS:
     // The list was read anew: these tasks, and the ones in loadedMore() until loadFinished().

@@ -106,30 +106,34 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
 
 void TaskTableModel::follow(const TaskFeed *feed)
 {
-    connect(feed, &TaskFeed::loaded, this, &TaskTableModel::setTasks);
+    connect(feed, &TaskFeed::loaded, this, [this, feed](const QList<TaskRecord> &tasks) {
+        setTasks(tasks, feed->expectedCount());
+    });
     // While a long list is read in steps, the counts (whose readers go through every row) are
-    // told once, at the end.
+    // told once, at the end, on a turn of their own: not on top of the last part of the list
+    // and of the services that start when it is in.
     connect(feed, &TaskFeed::loadedMore, this, [this](const QList<TaskRecord> &tasks) {
         const QScopedValueRollback hold(m_holdCounts, true);
         upsertTasks(tasks);
     });
-    connect(feed, &TaskFeed::loadFinished, this, &TaskTableModel::countsChanged);
+    connect(feed, &TaskFeed::loadFinished, this, &TaskTableModel::countsChanged,
+            Qt::QueuedConnection);
     connect(feed, &TaskFeed::inserted, this, &TaskTableModel::upsertTasks);
     connect(feed, &TaskFeed::changed, this, &TaskTableModel::upsertTasks);
     connect(feed, &TaskFeed::removed, this, &TaskTableModel::removeTasks);
-    setTasks(feed->tasks());
+    setTasks(feed->tasks(), feed->expectedCount());
 }
 
-void TaskTableModel::setTasks(QList<TaskRecord> tasks)
+void TaskTableModel::setTasks(QList<TaskRecord> tasks, qsizetype expected)
 {
     Q_ASSERT(m_gapSize == 0); // not from a slot during removeTasks()
     m_expiryCounts.reset();
     const auto oldCounts = m_counts;
     beginResetModel();
     m_tasks.clear();
-    m_tasks.reserve(tasks.size());
+    m_tasks.reserve(std::max(expected, tasks.size()));
     m_rowById.clear();
-    m_rowById.reserve(tasks.size());
+    m_rowById.reserve(std::max(expected, tasks.size()));
     for (TaskRecord &t : tasks) {
         if (const auto it = m_rowById.constFind(t.taskId); it != m_rowById.cend()) {
             m_tasks[*it] = std::move(t); // a duplicate id: the later record wins
@@ -339,8 +343,9 @@ TaskTableModel::ExpiryCount TaskTableModel::countByExpiry(int concern) const
     // the list for all of them (100,000 tasks take about 25 ms).
     if (!m_expiryCounts) {
         QHash<int, ExpiryCount> counts;
+        const QDateTime now = m_columns.now();
         for (const TaskRecord &t : m_tasks) {
-            ExpiryCount &count = counts[m_columns.expiryConcernOf(t)];
+            ExpiryCount &count = counts[m_columns.expiryConcernOf(t, now)];
             ++count.tasks;
             count.videos += std::max(1, int(t.resultUrls.size()));
         }

@@ -59,6 +59,7 @@ public:
     int count() const { return int(m_tasks.size()); }
     // Every task, in the order they were added (the store's order on load).
     const QList<TaskRecord> &tasks() const override { return m_tasks; }
+    qsizetype expectedCount() const override;
 
     // Commits the records that are not known yet (others are ignored); returns the ones added.
     QList<TaskRecord> insert(const QList<TaskRecord> &records);
@@ -104,8 +105,9 @@ private:
     std::chrono::milliseconds m_flushDelay;
     int m_failedFlushes = 0; // commits failed in a row (the retry backs off)
     bool m_loading = false;
-    qint64 m_loadedUpTo = 0; // the store's row a load in steps goes on after
-    QTimer m_loadTimer;      // the next step of a load in steps
+    qint64 m_loadedUpTo = 0;  // the store's row a load in steps goes on after
+    qsizetype m_expected = 0; // how many tasks the store had when a load in steps began
+    QTimer m_loadTimer;       // the next step of a load in steps
     std::chrono::milliseconds m_loadStep = LoadStep;
 };
 

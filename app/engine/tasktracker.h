@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
 
 namespace veo {
 
@@ -67,7 +68,10 @@ private:
     // Guarded: with Qt parent ownership the tracker may outlive them at shutdown.
     QPointer<TaskRepository> m_tasks;
     QPointer<RefreshScheduler> m_scheduler;
-    QStringList m_unwatched; // what watch() has yet to hand to the scheduler
+    // Where in the repository's list watch() goes on (-1: done). Removals before it move it
+    // back; new tasks come at the end, and the tracker hands them over itself when it adds them.
+    qsizetype m_watchFrom = -1;
+    QTimer m_watchTimer; // the next slice, on the next turn of the event loop
 };
 
 } // namespace veo

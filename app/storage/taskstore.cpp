@@ -366,6 +366,17 @@ TaskStore::Read TaskStore::loadAll() const
     return loadBatch(0, std::numeric_limits<int>::max());
 }
 
+qsizetype TaskStore::count() const
+{
+    if (!isOpen()) {
+        return 0;
+    }
+    QSqlQuery q(database());
+    return q.exec(QStringLiteral("SELECT count(*) FROM tasks")) && q.next()
+               ? qsizetype(q.value(0).toLongLong())
+               : 0;
+}
+
 TaskStore::Read TaskStore::loadBatch(qint64 after, int limit) const
 {
     Read batch;

@@ -52,6 +52,9 @@ public:
     // `after` (0: from the first), at most `limit`, in the order they were added. A read of
     // fewer than `limit` tasks (or failed) is the end.
     Read loadBatch(qint64 after, int limit) const;
+    // How many tasks are stored (0 when the count cannot be read): what a reader in batches
+    // makes room for at once.
+    qsizetype count() const;
     // Adds tasks not yet stored, in one transaction; returns the ones actually added.
     QList<TaskRecord> insertNew(const QList<TaskRecord> &tasks);
     // Writes every field of the given (known) tasks in one transaction.
