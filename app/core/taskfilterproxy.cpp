@@ -66,17 +66,44 @@ void TaskFilterProxy::setSourceModel(QAbstractItemModel *model)
     }
     m_sourceConnections.clear();
     m_shown.clear();
+    // The base class filters every changed row again, whatever changed. A change that names
+    // only roles the filters do not read (the clock's: texts, the expiry when no expiry filter
+    // is set) keeps each row where it is: these two bracket the base class's handling.
+    if (model) {
+        m_sourceConnections << connect(
+            model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                m_keepRows = !roles.isEmpty() && !readsAnyOf(roles);
+            });
+    }
     QSortFilterProxyModel::setSourceModel(model);
     if (model) {
         const auto forget = [this] { m_shown.clear(); };
-        m_sourceConnections = {
-            connect(model, &QAbstractItemModel::rowsInserted, this, forget),
-            connect(model, &QAbstractItemModel::rowsRemoved, this, forget),
-            connect(model, &QAbstractItemModel::rowsMoved, this, forget),
-            connect(model, &QAbstractItemModel::modelReset, this, forget),
-            connect(model, &QAbstractItemModel::layoutChanged, this, forget),
-        };
+        m_sourceConnections << connect(model, &QAbstractItemModel::dataChanged, this,
+                                       [this] { m_keepRows = false; })
+                            << connect(model, &QAbstractItemModel::rowsInserted, this, forget)
+                            << connect(model, &QAbstractItemModel::rowsRemoved, this, forget)
+                            << connect(model, &QAbstractItemModel::rowsMoved, this, forget)
+                            << connect(model, &QAbstractItemModel::modelReset, this, forget)
+                            << connect(model, &QAbstractItemModel::layoutChanged, this, forget);
     }
+}
+
+bool TaskFilterProxy::readsAnyOf(const QList<int> &roles) const
+{
+    return std::any_of(roles.cbegin(), roles.cend(), [this](int role) {
+        switch (role) {
+        case TaskTableModel::StatusRole:
+        case TaskTableModel::KeyIdRole:
+        case TaskTableModel::SearchTextRole:
+        case TaskTableModel::FamilyRowsRole:
+            return true;
+        case TaskTableModel::ExpiryRole:
+            return m_expiry.has_value();
+        default:
+            return false;
+        }
+    });
 }
 
 void TaskFilterProxy::refilter()
@@ -106,8 +133,11 @@ void TaskFilterProxy::refilter()
     }
 }
 
-bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+bool TaskFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (m_keepRows) { // shown when it is shown now
+        return mapFromSource(sourceModel()->index(sourceRow, 0, sourceParent)).isValid();
+    }
     return m_applying ? m_shown.at(size_t(sourceRow)) : accepts(sourceRow);
 }
 

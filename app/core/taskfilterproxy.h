@@ -43,6 +43,8 @@ private:
     // range by row range when few rows come or go, or as one new layout when many do (the
     // base class removes thousands of scattered rows one range at a time, for seconds).
     void refilter();
+    // Whether a change naming these roles can change what the filters decide.
+    bool readsAnyOf(const QList<int> &roles) const;
     // Whether a row is shown: its own match, or a match in its family.
     bool accepts(int sourceRow) const;
     // The row's own match of the search, status and key filters.
@@ -74,6 +76,7 @@ private:
     // (an estimate once rows changed in place; emptied when rows come or go).
     std::vector<bool> m_shown;
     bool m_applying = false; // refilter() is handing m_shown to the base class
+    bool m_keepRows = false; // the base class handles a change the filters do not read
     QList<QMetaObject::Connection> m_sourceConnections; // what empties m_shown
 };
 

@@ -485,9 +485,13 @@ bool TaskTableModel::timePassed(Tick tick)
         }
     }
     if (tick == Tick::Minute) {
-        Q_EMIT dataChanged(index(0, ExpiresColumn), index(rowCount() - 1, ExpiresColumn));
+        // Only the roles that time changes: a filter or a sort on others (a search) is not run
+        // again over every row each minute.
+        Q_EMIT dataChanged(index(0, ExpiresColumn), index(rowCount() - 1, ExpiresColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, ExpiryRole});
         // "Generating · 17 min, longer than usual" counts up.
-        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn));
+        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
         Q_EMIT countsChanged(); // videos may have come within 48 hours of expiry, or expired
         return !rows.isEmpty();
     }
