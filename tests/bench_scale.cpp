@@ -26,6 +26,8 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -408,6 +410,41 @@ void benchPolls(int count, int argc, char **argv)
         curlCpu << cpuMs(RUSAGE_CHILDREN) - before;
     }
 
+    // Qt's own floor: a bare QNetworkAccessManager sending the same GETs, four at a time like
+    // the app, reading each answer and nothing more.
+    QList<double> namCpu;
+    for (int run = 0; run < 5; ++run) {
+        QNetworkAccessManager nam;
+        QEventLoop loop;
+        qsizetype next = 0;
+        qsizetype answered = 0;
+        std::function<void()> send = [&] {
+            if (next == ids.size()) {
+                return;
+            }
+            QUrl url = base;
+            url.setPath(QStringLiteral("/api/v1/veo/record-info"));
+            url.setQuery(QStringLiteral("taskId=") + ids.at(next++));
+            QNetworkRequest request(url);
+            request.setRawHeader("Authorization", "Bearer bench");
+            QNetworkReply *reply = nam.get(request);
+            QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
+                reply->readAll();
+                reply->deleteLater();
+                if (++answered == ids.size()) {
+                    loop.quit();
+                }
+                send();
+            });
+        };
+        const double before = cpuMs();
+        for (int i = 0; i < 4; ++i) {
+            send();
+        }
+        loop.exec();
+        namCpu << cpuMs() - before;
+    }
+
     // The app's parts: the scheduler, the client, the parser, a committed store, the model.
     QList<double> ourCpu;
     for (int run = 0; run < 5; ++run) {
@@ -454,6 +491,9 @@ void benchPolls(int count, int argc, char **argv)
                 polls);
     std::printf("%-34s %9.1f ms (%.3f ms a poll)\n", "curl, one keep-alive connection",
                 median(curlCpu), median(curlCpu) / polls);
+    std::printf("%-34s %9.1f ms (%.3f ms a poll) %7.2fx\n", "bare QNetworkAccessManager",
+                median(namCpu), median(namCpu) / polls,
+                median(namCpu) / std::max(median(curlCpu), 1e-6));
     std::printf("%-34s %9.1f ms (%.3f ms a poll) %7.2fx\n", "request, parse, commit, model",
                 median(ourCpu), median(ourCpu) / polls,
                 median(ourCpu) / std::max(median(curlCpu), 1e-6));
