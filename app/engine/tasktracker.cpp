@@ -39,8 +39,9 @@ void TaskTracker::load()
 
 void TaskTracker::watch()
 {
+    // From the next turn: not on top of what the turn that finished loading does.
     m_watchFrom = 0;
-    watchSlice();
+    m_watchTimer.start();
 }
 
 void TaskTracker::watchSlice()

@@ -29,7 +29,7 @@ public:
     void load();
     // Starts watching the repository's tasks, except those whose owner is still being looked
     // for (see tasksFindingOwner()): once they are loaded. A long list is handed to the
-    // scheduler 5,000 tasks per turn of the event loop.
+    // scheduler 5,000 tasks per turn of the event loop, from the next turn on.
     void watch();
     // Adds the IDs not yet tracked (others are a no-op); returns how many were new.
     int addTasks(const QStringList &taskIds, const QString &keyId = {});
