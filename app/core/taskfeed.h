@@ -22,8 +22,8 @@ public:
 
     // Every task, in the order they were added.
     virtual const QList<TaskRecord> &tasks() const = 0;
-    // How many tasks tasks() will hold when a load in steps is done (what it holds otherwise):
-    // the room a follower makes at loaded().
+    // How many tasks tasks() will hold when a load in steps is done, once known (from the
+    // second part read on); what it holds otherwise. The room a follower makes.
     virtual qsizetype expectedCount() const { return tasks().size(); }
 
 Q_SIGNALS:

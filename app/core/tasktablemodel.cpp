@@ -106,13 +106,15 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
 
 void TaskTableModel::follow(const TaskFeed *feed)
 {
-    connect(feed, &TaskFeed::loaded, this, [this, feed](const QList<TaskRecord> &tasks) {
-        setTasks(tasks, feed->expectedCount());
-    });
+    connect(feed, &TaskFeed::loaded, this, &TaskTableModel::setTasks);
     // While a long list is read in steps, the counts (whose readers go through every row) are
     // told once, at the end, on a turn of their own: not on top of the last part of the list
     // and of the services that start when it is in.
-    connect(feed, &TaskFeed::loadedMore, this, [this](const QList<TaskRecord> &tasks) {
+    connect(feed, &TaskFeed::loadedMore, this, [this, feed](const QList<TaskRecord> &tasks) {
+        // Room for the whole list once its size is known: growing by doubling copied the list
+        // and rehashed its index in one turn (about 50 ms past 65,536 tasks).
+        m_tasks.reserve(feed->expectedCount());
+        m_rowById.reserve(feed->expectedCount());
         const QScopedValueRollback hold(m_holdCounts, true);
         upsertTasks(tasks);
     });
@@ -121,19 +123,19 @@ void TaskTableModel::follow(const TaskFeed *feed)
     connect(feed, &TaskFeed::inserted, this, &TaskTableModel::upsertTasks);
     connect(feed, &TaskFeed::changed, this, &TaskTableModel::upsertTasks);
     connect(feed, &TaskFeed::removed, this, &TaskTableModel::removeTasks);
-    setTasks(feed->tasks(), feed->expectedCount());
+    setTasks(feed->tasks());
 }
 
-void TaskTableModel::setTasks(QList<TaskRecord> tasks, qsizetype expected)
+void TaskTableModel::setTasks(QList<TaskRecord> tasks)
 {
     Q_ASSERT(m_gapSize == 0); // not from a slot during removeTasks()
     m_expiryCounts.reset();
     const auto oldCounts = m_counts;
     beginResetModel();
     m_tasks.clear();
-    m_tasks.reserve(std::max(expected, tasks.size()));
+    m_tasks.reserve(tasks.size());
     m_rowById.clear();
-    m_rowById.reserve(std::max(expected, tasks.size()));
+    m_rowById.reserve(tasks.size());
     for (TaskRecord &t : tasks) {
         if (const auto it = m_rowById.constFind(t.taskId); it != m_rowById.cend()) {
             m_tasks[*it] = std::move(t); // a duplicate id: the later record wins

@@ -50,8 +50,8 @@ public:
     // mutators the app uses are these connections; the ones below are the mirror's steps).
     void follow(const TaskFeed *feed);
 
-    // Initial fill (the only reset), with room for `expected` tasks in all.
-    void setTasks(QList<TaskRecord> tasks, qsizetype expected = 0);
+    // Initial fill (the only reset).
+    void setTasks(QList<TaskRecord> tasks);
     // Inserts new tasks, updates known ones in place (only changed rows signal).
     void upsertTasks(const QList<TaskRecord> &tasks);
     void removeTasks(const QStringList &taskIds);

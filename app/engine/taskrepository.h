@@ -95,7 +95,8 @@ private:
     // Reads the next part of a load in steps (all of it when budget is null); true when done.
     bool loadStep(std::optional<std::chrono::milliseconds> budget);
     void reportPartialRead(const QString &why); // the store stopped short of the whole list
-    void reindex();                             // m_rowById from m_tasks
+    void makeRoom(); // counts the stored tasks once a load in steps goes on, and makes room
+    void reindex();  // m_rowById from m_tasks
 
     QPointer<TaskStore> m_store;
     QList<TaskRecord> m_tasks;
@@ -105,9 +106,9 @@ private:
     std::chrono::milliseconds m_flushDelay;
     int m_failedFlushes = 0; // commits failed in a row (the retry backs off)
     bool m_loading = false;
-    qint64 m_loadedUpTo = 0;  // the store's row a load in steps goes on after
-    qsizetype m_expected = 0; // how many tasks the store had when a load in steps began
-    QTimer m_loadTimer;       // the next step of a load in steps
+    qint64 m_loadedUpTo = 0;   // the store's row a load in steps goes on after
+    qsizetype m_expected = -1; // how many tasks a load in steps reads (-1: not counted yet)
+    QTimer m_loadTimer;        // the next step of a load in steps
     std::chrono::milliseconds m_loadStep = LoadStep;
 };
 
