@@ -77,7 +77,7 @@ private:
     std::vector<bool> m_shown;
     bool m_applying = false; // refilter() is handing m_shown to the base class
     bool m_keepRows = false; // the base class handles a change the filters do not read
-    QList<QMetaObject::Connection> m_sourceConnections; // what empties m_shown
+    QList<QMetaObject::Connection> m_sourceConnections; // ours to the source model
 };
 
 } // namespace veo

@@ -372,9 +372,12 @@ qsizetype TaskStore::count() const
         return 0;
     }
     QSqlQuery q(database());
-    return q.exec(QStringLiteral("SELECT count(*) FROM tasks")) && q.next()
-               ? qsizetype(q.value(0).toLongLong())
-               : 0;
+    if (q.exec(QStringLiteral("SELECT count(*) FROM tasks")) && q.next()) {
+        return qsizetype(q.value(0).toLongLong());
+    }
+    m_clean = m_clean && !isCorruption(q.lastError()); // a damaged page: not sealed at close
+    qCWarning(lcStore) << "counting tasks failed:" << describe(q.lastError());
+    return 0;
 }
 
 TaskStore::Read TaskStore::loadBatch(qint64 after, int limit) const
