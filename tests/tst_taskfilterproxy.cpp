@@ -876,6 +876,13 @@ void tst_TaskFilterProxy::theClockReFiltersOnlyWhatItChanges()
     QVERIFY(!cells.isEmpty()); // the views still repaint the cells
     QVERIFY(cells.constFirst().at(2).value<QList<int>>().contains(Qt::DisplayRole));
 
+    { // A tick before anything asked a proxy for its rows: they are worked out first.
+        TaskFilterProxy fresh;
+        fresh.setSourceModel(&model);
+        model.timePassed(TaskTableModel::Tick::Minute);
+        QCOMPARE(fresh.rowCount(), 50);
+    }
+
     // The expiry filter follows the clock: a day later they have all expired.
     proxy.setExpiryFilter(int(veo::ExpiryConcern::ExpiringSoon));
     QCOMPARE(proxy.rowCount(), 25);

@@ -18,29 +18,12 @@ QDateTime videoExpiry(const TaskRecord &task)
     return made.addSecs(std::chrono::duration_cast<std::chrono::seconds>(VideoLifetime).count());
 }
 
-bool videosExpired(const TaskRecord &task, const QDateTime &now)
-{
-    if (task.lastError.kind == ApiError::Kind::Expired) {
-        return true;
-    }
-    const QDateTime expiry = videoExpiry(task);
-    return expiry.isValid() && expiry <= now;
-}
+namespace {
 
-bool videosExpireSoon(const TaskRecord &task, const QDateTime &now)
+// What becomes of a task's videos at `now`, whether or not they are on disk: the expiry is worked
+// out once (the counts ask this of every task).
+ExpiryConcern videoConcern(const TaskRecord &task, const QDateTime &now)
 {
-    const QDateTime expiry = videoExpiry(task);
-    const qint64 soon = std::chrono::duration_cast<std::chrono::seconds>(ExpiresSoonWithin).count();
-    return expiry.isValid() && !videosExpired(task, now) && now.secsTo(expiry) <= soon;
-}
-
-ExpiryConcern expiryConcern(const TaskRecord &task, bool downloaded, const QDateTime &now)
-{
-    if (task.status != TaskStatus::Succeeded || downloaded) {
-        return ExpiryConcern::None;
-    }
-    // videosExpired() and videosExpireSoon() with the expiry worked out once: the counts ask
-    // this of every task.
     if (task.lastError.kind == ApiError::Kind::Expired) {
         return ExpiryConcern::ExpiredNotDownloaded;
     }
@@ -53,6 +36,26 @@ ExpiryConcern expiryConcern(const TaskRecord &task, bool downloaded, const QDate
     }
     const qint64 soon = std::chrono::duration_cast<std::chrono::seconds>(ExpiresSoonWithin).count();
     return now.secsTo(expiry) <= soon ? ExpiryConcern::ExpiringSoon : ExpiryConcern::None;
+}
+
+} // namespace
+
+bool videosExpired(const TaskRecord &task, const QDateTime &now)
+{
+    return videoConcern(task, now) == ExpiryConcern::ExpiredNotDownloaded;
+}
+
+bool videosExpireSoon(const TaskRecord &task, const QDateTime &now)
+{
+    return videoConcern(task, now) == ExpiryConcern::ExpiringSoon;
+}
+
+ExpiryConcern expiryConcern(const TaskRecord &task, bool downloaded, const QDateTime &now)
+{
+    if (task.status != TaskStatus::Succeeded || downloaded) {
+        return ExpiryConcern::None;
+    }
+    return videoConcern(task, now);
 }
 
 QString expiryText(const TaskRecord &task, const QDateTime &now)

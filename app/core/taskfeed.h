@@ -22,9 +22,9 @@ public:
 
     // Every task, in the order they were added.
     virtual const QList<TaskRecord> &tasks() const = 0;
-    // How many tasks tasks() will hold when a load in steps is done, once known (from the
-    // second part read on); what it holds otherwise. The room a follower makes.
-    virtual qsizetype expectedCount() const { return tasks().size(); }
+    // How many tasks tasks() will hold when a load in steps is done, once counted (0: not
+    // known): the room a follower makes for them.
+    virtual qsizetype expectedCount() const { return 0; }
 
 Q_SIGNALS:
     // The list was read anew: these tasks, and the ones in loadedMore() until loadFinished().

@@ -73,7 +73,11 @@ void TaskFilterProxy::setSourceModel(QAbstractItemModel *model)
         m_sourceConnections << connect(
             model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
-                m_keepRows = !roles.isEmpty() && !readsAnyOf(roles);
+                const bool keep = !roles.isEmpty() && !readsAnyOf(roles);
+                if (keep) {
+                    rowCount(); // the rows shown now are known (filterAcceptsRow asks for them)
+                }
+                m_keepRows = keep;
             });
     }
     QSortFilterProxyModel::setSourceModel(model);

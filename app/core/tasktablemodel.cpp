@@ -108,13 +108,15 @@ void TaskTableModel::follow(const TaskFeed *feed)
 {
     connect(feed, &TaskFeed::loaded, this, &TaskTableModel::setTasks);
     // While a long list is read in steps, the counts (whose readers go through every row) are
-    // told once, at the end, on a turn of their own: not on top of the last part of the list
-    // and of the services that start when it is in.
+    // told once, at the end, after the call that brings the last part of the list (and starts
+    // the services), not inside it.
     connect(feed, &TaskFeed::loadedMore, this, [this, feed](const QList<TaskRecord> &tasks) {
         // Room for the whole list once its size is known: growing by doubling copied the list
         // and rehashed its index in one turn (about 50 ms past 65,536 tasks).
-        m_tasks.reserve(feed->expectedCount());
-        m_rowById.reserve(feed->expectedCount());
+        if (const qsizetype expected = feed->expectedCount(); expected > m_tasks.capacity()) {
+            m_tasks.reserve(expected);
+            m_rowById.reserve(expected);
+        }
         const QScopedValueRollback hold(m_holdCounts, true);
         upsertTasks(tasks);
     });

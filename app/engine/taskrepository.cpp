@@ -60,7 +60,7 @@ void TaskRepository::loadInSteps(std::chrono::milliseconds step)
     m_rowById.clear();
     m_loading = true;
     m_loadedUpTo = 0;
-    m_expected = -1; // counted after the first paint: 5 ms at 100,000 tasks
+    m_expected = -1; // counted on the turn after the first part is read (5 ms of 100,000)
     Q_EMIT loaded(m_tasks);
     if (!loadStep(m_loadStep)) {
         m_loadTimer.start();
@@ -130,14 +130,16 @@ void TaskRepository::makeRoom()
     // in one turn (about 50 ms past 65,536 tasks).
     if (m_expected < 0) {
         m_expected = m_store ? m_store->count() : 0;
-        m_tasks.reserve(m_expected);
-        m_rowById.reserve(m_expected);
+        if (m_expected > 0) { // reserve(0) would squeeze the index
+            m_tasks.reserve(m_expected);
+            m_rowById.reserve(m_expected);
+        }
     }
 }
 
 qsizetype TaskRepository::expectedCount() const
 {
-    return m_loading ? std::max(m_expected, m_tasks.size()) : m_tasks.size();
+    return m_loading ? std::max<qsizetype>(m_expected, 0) : 0;
 }
 
 const TaskRecord *TaskRepository::task(const QString &taskId) const

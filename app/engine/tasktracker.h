@@ -68,8 +68,9 @@ private:
     // Guarded: with Qt parent ownership the tracker may outlive them at shutdown.
     QPointer<TaskRepository> m_tasks;
     QPointer<RefreshScheduler> m_scheduler;
-    // Where in the repository's list watch() goes on (-1: done). Removals before it move it
-    // back; new tasks come at the end, and the tracker hands them over itself when it adds them.
+    // Where in the repository's list watch() goes on (-1: done). A removal moves it back by as
+    // many tasks (wherever they were: a task may be handed over twice, none is skipped); new
+    // tasks come at the end, and the tracker hands them over itself when it adds them.
     qsizetype m_watchFrom = -1;
     QTimer m_watchTimer; // the next slice, on the next turn of the event loop
 };
