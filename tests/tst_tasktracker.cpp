@@ -289,7 +289,8 @@ void TestTaskTracker::aLongListIsReadInSteps()
 
     QTRY_VERIFY(!rig.repository->isLoading());
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(counts.size(), 1);
+    QCOMPARE(counts.size(), 0);     // not inside the call that brought the last part...
+    QTRY_COMPARE(counts.size(), 1); // ...but after it
     QCOMPARE(rig.model->countByStatus(TaskStatus::Failed), 143); // every 7th of 1,000
     QCOMPARE(more.size(), 4);                                    // 256 + 256 + 256 + 232
     // The same list, in the same order, as reading it at once gives.
