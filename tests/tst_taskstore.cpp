@@ -367,6 +367,8 @@ void TestTaskStore::readingInBatchesGivesTheWholeList()
     }
     QCOMPARE(store.insertNew(tasks).size(), tasks.size());
     QVERIFY(store.remove({QStringLiteral("veo_batch_4")})); // a gap in the row numbers
+    QCOMPARE(store.count(), 9);                             // the tasks, not the highest row number
+    QCOMPARE(TaskStore().count(), 0); // a store not open has none to make room for
     QList<TaskRecord> read;
     TaskStore::Read batch;
     int batches = 0;

@@ -111,8 +111,7 @@ void TaskTableModel::follow(const TaskFeed *feed)
     // told once, at the end, after the call that brings the last part of the list (and starts
     // the services), not inside it.
     connect(feed, &TaskFeed::loadedMore, this, [this, feed](const QList<TaskRecord> &tasks) {
-        // Room for the whole list once its size is known: growing by doubling copied the list
-        // and rehashed its index in one turn (about 50 ms past 65,536 tasks).
+        // Room for the whole list once it is counted (as TaskRepository::makeRoom() does).
         if (const qsizetype expected = feed->expectedCount(); expected > m_tasks.capacity()) {
             m_tasks.reserve(expected);
             m_rowById.reserve(expected);
