@@ -481,7 +481,7 @@ void benchPolls(int count, int argc, char **argv)
         });
         QTimer::singleShot(120000, &loop, &QEventLoop::quit);
         const double before = cpuMs();
-        scheduler.refreshNow(ids);
+        scheduler.refreshNow(repository.tasks());
         loop.exec();
         ourCpu << cpuMs() - before;
         if (finished != polls) {

@@ -125,10 +125,10 @@ int main(int argc, char **argv)
     QTimer::singleShot(120000, &app, &QCoreApplication::quit);
     cpu = cpuMs();
     wall.restart();
-    QStringList unfinished;
+    QList<TaskRecord> unfinished;
     for (const TaskRecord &t : repository.tasks()) {
         if (!isFinal(t.status)) {
-            unfinished << t.taskId;
+            unfinished << t;
         }
     }
     scheduler.track(repository.tasks());

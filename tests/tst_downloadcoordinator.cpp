@@ -251,8 +251,11 @@ void tst_DownloadCoordinator::downloadsEveryResultUnderTheTemplateName()
 
 void tst_DownloadCoordinator::writesTheSidecarOnlyWhenAsked()
 {
-    const TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    TaskRecord b = succeeded(QStringLiteral("veo_b"), {QStringLiteral("/v/b.mp4")});
+    b.paramJson = QStringLiteral(R"({"prompt":"b","model":"veo3_fast"})");
     m_repository->insert({b});
+    m_repository->load(); // as after a restart: the list holds no request, the store has it
+    QVERIFY(m_repository->task(b.taskId)->paramJson.isNull());
     m_settings->setFlag(AppSettings::Flag::DownloadSidecar, true);
     auto c = newCoordinator();
     QCOMPARE(c->downloadTasks({b.taskId}).queued, 1);
@@ -262,6 +265,8 @@ void tst_DownloadCoordinator::writesTheSidecarOnlyWhenAsked()
     const QJsonObject json = QJsonDocument::fromJson(readAll(sidecarPath(video))).object();
     QCOMPARE(json.value(QStringLiteral("taskId")).toString(), b.taskId);
     QCOMPARE(json.value(QStringLiteral("prompt")).toString(), b.prompt);
+    QCOMPARE(json.value(QStringLiteral("paramJson")).toObject(),
+             QJsonDocument::fromJson(b.paramJson.toUtf8()).object());
 }
 
 void tst_DownloadCoordinator::detectsADeletedFileAndDownloadsItAgain()

@@ -16,6 +16,7 @@
 #include "kieresponses.h"
 #include "memorytokenstore.h"
 #include "refreshscheduler.h"
+#include "taskexport.h"
 #include "taskrepository.h"
 #include "taskstore.h"
 
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void aRefusedAddIsReportedNotCountedAsKnown();
     void changeKeyChangesTheStoredKeyAndThePolls();
     void refreshPollsFinishedTasksAgain();
+    void anExportHasTheRequestsTheListDoesNotHold();
     void applySettingsTakesThePollIntervalFromTheSettings_data();
     void applySettingsTakesThePollIntervalFromTheSettings();
     void aSecondDemoLaunchStartsTheDemoTasksOver();
@@ -394,6 +396,31 @@ void tst_Engine::refreshPollsFinishedTasksAgain()
     app->engine->refresh(); // every task
     QTRY_COMPARE_WITH_TIMEOUT(pollTokens(b).size(), pollsB + 1, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(pollTokens(a).size(), pollsA + 2, Timeout);
+}
+
+// After a restart the list holds no requests (paramJson, read when needed): an export, of
+// every task or of some, reads them.
+void tst_Engine::anExportHasTheRequestsTheListDoesNotHold()
+{
+    const QString a = QStringLiteral("veo_export_a");
+    m_server->setScript(a, {FakeKieServer::ok(test::taskRecord(a, 1))});
+    auto app = start();
+    QVERIFY(app);
+    app->engine->addTasks({a});
+    QTRY_COMPARE_WITH_TIMEOUT(app->status(a), TaskStatus::Succeeded, Timeout);
+    app.reset();
+    const QString request = stored(a).value_or(TaskRecord{}).paramJson;
+    QVERIFY(!request.isEmpty());
+
+    app = start();
+    QVERIFY(app);
+    QTRY_VERIFY_WITH_TIMEOUT(app->engine->tasks()->contains(a), Timeout);
+    QVERIFY(app->engine->tasks()->task(a)->paramJson.isNull());
+    for (const QStringList &ids : {QStringList(), QStringList{a}}) {
+        const QList<ExportedTask> exported = app->engine->exportTasks(ids);
+        QCOMPARE(exported.size(), 1);
+        QCOMPARE(exported.at(0).task.paramJson, request);
+    }
 }
 
 void tst_Engine::applySettingsTakesThePollIntervalFromTheSettings_data()

@@ -309,22 +309,28 @@ void TestRefreshScheduler::finishedTasksOnlyByRefreshNow()
     rig.server.setScript(failed, {record(failed, 2)});
     rig.scheduler->setInterval(50ms);
     const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-1);
-    rig.scheduler->track(
-        {task(done, {}, TaskStatus::Succeeded, old), task(failed, {}, TaskStatus::Failed, old)});
+    const TaskRecord doneTask = task(done, {}, TaskStatus::Succeeded, old);
+    const TaskRecord failedTask = task(failed, {}, TaskStatus::Failed, old);
+    rig.scheduler->track({doneTask, failedTask});
     QCOMPARE(rig.scheduler->pendingCount(), 0);
 
     rig.runFor(400);
     QCOMPARE(rig.server.requests().size(), 0);
 
-    rig.scheduler->refreshNow({done});
+    rig.scheduler->refreshNow({doneTask});
+    QCOMPARE(rig.scheduler->pendingCount(), 0); // still finished, only asked again
     rig.runner.settle();
     QCOMPARE(rig.requestCount(done), 1);
     QCOMPARE(rig.answersFor(done).size(), 1);
     rig.runFor(400); // a forced poll is one poll, not a return to the schedule
     QCOMPARE(rig.requestCount(done), 1);
     QCOMPARE(rig.requestCount(failed), 0);
+    QVERIFY(!rig.scheduler->nextCheckAt(done).isValid());
+    rig.scheduler->track({doneTask}); // its committed answer: still nothing to schedule
+    rig.runFor(400);
+    QCOMPARE(rig.requestCount(done), 1);
 
-    rig.scheduler->refreshNow(); // every task
+    rig.scheduler->refreshNow({doneTask, failedTask}); // every task
     rig.runner.settle();
     QCOMPARE(rig.requestCount(failed), 1);
     QCOMPARE(rig.requestCount(done), 2);
@@ -728,7 +734,7 @@ void TestRefreshScheduler::nextCheckAfterFailureAndRefreshNowAtOnce()
 
     // Refresh Now asks at once, not when the backoff ends...
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    rig.scheduler->refreshNow({id});
+    rig.scheduler->refreshNow({task(id)});
     QVERIFY(dueNow(rig.scheduler->nextCheckAt(id), before, QDateTime::currentDateTimeUtc()));
     rig.runner.settle();
     QCOMPARE(rig.requestCount(id), 2);

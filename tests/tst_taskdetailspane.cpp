@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTemporaryDir>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void linkRowsOfferWhatEachVideoCan();
     void aNarrowPaneDoesNotScrollSideways();
     void theStatusComesFromItsProvider();
+    void aTaskWithoutItsRequestShowsTheProvidersOne();
 
 private:
     static TaskRecord succeeded();
@@ -118,6 +120,37 @@ void TestTaskDetailsPane::theStatusComesFromItsProvider()
     pane.refreshStatus();
     QVERIFY(shows(QStringLiteral("Generating · 152 s")));
     QVERIFY(!shows(QStringLiteral("Generating · 151 s")));
+}
+
+// The list holds no requests (paramJson): the pane asks for the shown task's.
+void TestTaskDetailsPane::aTaskWithoutItsRequestShowsTheProvidersOne()
+{
+    TaskDetailsPane pane;
+    const auto request = [&pane]() -> QString {
+        for (const QPlainTextEdit *edit : pane.findChildren<QPlainTextEdit *>()) {
+            if (edit->accessibleName() == QLatin1String("Request (paramJson)")) {
+                return edit->toPlainText();
+            }
+        }
+        return {};
+    };
+    TaskRecord t = succeeded();
+    t.paramJson = QString();
+    pane.showTask(t);
+    QVERIFY(request().isEmpty()); // no provider: nothing to show
+    QStringList asked;
+    pane.setParamJsonProvider([&asked](const QString &taskId) {
+        asked << taskId;
+        return QStringLiteral(R"({"prompt":"from the store"})");
+    });
+    QCOMPARE(asked, QStringList{t.taskId});
+    QVERIFY2(request().contains(QLatin1String("\"prompt\": \"from the store\"")),
+             qPrintable(request()));
+    // A task that holds one (a request sent in this run) shows its own.
+    t.paramJson = QStringLiteral(R"({"prompt":"held"})");
+    pane.showTask(t);
+    QVERIFY2(request().contains(QLatin1String("held")), qPrintable(request()));
+    QCOMPARE(asked.size(), 1);
 }
 
 QTEST_MAIN(TestTaskDetailsPane)

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void mergeCopiesEveryNonLocalField();
     void mergeClearsFieldsThatWentAway();
     void sameRemoteStateIgnoresLocalFields();
+    void sameRemoteStateLeavesOutTheRequest();
     void sameRemoteStateSeesEachRemoteField_data();
     void sameRemoteStateSeesEachRemoteField();
     void statusFromSuccessFlag_data();
@@ -141,6 +142,9 @@ void TestTaskRecord::mergeClearsFieldsThatWentAway()
     QVERIFY(t.extraJson.isEmpty());
     QCOMPARE(t.status, TaskStatus::Generating);
     QCOMPARE(t.taskId, QStringLiteral("veo_task_local000001"));
+    // But not the request: it does not change once sent, and an answer without it keeps it.
+    QVERIFY(!remoteTask().paramJson.isEmpty());
+    QCOMPARE(t.paramJson, remoteTask().paramJson);
 }
 
 void TestTaskRecord::sameRemoteStateIgnoresLocalFields()
@@ -157,13 +161,30 @@ void TestTaskRecord::sameRemoteStateIgnoresLocalFields()
     QVERIFY(a.sameRemoteState(a));
 }
 
+// A task read from the store holds no paramJson (read when needed): a poll's answer with it
+// is no change, so a Refresh of a finished task writes nothing.
+void TestTaskRecord::sameRemoteStateLeavesOutTheRequest()
+{
+    TaskRecord answer = localTask();
+    answer.mergeRemote(remoteTask());
+    TaskRecord listed = answer;
+    listed.paramJson = QString();
+    QVERIFY(listed.sameRemoteState(answer));
+    QVERIFY(answer.sameRemoteState(listed));
+    TaskRecord another = answer;
+    another.paramJson = QStringLiteral(R"({"prompt":"other"})");
+    QVERIFY(answer.sameRemoteState(another));
+    // What KIE read from the request is compared.
+    another.prompt = QStringLiteral("other");
+    QVERIFY(!answer.sameRemoteState(another));
+}
+
 void TestTaskRecord::sameRemoteStateSeesEachRemoteField_data()
 {
     QTest::addColumn<Change>("change");
     const auto row = [](const char *name, const Change &change) { QTest::newRow(name) << change; };
     row("status", [](TaskRecord &t) { t.status = TaskStatus::GenerationFailed; });
     row("successFlag", [](TaskRecord &t) { t.successFlag = 9; });
-    row("paramJson", [](TaskRecord &t) { t.paramJson += QLatin1Char(' '); });
     row("prompt", [](TaskRecord &t) { t.prompt += QLatin1Char('!'); });
     row("model", [](TaskRecord &t) { t.model = QStringLiteral("veo3_lite"); });
     row("aspectRatio", [](TaskRecord &t) { t.aspectRatio = QStringLiteral("9:16"); });

@@ -229,6 +229,7 @@ private Q_SLOTS:
     void insertDuplicateIsNoOp();
     void repeatedValuesAreReadAsOneCopy();
     void readingInBatchesGivesTheWholeList();
+    void aListIsReadWithoutRequestsThatStayStored();
     void update();
     void updateUnknownTaskInsertsNothing();
     void remove();
@@ -384,6 +385,49 @@ void TestTaskStore::readingInBatchesGivesTheWholeList()
     QVERIFY(store.loadBatch(batch.last, 3).tasks.isEmpty());
 }
 
+// The list is read without each task's paramJson (the heaviest field): it is read when needed,
+// and writing back a task read without it keeps the stored one.
+void TestTaskStore::aListIsReadWithoutRequestsThatStayStored()
+{
+    TaskStore store;
+    QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);
+    const TaskRecord full = fullRecord();
+    const TaskRecord other = makeTask(QStringLiteral("veo_other"), TaskStatus::Generating, 2);
+    QVERIFY(!full.paramJson.isEmpty());
+    QCOMPARE(store.insertNew({full, other}).size(), 2);
+
+    const QList<TaskRecord> lean = store.loadAll(TaskStore::Request::Left).tasks;
+    QCOMPARE(lean.size(), 2);
+    QVERIFY(lean.at(0).paramJson.isNull());
+    QVERIFY(lean.at(1).paramJson.isNull());
+    TaskRecord withoutRequest = full;
+    withoutRequest.paramJson = QString();
+    QCOMPARE(describe(lean.at(0)), describe(withoutRequest)); // everything else is read
+    QVERIFY(store.loadBatch(0, 1, TaskStore::Request::Left).tasks.at(0).paramJson.isNull());
+    QCOMPARE(store.loadBatch(0, 1).tasks.at(0).paramJson, full.paramJson);
+    QCOMPARE(store.paramJson(full.taskId), full.paramJson);
+    QCOMPARE(store.paramJson(other.taskId), other.paramJson);
+    QVERIFY(store.paramJson(QStringLiteral("veo_ghost")).isNull());
+
+    // A task read without it, changed and written back (a new key): the request stays.
+    TaskRecord rekeyed = lean.at(0);
+    rekeyed.keyId = QStringLiteral("key-3");
+    QVERIFY(store.update({rekeyed}));
+    QCOMPARE(store.paramJson(full.taskId), full.paramJson);
+    QCOMPARE(store.loadAll().tasks.at(0).keyId, rekeyed.keyId);
+    // The same through replace() (a placeholder's task ID arrives).
+    rekeyed.taskId = QStringLiteral("veo_full_renamed");
+    QVERIFY(store.replace(full.taskId, rekeyed));
+    QCOMPARE(store.paramJson(rekeyed.taskId), full.paramJson);
+    // A new request replaces it.
+    rekeyed.paramJson = QStringLiteral(R"({"prompt":"again"})");
+    QVERIFY(store.update({rekeyed}));
+    QCOMPARE(store.paramJson(rekeyed.taskId), rekeyed.paramJson);
+
+    store.close();
+    QVERIFY(store.paramJson(rekeyed.taskId).isNull()); // not open: nothing, no crash
+}
+
 void TestTaskStore::insertDuplicateIsNoOp()
 {
     TaskStore store;
@@ -426,6 +470,7 @@ void TestTaskStore::update()
     TaskRecord cleared = sparseRecord();
     cleared.taskId = tasks[0].taskId;
     tasks[0] = cleared;
+    tasks[0].paramJson = done.paramJson; // but not the request: a null one keeps the stored one
     QVERIFY(store.update({cleared}));
     store.close();
     QCOMPARE(store.open(freshPath()), TaskStore::OpenResult::Opened);

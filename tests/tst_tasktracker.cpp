@@ -135,6 +135,7 @@ private Q_SLOTS:
     void tasksReachFinalStatusesAndAreStored();
     void addingKnownIdsIsANoOp();
     void loadRestoresAndPollsOnlyUnfinished();
+    void aTaskReadFromTheStoreGetsItsRequestWhenNeeded();
     void aLongListIsReadInSteps();
     void aChangeWhileReadingInStepsReadsTheRestFirst();
     void aLongListIsWatchedInSlices();
@@ -251,6 +252,54 @@ void TestTaskTracker::loadRestoresAndPollsOnlyUnfinished()
     QCOMPARE(rig.server.requestsFor(running).size(), 1);
     QCOMPARE(rig.server.requestsFor(done).size(), 0);
     QCOMPARE(resets.size(), 1);
+}
+
+// The list is read without requests (paramJson): the repository reads one when asked, a
+// poll's answer brings KIE's own, and a change of the task never erases the stored one.
+void TestTaskTracker::aTaskReadFromTheStoreGetsItsRequestWhenNeeded()
+{
+    const QString running = QStringLiteral("veo_running");
+    const QString done = QStringLiteral("veo_done");
+    const QString request = QStringLiteral(R"({"prompt":"stored","model":"veo3_fast"})");
+    Rig rig;
+    {
+        TaskRecord r;
+        r.taskId = running;
+        r.status = TaskStatus::Generating;
+        r.paramJson = request;
+        r.addedAt = QDateTime::currentDateTimeUtc();
+        TaskRecord d = r;
+        d.taskId = done;
+        d.status = TaskStatus::Succeeded;
+        QCOMPARE(rig.store->insertNew({r, d}).size(), 2);
+    }
+    rig.server.setScript(running, {record(running, 1, QStringLiteral("echoed"))});
+
+    rig.tracker->load();
+    QCOMPARE(rig.model->rowCount(), 2);
+    QVERIFY(rig.repository->task(done)->paramJson.isNull());
+    QVERIFY(rig.model->task(done)->paramJson.isNull());
+    QCOMPARE(rig.repository->paramJson(done), request);
+    QVERIFY(rig.repository->paramJson(QStringLiteral("veo_unknown")).isNull());
+
+    // The answer's paramJson (KIE's echo) is the newest, staged and then committed.
+    QTRY_COMPARE_WITH_TIMEOUT(rig.status(running), TaskStatus::Succeeded, 10000);
+    const QString echoed = rig.repository->paramJson(running);
+    QVERIFY2(echoed.contains(QLatin1String("echoed")), qPrintable(echoed));
+    QCOMPARE(rig.reopened().value(running).paramJson, echoed);
+
+    // A local change of a task read without its request (a new key) keeps the stored one.
+    QCOMPARE(rig.repository->update(
+                 {done},
+                 [](TaskRecord &t) {
+                     t.keyId = QStringLiteral("other");
+                     return true;
+                 },
+                 QStringLiteral("failed")),
+             QStringList{done});
+    QCOMPARE(rig.reopened().value(done).keyId, QStringLiteral("other"));
+    QCOMPARE(rig.reopened().value(done).paramJson, request);
+    QCOMPARE(rig.repository->paramJson(done), request);
 }
 
 namespace {
@@ -441,7 +490,7 @@ void TestTaskTracker::expiredSucceededTaskStaysSucceeded()
     QTRY_COMPARE_WITH_TIMEOUT(rig.status(id), TaskStatus::Succeeded, 10000);
     QCOMPARE(rig.finished.size(), 1);
 
-    rig.scheduler->refreshNow({id});
+    rig.scheduler->refreshNow({*rig.repository->task(id)});
     QTRY_COMPARE_WITH_TIMEOUT(rig.model->task(id)->lastError.kind, ApiError::Kind::Expired, 10000);
     QCOMPARE(rig.status(id), TaskStatus::Succeeded);
     QCOMPARE(rig.model->task(id)->resultUrls.size(), 1);

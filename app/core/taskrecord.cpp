@@ -29,7 +29,9 @@ void TaskRecord::mergeRemote(const TaskRecord &remote)
 {
     status = remote.status;
     successFlag = remote.successFlag;
-    paramJson = remote.paramJson;
+    if (!remote.paramJson.isNull()) { // an answer without it does not take back the request
+        paramJson = remote.paramJson;
+    }
     prompt = remote.prompt;
     model = remote.model;
     aspectRatio = remote.aspectRatio;
@@ -73,6 +75,9 @@ bool TaskRecord::sameRemoteState(const TaskRecord &other) const
 {
     TaskRecord merged = *this;
     merged.mergeRemote(other);
+    // The request is not compared: a task read from the store holds none (null, read when
+    // needed), and what KIE reads from it is compared field by field (prompt, model, ...).
+    merged.paramJson = paramJson;
     return merged == *this;
 }
 

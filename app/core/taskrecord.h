@@ -51,7 +51,8 @@ struct TaskRecord
     // --- record-info fields -------------------------------------------------------------
     TaskStatus status = TaskStatus::Pending;
     int successFlag = -1; // raw value from KIE; -1 = never read
-    QString paramJson;    // verbatim
+    // Verbatim. Null in a task read from the store for the list: TaskRepository::paramJson().
+    QString paramJson;
     // Parsed from paramJson (empty when absent):
     QString prompt;
     QString model;
@@ -72,10 +73,12 @@ struct TaskRecord
     // {"data": {...}, "response": {...}} with only the unknown members.
     QByteArray extraJson;
 
-    // Copies every record-info field from a fresh answer, keeping local bookkeeping.
+    // Copies every record-info field from a fresh answer, keeping local bookkeeping (and the
+    // paramJson held when the answer has none).
     void mergeRemote(const TaskRecord &remote);
-    // True when every record-info field equals other's, i.e. mergeRemote(other) would change
-    // nothing (used to skip no-op updates). Local bookkeeping is not compared.
+    // True when every record-info field but paramJson equals other's, i.e. mergeRemote(other)
+    // would change nothing that is compared (used to skip no-op updates). Local bookkeeping
+    // is not compared.
     bool sameRemoteState(const TaskRecord &other) const;
 
     // The task as when it was added: who it is (ID, kind, parent, video, key, when added,

@@ -410,24 +410,27 @@ void DownloadCoordinator::onFinished(int id)
         Copy *c = copy(taskId, d->request.kind, d->request.index);
         c->path = d->filePath;
         c->exists = true;
-        c->version = ++m_lastVersion; // a check that looked before this does not count
-        const TaskRecord *task = m_tasks->task(taskId);
+        c->version = ++m_lastVersion;        // a check that looked before this does not count
+        std::optional<TaskRecord> described; // with its request, for the sidecar
+        if (const TaskRecord *task = m_tasks->task(taskId)) {
+            described = *task;
+            described->paramJson = m_tasks->paramJson(taskId);
+        }
         QString error;
-        if (task && m_settings->flag(AppSettings::Flag::DownloadSidecar) &&
-            !writeSidecar(*task, d->filePath, d->request.originalUrl(), &error)) {
+        if (described && m_settings->flag(AppSettings::Flag::DownloadSidecar) &&
+            !writeSidecar(*described, d->filePath, d->request.originalUrl(), &error)) {
             Q_EMIT problem(tr("The video was saved, but its description file (%1) could not "
                               "be written: %2")
                                .arg(sidecarPath(d->filePath), error));
         }
         Q_EMIT localFileChanged(taskId, d->request.kind, d->request.index, d->filePath);
-        if (task) {
-            TaskRecord described = *task;
+        if (described) {
             // An upgrade has no prompt of its own: it is its original's (as in its file name).
-            if (const TaskRecord *parent = m_tasks->task(task->parentTaskId);
-                parent && described.prompt.isEmpty()) {
-                described.prompt = parent->prompt;
+            if (const TaskRecord *parent = m_tasks->task(described->parentTaskId);
+                parent && described->prompt.isEmpty()) {
+                described->prompt = parent->prompt;
             }
-            m_afterDownload.downloaded(id, described, d->filePath, d->request.originalUrl());
+            m_afterDownload.downloaded(id, *described, d->filePath, d->request.originalUrl());
         }
     } else if (d->state == DownloadState::Failed &&
                d->error.category == DownloadError::Category::LinkExpired &&

@@ -229,7 +229,7 @@ int Engine::findOwners(const QStringList &taskIds)
 
 void Engine::refresh(const QStringList &taskIds)
 {
-    m_scheduler->refreshNow(taskIds);
+    m_scheduler->refreshNow(listed(taskIds));
 }
 
 void Engine::setPaused(bool paused)
@@ -280,17 +280,25 @@ ImageUpload *Engine::uploadImage(const QString &keyId, const QString &filePath,
     return ImageUpload::create(*m_client, m_keys->token(keyId), filePath, parent);
 }
 
+QList<TaskRecord> Engine::listed(const QStringList &taskIds) const
+{
+    if (taskIds.isEmpty()) {
+        return m_tasks->tasks();
+    }
+    QList<TaskRecord> tasks;
+    for (const QString &id : taskIds) {
+        if (const TaskRecord *t = m_tasks->task(id)) {
+            tasks.append(*t);
+        }
+    }
+    return tasks;
+}
+
 QList<ExportedTask> Engine::exportTasks(const QStringList &taskIds) const
 {
-    QList<TaskRecord> tasks;
-    if (taskIds.isEmpty()) {
-        tasks = m_tasks->tasks();
-    } else {
-        for (const QString &id : taskIds) {
-            if (const TaskRecord *t = m_tasks->task(id)) {
-                tasks.append(*t);
-            }
-        }
+    QList<TaskRecord> tasks = listed(taskIds);
+    for (TaskRecord &t : tasks) { // the list holds no requests: the export has them
+        t.paramJson = m_tasks->paramJson(t.taskId);
     }
     return exportedTasks(tasks, m_keys->profiles(), m_downloadStore->localCopies());
 }

@@ -175,6 +175,8 @@ Q_SIGNALS:
 private:
     // What start() does once the task list is read: watching, downloads, keys, the queue.
     void startServices();
+    // The listed tasks of these IDs (every task when empty), in the list's order or theirs.
+    QList<TaskRecord> listed(const QStringList &taskIds) const;
     void onTaskFinished(const QString &taskId, TaskStatus status);
     void onLowCredits(const QString &keyId, qint64 left, qint64 threshold);
     void recordBalance(const QString &keyId, const ApiError &error, qint64 credits);

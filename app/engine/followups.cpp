@@ -165,7 +165,7 @@ FollowUps::Outcome FollowUps::retry(const QString &childTaskId)
                        "your kie.ai logs and add its task ID.")};
         }
         const std::optional<ExtendOptions> options =
-            extendOptionsFromParamJson(task->parentTaskId, task->paramJson);
+            extendOptionsFromParamJson(task->parentTaskId, m_tasks->paramJson(childTaskId));
         const TaskRecord *parent = m_tasks->task(task->parentTaskId);
         if (!options || !parent) {
             return {childTaskId, tr("The original task or the request is gone; extend it anew.")};

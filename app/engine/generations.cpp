@@ -13,10 +13,7 @@ namespace veo {
 
 Generations::Generations(TaskRepository *tasks, CreateRequests *creates, KeyRing *keys,
                          QObject *parent)
-    : QObject(parent),
-      m_tasks(tasks),
-      m_creates(creates),
-      m_keys(keys),
+    : QObject(parent), m_tasks(tasks), m_creates(creates), m_keys(keys),
       m_timer(new DeadlineTimer(creates->clock(), this))
 {
     connect(creates, &CreateRequests::settled, this,
@@ -83,7 +80,7 @@ ApiError Generations::held(const QString &keyId) const
 }
 
 TaskRecord Generations::placeholder(const GenerateOptions &options, const QString &keyId,
-                                   const QString &sourceTaskId) const
+                                    const QString &sourceTaskId) const
 {
     TaskRecord record;
     // Our own ID until KIE's arrives: no pasted task ID looks like it.
@@ -124,8 +121,8 @@ Generations::BatchOutcome Generations::queue(const QList<GenerateOptions> &batch
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (qsizetype i = 0; i < batch.size(); ++i) {
         if (const QString problem = generateOptionsProblem(batch.at(i)); !problem.isEmpty()) {
-            return {{}, batch.size() == 1 ? problem
-                                          : tr("Generation %1: %2").arg(i + 1).arg(problem)};
+            return {{},
+                    batch.size() == 1 ? problem : tr("Generation %1: %2").arg(i + 1).arg(problem)};
         }
         TaskRecord record = placeholder(batch.at(i), keyId, sourceTaskId);
         // The queue's order is the order of addedAt: one millisecond apart, as listed.
@@ -150,7 +147,7 @@ Generations::Outcome Generations::sendAgain(const QString &placeholderId)
     const bool waiting = task && task->kind == TaskKind::VeoGeneration &&
                          (task->submission == TaskSubmission::Refused ||
                           task->submission == TaskSubmission::AnswerLost);
-    if (!waiting || !generateOptionsFromParamJson(task->paramJson)) {
+    if (!waiting || !generateOptionsFromParamJson(m_tasks->paramJson(placeholderId))) {
         return {placeholderId, tr("This request can no longer be sent: start a new generation.")};
     }
     if (const QString why = blocker(task->keyId); !why.isEmpty()) {
@@ -235,8 +232,8 @@ void Generations::sendDue()
     for (const TaskRecord &t : std::as_const(queued)) {
         if (!holds.contains(t.keyId)) {
             // Offline: all wait, and onlineChanged calls again.
-            holds.insert(t.keyId, m_creates->isOnline() ? held(t.keyId)
-                                                        : ApiError{ApiError::Kind::Offline});
+            holds.insert(t.keyId,
+                         m_creates->isOnline() ? held(t.keyId) : ApiError{ApiError::Kind::Offline});
         }
         if (const ApiError why = holds.value(t.keyId); why.isError()) {
             if (t.lastError.kind != why.kind) {
@@ -251,7 +248,7 @@ void Generations::sendDue()
             continue; // this key waits (for its time, or readyToSend); others may go
         }
         if (const std::optional<GenerateOptions> options =
-                generateOptionsFromParamJson(t.paramJson)) {
+                generateOptionsFromParamJson(m_tasks->paramJson(t.taskId))) {
             m_creates->resend(t.taskId, generateRequest(*options));
         }
     }
@@ -288,7 +285,8 @@ std::optional<GenerateOptions> Generations::optionsOf(const QString &taskId) con
     if (!task) {
         return std::nullopt;
     }
-    std::optional<GenerateOptions> options = generateOptionsFromParamJson(task->paramJson);
+    std::optional<GenerateOptions> options =
+        generateOptionsFromParamJson(m_tasks->paramJson(taskId));
     if (!options && !task->prompt.isEmpty()) {
         // KIE gave no paramJson: what the record says.
         options = GenerateOptions{};

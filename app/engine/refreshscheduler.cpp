@@ -122,74 +122,96 @@ void RefreshScheduler::setMaxInFlight(int n)
     m_requests->setMaxInFlight(n);
 }
 
+RefreshScheduler::Entry *RefreshScheduler::entryFor(const TaskRecord &task, qint64 now,
+                                                    const QDateTime &wallNow)
+{
+    const StatusSource *source = statusSource(task.kind);
+    if (!source || task.awaitsTaskId() || task.findingOwner) {
+        // A kind that cannot be read yet, no KIE task ID, or its key is being looked for:
+        // listed, not polled.
+        return nullptr;
+    }
+    auto it = m_entries.find(task.taskId);
+    const bool isNew = it == m_entries.end();
+    if (isNew) {
+        it = m_entries.insert(task.taskId, Entry{});
+    }
+    Entry &e = it.value();
+    if (const QDateTime started = taskStartedAt(task); started.isValid()) {
+        e.startedMs = now - std::max<qint64>(0, started.msecsTo(wallNow));
+    } else if (isNew) {
+        e.startedMs = now;
+    }
+    e.kind = task.kind;
+    e.parentTaskId = task.parentTaskId;
+    e.videoIndex = task.videoIndex;
+    e.giveUpAtMs.reset();
+    if (const auto limit = source->giveUpAfter(); limit && task.addedAt.isValid()) {
+        // The time limit runs from the request, across restarts.
+        e.giveUpAtMs = now - std::max<qint64>(0, task.addedAt.msecsTo(wallNow)) +
+                       std::chrono::milliseconds(*limit).count();
+    }
+    setKey(task.taskId, e, task.keyId);
+    if (task.lastChecked.isValid()) {
+        e.lastCheckMs = now - std::max<qint64>(0, task.lastChecked.msecsTo(wallNow));
+    }
+    if (isNew && task.lastError.kind == ApiError::Kind::NotFoundYet && task.addedAt.isValid()) {
+        // Still unknown from an earlier session: the grace period started when it was added.
+        e.firstNotFoundMs = now - std::max<qint64>(0, task.addedAt.msecsTo(wallNow));
+    }
+    if (isNew) {
+        e.final = true; // not counted yet; setFinal() counts it when unfinished
+    }
+    setFinal(e, isDone(task));
+    return &e;
+}
+
+bool RefreshScheduler::isDone(const TaskRecord &task)
+{
+    return isFinal(task.status) || task.lastError.isFinal();
+}
+
 void RefreshScheduler::track(const QList<TaskRecord> &tasks)
 {
     const qint64 now = nowMs();
     const QDateTime wallNow = QDateTime::currentDateTimeUtc();
     for (const TaskRecord &task : tasks) {
-        const StatusSource *source = statusSource(task.kind);
-        if (!source || task.awaitsTaskId() || task.findingOwner) {
-            // A kind that cannot be read yet, no KIE task ID, or its key is being looked for:
-            // listed, not polled.
+        if (isDone(task) && !m_entries.contains(task.taskId)) {
+            continue; // finished: nothing to schedule (refreshNow() asks it again)
+        }
+        Entry *e = entryFor(task, now, wallNow);
+        if (!e) {
             continue;
         }
-        auto it = m_entries.find(task.taskId);
-        const bool isNew = it == m_entries.end();
-        if (isNew) {
-            it = m_entries.insert(task.taskId, Entry{});
-        }
-        Entry &e = it.value();
-        if (const QDateTime started = taskStartedAt(task); started.isValid()) {
-            e.startedMs = now - std::max<qint64>(0, started.msecsTo(wallNow));
-        } else if (isNew) {
-            e.startedMs = now;
-        }
-        e.kind = task.kind;
-        e.parentTaskId = task.parentTaskId;
-        e.videoIndex = task.videoIndex;
-        e.giveUpAtMs.reset();
-        if (const auto limit = source->giveUpAfter(); limit && task.addedAt.isValid()) {
-            // The time limit runs from the request, across restarts.
-            e.giveUpAtMs = now - std::max<qint64>(0, task.addedAt.msecsTo(wallNow)) +
-                           std::chrono::milliseconds(*limit).count();
-        }
-        setKey(task.taskId, e, task.keyId);
-        if (task.lastChecked.isValid()) {
-            e.lastCheckMs = now - std::max<qint64>(0, task.lastChecked.msecsTo(wallNow));
-        }
-        if (isNew && task.lastError.kind == ApiError::Kind::NotFoundYet && task.addedAt.isValid()) {
-            // Still unknown from an earlier session: the grace period started when it was added.
-            e.firstNotFoundMs = now - std::max<qint64>(0, task.addedAt.msecsTo(wallNow));
-        }
-        const bool done = isFinal(task.status) || task.lastError.isFinal();
-        if (isNew) {
-            e.final = true; // not counted yet; setFinal() counts it when unfinished
-        }
-        setFinal(e, done);
-        if (done) {
-            if (!e.forced) {
-                dequeue(task.taskId, e);
+        if (e->final) {
+            if (!e->forced && !e->ticket) {
+                forget(task.taskId);
             }
-        } else if (!e.dueMs && !e.ticket) {
-            enqueue(task.taskId, e,
-                    e.lastCheckMs ? *e.lastCheckMs + intervalMs(e, *e.lastCheckMs)
-                                  : firstDueMs(e.keyId, now));
+        } else if (!e->dueMs && !e->ticket) {
+            enqueue(task.taskId, *e,
+                    e->lastCheckMs ? *e->lastCheckMs + intervalMs(*e, *e->lastCheckMs)
+                                   : firstDueMs(e->keyId, now));
         }
     }
     schedule();
 }
 
+void RefreshScheduler::forget(const QString &taskId)
+{
+    auto it = m_entries.find(taskId);
+    if (it == m_entries.end()) {
+        return;
+    }
+    dequeue(taskId, it.value());
+    withdraw(it.value()); // an answer still in flight is dropped
+    setFinal(it.value(), true);
+    m_entries.erase(it);
+}
+
 void RefreshScheduler::untrack(const QStringList &taskIds)
 {
     for (const QString &id : taskIds) {
-        auto it = m_entries.find(id);
-        if (it == m_entries.end()) {
-            continue;
-        }
-        dequeue(id, it.value());
-        withdraw(it.value()); // an answer still in flight is dropped
-        setFinal(it.value(), true);
-        m_entries.erase(it);
+        forget(id);
     }
     schedule();
 }
@@ -210,26 +232,17 @@ void RefreshScheduler::setTaskKey(const QString &taskId, const QString &keyId)
     schedule();
 }
 
-void RefreshScheduler::refreshNow(const QStringList &taskIds)
+void RefreshScheduler::refreshNow(const QList<TaskRecord> &tasks)
 {
     const qint64 now = nowMs();
-    auto force = [&](const QString &id, Entry &e) {
-        if (e.ticket) {
-            return; // an answer is on its way
-        }
-        e.forced = true;
-        enqueue(id, e, now);
-    };
-    if (taskIds.isEmpty()) {
-        for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
-            force(it.key(), it.value());
-        }
-    } else {
-        for (const QString &id : taskIds) {
-            auto it = m_entries.find(id);
-            if (it != m_entries.end()) {
-                force(id, it.value());
-            }
+    const QDateTime wallNow = QDateTime::currentDateTimeUtc();
+    for (const TaskRecord &task : tasks) {
+        // A finished task is scheduled again, until its answer.
+        const auto known = m_entries.find(task.taskId);
+        Entry *e = known != m_entries.end() ? &known.value() : entryFor(task, now, wallNow);
+        if (e && !e->ticket) { // else an answer is on its way
+            e->forced = true;
+            enqueue(task.taskId, *e, now);
         }
     }
     schedule();
@@ -481,7 +494,7 @@ void RefreshScheduler::handleAnswer(const QString &taskId, quint64 ticket, const
         setFinal(e, true);
     }
     if (e.final) {
-        dequeue(taskId, e);
+        forget(taskId); // refreshNow() brings it back
     } else {
         enqueue(taskId, e, nextDue);
     }

@@ -71,13 +71,14 @@ public:
     const Policy &policy() const { return m_policy; }
 
     // Start watching tasks. Unfinished tasks never checked are polled at once; others are due
-    // one interval after their last check. Final tasks are remembered for refreshNow(). Tasks
-    // whose key is being looked for (findingOwner) are left out.
+    // one interval after their last check. Final tasks are not kept (a long history costs no
+    // memory here): refreshNow() asks them again. Tasks whose key is being looked for
+    // (findingOwner) are left out.
     void track(const QList<TaskRecord> &tasks);
     void untrack(const QStringList &taskIds);
     void setTaskKey(const QString &taskId, const QString &keyId);
-    // Polls these tasks (finished ones too) as soon as limits allow; empty = every task.
-    void refreshNow(const QStringList &taskIds = {});
+    // Polls these tasks (finished ones too) as soon as limits allow.
+    void refreshNow(const QList<TaskRecord> &tasks);
 
     // The user's "pause polling", and the network state: the request machine's.
     void setPaused(bool paused);
@@ -130,6 +131,11 @@ private:
         bool sent = false; // that poll left the request machine's queue
     };
 
+    // The task's entry, made or brought up to date from the record (null: not polled); its
+    // finality is the record's.
+    Entry *entryFor(const TaskRecord &task, qint64 now, const QDateTime &wallNow);
+    static bool isDone(const TaskRecord &task); // finished, or an error that is final
+    void forget(const QString &taskId);         // drops its entry, its queued or sent poll
     void schedule();
     void dispatch();
     void submit(const QString &taskId, Entry &entry);

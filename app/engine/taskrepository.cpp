@@ -41,7 +41,7 @@ void TaskRepository::load()
     m_staged.clear();
     TaskStore::Read read;
     if (m_store) {
-        read = m_store->loadAll();
+        read = m_store->loadAll(TaskStore::Request::Left);
     }
     m_tasks = std::move(read.tasks);
     reindex();
@@ -87,7 +87,8 @@ bool TaskRepository::loadStep(std::optional<std::chrono::milliseconds> budget)
     bool done = !m_store;
     QString failure;
     while (!done) {
-        TaskStore::Read batch = m_store->loadBatch(m_loadedUpTo, BatchRows);
+        TaskStore::Read batch =
+            m_store->loadBatch(m_loadedUpTo, BatchRows, TaskStore::Request::Left);
         m_loadedUpTo = batch.last;
         failure = batch.error;
         done = batch.failed() || batch.tasks.size() < BatchRows;
@@ -146,6 +147,18 @@ const TaskRecord *TaskRepository::task(const QString &taskId) const
 {
     const auto row = m_rowById.constFind(taskId);
     return row == m_rowById.cend() ? nullptr : &m_tasks.at(row.value());
+}
+
+QString TaskRepository::paramJson(const QString &taskId) const
+{
+    const std::optional<TaskRecord> held = latest(taskId);
+    if (!held) {
+        return {};
+    }
+    if (!held->paramJson.isNull()) {
+        return held->paramJson;
+    }
+    return m_store ? m_store->paramJson(taskId) : QString();
 }
 
 std::optional<TaskRecord> TaskRepository::latest(const QString &taskId) const

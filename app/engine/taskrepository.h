@@ -56,6 +56,10 @@ public:
     // The newest state: a staged answer not committed yet wins over the committed one.
     std::optional<TaskRecord> latest(const QString &taskId) const;
     bool contains(const QString &taskId) const { return m_rowById.contains(taskId); }
+    // A task's paramJson (the request that made it). Tasks read from the store hold none (null:
+    // the list does not show it, and it is the heaviest field), so it is read from the store
+    // here; a newer one held in memory (a poll's answer, a request sent in this run) wins.
+    QString paramJson(const QString &taskId) const;
     int count() const { return int(m_tasks.size()); }
     // Every task, in the order they were added (the store's order on load).
     const QList<TaskRecord> &tasks() const override { return m_tasks; }

@@ -33,10 +33,24 @@ QString joinedColumns(const QString &prefix, const QString &suffix)
     return parts.join(QLatin1Char(','));
 }
 
-QString selectSql()
+namespace {
+const QString RequestColumn = QStringLiteral("param_json");
+} // namespace
+
+QString selectSql(bool readParamJson)
 {
-    return QStringLiteral("SELECT task_id,") + joinedColumns({}, {}) +
-           QStringLiteral(" FROM tasks");
+    QString columns = joinedColumns({}, {});
+    if (!readParamJson) {
+        columns.replace(RequestColumn, QStringLiteral("NULL"));
+    }
+    return QStringLiteral("SELECT task_id,") + columns + QStringLiteral(" FROM tasks");
+}
+
+QString assignments()
+{
+    return joinedColumns({}, QStringLiteral("=?"))
+        .replace(RequestColumn + QStringLiteral("=?"),
+                 RequestColumn + QStringLiteral("=COALESCE(?,") + RequestColumn + QLatin1Char(')'));
 }
 
 namespace {

@@ -361,9 +361,27 @@ TaskStore::Attempt TaskStore::migrate(int fromVersion)
     return Attempt::Ready;
 }
 
-TaskStore::Read TaskStore::loadAll() const
+TaskStore::Read TaskStore::loadAll(Request request) const
 {
-    return loadBatch(0, std::numeric_limits<int>::max());
+    return loadBatch(0, std::numeric_limits<int>::max(), request);
+}
+
+QString TaskStore::paramJson(const QString &taskId) const
+{
+    if (!isOpen()) {
+        return {};
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT param_json FROM tasks WHERE task_id=?"));
+    q.addBindValue(taskId);
+    if (q.exec() && q.next()) {
+        return q.value(0).toString();
+    }
+    if (q.lastError().isValid()) {
+        m_clean = m_clean && !isCorruption(q.lastError());
+        qCWarning(lcStore) << "reading a task's request failed:" << describe(q.lastError());
+    }
+    return {};
 }
 
 qsizetype TaskStore::count() const
@@ -380,7 +398,7 @@ qsizetype TaskStore::count() const
     return 0;
 }
 
-TaskStore::Read TaskStore::loadBatch(qint64 after, int limit) const
+TaskStore::Read TaskStore::loadBatch(qint64 after, int limit, Request request) const
 {
     Read batch;
     batch.last = after;
@@ -392,7 +410,8 @@ TaskStore::Read TaskStore::loadBatch(qint64 after, int limit) const
     q.setForwardOnly(true);
     // rowid last: readRecord() reads the columns before it.
     const QString sql =
-        selectSql().replace(QStringLiteral(" FROM tasks"), QStringLiteral(",rowid FROM tasks")) +
+        selectSql(request == Request::Read)
+            .replace(QStringLiteral(" FROM tasks"), QStringLiteral(",rowid FROM tasks")) +
         QStringLiteral(" WHERE rowid > ? ORDER BY rowid LIMIT ?");
     const int rowidColumn = int(fieldColumns().size()) + 1;
     q.prepare(sql);
@@ -443,9 +462,8 @@ bool TaskStore::update(const QList<TaskRecord> &tasks)
     if (!isOpen()) {
         return false;
     }
-    const QString sql = QStringLiteral("UPDATE tasks SET ") +
-                        joinedColumns({}, QStringLiteral("=?")) +
-                        QStringLiteral(" WHERE task_id=?");
+    const QString sql =
+        QStringLiteral("UPDATE tasks SET ") + assignments() + QStringLiteral(" WHERE task_id=?");
     const int idIndex = static_cast<int>(fieldColumns().size());
     const auto updateOne = [idIndex](QSqlQuery &q, const TaskRecord &task) {
         bindFields(q, 0, task);
@@ -461,8 +479,7 @@ bool TaskStore::replace(const QString &oldTaskId, const TaskRecord &task)
         return false;
     }
     // One statement: the row keeps its place (rowid) and nothing is half done.
-    const QString sql = QStringLiteral("UPDATE tasks SET task_id=?,") +
-                        joinedColumns({}, QStringLiteral("=?")) +
+    const QString sql = QStringLiteral("UPDATE tasks SET task_id=?,") + assignments() +
                         QStringLiteral(" WHERE task_id=?");
     const int idIndex = 1 + static_cast<int>(fieldColumns().size());
     bool found = false;

@@ -47,17 +47,24 @@ public:
         QString error;
         bool failed() const { return !error.isEmpty(); }
     };
-    Read loadAll() const; // in the order they were added
+    // Whether a read fills in each task's paramJson (its request: the heaviest field).
+    enum class Request { Read, Left };
+    // In the order they were added. Request::Left leaves each task's paramJson null, for a
+    // list that does not show it: paramJson() reads it when needed.
+    Read loadAll(Request request = Request::Read) const;
     // Part of the list, for reading it a little at a time: the tasks stored after the row
     // `after` (0: from the first), at most `limit`, in the order they were added. A read of
     // fewer than `limit` tasks (or failed) is the end.
-    Read loadBatch(qint64 after, int limit) const;
+    Read loadBatch(qint64 after, int limit, Request request = Request::Read) const;
+    // A task's stored paramJson (null when it has none or is unknown).
+    QString paramJson(const QString &taskId) const;
     // How many tasks are stored (0 when the count cannot be read): what a reader in batches
     // makes room for at once.
     qsizetype count() const;
     // Adds tasks not yet stored, in one transaction; returns the ones actually added.
     QList<TaskRecord> insertNew(const QList<TaskRecord> &tasks);
-    // Writes every field of the given (known) tasks in one transaction.
+    // Writes every field of the given (known) tasks in one transaction; a null paramJson keeps
+    // the stored one (a task read with Request::Left).
     bool update(const QList<TaskRecord> &tasks);
     bool remove(const QStringList &taskIds);
     // The task oldTaskId becomes task (another ID: a placeholder whose KIE task ID arrived),

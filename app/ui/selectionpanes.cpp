@@ -6,6 +6,7 @@
 #include "taskdetailspane.h"
 #include "taskfilterproxy.h"
 #include "tasklistpane.h"
+#include "taskrepository.h"
 #include "tasktablemodel.h"
 
 #include <QItemSelectionModel>
@@ -52,6 +53,10 @@ SelectionPanes::SelectionPanes(Engine *engine, TaskTableModel *model, TaskListPa
         return profile ? profile->label : QString();
     });
     connect(keys, &KeyRing::profilesChanged, m_details, &TaskDetailsPane::refresh);
+    // The request, read when a task is shown: the list holds none.
+    TaskRepository *tasks = engine->tasks();
+    m_details->setParamJsonProvider(
+        [tasks](const QString &taskId) { return tasks->paramJson(taskId); });
 
     // Downloaded files play from disk and show in the details.
     DownloadCoordinator *downloads = engine->downloads();

@@ -72,6 +72,12 @@ void TaskDetailsPane::setKeyLabelProvider(std::function<QString(const QString &)
     rebuild();
 }
 
+void TaskDetailsPane::setParamJsonProvider(std::function<QString(const QString &)> provider)
+{
+    m_paramJson = std::move(provider);
+    rebuild();
+}
+
 void TaskDetailsPane::setStatusTextProvider(std::function<QString(const TaskRecord &)> provider)
 {
     m_statusText = std::move(provider);
@@ -304,7 +310,9 @@ void TaskDetailsPane::rebuild()
     addRow(tr("API key"), keyText);
     addRow(tr("Added"), formatTime(t.addedAt));
     addRow(tr("Last checked"), formatTime(t.lastChecked));
-    addBlock(tr("Request (paramJson)"), prettyJson(t.paramJson), true);
+    const QString paramJson =
+        t.paramJson.isNull() && m_paramJson ? m_paramJson(t.taskId) : t.paramJson;
+    addBlock(tr("Request (paramJson)"), prettyJson(paramJson), true);
     addBlock(tr("Other fields"), prettyJson(QString::fromUtf8(t.extraJson)), true);
 }
 

@@ -32,6 +32,8 @@ public:
     void refresh();
     // The label of a key id ("" = the default key); empty when the key was removed.
     void setKeyLabelProvider(std::function<QString(const QString &keyId)> provider);
+    // A task's paramJson, for a task that holds none (the list is read without it).
+    void setParamJsonProvider(std::function<QString(const QString &taskId)> provider);
     // The task's status as the list shows it ("Generating · 2 min 31 s", "Waiting · server
     // error, retry in 40 s"); without one, the bare status. Call refreshStatus() when it
     // changed with time.
@@ -66,6 +68,7 @@ private:
     LocalFileProvider m_localFile;
     QMenu *m_followUpMenu = nullptr;
     std::function<QString(const QString &)> m_keyLabel;
+    std::function<QString(const QString &)> m_paramJson;
     std::function<QString(const TaskRecord &)> m_statusText;
     QLabel *m_statusField = nullptr; // the Status row's value while a task is shown
 };
