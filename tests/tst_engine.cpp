@@ -74,8 +74,10 @@ private:
                                     const QStringList &demoTaskIds = {});
     // Stores a key with the engine's key ring; returns its id (empty on failure).
     QString addStoredKey(Instance &app, const QString &label, const QString &secret);
-    // The task as the store file has it, read with a second connection.
-    std::optional<TaskRecord> stored(const QString &id) const;
+    // The task as the store file has it, read with a second connection (by default as the
+    // list reads it, without its request).
+    std::optional<TaskRecord> stored(const QString &id,
+                                     TaskStore::Request request = TaskStore::Request::Left) const;
     // Tokens of the record-info requests for the task, in order ("Bearer " stripped).
     QStringList pollTokens(const QString &id) const;
 
@@ -136,14 +138,14 @@ QString tst_Engine::addStoredKey(Instance &app, const QString &label, const QStr
     return id;
 }
 
-std::optional<TaskRecord> tst_Engine::stored(const QString &id) const
+std::optional<TaskRecord> tst_Engine::stored(const QString &id, TaskStore::Request request) const
 {
     TaskStore second;
     if (second.open(m_dir->filePath(QStringLiteral("tasks.sqlite"))) ==
         TaskStore::OpenResult::Failed) {
         return std::nullopt;
     }
-    const QList<TaskRecord> all = second.loadAll().tasks;
+    const QList<TaskRecord> all = second.loadAll(request).tasks;
     for (const TaskRecord &t : all) {
         if (t.taskId == id) {
             return t;
@@ -409,7 +411,7 @@ void tst_Engine::anExportHasTheRequestsTheListDoesNotHold()
     app->engine->addTasks({a});
     QTRY_COMPARE_WITH_TIMEOUT(app->status(a), TaskStatus::Succeeded, Timeout);
     app.reset();
-    const QString request = stored(a).value_or(TaskRecord{}).paramJson;
+    const QString request = stored(a, TaskStore::Request::Read).value_or(TaskRecord{}).paramJson;
     QVERIFY(!request.isEmpty());
 
     app = start();

@@ -150,10 +150,14 @@ void tst_Generations::everyFieldReachesTheBodyAndTheTaskIsTracked()
     QVERIFY(start());
     QCOMPARE(task(id)->status, TaskStatus::Succeeded);
     QCOMPARE(task(id)->sourceTaskId, QStringLiteral("veo_source_task_1"));
-    // Re-run reads the task's paramJson (KIE's echo by now), from the store: the list holds
-    // none after a restart.
+    // Re-run reads the task's paramJson (KIE's echo by now) from the store: the list holds
+    // none.
     QVERIFY(task(id)->paramJson.isNull());
-    QCOMPARE(generations()->optionsOf(id).value_or(GenerateOptions{}).prompt, options.prompt);
+    const std::optional<GenerateOptions> echoed =
+        generateOptionsFromParamJson(m_t.app->engine->tasks()->paramJson(id));
+    QVERIFY(echoed);
+    QCOMPARE(echoed->prompt, options.prompt);
+    QCOMPARE(generations()->optionsOf(id), echoed);
     QCOMPARE(count(), 1);
 }
 

@@ -313,12 +313,15 @@ void TestRefreshScheduler::finishedTasksOnlyByRefreshNow()
     const TaskRecord failedTask = task(failed, {}, TaskStatus::Failed, old);
     rig.scheduler->track({doneTask, failedTask});
     QCOMPARE(rig.scheduler->pendingCount(), 0);
+    QCOMPARE(rig.scheduler->trackedCount(), 0); // a long history costs nothing here
 
     rig.runFor(400);
     QCOMPARE(rig.server.requests().size(), 0);
 
     rig.scheduler->refreshNow({doneTask});
     QCOMPARE(rig.scheduler->pendingCount(), 0); // still finished, only asked again
+    QCOMPARE(rig.scheduler->trackedCount(), 1);
+    rig.scheduler->track({doneTask}); // its state committed meanwhile: still asked, once
     rig.runner.settle();
     QCOMPARE(rig.requestCount(done), 1);
     QCOMPARE(rig.answersFor(done).size(), 1);
@@ -326,11 +329,13 @@ void TestRefreshScheduler::finishedTasksOnlyByRefreshNow()
     QCOMPARE(rig.requestCount(done), 1);
     QCOMPARE(rig.requestCount(failed), 0);
     QVERIFY(!rig.scheduler->nextCheckAt(done).isValid());
-    rig.scheduler->track({doneTask}); // its committed answer: still nothing to schedule
+    QCOMPARE(rig.scheduler->trackedCount(), 0); // answered: forgotten again
+    rig.scheduler->track({doneTask});           // its committed answer: still nothing to schedule
     rig.runFor(400);
     QCOMPARE(rig.requestCount(done), 1);
+    QCOMPARE(rig.scheduler->trackedCount(), 0);
 
-    rig.scheduler->refreshNow({doneTask, failedTask}); // every task
+    rig.scheduler->refreshNow({doneTask, failedTask}); // both, as Refresh All does
     rig.runner.settle();
     QCOMPARE(rig.requestCount(failed), 1);
     QCOMPARE(rig.requestCount(done), 2);

@@ -3,13 +3,9 @@
 
 #include <QTest>
 
-#include <functional>
-
 using namespace veo;
 
 namespace {
-
-using Change = std::function<void(TaskRecord &)>;
 
 // Local bookkeeping that a poll must never overwrite.
 TaskRecord localTask()
@@ -65,10 +61,6 @@ private Q_SLOTS:
     void mergeCopiesRemoteFields();
     void mergeCopiesEveryNonLocalField();
     void mergeClearsFieldsThatWentAway();
-    void sameRemoteStateIgnoresLocalFields();
-    void sameRemoteStateLeavesOutTheRequest();
-    void sameRemoteStateSeesEachRemoteField_data();
-    void sameRemoteStateSeesEachRemoteField();
     void statusFromSuccessFlag_data();
     void statusFromSuccessFlag();
     void statusKeysRoundTrip();
@@ -145,76 +137,6 @@ void TestTaskRecord::mergeClearsFieldsThatWentAway()
     // But not the request: it does not change once sent, and an answer without it keeps it.
     QVERIFY(!remoteTask().paramJson.isEmpty());
     QCOMPARE(t.paramJson, remoteTask().paramJson);
-}
-
-void TestTaskRecord::sameRemoteStateIgnoresLocalFields()
-{
-    const TaskRecord a = localTask();
-    TaskRecord b = a;
-    b.taskId = QStringLiteral("veo_task_other000001");
-    b.keyId = QStringLiteral("other");
-    b.addedAt = b.addedAt.addDays(1);
-    b.lastChecked = b.lastChecked.addDays(1);
-    b.lastError = ApiError();
-    QVERIFY(a.sameRemoteState(b));
-    QVERIFY(b.sameRemoteState(a));
-    QVERIFY(a.sameRemoteState(a));
-}
-
-// A task read from the store holds no paramJson (read when needed): a poll's answer with it
-// is no change, so a Refresh of a finished task writes nothing.
-void TestTaskRecord::sameRemoteStateLeavesOutTheRequest()
-{
-    TaskRecord answer = localTask();
-    answer.mergeRemote(remoteTask());
-    TaskRecord listed = answer;
-    listed.paramJson = QString();
-    QVERIFY(listed.sameRemoteState(answer));
-    QVERIFY(answer.sameRemoteState(listed));
-    TaskRecord another = answer;
-    another.paramJson = QStringLiteral(R"({"prompt":"other"})");
-    QVERIFY(answer.sameRemoteState(another));
-    // What KIE read from the request is compared.
-    another.prompt = QStringLiteral("other");
-    QVERIFY(!answer.sameRemoteState(another));
-}
-
-void TestTaskRecord::sameRemoteStateSeesEachRemoteField_data()
-{
-    QTest::addColumn<Change>("change");
-    const auto row = [](const char *name, const Change &change) { QTest::newRow(name) << change; };
-    row("status", [](TaskRecord &t) { t.status = TaskStatus::GenerationFailed; });
-    row("successFlag", [](TaskRecord &t) { t.successFlag = 9; });
-    row("prompt", [](TaskRecord &t) { t.prompt += QLatin1Char('!'); });
-    row("model", [](TaskRecord &t) { t.model = QStringLiteral("veo3_lite"); });
-    row("aspectRatio", [](TaskRecord &t) { t.aspectRatio = QStringLiteral("9:16"); });
-    row("requestedResolution", [](TaskRecord &t) { t.requestedResolution = QStringLiteral("4k"); });
-    row("generationType", [](TaskRecord &t) { t.generationType = QStringLiteral("X"); });
-    row("errorCode value", [](TaskRecord &t) { t.errorCode = 500; });
-    row("errorCode absent", [](TaskRecord &t) { t.errorCode.reset(); });
-    row("errorMessage", [](TaskRecord &t) { t.errorMessage = QStringLiteral("other"); });
-    row("createTime", [](TaskRecord &t) { t.createTime = t.createTime.addSecs(1); });
-    row("completeTime", [](TaskRecord &t) { t.completeTime = t.createTime.addSecs(9); });
-    row("fallbackFlag", [](TaskRecord &t) { t.fallbackFlag = true; });
-    row("resolution", [](TaskRecord &t) { t.resolution = QStringLiteral("1080p"); });
-    row("resultUrls", [](TaskRecord &t) { t.resultUrls.append(QStringLiteral("https://x/2")); });
-    row("originUrls", [](TaskRecord &t) { t.originUrls = {QStringLiteral("https://x/o")}; });
-    row("fullResultUrls",
-        [](TaskRecord &t) { t.fullResultUrls = {QStringLiteral("https://x/f")}; });
-    row("extraJson", [](TaskRecord &t) { t.extraJson = R"({"data":{"a":1}})"; });
-}
-
-void TestTaskRecord::sameRemoteStateSeesEachRemoteField()
-{
-    QFETCH(Change, change);
-    const TaskRecord a =
-        test::makeTask(QStringLiteral("veo_task_same0000001"), TaskStatus::Failed, 4);
-    QVERIFY(a.errorCode.has_value()); // so that "errorCode absent" is a change
-    TaskRecord b = a;
-    change(b);
-    QVERIFY(!(a == b)); // the row really changes something
-    QVERIFY(!a.sameRemoteState(b));
-    QVERIFY(!b.sameRemoteState(a));
 }
 
 void TestTaskRecord::statusFromSuccessFlag_data()

@@ -408,6 +408,10 @@ void TestTaskStore::aListIsReadWithoutRequestsThatStayStored()
     QCOMPARE(store.paramJson(full.taskId), full.paramJson);
     QCOMPARE(store.paramJson(other.taskId), other.paramJson);
     QVERIFY(store.paramJson(QStringLiteral("veo_ghost")).isNull());
+    const QHash<QString, QString> all = store.paramJsons();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.value(full.taskId), full.paramJson);
+    QCOMPARE(all.value(other.taskId), other.paramJson);
 
     // A task read without it, changed and written back (a new key): the request stays.
     TaskRecord rekeyed = lean.at(0);
@@ -426,6 +430,7 @@ void TestTaskStore::aListIsReadWithoutRequestsThatStayStored()
 
     store.close();
     QVERIFY(store.paramJson(rekeyed.taskId).isNull()); // not open: nothing, no crash
+    QVERIFY(store.paramJsons().isEmpty());
 }
 
 void TestTaskStore::insertDuplicateIsNoOp()

@@ -110,15 +110,16 @@ struct Rig
         const TaskRecord *t = model->task(id);
         return t ? t->status : TaskStatus::Pending;
     }
-    // What a fresh process would read from the same file.
-    QHash<QString, TaskRecord> reopened() const
+    // What a fresh process would read from the same file (by default as its list does,
+    // without the requests).
+    QHash<QString, TaskRecord> reopened(TaskStore::Request request = TaskStore::Request::Left) const
     {
         TaskStore other;
         if (other.open(dbPath()) == TaskStore::OpenResult::Failed) {
             return {};
         }
         QHash<QString, TaskRecord> byId;
-        for (const TaskRecord &t : other.loadAll().tasks) {
+        for (const TaskRecord &t : other.loadAll(request).tasks) {
             byId.insert(t.taskId, t);
         }
         return byId;
@@ -271,12 +272,19 @@ void TestTaskTracker::aTaskReadFromTheStoreGetsItsRequestWhenNeeded()
         TaskRecord d = r;
         d.taskId = done;
         d.status = TaskStatus::Succeeded;
-        QCOMPARE(rig.store->insertNew({r, d}).size(), 2);
+        QList<TaskRecord> seed{r, d};
+        for (int i = 0; i < 20; ++i) { // a list long enough for both ways of fillParamJson()
+            TaskRecord more = d;
+            more.taskId = QStringLiteral("veo_more_%1").arg(i);
+            more.paramJson = QStringLiteral(R"({"prompt":"%1"})").arg(i);
+            seed << more;
+        }
+        QCOMPARE(rig.store->insertNew(seed).size(), seed.size());
     }
     rig.server.setScript(running, {record(running, 1, QStringLiteral("echoed"))});
 
     rig.tracker->load();
-    QCOMPARE(rig.model->rowCount(), 2);
+    QCOMPARE(rig.model->rowCount(), 22);
     QVERIFY(rig.repository->task(done)->paramJson.isNull());
     QVERIFY(rig.model->task(done)->paramJson.isNull());
     QCOMPARE(rig.repository->paramJson(done), request);
@@ -286,7 +294,21 @@ void TestTaskTracker::aTaskReadFromTheStoreGetsItsRequestWhenNeeded()
     QTRY_COMPARE_WITH_TIMEOUT(rig.status(running), TaskStatus::Succeeded, 10000);
     const QString echoed = rig.repository->paramJson(running);
     QVERIFY2(echoed.contains(QLatin1String("echoed")), qPrintable(echoed));
-    QCOMPARE(rig.reopened().value(running).paramJson, echoed);
+    QCOMPARE(rig.reopened(TaskStore::Request::Read).value(running).paramJson, echoed);
+    // An export fills them in: the newest held one, else the stored one; the whole list in one
+    // read of the store, a few tasks one by one.
+    QList<TaskRecord> all = rig.repository->tasks();
+    rig.repository->fillParamJson(all);
+    QList<TaskRecord> few{*rig.repository->task(running), *rig.repository->task(done)};
+    rig.repository->fillParamJson(few);
+    QCOMPARE(few.at(0).paramJson, echoed);
+    QCOMPARE(few.at(1).paramJson, request);
+    for (const TaskRecord &t : std::as_const(all)) {
+        QCOMPARE(t.paramJson, t.taskId == running ? echoed
+                              : t.taskId == done
+                                  ? request
+                                  : QStringLiteral(R"({"prompt":"%1"})").arg(t.taskId.mid(9)));
+    }
 
     // A local change of a task read without its request (a new key) keeps the stored one.
     QCOMPARE(rig.repository->update(
@@ -298,7 +320,7 @@ void TestTaskTracker::aTaskReadFromTheStoreGetsItsRequestWhenNeeded()
                  QStringLiteral("failed")),
              QStringList{done});
     QCOMPARE(rig.reopened().value(done).keyId, QStringLiteral("other"));
-    QCOMPARE(rig.reopened().value(done).paramJson, request);
+    QCOMPARE(rig.reopened(TaskStore::Request::Read).value(done).paramJson, request);
     QCOMPARE(rig.repository->paramJson(done), request);
 }
 

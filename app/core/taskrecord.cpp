@@ -71,14 +71,4 @@ bool TaskRecord::awaitsTaskId() const
     return createsId && submission != TaskSubmission::None;
 }
 
-bool TaskRecord::sameRemoteState(const TaskRecord &other) const
-{
-    TaskRecord merged = *this;
-    merged.mergeRemote(other);
-    // The request is not compared: a task read from the store holds none (null, read when
-    // needed), and what KIE reads from it is compared field by field (prompt, model, ...).
-    merged.paramJson = paramJson;
-    return merged == *this;
-}
-
 } // namespace veo

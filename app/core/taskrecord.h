@@ -51,7 +51,8 @@ struct TaskRecord
     // --- record-info fields -------------------------------------------------------------
     TaskStatus status = TaskStatus::Pending;
     int successFlag = -1; // raw value from KIE; -1 = never read
-    // Verbatim. Null in a task read from the store for the list: TaskRepository::paramJson().
+    // Verbatim. Null when not held: the tasks in memory hold none (TaskRepository::paramJson()
+    // reads it), and writing a record with a null one keeps the stored one.
     QString paramJson;
     // Parsed from paramJson (empty when absent):
     QString prompt;
@@ -76,11 +77,6 @@ struct TaskRecord
     // Copies every record-info field from a fresh answer, keeping local bookkeeping (and the
     // paramJson held when the answer has none).
     void mergeRemote(const TaskRecord &remote);
-    // True when every record-info field but paramJson equals other's, i.e. mergeRemote(other)
-    // would change nothing that is compared (used to skip no-op updates). Local bookkeeping
-    // is not compared.
-    bool sameRemoteState(const TaskRecord &other) const;
-
     // The task as when it was added: who it is (ID, kind, parent, video, key, when added,
     // owner search), nothing KIE said about it.
     TaskRecord identity() const;

@@ -297,9 +297,7 @@ QList<TaskRecord> Engine::listed(const QStringList &taskIds) const
 QList<ExportedTask> Engine::exportTasks(const QStringList &taskIds) const
 {
     QList<TaskRecord> tasks = listed(taskIds);
-    for (TaskRecord &t : tasks) { // the list holds no requests: the export has them
-        t.paramJson = m_tasks->paramJson(t.taskId);
-    }
+    m_tasks->fillParamJson(tasks); // the list holds no requests: the export has them
     return exportedTasks(tasks, m_keys->profiles(), m_downloadStore->localCopies());
 }
 

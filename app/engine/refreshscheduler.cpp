@@ -137,8 +137,11 @@ RefreshScheduler::Entry *RefreshScheduler::entryFor(const TaskRecord &task, qint
         it = m_entries.insert(task.taskId, Entry{});
     }
     Entry &e = it.value();
+    const auto onClock = [&](const QDateTime &at) { // a past wall time, on the clock
+        return now - std::max<qint64>(0, at.msecsTo(wallNow));
+    };
     if (const QDateTime started = taskStartedAt(task); started.isValid()) {
-        e.startedMs = now - std::max<qint64>(0, started.msecsTo(wallNow));
+        e.startedMs = onClock(started);
     } else if (isNew) {
         e.startedMs = now;
     }
@@ -148,16 +151,15 @@ RefreshScheduler::Entry *RefreshScheduler::entryFor(const TaskRecord &task, qint
     e.giveUpAtMs.reset();
     if (const auto limit = source->giveUpAfter(); limit && task.addedAt.isValid()) {
         // The time limit runs from the request, across restarts.
-        e.giveUpAtMs = now - std::max<qint64>(0, task.addedAt.msecsTo(wallNow)) +
-                       std::chrono::milliseconds(*limit).count();
+        e.giveUpAtMs = onClock(task.addedAt) + std::chrono::milliseconds(*limit).count();
     }
     setKey(task.taskId, e, task.keyId);
     if (task.lastChecked.isValid()) {
-        e.lastCheckMs = now - std::max<qint64>(0, task.lastChecked.msecsTo(wallNow));
+        e.lastCheckMs = onClock(task.lastChecked);
     }
     if (isNew && task.lastError.kind == ApiError::Kind::NotFoundYet && task.addedAt.isValid()) {
         // Still unknown from an earlier session: the grace period started when it was added.
-        e.firstNotFoundMs = now - std::max<qint64>(0, task.addedAt.msecsTo(wallNow));
+        e.firstNotFoundMs = onClock(task.addedAt);
     }
     if (isNew) {
         e.final = true; // not counted yet; setFinal() counts it when unfinished
@@ -303,6 +305,11 @@ int RefreshScheduler::pendingCount() const
     return m_unfinished;
 }
 
+int RefreshScheduler::trackedCount() const
+{
+    return int(m_entries.size());
+}
+
 void RefreshScheduler::setFinal(Entry &entry, bool done)
 {
     if (entry.final == done) {
@@ -445,6 +452,8 @@ void RefreshScheduler::handleAnswer(const QString &taskId, quint64 ticket, const
         // Never reached KIE (the client dropped it): ask again, nothing to report.
         if (!e.final || e.forced) {
             enqueue(taskId, e, now);
+        } else {
+            forget(taskId); // finished meanwhile: nothing to ask again
         }
         schedule();
         return;

@@ -71,13 +71,16 @@ public:
     const Policy &policy() const { return m_policy; }
 
     // Start watching tasks. Unfinished tasks never checked are polled at once; others are due
-    // one interval after their last check. Final tasks are not kept (a long history costs no
-    // memory here): refreshNow() asks them again. Tasks whose key is being looked for
-    // (findingOwner) are left out.
+    // one interval after their last check. Finished tasks are not kept once their last poll
+    // is answered (a long history costs no memory here): refreshNow() asks them again. Tasks
+    // whose key is being looked for (findingOwner), that wait for their task ID, or of a kind
+    // that cannot be read are left out.
     void track(const QList<TaskRecord> &tasks);
     void untrack(const QStringList &taskIds);
     void setTaskKey(const QString &taskId, const QString &keyId);
-    // Polls these tasks (finished ones too) as soon as limits allow.
+    // Polls these tasks (finished ones too) as soon as limits allow, but for those track()
+    // leaves out. A task already tracked keeps its schedule's state; the record tells about
+    // one that is not.
     void refreshNow(const QList<TaskRecord> &tasks);
 
     // The user's "pause polling", and the network state: the request machine's.
@@ -91,6 +94,8 @@ public:
     // When the next poll is due (invalid when nothing is scheduled).
     QDateTime nextPollAt() const;
     int pendingCount() const; // unfinished tasks being watched
+    // Tasks it keeps a schedule for: the unfinished, and finished ones still being asked.
+    int trackedCount() const;
     // When this task is checked next (UTC): its due time (after a failed check, its backoff),
     // now while its poll is on its way; invalid when it is not scheduled (finished, not
     // tracked) and while polls are held (paused, offline). A key blocked by a 429's

@@ -149,16 +149,36 @@ const TaskRecord *TaskRepository::task(const QString &taskId) const
     return row == m_rowById.cend() ? nullptr : &m_tasks.at(row.value());
 }
 
+QString TaskRepository::stagedParamJson(const QString &taskId) const
+{
+    const auto staged = m_staged.constFind(taskId);
+    return staged == m_staged.cend() ? QString() : staged->paramJson;
+}
+
 QString TaskRepository::paramJson(const QString &taskId) const
 {
-    const std::optional<TaskRecord> held = latest(taskId);
-    if (!held) {
+    if (!contains(taskId)) {
         return {};
     }
-    if (!held->paramJson.isNull()) {
-        return held->paramJson;
+    const QString staged = stagedParamJson(taskId);
+    return !staged.isNull() || !m_store ? staged : m_store->paramJson(taskId);
+}
+
+void TaskRepository::fillParamJson(QList<TaskRecord> &tasks) const
+{
+    // Reading every stored request costs about as much as looking up a tenth of them one by
+    // one (0.2 s against 2 s for all of 100,000): from a tenth of the list on, one read.
+    if (!m_store || tasks.size() * 10 < m_tasks.size()) {
+        for (TaskRecord &t : tasks) {
+            t.paramJson = paramJson(t.taskId);
+        }
+        return;
     }
-    return m_store ? m_store->paramJson(taskId) : QString();
+    const QHash<QString, QString> stored = m_store->paramJsons();
+    for (TaskRecord &t : tasks) {
+        const QString staged = stagedParamJson(t.taskId);
+        t.paramJson = staged.isNull() ? stored.value(t.taskId) : staged;
+    }
 }
 
 std::optional<TaskRecord> TaskRepository::latest(const QString &taskId) const
@@ -187,13 +207,14 @@ QList<TaskRecord> TaskRepository::insert(const QList<TaskRecord> &records)
     if (candidates.isEmpty()) {
         return {};
     }
-    const QList<TaskRecord> added = m_store->insertNew(candidates);
+    QList<TaskRecord> added = m_store->insertNew(candidates);
     if (added.isEmpty()) { // they were all new here: the store refused them
         Q_EMIT storeError(
             tr("Could not add %n task(s) to the task database.", nullptr, int(candidates.size())));
         return {};
     }
-    for (const TaskRecord &record : added) {
+    for (TaskRecord &record : added) {
+        record.paramJson = QString(); // stored: paramJson() reads it
         m_rowById.insert(record.taskId, m_tasks.size());
         m_tasks.append(record);
     }
@@ -223,9 +244,10 @@ bool TaskRepository::replace(const QString &oldTaskId, const TaskRecord &record)
     m_staged.remove(oldTaskId);
     m_tasks.removeAt(*row);
     m_tasks.append(record);
+    m_tasks.last().paramJson = QString(); // stored: paramJson() reads it
     reindex();
     Q_EMIT removed({oldTaskId});
-    Q_EMIT inserted({record});
+    Q_EMIT inserted({m_tasks.last()});
     return true;
 }
 
@@ -364,9 +386,10 @@ void TaskRepository::flush()
     }
 }
 
-void TaskRepository::apply(const QList<TaskRecord> &records)
+void TaskRepository::apply(QList<TaskRecord> records)
 {
-    for (const TaskRecord &record : records) {
+    for (TaskRecord &record : records) {
+        record.paramJson = QString(); // stored: paramJson() reads it
         if (const auto row = m_rowById.constFind(record.taskId); row != m_rowById.cend()) {
             m_tasks[row.value()] = record;
         }

@@ -17,7 +17,8 @@ namespace veo {
 
 class TaskStore;
 
-// The tasks of this run: the truth in memory, always what the store has committed. Every
+// The tasks of this run: the truth in memory, always what the store has committed, but for
+// each task's paramJson, which is read from the store when needed (paramJson()). Every
 // service reads tasks here and changes them only through here; views follow the signals
 // (TaskFeed: loaded, inserted, changed, removed), which come only after the store committed. Poll
 // answers are staged and committed together on a short timer (one transaction per batch);
@@ -56,10 +57,13 @@ public:
     // The newest state: a staged answer not committed yet wins over the committed one.
     std::optional<TaskRecord> latest(const QString &taskId) const;
     bool contains(const QString &taskId) const { return m_rowById.contains(taskId); }
-    // A task's paramJson (the request that made it). Tasks read from the store hold none (null:
-    // the list does not show it, and it is the heaviest field), so it is read from the store
-    // here; a newer one held in memory (a poll's answer, a request sent in this run) wins.
+    // A task's paramJson (the request that made it). The tasks held here have none (null: the
+    // list does not show it, and it is the heaviest field), so it is read from the store; a
+    // staged answer's, not stored yet, wins. Null for an unknown task.
     QString paramJson(const QString &taskId) const;
+    // Sets each task's paramJson to what paramJson() returns (an export); for a tenth of the
+    // list or more, with one read of the store.
+    void fillParamJson(QList<TaskRecord> &tasks) const;
     int count() const { return int(m_tasks.size()); }
     // Every task, in the order they were added (the store's order on load).
     const QList<TaskRecord> &tasks() const override { return m_tasks; }
@@ -95,12 +99,14 @@ Q_SIGNALS:
     void storeError(const QString &message);
 
 private:
-    void apply(const QList<TaskRecord> &records);
+    void apply(QList<TaskRecord> records);
     // Reads the next part of a load in steps (all of it when budget is null); true when done.
     bool loadStep(std::optional<std::chrono::milliseconds> budget);
     void reportPartialRead(const QString &why); // the store stopped short of the whole list
     void makeRoom(); // counts the stored tasks once a load in steps goes on, and makes room
     void reindex();  // m_rowById from m_tasks
+    // A staged answer's paramJson (null when none is staged or it has none).
+    QString stagedParamJson(const QString &taskId) const;
 
     QPointer<TaskStore> m_store;
     QList<TaskRecord> m_tasks;

@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
+#include <functional>
 
 namespace veo {
 
@@ -24,33 +25,43 @@ const QStringList &fieldColumns()
     return columns;
 }
 
-QString joinedColumns(const QString &prefix, const QString &suffix)
+namespace {
+
+const QString ParamJsonColumn = QStringLiteral("param_json");
+
+// Each field column as column(name), comma-separated.
+QString eachColumn(const std::function<QString(const QString &)> &column)
 {
     QStringList parts;
-    for (const QString &column : fieldColumns()) {
-        parts << prefix + column + suffix;
+    for (const QString &name : fieldColumns()) {
+        parts << column(name);
     }
     return parts.join(QLatin1Char(','));
 }
 
-namespace {
-const QString RequestColumn = QStringLiteral("param_json");
 } // namespace
+
+QString joinedColumns(const QString &prefix, const QString &suffix)
+{
+    return eachColumn([&](const QString &name) -> QString { return prefix + name + suffix; });
+}
 
 QString selectSql(bool readParamJson)
 {
-    QString columns = joinedColumns({}, {});
-    if (!readParamJson) {
-        columns.replace(RequestColumn, QStringLiteral("NULL"));
-    }
-    return QStringLiteral("SELECT task_id,") + columns + QStringLiteral(" FROM tasks");
+    return QStringLiteral("SELECT task_id,") + eachColumn([&](const QString &name) -> QString {
+               return !readParamJson && name == ParamJsonColumn ? QStringLiteral("NULL") : name;
+           }) +
+           QStringLiteral(" FROM tasks");
 }
 
 QString assignments()
 {
-    return joinedColumns({}, QStringLiteral("=?"))
-        .replace(RequestColumn + QStringLiteral("=?"),
-                 RequestColumn + QStringLiteral("=COALESCE(?,") + RequestColumn + QLatin1Char(')'));
+    return eachColumn([](const QString &name) -> QString {
+        if (name == ParamJsonColumn) {
+            return name + QStringLiteral("=COALESCE(?,") + name + QLatin1Char(')');
+        }
+        return name + QStringLiteral("=?");
+    });
 }
 
 namespace {

@@ -398,6 +398,27 @@ qsizetype TaskStore::count() const
     return 0;
 }
 
+QHash<QString, QString> TaskStore::paramJsons() const
+{
+    QHash<QString, QString> byId;
+    if (!isOpen()) {
+        return byId;
+    }
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (q.exec(
+            QStringLiteral("SELECT task_id,param_json FROM tasks WHERE param_json IS NOT NULL"))) {
+        while (q.next()) {
+            byId.insert(q.value(0).toString(), q.value(1).toString());
+        }
+    }
+    if (q.lastError().isValid()) {
+        m_clean = m_clean && !isCorruption(q.lastError());
+        qCWarning(lcStore) << "reading the tasks' requests failed:" << describe(q.lastError());
+    }
+    return byId;
+}
+
 TaskStore::Read TaskStore::loadBatch(qint64 after, int limit, Request request) const
 {
     Read batch;
