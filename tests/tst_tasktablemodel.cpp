@@ -1,3 +1,4 @@
+#include "listfeed.h"
 #include "taskexpiry.h"
 #include "tasktablemodel.h"
 #include "testsupport.h"
@@ -14,6 +15,7 @@
 
 using veo::ApiError;
 using veo::DownloadMark;
+using veo::ListFeed;
 using veo::TaskKind;
 using veo::TaskRecord;
 using veo::TaskStatus;
@@ -164,6 +166,7 @@ private Q_SLOTS:
     void removePerContiguousRangeDescending();
     void removeUnknownEmitsNothing();
     void scatteredRemovalStaysConsistent();
+    void theRowsAreTheFeedsOwnRecords();
     void countsByStatus();
     void setTasksIsTheOnlyReset();
     void tenThousandRows();
@@ -1070,6 +1073,46 @@ void tst_TaskTableModel::removeUnknownEmitsNothing()
     QCOMPARE(spies.rowsRemoved.size(), 0);
     QCOMPARE(spies.countsChanged.size(), 0);
     QCOMPARE(model.rowCount(), 3);
+}
+
+// The model holds no copy of the tasks: its rows read the feed's records, also while they go.
+void tst_TaskTableModel::theRowsAreTheFeedsOwnRecords()
+{
+    ListFeed feed;
+    feed.setTasks(makeTasks(5));
+    TaskTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.follow(&feed);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(&model.taskAt(2), &feed.tasks().at(2));
+    QCOMPARE(model.task(idFor(3)), &feed.tasks().at(3));
+
+    // Rows about to go still read their own tasks, bottom-up, range by range.
+    QStringList going;
+    connect(&model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [&](const QModelIndex &, int first, int last) {
+                for (int row = last; row >= first; --row) {
+                    going << model.index(row, 0).data(TaskTableModel::TaskIdRole).toString();
+                }
+            });
+    feed.remove({idFor(1), idFor(3)});
+    QCOMPARE(going, (QStringList{idFor(3), idFor(1)}));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.task(idFor(4)), &feed.tasks().at(2));
+    verifyConsistent(model);
+
+    // A feed that goes first leaves the model empty, not reading what is gone.
+    auto other = std::make_unique<ListFeed>();
+    other->setTasks(makeTasks(2));
+    model.follow(other.get());
+    QCOMPARE(model.rowCount(), 2);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    other.reset();
+    QCOMPARE(resets.size(), 1);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.task(idFor(0)));
+    feed.upsert(makeTasks(1)); // the first feed no longer reaches it
+    QCOMPARE(model.rowCount(), 0);
 }
 
 void tst_TaskTableModel::scatteredRemovalStaysConsistent()

@@ -20,8 +20,10 @@ public:
     using QObject::QObject;
     ~TaskFeed() override;
 
-    // Every task, in the order they were added.
+    // Every task, in the order they were added: new tasks come at the end.
     virtual const QList<TaskRecord> &tasks() const = 0;
+    // A task's position in tasks(); -1 when unknown.
+    virtual qsizetype indexOf(const QString &taskId) const = 0;
     // How many tasks tasks() will hold when a load in steps is done, once counted (0: not
     // known): the room a follower makes for them.
     virtual qsizetype expectedCount() const { return 0; }
@@ -36,6 +38,8 @@ Q_SIGNALS:
     void inserted(const QList<veo::TaskRecord> &tasks);
     // The committed new states of known tasks.
     void changed(const QList<veo::TaskRecord> &tasks);
+    // These tasks go (committed): still in tasks() now, gone at removed().
+    void aboutToRemove(const QStringList &taskIds);
     void removed(const QStringList &taskIds);
 };
 

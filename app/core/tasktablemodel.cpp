@@ -2,12 +2,14 @@
 
 #include "taskexpiry.h"
 
+#include "listfeed.h"
 #include "taskfeed.h"
 #include "tasktext.h"
 
 #include <QScopedValueRollback>
 
 #include <algorithm>
+#include <numeric>
 
 namespace veo {
 
@@ -30,7 +32,7 @@ TaskTableModel::~TaskTableModel() = default;
 
 int TaskTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_tasks.size() - m_gapSize);
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int TaskTableModel::columnCount(const QModelIndex &parent) const
@@ -49,7 +51,7 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const TaskRecord &t = m_tasks.at(position(index.row()));
+    const TaskRecord &t = taskAt(index.row());
     const int column = index.column();
 
     switch (role) {
@@ -82,7 +84,9 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             rows.append(parentRow);
         }
         for (const QString &id : m_childIds.value(t.taskId)) {
-            rows.append(rowOf(id));
+            if (const int row = rowOf(id); row >= 0) {
+                rows.append(row);
+            }
         }
         return QVariant::fromValue(rows);
     }
@@ -106,105 +110,160 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
 
 void TaskTableModel::follow(const TaskFeed *feed)
 {
-    connect(feed, &TaskFeed::loaded, this, &TaskTableModel::setTasks);
+    for (const QMetaObject::Connection &c : std::as_const(m_feedConnections)) {
+        disconnect(c);
+    }
+    m_feedConnections.clear();
+    m_feed = feed;
+    // A feed that goes first leaves nothing to show (the rows read its records).
+    m_feedConnections.append(connect(feed, &QObject::destroyed, this, [this] {
+        beginResetModel();
+        m_feed = nullptr;
+        m_rows = 0;
+        m_status.clear();
+        m_hidden.clear();
+        m_childIds.clear();
+        m_parentOf.clear();
+        m_counts.fill(0);
+        endResetModel();
+    }));
+    const auto on = [this, feed](auto signal, auto slot,
+                                 Qt::ConnectionType type = Qt::AutoConnection) {
+        m_feedConnections.append(connect(feed, signal, this, slot, type));
+    };
+    on(&TaskFeed::loaded, [this] { reset(); });
     // While a long list is read in steps, the counts (whose readers go through every row) are
     // told once, at the end, after the call that brings the last part of the list (and starts
     // the services), not inside it.
-    connect(feed, &TaskFeed::loadedMore, this, [this, feed](const QList<TaskRecord> &tasks) {
+    on(&TaskFeed::loadedMore, [this, feed](const QList<TaskRecord> &tasks) {
         // Room for the whole list once it is counted (as TaskRepository::makeRoom() does).
-        if (const qsizetype expected = feed->expectedCount(); expected > m_tasks.capacity()) {
-            m_tasks.reserve(expected);
-            m_rowById.reserve(expected);
+        if (const qsizetype expected = feed->expectedCount();
+            expected > qsizetype(m_status.capacity())) {
+            m_status.reserve(std::size_t(expected));
         }
         const QScopedValueRollback hold(m_holdCounts, true);
-        upsertTasks(tasks);
+        appended(tasks.size());
     });
-    connect(feed, &TaskFeed::loadFinished, this, &TaskTableModel::countsChanged,
-            Qt::QueuedConnection);
-    connect(feed, &TaskFeed::inserted, this, &TaskTableModel::upsertTasks);
-    connect(feed, &TaskFeed::changed, this, &TaskTableModel::upsertTasks);
-    connect(feed, &TaskFeed::removed, this, &TaskTableModel::removeTasks);
-    setTasks(feed->tasks());
+    on(&TaskFeed::loadFinished, &TaskTableModel::countsChanged, Qt::QueuedConnection);
+    on(&TaskFeed::inserted, [this](const QList<TaskRecord> &tasks) { appended(tasks.size()); });
+    on(&TaskFeed::changed, [this](const QList<TaskRecord> &tasks) { changedTasks(tasks); });
+    on(&TaskFeed::aboutToRemove, [this](const QStringList &ids) { hide(ids); });
+    on(&TaskFeed::removed, [this] { dropHidden(); });
+    if (m_rows > 0 || !feed->tasks().isEmpty()) { // else nothing to tell
+        reset();
+    }
+}
+
+ListFeed *TaskTableModel::ownFeed()
+{
+    if (!m_ownFeed) {
+        Q_ASSERT(!m_feed); // a model that follows a feed is changed through it
+        m_ownFeed = new ListFeed(this);
+        follow(m_ownFeed);
+    }
+    return m_ownFeed;
 }
 
 void TaskTableModel::setTasks(QList<TaskRecord> tasks)
 {
-    Q_ASSERT(m_gapSize == 0); // not from a slot during removeTasks()
+    ownFeed()->setTasks(std::move(tasks));
+}
+
+void TaskTableModel::upsertTasks(const QList<TaskRecord> &tasks)
+{
+    ownFeed()->upsert(tasks);
+}
+
+void TaskTableModel::removeTasks(const QStringList &taskIds)
+{
+    ownFeed()->remove(taskIds);
+}
+
+const QList<TaskRecord> &TaskTableModel::tasks() const
+{
+    static const QList<TaskRecord> none;
+    return m_feed ? m_feed->tasks() : none;
+}
+
+void TaskTableModel::reset()
+{
+    Q_ASSERT(m_hidden.isEmpty()); // not from a slot during a removal
     m_expiryCounts.reset();
     const auto oldCounts = m_counts;
     beginResetModel();
-    m_tasks.clear();
-    m_tasks.reserve(tasks.size());
-    m_rowById.clear();
-    m_rowById.reserve(tasks.size());
-    for (TaskRecord &t : tasks) {
-        if (const auto it = m_rowById.constFind(t.taskId); it != m_rowById.cend()) {
-            m_tasks[*it] = std::move(t); // a duplicate id: the later record wins
-        } else {
-            m_rowById.insert(t.taskId, static_cast<int>(m_tasks.size()));
-            m_tasks.append(std::move(t));
-        }
+    const QList<TaskRecord> &list = tasks();
+    m_rows = int(list.size());
+    m_status.clear();
+    m_status.reserve(list.size());
+    m_childIds.clear();
+    m_parentOf.clear();
+    m_counts.fill(0);
+    for (const TaskRecord &t : list) {
+        m_status.push_back(quint8(t.status));
+        ++m_counts[statusIndex(t.status)];
+        addToFamily(t);
     }
-    rebuildIndex();
     endResetModel();
     if (m_counts != oldCounts) {
         Q_EMIT countsChanged();
     }
 }
 
-void TaskTableModel::upsertTasks(const QList<TaskRecord> &tasks)
+void TaskTableModel::appended(qsizetype count)
+{
+    // New tasks come at the end of the feed: its last `count`.
+    Q_ASSERT(m_hidden.isEmpty()); // not from a slot during a removal
+    Q_ASSERT(qsizetype(m_status.size()) + count == tasks().size());
+    if (count == 0) {
+        return;
+    }
+    m_expiryCounts.reset();
+    const auto oldCounts = m_counts;
+    const int first = m_rows;
+    beginInsertRows({}, first, first + int(count) - 1);
+    for (qsizetype pos = first; pos < first + count; ++pos) {
+        const TaskRecord &t = at(pos);
+        m_status.push_back(quint8(t.status));
+        ++m_counts[statusIndex(t.status)];
+        addToFamily(t);
+    }
+    m_rows += int(count);
+    endInsertRows();
+    QList<const TaskRecord *> inserted;
+    for (qsizetype pos = first; pos < first + count; ++pos) {
+        inserted.append(&at(pos));
+    }
+    emitRowsChanged(relatedRows(inserted)); // a parent shows its new child
+    if (m_counts != oldCounts && !m_holdCounts) {
+        Q_EMIT countsChanged();
+    }
+}
+
+void TaskTableModel::changedTasks(const QList<TaskRecord> &changed)
 {
     m_expiryCounts.reset();
     const auto oldCounts = m_counts;
-    QList<int> changedRows;
-    QList<const TaskRecord *> changed;
-    QList<TaskRecord> added;
-    QHash<QString, qsizetype> addedIndex;
-
-    for (const TaskRecord &t : tasks) {
-        if (const auto it = m_rowById.constFind(t.taskId); it != m_rowById.cend()) {
-            if (m_tasks.at(*it) == t) {
-                continue; // compared through at(): no detach for a no-op
-            }
-            TaskRecord &current = m_tasks[*it];
-            --m_counts[statusIndex(current.status)];
-            ++m_counts[statusIndex(t.status)];
-            if (current.parentTaskId != t.parentTaskId) {
-                removeFromFamily(current);
-                addToFamily(t);
-            }
-            current = t;
-            changedRows.append(rowAt(*it));
-            changed.append(&current);
-        } else if (const auto a = addedIndex.constFind(t.taskId); a != addedIndex.cend()) {
-            added[*a] = t; // the same new id twice in one batch: the later record wins
-        } else {
-            addedIndex.insert(t.taskId, added.size());
-            added.append(t);
+    QList<int> rows;
+    QList<const TaskRecord *> shown;
+    for (const TaskRecord &t : changed) {
+        const qsizetype pos = m_feed->indexOf(t.taskId);
+        const int row = pos < 0 ? -1 : rowAt(pos);
+        if (row < 0) {
+            continue;
         }
+        const TaskRecord &now = at(pos); // the feed's, already changed
+        --m_counts[m_status[std::size_t(pos)]];
+        ++m_counts[statusIndex(now.status)];
+        m_status[std::size_t(pos)] = quint8(now.status);
+        if (m_parentOf.value(now.taskId) != now.parentTaskId) {
+            removeFromFamily(now.taskId);
+            addToFamily(now);
+        }
+        rows.append(row);
+        shown.append(&now);
     }
-
-    changedRows += relatedRows(changed);
-    emitRowsChanged(std::move(changedRows));
-
-    if (!added.isEmpty()) {
-        Q_ASSERT(m_gapSize == 0); // not from a slot during removeTasks()
-        const int first = rowCount();
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        for (TaskRecord &t : added) {
-            m_rowById.insert(t.taskId, static_cast<int>(m_tasks.size()));
-            ++m_counts[statusIndex(t.status)];
-            addToFamily(t);
-            m_tasks.append(std::move(t));
-        }
-        endInsertRows();
-        QList<const TaskRecord *> inserted;
-        for (qsizetype pos = m_tasks.size() - added.size(); pos < m_tasks.size(); ++pos) {
-            inserted.append(&m_tasks.at(pos));
-        }
-        emitRowsChanged(relatedRows(inserted)); // a parent shows its new child
-    }
-
+    rows += relatedRows(shown);
+    emitRowsChanged(std::move(rows));
     if (m_counts != oldCounts && !m_holdCounts) {
         Q_EMIT countsChanged();
     }
@@ -236,103 +295,121 @@ void TaskTableModel::emitRowsChanged(QList<int> rows)
     Q_EMIT dataChanged(index(first, 0), index(last, lastColumn));
 }
 
-void TaskTableModel::removeTasks(const QStringList &taskIds)
+void TaskTableModel::hide(const QStringList &taskIds)
 {
+    Q_ASSERT(m_hidden.isEmpty());
     m_expiryCounts.reset();
-    QList<int> rows;
-    rows.reserve(taskIds.size());
+    QList<qsizetype> positions;
+    positions.reserve(taskIds.size());
     for (const QString &id : taskIds) {
-        if (const auto it = m_rowById.constFind(id); it != m_rowById.cend()) {
-            rows.append(*it);
+        if (const qsizetype pos = m_feed->indexOf(id);
+            pos >= 0 && pos < qsizetype(m_status.size())) {
+            positions.append(pos);
         }
     }
-    if (rows.isEmpty()) {
-        return;
-    }
-    std::sort(rows.begin(), rows.end(), std::greater<>());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    QStringList parentsToRepaint;
-    for (const int row : std::as_const(rows)) {
-        const TaskRecord &t = m_tasks.at(row);
-        removeFromFamily(t);
+    std::sort(positions.begin(), positions.end(), std::greater<>());
+    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+    m_parentsToRepaint.clear();
+    for (const qsizetype pos : std::as_const(positions)) {
+        const TaskRecord &t = at(pos);
+        removeFromFamily(t.taskId);
         if (!t.parentTaskId.isEmpty()) {
-            parentsToRepaint.append(t.parentTaskId);
+            m_parentsToRepaint.append(t.parentTaskId);
         }
     }
-
-    // Bottom-up, so that the rows of the ranges still to remove keep their numbers. Instead of
-    // moving the whole tail for every range (quadratic for scattered rows), the records between
-    // two ranges move up across a gap that travels down the list: each record moves at most
-    // once, and the index is kept right before every endRemoveRows() for the slots.
-    Q_ASSERT(m_gapSize == 0);
-    m_gapStart = m_tasks.size();
+    // Bottom-up: the positions above a range are hidden already, so below it a position is
+    // its row. The feed still holds the records, so slots of each removal read them right.
     qsizetype i = 0;
-    while (i < rows.size()) {
-        const int last = rows.at(i);
-        int first = last;
-        while (++i < rows.size() && rows.at(i) == first - 1) {
-            first = rows.at(i);
+    while (i < positions.size()) {
+        const qsizetype last = positions.at(i);
+        qsizetype first = last;
+        while (++i < positions.size() && positions.at(i) == first - 1) {
+            first = positions.at(i);
         }
-        beginRemoveRows({}, first, last);
-        for (int r = first; r <= last; ++r) { // below the gap: position == row
-            const TaskRecord &t = m_tasks.at(r);
-            m_rowById.remove(t.taskId);
-            --m_counts[statusIndex(t.status)];
+        beginRemoveRows({}, int(first), int(last));
+        for (qsizetype pos = first; pos <= last; ++pos) {
+            --m_counts[m_status[std::size_t(pos)]];
         }
-        qsizetype target = m_gapStart + m_gapSize;
-        if (m_gapSize > 0) {
-            for (qsizetype from = m_gapStart - 1; from > last; --from) {
-                TaskRecord &moved = m_tasks[--target];
-                moved = std::move(m_tasks[from]);
-                m_rowById[moved.taskId] = static_cast<int>(target);
-            }
-        } else {
-            target = last + 1; // the first range ends the list or is followed by kept rows
-        }
-        m_gapStart = first;
-        m_gapSize = target - first;
+        m_hidden.insert(m_hidden.begin(), last - first + 1, 0);
+        std::iota(m_hidden.begin(), m_hidden.begin() + (last - first + 1), first);
+        m_rows -= int(last - first + 1);
         endRemoveRows();
     }
+}
 
-    // Close the gap: one move of the tail, then positions are rows again.
-    m_tasks.remove(m_gapStart, m_gapSize);
-    m_gapSize = 0;
-    for (qsizetype pos = m_gapStart; pos < m_tasks.size(); ++pos) {
-        m_rowById[m_tasks.at(pos).taskId] = static_cast<int>(pos);
+void TaskTableModel::dropHidden()
+{
+    // The feed has let them go: their positions close up.
+    for (auto it = m_hidden.crbegin(); it != m_hidden.crend(); ++it) {
+        m_status.erase(m_status.begin() + *it);
     }
-    m_gapStart = 0;
+    const bool any = !m_hidden.isEmpty();
+    m_hidden.clear();
+    Q_ASSERT(qsizetype(m_status.size()) == tasks().size() || !m_feed);
     QList<int> parentRows;
-    for (const QString &id : std::as_const(parentsToRepaint)) {
+    for (const QString &id : std::as_const(m_parentsToRepaint)) {
         if (const int row = rowOf(id); row >= 0) {
             parentRows.append(row);
         }
     }
+    m_parentsToRepaint.clear();
     emitRowsChanged(std::move(parentRows)); // a parent no longer shows the removed child
-    Q_EMIT countsChanged();
+    if (any) {
+        Q_EMIT countsChanged();
+    }
 }
 
-int TaskTableModel::rowOf(const QString &taskId) const
+qsizetype TaskTableModel::position(int row) const
 {
-    const auto it = m_rowById.constFind(taskId);
-    return it == m_rowById.cend() ? -1 : rowAt(*it);
+    qsizetype pos = row;
+    for (const qsizetype hidden : m_hidden) { // ascending; empty but while removing
+        if (hidden > pos) {
+            break;
+        }
+        ++pos;
+    }
+    return pos;
 }
 
 int TaskTableModel::rowAt(qsizetype pos) const
 {
-    Q_ASSERT(pos < m_gapStart || pos >= m_gapStart + m_gapSize);
-    return static_cast<int>(pos < m_gapStart ? pos : pos - m_gapSize);
+    if (pos >= qsizetype(m_status.size())) {
+        return -1; // appended to the feed, not announced yet
+    }
+    qsizetype before = 0;
+    for (const qsizetype hidden : m_hidden) {
+        if (hidden == pos) {
+            return -1;
+        }
+        if (hidden > pos) {
+            break;
+        }
+        ++before;
+    }
+    return int(pos - before);
+}
+
+const TaskRecord &TaskTableModel::at(qsizetype pos) const
+{
+    return m_feed->tasks().at(pos);
+}
+
+int TaskTableModel::rowOf(const QString &taskId) const
+{
+    const qsizetype pos = m_feed ? m_feed->indexOf(taskId) : -1;
+    return pos < 0 ? -1 : rowAt(pos);
 }
 
 const TaskRecord *TaskTableModel::task(const QString &taskId) const
 {
-    const auto it = m_rowById.constFind(taskId);
-    return it == m_rowById.cend() ? nullptr : &m_tasks.at(*it);
+    const qsizetype pos = m_feed ? m_feed->indexOf(taskId) : -1;
+    return pos < 0 || rowAt(pos) < 0 ? nullptr : &at(pos);
 }
 
 const TaskRecord &TaskTableModel::taskAt(int row) const
 {
     Q_ASSERT(row >= 0 && row < rowCount());
-    return m_tasks.at(position(row));
+    return at(position(row));
 }
 
 int TaskTableModel::countByStatus(TaskStatus status) const
@@ -347,7 +424,8 @@ TaskTableModel::ExpiryCount TaskTableModel::countByExpiry(int concern) const
     if (!m_expiryCounts) {
         QHash<int, ExpiryCount> counts;
         const QDateTime now = m_columns.now();
-        for (const TaskRecord &t : m_tasks) {
+        for (int row = 0; row < m_rows; ++row) {
+            const TaskRecord &t = taskAt(row);
             ExpiryCount &count = counts[m_columns.expiryConcernOf(t, now)];
             ++count.tasks;
             count.videos += std::max(1, int(t.resultUrls.size()));
@@ -365,7 +443,7 @@ void TaskTableModel::setKeyLabelProvider(std::function<QString(const QString &)>
 
 void TaskTableModel::keyLabelsChanged()
 {
-    if (!m_tasks.isEmpty()) {
+    if (m_rows > 0) {
         Q_EMIT dataChanged(index(0, KeyColumn), index(rowCount() - 1, KeyColumn));
     }
 }
@@ -375,7 +453,7 @@ void TaskTableModel::setDownloadMarkProvider(
 {
     m_columns.setDownloadMarkProvider(std::move(provider));
     m_expiryCounts.reset();
-    if (!m_tasks.isEmpty()) {
+    if (m_rows > 0) {
         Q_EMIT dataChanged(index(0, DownloadColumn), index(rowCount() - 1, DownloadColumn));
     }
 }
@@ -397,23 +475,9 @@ void TaskTableModel::downloadMarkChanged(const QString &taskId)
 void TaskTableModel::retranslate()
 {
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_tasks.isEmpty()) {
+    if (m_rows > 0) {
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
                            {Qt::DisplayRole, Qt::ToolTipRole, SearchTextRole});
-    }
-}
-
-void TaskTableModel::rebuildIndex()
-{
-    m_rowById.clear();
-    m_rowById.reserve(m_tasks.size());
-    m_childIds.clear();
-    m_counts.fill(0);
-    for (int row = 0; row < m_tasks.size(); ++row) {
-        const TaskRecord &t = m_tasks.at(row);
-        m_rowById.insert(t.taskId, row);
-        addToFamily(t);
-        ++m_counts[statusIndex(t.status)];
     }
 }
 
@@ -421,17 +485,19 @@ void TaskTableModel::addToFamily(const TaskRecord &task)
 {
     if (!task.parentTaskId.isEmpty()) {
         m_childIds[task.parentTaskId].append(task.taskId);
+        m_parentOf.insert(task.taskId, task.parentTaskId);
     }
 }
 
-void TaskTableModel::removeFromFamily(const TaskRecord &task)
+void TaskTableModel::removeFromFamily(const QString &taskId)
 {
-    if (task.parentTaskId.isEmpty()) {
+    const QString parent = m_parentOf.take(taskId);
+    if (parent.isEmpty()) {
         return;
     }
-    const auto it = m_childIds.find(task.parentTaskId);
+    const auto it = m_childIds.find(parent);
     if (it != m_childIds.end()) {
-        it->removeOne(task.taskId);
+        it->removeOne(taskId);
         if (it->isEmpty()) {
             m_childIds.erase(it);
         }
@@ -478,12 +544,12 @@ bool TaskTableModel::timePassed(Tick tick)
     if (tick == Tick::Minute) {
         m_expiryCounts.reset();
     }
-    if (m_tasks.isEmpty()) {
+    if (m_rows == 0) {
         return false;
     }
     QList<int> rows;
     for (int row = 0; row < rowCount(); ++row) {
-        if (m_columns.statusCountsSeconds(m_tasks.at(row))) {
+        if (m_columns.statusCountsSeconds(taskAt(row))) {
             rows.append(row);
         }
     }

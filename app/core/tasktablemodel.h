@@ -10,14 +10,16 @@
 #include <array>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace veo {
 
+class ListFeed;
 class TaskFeed;
 
-// The in-memory mirror of the task store. Updates change only the rows that changed
-// (dataChanged per row, one full-range signal when more than half changed); never a reset
-// after the initial load.
+// The task list as a table: the rows are the feed's tasks, read where the feed holds them
+// (no copy), in its order. Updates change only the rows that changed (dataChanged per row,
+// one full-range signal when more than half changed); never a reset after the initial load.
 class TaskTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -46,13 +48,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // Mirrors the feed from now on: its tasks now, then every committed change (the only
-    // mutators the app uses are these connections; the ones below are the mirror's steps).
+    // Shows the feed from now on: its tasks now, then every committed change. The feed must
+    // outlive the model, or be followed by another before it goes.
     void follow(const TaskFeed *feed);
 
-    // Initial fill (the only reset).
+    // Without a feed to follow, the model shows a list of its own (a ListFeed), changed here:
+    // anew (the only reset), new tasks appended and known ones changed in place (only changed
+    // rows signal), tasks removed.
     void setTasks(QList<TaskRecord> tasks);
-    // Inserts new tasks, updates known ones in place (only changed rows signal).
     void upsertTasks(const QList<TaskRecord> &tasks);
     void removeTasks(const QStringList &taskIds);
 
@@ -61,8 +64,9 @@ public:
     // The Status column's text for a task (its time generating, its next check, its children).
     QString statusText(const TaskRecord &task) const { return m_columns.status(task); }
     const TaskRecord &taskAt(int row) const;
-    // All tasks in row order; not to be used from a slot connected to a removal signal.
-    const QList<TaskRecord> &tasks() const { return m_tasks; }
+    // All tasks in row order (the feed's list); not to be used from a slot connected to a
+    // removal signal.
+    const QList<TaskRecord> &tasks() const;
     int countByStatus(TaskStatus status) const;
     // Tasks with this int(ExpiryConcern) now, and their result videos (counted when asked:
     // the clock moves).
@@ -110,25 +114,37 @@ Q_SIGNALS:
     void countsChanged();
 
 private:
+    // The feed's steps, as they are announced.
+    void reset();
+    void appended(qsizetype count);
+    void changedTasks(const QList<TaskRecord> &tasks);
+    void hide(const QStringList &taskIds);
+    void dropHidden();
     // Rows that show something of these tasks' parents or children (their status, their
     // prompt), to repaint with them.
     QList<int> relatedRows(const QList<const TaskRecord *> &tasks) const;
     void addToFamily(const TaskRecord &task);
-    void removeFromFamily(const TaskRecord &task);
-    void rebuildIndex();
+    void removeFromFamily(const QString &taskId);
     void emitRowsChanged(QList<int> rows);
-    qsizetype position(int row) const { return row < m_gapStart ? row : row + m_gapSize; }
+    ListFeed *ownFeed(); // made, and followed, the first time the model is changed directly
+    // The feed's position of a row, and back (-1 for a position being removed).
+    qsizetype position(int row) const;
     int rowAt(qsizetype pos) const;
+    const TaskRecord &at(qsizetype pos) const;
 
-    QList<TaskRecord> m_tasks;
-    // removeTasks() leaves a gap of moved-from records at [m_gapStart, m_gapStart + m_gapSize)
-    // while it signals, so each record moves once however many ranges go; empty otherwise.
-    qsizetype m_gapStart = 0;
-    qsizetype m_gapSize = 0;
-    QHash<QString, int> m_rowById; // position in m_tasks (the row when there is no gap)
+    const TaskFeed *m_feed = nullptr;
+    ListFeed *m_ownFeed = nullptr; // a child
+    QList<QMetaObject::Connection> m_feedConnections;
+    int m_rows = 0;
+    // While a removal is announced: the positions of its tasks, ascending. Their rows are
+    // removed already; the feed still holds them until removed().
+    QList<qsizetype> m_hidden;
+    std::vector<quint8> m_status;                // each position's TaskStatus, for the counts
     std::array<int, TaskStatusCount> m_counts{}; // kept current so countByStatus() is O(1)
     TaskColumns m_columns;                       // what the cells show
     QHash<QString, QStringList> m_childIds;      // parent task id -> its children's ids
+    QHash<QString, QString> m_parentOf;          // child task id -> its parent's id
+    QStringList m_parentsToRepaint;              // of the tasks being removed
     bool m_holdCounts = false; // countsChanged() waits for the feed's loadFinished()
     // countByExpiry()'s answers by concern, until the tasks, their downloads or the minute change.
     mutable std::optional<QHash<int, ExpiryCount>> m_expiryCounts;

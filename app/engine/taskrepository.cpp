@@ -143,6 +143,11 @@ qsizetype TaskRepository::expectedCount() const
     return m_loading ? std::max<qsizetype>(m_expected, 0) : 0;
 }
 
+qsizetype TaskRepository::indexOf(const QString &taskId) const
+{
+    return m_rowById.value(taskId, -1);
+}
+
 const TaskRecord *TaskRepository::task(const QString &taskId) const
 {
     const auto row = m_rowById.constFind(taskId);
@@ -241,8 +246,10 @@ bool TaskRepository::replace(const QString &oldTaskId, const TaskRecord &record)
             tr("Could not save the new task ID %1 to the task database.").arg(record.taskId));
         return false;
     }
+    const qsizetype at = *row;
     m_staged.remove(oldTaskId);
-    m_tasks.removeAt(*row);
+    Q_EMIT aboutToRemove({oldTaskId});
+    m_tasks.removeAt(at);
     m_tasks.append(record);
     m_tasks.last().paramJson = QString(); // stored: paramJson() reads it
     reindex();
@@ -273,14 +280,15 @@ bool TaskRepository::remove(const QStringList &taskIds)
     for (const QString &id : std::as_const(gone)) {
         m_staged.remove(id);
     }
-    m_tasks.removeIf([&gone](const TaskRecord &t) { return gone.contains(t.taskId); });
-    reindex();
     QStringList ids;
     for (const QString &id : taskIds) {
         if (gone.contains(id) && !ids.contains(id)) {
             ids.append(id);
         }
     }
+    Q_EMIT aboutToRemove(ids);
+    m_tasks.removeIf([&gone](const TaskRecord &t) { return gone.contains(t.taskId); });
+    reindex();
     Q_EMIT removed(ids);
     return true;
 }

@@ -67,6 +67,7 @@ public:
     int count() const { return int(m_tasks.size()); }
     // Every task, in the order they were added (the store's order on load).
     const QList<TaskRecord> &tasks() const override { return m_tasks; }
+    qsizetype indexOf(const QString &taskId) const override;
     qsizetype expectedCount() const override;
 
     // Commits the records that are not known yet (others are ignored); returns the ones added.
