@@ -9,7 +9,6 @@
 #include <QScopedValueRollback>
 
 #include <algorithm>
-#include <numeric>
 
 namespace veo {
 
@@ -330,8 +329,9 @@ void TaskTableModel::hide(const QStringList &taskIds)
         for (qsizetype pos = first; pos <= last; ++pos) {
             --m_counts[m_status[std::size_t(pos)]];
         }
-        m_hidden.insert(m_hidden.begin(), last - first + 1, 0);
-        std::iota(m_hidden.begin(), m_hidden.begin() + (last - first + 1), first);
+        for (qsizetype pos = last; pos >= first; --pos) {
+            m_hidden.append(pos); // stays descending: each range is below the ones before
+        }
         m_rows -= int(last - first + 1);
         endRemoveRows();
     }
@@ -340,8 +340,17 @@ void TaskTableModel::hide(const QStringList &taskIds)
 void TaskTableModel::dropHidden()
 {
     // The feed has let them go: their positions close up.
-    for (auto it = m_hidden.crbegin(); it != m_hidden.crend(); ++it) {
-        m_status.erase(m_status.begin() + *it);
+    if (!m_hidden.isEmpty()) {          // one pass from the first of them
+        auto next = m_hidden.crbegin(); // ascending
+        std::size_t kept = std::size_t(*next);
+        for (std::size_t pos = kept; pos < m_status.size(); ++pos) {
+            if (next != m_hidden.crend() && std::size_t(*next) == pos) {
+                ++next;
+            } else {
+                m_status[kept++] = m_status[pos];
+            }
+        }
+        m_status.resize(kept);
     }
     const bool any = !m_hidden.isEmpty();
     m_hidden.clear();
@@ -362,10 +371,8 @@ void TaskTableModel::dropHidden()
 qsizetype TaskTableModel::position(int row) const
 {
     qsizetype pos = row;
-    for (const qsizetype hidden : m_hidden) { // ascending; empty but while removing
-        if (hidden > pos) {
-            break;
-        }
+    // Ascending (m_hidden is descending); empty but while a removal is announced.
+    for (auto hidden = m_hidden.crbegin(); hidden != m_hidden.crend() && *hidden <= pos; ++hidden) {
         ++pos;
     }
     return pos;
@@ -377,12 +384,9 @@ int TaskTableModel::rowAt(qsizetype pos) const
         return -1; // appended to the feed, not announced yet
     }
     qsizetype before = 0;
-    for (const qsizetype hidden : m_hidden) {
-        if (hidden == pos) {
+    for (auto hidden = m_hidden.crbegin(); hidden != m_hidden.crend() && *hidden <= pos; ++hidden) {
+        if (*hidden == pos) {
             return -1;
-        }
-        if (hidden > pos) {
-            break;
         }
         ++before;
     }

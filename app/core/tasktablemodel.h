@@ -136,7 +136,7 @@ private:
     ListFeed *m_ownFeed = nullptr; // a child
     QList<QMetaObject::Connection> m_feedConnections;
     int m_rows = 0;
-    // While a removal is announced: the positions of its tasks, ascending. Their rows are
+    // While a removal is announced: the positions of its tasks, descending. Their rows are
     // removed already; the feed still holds them until removed().
     QList<qsizetype> m_hidden;
     std::vector<quint8> m_status;                // each position's TaskStatus, for the counts
