@@ -137,6 +137,7 @@ private Q_SLOTS:
     void addingKnownIdsIsANoOp();
     void loadRestoresAndPollsOnlyUnfinished();
     void aTaskReadFromTheStoreGetsItsRequestWhenNeeded();
+    void aPlaceholderGivenItsIdMovesToTheEndOfTheList();
     void aLongListIsReadInSteps();
     void aChangeWhileReadingInStepsReadsTheRestFirst();
     void aLongListIsWatchedInSlices();
@@ -322,6 +323,27 @@ void TestTaskTracker::aTaskReadFromTheStoreGetsItsRequestWhenNeeded()
     QCOMPARE(rig.reopened().value(done).keyId, QStringLiteral("other"));
     QCOMPARE(rig.reopened(TaskStore::Request::Read).value(done).paramJson, request);
     QCOMPARE(rig.repository->paramJson(done), request);
+}
+
+// replace(): the placeholder's row goes and the task's comes at the end, each announced on
+// its own (the model reads the repository's list, so both must match it at every signal).
+void TestTaskTracker::aPlaceholderGivenItsIdMovesToTheEndOfTheList()
+{
+    Rig rig;
+    TaskRecord placeholder;
+    placeholder.taskId = QStringLiteral("local_placeholder");
+    placeholder.status = TaskStatus::Succeeded;
+    TaskRecord other = placeholder;
+    other.taskId = QStringLiteral("veo_other");
+    QCOMPARE(rig.repository->insert({placeholder, other}).size(), 2);
+    TaskRecord real = placeholder;
+    real.taskId = QStringLiteral("veo_real");
+    QVERIFY(rig.repository->replace(placeholder.taskId, real));
+    QCOMPARE(rig.model->rowCount(), 2);
+    QCOMPARE(rig.model->taskAt(0).taskId, other.taskId);
+    QCOMPARE(rig.model->taskAt(1).taskId, real.taskId);
+    QCOMPARE(rig.model->rowOf(placeholder.taskId), -1);
+    QCOMPARE(rig.model->task(real.taskId), rig.repository->task(real.taskId));
 }
 
 namespace {

@@ -47,7 +47,8 @@ Qt::ItemFlags TaskTableModel::flags(const QModelIndex &index) const
 
 QVariant TaskTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    if (!m_feed ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
     const TaskRecord &t = taskAt(index.row());
@@ -113,18 +114,16 @@ void TaskTableModel::follow(const TaskFeed *feed)
         disconnect(c);
     }
     m_feedConnections.clear();
+    if (m_ownFeed && feed != m_ownFeed) { // changed through the other feed from now on
+        delete m_ownFeed;
+        m_ownFeed = nullptr;
+    }
     m_feed = feed;
     // A feed that goes first leaves nothing to show (the rows read its records).
     m_feedConnections.append(connect(feed, &QObject::destroyed, this, [this] {
-        beginResetModel();
-        m_feed = nullptr;
-        m_rows = 0;
-        m_status.clear();
+        m_feed = nullptr; // nothing reads it from here on
         m_hidden.clear();
-        m_childIds.clear();
-        m_parentOf.clear();
-        m_counts.fill(0);
-        endResetModel();
+        reset();
     }));
     const auto on = [this, feed](auto signal, auto slot,
                                  Qt::ConnectionType type = Qt::AutoConnection) {

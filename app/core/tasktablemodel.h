@@ -19,7 +19,8 @@ class TaskFeed;
 
 // The task list as a table: the rows are the feed's tasks, read where the feed holds them
 // (no copy), in its order. Updates change only the rows that changed (dataChanged per row,
-// one full-range signal when more than half changed); never a reset after the initial load.
+// one full-range signal when more than half changed); a reset only when the whole list is
+// read anew, another feed is followed, or the feed goes.
 class TaskTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -48,8 +49,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // Shows the feed from now on: its tasks now, then every committed change. The feed must
-    // outlive the model, or be followed by another before it goes.
+    // Shows the feed from now on: its tasks now, then every committed change. A feed that
+    // goes first leaves the model empty.
     void follow(const TaskFeed *feed);
 
     // Without a feed to follow, the model shows a list of its own (a ListFeed), changed here:

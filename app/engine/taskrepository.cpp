@@ -248,12 +248,14 @@ bool TaskRepository::replace(const QString &oldTaskId, const TaskRecord &record)
     }
     const qsizetype at = *row;
     m_staged.remove(oldTaskId);
+    // The placeholder goes, then the task comes at the end: each announced on its own.
     Q_EMIT aboutToRemove({oldTaskId});
     m_tasks.removeAt(at);
-    m_tasks.append(record);
-    m_tasks.last().paramJson = QString(); // stored: paramJson() reads it
     reindex();
     Q_EMIT removed({oldTaskId});
+    m_rowById.insert(record.taskId, m_tasks.size());
+    m_tasks.append(record);
+    m_tasks.last().paramJson = QString(); // stored: paramJson() reads it
     Q_EMIT inserted({m_tasks.last()});
     return true;
 }

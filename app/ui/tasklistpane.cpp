@@ -16,8 +16,8 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
-#include <QSet>
 #include <QScrollBar>
+#include <QSet>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
@@ -375,9 +375,11 @@ void TaskListPane::updateKeyFilterItems()
         m_keyFilter->addItem(m_keys->labelMarkingDefault(p), ids);
     }
     QStringList orphans;
-    for (const TaskRecord &t : m_model->tasks()) {
-        if (!known.contains(t.keyId) && !orphans.contains(t.keyId)) {
-            orphans << t.keyId;
+    // Row by row: from a removal's signal, the list behind the rows still holds what goes.
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString &keyId = m_model->taskAt(row).keyId;
+        if (!known.contains(keyId) && !orphans.contains(keyId)) {
+            orphans << keyId;
         }
     }
     if (!orphans.isEmpty()) {
