@@ -1101,6 +1101,24 @@ void tst_TaskTableModel::theRowsAreTheFeedsOwnRecords()
     QCOMPARE(model.task(idFor(4)), &feed.tasks().at(2));
     verifyConsistent(model);
 
+    // Whoever hears of a removal (connected before the model) reads the model as the list is.
+    ListFeed early;
+    early.setTasks(makeTasks(4));
+    TaskTableModel late;
+    QAbstractItemModelTester lateTester(&late,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    int heard = 0;
+    connect(&early, &veo::TaskFeed::removed, this, [&] {
+        ++heard;
+        QCOMPARE(late.rowCount(), 2);
+        QCOMPARE(late.rowOf(idFor(3)), 1);
+        QCOMPARE(late.index(1, 0).data(TaskTableModel::TaskIdRole).toString(), idFor(3));
+        QCOMPARE(late.task(idFor(3)), &early.tasks().at(1));
+    });
+    late.follow(&early);
+    early.remove({idFor(1), idFor(2)});
+    QCOMPARE(heard, 1);
+
     // A feed that goes first leaves the model empty, not reading what is gone.
     auto other = std::make_unique<ListFeed>();
     other->setTasks(makeTasks(2));

@@ -81,6 +81,7 @@ void ListFeed::remove(const QStringList &taskIds)
     const QSet<QString> gone(ids.cbegin(), ids.cend());
     m_tasks.removeIf([&gone](const TaskRecord &t) { return gone.contains(t.taskId); });
     reindex();
+    Q_EMIT listCompacted();
     Q_EMIT removed(ids);
 }
 

@@ -26,7 +26,7 @@ public:
     // Known tasks change in place (changed(), only those that differ); new ones are appended
     // (inserted(); of two new tasks with one ID, the later one).
     void upsert(const QList<TaskRecord> &tasks);
-    void remove(const QStringList &taskIds); // aboutToRemove(), removed()
+    void remove(const QStringList &taskIds); // aboutToRemove(), listCompacted(), removed()
 
 private:
     void reindex();

@@ -38,8 +38,10 @@ Q_SIGNALS:
     void inserted(const QList<veo::TaskRecord> &tasks);
     // The committed new states of known tasks.
     void changed(const QList<veo::TaskRecord> &tasks);
-    // These tasks go (committed): still in tasks() now, gone at removed().
+    // These tasks go (committed): still in tasks() now, out of it at listCompacted(), which
+    // views follow (before anyone hears of it), then removed(), which services follow.
     void aboutToRemove(const QStringList &taskIds);
+    void listCompacted();
     void removed(const QStringList &taskIds);
 };
 

@@ -146,7 +146,7 @@ void TaskTableModel::follow(const TaskFeed *feed)
     on(&TaskFeed::inserted, [this](const QList<TaskRecord> &tasks) { appended(tasks.size()); });
     on(&TaskFeed::changed, [this](const QList<TaskRecord> &tasks) { changedTasks(tasks); });
     on(&TaskFeed::aboutToRemove, [this](const QStringList &ids) { hide(ids); });
-    on(&TaskFeed::removed, [this] { dropHidden(); });
+    on(&TaskFeed::listCompacted, [this] { dropHidden(); });
     if (m_rows > 0 || !feed->tasks().isEmpty()) { // else nothing to tell
         reset();
     }

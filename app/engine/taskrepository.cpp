@@ -252,6 +252,7 @@ bool TaskRepository::replace(const QString &oldTaskId, const TaskRecord &record)
     Q_EMIT aboutToRemove({oldTaskId});
     m_tasks.removeAt(at);
     reindex();
+    Q_EMIT listCompacted();
     Q_EMIT removed({oldTaskId});
     m_rowById.insert(record.taskId, m_tasks.size());
     m_tasks.append(record);
@@ -291,6 +292,7 @@ bool TaskRepository::remove(const QStringList &taskIds)
     Q_EMIT aboutToRemove(ids);
     m_tasks.removeIf([&gone](const TaskRecord &t) { return gone.contains(t.taskId); });
     reindex();
+    Q_EMIT listCompacted();
     Q_EMIT removed(ids);
     return true;
 }

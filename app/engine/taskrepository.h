@@ -20,10 +20,10 @@ class TaskStore;
 // The tasks of this run: the truth in memory, always what the store has committed, but for
 // each task's paramJson, which is read from the store when needed (paramJson()). Every
 // service reads tasks here and changes them only through here; views follow the signals
-// (TaskFeed: loaded, inserted, changed, aboutToRemove and removed), which come only after the
-// store committed. Poll answers are staged and committed together on a short timer (one
-// transaction per batch); local changes (a key, an owner search) are committed at once, from
-// a flushed state.
+// (TaskFeed: loaded, inserted, changed, aboutToRemove, listCompacted and removed), which
+// come only after the store committed. Poll answers are staged and committed together on a
+// short timer (one transaction per batch); local changes (a key, an owner search) are
+// committed at once, from a flushed state.
 class TaskRepository final : public TaskFeed
 {
     Q_OBJECT
