@@ -2,8 +2,6 @@
 
 #include "taskfeed.h"
 
-#include <QHash>
-
 namespace veo {
 
 // A TaskFeed over a list of its own, changed by calling it: what a view follows when no
@@ -18,21 +16,12 @@ public:
     using TaskFeed::TaskFeed;
     ~ListFeed() override;
 
-    const QList<TaskRecord> &tasks() const override { return m_tasks; }
-    qsizetype indexOf(const QString &taskId) const override;
-
     // The list anew (loaded(), loadFinished()); of two tasks with one ID, the later one.
     void setTasks(QList<TaskRecord> tasks);
     // Known tasks change in place (changed(), only those that differ); new ones are appended
     // (inserted(); of two new tasks with one ID, the later one).
     void upsert(const QList<TaskRecord> &tasks);
     void remove(const QStringList &taskIds); // aboutToRemove(), listCompacted(), removed()
-
-private:
-    void reindex();
-
-    QList<TaskRecord> m_tasks;
-    QHash<QString, qsizetype> m_index;
 };
 
 } // namespace veo

@@ -2,15 +2,17 @@
 
 #include "taskrecord.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QStringList>
 
 namespace veo {
 
-// The committed changes of the task list, in order: what a view of it follows. The engine's
+// A list of tasks and its changes, announced in order: what a view of it follows. The engine's
 // TaskRepository is the one real feed; core only knows this face of it, so the table model
-// can follow it without depending on the engine.
+// can follow it without depending on the engine. The list and its index live here, so every
+// feed announces a removal the same way.
 class TaskFeed : public QObject
 {
     Q_OBJECT
@@ -21,9 +23,10 @@ public:
     ~TaskFeed() override;
 
     // Every task, in the order they were added: new tasks come at the end.
-    virtual const QList<TaskRecord> &tasks() const = 0;
+    const QList<TaskRecord> &tasks() const { return m_tasks; }
     // A task's position in tasks(); -1 when unknown.
-    virtual qsizetype indexOf(const QString &taskId) const = 0;
+    qsizetype indexOf(const QString &taskId) const { return m_index.value(taskId, -1); }
+    bool contains(const QString &taskId) const { return m_index.contains(taskId); }
     // How many tasks tasks() will hold when a load in steps is done, once counted (0: not
     // known): the room a follower makes for them.
     virtual qsizetype expectedCount() const { return 0; }
@@ -43,6 +46,26 @@ Q_SIGNALS:
     void aboutToRemove(const QStringList &taskIds);
     void listCompacted();
     void removed(const QStringList &taskIds);
+
+protected:
+    // The list anew, announcing nothing; the IDs must differ.
+    void resetList(QList<TaskRecord> tasks = {});
+    void reserveList(qsizetype count);
+    // Appends a task whose ID is not listed, announcing nothing; false (and nothing changes)
+    // when it is.
+    bool appendTask(TaskRecord task);
+    TaskRecord &taskAt(qsizetype i) { return m_tasks[i]; }
+    // The listed ones of these IDs, each once, in their order.
+    QStringList listedOf(const QStringList &taskIds) const;
+    // Removes listed tasks (listedOf()) and announces it: aboutToRemove(), then the list closes
+    // up, listCompacted(), removed().
+    void removeListed(const QStringList &taskIds);
+
+private:
+    void reindex();
+
+    QList<TaskRecord> m_tasks;
+    QHash<QString, qsizetype> m_index; // task ID -> position in m_tasks
 };
 
 } // namespace veo

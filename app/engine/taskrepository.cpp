@@ -43,9 +43,8 @@ void TaskRepository::load()
     if (m_store) {
         read = m_store->loadAll(TaskStore::Request::Left);
     }
-    m_tasks = std::move(read.tasks);
-    reindex();
-    Q_EMIT loaded(m_tasks);
+    resetList(std::move(read.tasks));
+    Q_EMIT loaded(tasks());
     if (read.failed()) {
         reportPartialRead(read.error);
     }
@@ -56,12 +55,11 @@ void TaskRepository::loadInSteps(std::chrono::milliseconds step)
 {
     m_loadStep = step;
     m_staged.clear();
-    m_tasks.clear();
-    m_rowById.clear();
+    resetList();
     m_loading = true;
     m_loadedUpTo = 0;
     m_expected = -1; // counted on the turn after the first part is read (5 ms of 100,000)
-    Q_EMIT loaded(m_tasks);
+    Q_EMIT loaded(tasks());
     if (!loadStep(m_loadStep)) {
         m_loadTimer.start();
     }
@@ -83,7 +81,7 @@ bool TaskRepository::loadStep(std::optional<std::chrono::milliseconds> budget)
     constexpr int BatchRows = 256;
     QElapsedTimer spent;
     spent.start();
-    const qsizetype first = m_tasks.size();
+    const qsizetype first = tasks().size();
     bool done = !m_store;
     QString failure;
     while (!done) {
@@ -93,17 +91,14 @@ bool TaskRepository::loadStep(std::optional<std::chrono::milliseconds> budget)
         failure = batch.error;
         done = batch.failed() || batch.tasks.size() < BatchRows;
         for (TaskRecord &t : batch.tasks) {
-            if (!m_rowById.contains(t.taskId)) {
-                m_rowById.insert(t.taskId, m_tasks.size());
-                m_tasks.append(std::move(t));
-            }
+            appendTask(std::move(t));
         }
         if (budget && std::chrono::milliseconds(spent.elapsed()) >= *budget) {
             break;
         }
     }
-    if (m_tasks.size() > first) {
-        Q_EMIT loadedMore(m_tasks.mid(first));
+    if (tasks().size() > first) {
+        Q_EMIT loadedMore(tasks().mid(first));
     }
     if (done) {
         m_loading = false;
@@ -121,7 +116,7 @@ void TaskRepository::reportPartialRead(const QString &why)
     Q_EMIT storeError(tr("Only %n task(s) could be read from the task list: %1. The list "
                          "shows those; nothing was changed in the file. Quit and start Veo "
                          "Tracker again to read it again.",
-                         nullptr, int(m_tasks.size()))
+                         nullptr, count())
                           .arg(why));
 }
 
@@ -132,8 +127,7 @@ void TaskRepository::makeRoom()
     if (m_expected < 0) {
         m_expected = m_store ? m_store->count() : 0;
         if (m_expected > 0) { // reserve(0) would squeeze the index
-            m_tasks.reserve(m_expected);
-            m_rowById.reserve(m_expected);
+            reserveList(m_expected);
         }
     }
 }
@@ -143,15 +137,10 @@ qsizetype TaskRepository::expectedCount() const
     return m_loading ? std::max<qsizetype>(m_expected, 0) : 0;
 }
 
-qsizetype TaskRepository::indexOf(const QString &taskId) const
-{
-    return m_rowById.value(taskId, -1);
-}
-
 const TaskRecord *TaskRepository::task(const QString &taskId) const
 {
-    const auto row = m_rowById.constFind(taskId);
-    return row == m_rowById.cend() ? nullptr : &m_tasks.at(row.value());
+    const qsizetype at = indexOf(taskId);
+    return at < 0 ? nullptr : &tasks().at(at);
 }
 
 QString TaskRepository::stagedParamJson(const QString &taskId) const
@@ -173,7 +162,7 @@ void TaskRepository::fillParamJson(QList<TaskRecord> &tasks) const
 {
     // Reading every stored request costs about as much as looking up a tenth of them one by
     // one (0.2 s against 2 s for all of 100,000): from a tenth of the list on, one read.
-    if (!m_store || tasks.size() * 10 < m_tasks.size()) {
+    if (!m_store || tasks.size() * 10 < count()) {
         for (TaskRecord &t : tasks) {
             t.paramJson = paramJson(t.taskId);
         }
@@ -220,44 +209,28 @@ QList<TaskRecord> TaskRepository::insert(const QList<TaskRecord> &records)
     }
     for (TaskRecord &record : added) {
         record.paramJson = QString(); // stored: paramJson() reads it
-        m_rowById.insert(record.taskId, m_tasks.size());
-        m_tasks.append(record);
+        appendTask(record);
     }
     Q_EMIT inserted(added);
     return added;
 }
 
-void TaskRepository::reindex()
-{
-    m_rowById.clear();
-    m_rowById.reserve(m_tasks.size());
-    for (qsizetype i = 0; i < m_tasks.size(); ++i) {
-        m_rowById.insert(m_tasks.at(i).taskId, i);
-    }
-}
-
 bool TaskRepository::replace(const QString &oldTaskId, const TaskRecord &record)
 {
     finishLoading(); // a change goes to the whole list
-    const auto row = m_rowById.constFind(oldTaskId);
-    if (row == m_rowById.cend() || contains(record.taskId) || !m_store ||
+    if (!contains(oldTaskId) || contains(record.taskId) || !m_store ||
         !m_store->replace(oldTaskId, record)) {
         Q_EMIT storeError(
             tr("Could not save the new task ID %1 to the task database.").arg(record.taskId));
         return false;
     }
-    const qsizetype at = *row;
     m_staged.remove(oldTaskId);
     // The placeholder goes, then the task comes at the end: each announced on its own.
-    Q_EMIT aboutToRemove({oldTaskId});
-    m_tasks.removeAt(at);
-    reindex();
-    Q_EMIT listCompacted();
-    Q_EMIT removed({oldTaskId});
-    m_rowById.insert(record.taskId, m_tasks.size());
-    m_tasks.append(record);
-    m_tasks.last().paramJson = QString(); // stored: paramJson() reads it
-    Q_EMIT inserted({m_tasks.last()});
+    removeListed({oldTaskId});
+    TaskRecord task = record;
+    task.paramJson = QString(); // stored: paramJson() reads it
+    appendTask(task);
+    Q_EMIT inserted({task});
     return true;
 }
 
@@ -267,33 +240,18 @@ bool TaskRepository::remove(const QStringList &taskIds)
         return true;
     }
     finishLoading(); // a change goes to the whole list
-    QSet<QString> gone;
-    for (const QString &id : taskIds) {
-        if (contains(id)) {
-            gone.insert(id);
-        }
-    }
-    if (gone.isEmpty()) {
+    const QStringList ids = listedOf(taskIds);
+    if (ids.isEmpty()) {
         return true;
     }
-    if (!m_store || !m_store->remove(QStringList(gone.cbegin(), gone.cend()))) {
+    if (!m_store || !m_store->remove(ids)) {
         Q_EMIT storeError(tr("Could not remove tasks from the task database."));
         return false;
     }
-    for (const QString &id : std::as_const(gone)) {
+    for (const QString &id : ids) {
         m_staged.remove(id);
     }
-    QStringList ids;
-    for (const QString &id : taskIds) {
-        if (gone.contains(id) && !ids.contains(id)) {
-            ids.append(id);
-        }
-    }
-    Q_EMIT aboutToRemove(ids);
-    m_tasks.removeIf([&gone](const TaskRecord &t) { return gone.contains(t.taskId); });
-    reindex();
-    Q_EMIT listCompacted();
-    Q_EMIT removed(ids);
+    removeListed(ids);
     return true;
 }
 
@@ -402,8 +360,8 @@ void TaskRepository::apply(QList<TaskRecord> records)
 {
     for (TaskRecord &record : records) {
         record.paramJson = QString(); // stored: paramJson() reads it
-        if (const auto row = m_rowById.constFind(record.taskId); row != m_rowById.cend()) {
-            m_tasks[row.value()] = record;
+        if (const qsizetype at = indexOf(record.taskId); at >= 0) {
+            taskAt(at) = record;
         }
     }
     Q_EMIT changed(records);

@@ -57,7 +57,6 @@ public:
     const TaskRecord *task(const QString &taskId) const;
     // The newest state: a staged answer not committed yet wins over the committed one.
     std::optional<TaskRecord> latest(const QString &taskId) const;
-    bool contains(const QString &taskId) const { return m_rowById.contains(taskId); }
     // A task's paramJson (the request that made it). The tasks held here have none (null: the
     // list does not show it, and it is the heaviest field), so it is read from the store; a
     // staged answer's, not stored yet, wins. Null for an unknown task.
@@ -65,10 +64,8 @@ public:
     // Sets each task's paramJson to what paramJson() returns (an export); for a tenth of the
     // list or more, with one read of the store.
     void fillParamJson(QList<TaskRecord> &tasks) const;
-    int count() const { return int(m_tasks.size()); }
-    // Every task, in the order they were added (the store's order on load).
-    const QList<TaskRecord> &tasks() const override { return m_tasks; }
-    qsizetype indexOf(const QString &taskId) const override;
+    int count() const { return int(tasks().size()); }
+    // tasks() are in the order they were added (the store's order on load).
     qsizetype expectedCount() const override;
 
     // Commits the records that are not known yet (others are ignored); returns the ones added.
@@ -106,13 +103,10 @@ private:
     bool loadStep(std::optional<std::chrono::milliseconds> budget);
     void reportPartialRead(const QString &why); // the store stopped short of the whole list
     void makeRoom(); // counts the stored tasks once a load in steps goes on, and makes room
-    void reindex();  // m_rowById from m_tasks
     // A staged answer's paramJson (null when none is staged or it has none).
     QString stagedParamJson(const QString &taskId) const;
 
     QPointer<TaskStore> m_store;
-    QList<TaskRecord> m_tasks;
-    QHash<QString, qsizetype> m_rowById;
     QHash<QString, TaskRecord> m_staged; // answered, not committed yet (or failed to commit)
     QTimer m_flushTimer;
     std::chrono::milliseconds m_flushDelay;
