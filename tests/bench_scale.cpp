@@ -6,7 +6,8 @@
 //              event-loop stall from the first paint to a second after filling (the poll
 //              scheduler takes the tasks in slices then); resident memory at that point.
 //   keystroke  typing a search into TaskFilterProxy over N rows against a bare
-//              QSortFilterProxyModel with a fixed-string filter over the same strings.
+//              QSortFilterProxyModel with a fixed-string filter over the same strings; then a
+//              minute's tick, and removing every hundredth row from both.
 //   poll CPU   one record-info round over N/100 tasks (request, parse, commit, model update)
 //              against curl sending the same requests on one keep-alive connection, both to the
 //              fake server running in another process.
@@ -348,6 +349,36 @@ void benchKeystrokes(int count)
     std::printf("%-34s %9.2f ms\n", "a minute's tick, no search", median(ticks[0]));
     std::printf("%-34s %9.2f ms %7.2fx\n", "a minute's tick, searching", median(ticks[1]),
                 median(ticks[1]) / std::max(median(ticks[0]), 1e-6));
+
+    // Removing every hundredth row (each a range of its own), both lists sorted and unfiltered:
+    // the same rows go from both.
+    proxy.setSearchText(QString());
+    bare.setFilterFixedString(QString());
+    QList<double> removals[2];
+    qsizetype removed = 0;
+    for (int run = 0; run < 5; ++run) {
+        QStringList ids;
+        QList<int> rows;
+        for (int row = run; row < model.rowCount(); row += 100) {
+            ids << model.index(row, 0).data(TaskTableModel::TaskIdRole).toString();
+            rows.prepend(row);
+        }
+        removed += ids.size();
+        t.start();
+        model.removeTasks(ids);
+        removals[0] << double(t.nsecsElapsed()) / 1e6;
+        t.start();
+        for (int row : std::as_const(rows)) {
+            strings.removeRows(row, 1);
+        }
+        removals[1] << double(t.nsecsElapsed()) / 1e6;
+    }
+    const QString what = QStringLiteral("removing %1 scattered rows").arg(removed / 5);
+    std::printf("%-34s %9.2f ms\n", qPrintable(what + QStringLiteral(", bare")),
+                median(removals[1]));
+    std::printf("%-34s %9.2f ms %7.2fx (rows left: %d / %d)\n", qPrintable(what),
+                median(removals[0]), median(removals[0]) / std::max(median(removals[1]), 1e-6),
+                proxy.rowCount(), bare.rowCount());
 }
 
 // --- CPU per poll ---------------------------------------------------------------------------

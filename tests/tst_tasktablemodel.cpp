@@ -167,6 +167,7 @@ private Q_SLOTS:
     void removeUnknownEmitsNothing();
     void scatteredRemovalStaysConsistent();
     void theRowsAreTheFeedsOwnRecords();
+    void aTaskGivenTwiceIsAnnouncedOnceAsItEndsUp();
     void countsByStatus();
     void setTasksIsTheOnlyReset();
     void tenThousandRows();
@@ -1075,6 +1076,35 @@ void tst_TaskTableModel::removeUnknownEmitsNothing()
     QCOMPARE(model.rowCount(), 3);
 }
 
+// A list given to a feed that names a task twice: the later one counts, announced once.
+void tst_TaskTableModel::aTaskGivenTwiceIsAnnouncedOnceAsItEndsUp()
+{
+    ListFeed feed;
+    feed.setTasks(makeTasks(2));
+    QSignalSpy changed(&feed, &veo::TaskFeed::changed);
+    QSignalSpy inserted(&feed, &veo::TaskFeed::inserted);
+    TaskRecord first = feed.tasks().at(0);
+    first.prompt = QStringLiteral("first edit");
+    TaskRecord second = first;
+    second.prompt = QStringLiteral("second edit");
+    TaskRecord fresh = makeTask(QStringLiteral("fresh"), TaskStatus::Generating, 7);
+    TaskRecord freshAgain = fresh;
+    freshAgain.status = TaskStatus::Succeeded;
+    feed.upsert({first, fresh, second, freshAgain});
+
+    QCOMPARE(changed.size(), 1);
+    const auto changedTasks = changed.at(0).at(0).value<QList<TaskRecord>>();
+    QCOMPARE(changedTasks.size(), 1);
+    QCOMPARE(changedTasks.at(0).prompt, QStringLiteral("second edit"));
+    QCOMPARE(inserted.size(), 1);
+    const auto insertedTasks = inserted.at(0).at(0).value<QList<TaskRecord>>();
+    QCOMPARE(insertedTasks.size(), 1);
+    QCOMPARE(insertedTasks.at(0).status, TaskStatus::Succeeded);
+    QCOMPARE(feed.tasks().size(), 3);
+    QCOMPARE(feed.tasks().at(0).prompt, QStringLiteral("second edit"));
+    QCOMPARE(feed.indexOf(QStringLiteral("fresh")), 2);
+}
+
 // The model holds no copy of the tasks: its rows read the feed's records, also while they go.
 void tst_TaskTableModel::theRowsAreTheFeedsOwnRecords()
 {
@@ -1129,7 +1159,10 @@ void tst_TaskTableModel::theRowsAreTheFeedsOwnRecords()
     QCOMPARE(resets.size(), 1);
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.task(idFor(0)));
-    feed.upsert(makeTasks(1)); // the first feed no longer reaches it
+    QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+    feed.upsert(makeTasks(1, 100)); // a new task: the first feed no longer reaches the model
+    QCOMPARE(feed.tasks().size(), 4);
+    QCOMPARE(inserts.size(), 0);
     QCOMPARE(model.rowCount(), 0);
 }
 

@@ -1,5 +1,7 @@
 #include "listfeed.h"
 
+#include <QHash>
+
 namespace veo {
 
 ListFeed::~ListFeed() = default;
@@ -21,11 +23,18 @@ void ListFeed::setTasks(QList<TaskRecord> tasks)
 void ListFeed::upsert(const QList<TaskRecord> &tasks)
 {
     // Changes first, announced while the list still holds only known tasks.
+    // A task given twice is announced once, as it ends up.
     QList<TaskRecord> changedTasks;
+    QHash<QString, qsizetype> changedAt;
     for (const TaskRecord &t : tasks) {
         if (const qsizetype at = indexOf(t.taskId); at >= 0 && this->tasks().at(at) != t) {
             taskAt(at) = t;
-            changedTasks.append(t);
+            if (const auto seen = changedAt.constFind(t.taskId); seen != changedAt.cend()) {
+                changedTasks[*seen] = t;
+            } else {
+                changedAt.insert(t.taskId, changedTasks.size());
+                changedTasks.append(t);
+            }
         }
     }
     if (!changedTasks.isEmpty()) {

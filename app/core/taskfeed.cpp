@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace veo {
 
 TaskFeed::~TaskFeed() = default;
@@ -56,9 +58,17 @@ void TaskFeed::removeListed(const QStringList &taskIds)
         return;
     }
     Q_EMIT aboutToRemove(taskIds);
+    // Positions below the first removed one stay; only those from there on are renumbered (a
+    // placeholder given its ID is near the end of a long list).
+    qsizetype first = m_tasks.size();
+    for (const QString &id : taskIds) {
+        first = std::min(first, m_index.take(id));
+    }
     const QSet<QString> gone(taskIds.cbegin(), taskIds.cend());
     m_tasks.removeIf([&gone](const TaskRecord &t) { return gone.contains(t.taskId); });
-    reindex();
+    for (qsizetype i = first; i < m_tasks.size(); ++i) {
+        m_index[m_tasks.at(i).taskId] = i;
+    }
     Q_EMIT listCompacted();
     Q_EMIT removed(taskIds);
 }

@@ -133,17 +133,17 @@ void TaskTableModel::follow(const TaskFeed *feed)
     // While a long list is read in steps, the counts (whose readers go through every row) are
     // told once, at the end, after the call that brings the last part of the list (and starts
     // the services), not inside it.
-    on(&TaskFeed::loadedMore, [this, feed](const QList<TaskRecord> &tasks) {
+    on(&TaskFeed::loadedMore, [this, feed] {
         // Room for the whole list once it is counted (as TaskRepository::makeRoom() does).
         if (const qsizetype expected = feed->expectedCount();
             expected > qsizetype(m_status.capacity())) {
             m_status.reserve(std::size_t(expected));
         }
         const QScopedValueRollback hold(m_holdCounts, true);
-        appended(tasks.size());
+        appended();
     });
     on(&TaskFeed::loadFinished, &TaskTableModel::countsChanged, Qt::QueuedConnection);
-    on(&TaskFeed::inserted, [this](const QList<TaskRecord> &tasks) { appended(tasks.size()); });
+    on(&TaskFeed::inserted, [this] { appended(); });
     on(&TaskFeed::changed, [this](const QList<TaskRecord> &tasks) { changedTasks(tasks); });
     on(&TaskFeed::aboutToRemove, [this](const QStringList &ids) { hide(ids); });
     on(&TaskFeed::listCompacted, [this] { dropHidden(); });
@@ -207,12 +207,11 @@ void TaskTableModel::reset()
     }
 }
 
-void TaskTableModel::appended(qsizetype count)
+void TaskTableModel::appended()
 {
-    // New tasks come at the end of the feed: its last `count`.
     Q_ASSERT(m_hidden.isEmpty()); // not from a slot during a removal
-    Q_ASSERT(qsizetype(m_status.size()) + count == tasks().size());
-    if (count == 0) {
+    const qsizetype count = tasks().size() - qsizetype(m_status.size());
+    if (count <= 0) {
         return;
     }
     m_expiryCounts.reset();
@@ -369,12 +368,22 @@ void TaskTableModel::dropHidden()
 
 qsizetype TaskTableModel::position(int row) const
 {
-    qsizetype pos = row;
-    // Ascending (m_hidden is descending); empty but while a removal is announced.
-    for (auto hidden = m_hidden.crbegin(); hidden != m_hidden.crend() && *hidden <= pos; ++hidden) {
-        ++pos;
+    // m_hidden is empty but while a removal is announced, and descending. Ascending, the i-th
+    // hidden position less i never goes down: the row's position is the row plus the hidden
+    // positions whose value less their rank is at most the row (found by halving).
+    const auto k = m_hidden.size();
+    const auto ascending = [this, k](qsizetype i) { return m_hidden.at(k - 1 - i); };
+    qsizetype low = 0;
+    qsizetype high = k;
+    while (low < high) {
+        const qsizetype mid = low + (high - low) / 2;
+        if (ascending(mid) - mid <= row) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
     }
-    return pos;
+    return row + low;
 }
 
 int TaskTableModel::rowAt(qsizetype pos) const
@@ -382,14 +391,13 @@ int TaskTableModel::rowAt(qsizetype pos) const
     if (pos >= qsizetype(m_status.size())) {
         return -1; // appended to the feed, not announced yet
     }
-    qsizetype before = 0;
-    for (auto hidden = m_hidden.crbegin(); hidden != m_hidden.crend() && *hidden <= pos; ++hidden) {
-        if (*hidden == pos) {
-            return -1;
-        }
-        ++before;
+    // m_hidden is descending: the ones below pos are at its end.
+    const auto atOrBelow =
+        std::lower_bound(m_hidden.cbegin(), m_hidden.cend(), pos, std::greater<>());
+    if (atOrBelow != m_hidden.cend() && *atOrBelow == pos) {
+        return -1;
     }
-    return int(pos - before);
+    return int(pos - std::distance(atOrBelow, m_hidden.cend()));
 }
 
 const TaskRecord &TaskTableModel::at(qsizetype pos) const

@@ -117,7 +117,9 @@ Q_SIGNALS:
 private:
     // The feed's steps, as they are announced.
     void reset();
-    void appended(qsizetype count);
+    // New tasks come at the end of the feed: the rows catch up with it (a change a slot made
+    // before this model heard of the one before is caught up with too).
+    void appended();
     void changedTasks(const QList<TaskRecord> &tasks);
     void hide(const QStringList &taskIds);
     void dropHidden();

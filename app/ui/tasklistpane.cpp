@@ -113,7 +113,12 @@ TaskListPane::TaskListPane(TaskTableModel *model, const KeyRing *keys, Thumbnail
                     updateKeyFilterItems();
                 }
             });
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &TaskListPane::updateKeyFilterItems);
+    // A removal of scattered tasks comes as many ranges: one pass over the rows once it is done.
+    auto *afterRemoval = new QTimer(this);
+    afterRemoval->setSingleShot(true);
+    afterRemoval->setInterval(0);
+    connect(afterRemoval, &QTimer::timeout, this, &TaskListPane::updateKeyFilterItems);
+    connect(model, &QAbstractItemModel::rowsRemoved, afterRemoval, qOverload<>(&QTimer::start));
 
     m_table->setObjectName(QStringLiteral("TaskTable"));
     m_table->setModel(m_proxy);
@@ -375,7 +380,7 @@ void TaskListPane::updateKeyFilterItems()
         m_keyFilter->addItem(m_keys->labelMarkingDefault(p), ids);
     }
     QStringList orphans;
-    // Row by row: from a removal's signal, the list behind the rows still holds what goes.
+    // Row by row: while a removal is announced, the list behind the rows still holds what goes.
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QString &keyId = m_model->taskAt(row).keyId;
         if (!known.contains(keyId) && !orphans.contains(keyId)) {
