@@ -2,6 +2,7 @@
 #include "fakekieserver.h"
 #include "rawserverfixture.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,6 +49,15 @@ Response withAfter(Response r, qint64 afterMs)
 {
     r.afterMs = afterMs;
     return r;
+}
+
+// POST /api/v1/veo/generate for a fox, with this key and model.
+RawReply generate(RawClient &c, const QByteArray &key, const QByteArray &model = "veo3_fast")
+{
+    const QByteArray body = "{\"prompt\":\"A fox\",\"model\":\"" + model + "\"}";
+    c.send("POST /api/v1/veo/generate HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + key +
+           "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    return c.read();
 }
 
 QByteArray fileData()
@@ -334,22 +344,51 @@ private Q_SLOTS:
         m_net.server->setGenerateScript(
             {FakeKieServer::ok(generating(QStringLiteral("@TASK_ID@")))});
         RawClient &c = *m_net.client;
-        const auto generate = [&c](const QByteArray &key, const QByteArray &model) {
-            const QByteArray body = "{\"prompt\":\"A fox\",\"model\":\"" + model + "\"}";
-            c.send("POST /api/v1/veo/generate HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + key +
-                   "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-            return c.read();
-        };
-        QCOMPARE(generate("k1", "veo3").code(), 200);
+        QCOMPARE(generate(c, "k1", "veo3").code(), 200);
         QCOMPARE(m_net.server->credits(QStringLiteral("k1")), 40);
         QCOMPARE(m_net.server->credits(QStringLiteral("k2")), 100); // another account
-        RawReply r = generate("k1", "veo3");
+        RawReply r = generate(c, "k1", "veo3");
         QCOMPARE(r.code(), 402); // 40 left cannot pay 60: nothing made, nothing taken
         QCOMPARE(m_net.server->generatedTaskIds().size(), 1);
         r = c.get("/api/v1/chat/credit", "Authorization: Bearer k1\r\n");
         QCOMPARE(r.json().value(QLatin1String("data")).toInt(-1), 40);
-        QCOMPARE(generate("k1", "veo3_fast").code(), 200); // no price set: free
+        QCOMPARE(generate(c, "k1", "veo3_fast").code(), 200); // no price set: free
         QCOMPARE(m_net.server->credits(QStringLiteral("k1")), 40);
+    }
+
+    // A task made from a template is created when it is asked for (the demo's new
+    // generations once showed the demo's start as theirs), and finishes its step's time later.
+    void aTemplatedTaskIsTimedFromItsCreation()
+    {
+        Record rec = generating(QStringLiteral("@TASK_ID@"));
+        rec.createTimeMs = Record::AtCreation;
+        Record done = rec;
+        done.successFlag = 1;
+        done.resultUrls = {QStringLiteral("https://media.example/v.mp4")};
+        done.completeTimeMs = Record::AtCreation;
+        m_net.server->setGenerateScript(
+            {FakeKieServer::ok(rec), withAfter(FakeKieServer::ok(done), 150)});
+        QTest::qWait(20); // the demo's start, long before
+        RawClient &c = *m_net.client;
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        QCOMPARE(generate(c, "k1").code(), 200);
+        const qint64 after = QDateTime::currentMSecsSinceEpoch();
+        const QByteArray info = "/api/v1/veo/record-info?taskId=" +
+                                m_net.server->generatedTaskIds().constLast().toLatin1();
+        const auto data = [](const RawReply &r) {
+            return r.json().value(QLatin1String("data")).toObject();
+        };
+        RawReply r = c.get(info);
+        QCOMPARE(flagOf(r), 0);
+        const qint64 created = data(r).value(QLatin1String("createTime")).toInteger(-1);
+        QVERIFY2(created >= before && created <= after,
+                 QByteArray::number(created - before).constData());
+        QVERIFY(data(r).value(QLatin1String("completeTime")).isNull());
+        QTest::qWait(200);
+        r = c.get(info);
+        QCOMPARE(flagOf(r), 1);
+        QCOMPARE(data(r).value(QLatin1String("createTime")).toInteger(-1), created);
+        QCOMPARE(data(r).value(QLatin1String("completeTime")).toInteger(-1), created + 150);
     }
 
     void downloadUrlAndAlias()

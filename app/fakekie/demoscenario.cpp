@@ -119,11 +119,11 @@ public:
         Record generating;
         generating.taskId = QStringLiteral("@TASK_ID@");
         generating.prompt = QStringLiteral("@PROMPT@");
-        generating.createTimeMs = m_now;
+        generating.createTimeMs = Record::AtCreation;
         Record done = generating;
         done.successFlag = 1;
         done.resultUrls = {mediaUrl(QStringLiteral("extended"))};
-        done.completeTimeMs = m_now;
+        done.completeTimeMs = Record::AtCreation; // with the step's 30 s
         const QList<Response> story{FakeKieServer::ok(generating),
                                     at(30 * Second, FakeKieServer::ok(done))};
         m_server.setExtendScript(story);

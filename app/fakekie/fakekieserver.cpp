@@ -458,9 +458,10 @@ QByteArray FakeKieServer::recordBody(const Record &record)
         {QStringLiteral("taskId"), record.taskId},
         {QStringLiteral("paramJson"),
          QString::fromUtf8(QJsonDocument(param).toJson(QJsonDocument::Compact))},
-        {QStringLiteral("completeTime"), record.completeTimeMs > 0
-                                             ? QJsonValue(record.completeTimeMs)
-                                             : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("completeTime"),
+         record.completeTimeMs == Record::AtCreation ? QJsonValue(QLatin1String(CompletedMarker))
+         : record.completeTimeMs > 0                 ? QJsonValue(record.completeTimeMs)
+                                                     : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("response"), response},
         {QStringLiteral("successFlag"), record.successFlag},
         {QStringLiteral("errorCode"), record.errorCode.isValid()
@@ -469,7 +470,9 @@ QByteArray FakeKieServer::recordBody(const Record &record)
         {QStringLiteral("errorMessage"), record.errorMessage.isEmpty()
                                              ? QJsonValue(QJsonValue::Null)
                                              : QJsonValue(record.errorMessage)},
-        {QStringLiteral("createTime"), created},
+        {QStringLiteral("createTime"), record.createTimeMs == Record::AtCreation
+                                           ? QJsonValue(QLatin1String(CreatedMarker))
+                                           : QJsonValue(created)},
         {QStringLiteral("fallbackFlag"), false},
     };
     return QJsonDocument(data).toJson(QJsonDocument::Compact);

@@ -76,8 +76,9 @@ public:
     void setUpgradeScript(Upgrade which, const QString &parentTaskId, int index,
                           const QList<Response> &steps);
     // Each accepted extend request creates a new task ("veo_extend_..."), whose record-info
-    // script is a copy of these steps with "@TASK_ID@" in their bodies replaced by its ID and
-    // "@PROMPT@" (as a Record's prompt) by the request's prompt.
+    // script is a copy of these steps with "@TASK_ID@" in their bodies replaced by its ID,
+    // "@PROMPT@" (as a Record's prompt) by the request's prompt, and Record::AtCreation times
+    // by the moment it is created.
     void setExtendScript(const QList<Response> &steps);
     QStringList extendedTaskIds() const { return m_extendedTaskIds; }
     // The same for generate ("veo_gen_..."): each accepted request becomes a task of the key
@@ -159,6 +160,9 @@ public:
         QString errorMessage;
         qint64 createTimeMs = 0;
         qint64 completeTimeMs = 0;
+        // In the steps of setGenerateScript() and setExtendScript(): the moment the server
+        // creates the task, as createTimeMs; as completeTimeMs, that plus the step's afterMs.
+        static constexpr qint64 AtCreation = -1;
     };
     // The record-info data object; createTimeMs 0 = now, completeTimeMs 0 = null.
     static QByteArray recordBody(const Record &record);
@@ -195,7 +199,11 @@ private:
     static bool isFollowUpPath(const QByteArray &path);
     static QByteArray followUpMethod(const QByteArray &path);
     static QString upgradeScriptKey(Upgrade which, const QString &parentTaskId, int index);
-    // A new task read on record-info with a copy of steps, "@TASK_ID@" and "@PROMPT@" filled.
+    // Where a body holds an AtCreation time (a JSON string, replaced with its quotes).
+    static constexpr char CreatedMarker[] = "@CREATED_MS@";
+    static constexpr char CompletedMarker[] = "@COMPLETED_MS@";
+    // A new task read on record-info with a copy of steps, "@TASK_ID@", "@PROMPT@" and the
+    // AtCreation times filled.
     QString createScriptedTask(const QString &prefix, QList<Response> steps, const QString &prompt,
                                const QString &owner);
     Response answerFollowUp(const Request &request, const QString &key);

@@ -2,6 +2,7 @@
 // get-1080p-video and get-4k-video, answering from scripts like record-info's.
 #include "fakekieserver.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,9 +108,13 @@ QString FakeKieServer::createScriptedTask(const QString &prefix, QList<Response>
     const QString id = prefix + QUuid::createUuid().toString(QUuid::Id128).left(16);
     // The prompt sits in paramJson, a JSON string inside the JSON body: escaped twice.
     const QByteArray escaped = jsonEscaped(jsonEscaped(prompt)).toUtf8();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto quoted = [](const char *marker) -> QByteArray { return '"' + QByteArray(marker) + '"'; };
     for (Response &step : steps) {
         step.body.replace(TaskIdMarker, id.toUtf8());
         step.body.replace(PromptMarker, escaped);
+        step.body.replace(quoted(CreatedMarker), QByteArray::number(now));
+        step.body.replace(quoted(CompletedMarker), QByteArray::number(now + step.afterMs));
     }
     if (!steps.isEmpty()) {
         m_scripts.insert(id, Script{steps, 0, -1});
