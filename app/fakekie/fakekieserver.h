@@ -164,7 +164,8 @@ public:
         // creates the task, as createTimeMs; as completeTimeMs, that plus the step's afterMs.
         static constexpr qint64 AtCreation = -1;
     };
-    // The record-info data object; createTimeMs 0 = now, completeTimeMs 0 = null.
+    // The record-info data object; createTimeMs 0 = now, completeTimeMs 0 = null; AtCreation
+    // is a marker that only the generate and extend templates fill (a string elsewhere).
     static QByteArray recordBody(const Record &record);
     static QByteArray envelope(int code, const QString &msg, const QByteArray &dataJson = "null");
     static Response ok(const Record &record);
